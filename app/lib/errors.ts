@@ -1,0 +1,36 @@
+// Domain rules fail with a DomainError; routes map it to an HTTP answer in one place (httpError).
+
+export class DomainError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly path?: string;
+
+  constructor(code: string, message: string, options: { status?: number; path?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.name = "DomainError";
+    this.code = code;
+    this.status = options.status ?? 400;
+    this.path = options.path;
+  }
+}
+
+export interface ErrorBody {
+  error: string;
+  issues?: Array<{ path: string; message: string }>;
+}
+
+/** The JSON answer for a failed request: `{ error, issues }` with a 4xx status. */
+export function errorResponse(status: number, body: ErrorBody): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Maps a DomainError to its response; anything else is a bug and is rethrown (a 500 with no details). */
+export function domainErrorResponse(error: unknown): Response {
+  if (error instanceof DomainError) {
+    return errorResponse(error.status, {
+      error: error.message,
+      issues: error.path ? [{ path: error.path, message: error.message }] : undefined,
+    });
+  }
+  throw error;
+}

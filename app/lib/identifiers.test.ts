@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import {
+  applicationCheckCharacter,
+  creditCodeCheckCharacter,
+  isPublicationNumber,
+  parseApplicationNumber,
+  parseCreditCode,
+} from "./identifiers";
+
+describe("application numbers", () => {
+  it("accepts the real numbers of the sample export in every written form", () => {
+    for (const form of ["CN202223220665.2", "202223220665.2", "ZL202223220665.2", "cn 202223220665.2", "2022232206652"]) {
+      expect(parseApplicationNumber(form)).toEqual({ ok: true, normalized: "202223220665.2", year: 2022, typeDigit: "2" });
+    }
+    expect(parseApplicationNumber("CN202122975192.6").ok).toBe(true);
+  });
+
+  it("writes a check value of 10 as X", () => {
+    // Found by search: the first serial after 202110000000 whose weighted sum is 10 mod 11.
+    const digits = Array.from({ length: 200 }, (_, i) => `2021100${String(i).padStart(5, "0")}`).find(
+      (d) => applicationCheckCharacter(d) === "X",
+    )!;
+    expect(parseApplicationNumber(`${digits}.X`).ok).toBe(true);
+    expect(parseApplicationNumber(`${digits}.0`)).toMatchObject({ ok: false });
+  });
+
+  it("refuses a wrong check character, type digit, year or shape with the reason", () => {
+    expect(parseApplicationNumber("CN202223220665.3")).toEqual({ ok: false, reason: "check character is 3 but should be 2" });
+    expect(parseApplicationNumber("CN202243220665.2")).toMatchObject({ ok: false, reason: expect.stringContaining("type digit 4") });
+    expect(parseApplicationNumber("CN199913220665.2")).toMatchObject({ ok: false, reason: expect.stringContaining("1999") });
+    expect(parseApplicationNumber("CN2022232206.2")).toMatchObject({ ok: false });
+    expect(parseApplicationNumber("")).toMatchObject({ ok: false });
+  });
+});
+
+describe("unified social credit codes", () => {
+  it("accepts a code whose check character is right and computes it", () => {
+    // A company (91) registered in Chongqing (500000).
+    expect(creditCodeCheckCharacter("91500000202847456")).toBe("W");
+    expect(parseCreditCode("91500000202847456w")).toEqual({ ok: true, normalized: "91500000202847456W" });
+  });
+
+  it("refuses letters outside the alphabet, wrong length and a wrong check character", () => {
+    expect(parseCreditCode("91500000202847456X")).toMatchObject({ ok: false, reason: expect.stringContaining("should be W") });
+    expect(parseCreditCode("9150000020284745OW")).toMatchObject({ ok: false, reason: expect.stringContaining('"O"') });
+    expect(parseCreditCode("915000")).toMatchObject({ ok: false });
+  });
+});
+
+it("recognises publication numbers by their kind code", () => {
+  expect(isPublicationNumber("CN218751475U")).toBe(true);
+  expect(isPublicationNumber("CN113123456A")).toBe(true);
+  expect(isPublicationNumber("CN11312345A")).toBe(false);
+});

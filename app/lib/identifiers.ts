@@ -1,0 +1,71 @@
+// Check characters of Chinese patent application numbers and unified social credit codes
+// (rules in shared DOMAIN.md: CNIPA's numbering since 2003-10-01, GB 32100-2015).
+
+const APPLICATION_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+
+/** Type digit of an application number (the fifth digit). */
+export const APPLICATION_TYPE_DIGITS = { INVENTION: "1", UTILITY_MODEL: "2", DESIGN: "3", PCT_INVENTION: "8", PCT_UTILITY_MODEL: "9" } as const;
+
+export function applicationCheckCharacter(twelveDigits: string): string {
+  if (!/^\d{12}$/.test(twelveDigits)) throw new Error("an application number has 12 digits before its check character");
+  const sum = [...twelveDigits].reduce((total, digit, i) => total + Number(digit) * APPLICATION_WEIGHTS[i], 0);
+  const check = sum % 11;
+  return check === 10 ? "X" : String(check);
+}
+
+export type ApplicationNumberResult =
+  | { ok: true; normalized: string; year: number; typeDigit: string }
+  | { ok: false; reason: string };
+
+/** Accepts "CN202223220665.2", "ZL 202223220665.2", "202223220665.2" or without the dot; returns "202223220665.2". */
+export function parseApplicationNumber(input: string): ApplicationNumberResult {
+  const compact = input.trim().toUpperCase().replace(/\s+/g, "").replace(/^(CN|ZL)/, "");
+  const match = /^(\d{12})\.?([\dX])$/.exec(compact);
+  if (!match) return { ok: false, reason: "expected 12 digits, a dot and a check character, e.g. CN202223220665.2" };
+  const [, digits, check] = match;
+  const year = Number(digits.slice(0, 4));
+  const typeDigit = digits[4];
+  if (year < 2003 || year > new Date().getUTCFullYear()) return { ok: false, reason: `filing year ${year} is out of range` };
+  if (!Object.values(APPLICATION_TYPE_DIGITS).includes(typeDigit as never)) {
+    return { ok: false, reason: `type digit ${typeDigit} is not 1, 2, 3, 8 or 9` };
+  }
+  const expected = applicationCheckCharacter(digits);
+  if (expected !== check) return { ok: false, reason: `check character is ${check} but should be ${expected}` };
+  return { ok: true, normalized: `${digits}.${check}`, year, typeDigit };
+}
+
+export function formatApplicationNumber(normalized: string): string {
+  return `CN${normalized}`;
+}
+
+const CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+export function creditCodeCheckCharacter(first17: string): string {
+  if (first17.length !== 17) throw new Error("a credit code has 17 characters before its check character");
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = CREDIT_ALPHABET.indexOf(first17[i]);
+    if (value < 0) throw new Error(`"${first17[i]}" is not allowed in a credit code`);
+    sum += value * CREDIT_WEIGHTS[i];
+  }
+  const check = 31 - (sum % 31);
+  return CREDIT_ALPHABET[check === 31 ? 0 : check];
+}
+
+export type CreditCodeResult = { ok: true; normalized: string } | { ok: false; reason: string };
+
+export function parseCreditCode(input: string): CreditCodeResult {
+  const code = input.trim().toUpperCase();
+  if (code.length !== 18) return { ok: false, reason: "a unified social credit code has 18 characters" };
+  const bad = [...code].find((c) => !CREDIT_ALPHABET.includes(c));
+  if (bad) return { ok: false, reason: `"${bad}" is not allowed (no I, O, S, V or Z)` };
+  const expected = creditCodeCheckCharacter(code.slice(0, 17));
+  if (expected !== code[17]) return { ok: false, reason: `check character is ${code[17]} but should be ${expected}` };
+  return { ok: true, normalized: code };
+}
+
+/** Publication numbers: CN + 9 digits + kind code (A, B, U, S, optionally with a digit). */
+export function isPublicationNumber(input: string): boolean {
+  return /^CN\d{9}[ABUS]\d?$/.test(input.trim().toUpperCase());
+}

@@ -1,0 +1,65 @@
+// The search state, as it stands in the URL of /patents and of GET /api/v1/patents: one schema for both.
+import { z } from "zod";
+import { IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "./patent-vocabulary";
+import { CLUSTERS, FIELDS } from "./taxonomy";
+import { MAX_QUERY_LENGTH } from "./text-search";
+
+export const SORTS = ["relevance", "newest", "term"] as const;
+export const PAGE_SIZES = [10, 20, 50] as const;
+export const MAX_PAGE = 500;
+
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(60, "too many values");
+
+export const SearchParamsSchema = z.object({
+  q: z.string().trim().max(MAX_QUERY_LENGTH, `the search text is limited to ${MAX_QUERY_LENGTH} characters`).default(""),
+  university: many(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "not a university id")).default([]),
+  type: many(z.enum(PATENT_TYPE_CODES)).default([]),
+  section: many(z.enum(IPC_SECTIONS)).default([]),
+  class: many(z.string().regex(/^[A-H]\d{2}$/, "an IPC class is a section letter and two digits, e.g. H01")).default([]),
+  cluster: many(z.enum(CLUSTERS.map((c) => c.code) as [string, ...string[]])).default([]),
+  field: many(z.enum(FIELDS.map((f) => f.code) as [string, ...string[]])).default([]),
+  status: many(z.enum(LEGAL_STATUS_CODES)).default([]),
+  open: z.enum(["1"], { message: 'open takes the value "1"' }).optional(),
+  term: many(z.enum(REMAINING_TERM_CODES)).default([]),
+  sort: z.enum(SORTS).default("relevance"),
+  page: z.coerce.number({ message: "page must be a number" }).int().min(1).max(MAX_PAGE, `page is at most ${MAX_PAGE}`).default(1),
+  size: z.coerce
+    .number({ message: "size must be a number" })
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), `size is one of ${PAGE_SIZES.join(", ")}`)
+    .default(20),
+});
+
+export type SearchParams = z.infer<typeof SearchParamsSchema>;
+export type FilterKey = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "term";
+export const MULTI_VALUE_KEYS = ["university", "type", "section", "class", "cluster", "field", "status", "term"] as const;
+
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+export type ParsedSearchParams = { ok: true; params: SearchParams } | { ok: false; issues: ValidationIssue[] };
+
+export function parseSearchParams(url: URLSearchParams): ParsedSearchParams {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(SearchParamsSchema.shape)) {
+    const values = url.getAll(key).filter((value) => value !== "");
+    if (values.length === 0) continue;
+    raw[key] = (MULTI_VALUE_KEYS as readonly string[]).includes(key) ? values : values[values.length - 1];
+  }
+  const result = SearchParamsSchema.safeParse(raw);
+  if (result.success) return { ok: true, params: result.data };
+  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+}
+
+/** The URL query string of a search state, without defaults, in a stable order. */
+export function searchParamsToQuery(params: Partial<SearchParams>): string {
+  const url = new URLSearchParams();
+  if (params.q) url.set("q", params.q);
+  for (const key of MULTI_VALUE_KEYS) for (const value of params[key] ?? []) url.append(key, value);
+  if (params.open) url.set("open", params.open);
+  if (params.sort && params.sort !== "relevance") url.set("sort", params.sort);
+  if (params.size && params.size !== 20) url.set("size", String(params.size));
+  if (params.page && params.page > 1) url.set("page", String(params.page));
+  return url.toString();
+}

@@ -1,0 +1,38 @@
+import { prisma } from "~/lib/db.server";
+
+export interface MarketplaceFigures {
+  transferablePatents: number;
+  universities: number;
+  openLicensePatents: number;
+  dealsYear: number;
+  dealsInYear: number;
+  /** Granted invention patents transferred or licensed at least once ÷ granted invention patents. */
+  industrialisationRate: number;
+}
+
+/** The home page's live figures, counted from the database. */
+export async function getMarketplaceFigures(): Promise<MarketplaceFigures> {
+  const [transferablePatents, universities, openLicensePatents, latest] = await Promise.all([
+    prisma.patent.count({ where: { transferable: true } }),
+    prisma.organization.count({ where: { kind: "UNIVERSITY" } }),
+    prisma.patent.count({ where: { declarations: { some: { status: "ACTIVE" } } } }),
+    prisma.license.findFirst({ orderBy: { signedAt: "desc" }, select: { signedAt: true } }),
+  ]);
+  const dealsYear = latest?.signedAt.getUTCFullYear() ?? new Date().getUTCFullYear();
+  const yearRange = { gte: new Date(Date.UTC(dealsYear, 0, 1)), lt: new Date(Date.UTC(dealsYear + 1, 0, 1)) };
+  const grantedInvention = { type: "INVENTION", grantDate: { not: null } } as const;
+  const [licensesInYear, transfersInYear, grantedInventions, industrialised] = await Promise.all([
+    prisma.license.count({ where: { signedAt: yearRange } }),
+    prisma.transfer.count({ where: { signedAt: yearRange } }),
+    prisma.patent.count({ where: grantedInvention }),
+    prisma.patent.count({ where: { ...grantedInvention, OR: [{ licenses: { some: {} } }, { transfers: { some: {} } }] } }),
+  ]);
+  return {
+    transferablePatents,
+    universities,
+    openLicensePatents,
+    dealsYear,
+    dealsInYear: licensesInYear + transfersInYear,
+    industrialisationRate: grantedInventions === 0 ? 0 : industrialised / grantedInventions,
+  };
+}

@@ -1,0 +1,131 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { languageOf, translator, type Language } from "~/lib/i18n";
+import { useLanguage } from "~/lib/language";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { language: languageOf(request) };
+}
+
+function Header() {
+  const { t, language } = useLanguage();
+  const location = useLocation();
+  const navLink = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-600"}`;
+  return (
+    <header className="bg-brand-900 text-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link to="/" className="flex items-baseline gap-2">
+          <span className="text-lg font-bold">{t("app.name")}</span>
+          <span className="hidden text-xs text-brand-100 sm:inline">{t("app.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex gap-1">
+          <NavLink to="/" end className={navLink}>
+            {t("nav.home")}
+          </NavLink>
+          <NavLink to="/patents" className={navLink}>
+            {t("nav.patents")}
+          </NavLink>
+        </nav>
+        <Form method="post" action="/lang" className="ml-auto">
+          <input type="hidden" name="language" value={language === "zh" ? "en" : "zh"} />
+          <input type="hidden" name="returnTo" value={location.pathname + location.search} />
+          <button type="submit" aria-label={t("lang.switchLabel")} lang={language === "zh" ? "en" : "zh"}
+            className="rounded border border-brand-100 px-3 py-1 text-sm hover:bg-brand-700">
+            {t("lang.switch")}
+          </button>
+        </Form>
+      </div>
+    </header>
+  );
+}
+
+function NavigationProgress() {
+  const navigation = useNavigation();
+  const { t } = useLanguage();
+  const busy = navigation.state !== "idle";
+  return (
+    <div role="status" aria-live="polite" className={`fixed inset-x-0 top-0 z-50 h-1 ${busy ? "animate-pulse bg-amber-400" : "bg-transparent"}`}>
+      <span className="sr-only">{busy ? t("search.loading") : ""}</span>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const language: Language = data?.language ?? "zh";
+  return (
+    <html lang={language === "zh" ? "zh-CN" : "en"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { t } = useLanguage();
+  return (
+    <>
+      <NavigationProgress />
+      <Header />
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        <Outlet />
+      </main>
+      <footer className="mx-auto max-w-6xl px-4 pb-8 text-xs text-slate-500">{t("footer.note")}</footer>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const t = translator(data?.language ?? "zh");
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <>
+      <Header />
+      <main id="main" className="mx-auto max-w-3xl px-4 py-12">
+        <h1 className="text-2xl font-bold">{notFound ? t("error.notFound") : t("error.title")}</h1>
+        <p className="mt-3 text-slate-700">
+          {isRouteErrorResponse(error) && error.status < 500 ? String(error.data?.error ?? error.data ?? error.statusText) : t("error.generic")}
+        </p>
+        <Link to="/" className="mt-6 inline-block text-brand-700 underline">
+          {t("error.home")}
+        </Link>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { domainErrorResponse, errorResponse } from "~/lib/errors";
+import { parseSearchParams } from "~/lib/search-params";
+import { patentSearch } from "~/models/search.server";
+
+/** GET /api/v1/patents: the search of /patents as JSON. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  if (!parsed.ok) return errorResponse(400, { error: "Invalid search parameters", issues: parsed.issues });
+  try {
+    return Response.json(await patentSearch().search(parsed.params));
+  } catch (error) {
+    return domainErrorResponse(error);
+  }
+}

@@ -1,0 +1,19 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { isLanguage, LANGUAGE_COOKIE } from "~/lib/i18n";
+
+/** Remembers the chosen UI language for a year and goes back to the page the user was on. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const language = form.get("language");
+  if (!isLanguage(language)) throw new Response("language must be zh or en", { status: 400 });
+  const returnTo = String(form.get("returnTo") ?? "/");
+  // Only paths on this site: never an open redirect.
+  const target = returnTo.startsWith("/") && !returnTo.startsWith("//") ? returnTo : "/";
+  return redirect(target, {
+    headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${language}; Path=/; Max-Age=31536000; SameSite=Lax` },
+  });
+}
+
+export function loader() {
+  return redirect("/");
+}

@@ -1,0 +1,249 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { Highlighted } from "~/components/highlighted";
+import { feeSummary } from "~/components/open-license-terms";
+import { DomainError } from "~/lib/errors";
+import { formatCount } from "~/lib/format";
+import { translator, type MessageKey } from "~/lib/i18n";
+import { languageFromMatches, useLanguage } from "~/lib/language";
+import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
+import { parseSearchParams, searchParamsToQuery, SORTS, type SearchParams, type ValidationIssue } from "~/lib/search-params";
+import { CLUSTERS } from "~/lib/taxonomy";
+import { patentSearch, type FacetValue, type SearchResult } from "~/models/search.server";
+
+type LoaderData =
+  | { ok: true; params: SearchParams; result: SearchResult }
+  | { ok: false; q: string; issues: ValidationIssue[] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  if (!parsed.ok) {
+    return data<LoaderData>({ ok: false, q: new URL(request.url).searchParams.get("q")?.slice(0, 500) ?? "", issues: parsed.issues }, { status: 400 });
+  }
+  try {
+    return data<LoaderData>({ ok: true, params: parsed.params, result: await patentSearch().search(parsed.params) });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const issues = [{ path: error.path ?? "q", message: error.message }];
+    return data<LoaderData>({ ok: false, q: parsed.params.q, issues }, { status: error.status });
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const language = languageFromMatches(matches);
+  const t = translator(language);
+  const q = data && data.ok ? data.params.q : "";
+  return [{ title: `${q ? `${q} · ` : ""}${t("search.title")} · ${t("app.name")}` }];
+};
+
+const FACETS: Array<{ key: keyof SearchResult["facets"]; label: MessageKey; visible: number }> = [
+  { key: "open", label: "facet.open", visible: 1 },
+  { key: "cluster", label: "facet.cluster", visible: 8 },
+  { key: "university", label: "facet.university", visible: 8 },
+  { key: "type", label: "facet.type", visible: 3 },
+  { key: "term", label: "facet.term", visible: 4 },
+  { key: "status", label: "facet.status", visible: 7 },
+  { key: "field", label: "facet.field", visible: 5 },
+  { key: "section", label: "facet.section", visible: 8 },
+  { key: "class", label: "facet.class", visible: 8 },
+];
+
+function FacetGroup({ name, title, values, visible }: { name: string; title: string; values: FacetValue[]; visible: number }) {
+  const { language, t } = useLanguage();
+  if (values.length === 0) return null;
+  const option = (value: FacetValue) => (
+    <li key={value.value}>
+      <label className="flex cursor-pointer items-start gap-2 py-0.5 text-sm">
+        <input type="checkbox" name={name} value={value.value} defaultChecked={value.selected} className="mt-1 accent-brand-700" />
+        <span className="flex-1">{language === "zh" ? value.label : value.labelEn}</span>
+        <span className="tabular-nums text-slate-500">{formatCount(value.count, language)}</span>
+      </label>
+    </li>
+  );
+  const shown = values.filter((v, i) => i < visible || v.selected);
+  const hidden = values.filter((v, i) => !(i < visible || v.selected));
+  return (
+    <fieldset className="border-b border-slate-200 py-3">
+      <legend className="mb-1 text-sm font-semibold">{title}</legend>
+      <ul>{shown.map(option)}</ul>
+      {hidden.length > 0 && (
+        <details>
+          <summary className="cursor-pointer text-sm text-brand-700">{t("facet.showMore", { count: values.length })}</summary>
+          <ul>{hidden.map(option)}</ul>
+        </details>
+      )}
+    </fieldset>
+  );
+}
+
+function Pagination({ params, total }: { params: SearchParams; total: number }) {
+  const { t } = useLanguage();
+  const pages = Math.min(Math.ceil(total / params.size), 500);
+  if (pages <= 1) return null;
+  const href = (page: number) => `/patents?${searchParamsToQuery({ ...params, page })}`;
+  return (
+    <nav aria-label={t("search.pagination")} className="mt-6 flex items-center justify-between gap-4 text-sm">
+      {params.page > 1 ? (
+        <Link to={href(params.page - 1)} rel="prev" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
+          ← {t("search.previous")}
+        </Link>
+      ) : <span />}
+      <span aria-current="page">{t("search.pageOf", { page: params.page, pages })}</span>
+      {params.page < pages ? (
+        <Link to={href(params.page + 1)} rel="next" className="rounded border border-slate-300 bg-white px-3 py-2 hover:bg-slate-100">
+          {t("search.next")} →
+        </Link>
+      ) : <span />}
+    </nav>
+  );
+}
+
+function Results({ result }: { result: SearchResult }) {
+  const { t, language } = useLanguage();
+  const location = useLocation();
+  const clusterName = (code: string | null) => {
+    const cluster = CLUSTERS.find((c) => c.code === code);
+    return cluster ? (language === "zh" ? cluster.zh : cluster.en) : null;
+  };
+  if (result.items.length === 0) return <p className="rounded bg-white p-6 text-slate-700 shadow-sm">{t("search.none")}</p>;
+  return (
+    <ol className="space-y-3" aria-label={t("search.title")}>
+      {result.items.map((item) => {
+        const [primaryTitle, secondaryTitle] =
+          language === "zh" ? [item.highlights.title, item.highlights.titleEn] : [item.highlights.titleEn.length ? item.highlights.titleEn : item.highlights.title, item.highlights.title];
+        const snippetSegments = language === "en" && item.highlights.abstractEn.length ? item.highlights.abstractEn : item.highlights.abstract;
+        return (
+          <li key={item.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+            <h2 className="text-base font-semibold leading-snug">
+              <Link to={`/patents/${item.id}`} state={{ search: location.search }} className="text-brand-700 hover:underline">
+                <Highlighted segments={primaryTitle} />
+              </Link>
+            </h2>
+            {secondaryTitle.length > 0 && (
+              <p className="text-sm text-slate-600" lang={language === "zh" ? "en" : "zh"}>
+                <Highlighted segments={secondaryTitle} />
+              </p>
+            )}
+            <p className="mt-2 text-sm leading-relaxed text-slate-800">
+              <Highlighted segments={snippetSegments} />
+            </p>
+            <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
+              <span>{language === "zh" ? item.university.name : item.university.nameEn ?? item.university.name}</span>
+              <span>CN{item.applicationNumber}</span>
+              <span>{language === "zh" ? PATENT_TYPES[item.type].zh : PATENT_TYPES[item.type].en}</span>
+              <span>{item.ipcMain}</span>
+              <span>{language === "zh" ? LEGAL_STATUSES[item.legalStatus].zh : LEGAL_STATUSES[item.legalStatus].en}</span>
+              {clusterName(item.cluster) && <span>{clusterName(item.cluster)}</span>}
+              <span>{t("patent.expiresOn")} {item.expiresOn}</span>
+            </div>
+            {item.openLicense && (
+              <p className="mt-2 inline-block rounded bg-emerald-50 px-2 py-1 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">
+                {t("patent.openLicense.offered")}: {feeSummary(item.openLicense, language)}
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+export default function PatentSearchPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { t, language } = useLanguage();
+  const submit = useSubmit();
+  const navigation = useNavigation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const searching = navigation.state === "loading" && navigation.location.pathname === "/patents";
+  const params = loaderData.ok ? loaderData.params : null;
+  const q = loaderData.ok ? loaderData.params.q : loaderData.q;
+
+  // The form's uncontrolled inputs must follow the URL when it changes by a link or the back button.
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    (form.elements.namedItem("q") as HTMLInputElement).value = q;
+    const search = new URLSearchParams(window.location.search);
+    for (const input of Array.from(form.querySelectorAll<HTMLInputElement>("input[type=checkbox]"))) {
+      input.checked = search.getAll(input.name).includes(input.value);
+    }
+    const sort = form.elements.namedItem("sort") as HTMLSelectElement | null;
+    if (sort) sort.value = search.get("sort") ?? "relevance";
+  }, [q, loaderData]);
+
+  const submitForm = () => formRef.current && submit(formRef.current, { replace: false });
+
+  return (
+    <div>
+      <h1 className="sr-only">{t("search.title")}</h1>
+      <Form ref={formRef} method="get" action="/patents" role="search" onChange={(event) => {
+        // Filters and sort apply at once; typing in the search box waits for Enter.
+        if ((event.target as HTMLElement).getAttribute("name") !== "q") submitForm();
+      }}>
+        <div className="flex flex-col gap-2 sm:flex-row">
+          <label htmlFor="q" className="sr-only">{t("search.label")}</label>
+          <input id="q" name="q" type="search" defaultValue={q} maxLength={500} placeholder={t("search.placeholder")}
+            aria-describedby="search-help" className="flex-1 rounded border border-slate-300 px-3 py-2 text-base" />
+          <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-600">
+            {t("search.submit")}
+          </button>
+        </div>
+        <p id="search-help" className="mt-1 text-xs text-slate-500">{t("search.help")}</p>
+
+        {!loaderData.ok && (
+          <div role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-4 text-sm text-red-800">
+            <p className="font-semibold">{t("search.error")}</p>
+            <ul className="mt-1 list-disc pl-5">
+              {loaderData.issues.map((issue) => (
+                <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</li>
+              ))}
+            </ul>
+            <Link to="/patents" className="mt-2 inline-block underline">{t("search.clearFilters")}</Link>
+          </div>
+        )}
+
+        {params && loaderData.ok && (
+          <div className="mt-4 grid gap-6 md:grid-cols-[16rem_1fr]">
+            <aside aria-labelledby="filters-heading">
+              <div className="flex items-baseline justify-between">
+                <h2 id="filters-heading" className="text-sm font-bold uppercase tracking-wide text-slate-600">{t("search.filters")}</h2>
+                <Link to={params.q ? `/patents?${searchParamsToQuery({ q: params.q })}` : "/patents"} className="text-xs text-brand-700 underline">
+                  {t("search.clearFilters")}
+                </Link>
+              </div>
+              {FACETS.map((facet) => (
+                <FacetGroup key={facet.key} name={facet.key} title={t(facet.label)} values={loaderData.result.facets[facet.key]} visible={facet.visible} />
+              ))}
+              <noscript>
+                <button type="submit" className="mt-3 w-full rounded bg-brand-700 px-3 py-2 text-sm text-white">{t("search.applyFilters")}</button>
+              </noscript>
+            </aside>
+            <section aria-labelledby="results-heading" aria-busy={searching}>
+              <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+                <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
+                  {params.q
+                    ? t("search.resultsFor", { q: params.q, total: formatCount(loaderData.result.total, language) })
+                    : t("search.results", { total: formatCount(loaderData.result.total, language) })}
+                </h2>
+                <label className="flex items-center gap-2 text-sm">
+                  {t("search.sort")}
+                  <select name="sort" defaultValue={params.sort} className="rounded border border-slate-300 bg-white px-2 py-1">
+                    {SORTS.map((sort) => (
+                      <option key={sort} value={sort}>{t(`search.sort.${sort}`)}</option>
+                    ))}
+                  </select>
+                </label>
+              </div>
+              {params.size !== 20 && <input type="hidden" name="size" value={params.size} />}
+              <div className={searching ? "opacity-60 transition-opacity" : undefined}>
+                <Results result={loaderData.result} />
+              </div>
+              <Pagination params={params} total={loaderData.result.total} />
+            </section>
+          </div>
+        )}
+      </Form>
+    </div>
+  );
+}

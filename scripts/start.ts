@@ -1,0 +1,58 @@
+// npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../app/lib/db.server";
+import { databaseFile } from "../app/lib/database-url";
+import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
+import { seedDemoPool } from "../prisma/seed/write";
+import { runPrisma } from "./prisma";
+
+const SERVER_ENTRY = "build/server/index.js";
+const SOURCES = ["app", "public", "vite.config.ts", "package.json"];
+
+function newestModification(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((newest, child) => Math.max(newest, newestModification(path.join(entry, child))), stat.mtimeMs);
+}
+
+function buildIsCurrent(): boolean {
+  if (!fs.existsSync(SERVER_ENTRY)) return false;
+  const built = fs.statSync(SERVER_ENTRY).mtimeMs;
+  return SOURCES.every((source) => newestModification(source) <= built);
+}
+
+fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
+console.log(`database: ${databaseFile()}`);
+runPrisma(["migrate", "deploy"]);
+
+const prisma = createPrismaClient();
+// WAL lets searches read while a write (an import, a signature) is under way; the setting stays in the file.
+await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+if ((await prisma.organization.count()) === 0) {
+  console.log("database is empty: seeding the demo pool");
+  const started = performance.now();
+  await seedDemoPool(prisma, { seed: DEFAULT_SEED, scale: 1 }, (message) => console.log(`seed: ${message}`));
+  console.log(`seed: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+} else {
+  console.log("database already holds data: not seeding");
+}
+await prisma.$disconnect();
+
+if (buildIsCurrent()) {
+  console.log("build is current");
+} else {
+  console.log("building the app…");
+  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn("npx", ["remix-serve", SERVER_ENTRY], {
+  stdio: "inherit",
+  env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

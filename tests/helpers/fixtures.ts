@@ -1,0 +1,63 @@
+// Hand-made rows for integration tests, written the way the app writes them (patent + its FTS entry).
+import { applicationCheckCharacter, creditCodeCheckCharacter } from "~/lib/identifiers";
+import { prisma } from "~/lib/db.server";
+import { indexPatentText } from "~/models/patent-index.server";
+import type { Prisma } from "~/generated/prisma/client";
+
+let serial = 0;
+const next = () => ++serial;
+
+function creditCode(prefix: "12" | "91"): string {
+  const body = `${prefix}500106${String(next()).padStart(9, "0")}`;
+  return body + creditCodeCheckCharacter(body);
+}
+
+export async function createUniversity(name: string, nameEn: string) {
+  return prisma.organization.create({
+    data: { kind: "UNIVERSITY", name, nameEn, creditCode: creditCode("12"), region: "沙坪坝区", level: "undergraduate" },
+  });
+}
+
+export async function createEnterprise(name: string) {
+  return prisma.organization.create({ data: { kind: "ENTERPRISE", name, creditCode: creditCode("91"), region: "渝北区" } });
+}
+
+type PatentInput = Partial<Omit<Prisma.PatentUncheckedCreateInput, "ownerId">> & { ownerId: string; title: string };
+
+export async function createPatent(input: PatentInput) {
+  const digits = `2020100${String(next()).padStart(5, "0")}`;
+  const patent = await prisma.patent.create({
+    data: {
+      applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`,
+      type: "INVENTION",
+      abstract: `${input.title}的摘要。`,
+      firstClaim: `1.一种${input.title}。`,
+      ipcMain: "G06F 16/00",
+      inventors: "张三; 李四",
+      filingDate: new Date("2020-03-01T00:00:00Z"),
+      grantDate: new Date("2022-06-01T00:00:00Z"),
+      expiresOn: new Date("2040-03-01T00:00:00Z"),
+      legalStatus: "VALID",
+      transferable: true,
+      ...input,
+    },
+  });
+  await indexPatentText(prisma, [patent]);
+  return patent;
+}
+
+export async function declareOpenLicense(patentId: number, declarantId: string, overrides: Partial<Prisma.OpenLicenseDeclarationUncheckedCreateInput> = {}) {
+  return prisma.openLicenseDeclaration.create({
+    data: {
+      patentId,
+      declarantId,
+      status: "ACTIVE",
+      feeModel: "LUMP_SUM",
+      lumpSumFen: 5_000_000,
+      paymentSchedule: "ONCE",
+      licenseTermMonths: 36,
+      declaredAt: new Date("2024-01-15T00:00:00Z"),
+      ...overrides,
+    },
+  });
+}
