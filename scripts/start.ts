@@ -1,28 +1,13 @@
 // npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../app/lib/db.server";
 import { databaseFile } from "../app/lib/database-url";
 import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
+import { buildIfNeeded, SERVER_ENTRY } from "./build";
 import { runPrisma } from "./prisma";
-
-const SERVER_ENTRY = "build/server/index.js";
-const SOURCES = ["app", "public", "vite.config.ts", "package.json"];
-
-function newestModification(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(entry).reduce((newest, child) => Math.max(newest, newestModification(path.join(entry, child))), stat.mtimeMs);
-}
-
-function buildIsCurrent(): boolean {
-  if (!fs.existsSync(SERVER_ENTRY)) return false;
-  const built = fs.statSync(SERVER_ENTRY).mtimeMs;
-  return SOURCES.every((source) => newestModification(source) <= built);
-}
 
 fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
 console.log(`database: ${databaseFile()}`);
@@ -41,13 +26,7 @@ if ((await prisma.organization.count()) === 0) {
 }
 await prisma.$disconnect();
 
-if (buildIsCurrent()) {
-  console.log("build is current");
-} else {
-  console.log("building the app…");
-  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
 const server = spawn("npx", ["remix-serve", SERVER_ENTRY], {

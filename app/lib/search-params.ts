@@ -1,12 +1,11 @@
 // The search state, as it stands in the URL of /patents and of GET /api/v1/patents: one schema for both.
+// Server-side only (zod stays out of the browser bundle); the URL helpers are in search-url.ts.
 import { z } from "zod";
 import { IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "./patent-vocabulary";
 import { CLUSTERS, FIELDS } from "./taxonomy";
+import { MAX_PAGE, MULTI_VALUE_KEYS, PAGE_SIZES, SORTS } from "./search-url";
 import { MAX_QUERY_LENGTH } from "./text-search";
 
-export const SORTS = ["relevance", "newest", "term"] as const;
-export const PAGE_SIZES = [10, 20, 50] as const;
-export const MAX_PAGE = 500;
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(60, "too many values");
 
@@ -30,8 +29,6 @@ export const SearchParamsSchema = z.object({
 });
 
 export type SearchParams = z.infer<typeof SearchParamsSchema>;
-export type FilterKey = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "term";
-export const MULTI_VALUE_KEYS = ["university", "type", "section", "class", "cluster", "field", "status", "term"] as const;
 
 export interface ValidationIssue {
   path: string;
@@ -50,16 +47,4 @@ export function parseSearchParams(url: URLSearchParams): ParsedSearchParams {
   const result = SearchParamsSchema.safeParse(raw);
   if (result.success) return { ok: true, params: result.data };
   return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
-}
-
-/** The URL query string of a search state, without defaults, in a stable order. */
-export function searchParamsToQuery(params: Partial<SearchParams>): string {
-  const url = new URLSearchParams();
-  if (params.q) url.set("q", params.q);
-  for (const key of MULTI_VALUE_KEYS) for (const value of params[key] ?? []) url.append(key, value);
-  if (params.open) url.set("open", params.open);
-  if (params.sort && params.sort !== "relevance") url.set("sort", params.sort);
-  if (params.size && params.size !== 20) url.set("size", String(params.size));
-  if (params.page && params.page > 1) url.set("page", String(params.page));
-  return url.toString();
 }

@@ -25,6 +25,8 @@ const YEAR_MS = 365.2425 * 86_400_000;
 /** Column weights for bm25: title, abstract, claim, keywords. */
 const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
 const CATCH_UP_LIMIT = 5000;
+/** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
+export const RELOAD_ALL = 0;
 
 type Dimension = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "term";
 const DIMENSIONS: Dimension[] = ["university", "type", "section", "class", "cluster", "field", "status", "open", "term"];
@@ -267,7 +269,7 @@ export function createPatentSearch(db: PrismaClient) {
       select: { seq: true, patentId: true },
     });
     if (changes.length === 0) return current;
-    if (changes.length > CATCH_UP_LIMIT) return fullLoad();
+    if (changes.length > CATCH_UP_LIMIT || changes.some((change) => change.patentId === RELOAD_ALL)) return fullLoad();
     const ids = [...new Set(changes.map((c) => c.patentId))];
     const rows = await facetRows({ id: { in: ids } });
     if (rows.some((row) => !current.universities.has(row.ownerId))) await loadUniversities(current);

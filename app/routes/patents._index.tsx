@@ -8,7 +8,8 @@ import { formatCount } from "~/lib/format";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
-import { parseSearchParams, searchParamsToQuery, SORTS, type SearchParams, type ValidationIssue } from "~/lib/search-params";
+import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/lib/search-params";
+import { MAX_PAGE, searchParamsToQuery, SORTS } from "~/lib/search-url";
 import { CLUSTERS } from "~/lib/taxonomy";
 import { patentSearch, type FacetValue, type SearchResult } from "~/models/search.server";
 
@@ -79,7 +80,7 @@ function FacetGroup({ name, title, values, visible }: { name: string; title: str
 
 function Pagination({ params, total }: { params: SearchParams; total: number }) {
   const { t } = useLanguage();
-  const pages = Math.min(Math.ceil(total / params.size), 500);
+  const pages = Math.min(Math.ceil(total / params.size), MAX_PAGE);
   if (pages <= 1) return null;
   const href = (page: number) => `/patents?${searchParamsToQuery({ ...params, page })}`;
   return (

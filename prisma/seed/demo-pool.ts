@@ -225,10 +225,12 @@ function planOrganizations(rng: Random, scale: number): { universities: Organiza
   return { universities, enterprises, operator };
 }
 
-function pickFilingYear(rng: Random): number {
-  // University filings grew about 12 % a year from 2006 to 2025.
-  const years = Array.from({ length: 20 }, (_, i) => 2006 + i);
-  return years[rng.weightedIndex(years.map((y) => Math.pow(1.12, y - 2006)))];
+/** University filings grew about 12 % a year. Utility models and designs reach back less far: their short
+ * terms mean an inventory holds few old ones. */
+function pickFilingYear(rng: Random, type: PatentType): number {
+  const first = type === "INVENTION" ? 2006 : 2014;
+  const years = Array.from({ length: 2026 - first }, (_, i) => first + i);
+  return years[rng.weightedIndex(years.map((y) => Math.pow(1.12, y - first)))];
 }
 
 function planPatents(rng: Random, count: number, universities: OrganizationRow[]): PatentPlan[] {
@@ -249,7 +251,7 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
     const typeWeights = institution.level === "vocational" ? [25, 65, 10] : [64, 31, 5];
     const type = (["INVENTION", "UTILITY_MODEL", "DESIGN"] as const)[rng.weightedIndex(typeWeights)];
 
-    const filingYear = pickFilingYear(rng);
+    const filingYear = pickFilingYear(rng, type);
     const filingDate = utcDate(filingYear, rng.int(0, 363));
     const typeDigit = { INVENTION: "1", UTILITY_MODEL: "2", DESIGN: "3" }[type];
     const serial = nextSerial(`${filingYear}${typeDigit}`, () => rng.int(100_000, 900_000));
@@ -545,12 +547,18 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
 
   assessInventory(rng, patents, licenses, Math.round(BASE_TRANSFERABLE * scale));
 
-  // Further declarations: universities declare open licenses on a share of their transferable, granted patents.
+  // Further declarations: universities declare open licenses on a share of their transferable, granted patents,
+  // never while an exclusive or sole license is in force (Patent Law art. 51).
+  const exclusiveEnds = new Map<number, number>();
+  for (const license of licenses) {
+    if (license.kind === "EXCLUSIVE" || license.kind === "SOLE") exclusiveEnds.set(license.patentId, Math.max(exclusiveEnds.get(license.patentId) ?? 0, license.endsOn.getTime()));
+  }
   for (const patent of patents) {
     if (activeDeclaration.has(patent.id) || !patent.transferable || patent.legalStatus !== "VALID") continue;
     if (patent.type !== "INVENTION" && !patent.hasEvaluationReport) continue;
     if (!rng.chance(patent.type === "INVENTION" ? 0.07 : 0.1)) continue;
-    const earliest = new Date(Math.max(OPEN_LICENSE_LAW_IN_FORCE.getTime(), patent.grantDate!.getTime()));
+    const earliest = new Date(Math.max(OPEN_LICENSE_LAW_IN_FORCE.getTime(), patent.grantDate!.getTime(), (exclusiveEnds.get(patent.id) ?? 0) + DAY));
+    if (earliest >= DEMO_AS_OF) continue;
     declare(patent, randomDateBetween(rng, earliest, DEMO_AS_OF));
   }
   for (const declaration of [...activeDeclaration.values()]) {

@@ -1,5 +1,6 @@
 // Writes the demo pool in one transaction: a failure or a kill leaves the database as it was.
-import { indexPatentText } from "../../app/models/patent-index.server";
+import { insertPatents } from "../../app/models/patent-store.server";
+import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
 import { planDemoPool, patentText, DEMO_AS_OF, type DemoPoolOptions } from "./demo-pool";
 
@@ -23,7 +24,7 @@ export async function seedDemoPool(
   onProgress(`planned ${pool.patents.length} patents, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`);
   await prisma.$transaction(
     async (tx) => {
-      // Children before parents; PatentChange is the search facets' log and restarts with the data.
+      // Children before parents.
       await tx.dealEvent.deleteMany();
       await tx.license.deleteMany();
       await tx.transfer.deleteMany();
@@ -31,7 +32,6 @@ export async function seedDemoPool(
       await tx.$executeRaw`DELETE FROM "PatentSearch"`;
       await tx.patent.deleteMany();
       await tx.organization.deleteMany();
-      await tx.patentChange.deleteMany();
 
       await tx.organization.createMany({ data: pool.organizations });
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
@@ -39,14 +39,16 @@ export async function seedDemoPool(
           const { areaIndex: _area, universityId: _university, ipcOthers, ...columns } = plan;
           return { ...columns, ...patentText(options.seed, plan), ipcOthers: ipcOthers.join("; "), assessedAt: DEMO_AS_OF };
         });
-        await tx.patent.createMany({ data: chunk });
-        await indexPatentText(tx, chunk);
+        await insertPatents(tx, chunk);
         onProgress(`patents ${Math.min(start + CHUNK, pool.patents.length)}/${pool.patents.length}`);
       }
       await tx.openLicenseDeclaration.createMany({ data: pool.declarations });
       await tx.license.createMany({ data: pool.licenses });
       await tx.transfer.createMany({ data: pool.transfers });
       await tx.dealEvent.createMany({ data: pool.events });
+      // The triggers logged every row; one "reload everything" entry replaces them for running servers.
+      await tx.patentChange.deleteMany();
+      await tx.patentChange.create({ data: { patentId: RELOAD_ALL } });
       onProgress(`deals: ${pool.declarations.length} declarations, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`);
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -1,0 +1,61 @@
+// Bulk writes of patents (the demo pool now, imports later). One multi-row INSERT per batch through
+// $executeRaw is four times faster than createMany here (docs/decisions/005-bulk-patent-writes.md); the
+// FTS index is written in the same transaction.
+import { Prisma } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/lib/db.server";
+import { indexPatentText } from "./patent-index.server";
+
+export interface NewPatent {
+  id?: number;
+  applicationNumber: string;
+  publicationNumber: string | null;
+  grantNumber: string | null;
+  type: string;
+  title: string;
+  titleEn: string | null;
+  abstract: string;
+  abstractEn: string | null;
+  firstClaim: string;
+  firstClaimEn: string | null;
+  ipcMain: string;
+  ipcOthers: string;
+  inventors: string;
+  ownerId: string;
+  filingDate: Date;
+  publicationDate: Date | null;
+  grantDate: Date | null;
+  expiresOn: Date;
+  legalStatus: string;
+  cluster: string | null;
+  field: string | null;
+  keywords: string;
+  keywordsEn: string;
+  transferable: boolean;
+  transferableNote: string | null;
+  valueScore: number | null;
+  maturity: number | null;
+  assessedAt: Date | null;
+  hasEvaluationReport: boolean;
+  viewCount: number;
+}
+
+const COLUMNS = [
+  "applicationNumber", "publicationNumber", "grantNumber", "type", "title", "titleEn", "abstract", "abstractEn",
+  "firstClaim", "firstClaimEn", "ipcMain", "ipcOthers", "inventors", "ownerId", "filingDate", "publicationDate",
+  "grantDate", "expiresOn", "legalStatus", "cluster", "field", "keywords", "keywordsEn", "transferable",
+  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport", "viewCount",
+] as const satisfies ReadonlyArray<keyof NewPatent>;
+
+const BATCH = 250; // 32 parameters a row: well under SQLite's 32,766 variables
+
+/** Inserts patents with explicit ids and indexes their text. Run it inside a transaction. */
+export async function insertPatents(db: Prisma.TransactionClient | PrismaClient, patents: Array<NewPatent & { id: number }>): Promise<void> {
+  const columnList = Prisma.raw(["id", ...COLUMNS, "updatedAt"].map((column) => `"${column}"`).join(", "));
+  const now = new Date();
+  for (let start = 0; start < patents.length; start += BATCH) {
+    const batch = patents.slice(start, start + BATCH);
+    const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column]))}, ${now})`);
+    await db.$executeRaw`INSERT INTO "Patent" (${columnList}) VALUES ${Prisma.join(rows)}`;
+  }
+  await indexPatentText(db, patents);
+}

@@ -1,0 +1,11 @@
+// Every technology area of the demo pool, in a fixed order (the generator picks areas by index).
+import { AREAS as consumer } from "./areas/consumer";
+import { AREAS as electronics } from "./areas/electronics";
+import { AREAS as lifeEnergy } from "./areas/life-energy";
+import { AREAS as manufacturing } from "./areas/manufacturing";
+import { AREAS as vehicles } from "./areas/vehicles";
+import type { TechArea } from "./tech-area";
+
+export type { TechArea, Term } from "./tech-area";
+
+export const TECH_AREAS: readonly TechArea[] = [...vehicles, ...electronics, ...manufacturing, ...consumer, ...lifeEnergy];

@@ -1,0 +1,25 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const SERVER_ENTRY = "build/server/index.js";
+const SOURCES = ["app", "public", "vite.config.ts", "package.json", "package-lock.json"];
+
+function newestModification(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(entry).reduce((newest, child) => Math.max(newest, newestModification(path.join(entry, child))), stat.mtimeMs);
+}
+
+/** Builds the app unless build/ is newer than every source. */
+export function buildIfNeeded(): void {
+  const built = fs.existsSync(SERVER_ENTRY) ? fs.statSync(SERVER_ENTRY).mtimeMs : 0;
+  if (built > 0 && SOURCES.every((source) => newestModification(source) <= built)) {
+    console.log("build is current");
+    return;
+  }
+  console.log("building the app…");
+  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+  if (build.status !== 0) throw new Error(`the build failed with exit code ${build.status}`);
+}

@@ -1,0 +1,123 @@
+// npm run bench:search [-- --scale 10] [--rounds 5]
+// Runs a fixed mix of searches (Chinese, English, filtered, facet-only) through the search module against
+// the seeded demo pool, and the same mix through a naive Prisma `contains` search, and prints p50/p95.
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { scale: { type: "string", default: "1" }, rounds: { type: "string", default: "5" } } });
+const scale = Number(values.scale);
+const rounds = Number(values.rounds);
+if (!(scale > 0 && scale <= 100) || !(rounds >= 1)) {
+  console.error("usage: npm run bench:search -- [--scale 0<n<=100] [--rounds n>=1]");
+  process.exit(2);
+}
+
+const file = path.resolve(`tmp/bench-scale-${scale}.db`);
+fs.mkdirSync(path.dirname(file), { recursive: true });
+process.env.DATABASE_URL = `file:${file}`;
+
+const { runPrisma } = await import("../../scripts/prisma");
+const { createPrismaClient } = await import("../../app/lib/db.server");
+const { createPatentSearch } = await import("../../app/models/search.server");
+const { parseSearchParams } = await import("../../app/lib/search-params");
+const { seedDemoPool } = await import("../../prisma/seed/write");
+const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");
+
+runPrisma(["migrate", "deploy"], { capture: true });
+const prisma = createPrismaClient();
+await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+const expected = Math.round(BASE_ASSESSED * scale);
+if ((await prisma.patent.count()) !== expected) {
+  console.log(`seeding ${expected.toLocaleString()} patents (scale ${scale}) into ${file}…`);
+  const started = performance.now();
+  let last = 0;
+  await seedDemoPool(prisma, { seed: DEFAULT_SEED, scale }, (message) => {
+    if (performance.now() - last > 5000) {
+      console.log(`  ${message}`);
+      last = performance.now();
+    }
+  });
+  console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s; database ${(fs.statSync(file).size / 1e6).toFixed(0)} MB`);
+}
+
+const universities = await prisma.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
+const chinese = ["电池", "芯片", "传感器", "机器人", "热管理", "锂电池", "火锅", "中药", "镁合金", "桥梁", "隧道", "无人机", "卫星", "显示", "摩托车", "纺织", "发酵", "自动驾驶", "图像识别", "储能", "锂电池 热管理", "半导体 功率"];
+const english = ["battery", "batteries", "sensor", "robot", "thermal management", "chip", "magnesium alloy", "tunnel", "drone", "satellite", "display", "fermentation", "\"power battery\"", "neural network", "welding"];
+const filtered = [
+  "q=电池&cluster=NEV", "q=电池&type=INVENTION&open=1", "q=sensor&section=G", "q=芯片&status=VALID&term=15%2B",
+  `q=机器人&university=${universities[0].id}`, "q=alloy&cluster=LIGHT_ALLOY&cluster=ADV_MATERIALS", "q=电池&sort=newest", "q=传感器&sort=term&page=3",
+];
+const facetOnly = [
+  "", "cluster=NEV", "type=UTILITY_MODEL", "open=1", `university=${universities[1].id}&university=${universities[2].id}`,
+  "field=HEALTH&status=VALID", "section=H&class=H01", "term=0-5", "sort=newest&page=5", "cluster=FOOD&open=1&sort=term",
+];
+const mix = [
+  ...chinese.map((q) => `q=${encodeURIComponent(q)}`),
+  ...english.map((q) => `q=${encodeURIComponent(q)}`),
+  ...filtered,
+  ...facetOnly,
+];
+
+const search = createPatentSearch(prisma);
+const paramsOf = (query: string) => {
+  const parsed = parseSearchParams(new URLSearchParams(query));
+  if (!parsed.ok) throw new Error(`bad benchmark query ${query}: ${JSON.stringify(parsed.issues)}`);
+  return parsed.params;
+};
+
+/** The search a first version would write: LIKE '%…%' over the text, COUNT, and a GROUP BY per facet. */
+async function naiveSearch(query: string) {
+  const params = paramsOf(query);
+  const words = params.q.replace(/"/g, "").split(/\s+/).filter(Boolean);
+  const where = {
+    transferable: true,
+    AND: words.map((word) => ({
+      OR: [{ title: { contains: word } }, { titleEn: { contains: word } }, { abstract: { contains: word } }, { abstractEn: { contains: word } }, { firstClaim: { contains: word } }, { keywords: { contains: word } }, { keywordsEn: { contains: word } }],
+    })),
+    ...(params.type.length ? { type: { in: params.type } } : {}),
+    ...(params.cluster.length ? { cluster: { in: params.cluster } } : {}),
+    ...(params.field.length ? { field: { in: params.field } } : {}),
+    ...(params.status.length ? { legalStatus: { in: params.status } } : {}),
+    ...(params.university.length ? { ownerId: { in: params.university } } : {}),
+    ...(params.section.length ? { OR: params.section.map((s) => ({ ipcMain: { startsWith: s } })) } : {}),
+    ...(params.open ? { declarations: { some: { status: "ACTIVE" } } } : {}),
+  };
+  const orderBy = params.sort === "term" ? { expiresOn: "desc" as const } : { filingDate: "desc" as const };
+  await Promise.all([
+    prisma.patent.findMany({ where, orderBy, skip: (params.page - 1) * params.size, take: params.size, include: { owner: true } }),
+    prisma.patent.count({ where }),
+    ...(["ownerId", "type", "cluster", "field", "legalStatus"] as const).map((by) => prisma.patent.groupBy({ by: [by], where, _count: true })),
+  ]);
+}
+
+async function measure(name: string, run: (query: string) => Promise<unknown>): Promise<number[]> {
+  for (const query of mix) await run(query); // warm-up: caches, the facet index, prepared statements
+  const times: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    for (const query of mix) {
+      const started = performance.now();
+      await run(query);
+      times.push(performance.now() - started);
+    }
+  }
+  process.stdout.write(`  ${name}: ${times.length} searches measured\n`);
+  return times.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const loadStarted = performance.now();
+await search.refresh();
+const indexLoadMs = performance.now() - loadStarted;
+
+console.log(`\nquery mix: ${mix.length} searches (${chinese.length} Chinese, ${english.length} English, ${filtered.length} filtered, ${facetOnly.length} facet-only) × ${rounds} rounds`);
+const fts = await measure("FTS5 + facet index", (query) => search.search(paramsOf(query)));
+const naive = await measure("naive Prisma contains", naiveSearch);
+const pool = await prisma.patent.count({ where: { transferable: true } });
+
+console.log(`\npool: ${pool.toLocaleString()} transferable of ${expected.toLocaleString()} patents (scale ${scale}); facet index loaded in ${indexLoadMs.toFixed(0)} ms`);
+console.log("search with facets          p50 ms    p95 ms    max ms");
+for (const [name, times] of [["FTS5 + facet index", fts], ["naive Prisma contains", naive]] as const) {
+  console.log(`${name.padEnd(26)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 95).toFixed(1).padStart(9)} ${times[times.length - 1].toFixed(1).padStart(9)}`);
+}
+await prisma.$disconnect();

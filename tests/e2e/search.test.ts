@@ -1,0 +1,143 @@
+// The SME's journey: search in Chinese and English, filter, page, open a patent, switch language.
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from "vitest";
+import { launchBrowser } from "../helpers/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, close } = await launchBrowser());
+});
+afterAll(async () => close?.());
+beforeEach(async () => {
+  await browser.clearCookies();
+  page = await browser.newPage();
+  return () => page.close();
+});
+
+const resultsHeading = () => page.locator("#results-heading");
+const resultCount = async () => Number((await resultsHeading().innerText()).match(/[\d,]+/)![0].replace(/,/g, ""));
+
+async function searchFor(text: string) {
+  await page.getByRole("searchbox", { name: /检索词|Search terms/ }).fill(text);
+  await page.getByRole("searchbox", { name: /检索词|Search terms/ }).press("Enter");
+  await page.waitForURL((url) => url.searchParams.get("q") === text);
+}
+
+describe("searching the pool", () => {
+  it("finds patents by a two-character Chinese word and highlights it", async () => {
+    await page.goto(`${baseUrl}/patents`);
+    await searchFor("电池");
+    await expect.poll(() => resultsHeading().innerText()).toMatch(/“电池”共 [\d,]+ 件专利/);
+    const marks = await page.locator("ol mark").allInnerTexts();
+    expect(marks.length).toBeGreaterThan(0);
+    expect(marks.every((text) => text === "电池")).toBe(true);
+  });
+
+  it("finds patents by an English word through its stem", async () => {
+    await page.goto(`${baseUrl}/patents`);
+    await searchFor("batteries");
+    const marks = (await page.locator("ol mark").allInnerTexts()).map((text) => text.toLowerCase());
+    expect(marks.length).toBeGreaterThan(0);
+    expect(new Set(marks)).toEqual(new Set(marks.filter((m) => m === "battery" || m === "batteries")));
+  });
+
+  it("filters with a facet, keeps the state in the URL, and the back button restores it", async () => {
+    await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("传感器")}`);
+    const before = await resultCount();
+    const filters = page.getByRole("complementary");
+    const invention = filters.getByRole("group", { name: "专利类型" }).getByRole("checkbox").first();
+    await invention.check();
+    await page.waitForURL((url) => url.searchParams.getAll("type").length === 1);
+    const after = await resultCount();
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThan(before);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("传感器");
+
+    await page.goBack();
+    await page.waitForURL((url) => url.searchParams.getAll("type").length === 0);
+    await expect.poll(resultCount).toBe(before);
+    expect(await filters.getByRole("group", { name: "专利类型" }).getByRole("checkbox").first().isChecked()).toBe(false);
+  });
+
+  it("pages through the results", async () => {
+    await page.goto(`${baseUrl}/patents?sort=newest`);
+    const firstPage = await page.locator("ol > li h2").allInnerTexts();
+    await page.getByRole("link", { name: /下一页/ }).click();
+    await page.waitForURL((url) => url.searchParams.get("page") === "2");
+    await expect.poll(() => page.getByText(/第 2 \/ \d+ 页/).count()).toBe(1);
+    const secondPage = await page.locator("ol > li h2").allInnerTexts();
+    expect(secondPage).toHaveLength(20);
+    expect(secondPage.some((title) => firstPage.includes(title))).toBe(false);
+  });
+
+  it("shows a clear message for an over-long query instead of failing", async () => {
+    const response = await page.goto(`${baseUrl}/patents?q=${"芯片".repeat(300)}`);
+    expect(response?.status()).toBe(400);
+    await expect.poll(() => page.getByRole("alert").innerText()).toContain("200");
+  });
+});
+
+describe("reading a patent", () => {
+  it("opens a result and shows its full record, then goes back to the same search", async () => {
+    await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("芯片")}`);
+    const first = page.locator("ol > li h2 a").first();
+    const title = await first.innerText();
+    await first.click();
+    await page.waitForURL(/\/patents\/\d+$/);
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe(title);
+    for (const section of ["摘要", "主权项", "著录项目", "开放许可"]) {
+      expect(await page.getByRole("heading", { name: section, exact: true }).count()).toBe(1);
+    }
+    expect(await page.getByText(/^CN\d{12}\.[\dX]$/).count()).toBe(1);
+    await page.getByRole("link", { name: /返回检索结果/ }).click();
+    await page.waitForURL((url) => url.pathname === "/patents" && url.searchParams.get("q") === "芯片");
+  });
+
+  it("shows the terms of an open license", async () => {
+    await page.goto(`${baseUrl}/patents?open=1`);
+    await page.locator("ol > li h2 a").first().click();
+    await page.waitForURL(/\/patents\/\d+$/);
+    const license = page.getByRole("region", { name: "开放许可" });
+    expect(await license.getByText("付费方式").count()).toBe(1);
+    expect(await license.getByText("许可期限").count()).toBe(1);
+  });
+});
+
+describe("language", () => {
+  it("switches the whole interface to English and remembers it", async () => {
+    await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("芯片")}`);
+    await page.getByRole("button", { name: "切换到英文界面" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("en");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("芯片");
+    await expect.poll(() => resultsHeading().innerText()).toMatch(/[\d,]+ patents for “芯片”/);
+    expect(await page.getByRole("group", { name: "Patent type" }).count()).toBe(1);
+
+    await page.goto(`${baseUrl}/`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("University patents, into industry");
+    await page.getByRole("button", { name: "Switch the interface to Chinese" }).click();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("让高校专利走进企业");
+  });
+});
+
+describe("home page", () => {
+  it("shows live figures and searches from the hero", async () => {
+    await page.goto(`${baseUrl}/`);
+    const figures = page.getByRole("region", { name: "平台实时数据" });
+    expect(await figures.getByText("可转化专利").count()).toBe(1);
+    await page.getByRole("searchbox", { name: "检索词" }).fill("机器人");
+    await page.getByRole("button", { name: "检索专利" }).click();
+    await page.waitForURL((url) => url.pathname === "/patents" && url.searchParams.get("q") === "机器人");
+    expect(await resultCount()).toBeGreaterThan(0);
+  });
+
+  it("works on a phone-sized screen", async () => {
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("电池")}`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(375);
+  });
+});
