@@ -73,6 +73,26 @@ interface University {
   shortName: string | null;
 }
 
+/** Per-position work arrays, kept between searches so that a search allocates no pool-sized memory. */
+class ScratchBuffers {
+  private scoreBuffer = new Float64Array(0);
+  private termBuffer = new Uint8Array(0);
+  private resultBuffer = new Uint8Array(0);
+  scores(size: number): Float64Array {
+    if (this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(Math.ceil(size * 1.25));
+    return this.scoreBuffer;
+  }
+  term(size: number): Uint8Array {
+    if (this.termBuffer.length < size) this.termBuffer = new Uint8Array(Math.ceil(size * 1.25));
+    return this.termBuffer;
+  }
+  /** All zero on return: the caller sets the positions it marks back to 0. */
+  inResult(size: number): Uint8Array {
+    if (this.resultBuffer.length < size) this.resultBuffer = new Uint8Array(Math.ceil(size * 1.25));
+    return this.resultBuffer;
+  }
+}
+
 /** Filter and sort columns of every patent, one array per column, addressed by position. */
 class FacetIndex {
   readonly positions = new Map<number, number>();
@@ -94,6 +114,7 @@ class FacetIndex {
   };
   universities = new Map<string, University>();
   lastChange = 0;
+  readonly scratch = new ScratchBuffers();
   private sortedByFiled: number[] | null = null;
   private sortedByExpiry: number[] | null = null;
 
@@ -183,14 +204,6 @@ export interface SearchResult {
   sort: SearchParams["sort"];
   items: SearchItem[];
   facets: Facets;
-}
-
-function termBucketIndex(expires: number, now: number): number {
-  const years = (expires - now) / YEAR_MS;
-  for (let i = REMAINING_TERM_CODES.length - 1; i >= 0; i--) {
-    if (years >= REMAINING_TERM_BUCKETS[REMAINING_TERM_CODES[i]].min) return i;
-  }
-  return 0;
 }
 
 /** Indexes of the largest `k` keys, in descending order (ties by position), without sorting everything. */
@@ -292,12 +305,25 @@ export function createPatentSearch(db: PrismaClient) {
     return loading;
   }
 
-  async function textMatches(match: string): Promise<Array<{ id: number; score: number }>> {
+  /** Every patent the text query matches, with its bm25 score when ranking needs it. The ids come back as
+   * one concatenated string: a row per match would cost more in the driver than the search itself. */
+  async function textMatches(match: string, withScores: boolean): Promise<{ ids: number[]; scores: number[] }> {
     try {
-      const rows = await db.$queryRaw<Array<{ id: bigint | number; score: number }>>`
-        SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score
-        FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}`;
-      return rows.map((row) => ({ id: Number(row.id), score: row.score }));
+      const [row] = withScores
+        ? await db.$queryRaw<Array<{ hits: string | null }>>`
+            WITH hits AS MATERIALIZED (
+              SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match})
+            SELECT group_concat(id || ':' || score) AS hits FROM hits`
+        : await db.$queryRaw<Array<{ hits: string | null }>>`
+            SELECT group_concat(rowid) AS hits FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}`;
+      const ids: number[] = [];
+      const scores: number[] = [];
+      for (const hit of row?.hits ? row.hits.split(",") : []) {
+        const colon = hit.indexOf(":");
+        ids.push(Number(colon < 0 ? hit : hit.slice(0, colon)));
+        scores.push(colon < 0 ? 0 : Number(hit.slice(colon + 1)));
+      }
+      return { ids, scores };
     } catch (error) {
       // parseSearchQuery only emits quoted terms; should FTS5 still refuse one, the user gets a 400.
       throw new DomainError("INVALID_QUERY", "The search text could not be understood; try plain words.", { cause: error });
@@ -363,81 +389,91 @@ export function createPatentSearch(db: PrismaClient) {
     if (params.open) selected.set("open", new Set([1]));
     select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "unknown remaining term");
 
+    const size = facetIndex.ids.length;
+    const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
     let candidates: number[];
-    let scores: Map<number, number> | null = null;
+    let scores: Float64Array | null = null;
     if (query.match) {
-      const matches = await textMatches(query.match);
-      scores = new Map();
+      const matches = await textMatches(query.match, sort === "relevance");
+      // Scratch buffers are reused across searches: they are filled and read with no await in between.
+      scores = facetIndex.scratch.scores(size);
       candidates = [];
-      for (const { id, score } of matches) {
-        const position = facetIndex.positions.get(id);
+      for (let i = 0; i < matches.ids.length; i++) {
+        const position = facetIndex.positions.get(matches.ids[i]);
         if (position === undefined || !facetIndex.inPool[position]) continue;
         candidates.push(position);
-        scores.set(position, score);
+        scores[position] = matches.scores[i];
       }
     } else {
       candidates = [];
-      for (let position = 0; position < facetIndex.ids.length; position++) if (facetIndex.inPool[position]) candidates.push(position);
+      for (let position = 0; position < size; position++) if (facetIndex.inPool[position]) candidates.push(position);
     }
+
+    // The hot loop works on arrays indexed by dimension number: columns, selection masks and counters.
+    const term = facetIndex.scratch.term(size);
+    const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
+    const masks = DIMENSIONS.map((dimension) => {
+      const chosen = selected.get(dimension);
+      if (!chosen) return null;
+      const mask = new Uint8Array(Math.max(...chosen) + 1);
+      for (const value of chosen) mask[value] = 1;
+      return mask;
+    });
+    const counters = DIMENSIONS.map((dimension) =>
+      new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
+    const active = DIMENSIONS.flatMap((_, i) => (masks[i] ? [i] : []));
+    // Remaining-term buckets start at 5, 10 and 15 years from now.
+    const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map((code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS);
 
     // One pass: a row that passes every filter counts in every facet; a row that fails exactly one filter
     // counts only in that filter's facet (what the count would be if the user changed that filter).
-    const active = DIMENSIONS.filter((dimension) => selected.has(dimension));
-    const valueOf = (dimension: Dimension, position: number) =>
-      dimension === "term" ? termBucketIndex(facetIndex.expires[position], now) : facetIndex.columns[dimension][position];
-    const counts = new Map<Dimension, Map<number, number>>(DIMENSIONS.map((dimension) => [dimension, new Map()]));
-    const bump = (dimension: Dimension, position: number) => {
-      const value = valueOf(dimension, position);
-      const map = counts.get(dimension)!;
-      map.set(value, (map.get(value) ?? 0) + 1);
-    };
     const matched: number[] = [];
     for (const position of candidates) {
-      let failed: Dimension | null = null;
+      const expires = facetIndex.expires[position];
+      term[position] = expires < fiveYears ? 0 : expires < tenYears ? 1 : expires < fifteenYears ? 2 : 3;
+      let failed = -1;
       let failures = 0;
-      for (const dimension of active) {
-        if (!selected.get(dimension)!.has(valueOf(dimension, position))) {
+      for (let k = 0; k < active.length; k++) {
+        const dimension = active[k];
+        if (masks[dimension]![columns[dimension][position]] !== 1) {
           failed = dimension;
           if (++failures > 1) break;
         }
       }
       if (failures === 0) {
         matched.push(position);
-        for (const dimension of DIMENSIONS) bump(dimension, position);
-      } else if (failures === 1) bump(failed!, position);
+        for (let dimension = 0; dimension < columns.length; dimension++) counters[dimension][columns[dimension][position]]++;
+      } else if (failures === 1) counters[failed][columns[failed][position]]++;
     }
 
     const facets = {} as Facets;
-    for (const dimension of DIMENSIONS) {
+    DIMENSIONS.forEach((dimension, i) => {
       const chosen = selected.get(dimension) ?? new Set<number>();
+      const valueName = (valueIndex: number) =>
+        dimension === "term" ? REMAINING_TERM_CODES[valueIndex]
+        : dimension === "open" ? String(valueIndex)
+        : d[dimension].values[valueIndex];
       const entries: FacetValue[] = [];
-      for (const [valueIndex, count] of counts.get(dimension)!) {
-        const value =
-          dimension === "term" ? REMAINING_TERM_CODES[valueIndex]
-          : dimension === "open" ? String(valueIndex)
-          : d[dimension].values[valueIndex];
-        if (dimension === "open" && value !== "1") continue;
+      counters[i].forEach((count, valueIndex) => {
+        // Selected values stay visible with a zero count, so they can be unticked.
+        if (count === 0 && !chosen.has(valueIndex)) return;
+        const value = valueName(valueIndex);
+        if (dimension === "open" && value !== "1") return;
         entries.push({ value, ...facetLabels(dimension, value, facetIndex), count, selected: chosen.has(valueIndex) });
-      }
-      // Selected values stay visible with a zero count, so they can be unticked.
-      for (const valueIndex of chosen) {
-        if (counts.get(dimension)!.has(valueIndex)) continue;
-        const value = dimension === "term" ? REMAINING_TERM_CODES[valueIndex] : dimension === "open" ? "1" : d[dimension as Exclude<Dimension, "term" | "open">].values[valueIndex];
-        entries.push({ value, ...facetLabels(dimension, value, facetIndex), count: 0, selected: true });
-      }
+      });
       const ordered = dimension === "term" || dimension === "type" || dimension === "status" || dimension === "section"
         ? entries.sort((a, b) => facetOrder(dimension, a.value) - facetOrder(dimension, b.value))
         : entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-      facets[dimension] = dimension === "class" ? ordered.filter((entry, i) => i < 30 || entry.selected) : ordered;
-    }
+      facets[dimension] = dimension === "class" ? ordered.filter((entry, rank) => rank < 30 || entry.selected) : ordered;
+    });
 
-    const sort = params.sort === "relevance" && !scores ? "newest" : params.sort;
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[];
     if (sort === "relevance") {
-      pagePositions = topK(matched, (position) => -scores!.get(position)!, offset + params.size).slice(offset);
+      const relevance = scores!;
+      pagePositions = topK(matched, (position) => -relevance[position], offset + params.size).slice(offset);
     } else {
-      const inResult = new Uint8Array(facetIndex.ids.length);
+      const inResult = facetIndex.scratch.inResult(size);
       for (const position of matched) inResult[position] = 1;
       pagePositions = [];
       let seen = 0;
@@ -446,6 +482,7 @@ export function createPatentSearch(db: PrismaClient) {
         if (seen++ >= offset) pagePositions.push(position);
         if (pagePositions.length === params.size) break;
       }
+      for (const position of matched) inResult[position] = 0;
     }
 
     const items = await loadItems(pagePositions.map((p) => facetIndex.ids[p]), query.highlight);
@@ -500,7 +537,9 @@ export function createPatentSearch(db: PrismaClient) {
     const match = words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`).match).filter(Boolean).join(" OR ");
     if (!match) return [];
     const facetIndex = await currentIndex();
-    const ids = (await textMatches(match))
+    const matches = await textMatches(match, true);
+    const ids = matches.ids
+      .map((id, i) => ({ id, score: matches.scores[i] }))
       .filter(({ id }) => id !== patentId && facetIndex.inPool[facetIndex.positions.get(id) ?? -1])
       .sort((a, b) => a.score - b.score || a.id - b.id)
       .slice(0, limit)
