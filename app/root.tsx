@@ -116,6 +116,7 @@ export function ErrorBoundary() {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   return (
     <>
+      <title>{`${notFound ? t("error.notFound") : t("error.title")} · ${t("app.name")}`}</title>
       <Header />
       <main id="main" className="mx-auto max-w-3xl px-4 py-12">
         <h1 className="text-2xl font-bold">{notFound ? t("error.notFound") : t("error.title")}</h1>

@@ -20,6 +20,9 @@ export function buildIfNeeded(): void {
     return;
   }
   console.log("building the app…");
-  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit" });
+  // Under Vitest (the browser tests' setup) VITEST is set, which would leave the Remix plugin out.
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith("VITEST")) delete env[name];
+  const build = spawnSync("npx", ["remix", "vite:build"], { stdio: "inherit", env });
   if (build.status !== 0) throw new Error(`the build failed with exit code ${build.status}`);
 }

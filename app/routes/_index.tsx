@@ -33,7 +33,7 @@ export default function Home() {
         <Form method="get" action="/patents" role="search" className="mt-6 flex max-w-2xl flex-col gap-2 sm:flex-row">
           <label htmlFor="home-q" className="sr-only">{t("search.label")}</label>
           <input id="home-q" name="q" type="search" maxLength={500} placeholder={t("home.searchPlaceholder")}
-            className="flex-1 rounded px-3 py-2 text-slate-900" />
+            className="flex-1 rounded bg-white px-3 py-2 text-slate-900" />
           <button type="submit" className="rounded bg-amber-400 px-5 py-2 font-semibold text-slate-900 hover:bg-amber-300">{t("home.search")}</button>
         </Form>
       </section>

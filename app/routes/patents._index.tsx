@@ -185,7 +185,7 @@ export default function PatentSearchPage() {
         <div className="flex flex-col gap-2 sm:flex-row">
           <label htmlFor="q" className="sr-only">{t("search.label")}</label>
           <input id="q" name="q" type="search" defaultValue={q} maxLength={500} placeholder={t("search.placeholder")}
-            aria-describedby="search-help" className="flex-1 rounded border border-slate-300 px-3 py-2 text-base" />
+            aria-describedby="search-help" className="flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-base" />
           <button type="submit" className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-600">
             {t("search.submit")}
           </button>

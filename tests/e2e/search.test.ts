@@ -52,9 +52,8 @@ describe("searching the pool", () => {
     const invention = filters.getByRole("group", { name: "专利类型" }).getByRole("checkbox").first();
     await invention.check();
     await page.waitForURL((url) => url.searchParams.getAll("type").length === 1);
-    const after = await resultCount();
-    expect(after).toBeGreaterThan(0);
-    expect(after).toBeLessThan(before);
+    await expect.poll(resultCount).toBeLessThan(before);
+    expect(await resultCount()).toBeGreaterThan(0);
     expect(new URL(page.url()).searchParams.get("q")).toBe("传感器");
 
     await page.goBack();
@@ -101,9 +100,9 @@ describe("reading a patent", () => {
     await page.goto(`${baseUrl}/patents?open=1`);
     await page.locator("ol > li h2 a").first().click();
     await page.waitForURL(/\/patents\/\d+$/);
-    const license = page.getByRole("region", { name: "开放许可" });
-    expect(await license.getByText("付费方式").count()).toBe(1);
-    expect(await license.getByText("许可期限").count()).toBe(1);
+    const license = page.getByRole("region", { name: "开放许可", exact: true });
+    await expect.poll(() => license.getByText("付费方式", { exact: true }).count()).toBe(1);
+    expect(await license.getByText("许可期限", { exact: true }).count()).toBe(1);
   });
 });
 

@@ -50,8 +50,7 @@ export default async function setup(project: TestProject) {
   buildIfNeeded();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-e2e-"));
   const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
-  process.env.DATABASE_URL = databaseUrl;
-  runPrisma(["migrate", "deploy"], { capture: true });
+  runPrisma(["migrate", "deploy"], { capture: true, databaseUrl });
   const prisma = createPrismaClient(databaseUrl);
   await seedDemoPool(prisma, { seed: DEFAULT_SEED, scale: E2E_SCALE });
   await prisma.$disconnect();

@@ -15,10 +15,7 @@ declare module "vitest" {
 export default function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-test-"));
   const template = path.join(dir, "template.db");
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = `file:${template}`;
-  runPrisma(["migrate", "deploy"], { capture: true });
-  process.env.DATABASE_URL = previous;
+  runPrisma(["migrate", "deploy"], { capture: true, databaseUrl: `file:${template}` });
   project.provide("templateDatabase", template);
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
