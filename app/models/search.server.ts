@@ -73,29 +73,10 @@ interface University {
   shortName: string | null;
 }
 
-/** Per-position work arrays, kept between searches so that a search allocates no pool-sized memory. */
-class ScratchBuffers {
-  private scoreBuffer = new Float64Array(0);
-  private termBuffer = new Uint8Array(0);
-  private resultBuffer = new Uint8Array(0);
-  scores(size: number): Float64Array {
-    if (this.scoreBuffer.length < size) this.scoreBuffer = new Float64Array(Math.ceil(size * 1.25));
-    return this.scoreBuffer;
-  }
-  term(size: number): Uint8Array {
-    if (this.termBuffer.length < size) this.termBuffer = new Uint8Array(Math.ceil(size * 1.25));
-    return this.termBuffer;
-  }
-  /** All zero on return: the caller sets the positions it marks back to 0. */
-  inResult(size: number): Uint8Array {
-    if (this.resultBuffer.length < size) this.resultBuffer = new Uint8Array(Math.ceil(size * 1.25));
-    return this.resultBuffer;
-  }
-}
-
 /** Filter and sort columns of every patent, one array per column, addressed by position. */
 class FacetIndex {
-  readonly positions = new Map<number, number>();
+  /** Position of each patent id (ids are dense integers), -1 where there is none. */
+  private positionById = new Int32Array(0).fill(-1);
   readonly ids: number[] = [];
   readonly inPool: boolean[] = [];
   readonly expires: number[] = [];
@@ -114,15 +95,23 @@ class FacetIndex {
   };
   universities = new Map<string, University>();
   lastChange = 0;
-  readonly scratch = new ScratchBuffers();
+  private marks = new Uint8Array(0);
+  private pool: number[] | null = null;
+  private terms: Uint8Array | null = null;
+  private termsDay = -1;
   private sortedByFiled: number[] | null = null;
   private sortedByExpiry: number[] | null = null;
 
   upsert(row: PatentFacetRow): void {
-    let position = this.positions.get(row.id);
-    if (position === undefined) {
+    let position = this.positionOf(row.id);
+    if (position < 0) {
       position = this.ids.length;
-      this.positions.set(row.id, position);
+      if (row.id >= this.positionById.length) {
+        const grown = new Int32Array(Math.max(row.id + 1, Math.ceil(this.positionById.length * 1.5))).fill(-1);
+        grown.set(this.positionById);
+        this.positionById = grown;
+      }
+      this.positionById[row.id] = position;
       this.ids.push(row.id);
     }
     const parts = ipcParts(row.ipcMain);
@@ -138,11 +127,45 @@ class FacetIndex {
     this.expires[position] = row.expiresOn.getTime();
     this.filed[position] = row.filingDate.getTime();
     this.sortedByFiled = this.sortedByExpiry = null;
+    this.pool = null;
+    this.terms = null;
   }
 
   remove(id: number): void {
-    const position = this.positions.get(id);
-    if (position !== undefined) this.inPool[position] = false;
+    const position = this.positionOf(id);
+    if (position >= 0) this.inPool[position] = false;
+    this.pool = null;
+  }
+
+  /** A reusable all-zero array over positions: the caller marks positions and must set them back to 0 before
+   * it next awaits, so that a search allocates no pool-sized memory. */
+  resultMarks(): Uint8Array {
+    if (this.marks.length < this.ids.length) this.marks = new Uint8Array(Math.ceil(this.ids.length * 1.25));
+    return this.marks;
+  }
+
+  positionOf(id: number): number {
+    return id >= 0 && id < this.positionById.length ? this.positionById[id] : -1;
+  }
+
+  /** Remaining-term bucket of every position (0–3: under 5, 5–10, 10–15, 15+ years), recomputed once a day
+   * or after a change. */
+  termBuckets(now: number): Uint8Array {
+    const day = Math.floor(now / 86_400_000);
+    if (this.terms && this.termsDay === day && this.terms.length === this.ids.length) return this.terms;
+    const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map((code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS);
+    const terms = new Uint8Array(this.ids.length);
+    for (let position = 0; position < terms.length; position++) {
+      const expires = this.expires[position];
+      terms[position] = expires < fiveYears ? 0 : expires < tenYears ? 1 : expires < fifteenYears ? 2 : 3;
+    }
+    this.termsDay = day;
+    return (this.terms = terms);
+  }
+
+  /** Positions of the transferable patents; rebuilt only after a change. Callers must not modify it. */
+  poolPositions(): number[] {
+    return (this.pool ??= this.ids.flatMap((_, position) => (this.inPool[position] ? [position] : [])));
   }
 
   /** Positions ordered by a sort key, descending; rebuilt only after a change. */
@@ -204,40 +227,6 @@ export interface SearchResult {
   sort: SearchParams["sort"];
   items: SearchItem[];
   facets: Facets;
-}
-
-/** Indexes of the largest `k` keys, in descending order (ties by position), without sorting everything. */
-function topK(positions: number[], key: (position: number) => number, k: number): number[] {
-  if (positions.length <= k * 4) return positions.slice().sort((a, b) => key(b) - key(a) || a - b).slice(0, k);
-  // Min-heap of the best k seen so far.
-  const heap: number[] = [];
-  const worse = (a: number, b: number) => key(a) < key(b) || (key(a) === key(b) && a > b);
-  const siftDown = (i: number) => {
-    for (;;) {
-      const l = 2 * i + 1, r = l + 1;
-      let m = i;
-      if (l < heap.length && worse(heap[l], heap[m])) m = l;
-      if (r < heap.length && worse(heap[r], heap[m])) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m], heap[i]];
-      i = m;
-    }
-  };
-  for (const position of positions) {
-    if (heap.length < k) {
-      heap.push(position);
-      for (let i = heap.length - 1; i > 0; ) {
-        const parent = (i - 1) >> 1;
-        if (!worse(heap[i], heap[parent])) break;
-        [heap[i], heap[parent]] = [heap[parent], heap[i]];
-        i = parent;
-      }
-    } else if (worse(heap[0], position)) {
-      heap[0] = position;
-      siftDown(0);
-    }
-  }
-  return heap.sort((a, b) => key(b) - key(a) || a - b);
 }
 
 export function createPatentSearch(db: PrismaClient) {
@@ -305,29 +294,59 @@ export function createPatentSearch(db: PrismaClient) {
     return loading;
   }
 
-  /** Every patent the text query matches, with its bm25 score when ranking needs it. The ids come back as
-   * one concatenated string: a row per match would cost more in the driver than the search itself. */
-  async function textMatches(match: string, withScores: boolean): Promise<{ ids: number[]; scores: number[] }> {
+  /** FTS5 may still refuse a query parseSearchQuery built (it only emits quoted terms): the user gets a 400. */
+  async function fullText<T>(run: () => Promise<T>): Promise<T> {
     try {
-      const [row] = withScores
-        ? await db.$queryRaw<Array<{ hits: string | null }>>`
-            WITH hits AS MATERIALIZED (
-              SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match})
-            SELECT group_concat(id || ':' || score) AS hits FROM hits`
-        : await db.$queryRaw<Array<{ hits: string | null }>>`
-            SELECT group_concat(rowid) AS hits FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}`;
-      const ids: number[] = [];
-      const scores: number[] = [];
-      for (const hit of row?.hits ? row.hits.split(",") : []) {
-        const colon = hit.indexOf(":");
-        ids.push(Number(colon < 0 ? hit : hit.slice(0, colon)));
-        scores.push(colon < 0 ? 0 : Number(hit.slice(colon + 1)));
-      }
-      return { ids, scores };
+      return await run();
     } catch (error) {
-      // parseSearchQuery only emits quoted terms; should FTS5 still refuse one, the user gets a 400.
       throw new DomainError("INVALID_QUERY", "The search text could not be understood; try plain words.", { cause: error });
     }
+  }
+
+  /** Every patent the text query matches. The ids come back as one concatenated string: a row per match
+   * would cost more in the driver than the search itself. */
+  async function textMatches(match: string): Promise<number[]> {
+    const [row] = await fullText(() => db.$queryRaw<Array<{ hits: string | null }>>`
+      SELECT group_concat(rowid) AS hits FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}`);
+    return row?.hits ? row.hits.split(",").map(Number) : [];
+  }
+
+  /** The `limit` best matches by bm25, best first. */
+  async function rankedMatches(match: string, limit: number): Promise<number[]> {
+    const [row] = await fullText(() => db.$queryRaw<Array<{ hits: string | null }>>`
+      WITH ranked AS MATERIALIZED (
+        SELECT rowid AS id FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}
+        ORDER BY bm25("PatentSearch", ${BM25_WEIGHTS}), rowid LIMIT ${limit})
+      SELECT group_concat(id) AS hits FROM ranked`);
+    return row?.hits ? row.hits.split(",").map(Number) : [];
+  }
+
+  /**
+   * The page of `matched` (positions that passed every filter) in bm25 order. Computing bm25 costs about a
+   * microsecond a match, and sorting all matches more, so FTS5 returns just enough of the best matches to
+   * fill the page after filtering, estimated from the share of matches that pass the filters; only if that
+   * falls short is every match ranked.
+   */
+  async function relevancePage(facetIndex: FacetIndex, match: string, matched: number[], textMatchCount: number, offset: number, size: number): Promise<number[]> {
+    const wanted = offset + size;
+    if (offset >= matched.length) return [];
+    const share = matched.length / textMatchCount;
+    const estimate = Math.ceil((wanted / share) * 1.5) + 20;
+    // Too few matches pass the filters for an estimate to pay: rank them all at once.
+    for (const limit of estimate < textMatchCount / 2 ? [estimate, textMatchCount] : [textMatchCount]) {
+      const ranked = await rankedMatches(match, limit);
+      const inResult = facetIndex.resultMarks();
+      for (const position of matched) inResult[position] = 1;
+      const page: number[] = [];
+      for (const id of ranked) {
+        const position = facetIndex.positionOf(id);
+        if (position >= 0 && inResult[position] === 1) page.push(position);
+        if (page.length === wanted) break;
+      }
+      for (const position of matched) inResult[position] = 0;
+      if (page.length === wanted || limit >= textMatchCount || ranked.length < limit) return page.slice(offset);
+    }
+    return [];
   }
 
   function facetLabels(dimension: Dimension, value: string, target: FacetIndex): { label: string; labelEn: string } {
@@ -392,25 +411,21 @@ export function createPatentSearch(db: PrismaClient) {
     const size = facetIndex.ids.length;
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
     let candidates: number[];
-    let scores: Float64Array | null = null;
+    let textMatchCount = 0;
     if (query.match) {
-      const matches = await textMatches(query.match, sort === "relevance");
-      // Scratch buffers are reused across searches: they are filled and read with no await in between.
-      scores = facetIndex.scratch.scores(size);
+      const ids = await textMatches(query.match);
+      textMatchCount = ids.length;
       candidates = [];
-      for (let i = 0; i < matches.ids.length; i++) {
-        const position = facetIndex.positions.get(matches.ids[i]);
-        if (position === undefined || !facetIndex.inPool[position]) continue;
-        candidates.push(position);
-        scores[position] = matches.scores[i];
+      for (const id of ids) {
+        const position = facetIndex.positionOf(id);
+        if (position >= 0 && facetIndex.inPool[position]) candidates.push(position);
       }
     } else {
-      candidates = [];
-      for (let position = 0; position < size; position++) if (facetIndex.inPool[position]) candidates.push(position);
+      candidates = facetIndex.poolPositions();
     }
 
     // The hot loop works on arrays indexed by dimension number: columns, selection masks and counters.
-    const term = facetIndex.scratch.term(size);
+    const term = facetIndex.termBuckets(now);
     const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
     const masks = DIMENSIONS.map((dimension) => {
       const chosen = selected.get(dimension);
@@ -422,15 +437,11 @@ export function createPatentSearch(db: PrismaClient) {
     const counters = DIMENSIONS.map((dimension) =>
       new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
     const active = DIMENSIONS.flatMap((_, i) => (masks[i] ? [i] : []));
-    // Remaining-term buckets start at 5, 10 and 15 years from now.
-    const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map((code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS);
 
     // One pass: a row that passes every filter counts in every facet; a row that fails exactly one filter
     // counts only in that filter's facet (what the count would be if the user changed that filter).
     const matched: number[] = [];
     for (const position of candidates) {
-      const expires = facetIndex.expires[position];
-      term[position] = expires < fiveYears ? 0 : expires < tenYears ? 1 : expires < fifteenYears ? 2 : 3;
       let failed = -1;
       let failures = 0;
       for (let k = 0; k < active.length; k++) {
@@ -470,10 +481,9 @@ export function createPatentSearch(db: PrismaClient) {
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[];
     if (sort === "relevance") {
-      const relevance = scores!;
-      pagePositions = topK(matched, (position) => -relevance[position], offset + params.size).slice(offset);
+      pagePositions = await relevancePage(facetIndex, query.match!, matched, textMatchCount, offset, params.size);
     } else {
-      const inResult = facetIndex.scratch.inResult(size);
+      const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
       pagePositions = [];
       let seen = 0;
@@ -537,13 +547,11 @@ export function createPatentSearch(db: PrismaClient) {
     const match = words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`).match).filter(Boolean).join(" OR ");
     if (!match) return [];
     const facetIndex = await currentIndex();
-    const matches = await textMatches(match, true);
-    const ids = matches.ids
-      .map((id, i) => ({ id, score: matches.scores[i] }))
-      .filter(({ id }) => id !== patentId && facetIndex.inPool[facetIndex.positions.get(id) ?? -1])
-      .sort((a, b) => a.score - b.score || a.id - b.id)
-      .slice(0, limit)
-      .map(({ id }) => id);
+    const ids: number[] = [];
+    for (const id of await rankedMatches(match, limit * 10)) {
+      if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)]) ids.push(id);
+      if (ids.length === limit) break;
+    }
     return loadItems(ids, []);
   }
 

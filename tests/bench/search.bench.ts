@@ -91,8 +91,10 @@ async function naiveSearch(query: string) {
   ]);
 }
 
-async function measure(name: string, run: (query: string) => Promise<unknown>, measuredRounds: number): Promise<number[]> {
-  for (const query of mix) await run(query); // warm-up: caches, the facet index, prepared statements
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+async function measure(name: string, run: (query: string) => Promise<unknown>, measuredRounds: number, warmUp: boolean) {
+  if (warmUp) for (const query of mix) await run(query); // caches, the facet index, prepared statements
   const times: number[] = [];
   for (let round = 0; round < measuredRounds; round++) {
     for (const query of mix) {
@@ -101,24 +103,19 @@ async function measure(name: string, run: (query: string) => Promise<unknown>, m
       times.push(performance.now() - started);
     }
   }
-  process.stdout.write(`  ${name}: ${times.length} searches measured\n`);
-  return times.sort((a, b) => a - b);
+  times.sort((a, b) => a - b);
+  const ms = (value: number) => value.toFixed(1).padStart(9);
+  console.log(`${name.padEnd(26)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1])}   (${times.length} searches)`);
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const pool = await prisma.patent.count({ where: { transferable: true } });
 const loadStarted = performance.now();
 await search.refresh();
 const indexLoadMs = performance.now() - loadStarted;
-
-console.log(`\nquery mix: ${mix.length} searches (${chinese.length} Chinese, ${english.length} English, ${filtered.length} filtered, ${facetOnly.length} facet-only), ${rounds} rounds (naive: 1)`);
-const fts = await measure("FTS5 + facet index", (query) => search.search(paramsOf(query)), rounds);
-// One round is enough to show the naive search's order of magnitude (it is ~50 times slower).
-const naive = await measure("naive Prisma contains", naiveSearch, 1);
-const pool = await prisma.patent.count({ where: { transferable: true } });
-
 console.log(`\npool: ${pool.toLocaleString()} transferable of ${expected.toLocaleString()} patents (scale ${scale}); facet index loaded in ${indexLoadMs.toFixed(0)} ms`);
-console.log("search with facets          p50 ms    p95 ms    max ms");
-for (const [name, times] of [["FTS5 + facet index", fts], ["naive Prisma contains", naive]] as const) {
-  console.log(`${name.padEnd(26)} ${percentile(times, 50).toFixed(1).padStart(7)} ${percentile(times, 95).toFixed(1).padStart(9)} ${times[times.length - 1].toFixed(1).padStart(9)}`);
-}
+console.log(`query mix: ${mix.length} searches (${chinese.length} Chinese, ${english.length} English, ${filtered.length} filtered, ${facetOnly.length} facet-only)`);
+console.log("search with facets             p50 ms    p95 ms    max ms");
+await measure("FTS5 + facet index", (query) => search.search(paramsOf(query)), rounds, true);
+// One round without warm-up shows the naive search's order of magnitude; it is far slower.
+await measure("naive Prisma contains", naiveSearch, 1, false);
 await prisma.$disconnect();
