@@ -3,6 +3,8 @@
 // FTS index is written in the same transaction.
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
+import { DomainError } from "~/lib/errors";
+import { parseApplicationNumber } from "~/lib/identifiers";
 import { indexPatentText } from "./patent-index.server";
 
 export interface NewPatent {
@@ -48,8 +50,16 @@ const COLUMNS = [
 
 const BATCH = 250; // 32 parameters a row: well under SQLite's 32,766 variables
 
-/** Inserts patents with explicit ids and indexes their text. Run it inside a transaction. */
+/** Inserts patents with explicit ids and indexes their text; refuses the whole batch if an application
+ * number is not normalised or its check character is wrong. Run it inside a transaction. */
 export async function insertPatents(db: Prisma.TransactionClient | PrismaClient, patents: Array<NewPatent & { id: number }>): Promise<void> {
+  for (const patent of patents) {
+    const parsed = parseApplicationNumber(patent.applicationNumber);
+    if (!parsed.ok || parsed.normalized !== patent.applicationNumber) {
+      const reason = parsed.ok ? `write it as ${parsed.normalized}` : parsed.reason;
+      throw new DomainError("INVALID_APPLICATION_NUMBER", `application number ${patent.applicationNumber}: ${reason}`, { path: "applicationNumber" });
+    }
+  }
   const columnList = Prisma.raw(["id", ...COLUMNS, "updatedAt"].map((column) => `"${column}"`).join(", "));
   const now = new Date();
   for (let start = 0; start < patents.length; start += BATCH) {

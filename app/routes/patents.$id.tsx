@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { formatCount, remainingYears } from "~/lib/format";
+import { formatApplicationNumber } from "~/lib/identifiers";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
@@ -50,7 +51,7 @@ export default function PatentPage() {
   const name = (entry: { zh: string; en: string } | undefined) => (entry ? (language === "zh" ? entry.zh : entry.en) : "—");
   const years = remainingYears(patent.expiresOn);
   const bibliography: Array<[string, React.ReactNode]> = [
-    [t("patent.applicationNumber"), `CN${patent.applicationNumber}`],
+    [t("patent.applicationNumber"), formatApplicationNumber(patent.applicationNumber)],
     [t("patent.publicationNumber"), patent.publicationNumber ?? "—"],
     [t("patent.grantNumber"), patent.grantNumber ?? "—"],
     [t("patent.type"), name(PATENT_TYPES[patent.type])],

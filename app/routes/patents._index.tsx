@@ -5,6 +5,7 @@ import { Highlighted } from "~/components/highlighted";
 import { feeSummary } from "~/components/open-license-terms";
 import { DomainError } from "~/lib/errors";
 import { formatCount } from "~/lib/format";
+import { formatApplicationNumber } from "~/lib/identifiers";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
@@ -131,7 +132,7 @@ function Results({ result }: { result: SearchResult }) {
             </p>
             <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600">
               <span>{language === "zh" ? item.university.name : item.university.nameEn ?? item.university.name}</span>
-              <span>CN{item.applicationNumber}</span>
+              <span>{formatApplicationNumber(item.applicationNumber)}</span>
               <span>{language === "zh" ? PATENT_TYPES[item.type].zh : PATENT_TYPES[item.type].en}</span>
               <span>{item.ipcMain}</span>
               <span>{language === "zh" ? LEGAL_STATUSES[item.legalStatus].zh : LEGAL_STATUSES[item.legalStatus].en}</span>

@@ -1,4 +1,5 @@
 // Writes the demo pool in one transaction: a failure or a kill leaves the database as it was.
+import { insertOrganizations } from "../../app/models/organization.server";
 import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
@@ -33,7 +34,7 @@ export async function seedDemoPool(
       await tx.patent.deleteMany();
       await tx.organization.deleteMany();
 
-      await tx.organization.createMany({ data: pool.organizations });
+      await insertOrganizations(tx, pool.organizations);
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
         const chunk = pool.patents.slice(start, start + CHUNK).map((plan) => {
           const { areaIndex: _area, universityId: _university, ipcOthers, ...columns } = plan;

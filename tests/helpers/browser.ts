@@ -2,7 +2,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -24,5 +24,3 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
     },
   };
 }
-
-export type { Browser };

@@ -18,7 +18,7 @@ declare module "vitest" {
   }
 }
 
-export const E2E_SCALE = 0.1;
+const E2E_SCALE = 0.1;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

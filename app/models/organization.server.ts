@@ -1,0 +1,18 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/lib/db.server";
+import { DomainError } from "~/lib/errors";
+import { parseCreditCode } from "~/lib/identifiers";
+
+export type NewOrganization = Prisma.OrganizationCreateManyInput;
+
+/** Inserts organisations; refuses the whole batch if a unified social credit code's check character is wrong. */
+export async function insertOrganizations(db: Prisma.TransactionClient | PrismaClient, organizations: NewOrganization[]): Promise<void> {
+  const data = organizations.map((organization) => {
+    const parsed = parseCreditCode(organization.creditCode);
+    if (!parsed.ok) {
+      throw new DomainError("INVALID_CREDIT_CODE", `${organization.name}: credit code ${organization.creditCode}: ${parsed.reason}`, { path: "creditCode" });
+    }
+    return { ...organization, creditCode: parsed.normalized };
+  });
+  await db.organization.createMany({ data });
+}

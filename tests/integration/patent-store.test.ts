@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "~/lib/db.server";
+import { DomainError } from "~/lib/errors";
+import { applicationCheckCharacter } from "~/lib/identifiers";
+import { insertOrganizations } from "~/models/organization.server";
+import { insertPatents, type NewPatent } from "~/models/patent-store.server";
+import { patentSearch } from "~/models/search.server";
+import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+
+const universityCode = "12500000" + "MB1234567";
+
+function patent(id: number, serial: string, overrides: Partial<NewPatent> = {}): NewPatent & { id: number } {
+  const digits = `202110${serial}`;
+  return {
+    id,
+    applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`,
+    publicationNumber: null, grantNumber: null, type: "INVENTION",
+    title: "一种镁合金压铸件", titleEn: "Magnesium alloy die casting", abstract: "镁合金。", abstractEn: "Magnesium alloy.",
+    firstClaim: "1.一种镁合金压铸件。", firstClaimEn: null, ipcMain: "C22C 23/02", ipcOthers: "", inventors: "王五",
+    ownerId: "org-test", filingDate: new Date("2021-03-01T00:00:00Z"), publicationDate: null, grantDate: null,
+    expiresOn: new Date("2041-03-01T00:00:00Z"), legalStatus: "PENDING", cluster: "LIGHT_ALLOY", field: "MATERIALS",
+    keywords: "镁合金", keywordsEn: "magnesium alloy", transferable: true, transferableNote: null, valueScore: 60,
+    maturity: 4, assessedAt: null, hasEvaluationReport: false, viewCount: 0,
+    ...overrides,
+  };
+}
+
+describe("bulk writes check identifiers", () => {
+  it("refuses an organisation whose credit code has a wrong check character, writing none of the batch", async () => {
+    const { creditCodeCheckCharacter } = await import("~/lib/identifiers");
+    const good = universityCode + creditCodeCheckCharacter(universityCode);
+    const wrong = universityCode + (good.endsWith("0") ? "1" : "0");
+    const attempt = insertOrganizations(prisma, [
+      { id: "org-ok", kind: "UNIVERSITY", name: "甲大学", creditCode: "91500000202847456W" },
+      { id: "org-bad", kind: "UNIVERSITY", name: "乙大学", creditCode: wrong },
+    ]);
+    await expect(attempt).rejects.toThrow(DomainError);
+    await expect(attempt).rejects.toThrow(/乙大学: credit code .* should be/);
+    expect(await prisma.organization.count()).toBe(0);
+    await insertOrganizations(prisma, [{ id: "org-test", kind: "UNIVERSITY", name: "丙大学", creditCode: good.toLowerCase() }]);
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: "org-test" } })).creditCode).toBe(good);
+  });
+
+  it("refuses a patent batch with a wrong check character inside a transaction, leaving nothing half-written", async () => {
+    const wrongCheck = applicationCheckCharacter("202110000002") === "0" ? "1" : "0";
+    const bad = patent(2, "000002", { applicationNumber: `202110000002.${wrongCheck}` });
+    await expect(prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), bad]))).rejects.toThrow(`check character is ${wrongCheck} but should be`);
+    expect(await prisma.patent.count()).toBe(0);
+    await expect(insertPatents(prisma, [patent(3, "000003", { applicationNumber: "CN202110000003" })])).rejects.toThrow(DomainError);
+  });
+
+  it("writes a valid batch that search finds at once", async () => {
+    await prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), patent(2, "000002", { title: "一种镁合金轮毂" })]));
+    const params = (parseSearchParams(new URLSearchParams("q=镁合金")) as { params: SearchParams }).params;
+    expect((await patentSearch().search(params)).total).toBe(2);
+  });
+});
