@@ -3,18 +3,11 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { segmentForIndex } from "~/lib/text-search";
+import type { NewPatent } from "./patent-store.server";
 
-export interface IndexablePatentText {
+export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
   id: number;
-  title: string;
-  titleEn: string | null;
-  abstract: string;
-  abstractEn: string | null;
-  firstClaim: string;
-  firstClaimEn: string | null;
-  keywords: string;
-  keywordsEn: string;
-}
+};
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

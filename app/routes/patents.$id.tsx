@@ -40,6 +40,21 @@ function Ipc({ entry }: { entry: IpcEntry }) {
   );
 }
 
+/** A text in the UI's language, with the other language's version beneath it when there is one. */
+function BilingualSection({ id, heading, zh, en }: { id: string; heading: string; zh: string; en: string | null }) {
+  const { language } = useLanguage();
+  const other = language === "zh" ? en : zh;
+  return (
+    <section aria-labelledby={`${id}-heading`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">{heading}</h2>
+      <p className="mt-2 leading-relaxed">{localized(language, zh, en)}</p>
+      {en && other && (
+        <p className="mt-3 text-sm leading-relaxed text-slate-600" lang={language === "zh" ? "en" : "zh"}>{other}</p>
+      )}
+    </section>
+  );
+}
+
 export default function PatentPage() {
   const { patent, similar } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
@@ -76,7 +91,7 @@ export default function PatentPage() {
       </p>
       <header>
         <h1 className="text-2xl font-bold leading-tight">{localized(language, patent.title, patent.titleEn)}</h1>
-        <p className="mt-1 text-slate-600" lang={other}>{language === "zh" ? patent.titleEn : patent.title}</p>
+        {patent.titleEn && <p className="mt-1 text-slate-600" lang={other}>{language === "zh" ? patent.titleEn : patent.title}</p>}
         <p className="mt-2 flex flex-wrap gap-2 text-sm">
           <span className="rounded bg-slate-200 px-2 py-0.5">{name(PATENT_TYPES[patent.type])}</span>
           <span className={`rounded px-2 py-0.5 ${LEGAL_STATUSES[patent.legalStatus].inForce ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}>
@@ -92,20 +107,8 @@ export default function PatentPage() {
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <div className="space-y-6">
-          <section aria-labelledby="abstract-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="abstract-heading" className="text-lg font-semibold">{t("patent.abstract")}</h2>
-            <p className="mt-2 leading-relaxed">{localized(language, patent.abstract, patent.abstractEn)}</p>
-            {(language === "zh" ? patent.abstractEn : patent.abstract) && (
-              <p className="mt-3 text-sm leading-relaxed text-slate-600" lang={other}>{language === "zh" ? patent.abstractEn : patent.abstract}</p>
-            )}
-          </section>
-          <section aria-labelledby="claim-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="claim-heading" className="text-lg font-semibold">{t("patent.claim")}</h2>
-            <p className="mt-2 leading-relaxed">{localized(language, patent.firstClaim, patent.firstClaimEn)}</p>
-            {(language === "zh" ? patent.firstClaimEn : patent.firstClaim) && (
-              <p className="mt-3 text-sm leading-relaxed text-slate-600" lang={other}>{language === "zh" ? patent.firstClaimEn : patent.firstClaim}</p>
-            )}
-          </section>
+          <BilingualSection id="abstract" heading={t("patent.abstract")} zh={patent.abstract} en={patent.abstractEn} />
+          <BilingualSection id="claim" heading={t("patent.claim")} zh={patent.firstClaim} en={patent.firstClaimEn} />
           <section aria-labelledby="biblio-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="biblio-heading" className="text-lg font-semibold">{t("patent.bibliography")}</h2>
             <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">

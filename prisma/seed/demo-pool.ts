@@ -5,7 +5,7 @@ import { creditCodeCheckCharacter, applicationCheckCharacter } from "../../app/l
 import { termYears, type LegalStatus, type PatentType, type FeeModel, type LicenseKind } from "../../app/lib/patent-vocabulary";
 import { CLUSTERS, type ClusterCode } from "../../app/lib/taxonomy";
 import { INSTITUTIONS } from "./institutions";
-import { composePatentText } from "./patent-text";
+import { composePatentText, type ComposedText } from "./patent-text";
 import { CHONGQING_DISTRICTS, ENTERPRISE_INDUSTRIES, ENTERPRISE_STEMS, inventorName } from "./people";
 import { Random } from "./random";
 import { TECH_AREAS, type TechArea } from "./tech-areas";
@@ -467,6 +467,8 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
     contractSerials.set(key, serial);
     return `PB-${year}-${letter}-${String(serial).padStart(6, "0")}`;
   };
+  const recordEvent = (deal: { licenseId: string } | { transferId: string }, kind: string, at: Date, detail: object = {}) =>
+    events.push({ id: `ev-${events.length + 1}`, licenseId: null, transferId: null, ...deal, kind, at, detail: JSON.stringify(detail) });
   const activeDeclaration = new Map<number, DeclarationRow>();
   const declare = (patent: PatentPlan, declaredAt: Date) => {
     const declaration: DeclarationRow = {
@@ -501,10 +503,8 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       };
       patent.ownerId = deal.licensee.id;
       transfers.push(transfer);
-      events.push({ id: `ev-${events.length + 1}`, licenseId: null, transferId: transfer.id, kind: "SIGNED", at: signedAt, detail: "{}" });
-      if (transfer.recordedAt <= DEMO_AS_OF) {
-        events.push({ id: `ev-${events.length + 1}`, licenseId: null, transferId: transfer.id, kind: "RECORDED", at: transfer.recordedAt, detail: "{}" });
-      }
+      recordEvent({ transferId: transfer.id }, "SIGNED", signedAt);
+      if (transfer.recordedAt <= DEMO_AS_OF) recordEvent({ transferId: transfer.id }, "RECORDED", transfer.recordedAt);
       continue;
     }
     let declaration: DeclarationRow | null = null;
@@ -536,12 +536,10 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       signedAt,
     };
     licenses.push(license);
-    events.push({ id: `ev-${events.length + 1}`, licenseId: license.id, transferId: null, kind: "SIGNED", at: signedAt, detail: "{}" });
+    recordEvent({ licenseId: license.id }, "SIGNED", signedAt);
     if (license.valueFen > 0) {
       const paidAt = new Date(signedAt.getTime() + rng.int(5, 40) * DAY);
-      if (paidAt <= DEMO_AS_OF) {
-        events.push({ id: `ev-${events.length + 1}`, licenseId: license.id, transferId: null, kind: "PAID", at: paidAt, detail: JSON.stringify({ amountFen: license.valueFen }) });
-      }
+      if (paidAt <= DEMO_AS_OF) recordEvent({ licenseId: license.id }, "PAID", paidAt, { amountFen: license.valueFen });
     }
   }
 
@@ -612,17 +610,8 @@ function assessInventory(rng: Random, patents: PatentPlan[], licenses: LicenseRo
   });
 }
 
-export interface PatentText {
-  title: string;
-  titleEn: string;
-  abstract: string;
-  abstractEn: string;
-  firstClaim: string;
-  firstClaimEn: string;
-  keywords: string;
-  keywordsEn: string;
-  inventors: string;
-}
+/** What patentText adds to a plan: its composed text, with lists joined the way the Patent table keeps them. */
+export type PatentText = Omit<ComposedText, "keywords" | "keywordsEn"> & { keywords: string; keywordsEn: string; inventors: string };
 
 /** The text of one patent, from its own random stream: any chunk of the pool can be written on its own. */
 export function patentText(seed: string, plan: PatentPlan): PatentText {
@@ -630,12 +619,7 @@ export function patentText(seed: string, plan: PatentPlan): PatentText {
   const text = composePatentText(TECH_AREAS[plan.areaIndex], plan.type, rng);
   const inventors = Array.from({ length: rng.int(2, 6) }, () => inventorName(rng));
   return {
-    title: text.title,
-    titleEn: text.titleEn,
-    abstract: text.abstract,
-    abstractEn: text.abstractEn,
-    firstClaim: text.firstClaim,
-    firstClaimEn: text.firstClaimEn,
+    ...text,
     keywords: text.keywords.join("; "),
     keywordsEn: text.keywordsEn.join("; "),
     inventors: [...new Set(inventors)].join("; "),
