@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from "react";
 import { languageOf, translator, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
+import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -78,6 +79,7 @@ function NavigationProgress() {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const language: Language = data?.language ?? "zh";
+  const nonce = useNonce();
   return (
     <html lang={language === "zh" ? "zh-CN" : "en"}>
       <head>
@@ -88,8 +90,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

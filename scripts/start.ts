@@ -6,7 +6,7 @@ import { createPrismaClient } from "../app/lib/db.server";
 import { databaseFile } from "../app/lib/database-url";
 import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
-import { buildIfNeeded, SERVER_ENTRY } from "./build";
+import { buildIfNeeded } from "./build";
 import { runPrisma } from "./prisma";
 
 fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
@@ -29,7 +29,7 @@ await prisma.$disconnect();
 buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["remix-serve", SERVER_ENTRY], {
+const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
   stdio: "inherit",
   env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
 });

@@ -9,7 +9,7 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../app/lib/db.server";
 import { DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
-import { buildIfNeeded, SERVER_ENTRY } from "../../scripts/build";
+import { buildIfNeeded } from "../../scripts/build";
 import { runPrisma } from "../../scripts/prisma";
 
 declare module "vitest" {
@@ -57,7 +57,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn("npx", ["remix-serve", SERVER_ENTRY], {
+  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -66,7 +66,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", baseUrl);
 
   return () => {
-    // remix-serve runs under npx: end the whole process group.
+    // The server runs under npx: end the whole process group.
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   };

@@ -1,0 +1,61 @@
+// The production server: Express in front of the Remix build, adding what every response needs (security
+// headers, a CSP nonce, compression, cached static assets) and passing the client's address to the app.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { SERVER_ENTRY } from "./build";
+
+const build = (await import(path.resolve(SERVER_ENTRY))) as ServerBuild;
+const app = express();
+app.disable("x-powered-by");
+// Behind a load balancer set TRUST_PROXY (e.g. 1) so that req.ip is the client's, not the balancer's.
+app.set("trust proxy", process.env.TRUST_PROXY ? Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY : false);
+app.use(compression());
+
+app.use((_request, response, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  response.locals.cspNonce = nonce;
+  response.set({
+    "Content-Security-Policy": [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join("; "),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  });
+  next();
+});
+
+// Fingerprinted build assets never change; everything else in public/ is revalidated after an hour.
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (request, response) => ({ cspNonce: response.locals.cspNonce, clientIp: request.ip ?? null }),
+  }),
+);
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+const server = host ? app.listen(port, host) : app.listen(port);
+server.on("listening", () => console.log(`PatentBridge listening on http://${host ?? "localhost"}:${port}`));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
