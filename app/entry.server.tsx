@@ -6,6 +6,9 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
 
+// The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
+export { dispatchOutbox } from "~/models/mail.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

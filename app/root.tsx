@@ -15,7 +15,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { languageOf, translator, type Language } from "~/lib/i18n";
+import { getUser } from "~/lib/auth.server";
+import { languageOf, messageIn, translator, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { useNonce } from "~/lib/nonce";
 import stylesheet from "~/tailwind.css?url";
@@ -26,12 +27,17 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { language: languageOf(request) };
+  const user = await getUser(request);
+  return {
+    language: languageOf(request),
+    user: user && { name: user.name, role: user.role, mayAdminister: user.role === "ADMIN" || user.canInvite },
+  };
 }
 
 function Header() {
   const { t, language } = useLanguage();
   const location = useLocation();
+  const user = useRouteLoaderData<typeof loader>("root")?.user;
   const navLink = ({ isActive }: { isActive: boolean }) =>
     `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-600"}`;
   return (
@@ -51,8 +57,28 @@ function Header() {
           <NavLink to="/patents" className={navLink}>
             {t("nav.patents")}
           </NavLink>
+          {user?.mayAdminister && (
+            <NavLink to="/admin" className={navLink}>
+              {t("nav.admin")}
+            </NavLink>
+          )}
         </nav>
-        <Form method="post" action="/lang" className="ml-auto">
+        <div className="ml-auto flex items-center gap-2 text-sm">
+          {user ? (
+            <>
+              <Link to="/account" className="hover:underline">{t("nav.account", { name: user.name })}</Link>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signOut")}</button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`} className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signIn")}</Link>
+              <Link to="/join" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.join")}</Link>
+            </>
+          )}
+        </div>
+        <Form method="post" action="/lang">
           <input type="hidden" name="language" value={language === "zh" ? "en" : "zh"} />
           <input type="hidden" name="returnTo" value={location.pathname + location.search} />
           <button type="submit" aria-label={t("lang.switchLabel")} lang={language === "zh" ? "en" : "zh"}
@@ -123,7 +149,9 @@ export function ErrorBoundary() {
       <main id="main" className="mx-auto max-w-3xl px-4 py-12">
         <h1 className="text-2xl font-bold">{notFound ? t("error.notFound") : t("error.title")}</h1>
         <p className="mt-3 text-slate-700">
-          {isRouteErrorResponse(error) && error.status < 500 ? String(error.data?.error ?? error.data ?? error.statusText) : t("error.generic")}
+          {isRouteErrorResponse(error) && error.status < 500
+            ? messageIn(data?.language ?? "zh", String(error.data?.error ?? error.data ?? error.statusText))
+            : t("error.generic")}
         </p>
         <Link to="/" className="mt-6 inline-block text-brand-700 underline">
           {t("error.home")}

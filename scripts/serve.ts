@@ -56,6 +56,11 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST;
 const server = host ? app.listen(port, host) : app.listen(port);
 server.on("listening", () => console.log(`PatentBridge listening on http://${host ?? "localhost"}:${port}`));
+if (process.env.SMTP_URL) {
+  // Taken from the build (app/entry.server.tsx) so that the process keeps one Prisma client.
+  const { dispatchOutbox } = build.entry.module as unknown as { dispatchOutbox: () => Promise<number> };
+  setInterval(() => void dispatchOutbox().catch((error: unknown) => console.error("mail dispatch failed:", error)), 10_000).unref();
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

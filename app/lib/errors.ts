@@ -1,4 +1,5 @@
-// Domain rules fail with a DomainError; routes map it to an HTTP answer in one place (httpError).
+// Domain rules fail with a DomainError; routes map it to an HTTP answer in one place.
+import { messageIn } from "./i18n";
 
 export class DomainError extends Error {
   readonly code: string;
@@ -24,13 +25,26 @@ export function errorResponse(status: number, body: ErrorBody): Response {
   return Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Maps a DomainError to its response; anything else is a bug and is rethrown (a 500 with no details). */
+/** Maps a DomainError to its JSON response, in English; anything else is a bug and is rethrown (a 500 with
+ * no details). */
 export function domainErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
-    return errorResponse(error.status, {
-      error: error.message,
-      issues: error.path ? [{ path: error.path, message: error.message }] : undefined,
-    });
+    const message = messageIn("en", error.message);
+    return errorResponse(error.status, { error: message, issues: error.path ? [{ path: error.path, message }] : undefined });
   }
   throw error;
+}
+
+/** Runs an API handler: domain errors become their 4xx, thrown responses (401, 403, 415…) pass through. */
+export async function apiHandler(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Response) return error;
+    return domainErrorResponse(error);
+  }
+}
+
+export function methodNotAllowed(allowed: string[]): Response {
+  return Response.json({ error: `Use ${allowed.join(" or ")}.` }, { status: 405, headers: { Allow: allowed.join(", ") } });
 }

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { readForm } from "~/lib/http.server";
 import { isLanguage, LANGUAGE_COOKIE } from "~/lib/i18n";
 
 /** Remembers the chosen UI language for a year and goes back to the page the user was on. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const language = form.get("language");
   if (!isLanguage(language)) throw new Response("language must be zh or en", { status: 400 });
   const returnTo = String(form.get("returnTo") ?? "/");

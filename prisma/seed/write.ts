@@ -3,7 +3,30 @@ import { insertOrganizations } from "../../app/models/organization.server";
 import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
-import { planDemoPool, patentText, DEMO_AS_OF, type DemoPoolOptions } from "./demo-pool";
+import { hashPassword } from "../../app/lib/password.server";
+import { planDemoPool, patentText, DEMO_AS_OF, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
+
+/** The shared password of the demo accounts (README, "Demo accounts"). Only the demo pool has them. */
+export const DEMO_PASSWORD = "patentbridge-demo";
+
+/** One administrator, staff of the first three universities (the first may invite colleagues), and three
+ * verified SMEs. */
+export function demoAccounts(organizations: OrganizationRow[], passwordHash: string) {
+  const operator = organizations.find((o) => o.kind === "OPERATOR")!;
+  const universities = organizations.filter((o) => o.kind === "UNIVERSITY").slice(0, 3);
+  const enterprises = organizations.filter((o) => o.kind === "ENTERPRISE" && o.verifiedAt).slice(0, 3);
+  return [
+    { email: "admin@patentbridge.test", name: "平台管理员", role: "ADMIN", organizationId: operator.id, canInvite: true },
+    ...universities.map((university, i) => ({
+      email: `${university.shortName!.toLowerCase().replace(/[^a-z0-9]/g, "")}@patentbridge.test`,
+      name: `${university.name}技术转移中心`,
+      role: "UNIVERSITY_STAFF",
+      organizationId: university.id,
+      canInvite: i === 0,
+    })),
+    ...enterprises.map((enterprise, i) => ({ email: `sme${i + 1}@patentbridge.test`, name: enterprise.name.replace(/有限公司$/, ""), role: "SME", organizationId: enterprise.id, canInvite: false })),
+  ].map((account) => ({ ...account, passwordHash }));
+}
 
 const CHUNK = 1000;
 
@@ -22,10 +45,16 @@ export async function seedDemoPool(
   onProgress: (message: string) => void = () => {},
 ): Promise<SeedSummary> {
   const pool = planDemoPool(options);
+  const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
   onProgress(`planned ${pool.patents.length} patents, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`);
   await prisma.$transaction(
     async (tx) => {
       // Children before parents.
+      await tx.auditEvent.deleteMany();
+      await tx.outboxEmail.deleteMany();
+      await tx.passwordReset.deleteMany();
+      await tx.invitation.deleteMany();
+      await tx.user.deleteMany();
       await tx.dealEvent.deleteMany();
       await tx.license.deleteMany();
       await tx.transfer.deleteMany();
@@ -35,6 +64,7 @@ export async function seedDemoPool(
       await tx.organization.deleteMany();
 
       await insertOrganizations(tx, pool.organizations);
+      await tx.user.createMany({ data: demoAccounts(pool.organizations, demoPasswordHash) });
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
         const chunk = pool.patents.slice(start, start + CHUNK).map((plan) => {
           const { areaIndex: _area, universityId: _university, ipcOthers, ...columns } = plan;

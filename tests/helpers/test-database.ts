@@ -7,3 +7,5 @@ const template = inject("templateDatabase");
 const file = template.replace(/template\.db$/, `test-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.db`);
 fs.copyFileSync(template, file);
 process.env.DATABASE_URL = `file:${file}`;
+// Sessions are signed with a fixed test secret (no secret file is written).
+process.env.SESSION_SECRET = "integration-test-secret";

@@ -1,0 +1,56 @@
+// Guards every request from outside passes: same-origin form posts, JSON bodies of bounded size.
+import type { AppLoadContext } from "@remix-run/node";
+import type { z } from "zod";
+import { errorResponse } from "./errors";
+import { messageIn } from "./i18n";
+
+/** Form posts (and any other write) from a foreign page are refused: a browser always sends Origin then. */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("Origin");
+  if (origin === null) return;
+  const host = request.headers.get("X-Forwarded-Host") ?? request.headers.get("Host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw errorResponse(403, { error: "The request came from a page on another site." });
+  }
+  if (originHost !== host) throw errorResponse(403, { error: "The request came from a page on another site." });
+}
+
+const MAX_JSON_BYTES = 64 * 1024;
+
+/** The request's JSON body validated by the schema, or a thrown 4xx with a clear message. */
+export async function readJson<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  assertSameOrigin(request);
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw errorResponse(415, { error: "Send the body as application/json." });
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_JSON_BYTES) throw errorResponse(413, { error: "The body is larger than 64 KiB." });
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw errorResponse(413, { error: "The body is larger than 64 KiB." });
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw errorResponse(400, { error: "The body is not valid JSON." });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    throw errorResponse(400, {
+      error: "Some fields are not valid.",
+      // Schemas carry UI message keys; the API answers in English.
+      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: messageIn("en", issue.message) })),
+    });
+  }
+  return parsed.data;
+}
+
+/** The form of a page's action, once the origin is checked. */
+export async function readForm(request: Request): Promise<FormData> {
+  assertSameOrigin(request);
+  return request.formData();
+}
+
+export function clientIp(context: AppLoadContext): string | null {
+  return context.clientIp ?? null;
+}

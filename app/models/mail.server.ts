@@ -1,0 +1,44 @@
+// Outgoing mail goes into the outbox in the same transaction as what caused it: administrators read it
+// there in development. With SMTP_URL set, the server's dispatcher sends what is unsent (scripts/serve.ts),
+// so a rolled-back request never sends mail and a failed send is retried.
+import { createTransport, type Transporter } from "nodemailer";
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma, type PrismaClient } from "~/lib/db.server";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export async function sendMail(db: PrismaClient | Prisma.TransactionClient, mail: Mail): Promise<void> {
+  await db.outboxEmail.create({ data: mail });
+}
+
+let transport: Transporter | null = null;
+
+/** Sends up to `limit` unsent mails through SMTP_URL; returns how many were sent. */
+export async function dispatchOutbox(limit = 20): Promise<number> {
+  if (!process.env.SMTP_URL) return 0;
+  transport ??= createTransport(process.env.SMTP_URL);
+  const pending = await prisma.outboxEmail.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, take: limit });
+  let sent = 0;
+  for (const mail of pending) {
+    try {
+      await transport.sendMail({ from: process.env.MAIL_FROM ?? "PatentBridge <no-reply@patentbridge.local>", to: mail.to, subject: mail.subject, text: mail.body });
+      await prisma.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date() } });
+      sent++;
+    } catch (error) {
+      console.error(`mail ${mail.id} was not sent; it will be tried again:`, error);
+    }
+  }
+  return sent;
+}
+
+export async function listOutbox({ page, pageSize = 20 }: { page: number; pageSize?: number }) {
+  const [total, emails] = await Promise.all([
+    prisma.outboxEmail.count(),
+    prisma.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
+  ]);
+  return { total, emails };
+}

@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/lib/auth.server";
+import { apiHandler, methodNotAllowed } from "~/lib/errors";
+import { assertSameOrigin } from "~/lib/http.server";
+import { verifyOrganization } from "~/models/account.server";
+
+/** POST /api/v1/organizations/:id/verify (administrators): the organisation may now sign licenses. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed(["POST"]);
+    assertSameOrigin(request);
+    const admin = await requireRole(request, "ADMIN");
+    const organization = await verifyOrganization(admin.id, params.id ?? "");
+    return Response.json({ organization });
+  });
+}
+
+export function loader() {
+  return methodNotAllowed(["POST"]);
+}

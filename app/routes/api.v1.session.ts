@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { SignInSchema } from "~/lib/account-schemas";
+import { apiHandler, methodNotAllowed } from "~/lib/errors";
+import { clientIp, readJson } from "~/lib/http.server";
+import { endSession, startSession } from "~/lib/session.server";
+import { authenticate } from "~/models/account.server";
+
+/** POST /api/v1/session signs in (a new session cookie); DELETE signs out. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method === "DELETE") {
+      return Response.json({ ok: true }, { headers: { "Set-Cookie": await endSession(request) } });
+    }
+    if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
+    const { email, password } = await readJson(request, SignInSchema);
+    const { sessionVersion, ...user } = await authenticate(email, password, clientIp(context));
+    return Response.json({ user }, { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
+  });
+}
+
+export function loader() {
+  return methodNotAllowed(["POST", "DELETE"]);
+}
