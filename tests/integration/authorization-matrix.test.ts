@@ -1,0 +1,154 @@
+// Every route module × every kind of visitor → the status the server answers. The list of routes is read
+// from app/routes, so a new route without a row here fails this test.
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "~/lib/db.server";
+import { startSession } from "~/lib/session.server";
+import { createUser } from "~/models/account.server";
+import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
+
+type RouteModule = {
+  loader?: (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+  action?: (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
+};
+
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
+const routeId = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\.tsx?$/, "");
+const routes = new Map(Object.entries(modules).map(([file, module]) => [routeId(file), module]));
+
+const VISITORS = ["anonymous", "sme", "ownStaff", "otherStaff", "admin"] as const;
+type Visitor = (typeof VISITORS)[number];
+type Row = [method: "GET" | "POST" | "DELETE", route: string, statuses: [number, number, number, number, number]];
+
+// anonymous, SME, staff of the owning university, staff of another university, administrator
+const MATRIX: Row[] = [
+  ["GET", "_index", [200, 200, 200, 200, 200]],
+  ["GET", "healthz", [200, 200, 200, 200, 200]],
+  ["GET", "patents._index", [200, 200, 200, 200, 200]],
+  ["GET", "patents.$id", [200, 200, 200, 200, 200]],
+  ["GET", "api.v1.patents", [200, 200, 200, 200, 200]],
+  ["GET", "api.v1.patents.$id", [200, 200, 200, 200, 200]],
+  ["GET", "lang", [302, 302, 302, 302, 302]],
+  ["POST", "lang", [400, 400, 400, 400, 400]],
+  ["GET", "login", [200, 302, 302, 302, 302]],
+  ["POST", "login", [400, 400, 400, 400, 400]],
+  ["GET", "logout", [302, 302, 302, 302, 302]],
+  ["POST", "logout", [302, 302, 302, 302, 302]],
+  ["POST", "join", [400, 400, 400, 400, 400]],
+  ["GET", "account", [302, 200, 200, 200, 200]],
+  ["POST", "forgot-password", [400, 400, 400, 400, 400]],
+  ["POST", "reset-password.$token", [400, 400, 400, 400, 400]],
+  ["GET", "invitations.$token", [404, 404, 404, 404, 404]],
+  ["POST", "invitations.$token", [404, 404, 404, 404, 404]],
+  ["GET", "admin", [302, 403, 403, 403, 200]],
+  ["GET", "admin._index", [302, 403, 403, 403, 302]],
+  ["GET", "admin.organizations", [302, 403, 403, 403, 200]],
+  ["POST", "admin.organizations", [302, 403, 403, 403, 404]],
+  ["GET", "admin.users", [302, 403, 403, 403, 200]],
+  ["POST", "admin.users", [302, 403, 403, 403, 400]],
+  ["GET", "admin.invitations", [302, 403, 403, 403, 200]],
+  ["POST", "admin.invitations", [302, 403, 403, 403, 400]],
+  ["GET", "admin.audit", [302, 403, 403, 403, 200]],
+  ["GET", "admin.outbox", [302, 403, 403, 403, 200]],
+  ["GET", "api.v1.session", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.session", [400, 400, 400, 400, 400]],
+  ["DELETE", "api.v1.session", [200, 200, 200, 200, 200]],
+  ["GET", "api.v1.me", [401, 200, 200, 200, 200]],
+  ["GET", "api.v1.register", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.register", [400, 400, 400, 400, 400]],
+  ["GET", "api.v1.organizations.$id.verify", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.organizations.$id.verify", [401, 403, 403, 403, 200]],
+];
+
+const cookies = new Map<Visitor, string>();
+const params: Record<string, string> = {};
+
+beforeAll(async () => {
+  const own = await createUniversity("重庆大学", "Chongqing University");
+  const other = await createUniversity("西南大学", "Southwest University");
+  const enterprise = await createEnterprise("重庆矩阵科技有限公司");
+  const patent = await createPatent({ ownerId: own.id, title: "一种矩阵测试装置" });
+  params.id = String(patent.id);
+  params.token = "no-such-token";
+  const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
+    ["sme", "sme@matrix.example", "SME", enterprise.id],
+    ["ownStaff", "own@matrix.example", "UNIVERSITY_STAFF", own.id],
+    ["otherStaff", "other@matrix.example", "UNIVERSITY_STAFF", other.id],
+    ["admin", "admin@matrix.example", "ADMIN", null],
+  ];
+  for (const [visitor, email, role, organizationId] of accounts) {
+    const user = await createUser({ email, name: visitor, password: "matrix password", role, organizationId });
+    cookies.set(visitor, (await startSession(user.id, 1)).split(";")[0]);
+  }
+  // The verify endpoint is exercised on the SME's real organisation.
+  params.verifyId = enterprise.id;
+});
+
+function urlOf(route: string): string {
+  const path = route
+    .split(".")
+    .filter((segment) => segment !== "_index")
+    .map((segment) => (segment === "$id" ? (route.includes("organizations") ? params.verifyId : params.id) : segment === "$token" ? params.token : segment))
+    .join("/");
+  return `http://localhost/${path}`;
+}
+
+function requestFor(method: string, route: string, visitor: Visitor): Request {
+  const headers: Record<string, string> = { Origin: "http://localhost", Host: "localhost" };
+  const cookie = cookies.get(visitor);
+  if (cookie) headers.Cookie = cookie;
+  if (method === "GET") return new Request(urlOf(route), { headers });
+  if (route.startsWith("api.")) return new Request(urlOf(route), { method, headers: { ...headers, "Content-Type": "application/json" }, body: "{}" });
+  return new Request(urlOf(route), { method, headers, body: new FormData() });
+}
+
+async function statusOf(run: () => unknown): Promise<number> {
+  try {
+    const result = await run();
+    if (result instanceof Response) return result.status;
+    const init = (result as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit" ? (result as { init?: { status?: number } }).init : undefined;
+    return init?.status ?? 200;
+  } catch (thrown) {
+    if (thrown instanceof Response) return thrown.status;
+    throw thrown;
+  }
+}
+
+/** Parent layouts' loaders run too: the first one that does not answer 200 decides. */
+function parentsOf(route: string): string[] {
+  const segments = route.split(".");
+  return segments.slice(1).map((_, i) => segments.slice(0, i + 1).join(".")).filter((parent) => routes.has(parent) && !parent.endsWith("_index"));
+}
+
+async function answer(method: string, route: string, visitor: Visitor): Promise<number> {
+  const context = { clientIp: "127.0.0.1" };
+  const routeParams = { id: route.includes("organizations") ? params.verifyId : params.id, token: params.token };
+  if (method === "GET") {
+    for (const parent of parentsOf(route)) {
+      const status = await statusOf(() => routes.get(parent)!.loader!({ request: requestFor("GET", parent, visitor), params: routeParams, context }));
+      if (status !== 200) return status;
+    }
+    return statusOf(() => routes.get(route)!.loader!({ request: requestFor(method, route, visitor), params: routeParams, context }));
+  }
+  return statusOf(() => routes.get(route)!.action!({ request: requestFor(method, route, visitor), params: routeParams, context }));
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every loader and action in app/routes", () => {
+    const covered = new Set(MATRIX.map(([method, route]) => `${method === "GET" ? "loader" : "action"} ${route}`));
+    const missing = [...routes].flatMap(([route, module]) => [
+      ...(module.loader && !covered.has(`loader ${route}`) ? [`loader ${route}`] : []),
+      ...(module.action && !covered.has(`action ${route}`) ? [`action ${route}`] : []),
+    ]);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(MATRIX)("%s %s", async (method, route, expected) => {
+    const module = routes.get(route);
+    expect(module, `no route module ${route}`).toBeDefined();
+    const actual: number[] = [];
+    for (const visitor of VISITORS) actual.push(await answer(method, route, visitor));
+    // Reset the verification so that every visitor meets the same organisation state.
+    await prisma.organization.update({ where: { id: params.verifyId }, data: { verifiedAt: null } });
+    expect(Object.fromEntries(VISITORS.map((v, i) => [v, actual[i]]))).toEqual(Object.fromEntries(VISITORS.map((v, i) => [v, expected[i]])));
+  });
+});
