@@ -39,6 +39,21 @@ app.use((_request, response, next) => {
   next();
 });
 
+// A write from a page on another site is refused before it reaches the app (CSRF): browsers always send
+// Origin with such requests. The app checks again in its actions (app/lib/http.server.ts).
+app.use((request, response, next) => {
+  const origin = request.get("Origin");
+  if (request.method === "GET" || request.method === "HEAD" || !origin) return next();
+  let originHost = "";
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    // a malformed Origin is foreign
+  }
+  if (originHost === (request.get("X-Forwarded-Host") ?? request.get("Host"))) return next();
+  response.status(403).json({ error: "The request came from a page on another site." });
+});
+
 // Fingerprinted build assets never change; everything else in public/ is revalidated after an hour.
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));

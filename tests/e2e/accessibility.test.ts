@@ -2,6 +2,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { launchBrowser } from "../helpers/browser";
 
 const baseUrl = inject("baseUrl");
@@ -19,13 +20,28 @@ async function violations(page: Page) {
 }
 
 describe.each(["zh", "en"])("in %s", (language) => {
-  it.each(["/", "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV", "/patents/1", "/patents/999999999"])("%s has no WCAG A/AA violations", async (path) => {
+  it.each(["/", "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV", "/patents/1", "/patents/999999999", "/login", "/join", "/forgot-password"])("%s has no WCAG A/AA violations", async (path) => {
     await browser.addCookies([{ name: "lang", value: language, url: baseUrl }]);
     const page = await browser.newPage();
     await page.goto(`${baseUrl}${path}`);
     expect(await violations(page)).toEqual([]);
     await page.close();
   });
+});
+
+it("administration pages have no WCAG A/AA violations", async () => {
+  await browser.clearCookies();
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("电子邮箱").fill("admin@patentbridge.test");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  for (const path of ["/admin/organizations", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/outbox", "/account"]) {
+    await page.goto(`${baseUrl}${path}`);
+    expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
+  }
+  await page.close();
 });
 
 it("can be searched and filtered with the keyboard alone", async () => {

@@ -1,0 +1,130 @@
+// Journeys of accounts: an SME registers, the operator verifies it, it signs in verified; a university
+// member accepts an invitation. The demo pool's administrator account does the operator's part.
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed/write";
+import { launchBrowser } from "../helpers/browser";
+
+const baseUrl = inject("baseUrl");
+let browser: BrowserContext;
+let close: () => Promise<void>;
+let page: Page;
+
+beforeAll(async () => {
+  ({ browser, close } = await launchBrowser());
+});
+afterAll(async () => close?.());
+beforeEach(async () => {
+  await browser.clearCookies();
+  page = await browser.newPage();
+  return () => page.close();
+});
+
+async function signIn(email: string, password: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+async function signOut() {
+  await page.getByRole("button", { name: "退出" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}
+
+describe("an SME", () => {
+  it("registers, is verified by the administrator, and signs in verified", async () => {
+    await page.goto(`${baseUrl}/join`);
+    await page.getByLabel("姓名").fill("赵经理");
+    await page.getByLabel("电子邮箱").fill("zhao@e2e.example");
+    await page.getByLabel("密码").fill("zhao@e2e.example");
+    await page.getByLabel("企业名称").fill("重庆浏览器测试科技有限公司");
+    await page.getByLabel("统一社会信用代码").fill("91500000202847456X");
+    await page.getByLabel("所在区县").fill("渝北区");
+    await page.getByLabel("所属产业集群").selectOption("NEV");
+    await page.getByRole("button", { name: "注册" }).click();
+    // Two mistakes, each explained on its field, and nothing written.
+    await expect.poll(() => page.getByText("密码不能包含邮箱地址").count()).toBe(1);
+    await expect.poll(() => page.getByText("统一社会信用代码无效（18位，校验位须正确）").count()).toBe(1);
+    expect(await page.getByLabel("统一社会信用代码").getAttribute("aria-invalid")).toBe("true");
+
+    await page.getByLabel("密码").fill("a good long password");
+    await page.getByLabel("统一社会信用代码").fill("91500000202847456W");
+    await page.getByRole("button", { name: "注册" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "注册成功" }).count()).toBe(1);
+    await expect.poll(() => page.getByText("待核验", { exact: true }).count()).toBe(1);
+    await signOut();
+
+    await signIn("admin@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/admin/organizations?unverified=1`);
+    await page.getByRole("button", { name: "核验 重庆浏览器测试科技有限公司" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "核验 重庆浏览器测试科技有限公司" }).count()).toBe(0);
+    await page.goto(`${baseUrl}/admin/audit`);
+    await expect.poll(() => page.getByText("ORGANIZATION_VERIFIED").count()).toBeGreaterThan(0);
+    await signOut();
+
+    await signIn("zhao@e2e.example", "a good long password");
+    await page.goto(`${baseUrl}/account`);
+    await expect.poll(() => page.getByText("已核验", { exact: true }).count()).toBe(1);
+    // An SME has no way into administration, whatever it types.
+    const response = await page.goto(`${baseUrl}/admin/organizations`);
+    expect(response?.status()).toBe(403);
+  });
+
+  it("is told the same thing for a wrong password and an unknown account", async () => {
+    for (const [email, password] of [["sme1@patentbridge.test", "not the password"], ["nobody@e2e.example", DEMO_PASSWORD]]) {
+      await page.goto(`${baseUrl}/login`);
+      await page.getByLabel("电子邮箱").fill(email);
+      await page.getByLabel("密码").fill(password);
+      await page.getByRole("button", { name: "登录" }).click();
+      await expect.poll(() => page.getByRole("alert").innerText()).toBe("邮箱或密码不正确");
+    }
+  });
+});
+
+describe("university staff", () => {
+  it("accept an invitation from the administrator and manage their university", async () => {
+    await signIn("admin@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/admin/invitations`);
+    await page.getByLabel("邮箱", { exact: true }).fill("newstaff@e2e.example");
+    await page.getByLabel("高校", { exact: true }).selectOption({ label: "西南大学" });
+    await page.getByRole("button", { name: "发送邀请" }).click();
+    const notice = page.getByRole("status").filter({ hasText: "邀请已发送" });
+    await expect.poll(() => notice.count()).toBe(1);
+    const link = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(await notice.innerText())![0];
+    await signOut();
+
+    await page.goto(link);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("加入西南大学");
+    await page.getByLabel("姓名").fill("钱老师");
+    await page.getByLabel("密码").fill("staff password 42");
+    await page.getByRole("button", { name: "接受邀请并创建账号" }).click();
+    await page.waitForURL((url) => url.pathname === "/account");
+    await expect.poll(() => page.getByText("高校人员").count()).toBe(1);
+    await expect.poll(() => page.getByText("西南大学").count()).toBeGreaterThan(0);
+
+    // The link works once.
+    await signOut();
+    const again = await page.goto(link);
+    expect(again?.status()).toBe(410);
+    await expect.poll(() => page.getByText("该邀请链接已被使用").count()).toBe(1);
+  });
+});
+
+describe("the server", () => {
+  it("sends security headers and refuses a form post from another site", async () => {
+    const response = await fetch(`${baseUrl}/`);
+    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[\w+/=]+'.*frame-ancestors 'none'/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    const foreign = await fetch(`${baseUrl}/login`, {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=admin%40patentbridge.test&password=x",
+      redirect: "manual",
+    });
+    expect(foreign.status).toBe(403);
+  });
+});
