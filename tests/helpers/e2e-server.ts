@@ -58,7 +58,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl, SESSION_SECRET: "e2e-test-secret" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

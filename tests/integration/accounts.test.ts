@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getUser } from "~/lib/auth.server";
+import { canManageFor, getUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import {
@@ -171,6 +171,18 @@ describe("password reset", () => {
     await expect(resetPassword(token, "another new password", null)).rejects.toMatchObject({ status: 410 });
     expect(await getUser(new Request("http://localhost/", { headers: withCookie(oldCookie) }))).toBeNull();
     await expect(authenticate("buyer@example.com", "a brand new password", "10.2.0.1")).resolves.toMatchObject({ email: "buyer@example.com" });
+  });
+});
+
+describe("resource checks", () => {
+  it("let staff manage only their own university's resources, administrators any", async () => {
+    const staff = await getUser(new Request("http://localhost/", { headers: withCookie(await startSession((await prisma.user.findUniqueOrThrow({ where: { email: "tto@cqu.example" } })).id, 1)) }));
+    const boss = await getUser(new Request("http://localhost/", { headers: withCookie(await startSession(admin.id, 1)) }));
+    const sme = await getUser(new Request("http://localhost/", { headers: withCookie(await startSession((await prisma.user.findUniqueOrThrow({ where: { email: "buyer@example.com" } })).id, 2)) }));
+    expect(canManageFor(staff!, university.id)).toBe(true);
+    expect(canManageFor(staff!, otherUniversity.id)).toBe(false);
+    expect(canManageFor(boss!, otherUniversity.id)).toBe(true);
+    expect(canManageFor(sme!, sme!.organization!.id)).toBe(false);
   });
 });
 
