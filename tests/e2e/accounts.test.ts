@@ -1,24 +1,13 @@
 // Journeys of accounts: an SME registers, the operator verifies it, it signs in verified; a university
 // member accepts an invitation. The demo pool's administrator account does the operator's part.
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
-import { launchBrowser } from "../helpers/browser";
+import { freshPagePerTest } from "../helpers/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: BrowserContext;
-let close: () => Promise<void>;
 let page: Page;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-});
-afterAll(async () => close?.());
-beforeEach(async () => {
-  await browser.clearCookies();
-  page = await browser.newPage();
-  return () => page.close();
-});
+freshPagePerTest((fresh) => (page = fresh));
 
 async function signIn(email: string, password: string) {
   await page.goto(`${baseUrl}/login`);

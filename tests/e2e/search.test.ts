@@ -1,22 +1,11 @@
 // The SME's journey: search in Chinese and English, filter, page, open a patent, switch language.
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, inject } from "vitest";
-import { launchBrowser } from "../helpers/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it, inject } from "vitest";
+import { freshPagePerTest } from "../helpers/browser";
 
 const baseUrl = inject("baseUrl");
-let browser: BrowserContext;
-let close: () => Promise<void>;
 let page: Page;
-
-beforeAll(async () => {
-  ({ browser, close } = await launchBrowser());
-});
-afterAll(async () => close?.());
-beforeEach(async () => {
-  await browser.clearCookies();
-  page = await browser.newPage();
-  return () => page.close();
-});
+freshPagePerTest((fresh) => (page = fresh));
 
 const resultsHeading = () => page.locator("#results-heading");
 const resultCount = async () => Number((await resultsHeading().innerText()).match(/[\d,]+/)![0].replace(/,/g, ""));

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -23,4 +24,21 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
       fs.rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Registers the hooks of a browser test file: one browser for the file, a fresh page (and no cookies) for
+ * every test, handed to `use`. */
+export function freshPagePerTest(use: (page: Page) => void): void {
+  let browser: BrowserContext;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ browser, close } = await launchBrowser());
+  });
+  afterAll(async () => close?.());
+  beforeEach(async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    use(page);
+    return () => page.close();
+  });
 }
