@@ -15,14 +15,18 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const result = validate(RegisterSchema, formToObject(form));
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors }, { status: 400 });
+  // What the user typed comes back with the errors (never the password), so a page without JavaScript
+  // does not lose it.
+  const input = formToObject(form);
+  const { password: _password, ...values } = input;
+  const result = validate(RegisterSchema, input);
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values }, { status: 400 });
   try {
     const user = await registerSme(result.data, clientIp(context));
     return redirect("/account?registered=1", { headers: { "Set-Cookie": await startSession(user.id, 1) } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: { [error.path ?? "form"]: error.message } }, { status: error.status });
+    return data({ fieldErrors: { [error.path ?? "form"]: error.message }, values }, { status: error.status });
   }
 }
 
@@ -30,6 +34,7 @@ export default function Join() {
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const values = (actionData?.values ?? {}) as { name?: string; email?: string; organization?: Record<string, string> };
   const busy = useNavigation().state === "submitting";
   return (
     <Card title={t("join.title")}>
@@ -38,18 +43,18 @@ export default function Join() {
         <FormError error={errors.form} />
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.person")}</legend>
-          <Field name="name" label={t("join.name")} autoComplete="name" error={errors.name} maxLength={100} required />
-          <Field name="email" type="email" label={t("login.email")} autoComplete="email" error={errors.email} maxLength={254} required />
+          <Field name="name" label={t("join.name")} autoComplete="name" error={errors.name} maxLength={100} required defaultValue={values.name} />
+          <Field name="email" type="email" label={t("login.email")} autoComplete="email" error={errors.email} maxLength={254} required defaultValue={values.email} />
           <Field name="password" type="password" label={t("login.password")} autoComplete="new-password" hint={t("join.passwordHint")} error={errors.password} maxLength={200} required />
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.enterprise")}</legend>
-          <Field name="organization.name" label={t("join.organizationName")} autoComplete="organization" error={errors["organization.name"]} maxLength={100} required />
-          <Field name="organization.creditCode" label={t("join.creditCode")} error={errors["organization.creditCode"]} maxLength={18} required className="font-mono uppercase" />
-          <Field name="organization.region" label={t("join.region")} error={errors["organization.region"]} maxLength={50} required />
+          <Field name="organization.name" label={t("join.organizationName")} autoComplete="organization" error={errors["organization.name"]} maxLength={100} required defaultValue={values.organization?.name} />
+          <Field name="organization.creditCode" label={t("join.creditCode")} error={errors["organization.creditCode"]} maxLength={18} required className="font-mono uppercase" defaultValue={values.organization?.creditCode} />
+          <Field name="organization.region" label={t("join.region")} error={errors["organization.region"]} maxLength={50} required defaultValue={values.organization?.region} />
           <div className="space-y-1">
             <label htmlFor="field-organization-cluster" className="block text-sm font-medium">{t("join.cluster")}</label>
-            <select id="field-organization-cluster" name="organization.cluster" required defaultValue=""
+            <select id="field-organization-cluster" name="organization.cluster" required defaultValue={values.organization?.cluster ?? ""}
               aria-invalid={errors["organization.cluster"] ? true : undefined}
               aria-describedby={errors["organization.cluster"] ? "field-organization-cluster-error" : undefined}
               className="block w-full rounded border border-slate-300 bg-white px-3 py-2">

@@ -19,7 +19,7 @@ async function signIn(email: string, password: string) {
 
 async function signOut() {
   await page.getByRole("button", { name: "退出" }).click();
-  await page.waitForURL(`${baseUrl}/`);
+  await expect.poll(() => page.getByRole("link", { name: "登录", exact: true }).count()).toBe(1);
 }
 
 describe("an SME", () => {
@@ -115,5 +115,39 @@ describe("the server", () => {
       redirect: "manual",
     });
     expect(foreign.status).toBe(403);
+  });
+});
+
+describe("a forgotten password", () => {
+  it("is reset through the one-time link in the mail, and the old one stops working", async () => {
+    await page.goto(`${baseUrl}/forgot-password`);
+    await page.getByLabel("电子邮箱").fill("sme2@patentbridge.test");
+    await page.getByRole("button", { name: "发送重置链接" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "重置链接已发送" }).count()).toBe(1);
+
+    // The administrator reads the development outbox, where the mail was written.
+    await signIn("admin@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/admin/outbox`);
+    const mail = page.getByRole("listitem").filter({ hasText: "sme2@patentbridge.test" }).first();
+    const link = /https?:\/\/\S+\/reset-password\/[\w-]+/.exec(await mail.innerText())![0];
+    await signOut();
+
+    await page.goto(link);
+    await page.getByLabel("新密码").fill("short");
+    await page.getByRole("button", { name: "保存新密码" }).click();
+    await expect.poll(() => page.getByText("密码至少10个字符").count()).toBe(1);
+    await page.getByLabel("新密码").fill("my renewed password");
+    await page.getByRole("button", { name: "保存新密码" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    await expect.poll(() => page.getByText("密码已更新，请用新密码登录。").count()).toBe(1);
+    await signIn("sme2@patentbridge.test", "my renewed password");
+    expect(new URL(page.url()).pathname).toBe("/");
+    await signOut();
+
+    await page.goto(`${baseUrl}/login`);
+    await page.getByLabel("电子邮箱").fill("sme2@patentbridge.test");
+    await page.getByLabel("密码").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect.poll(() => page.getByRole("alert").innerText()).toBe("邮箱或密码不正确");
   });
 });
