@@ -38,7 +38,7 @@ export const REMAINING_TERM_CODES = Object.keys(REMAINING_TERM_BUCKETS) as Remai
 
 export const FEE_MODELS = {
   LUMP_SUM: { zh: "一次性支付", en: "Lump sum" },
-  REVENUE_SHARE: { zh: "销售额提成", en: "Share of sales revenue" },
+  ROYALTY: { zh: "销售额提成", en: "Share of sales revenue" },
   PER_UNIT: { zh: "按件计费", en: "Fee per unit" },
   ENTRY_PLUS_ROYALTY: { zh: "入门费+提成", en: "Entry fee plus royalty" },
 } as const;

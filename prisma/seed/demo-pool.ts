@@ -411,12 +411,18 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
     }
     // About one deal in ten is a further non-exclusive license on a patent already licensed that way.
     const repeatable = deals.concat(firstDeals).filter((d) => d.kind === "OPEN" || d.kind === "ORDINARY");
-    const repeats = rng.sample(repeatable, Math.round(firstDeals.length / 9)).map((first): DealPlan => ({
-      patent: first.patent,
-      kind: first.kind,
-      signedAt: randomDateBetween(rng, new Date(Math.max(first.signedAt.getTime() + DAY, Date.UTC(year, 0, 1))), yearEnd),
-      licensee: licenseeFor(first.patent),
-    }));
+    const repeats = rng.sample(repeatable, Math.round(firstDeals.length / 9)).map((first): DealPlan => {
+      // A company holds at most one license per patent (and so per open-license declaration).
+      const holders = new Set(deals.concat(firstDeals).filter((d) => d.patent === first.patent).map((d) => d.licensee.id));
+      let licensee = licenseeFor(first.patent);
+      while (holders.has(licensee.id)) licensee = rng.pick(enterprises);
+      return {
+        patent: first.patent,
+        kind: first.kind,
+        signedAt: randomDateBetween(rng, new Date(Math.max(first.signedAt.getTime() + DAY, Date.UTC(year, 0, 1))), yearEnd),
+        licensee,
+      };
+    });
     deals.push(...firstDeals, ...repeats);
   });
   return deals.sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime());
@@ -425,11 +431,11 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
 function feeTerms(rng: Random, patent: PatentPlan): Omit<DeclarationRow, "id" | "patentId" | "declarantId" | "version" | "status" | "declaredAt" | "withdrawnAt"> {
   const invention = patent.type === "INVENTION";
   const yuan = (median: number, min: number, max: number) => Math.round(rng.logNormal(median, 0.6, min, max) / 1000) * 1000 * 100;
-  const model = (["LUMP_SUM", "REVENUE_SHARE", "PER_UNIT", "ENTRY_PLUS_ROYALTY"] as const)[rng.weightedIndex([45, 25, 10, 20])];
+  const model = (["LUMP_SUM", "ROYALTY", "PER_UNIT", "ENTRY_PLUS_ROYALTY"] as const)[rng.weightedIndex([45, 25, 10, 20])];
   const base = { lumpSumFen: null, entryFeeFen: null, royaltyBasisPoints: null, perUnitFen: null };
   const terms = {
     LUMP_SUM: { ...base, lumpSumFen: invention ? yuan(80_000, 10_000, 500_000) : yuan(15_000, 5_000, 60_000) },
-    REVENUE_SHARE: { ...base, royaltyBasisPoints: rng.int(2, 10) * 50 },
+    ROYALTY: { ...base, royaltyBasisPoints: rng.int(2, 10) * 50 },
     PER_UNIT: { ...base, perUnitFen: rng.int(1, 40) * 50 },
     ENTRY_PLUS_ROYALTY: { ...base, entryFeeFen: invention ? yuan(30_000, 10_000, 100_000) : yuan(8_000, 3_000, 20_000), royaltyBasisPoints: rng.int(2, 6) * 50 },
   }[model];

@@ -4,7 +4,8 @@ import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
-import { planDemoPool, patentText, DEMO_AS_OF, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
+import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract.server";
+import { planDemoPool, patentText, DEMO_AS_OF, type DemoPool, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
 
 /** The shared password of the demo accounts (README, "Demo accounts"). Only the demo pool has them. */
 export const DEMO_PASSWORD = "patentbridge-demo";
@@ -37,6 +38,31 @@ export interface SeedSummary {
   declarations: number;
   licenses: number;
   transfers: number;
+}
+
+/** Every demo license gets the contract text it would have been signed with, and that text's fingerprint. */
+function withContracts(pool: DemoPool, seed: string) {
+  const organizations = new Map(pool.organizations.map((o) => [o.id, o]));
+  const declarations = new Map(pool.declarations.map((d) => [d.id, d]));
+  return pool.licenses.map((license) => {
+    const plan = pool.patents[license.patentId - 1];
+    const { title, titleEn } = patentText(seed, plan);
+    const terms = JSON.parse(license.termsSnapshot) as ContractTerms;
+    const text = contractText({
+      contractNumber: license.contractNumber,
+      kind: license.kind,
+      patent: { applicationNumber: plan.applicationNumber, title, titleEn },
+      licensor: organizations.get(license.licensorId)!,
+      licensee: organizations.get(license.licenseeId)!,
+      terms: { ...terms, version: license.declarationId ? declarations.get(license.declarationId)!.version : undefined },
+      signatoryName: null,
+      intendedUse: null,
+      signedAt: license.signedAt,
+      startsOn: license.startsOn,
+      endsOn: license.endsOn,
+    });
+    return { ...license, contractText: text, contractSha256: fingerprint(text) };
+  });
 }
 
 export async function seedDemoPool(
@@ -74,7 +100,7 @@ export async function seedDemoPool(
         onProgress(`patents ${Math.min(start + CHUNK, pool.patents.length)}/${pool.patents.length}`);
       }
       await tx.openLicenseDeclaration.createMany({ data: pool.declarations });
-      await tx.license.createMany({ data: pool.licenses });
+      await tx.license.createMany({ data: withContracts(pool, options.seed) });
       await tx.transfer.createMany({ data: pool.transfers });
       await tx.dealEvent.createMany({ data: pool.events });
       // The triggers logged every row; one "reload everything" entry replaces them for running servers.

@@ -4,9 +4,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
-import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
+import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 type RouteModule = {
+  default?: unknown;
   loader?: (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
   action?: (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
 };
@@ -57,6 +58,14 @@ const MATRIX: Row[] = [
   ["POST", "api.v1.register", [400, 400, 400, 400, 400]],
   ["GET", "api.v1.organizations.$id.verify", [405, 405, 405, 405, 405]],
   ["POST", "api.v1.organizations.$id.verify", [401, 403, 403, 403, 200]],
+  ["GET", "api.v1.patents.$id.open-license", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.patents.$id.open-license", [401, 403, 400, 403, 400]],
+  ["GET", "api.v1.open-licenses.$id", [405, 405, 405, 405, 405]],
+  ["DELETE", "api.v1.open-licenses.$id", [401, 403, 200, 403, 409]],
+  ["GET", "api.v1.open-licenses.$id.accept", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.open-licenses.$id.accept", [401, 400, 403, 403, 403]],
+  ["GET", "api.v1.licenses.$id", [401, 200, 200, 404, 200]],
+  ["GET", "contracts.$number", [200, 200, 200, 200, 200]],
 ];
 
 const cookies = new Map<Visitor, string>();
@@ -69,6 +78,13 @@ beforeAll(async () => {
   const patent = await createPatent({ ownerId: own.id, title: "一种矩阵测试装置" });
   params.id = String(patent.id);
   params.token = "no-such-token";
+  const declaration = await declareOpenLicense(patent.id, own.id);
+  params.declarationId = declaration.id;
+  const license = await prisma.license.create({
+    data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date() },
+  });
+  params.licenseId = license.id;
+  params.number = license.contractNumber;
   const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
     ["sme", "sme@matrix.example", "SME", enterprise.id],
     ["ownStaff", "own@matrix.example", "UNIVERSITY_STAFF", own.id],
@@ -83,11 +99,21 @@ beforeAll(async () => {
   params.verifyId = enterprise.id;
 });
 
+/** The URL parameters of a route, filled with the fixtures this test made. */
+function paramsFor(route: string): Record<string, string> {
+  const id = route.includes("organizations") ? params.verifyId
+    : route.includes("open-licenses") ? params.declarationId
+    : route.includes("licenses") ? params.licenseId
+    : params.id;
+  return { id, token: params.token, number: params.number };
+}
+
 function urlOf(route: string): string {
+  const values = paramsFor(route);
   const path = route
     .split(".")
     .filter((segment) => segment !== "_index")
-    .map((segment) => (segment === "$id" ? (route.includes("organizations") ? params.verifyId : params.id) : segment === "$token" ? params.token : segment))
+    .map((segment) => (segment.startsWith("$") ? values[segment.slice(1)] : segment))
     .join("/");
   return `http://localhost/${path}`;
 }
@@ -113,15 +139,19 @@ async function statusOf(run: () => unknown): Promise<number> {
   }
 }
 
-/** Parent layouts' loaders run too: the first one that does not answer 200 decides. */
+/** Parent layouts' loaders run too (not those of resource routes, which have no UI): the first one that
+ * does not answer 200 decides. */
 function parentsOf(route: string): string[] {
   const segments = route.split(".");
-  return segments.slice(1).map((_, i) => segments.slice(0, i + 1).join(".")).filter((parent) => routes.has(parent) && !parent.endsWith("_index"));
+  return segments
+    .slice(1)
+    .map((_, i) => segments.slice(0, i + 1).join("."))
+    .filter((parent) => routes.get(parent)?.default && !parent.endsWith("_index"));
 }
 
 async function answer(method: string, route: string, visitor: Visitor): Promise<number> {
   const context = { clientIp: "127.0.0.1" };
-  const routeParams = { id: route.includes("organizations") ? params.verifyId : params.id, token: params.token };
+  const routeParams = paramsFor(route);
   if (method === "GET") {
     for (const parent of parentsOf(route)) {
       const status = await statusOf(() => routes.get(parent)!.loader!({ request: requestFor("GET", parent, visitor), params: routeParams, context }));
@@ -147,8 +177,9 @@ describe("authorization matrix", () => {
     expect(module, `no route module ${route}`).toBeDefined();
     const actual: number[] = [];
     for (const visitor of VISITORS) actual.push(await answer(method, route, visitor));
-    // Reset the verification so that every visitor meets the same organisation state.
+    // Reset what a row may have changed, so that every row meets the same state.
     await prisma.organization.update({ where: { id: params.verifyId }, data: { verifiedAt: null } });
+    await prisma.openLicenseDeclaration.update({ where: { id: params.declarationId }, data: { status: "ACTIVE", withdrawnAt: null } });
     expect(Object.fromEntries(VISITORS.map((v, i) => [v, actual[i]]))).toEqual(Object.fromEntries(VISITORS.map((v, i) => [v, expected[i]])));
   });
 });

@@ -1,0 +1,63 @@
+// The terms of an open-license declaration, as the page form and the JSON API send them.
+import { z } from "zod";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "./patent-vocabulary";
+
+const fen = z.number().int("whole fen").min(1, "more than 0").max(100_000_000_000, "too large");
+const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
+const SCHEDULE_CODES = Object.keys(PAYMENT_SCHEDULES) as [PaymentSchedule, ...PaymentSchedule[]];
+
+/** Which amounts each fee model needs (and allows): a declaration must be clear, with no extra conditions. */
+const REQUIRED_AMOUNTS: Record<FeeModel, Array<"lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints" | "perUnitFen">> = {
+  LUMP_SUM: ["lumpSumFen"],
+  ROYALTY: ["royaltyBasisPoints"],
+  PER_UNIT: ["perUnitFen"],
+  ENTRY_PLUS_ROYALTY: ["entryFeeFen", "royaltyBasisPoints"],
+};
+
+export const OpenLicenseTermsSchema = z
+  .object({
+    feeModel: z.enum(FEE_MODEL_CODES),
+    lumpSumFen: fen.optional(),
+    entryFeeFen: fen.optional(),
+    royaltyBasisPoints: z.number().int().min(1, "more than 0").max(5_000, "at most 50 %").optional(),
+    perUnitFen: fen.optional(),
+    paymentSchedule: z.enum(SCHEDULE_CODES),
+    licenseTermMonths: z.number().int().min(1, "at least one month").max(240, "at most 20 years"),
+    territory: z.string().trim().min(1).max(100).default("中国大陆"),
+    fieldOfUse: z.string().trim().max(200).optional(),
+  })
+  .superRefine((terms, context) => {
+    const required = REQUIRED_AMOUNTS[terms.feeModel];
+    for (const amount of ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const) {
+      if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: `required for ${terms.feeModel}` });
+      if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: `not part of ${terms.feeModel}` });
+    }
+  });
+
+export type OpenLicenseTerms = z.infer<typeof OpenLicenseTermsSchema>;
+
+/** POST /api/v1/patents/:id/open-license, in the words of the published API (years, royaltyRateBp). */
+export const ApiOpenLicenseSchema = z
+  .object({
+    feeModel: z.enum(FEE_MODEL_CODES),
+    lumpSumFen: z.number().optional(),
+    entryFeeFen: z.number().optional(),
+    royaltyRateBp: z.number().optional(),
+    perUnitFen: z.number().optional(),
+    paymentSchedule: z.enum(SCHEDULE_CODES),
+    termYears: z.number().int().min(1).max(20),
+    territory: z.string().optional(),
+    fieldOfUse: z.string().optional(),
+  })
+  .transform(({ royaltyRateBp, termYears, ...rest }) => ({
+    ...rest,
+    ...(royaltyRateBp === undefined ? {} : { royaltyBasisPoints: royaltyRateBp }),
+    licenseTermMonths: termYears * 12,
+  }))
+  .pipe(OpenLicenseTermsSchema);
+
+export const AcceptOpenLicenseSchema = z.object({
+  signatoryName: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(100, "validation.tooLong"),
+  intendedUse: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(1000, "validation.tooLong"),
+  agree: z.literal(true, { message: "agree must be true: the signature is the written notice" }),
+});

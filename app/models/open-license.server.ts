@@ -1,0 +1,242 @@
+// Open licenses (Patent Law arts. 50–52): declaring, withdrawing, and taking one by signing its written
+// notice. Each refusal names the rule that decides it.
+import { Prisma } from "~/generated/prisma/client";
+import { canManageFor, type CurrentUser } from "~/lib/auth.server";
+import { prisma } from "~/lib/db.server";
+import { DomainError } from "~/lib/errors";
+import type { OpenLicenseTerms } from "~/lib/open-license-schemas";
+import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
+import { contractText, fingerprint, type ContractTerms } from "./contract.server";
+
+const DAY = 86_400_000;
+/** Days the licensee has to pay what is due on signature. */
+const FIRST_PAYMENT_DAYS = 30;
+
+function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
+/** The patent, if this user may manage it; 404 if it does not exist, 403 if it is another organisation's. */
+export async function patentManagedBy(user: CurrentUser, patentId: number) {
+  const patent = await prisma.patent.findUnique({ where: { id: patentId } });
+  if (!patent) throw new DomainError("NOT_FOUND", "No patent with this id.", { status: 404 });
+  if (!canManageFor(user, patent.ownerId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+  return patent;
+}
+
+async function exclusiveLicenseInForce(db: Prisma.TransactionClient, patentId: number, at: Date): Promise<boolean> {
+  const count = await db.license.count({ where: { patentId, kind: { in: ["EXCLUSIVE", "SOLE"] }, startsOn: { lte: at }, endsOn: { gt: at } } });
+  return count > 0;
+}
+
+/** Declares (or, with an active declaration, publishes a new version of) an open license. */
+export async function declareOpenLicense(user: CurrentUser, patentId: number, terms: OpenLicenseTerms, now = new Date()) {
+  const patent = await patentManagedBy(user, patentId);
+  if (patent.legalStatus !== "VALID" || patent.expiresOn <= now) {
+    throw new DomainError("NOT_IN_FORCE", "Patent Law art. 50: only a patent in force can be declared for open license.", { status: 409 });
+  }
+  if (patent.pledged) {
+    throw new DomainError("PLEDGED", "Implementing Regulations: a pledged patent cannot be declared for open license without the pledgee's consent.", { status: 409 });
+  }
+  if (patent.type !== "INVENTION" && !patent.hasEvaluationReport) {
+    throw new DomainError("EVALUATION_REPORT_REQUIRED", "Patent Law art. 50: a utility model or design needs a patent evaluation report to be declared.", { status: 409 });
+  }
+  if (addMonths(now, terms.licenseTermMonths) > patent.expiresOn) {
+    throw new DomainError("TERM_BEYOND_EXPIRY", `The license term cannot run beyond the patent's expiry (${patent.expiresOn.toISOString().slice(0, 10)}).`, { status: 400, path: "licenseTermMonths" });
+  }
+  return prisma.$transaction(async (tx) => {
+    if (await exclusiveLicenseInForce(tx, patentId, now)) {
+      throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.", { status: 409 });
+    }
+    const current = await tx.openLicenseDeclaration.findFirst({ where: { patentId, status: "ACTIVE" }, orderBy: { version: "desc" } });
+    const latest = await tx.openLicenseDeclaration.findFirst({ where: { patentId }, orderBy: { version: "desc" }, select: { version: true } });
+    // New terms publish a new version; licenses already concluded keep the terms they signed.
+    if (current) await tx.openLicenseDeclaration.update({ where: { id: current.id }, data: { status: "SUPERSEDED" } });
+    return tx.openLicenseDeclaration.create({
+      data: {
+        patentId,
+        declarantId: patent.ownerId,
+        version: (latest?.version ?? 0) + 1,
+        status: "ACTIVE",
+        feeModel: terms.feeModel,
+        lumpSumFen: terms.lumpSumFen ?? null,
+        entryFeeFen: terms.entryFeeFen ?? null,
+        royaltyBasisPoints: terms.royaltyBasisPoints ?? null,
+        perUnitFen: terms.perUnitFen ?? null,
+        paymentSchedule: terms.paymentSchedule,
+        licenseTermMonths: terms.licenseTermMonths,
+        territory: terms.territory,
+        fieldOfUse: terms.fieldOfUse ?? null,
+        declaredAt: now,
+      },
+    });
+  });
+}
+
+/** Withdraws a declaration: new takers are refused; licenses already concluded stay valid (art. 52). */
+export async function withdrawOpenLicense(user: CurrentUser, declarationId: string, now = new Date()) {
+  const declaration = await prisma.openLicenseDeclaration.findUnique({ where: { id: declarationId }, select: { id: true, status: true, declarantId: true, patentId: true } });
+  if (!declaration) throw new DomainError("NOT_FOUND", "No open-license declaration with this id.", { status: 404 });
+  if (!canManageFor(user, declaration.declarantId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+  const withdrawn = await prisma.openLicenseDeclaration.updateMany({ where: { id: declarationId, status: "ACTIVE" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+  if (withdrawn.count === 0) throw new DomainError("NOT_ACTIVE", "This declaration is not in force: it was already withdrawn or replaced by a newer version.", { status: 409 });
+  return prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declarationId } });
+}
+
+export type LicenseStatus = "AWAITING_PAYMENT" | "ACTIVE" | "ENDED";
+
+/** A license's status follows from its dates and events: awaiting payment while a payment due on signature
+ * is unpaid, ended after its term. */
+export function licenseStatus(license: { endsOn: Date; events: Array<{ kind: string }> }, now = new Date()): LicenseStatus {
+  if (license.endsOn <= now) return "ENDED";
+  const due = license.events.filter((e) => e.kind === "PAYMENT_DUE").length;
+  const paid = license.events.filter((e) => e.kind === "PAID").length;
+  return due > paid ? "AWAITING_PAYMENT" : "ACTIVE";
+}
+
+async function nextContractNumber(db: Prisma.TransactionClient, year: number): Promise<string> {
+  const prefix = `PB-${year}-L-`;
+  const last = await db.license.findFirst({ where: { contractNumber: { startsWith: prefix } }, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } });
+  return `${prefix}${String(Number(last?.contractNumber.slice(prefix.length) ?? 0) + 1).padStart(6, "0")}`;
+}
+
+export interface Acceptance {
+  signatoryName: string;
+  intendedUse: string;
+}
+
+/** A verified SME takes an open license: its signature is the written notice (art. 51), the license is
+ * concluded on a snapshot of the declared terms. Taking the same declaration again returns that license. */
+export async function acceptOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now = new Date()) {
+  const { license, created } = await concludeOpenLicense(user, declarationId, acceptance, now);
+  const events = await prisma.dealEvent.findMany({ where: { licenseId: license.id }, select: { kind: true } });
+  return { license, created, status: licenseStatus({ endsOn: license.endsOn, events }, now) };
+}
+
+async function concludeOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now: Date) {
+  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "Only a company account can take an open license.", { status: 403 });
+  if (!user.organization.verifiedAt) {
+    throw new DomainError("NOT_VERIFIED", "Your company must be verified by the operator before it can sign a license.", { status: 403 });
+  }
+  const licenseeId = user.organization.id;
+  const existing = await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId, licenseeId } } });
+  if (existing) return { license: existing, created: false };
+
+  const declaration = await prisma.openLicenseDeclaration.findUnique({
+    where: { id: declarationId },
+    include: { patent: true, declarant: { select: { name: true, creditCode: true } } },
+  });
+  if (!declaration) throw new DomainError("NOT_FOUND", "No open-license declaration with this id.", { status: 404 });
+  if (declaration.status === "WITHDRAWN") throw new DomainError("WITHDRAWN", "Patent Law art. 52: this open license was withdrawn; it takes no new licensees.", { status: 409 });
+  if (declaration.status !== "ACTIVE") throw new DomainError("SUPERSEDED", "These terms were replaced by a newer version of the declaration: take the current one.", { status: 409 });
+  if (declaration.patent.legalStatus !== "VALID" || declaration.patent.expiresOn <= now) {
+    throw new DomainError("NOT_IN_FORCE", "The patent is no longer in force.", { status: 409 });
+  }
+  const licensee = await prisma.organization.findUniqueOrThrow({ where: { id: licenseeId }, select: { name: true, creditCode: true } });
+  const terms: ContractTerms = {
+    feeModel: declaration.feeModel as FeeModel,
+    lumpSumFen: declaration.lumpSumFen,
+    entryFeeFen: declaration.entryFeeFen,
+    royaltyBasisPoints: declaration.royaltyBasisPoints,
+    perUnitFen: declaration.perUnitFen,
+    paymentSchedule: declaration.paymentSchedule as PaymentSchedule,
+    licenseTermMonths: declaration.licenseTermMonths,
+    territory: declaration.territory,
+    fieldOfUse: declaration.fieldOfUse,
+    version: declaration.version,
+  };
+  const endsOn = new Date(Math.min(addMonths(now, terms.licenseTermMonths).getTime(), declaration.patent.expiresOn.getTime()));
+  const upFront = (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const license = await prisma.$transaction(async (tx) => {
+        const contractNumber = await nextContractNumber(tx, now.getUTCFullYear());
+        const text = contractText({
+          contractNumber,
+          kind: "OPEN",
+          patent: declaration.patent,
+          licensor: declaration.declarant,
+          licensee,
+          terms,
+          signatoryName: acceptance.signatoryName,
+          intendedUse: acceptance.intendedUse,
+          signedAt: now,
+          startsOn: now,
+          endsOn,
+        });
+        const created = await tx.license.create({
+          data: {
+            contractNumber,
+            patentId: declaration.patentId,
+            licensorId: declaration.declarantId,
+            licenseeId,
+            kind: "OPEN",
+            declarationId,
+            termsSnapshot: JSON.stringify(terms),
+            valueFen: upFront,
+            startsOn: now,
+            endsOn,
+            signedAt: now,
+            signatoryName: acceptance.signatoryName,
+            signedById: user.id,
+            intendedUse: acceptance.intendedUse,
+            contractText: text,
+            contractSha256: fingerprint(text),
+          },
+        });
+        await tx.dealEvent.create({ data: { licenseId: created.id, kind: "SIGNED", at: now, detail: JSON.stringify({ by: user.id, signatoryName: acceptance.signatoryName }) } });
+        if (upFront > 0) {
+          await tx.dealEvent.create({
+            data: { licenseId: created.id, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen: upFront, dueOn: new Date(now.getTime() + FIRST_PAYMENT_DAYS * DAY).toISOString().slice(0, 10) }) },
+          });
+        }
+        return created;
+      });
+      return { license, created: true };
+    } catch (error) {
+      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002" || attempt >= 3) throw error;
+      // Taken meanwhile by the same company: that license is the answer. A clash of contract numbers: retry.
+      const taken = await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId, licenseeId } } });
+      if (taken) return { license: taken, created: false };
+    }
+  }
+}
+
+/** A license, for its parties and administrators only: to anyone else it does not exist (404). */
+export async function getLicenseFor(user: CurrentUser, licenseId: string, now = new Date()) {
+  const license = await prisma.license.findUnique({
+    where: { id: licenseId },
+    include: {
+      events: { orderBy: { at: "asc" } },
+      patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
+      licensor: { select: { id: true, name: true, nameEn: true } },
+      licensee: { select: { id: true, name: true, nameEn: true } },
+    },
+  });
+  const isParty = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || user.organization?.id === license.licensorId);
+  if (!license || !isParty) throw new DomainError("NOT_FOUND", "No license with this id.", { status: 404 });
+  const { contractText: text, events, termsSnapshot, ...rest } = license;
+  return {
+    ...rest,
+    status: licenseStatus(license, now),
+    terms: JSON.parse(termsSnapshot) as ContractTerms,
+    contractText: text,
+    history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as unknown })),
+  };
+}
+
+/** What anyone may check about a contract they were shown: parties, patent, dates, fingerprint. */
+export async function publicContract(contractNumber: string) {
+  return prisma.license.findUnique({
+    where: { contractNumber },
+    select: {
+      contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, contractSha256: true,
+      patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
+      licensor: { select: { name: true, nameEn: true } },
+      licensee: { select: { name: true, nameEn: true } },
+    },
+  });
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/lib/auth.server";
+import { apiHandler } from "~/lib/errors";
+import { getLicenseFor } from "~/models/open-license.server";
+
+/** GET /api/v1/licenses/:id: the license with its terms, contract and history, for its parties. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const user = await requireUser(request);
+    return Response.json(await getLicenseFor(user, params.id ?? ""));
+  });
+}

@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/lib/auth.server";
+import { apiHandler, methodNotAllowed } from "~/lib/errors";
+import { readJson } from "~/lib/http.server";
+import { AcceptOpenLicenseSchema } from "~/lib/open-license-schemas";
+import { acceptOpenLicense } from "~/models/open-license.server";
+
+/** POST /api/v1/open-licenses/:id/accept: a verified SME signs; 201 with the new license, or 200 with the
+ * one it already holds on this declaration. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed(["POST"]);
+    const user = await requireRole(request, "SME");
+    const acceptance = await readJson(request, AcceptOpenLicenseSchema);
+    const { license, created, status } = await acceptOpenLicense(user, params.id ?? "", acceptance);
+    return Response.json(
+      { id: license.id, status, contractNumber: license.contractNumber, fingerprint: license.contractSha256 },
+      { status: created ? 201 : 200 },
+    );
+  });
+}
+
+export function loader() {
+  return methodNotAllowed(["POST"]);
+}

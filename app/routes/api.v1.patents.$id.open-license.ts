@@ -1,0 +1,25 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/lib/auth.server";
+import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
+import { readJson } from "~/lib/http.server";
+import { ApiOpenLicenseSchema } from "~/lib/open-license-schemas";
+import { parsePatentId } from "~/lib/route-params";
+import { declareOpenLicense, patentManagedBy } from "~/models/open-license.server";
+
+/** POST /api/v1/patents/:id/open-license: staff of the owning university (or an administrator) declare an
+ * open license, or publish new terms as a new version. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed(["POST"]);
+    const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+    const patentId = parsePatentId(params.id);
+    if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
+    await patentManagedBy(user, patentId);
+    const terms = await readJson(request, ApiOpenLicenseSchema);
+    return Response.json(await declareOpenLicense(user, patentId, terms), { status: 201 });
+  });
+}
+
+export function loader() {
+  return methodNotAllowed(["POST"]);
+}
