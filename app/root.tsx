@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     language: languageOf(request),
-    user: user && { name: user.name, role: user.role, mayAdminister: user.role === "ADMIN" || user.canInvite },
+    user: user && { name: user.name, isCompany: user.role === "SME", mayAdminister: user.role === "ADMIN" || user.canInvite },
   };
 }
 
@@ -57,6 +57,11 @@ function Header() {
           <NavLink to="/patents" className={navLink}>
             {t("nav.patents")}
           </NavLink>
+          {user && (
+            <NavLink to="/licenses" className={navLink}>
+              {user.isCompany ? t("licenses.title") : t("licenses.deals")}
+            </NavLink>
+          )}
           {user?.mayAdminister && (
             <NavLink to="/admin" className={navLink}>
               {t("nav.admin")}

@@ -59,5 +59,34 @@ export const ApiOpenLicenseSchema = z
 export const AcceptOpenLicenseSchema = z.object({
   signatoryName: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(100, "validation.tooLong"),
   intendedUse: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(1000, "validation.tooLong"),
-  agree: z.literal(true, { message: "agree must be true: the signature is the written notice" }),
+  agree: z.literal(true, { message: "validation.agree" }),
 });
+
+const optionalNumber = z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : Number(value)), z.number({ message: "validation.number" }).optional());
+
+/** The declaration form: amounts in yuan and the royalty in percent, as people write them. */
+export const DeclareFormSchema = z
+  .object({
+    feeModel: z.enum(FEE_MODEL_CODES),
+    lumpSum: optionalNumber,
+    entryFee: optionalNumber,
+    royaltyPercent: optionalNumber,
+    perUnit: optionalNumber,
+    paymentSchedule: z.enum(SCHEDULE_CODES),
+    licenseTermMonths: z.preprocess((value) => Number(value), z.number({ message: "validation.number" })),
+    territory: z.string().optional(),
+    fieldOfUse: z.string().optional(),
+  })
+  .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, ...rest }) => ({
+    ...rest,
+    ...(lumpSum === undefined ? {} : { lumpSumFen: Math.round(lumpSum * 100) }),
+    ...(entryFee === undefined ? {} : { entryFeeFen: Math.round(entryFee * 100) }),
+    ...(royaltyPercent === undefined ? {} : { royaltyBasisPoints: Math.round(royaltyPercent * 100) }),
+    ...(perUnit === undefined ? {} : { perUnitFen: Math.round(perUnit * 100) }),
+    ...(territory ? { territory } : {}),
+    ...(fieldOfUse ? { fieldOfUse } : {}),
+  }))
+  .pipe(OpenLicenseTermsSchema);
+
+/** Where the form shows an error about an amount: the terms' field names map back to the form's. */
+export const FORM_FIELD_OF: Record<string, string> = { lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit" };

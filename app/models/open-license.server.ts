@@ -224,7 +224,7 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
     status: licenseStatus(license, now),
     terms: JSON.parse(termsSnapshot) as ContractTerms,
     contractText: text,
-    history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as unknown })),
+    history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as Record<string, unknown> })),
   };
 }
 
@@ -239,4 +239,51 @@ export async function publicContract(contractNumber: string) {
       licensee: { select: { name: true, nameEn: true } },
     },
   });
+}
+
+/** The licenses a user's organisation holds (an SME) or granted (a university); all for administrators. */
+export async function listLicensesFor(user: CurrentUser, filter: { status?: LicenseStatus; patentId?: number } = {}, now = new Date()) {
+  const side: Prisma.LicenseWhereInput =
+    user.role === "ADMIN" ? {} : user.role === "SME" ? { licenseeId: user.organization?.id ?? "-" } : { licensorId: user.organization?.id ?? "-" };
+  const licenses = await prisma.license.findMany({
+    where: { ...side, ...(filter.patentId ? { patentId: filter.patentId } : {}) },
+    orderBy: { signedAt: "desc" },
+    take: 500,
+    select: {
+      id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
+      patent: { select: { id: true, title: true, titleEn: true } },
+      licensor: { select: { name: true, nameEn: true } },
+      licensee: { select: { name: true, nameEn: true } },
+      events: { select: { kind: true } },
+    },
+  });
+  return licenses
+    .map(({ events, ...license }) => ({ ...license, status: licenseStatus({ endsOn: license.endsOn, events }, now) }))
+    .filter((license) => !filter.status || license.status === filter.status);
+}
+
+/** The licensor confirms the payment due on signature has arrived: the license becomes active. */
+export async function confirmFirstPayment(user: CurrentUser, licenseId: string, now = new Date()) {
+  await prisma.$transaction(async (tx) => {
+    const license = await tx.license.findUnique({ where: { id: licenseId }, include: { events: true } });
+    if (!license || !(user.role === "ADMIN" || user.organization?.id === license.licensorId || user.organization?.id === license.licenseeId)) {
+      throw new DomainError("NOT_FOUND", "No license with this id.", { status: 404 });
+    }
+    if (!canManageFor(user, license.licensorId)) throw new DomainError("FORBIDDEN", "Only the licensor confirms a payment it received.", { status: 403 });
+    // Read and written in one transaction: a second confirmation finds nothing due.
+    if (licenseStatus(license, now) !== "AWAITING_PAYMENT") throw new DomainError("NOTHING_DUE", "No payment is awaited on this license.", { status: 409 });
+    const due = JSON.parse(license.events.find((event) => event.kind === "PAYMENT_DUE")!.detail) as { amountFen: number };
+    await tx.dealEvent.create({ data: { licenseId, kind: "PAID", at: now, detail: JSON.stringify({ amountFen: due.amountFen, confirmedBy: user.id }) } });
+  });
+  return getLicenseFor(user, licenseId, now);
+}
+
+/** What a visitor may do about a patent's open license on its page. */
+export async function openLicenseViewer(user: CurrentUser | null, patent: { ownerId: string; openLicenseId: string | null }) {
+  if (!user) return { signedIn: false, canManage: false, isCompany: false, verified: false, held: null };
+  const isCompany = user.role === "SME";
+  const held = isCompany && patent.openLicenseId && user.organization
+    ? await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId: patent.openLicenseId, licenseeId: user.organization.id } }, select: { id: true, contractNumber: true } })
+    : null;
+  return { signedIn: true, canManage: canManageFor(user, patent.ownerId), isCompany, verified: Boolean(user.organization?.verifiedAt), held };
 }

@@ -1,5 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { FormError, Notice } from "~/components/form";
+import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
+import { getUser, requireUser } from "~/lib/auth.server";
+import { DomainError } from "~/lib/errors";
+import { formToObject, validate } from "~/lib/forms";
+import { readForm } from "~/lib/http.server";
+import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF } from "~/lib/open-license-schemas";
+import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license.server";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { formatCount, remainingYears } from "~/lib/format";
 import { formatApplicationNumber } from "~/lib/identifiers";
@@ -11,12 +19,49 @@ import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
 import { getPatentDetail, type IpcEntry } from "~/models/patent.server";
 import { patentSearch } from "~/models/search.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);
   const patent = id === null ? null : await getPatentDetail(id);
   if (!patent) throw new Response("No patent with this id", { status: 404 });
-  const similar = await patentSearch().similar(patent.id);
-  return { patent, similar };
+  const [similar, viewer] = await Promise.all([
+    patentSearch().similar(patent.id),
+    getUser(request).then((user) => openLicenseViewer(user, { ownerId: patent.owner.id, openLicenseId: patent.openLicense?.id ?? null })),
+  ]);
+  return { patent, similar, viewer };
+}
+
+type ActionResult = { intent: string; fieldErrors: Record<string, string>; done?: string };
+
+/** Declare, withdraw (staff of the owning university) or take (a verified company) the open license. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request);
+  const patentId = parsePatentId(params.id);
+  if (patentId === null) throw new Response("No patent with this id", { status: 404 });
+  const intent = String(form.get("intent"));
+  const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ intent, fieldErrors }, { status });
+  try {
+    if (intent === "declare") {
+      const result = validate(DeclareFormSchema, formToObject(form));
+      if (!result.ok) return fail(Object.fromEntries(Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message])), 400);
+      await declareOpenLicense(user, patentId, result.data);
+      return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.declared" });
+    }
+    if (intent === "withdraw") {
+      await withdrawOpenLicense(user, String(form.get("declarationId") ?? ""));
+      return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.withdrawn" });
+    }
+    if (intent === "accept") {
+      const result = validate(AcceptOpenLicenseSchema, formToObject(form, ["agree"]));
+      if (!result.ok) return fail(result.fieldErrors, 400);
+      const { license } = await acceptOpenLicense(user, String(form.get("declarationId") ?? ""), result.data);
+      return redirect(`/licenses/${license.id}`);
+    }
+    return fail({ form: "unknown action" }, 400);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return fail({ [error.path ? (FORM_FIELD_OF[error.path] ?? error.path) : "form"]: error.message }, error.status);
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -56,7 +101,9 @@ function BilingualSection({ id, heading, zh, en }: { id: string; heading: string
 }
 
 export default function PatentPage() {
-  const { patent, similar } = useLoaderData<typeof loader>();
+  const { patent, similar, viewer } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.fieldErrors ?? {};
   const { t, language } = useLanguage();
   // The results page passes its query string, so "back" returns to the same search.
   const backTo = (useLocation().state as { search?: string } | null)?.search ?? "";
@@ -129,7 +176,29 @@ export default function PatentPage() {
               {patent.openLicense ? <OpenLicenseTerms terms={patent.openLicense} /> : <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>}
             </div>
             <p className="mt-3 text-sm text-slate-700">{t("patent.licensees", { count: formatCount(patent.licenseeCount, language) })}</p>
+            {actionData?.done && <div className="mt-3"><Notice>{t(actionData.done as "ol.declared")}</Notice></div>}
+            {actionData?.intent === "withdraw" && <div className="mt-3"><FormError error={errors.form} /></div>}
+            {patent.openLicense && viewer.canManage && <div className="mt-3"><WithdrawOpenLicenseForm declarationId={patent.openLicense.id} /></div>}
+            {patent.openLicense && !viewer.signedIn && <div className="mt-3"><SignInToTake /></div>}
+            {patent.openLicense && viewer.isCompany && (
+              <div className="mt-4 border-t border-slate-200 pt-4">
+                <h3 className="mb-2 font-semibold">{t("ol.take")}</h3>
+                {viewer.held ? (
+                  <p className="text-sm">{t("ol.youHold")} <Link to={`/licenses/${viewer.held.id}`} className="text-brand-700 underline">{viewer.held.contractNumber}</Link></p>
+                ) : viewer.verified ? (
+                  <TakeOpenLicenseForm declarationId={patent.openLicense.id} errors={actionData?.intent === "accept" ? errors : {}} />
+                ) : (
+                  <p className="text-sm text-amber-800">{t("ol.unverified")}</p>
+                )}
+              </div>
+            )}
           </section>
+          {viewer.canManage && patent.legalStatus === "VALID" && (
+            <section aria-labelledby="declare-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <h2 id="declare-heading" className="mb-3 text-lg font-semibold">{patent.openLicense ? t("ol.newVersion") : t("ol.declare")}</h2>
+              <DeclareOpenLicenseForm errors={actionData?.intent === "declare" ? errors : {}} hasActive={Boolean(patent.openLicense)} />
+            </section>
+          )}
           {(patent.valueScore !== null || patent.maturity !== null) && (
             <section aria-labelledby="assessment-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="assessment-heading" className="text-lg font-semibold">{t("patent.assessment")}</h2>

@@ -66,6 +66,11 @@ const MATRIX: Row[] = [
   ["POST", "api.v1.open-licenses.$id.accept", [401, 400, 403, 403, 403]],
   ["GET", "api.v1.licenses.$id", [401, 200, 200, 404, 200]],
   ["GET", "contracts.$number", [200, 200, 200, 200, 200]],
+  ["POST", "patents.$id", [302, 400, 400, 400, 400]],
+  ["GET", "licenses._index", [302, 200, 200, 200, 200]],
+  ["GET", "licenses.$id", [302, 200, 200, 404, 200]],
+  ["POST", "licenses.$id", [302, 403, 409, 404, 409]],
+  ["GET", "api.v1.licenses", [401, 200, 200, 200, 200]],
 ];
 
 const cookies = new Map<Visitor, string>();

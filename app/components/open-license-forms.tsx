@@ -1,0 +1,109 @@
+import { Form, Link, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import { Field, FormError, SubmitButton } from "~/components/form";
+import { formatBasisPoints, formatFen } from "~/lib/format";
+import { messageIn } from "~/lib/i18n";
+import { useLanguage } from "~/lib/language";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+
+type Errors = Record<string, string | undefined>;
+
+const AMOUNTS: Record<FeeModel, Array<"lumpSum" | "entryFee" | "royaltyPercent" | "perUnit">> = {
+  LUMP_SUM: ["lumpSum"],
+  ROYALTY: ["royaltyPercent"],
+  PER_UNIT: ["perUnit"],
+  ENTRY_PLUS_ROYALTY: ["entryFee", "royaltyPercent"],
+};
+
+/** Staff declare an open license (or new terms) with a live preview of the public declaration. */
+export function DeclareOpenLicenseForm({ errors, hasActive }: { errors: Errors; hasActive: boolean }) {
+  const { t, language } = useLanguage();
+  const busy = useNavigation().state === "submitting";
+  const [values, setValues] = useState<Record<string, string>>({ feeModel: "LUMP_SUM", paymentSchedule: "ONCE", licenseTermMonths: "36" });
+  const feeModel = values.feeModel as FeeModel;
+  const amount = (name: string) => (values[name] ? Number(values[name]) : NaN);
+  const preview = [
+    language === "zh" ? FEE_MODELS[feeModel].zh : FEE_MODELS[feeModel].en,
+    ...AMOUNTS[feeModel].map((name) => {
+      const value = amount(name);
+      if (Number.isNaN(value)) return "…";
+      return name === "royaltyPercent" ? formatBasisPoints(Math.round(value * 100)) : formatFen(Math.round(value * 100), language);
+    }),
+    language === "zh" ? PAYMENT_SCHEDULES[values.paymentSchedule as PaymentSchedule].zh : PAYMENT_SCHEDULES[values.paymentSchedule as PaymentSchedule].en,
+    t("patent.openLicense.termMonths", { months: values.licenseTermMonths || "…" }),
+    values.fieldOfUse || (language === "zh" ? "实施领域不限" : "any field of use"),
+  ].join(" · ");
+  const select = (name: "feeModel" | "paymentSchedule", label: string, options: Record<string, { zh: string; en: string }>) => (
+    <div className="space-y-1">
+      <label htmlFor={`field-${name}`} className="block text-sm font-medium">{label}</label>
+      <select id={`field-${name}`} name={name} value={values[name]} onChange={(event) => setValues({ ...values, [name]: event.target.value })}
+        className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
+        {Object.entries(options).map(([code, option]) => <option key={code} value={code}>{language === "zh" ? option.zh : option.en}</option>)}
+      </select>
+    </div>
+  );
+  return (
+    <Form method="post" className="space-y-3" noValidate onChange={(event) => {
+      const input = event.target as HTMLInputElement;
+      if (input.name) setValues((current) => ({ ...current, [input.name]: input.value }));
+    }}>
+      <input type="hidden" name="intent" value="declare" />
+      <FormError error={errors.form} />
+      {select("feeModel", t("patent.openLicense.feeModel"), FEE_MODELS)}
+      {AMOUNTS[feeModel].map((name) => (
+        <Field key={name} name={name} type="number" min={0} step="any" inputMode="decimal" label={t(`ol.${name}`)} error={errors[name]} required />
+      ))}
+      {select("paymentSchedule", t("patent.openLicense.schedule"), PAYMENT_SCHEDULES)}
+      <Field name="licenseTermMonths" type="number" min={1} max={240} defaultValue="36" label={t("ol.termMonths")} error={errors.licenseTermMonths} required />
+      <Field name="fieldOfUse" label={t("ol.fieldOfUse")} error={errors.fieldOfUse} maxLength={200} />
+      <div>
+        <p className="text-sm font-medium">{t("ol.preview")}</p>
+        <output aria-live="polite" className="mt-1 block rounded bg-slate-50 p-2 text-sm">{preview}</output>
+      </div>
+      <SubmitButton busy={busy}>{hasActive ? t("ol.newVersion") : t("ol.declareSubmit")}</SubmitButton>
+    </Form>
+  );
+}
+
+export function WithdrawOpenLicenseForm({ declarationId }: { declarationId: string }) {
+  const { t } = useLanguage();
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value="withdraw" />
+      <input type="hidden" name="declarationId" value={declarationId} />
+      <button type="submit" className="rounded px-3 py-1.5 text-sm text-red-700 ring-1 ring-red-300 hover:bg-red-50">{t("ol.withdraw")}</button>
+    </Form>
+  );
+}
+
+/** A verified SME signs: full name, intended use, and the agreement box. */
+export function TakeOpenLicenseForm({ declarationId, errors }: { declarationId: string; errors: Errors }) {
+  const { t, language } = useLanguage();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <Form method="post" className="space-y-3" noValidate>
+      <input type="hidden" name="intent" value="accept" />
+      <input type="hidden" name="declarationId" value={declarationId} />
+      <p className="text-sm text-slate-700">{t("ol.takeLead")}</p>
+      <FormError error={errors.form} />
+      <Field name="signatoryName" label={t("ol.signatory")} autoComplete="name" error={errors.signatoryName} maxLength={100} required />
+      <div className="space-y-1">
+        <label htmlFor="field-intendedUse" className="block text-sm font-medium">{t("ol.intendedUse")}</label>
+        <textarea id="field-intendedUse" name="intendedUse" rows={2} maxLength={1000} required aria-invalid={errors.intendedUse ? true : undefined}
+          aria-describedby={errors.intendedUse ? "field-intendedUse-error" : undefined} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+        {errors.intendedUse && <p id="field-intendedUse-error" className="text-sm text-red-700">{messageIn(language, errors.intendedUse)}</p>}
+      </div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="agree" className="mt-1" aria-invalid={errors.agree ? true : undefined} aria-describedby={errors.agree ? "field-agree-error" : undefined} />
+        <span>{t("ol.agree")}</span>
+      </label>
+      {errors.agree && <p id="field-agree-error" className="text-sm text-red-700">{messageIn(language, errors.agree)}</p>}
+      <SubmitButton busy={busy}>{t("ol.sign")}</SubmitButton>
+    </Form>
+  );
+}
+
+export function SignInToTake() {
+  const { t } = useLanguage();
+  return <p className="text-sm"><Link to="/login" className="text-brand-700 underline">{t("ol.signInToTake")}</Link></p>;
+}

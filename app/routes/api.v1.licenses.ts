@@ -1,0 +1,17 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/lib/auth.server";
+import { apiHandler, errorResponse } from "~/lib/errors";
+import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
+
+const STATUSES: LicenseStatus[] = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"];
+
+/** GET /api/v1/licenses[?status=]: the licenses the user's organisation holds or granted. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const user = await requireUser(request);
+    const raw = new URL(request.url).searchParams.get("status");
+    const status = STATUSES.find((s) => s === raw);
+    if (raw && !status) return errorResponse(400, { error: `status is one of ${STATUSES.join(", ")}`, issues: [{ path: "status", message: "unknown status" }] });
+    return Response.json({ items: await listLicensesFor(user, { status }) });
+  });
+}

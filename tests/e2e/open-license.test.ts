@@ -1,0 +1,79 @@
+// The heart of the product: a university declares an open license, a company takes and signs it, the
+// university confirms the payment, both see the active license and its history; withdrawal keeps it.
+import type { Page } from "playwright-core";
+import { describe, expect, it, inject } from "vitest";
+import { DEMO_PASSWORD } from "../../prisma/seed/write";
+import { freshPagePerTest } from "../helpers/browser";
+
+const baseUrl = inject("baseUrl");
+let page: Page;
+freshPagePerTest((fresh) => (page = fresh));
+
+async function signIn(email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+async function signOut() {
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect.poll(() => page.getByRole("link", { name: "登录", exact: true }).count()).toBe(1);
+}
+
+describe("an open license", () => {
+  it("goes from declaration to a signed, paid, active license, and survives withdrawal", async () => {
+    // A granted invention of 重庆大学 with no open license yet.
+    const search = await (await fetch(`${baseUrl}/api/v1/patents?university=org-univ-01&type=INVENTION&status=VALID&size=50`)).json();
+    const patent = search.items.find((item: { openLicense: unknown }) => item.openLicense === null);
+    expect(patent).toBeDefined();
+
+    await signIn("cqu@patentbridge.test");
+    await page.goto(`${baseUrl}/patents/${patent.id}`);
+    const declare = page.getByRole("region", { name: "声明开放许可" });
+    await declare.getByLabel("一次性许可费（元）").fill("50000");
+    await expect.poll(() => declare.locator("output").innerText()).toContain("5 万元");
+    await declare.getByLabel("许可期限（月）").fill("36");
+    await declare.getByRole("button", { name: "公告开放许可声明" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "开放许可声明已公告" }).count()).toBe(1);
+    await signOut();
+
+    await signIn("sme1@patentbridge.test");
+    await page.goto(`${baseUrl}/patents/${patent.id}`);
+    await page.getByRole("button", { name: "签署许可合同" }).click();
+    await expect.poll(() => page.getByText("请勾选同意：签署即构成书面通知").count()).toBe(1);
+    await page.getByLabel("签署人姓名（全名）").fill("张三丰");
+    await page.getByLabel("拟实施用途").fill("用于本公司产品的量产");
+    await page.getByLabel("我已阅读并同意上述开放许可条件，代表本企业签署").check();
+    await page.getByRole("button", { name: "签署许可合同" }).click();
+    await page.waitForURL(/\/licenses\/\w+$/);
+    const licenseUrl = page.url();
+    await expect.poll(() => page.getByLabel("状态").innerText()).toBe("待付款");
+    const contract = await page.getByRole("region", { name: "合同文本" }).innerText();
+    expect(contract).toContain("张三丰");
+    const number = /PB-\d{4}-L-\d{6}/.exec(contract)![0];
+    await signOut();
+
+    await signIn("cqu@patentbridge.test");
+    await page.goto(`${baseUrl}/licenses`);
+    await page.getByRole("link", { name: number }).click();
+    await page.getByRole("button", { name: "确认已收到首付款" }).click();
+    await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
+    const history = await page.getByRole("region", { name: "历史记录" }).innerText();
+    expect(history).toMatch(/签署[\s\S]*应付款 · 5 万元[\s\S]*已付款 · 5 万元/);
+
+    await page.goto(`${baseUrl}/patents/${patent.id}`);
+    await page.getByRole("button", { name: "撤回开放许可" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "开放许可已撤回" }).count()).toBe(1);
+    await signOut();
+
+    // The company still holds an active license; the contract can be checked publicly.
+    await signIn("sme1@patentbridge.test");
+    await page.goto(licenseUrl);
+    await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
+    await page.goto(`${baseUrl}/contracts/${number}`);
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("合同核验");
+    expect(await page.getByText(/^[0-9a-f]{64}$/).count()).toBe(1);
+  });
+});
