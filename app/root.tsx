@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   return {
     language: languageOf(request),
-    user: user && { name: user.name, isCompany: user.role === "SME", mayAdminister: user.role === "ADMIN" || user.canInvite },
+    user: user && { name: user.name, isCompany: user.role === "SME", isStaff: user.role === "UNIVERSITY_STAFF", mayAdminister: user.role === "ADMIN" || user.canInvite },
   };
 }
 
@@ -60,6 +60,11 @@ function Header() {
           {user && (
             <NavLink to="/licenses" className={navLink}>
               {user.isCompany ? t("licenses.title") : t("licenses.deals")}
+            </NavLink>
+          )}
+          {user?.isStaff && (
+            <NavLink to="/university/patents" className={navLink}>
+              {t("nav.universityPatents")}
             </NavLink>
           )}
           {user?.mayAdminister && (

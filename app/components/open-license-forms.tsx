@@ -16,7 +16,7 @@ const AMOUNTS: Record<FeeModel, Array<"lumpSum" | "entryFee" | "royaltyPercent" 
 };
 
 /** Staff declare an open license (or new terms) with a live preview of the public declaration. */
-export function DeclareOpenLicenseForm({ errors, hasActive }: { errors: Errors; hasActive: boolean }) {
+export function DeclareOpenLicenseForm({ errors, hasActive, children }: { errors: Errors; hasActive: boolean; children?: React.ReactNode }) {
   const { t, language } = useLanguage();
   const busy = useNavigation().state === "submitting";
   const [values, setValues] = useState<Record<string, string>>({ feeModel: "LUMP_SUM", paymentSchedule: "ONCE", licenseTermMonths: "36" });
@@ -48,6 +48,7 @@ export function DeclareOpenLicenseForm({ errors, hasActive }: { errors: Errors; 
       if (input.name) setValues((current) => ({ ...current, [input.name]: input.value }));
     }}>
       <input type="hidden" name="intent" value="declare" />
+      {children}
       <FormError error={errors.form} />
       {select("feeModel", t("patent.openLicense.feeModel"), FEE_MODELS)}
       {AMOUNTS[feeModel].map((name) => (

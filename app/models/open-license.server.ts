@@ -287,3 +287,38 @@ export async function openLicenseViewer(user: CurrentUser | null, patent: { owne
     : null;
   return { signedIn: true, canManage: canManageFor(user, patent.ownerId), isCompany, verified: Boolean(user.organization?.verifiedAt), held };
 }
+
+/** Declares the same terms on many patents at once: each patent is declared or refused with its rule. */
+export async function declareOpenLicenses(user: CurrentUser, patentIds: number[], terms: OpenLicenseTerms, now = new Date()) {
+  const declared: Array<{ patentId: number; id: string; version: number }> = [];
+  const refused: Array<{ patentId: number; code: string; message: string }> = [];
+  for (const patentId of [...new Set(patentIds)]) {
+    try {
+      const declaration = await declareOpenLicense(user, patentId, terms, now);
+      declared.push({ patentId, id: declaration.id, version: declaration.version });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      refused.push({ patentId, code: error.code, message: error.message });
+    }
+  }
+  return { declared, refused };
+}
+
+/** A university's own patents for its staff to act on, newest first; administrators choose the university. */
+export async function listUniversityPatents(universityId: string, page: number, pageSize = 50) {
+  const where = { ownerId: universityId };
+  const [total, patents] = await Promise.all([
+    prisma.patent.count({ where }),
+    prisma.patent.findMany({
+      where,
+      orderBy: { filingDate: "desc" },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: {
+        id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, transferable: true, expiresOn: true,
+        declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
+      },
+    }),
+  ]);
+  return { total, patents };
+}

@@ -44,6 +44,24 @@ it("administration pages have no WCAG A/AA violations", async () => {
   await page.close();
 });
 
+it("university staff pages have no WCAG A/AA violations", async () => {
+  await browser.clearCookies();
+  const page = await browser.newPage();
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("电子邮箱").fill("cqu@patentbridge.test");
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  await page.goto(`${baseUrl}/licenses`);
+  const first = page.locator("table a").first();
+  const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
+  for (const path of ["/university/patents", "/licenses", ...(licensePath ? [licensePath] : [])]) {
+    await page.goto(`${baseUrl}${path}`);
+    expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
+  }
+  await page.close();
+});
+
 it("can be searched and filtered with the keyboard alone", async () => {
   await browser.clearCookies();
   const page = await browser.newPage();

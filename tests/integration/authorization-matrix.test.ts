@@ -71,6 +71,8 @@ const MATRIX: Row[] = [
   ["GET", "licenses.$id", [302, 200, 200, 404, 200]],
   ["POST", "licenses.$id", [302, 403, 409, 404, 409]],
   ["GET", "api.v1.licenses", [401, 200, 200, 200, 200]],
+  ["GET", "university.patents", [302, 403, 200, 200, 200]],
+  ["POST", "university.patents", [302, 403, 400, 400, 400]],
 ];
 
 const cookies = new Map<Visitor, string>();

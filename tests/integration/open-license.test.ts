@@ -4,7 +4,7 @@ import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser, verifyOrganization } from "~/models/account.server";
 import { fingerprint } from "~/models/contract.server";
-import { acceptOpenLicense, declareOpenLicense, getLicenseFor, publicContract, withdrawOpenLicense } from "~/models/open-license.server";
+import { acceptOpenLicense, declareOpenLicense, declareOpenLicenses, getLicenseFor, publicContract, withdrawOpenLicense } from "~/models/open-license.server";
 import { action as acceptApi } from "~/routes/api.v1.open-licenses.$id.accept";
 import { action as declareApi } from "~/routes/api.v1.patents.$id.open-license";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
@@ -140,6 +140,21 @@ describe("taking an open license", () => {
     await expect(getLicenseFor(sme, license.id)).resolves.toMatchObject({ id: license.id });
     await expect(getLicenseFor(staff, license.id)).resolves.toMatchObject({ id: license.id });
     await expect(getLicenseFor(otherStaff, license.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("bulk declaration", () => {
+  it("declares every patent the law and the user's rights allow, and names the rule for each refusal", async () => {
+    const a = await createPatent({ ownerId: university.id, title: "一种批量甲装置" });
+    const b = await createPatent({ ownerId: university.id, title: "一种批量乙装置" });
+    const lapsed = await createPatent({ ownerId: university.id, title: "一种批量失效装置", legalStatus: "LAPSED" });
+    const foreign = await createPatent({ ownerId: otherStaff.organization!.id, title: "一种他校装置" });
+    const { declared, refused } = await declareOpenLicenses(staff, [a.id, b.id, lapsed.id, foreign.id, a.id], lumpSum, NOW);
+    expect(declared.map((d) => d.patentId)).toEqual([a.id, b.id]);
+    expect(refused).toEqual([
+      { patentId: lapsed.id, code: "NOT_IN_FORCE", message: expect.stringContaining("art. 50") },
+      { patentId: foreign.id, code: "FORBIDDEN", message: "auth.forbidden" },
+    ]);
   });
 });
 
