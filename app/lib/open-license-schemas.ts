@@ -90,3 +90,23 @@ export const DeclareFormSchema = z
 
 /** Where the form shows an error about an amount: the terms' field names map back to the form's. */
 export const FORM_FIELD_OF: Record<string, string> = { lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit" };
+
+export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
+export type DealKind = (typeof DEAL_KINDS)[number];
+
+/** Opening a negotiation: the kind of deal, a message, and the terms proposed (an assignment's price is
+ * its lump sum; its term is ignored). */
+export const DealRequestSchema = z.object({
+  kind: z.enum(DEAL_KINDS),
+  message: z.string().trim().max(4000, "validation.tooLong").default(""),
+  terms: OpenLicenseTermsSchema,
+});
+
+export const DealStepSchema = z.discriminatedUnion("step", [
+  z.object({ step: z.literal("message"), message: z.string().trim().min(1, "validation.required").max(4000, "validation.tooLong") }),
+  z.object({ step: z.literal("counter"), message: z.string().trim().max(4000, "validation.tooLong").default(""), terms: OpenLicenseTermsSchema }),
+  z.object({ step: z.literal("accept") }),
+  z.object({ step: z.literal("decline"), message: z.string().trim().max(4000, "validation.tooLong").default("") }),
+  z.object({ step: z.literal("sign"), signatoryName: z.string().trim().min(2, "validation.required").max(100, "validation.tooLong"), agree: z.literal(true, { message: "validation.agree" }) }),
+]);
+export type DealStep = z.infer<typeof DealStepSchema>;

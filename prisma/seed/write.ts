@@ -76,6 +76,8 @@ export async function seedDemoPool(
   await prisma.$transaction(
     async (tx) => {
       // Children before parents.
+      await tx.dealMessage.deleteMany();
+      await tx.deal.deleteMany();
       await tx.auditEvent.deleteMany();
       await tx.outboxEmail.deleteMany();
       await tx.passwordReset.deleteMany();
