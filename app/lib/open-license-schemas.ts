@@ -110,3 +110,25 @@ export const DealStepSchema = z.discriminatedUnion("step", [
   z.object({ step: z.literal("sign"), signatoryName: z.string().trim().min(2, "validation.required").max(100, "validation.tooLong"), agree: z.literal(true, { message: "validation.agree" }) }),
 ]);
 export type DealStep = z.infer<typeof DealStepSchema>;
+
+/** The negotiation forms of the pages: a price in yuan and a term, paid once (the API takes any terms).
+ * Its terms are then checked with OpenLicenseTermsSchema like the API's. */
+export const DealFormSchema = z
+  .object({
+    kind: z.enum(DEAL_KINDS).optional(),
+    message: z.string().trim().max(4000, "validation.tooLong").default(""),
+    price: z.preprocess((value) => (value === "" ? undefined : Number(value)), z.number({ message: "validation.number" }).positive("validation.number")),
+    licenseTermMonths: z.preprocess((value) => Number(value), z.number({ message: "validation.number" })),
+    fieldOfUse: z.string().optional(),
+  })
+  .transform(({ kind, message, price, licenseTermMonths, fieldOfUse }) => ({
+    ...(kind ? { kind } : {}),
+    message,
+    terms: {
+      feeModel: "LUMP_SUM" as FeeModel,
+      lumpSumFen: Math.round(price * 100),
+      paymentSchedule: "ONCE" as PaymentSchedule,
+      licenseTermMonths,
+      ...(fieldOfUse ? { fieldOfUse } : {}),
+    },
+  }));

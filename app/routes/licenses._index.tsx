@@ -5,6 +5,7 @@ import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
+import { listDealsFor } from "~/models/deal.server";
 import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
 
 const STATUSES: LicenseStatus[] = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"];
@@ -17,11 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const raw = new URL(request.url).searchParams.get("status");
   const status = STATUSES.find((s) => s === raw);
   if (raw && !status) throw new Response(`status is one of ${STATUSES.join(", ")}`, { status: 400 });
-  return { isCompany: user.role === "SME", status: status ?? null, licenses: await listLicensesFor(user, { status }) };
+  const [licenses, deals] = await Promise.all([listLicensesFor(user, { status }), listDealsFor(user)]);
+  return { isCompany: user.role === "SME", status: status ?? null, licenses, deals };
 }
 
 export default function Licenses() {
-  const { isCompany, status, licenses } = useLoaderData<typeof loader>();
+  const { isCompany, status, licenses, deals } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   const title = isCompany ? t("licenses.title") : t("licenses.deals");
   return (
@@ -50,6 +52,21 @@ export default function Licenses() {
             </tr>
           ))}
         </Table>
+      )}
+      {deals.length > 0 && (
+        <>
+          <h2 className="pt-4 text-xl font-semibold">{t("deal.negotiations")} ({deals.length})</h2>
+          <Table caption={t("deal.negotiations")} headers={[t("licenses.patent"), t("deal.kind"), t("licenses.counterparty"), t("licenses.status")]}>
+            {deals.map((deal) => (
+              <tr key={deal.id}>
+                <td className={cell}><Link to={`/deals/${deal.id}`} className="text-brand-700 underline">{localized(language, deal.patent.title, deal.patent.titleEn)}</Link></td>
+                <td className={cell}>{t(`deal.kind.${deal.kind as "ORDINARY"}`)}</td>
+                <td className={cell}>{isCompany ? localized(language, deal.owner.name, deal.owner.nameEn) : localized(language, deal.requester.name, deal.requester.nameEn)}</td>
+                <td className={cell}>{t(`deal.status.${deal.status as "NEGOTIATING"}`)}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
       )}
     </section>
   );

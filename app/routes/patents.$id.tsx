@@ -1,13 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
-import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
+import { DealRequestForm, DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF } from "~/lib/open-license-schemas";
 import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license.server";
+import { readDealForm } from "~/lib/deal-form.server";
+import { requestDeal } from "~/models/deal.server";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { formatCount, remainingYears } from "~/lib/format";
 import { formatApplicationNumber } from "~/lib/identifiers";
@@ -50,6 +52,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "withdraw") {
       await withdrawOpenLicense(user, String(form.get("declarationId") ?? ""));
       return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.withdrawn" });
+    }
+    if (intent === "deal") {
+      const request = readDealForm(form);
+      if (!request.ok) return fail(request.fieldErrors, 400);
+      const deal = await requestDeal(user, patentId, { kind: request.kind ?? "ORDINARY", message: request.message, terms: request.terms });
+      return redirect(`/deals/${deal.id}`);
     }
     if (intent === "accept") {
       const result = validate(AcceptOpenLicenseSchema, formToObject(form, ["agree"]));
@@ -193,6 +201,12 @@ export default function PatentPage() {
               </div>
             )}
           </section>
+          {viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING") && (
+            <section aria-labelledby="deal-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <h2 id="deal-heading" className="mb-3 text-lg font-semibold">{t("deal.request")}</h2>
+              <DealRequestForm errors={actionData?.intent === "deal" ? errors : {}} />
+            </section>
+          )}
           {viewer.canManage && patent.legalStatus === "VALID" && (
             <section aria-labelledby="declare-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="declare-heading" className="mb-3 text-lg font-semibold">{patent.openLicense ? t("ol.newVersion") : t("ol.declare")}</h2>

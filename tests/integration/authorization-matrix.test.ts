@@ -72,6 +72,12 @@ const MATRIX: Row[] = [
   ["POST", "licenses.$id", [302, 403, 409, 404, 409]],
   ["GET", "api.v1.licenses", [401, 200, 200, 200, 200]],
   ["GET", "university.patents", [302, 403, 200, 200, 200]],
+  ["GET", "api.v1.patents.$id.deals", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.patents.$id.deals", [401, 400, 403, 403, 403]],
+  ["GET", "api.v1.deals.$id", [401, 200, 200, 404, 200]],
+  ["POST", "api.v1.deals.$id", [401, 400, 400, 400, 400]],
+  ["GET", "deals.$id", [302, 200, 200, 404, 200]],
+  ["POST", "deals.$id", [302, 400, 400, 404, 400]],
   ["POST", "university.patents", [302, 403, 400, 400, 400]],
 ];
 
@@ -91,6 +97,10 @@ beforeAll(async () => {
     data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date() },
   });
   params.licenseId = license.id;
+  const deal = await prisma.deal.create({
+    data: { patentId: patent.id, requesterId: enterprise.id, ownerId: own.id, kind: "ORDINARY", status: "NEGOTIATING", terms: "{}", termsBy: "REQUESTER" },
+  });
+  params.dealId = deal.id;
   params.number = license.contractNumber;
   const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
     ["sme", "sme@matrix.example", "SME", enterprise.id],
@@ -108,9 +118,11 @@ beforeAll(async () => {
 
 /** The URL parameters of a route, filled with the fixtures this test made. */
 function paramsFor(route: string): Record<string, string> {
-  const id = route.includes("organizations") ? params.verifyId
+  const id = route.includes("patents.") ? params.id
+    : route.includes("organizations") ? params.verifyId
     : route.includes("open-licenses") ? params.declarationId
     : route.includes("licenses") ? params.licenseId
+    : route.includes("deals") ? params.dealId
     : params.id;
   return { id, token: params.token, number: params.number };
 }

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/lib/auth.server";
+import { apiHandler, methodNotAllowed } from "~/lib/errors";
+import { readJson } from "~/lib/http.server";
+import { DealStepSchema } from "~/lib/open-license-schemas";
+import { advanceDeal, getDealFor } from "~/models/deal.server";
+
+/** GET /api/v1/deals/:id: the negotiation with its thread, for its parties. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return apiHandler(async () => Response.json(await getDealFor(await requireUser(request), params.id ?? "")));
+}
+
+/** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" | "sign", … }. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
+    const user = await requireUser(request);
+    const step = await readJson(request, DealStepSchema);
+    return Response.json(await advanceDeal(user, params.id ?? "", step));
+  });
+}

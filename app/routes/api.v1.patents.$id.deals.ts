@@ -1,0 +1,23 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/lib/auth.server";
+import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
+import { readJson } from "~/lib/http.server";
+import { DealRequestSchema } from "~/lib/open-license-schemas";
+import { parsePatentId } from "~/lib/route-params";
+import { requestDeal } from "~/models/deal.server";
+
+/** POST /api/v1/patents/:id/deals: a company asks for an ordinary, sole or exclusive license or an assignment. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  return apiHandler(async () => {
+    if (request.method !== "POST") return methodNotAllowed(["POST"]);
+    const user = await requireRole(request, "SME");
+    const patentId = parsePatentId(params.id);
+    if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
+    const input = await readJson(request, DealRequestSchema);
+    return Response.json(await requestDeal(user, patentId, input), { status: 201 });
+  });
+}
+
+export function loader() {
+  return methodNotAllowed(["POST"]);
+}
