@@ -16,6 +16,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getUser } from "~/lib/auth.server";
+import { unreadCount } from "~/models/notification.server";
 import { languageOf, messageIn, translator, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { useNonce } from "~/lib/nonce";
@@ -28,9 +29,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
+  const unread = user ? await unreadCount(user) : 0;
   return {
     language: languageOf(request),
-    user: user && { name: user.name, isCompany: user.role === "SME", isStaff: user.role === "UNIVERSITY_STAFF", mayAdminister: user.role === "ADMIN" || user.canInvite },
+    user: user && { name: user.name, isCompany: user.role === "SME", isStaff: user.role === "UNIVERSITY_STAFF", mayAdminister: user.role === "ADMIN" || user.canInvite, unread },
   };
 }
 
@@ -76,6 +78,9 @@ function Header() {
         <div className="ml-auto flex items-center gap-2 text-sm">
           {user ? (
             <>
+              <Link to="/notifications" className="rounded px-2 py-1 hover:bg-brand-700">
+                {user.unread > 0 ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}
+              </Link>
               <Link to="/account" className="hover:underline">{t("nav.account", { name: user.name })}</Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signOut")}</button>

@@ -7,6 +7,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import type { DealKind, DealStep, OpenLicenseTerms } from "~/lib/open-license-schemas";
 import { contractText, fingerprint, type ContractTerms } from "./contract.server";
+import { notify, type NotificationKind } from "./notification.server";
 
 type Side = "REQUESTER" | "OWNER";
 
@@ -46,6 +47,7 @@ export async function requestDeal(user: CurrentUser, patentId: number, input: { 
       data: { patentId, requesterId, ownerId: patent.ownerId, kind: input.kind, status: "NEGOTIATING", terms: JSON.stringify(input.terms), termsBy: "REQUESTER" },
     });
     await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms: deal.terms } });
+    await notify(tx, patent.ownerId, "notify.dealRequested", `/deals/${deal.id}`, { company: user.organization!.name });
     return deal;
   });
 }
@@ -59,25 +61,30 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
     if (side === "ADMIN") throw new DomainError("FORBIDDEN", "Administrators follow deals; the parties negotiate them.", { status: 403 });
     if (deal.status === "SIGNED" || deal.status === "DECLINED") throw new DomainError("CLOSED", "This negotiation is closed.", { status: 409 });
     const log = (kind: string, body = "", terms?: string) => tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms } });
+    const tellOtherSide = (kind: NotificationKind) => notify(tx, side === "REQUESTER" ? deal.ownerId : deal.requesterId, kind, `/deals/${dealId}`);
 
     switch (step.step) {
       case "message":
         await log("MESSAGE", step.message);
+        await tellOtherSide("notify.dealMessage");
         return tx.deal.findUniqueOrThrow({ where: { id: dealId } });
       case "counter": {
         if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "The terms are agreed: sign them or decline.", { status: 409 });
         await assertKindAllowed(tx, deal.patentId, deal.kind as DealKind, now, addMonths(now, step.terms.licenseTermMonths));
         const terms = JSON.stringify(step.terms);
         await log("COUNTER", step.message, terms);
+        await tellOtherSide("notify.dealCountered");
         return tx.deal.update({ where: { id: dealId }, data: { terms, termsBy: side } });
       }
       case "accept":
         if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "The terms are already agreed.", { status: 409 });
         if (deal.termsBy === side) throw new DomainError("OWN_PROPOSAL", "These are your own terms: the other side accepts them.", { status: 409 });
         await log("ACCEPTED");
+        await tellOtherSide("notify.dealAccepted");
         return tx.deal.update({ where: { id: dealId }, data: { status: "AGREED" } });
       case "decline":
         await log("DECLINED", step.message);
+        await tellOtherSide("notify.dealDeclined");
         return tx.deal.update({ where: { id: dealId }, data: { status: "DECLINED" } });
       case "sign": {
         if (deal.status !== "AGREED") throw new DomainError("NOT_AGREED", "Only agreed terms can be signed.", { status: 409 });
@@ -89,8 +96,13 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
         const data = side === "REQUESTER" ? { requesterSignatory: step.signatoryName, requesterSignedAt: now } : { ownerSignatory: step.signatoryName, ownerSignedAt: now };
         await log("SIGNED", step.signatoryName);
         const updated = await tx.deal.update({ where: { id: dealId }, data });
-        if (!updated.requesterSignedAt || !updated.ownerSignedAt) return updated;
-        return conclude(tx, updated, user.id, now);
+        if (!updated.requesterSignedAt || !updated.ownerSignedAt) {
+          await tellOtherSide("notify.dealSigned");
+          return updated;
+        }
+        const concluded = await conclude(tx, updated, user.id, now);
+        for (const organizationId of [deal.requesterId, deal.ownerId]) await notify(tx, organizationId, "notify.dealConcluded", `/deals/${dealId}`);
+        return concluded;
       }
     }
   });

@@ -7,6 +7,7 @@ import { DomainError } from "~/lib/errors";
 import type { OpenLicenseTerms } from "~/lib/open-license-schemas";
 import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
 import { contractText, fingerprint, type ContractTerms } from "./contract.server";
+import { notify } from "./notification.server";
 
 const DAY = 86_400_000;
 /** Days the licensee has to pay what is due on signature. */
@@ -188,6 +189,7 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
           },
         });
         await tx.dealEvent.create({ data: { licenseId: created.id, kind: "SIGNED", at: now, detail: JSON.stringify({ by: user.id, signatoryName: acceptance.signatoryName }) } });
+        await notify(tx, declaration.declarantId, "notify.licenseSigned", `/licenses/${created.id}`, { contract: contractNumber, company: licensee.name });
         if (upFront > 0) {
           await tx.dealEvent.create({
             data: { licenseId: created.id, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen: upFront, dueOn: new Date(now.getTime() + FIRST_PAYMENT_DAYS * DAY).toISOString().slice(0, 10) }) },
@@ -274,6 +276,7 @@ export async function confirmFirstPayment(user: CurrentUser, licenseId: string, 
     if (licenseStatus(license, now) !== "AWAITING_PAYMENT") throw new DomainError("NOTHING_DUE", "No payment is awaited on this license.", { status: 409 });
     const due = JSON.parse(license.events.find((event) => event.kind === "PAYMENT_DUE")!.detail) as { amountFen: number };
     await tx.dealEvent.create({ data: { licenseId, kind: "PAID", at: now, detail: JSON.stringify({ amountFen: due.amountFen, confirmedBy: user.id }) } });
+    await notify(tx, license.licenseeId, "notify.paymentConfirmed", `/licenses/${licenseId}`, { contract: license.contractNumber });
   });
   return getLicenseFor(user, licenseId, now);
 }

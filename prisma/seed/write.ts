@@ -76,6 +76,7 @@ export async function seedDemoPool(
   await prisma.$transaction(
     async (tx) => {
       // Children before parents.
+      await tx.notification.deleteMany();
       await tx.dealMessage.deleteMany();
       await tx.deal.deleteMany();
       await tx.auditEvent.deleteMany();

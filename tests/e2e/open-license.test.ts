@@ -56,8 +56,9 @@ describe("an open license", () => {
     await signOut();
 
     await signIn("cqu@patentbridge.test");
-    await page.goto(`${baseUrl}/licenses`);
-    await page.getByRole("link", { name: number }).click();
+    await page.getByRole("link", { name: /通知（\d+条未读）/ }).click();
+    await page.getByRole("link", { name: new RegExp(`签署了开放许可合同${number}`) }).click();
+    await page.waitForURL(licenseUrl);
     await page.getByRole("button", { name: "确认已收到首付款" }).click();
     await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
     const history = await page.getByRole("region", { name: "历史记录" }).innerText();

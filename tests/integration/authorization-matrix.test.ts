@@ -77,6 +77,8 @@ const MATRIX: Row[] = [
   ["GET", "api.v1.deals.$id", [401, 200, 200, 404, 200]],
   ["POST", "api.v1.deals.$id", [401, 400, 400, 400, 400]],
   ["GET", "deals.$id", [302, 200, 200, 404, 200]],
+  ["GET", "notifications", [302, 200, 200, 200, 200]],
+  ["POST", "notifications", [302, 200, 200, 200, 200]],
   ["POST", "deals.$id", [302, 400, 400, 404, 400]],
   ["POST", "university.patents", [302, 403, 400, 400, 400]],
 ];

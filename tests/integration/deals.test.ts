@@ -57,6 +57,11 @@ describe("negotiated deals", () => {
     const thread = (await getDealFor(buyer, deal.id)).messages.map((m) => m.kind);
     expect(thread).toEqual(["PROPOSAL", "MESSAGE", "COUNTER", "ACCEPTED", "SIGNED", "SIGNED", "CONCLUDED"]);
     await expect(getDealFor(outsider, deal.id)).rejects.toMatchObject({ status: 404 });
+    // Each step told the other side: the owner of the request, counter-offer's answer, signatures, conclusion.
+    const ownerNotices = await prisma.notification.findMany({ where: { organizationId: university.id }, orderBy: { createdAt: "asc" } });
+    expect(ownerNotices.map((n) => n.kind)).toEqual(expect.arrayContaining(["notify.dealRequested", "notify.dealAccepted", "notify.dealSigned", "notify.dealConcluded"]));
+    const buyerNotices = await prisma.notification.findMany({ where: { organizationId: buyer.organization!.id } });
+    expect(buyerNotices.map((n) => n.kind).sort()).toEqual(["notify.dealConcluded", "notify.dealCountered", "notify.dealMessage"]);
     // Art. 51: no open license now, while the exclusive license is in force.
     await expect(declareOpenLicense(staff, patent.id, terms, NOW)).rejects.toMatchObject({ code: "EXCLUSIVE_LICENSE_IN_FORCE" });
   });
