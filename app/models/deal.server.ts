@@ -8,6 +8,7 @@ import { DomainError } from "~/lib/errors";
 import type { DealKind, DealStep, OpenLicenseTerms } from "~/lib/open-license-schemas";
 import { contractText, fingerprint, type ContractTerms } from "./contract.server";
 import { notify, type NotificationKind } from "./notification.server";
+import { scheduleUpFront } from "./payment.server";
 
 type Side = "REQUESTER" | "OWNER";
 
@@ -155,9 +156,7 @@ async function conclude(tx: Prisma.TransactionClient, deal: Prisma.DealGetPayloa
     },
   });
   await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id }) } });
-  if (upFront > 0) {
-    await tx.dealEvent.create({ data: { licenseId: license.id, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen: upFront, dueOn: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10) }) } });
-  }
+  await scheduleUpFront(tx, license.id, upFront, now);
   await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: contractNumber } });
   return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", licenseId: license.id } });
 }

@@ -5,7 +5,8 @@ import { prisma, type PrismaClient } from "~/lib/db.server";
 
 export type NotificationKind =
   | "notify.licenseSigned" | "notify.paymentConfirmed" | "notify.dealRequested" | "notify.dealCountered"
-  | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealMessage";
+  | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealMessage"
+  | "notify.salesReported";
 
 export async function notify(
   db: PrismaClient | Prisma.TransactionClient,

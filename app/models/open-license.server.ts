@@ -8,10 +8,8 @@ import type { OpenLicenseTerms } from "~/lib/open-license-schemas";
 import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
 import { contractText, fingerprint, type ContractTerms } from "./contract.server";
 import { notify } from "./notification.server";
+import { isOverdue, scheduleUpFront } from "./payment.server";
 
-const DAY = 86_400_000;
-/** Days the licensee has to pay what is due on signature. */
-const FIRST_PAYMENT_DAYS = 30;
 
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -88,13 +86,11 @@ export async function withdrawOpenLicense(user: CurrentUser, declarationId: stri
 
 export type LicenseStatus = "AWAITING_PAYMENT" | "ACTIVE" | "ENDED";
 
-/** A license's status follows from its dates and events: awaiting payment while a payment due on signature
+/** A license's status follows from its dates and payments: awaiting payment while the fee due on signature
  * is unpaid, ended after its term. */
-export function licenseStatus(license: { endsOn: Date; events: Array<{ kind: string }> }, now = new Date()): LicenseStatus {
+export function licenseStatus(license: { endsOn: Date; payments: Array<{ kind: string; paidAt: Date | null }> }, now = new Date()): LicenseStatus {
   if (license.endsOn <= now) return "ENDED";
-  const due = license.events.filter((e) => e.kind === "PAYMENT_DUE").length;
-  const paid = license.events.filter((e) => e.kind === "PAID").length;
-  return due > paid ? "AWAITING_PAYMENT" : "ACTIVE";
+  return license.payments.some((payment) => payment.kind === "UP_FRONT" && !payment.paidAt) ? "AWAITING_PAYMENT" : "ACTIVE";
 }
 
 async function nextContractNumber(db: Prisma.TransactionClient, year: number): Promise<string> {
@@ -112,8 +108,8 @@ export interface Acceptance {
  * concluded on a snapshot of the declared terms. Taking the same declaration again returns that license. */
 export async function acceptOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now = new Date()) {
   const { license, created } = await concludeOpenLicense(user, declarationId, acceptance, now);
-  const events = await prisma.dealEvent.findMany({ where: { licenseId: license.id }, select: { kind: true } });
-  return { license, created, status: licenseStatus({ endsOn: license.endsOn, events }, now) };
+  const payments = await prisma.payment.findMany({ where: { licenseId: license.id }, select: { kind: true, paidAt: true } });
+  return { license, created, status: licenseStatus({ endsOn: license.endsOn, payments }, now) };
 }
 
 async function concludeOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now: Date) {
@@ -190,11 +186,7 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
         });
         await tx.dealEvent.create({ data: { licenseId: created.id, kind: "SIGNED", at: now, detail: JSON.stringify({ by: user.id, signatoryName: acceptance.signatoryName }) } });
         await notify(tx, declaration.declarantId, "notify.licenseSigned", `/licenses/${created.id}`, { contract: contractNumber, company: licensee.name });
-        if (upFront > 0) {
-          await tx.dealEvent.create({
-            data: { licenseId: created.id, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen: upFront, dueOn: new Date(now.getTime() + FIRST_PAYMENT_DAYS * DAY).toISOString().slice(0, 10) }) },
-          });
-        }
+        await scheduleUpFront(tx, created.id, upFront, now);
         return created;
       });
       return { license, created: true };
@@ -213,6 +205,7 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
     where: { id: licenseId },
     include: {
       events: { orderBy: { at: "asc" } },
+      payments: { orderBy: { dueOn: "asc" }, include: { salesReport: { select: { period: true, revenueFen: true, units: true } } } },
       patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
       licensor: { select: { id: true, name: true, nameEn: true } },
       licensee: { select: { id: true, name: true, nameEn: true } },
@@ -220,10 +213,11 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
   });
   const isParty = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || user.organization?.id === license.licensorId);
   if (!license || !isParty) throw new DomainError("NOT_FOUND", "No license with this id.", { status: 404 });
-  const { contractText: text, events, termsSnapshot, ...rest } = license;
+  const { contractText: text, events, termsSnapshot, payments, ...rest } = license;
   return {
     ...rest,
     status: licenseStatus(license, now),
+    payments: payments.map((payment) => ({ ...payment, overdue: isOverdue(payment, now) })),
     terms: JSON.parse(termsSnapshot) as ContractTerms,
     contractText: text,
     history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as Record<string, unknown> })),
@@ -256,39 +250,12 @@ export async function listLicensesFor(user: CurrentUser, filter: { status?: Lice
       patent: { select: { id: true, title: true, titleEn: true } },
       licensor: { select: { name: true, nameEn: true } },
       licensee: { select: { name: true, nameEn: true } },
-      events: { select: { kind: true } },
+      payments: { select: { kind: true, paidAt: true, dueOn: true } },
     },
   });
   return licenses
-    .map(({ events, ...license }) => ({ ...license, status: licenseStatus({ endsOn: license.endsOn, events }, now) }))
+    .map(({ payments, ...license }) => ({ ...license, status: licenseStatus({ endsOn: license.endsOn, payments }, now), overdue: payments.some((p) => isOverdue(p, now)) }))
     .filter((license) => !filter.status || license.status === filter.status);
-}
-
-/** The licensor confirms the payment due on signature has arrived: the license becomes active. */
-export async function confirmFirstPayment(user: CurrentUser, licenseId: string, now = new Date()) {
-  await prisma.$transaction(async (tx) => {
-    const license = await tx.license.findUnique({ where: { id: licenseId }, include: { events: true } });
-    if (!license || !(user.role === "ADMIN" || user.organization?.id === license.licensorId || user.organization?.id === license.licenseeId)) {
-      throw new DomainError("NOT_FOUND", "No license with this id.", { status: 404 });
-    }
-    if (!canManageFor(user, license.licensorId)) throw new DomainError("FORBIDDEN", "Only the licensor confirms a payment it received.", { status: 403 });
-    // Read and written in one transaction: a second confirmation finds nothing due.
-    if (licenseStatus(license, now) !== "AWAITING_PAYMENT") throw new DomainError("NOTHING_DUE", "No payment is awaited on this license.", { status: 409 });
-    const due = JSON.parse(license.events.find((event) => event.kind === "PAYMENT_DUE")!.detail) as { amountFen: number };
-    await tx.dealEvent.create({ data: { licenseId, kind: "PAID", at: now, detail: JSON.stringify({ amountFen: due.amountFen, confirmedBy: user.id }) } });
-    await notify(tx, license.licenseeId, "notify.paymentConfirmed", `/licenses/${licenseId}`, { contract: license.contractNumber });
-  });
-  return getLicenseFor(user, licenseId, now);
-}
-
-/** What a visitor may do about a patent's open license on its page. */
-export async function openLicenseViewer(user: CurrentUser | null, patent: { ownerId: string; openLicenseId: string | null }) {
-  if (!user) return { signedIn: false, canManage: false, isCompany: false, verified: false, held: null };
-  const isCompany = user.role === "SME";
-  const held = isCompany && patent.openLicenseId && user.organization
-    ? await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId: patent.openLicenseId, licenseeId: user.organization.id } }, select: { id: true, contractNumber: true } })
-    : null;
-  return { signedIn: true, canManage: canManageFor(user, patent.ownerId), isCompany, verified: Boolean(user.organization?.verifiedAt), held };
 }
 
 /** Declares the same terms on many patents at once: each patent is declared or refused with its rule. */
@@ -324,4 +291,14 @@ export async function listUniversityPatents(universityId: string, page: number, 
     }),
   ]);
   return { total, patents };
+}
+
+/** What a visitor may do about a patent's open license on its page. */
+export async function openLicenseViewer(user: CurrentUser | null, patent: { ownerId: string; openLicenseId: string | null }) {
+  if (!user) return { signedIn: false, canManage: false, isCompany: false, verified: false, held: null };
+  const isCompany = user.role === "SME";
+  const held = isCompany && patent.openLicenseId && user.organization
+    ? await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId: patent.openLicenseId, licenseeId: user.organization.id } }, select: { id: true, contractNumber: true } })
+    : null;
+  return { signedIn: true, canManage: canManageFor(user, patent.ownerId), isCompany, verified: Boolean(user.organization?.verifiedAt), held };
 }

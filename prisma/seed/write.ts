@@ -84,6 +84,8 @@ export async function seedDemoPool(
       await tx.passwordReset.deleteMany();
       await tx.invitation.deleteMany();
       await tx.user.deleteMany();
+      await tx.payment.deleteMany();
+      await tx.salesReport.deleteMany();
       await tx.dealEvent.deleteMany();
       await tx.license.deleteMany();
       await tx.transfer.deleteMany();

@@ -4,6 +4,7 @@ import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser, verifyOrganization } from "~/models/account.server";
 import { fingerprint } from "~/models/contract.server";
+import { confirmPayment, reportSales } from "~/models/payment.server";
 import { acceptOpenLicense, declareOpenLicense, declareOpenLicenses, getLicenseFor, publicContract, withdrawOpenLicense } from "~/models/open-license.server";
 import { action as acceptApi } from "~/routes/api.v1.open-licenses.$id.accept";
 import { action as declareApi } from "~/routes/api.v1.patents.$id.open-license";
@@ -181,5 +182,29 @@ describe("the open-license API", () => {
     expect(again.status).toBe(200);
     const unticked = await acceptApi({ request: await post(`/api/v1/open-licenses/${declaration.id}/accept`, smeUserId, { signatoryName: "李四", intendedUse: "量产", agree: false }), params: { id: declaration.id }, context: {} });
     expect(unticked.status).toBe(400);
+  });
+});
+
+describe("money under a license", () => {
+  it("computes royalties from sales reports, flags overdue payments and is confirmed once by the licensor", async () => {
+    const target = await createPatent({ ownerId: university.id, title: "一种提成付款装置" });
+    const declaration = await declareOpenLicense(staff, target.id, { feeModel: "ENTRY_PLUS_ROYALTY", entryFeeFen: 2_000_000, royaltyBasisPoints: 250, paymentSchedule: "YEARLY", licenseTermMonths: 36, territory: "中国大陆" }, NOW);
+    const { license } = await acceptOpenLicense(sme, declaration.id, { signatoryName: "李四", intendedUse: "量产" }, NOW);
+    await expect(reportSales(staff, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(reportSales(sme, license.id, { period: "2026-Q1", revenueFen: 100_000_000, units: 0 }, NOW)).rejects.toMatchObject({ status: 400, path: "period" });
+    const royalty = await reportSales(sme, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, NOW);
+    expect(royalty).toMatchObject({ kind: "ROYALTY", amountFen: 2_500_000, dueOn: new Date("2026-03-31T00:00:00Z") });
+    await expect(reportSales(sme, license.id, { period: "2026", revenueFen: 1, units: 0 }, NOW)).rejects.toMatchObject({ status: 409 });
+
+    const later = new Date("2026-05-01T00:00:00Z");
+    const detail = await getLicenseFor(sme, license.id, later);
+    expect(detail.status).toBe("AWAITING_PAYMENT");
+    expect(detail.payments.map((p) => [p.kind, p.amountFen, p.overdue])).toEqual([["UP_FRONT", 2_000_000, true], ["ROYALTY", 2_500_000, true]]);
+    const upFront = detail.payments[0];
+    await expect(confirmPayment(sme, upFront.id, later)).rejects.toMatchObject({ status: 403 });
+    await confirmPayment(staff, upFront.id, later);
+    await expect(confirmPayment(staff, upFront.id, later)).rejects.toMatchObject({ status: 409 });
+    expect((await getLicenseFor(sme, license.id, later)).status).toBe("ACTIVE");
+    await expect(confirmPayment(otherStaff, detail.payments[1].id, later)).rejects.toMatchObject({ status: 404 });
   });
 });
