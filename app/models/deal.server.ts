@@ -176,9 +176,10 @@ export async function getDealFor(user: CurrentUser, dealId: string) {
   return { ...deal, side, terms: JSON.parse(deal.terms) as OpenLicenseTerms };
 }
 
-export async function listDealsFor(user: CurrentUser) {
-  const where: Prisma.DealWhereInput =
+export async function listDealsFor(user: CurrentUser, patentId?: number) {
+  const side: Prisma.DealWhereInput =
     user.role === "ADMIN" ? {} : user.role === "SME" ? { requesterId: user.organization?.id ?? "-" } : { ownerId: user.organization?.id ?? "-" };
+  const where = { ...side, ...(patentId ? { patentId } : {}) };
   return prisma.deal.findMany({
     where,
     orderBy: { updatedAt: "desc" },

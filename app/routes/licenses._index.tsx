@@ -5,6 +5,7 @@ import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
+import { parsePatentId } from "~/lib/route-params";
 import { listDealsFor } from "~/models/deal.server";
 import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
 
@@ -15,15 +16,18 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 /** "My licenses" for a company, "Deals" for a university (and for administrators, all). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const raw = new URL(request.url).searchParams.get("status");
+  const search = new URL(request.url).searchParams;
+  const raw = search.get("status");
   const status = STATUSES.find((s) => s === raw);
   if (raw && !status) throw new Response(`status is one of ${STATUSES.join(", ")}`, { status: 400 });
-  const [licenses, deals] = await Promise.all([listLicensesFor(user, { status }), listDealsFor(user)]);
-  return { isCompany: user.role === "SME", status: status ?? null, licenses, deals };
+  const patentId = search.has("patent") ? parsePatentId(search.get("patent") ?? "") : undefined;
+  if (patentId === null) throw new Response("patent must be a patent id", { status: 400 });
+  const [licenses, deals] = await Promise.all([listLicensesFor(user, { status, patentId }), listDealsFor(user, patentId)]);
+  return { isCompany: user.role === "SME", status: status ?? null, patentId: patentId ?? null, licenses, deals };
 }
 
 export default function Licenses() {
-  const { isCompany, status, licenses, deals } = useLoaderData<typeof loader>();
+  const { isCompany, status, patentId, licenses, deals } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   const title = isCompany ? t("licenses.title") : t("licenses.deals");
   return (
@@ -36,9 +40,16 @@ export default function Licenses() {
             <option value="">{t("licenses.all")}</option>
             {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
           </select>
+          {patentId && <input type="hidden" name="patent" value={patentId} />}
           <noscript><button type="submit">OK</button></noscript>
         </Form>
       </div>
+      {patentId && (
+        <p className="text-sm">
+          <Link to={`/patents/${patentId}`} className="text-brand-700 underline">{t("licenses.patent")} #{patentId}</Link> ·{" "}
+          <Link to={status ? `/licenses?status=${status}` : "/licenses"} className="text-brand-700 underline">{t("licenses.all")}</Link>
+        </p>
+      )}
       {licenses.length === 0 ? <p className="text-slate-600">{t("licenses.none")}</p> : (
         <Table caption={title} headers={[t("licenses.contract"), t("licenses.patent"), t("admin.kind"), t("licenses.counterparty"), t("licenses.signedAt"), t("licenses.status")]}>
           {licenses.map((license) => (

@@ -184,6 +184,7 @@ export default function PatentPage() {
               {patent.openLicense ? <OpenLicenseTerms terms={patent.openLicense} /> : <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>}
             </div>
             <p className="mt-3 text-sm text-slate-700">{t("patent.licensees", { count: formatCount(patent.licenseeCount, language) })}</p>
+            {viewer.canManage && <p className="mt-1 text-sm"><Link to={`/licenses?patent=${patent.id}`} className="text-brand-700 underline">{t("licenses.deals")}</Link></p>}
             {actionData?.done && <div className="mt-3"><Notice>{t(actionData.done as "ol.declared")}</Notice></div>}
             {actionData?.intent === "withdraw" && <div className="mt-3"><FormError error={errors.form} /></div>}
             {patent.openLicense && viewer.canManage && <div className="mt-3"><WithdrawOpenLicenseForm declarationId={patent.openLicense.id} /></div>}

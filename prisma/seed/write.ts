@@ -5,6 +5,7 @@ import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
 import { hashPassword } from "../../app/lib/password.server";
 import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract.server";
+import { Random } from "./random";
 import { planDemoPool, patentText, DEMO_AS_OF, type DemoPool, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
 
 /** The shared password of the demo accounts (README, "Demo accounts"). Only the demo pool has them. */
@@ -65,6 +66,51 @@ function withContracts(pool: DemoPool, seed: string) {
   });
 }
 
+/** The fee due on signature of every demo license: paid when its PAID event says so, else still awaited
+ * (overdue when its 30 days have passed). */
+function upFrontPayments(pool: DemoPool) {
+  const paid = new Map(pool.events.filter((e) => e.kind === "PAID" && e.licenseId).map((e) => [e.licenseId!, e.at]));
+  return pool.licenses
+    .filter((license) => license.valueFen > 0)
+    .map((license) => ({
+      licenseId: license.id,
+      kind: "UP_FRONT",
+      amountFen: license.valueFen,
+      dueOn: new Date(license.signedAt.getTime() + 30 * 86_400_000),
+      paidAt: paid.get(license.id) ?? null,
+    }));
+}
+
+/** A few negotiations in each state, between demo companies and universities, on patents with no open
+ * license (so that sole and exclusive requests are lawful). */
+function demoNegotiations(pool: DemoPool, seed: string) {
+  const rng = new Random(`${seed}:negotiations`);
+  const declared = new Set(pool.declarations.filter((d) => d.status === "ACTIVE").map((d) => d.patentId));
+  const licensed = new Set(pool.licenses.map((l) => l.patentId));
+  const candidates = pool.patents.filter((p) => p.transferable && p.legalStatus === "VALID" && !declared.has(p.id) && !licensed.has(p.id));
+  const enterprises = pool.organizations.filter((o) => o.kind === "ENTERPRISE");
+  const states = ["NEGOTIATING", "NEGOTIATING", "NEGOTIATING", "NEGOTIATING", "AGREED", "AGREED", "AGREED", "DECLINED", "DECLINED", "DECLINED"] as const;
+  const deals: Array<{ id: string; patentId: number; requesterId: string; ownerId: string; kind: string; status: string; terms: string; termsBy: string; requesterSignatory: string | null; requesterSignedAt: Date | null; createdAt: Date }> = [];
+  const messages: Array<{ dealId: string; authorId: string; kind: string; body: string; terms: string | null; createdAt: Date }> = [];
+  rng.sample(candidates, states.length).forEach((patent, i) => {
+    const status = states[i];
+    const at = new Date(DEMO_AS_OF.getTime() - rng.int(3, 60) * 86_400_000);
+    const terms = JSON.stringify({ feeModel: "LUMP_SUM", lumpSumFen: rng.int(5, 60) * 1_000_000, paymentSchedule: "ONCE", licenseTermMonths: rng.pick([24, 36, 60]), territory: "中国大陆" });
+    const id = `deal-${String(i + 1).padStart(4, "0")}`;
+    const requester = rng.pick(enterprises);
+    deals.push({
+      id, patentId: patent.id, requesterId: requester.id, ownerId: patent.ownerId, kind: rng.pick(["ORDINARY", "ORDINARY", "SOLE", "ASSIGNMENT"]), status, terms,
+      termsBy: status === "NEGOTIATING" && i % 2 ? "OWNER" : "REQUESTER",
+      requesterSignatory: status === "AGREED" && i % 2 ? "企业代表" : null,
+      requesterSignedAt: status === "AGREED" && i % 2 ? at : null,
+      createdAt: at,
+    });
+    messages.push({ dealId: id, authorId: "demo", kind: "PROPOSAL", body: "希望就该专利协商许可，详见报价。", terms, createdAt: at });
+    if (status !== "NEGOTIATING" || i % 2) messages.push({ dealId: id, authorId: "demo", kind: status === "DECLINED" ? "DECLINED" : status === "AGREED" ? "ACCEPTED" : "COUNTER", body: "", terms: null, createdAt: new Date(at.getTime() + 86_400_000) });
+  });
+  return { deals, messages };
+}
+
 export async function seedDemoPool(
   prisma: PrismaClient,
   options: DemoPoolOptions,
@@ -106,8 +152,12 @@ export async function seedDemoPool(
       }
       await tx.openLicenseDeclaration.createMany({ data: pool.declarations });
       await tx.license.createMany({ data: withContracts(pool, options.seed) });
+      await tx.payment.createMany({ data: upFrontPayments(pool) });
       await tx.transfer.createMany({ data: pool.transfers });
       await tx.dealEvent.createMany({ data: pool.events });
+      const negotiations = demoNegotiations(pool, options.seed);
+      await tx.deal.createMany({ data: negotiations.deals });
+      await tx.dealMessage.createMany({ data: negotiations.messages });
       // The triggers logged every row; one "reload everything" entry replaces them for running servers.
       await tx.patentChange.deleteMany();
       await tx.patentChange.create({ data: { patentId: RELOAD_ALL } });

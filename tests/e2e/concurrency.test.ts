@@ -65,3 +65,27 @@ describe("simultaneous acceptances", () => {
     }
   });
 });
+
+describe("two exclusive deals signed at the same moment", () => {
+  it("conclude exactly once; the other signature is answered 409", async () => {
+    const staff = await api("/api/v1/session", { method: "POST", body: { email: "cqupt@patentbridge.test", password: DEMO_PASSWORD } });
+    // sme2 is left out: the password-reset journey changes its password.
+    const companies = await Promise.all(["sme1", "sme3"].map((name) => api("/api/v1/session", { method: "POST", body: { email: `${name}@patentbridge.test`, password: DEMO_PASSWORD } })));
+    const pool = await api("/api/v1/patents?university=org-univ-03&type=INVENTION&status=VALID&size=50");
+    const patent = pool.body.items.find((item: { openLicense: unknown }) => item.openLicense === null);
+    const terms = { feeModel: "LUMP_SUM", lumpSumFen: 20_000_000, paymentSchedule: "ONCE", licenseTermMonths: 24, territory: "中国大陆" };
+    const deals = [];
+    for (const company of companies) {
+      const requested = await api(`/api/v1/patents/${patent.id}/deals`, { method: "POST", cookie: company.cookie, body: { kind: "EXCLUSIVE", message: "独占", terms } });
+      expect(requested.status).toBe(201);
+      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: staff.cookie, body: { step: "accept" } })).status).toBe(200);
+      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: company.cookie, body: { step: "sign", signatoryName: "企业代表", agree: true } })).status).toBe(200);
+      deals.push(requested.body.id);
+    }
+    const signatures = await Promise.all(deals.map((id) => api(`/api/v1/deals/${id}`, { method: "POST", cookie: staff.cookie, body: { step: "sign", signatoryName: "学校代表", agree: true } })));
+    expect(signatures.map((s) => s.status).sort()).toEqual([200, 409]);
+    expect(signatures.find((s) => s.status === 409)!.body.error).toMatch(/exclusive or sole license already covers/);
+    const concluded = await Promise.all(deals.map((id) => api(`/api/v1/deals/${id}`, { cookie: staff.cookie })));
+    expect(concluded.filter((d) => d.body.status === "SIGNED")).toHaveLength(1);
+  });
+});

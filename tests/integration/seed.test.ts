@@ -43,6 +43,13 @@ describe("seeding the demo pool", () => {
     expect(figures.industrialisationRate).toBeLessThan(0.115);
   });
 
+  it("shows deals in every state: negotiations open, agreed and declined; licenses paid and awaiting payment", async () => {
+    const states = await prisma.deal.groupBy({ by: ["status"], _count: true });
+    expect(states.map((s) => s.status).sort()).toEqual(["AGREED", "DECLINED", "NEGOTIATING"]);
+    expect(await prisma.payment.count({ where: { paidAt: { not: null } } })).toBeGreaterThan(0);
+    expect(await prisma.license.count({ where: { contractSha256: null } })).toBe(0);
+  });
+
   it("replaces the pool when run again, and a failure half-way leaves the previous pool intact", async () => {
     await expect(
       seedDemoPool(prisma, { seed: "other", scale: 0.05 }, (message) => {
