@@ -27,5 +27,6 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { target: "es2022" },
-  ssr: { external: ["better-sqlite3"] },
+  // Native or data-file packages load from node_modules at run time rather than from the bundle.
+  ssr: { external: ["better-sqlite3", "pdfkit"] },
 });

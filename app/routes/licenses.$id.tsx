@@ -140,7 +140,10 @@ export default function LicensePage() {
         <section aria-labelledby="contract-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <div className="mb-2 flex items-center justify-between">
             <h2 id="contract-heading" className="font-semibold">{t("licenses.contractText")}</h2>
-            <button type="button" onClick={() => window.print()} className="rounded px-3 py-1 text-sm ring-1 ring-slate-300 print:hidden">{t("licenses.print")}</button>
+            <span className="flex gap-2 print:hidden">
+              <a href={`/licenses/${license.id}/pdf`} download className="rounded px-3 py-1 text-sm ring-1 ring-slate-300">{t("licenses.pdf")}</a>
+              <button type="button" onClick={() => window.print()} className="rounded px-3 py-1 text-sm ring-1 ring-slate-300">{t("licenses.print")}</button>
+            </span>
           </div>
           <pre className="whitespace-pre-wrap break-words font-sans text-sm leading-relaxed">{license.contractText}</pre>
         </section>

@@ -1,5 +1,6 @@
 // The heart of the product: a university declares an open license, a company takes and signs it, the
 // university confirms the payment, both see the active license and its history; withdrawal keeps it.
+import fs from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
@@ -53,6 +54,11 @@ describe("an open license", () => {
     const contract = await page.getByRole("region", { name: "合同文本" }).innerText();
     expect(contract).toContain("张三丰");
     const number = /PB-\d{4}-L-\d{6}/.exec(contract)![0];
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(5_000);
     await signOut();
 
     await signIn("cqu@patentbridge.test");

@@ -15,6 +15,7 @@ export async function launchBrowser(): Promise<{ browser: BrowserContext; close:
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     locale: "zh-CN",
+    acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
   });
   return {

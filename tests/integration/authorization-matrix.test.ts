@@ -78,6 +78,7 @@ const MATRIX: Row[] = [
   ["POST", "api.v1.deals.$id", [401, 400, 400, 400, 400]],
   ["GET", "deals.$id", [302, 200, 200, 404, 200]],
   ["GET", "notifications", [302, 200, 200, 200, 200]],
+  ["GET", "licenses.$id.pdf", [302, 200, 200, 404, 200]],
   ["POST", "notifications", [302, 200, 200, 200, 200]],
   ["POST", "deals.$id", [302, 400, 400, 404, 400]],
   ["POST", "university.patents", [302, 403, 400, 400, 400]],
@@ -96,7 +97,7 @@ beforeAll(async () => {
   const declaration = await declareOpenLicense(patent.id, own.id);
   params.declarationId = declaration.id;
   const license = await prisma.license.create({
-    data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date() },
+    data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date(), contractText: "专利实施许可合同\n合同编号 PB-2026-L-000001" },
   });
   params.licenseId = license.id;
   const deal = await prisma.deal.create({
@@ -163,6 +164,7 @@ async function statusOf(run: () => unknown): Promise<number> {
 /** Parent layouts' loaders run too (not those of resource routes, which have no UI): the first one that
  * does not answer 200 decides. */
 function parentsOf(route: string): string[] {
+  if (!routes.get(route)?.default) return [];
   const segments = route.split(".");
   return segments
     .slice(1)
