@@ -323,6 +323,7 @@ const zh = {
   "event.PAYMENT_DUE": "应付款",
   "event.PAID": "已付款",
   "event.RECORDED": "已备案",
+  "event.ROYALTY_DUE": "销售提成应付",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -648,6 +649,7 @@ const en: Record<MessageKey, string> = {
   "event.PAYMENT_DUE": "Payment due",
   "event.PAID": "Paid",
   "event.RECORDED": "Recorded",
+  "event.ROYALTY_DUE": "Royalty due",
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
@@ -656,7 +658,8 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 
 export function translator(language: Language): Translate {
   const dictionary = dictionaries[language];
-  return (key, values) => dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
+  // A key built at run time (an event kind, a status) that has no text yet shows as itself, never a crash.
+  return (key, values) => (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
 }
 
 export function isLanguage(value: unknown): value is Language {

@@ -59,7 +59,10 @@ export default function Licenses() {
               <td className={cell}>{language === "zh" ? LICENSE_KINDS[license.kind as LicenseKind].zh : LICENSE_KINDS[license.kind as LicenseKind].en}</td>
               <td className={cell}>{isCompany ? localized(language, license.licensor.name, license.licensor.nameEn) : localized(language, license.licensee.name, license.licensee.nameEn)}</td>
               <td className={cell}>{license.signedAt.toISOString().slice(0, 10)}</td>
-              <td className={cell}>{t(`status.${license.status}`)}</td>
+              <td className={cell}>
+                {t(`status.${license.status}`)}
+                {license.overdue && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800">{t("pay.overdue")}</span>}
+              </td>
             </tr>
           ))}
         </Table>
