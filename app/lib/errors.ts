@@ -48,3 +48,13 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
 export function methodNotAllowed(allowed: string[]): Response {
   return Response.json({ error: `Use ${allowed.join(" or ")}.` }, { status: 405, headers: { Allow: allowed.join(", ") } });
 }
+
+/** For page loaders: a domain refusal becomes the HTTP response the error boundary shows (404, 403, 410…). */
+export async function orErrorPage<T>(run: Promise<T>): Promise<T> {
+  try {
+    return await run;
+  } catch (error) {
+    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
 import { readDealForm } from "~/lib/deal-form.server";
-import { DomainError } from "~/lib/errors";
+import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
@@ -16,12 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 async function dealOr404(request: Request, id: string | undefined) {
   const user = await requireUser(request);
-  try {
-    return { user, deal: await getDealFor(user, id ?? "") };
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  return { user, deal: await orErrorPage(getDealFor(user, id ?? "")) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

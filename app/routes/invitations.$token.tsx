@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Card, Field, FormError, SubmitButton } from "~/components/form";
 import { AcceptInvitationSchema } from "~/lib/account-schemas";
-import { DomainError } from "~/lib/errors";
+import { DomainError, orErrorPage } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { clientIp, readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
@@ -13,13 +13,8 @@ import { acceptInvitation, openInvitation } from "~/models/account.server";
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("invitation.title", { organization: "" }) }];
 
 /** An unknown, used or expired link is answered with its reason (404 or 410), not a form. */
-async function invitationOr4xx(token: string | undefined) {
-  try {
-    return await openInvitation(token ?? "");
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+function invitationOr4xx(token: string | undefined) {
+  return orErrorPage(openInvitation(token ?? ""));
 }
 
 export async function loader({ params }: LoaderFunctionArgs) {

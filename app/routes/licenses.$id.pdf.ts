@@ -1,19 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
+import { orErrorPage } from "~/lib/errors";
 import { contractPdf } from "~/models/contract-pdf.server";
 import { getLicenseFor } from "~/models/open-license.server";
 
 /** GET /licenses/:id/pdf: the signed contract as a PDF, for the parties. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  let license;
-  try {
-    license = await getLicenseFor(user, params.id ?? "");
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  const license = await orErrorPage(getLicenseFor(user, params.id ?? ""));
   if (!license.contractText) throw new Response("This license has no contract text.", { status: 404 });
   const pdf = await contractPdf({ contractNumber: license.contractNumber, contractText: license.contractText, fingerprint: license.contractSha256 });
   return new Response(new Uint8Array(pdf), {

@@ -5,7 +5,7 @@ import { OpenLicenseTerms } from "~/components/open-license-terms";
 import { canManageFor, requireUser } from "~/lib/auth.server";
 import { z } from "zod";
 import { Field } from "~/components/form";
-import { DomainError } from "~/lib/errors";
+import { DomainError, orErrorPage } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { formatFen } from "~/lib/format";
 import { readForm } from "~/lib/http.server";
@@ -19,12 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 
 async function licenseOr404(request: Request, id: string | undefined) {
   const user = await requireUser(request);
-  try {
-    return { user, license: await getLicenseFor(user, id ?? "") };
-  } catch (error) {
-    if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
-    throw error;
-  }
+  return { user, license: await orErrorPage(getLicenseFor(user, id ?? "")) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

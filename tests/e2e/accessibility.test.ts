@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 
 const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
@@ -32,11 +32,7 @@ describe.each(["zh", "en"])("in %s", (language) => {
 it("administration pages have no WCAG A/AA violations", async () => {
   await browser.clearCookies();
   const page = await browser.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("电子邮箱").fill("admin@patentbridge.test");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await signIn(page, baseUrl, "admin@patentbridge.test", DEMO_PASSWORD);
   for (const path of ["/admin/organizations", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/outbox", "/account"]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
@@ -47,11 +43,7 @@ it("administration pages have no WCAG A/AA violations", async () => {
 it("university staff pages have no WCAG A/AA violations", async () => {
   await browser.clearCookies();
   const page = await browser.newPage();
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("电子邮箱").fill("cqu@patentbridge.test");
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
+  await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
   await page.goto(`${baseUrl}/licenses`);
   const first = page.locator("table a").first();
   const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;

@@ -3,24 +3,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
-import { freshPagePerTest } from "../helpers/browser";
+import { freshPagePerTest, signIn as signInAs, signOut as signOutOf } from "../helpers/browser";
 
 const baseUrl = inject("baseUrl");
 let page: Page;
 freshPagePerTest((fresh) => (page = fresh));
 
-async function signIn(email: string, password: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByLabel("电子邮箱").fill(email);
-  await page.getByLabel("密码").fill(password);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => url.pathname !== "/login");
-}
-
-async function signOut() {
-  await page.getByRole("button", { name: "退出" }).click();
-  await expect.poll(() => page.getByRole("link", { name: "登录", exact: true }).count()).toBe(1);
-}
+const signIn = (email: string, password: string) => signInAs(page, baseUrl, email, password);
+const signOut = () => signOutOf(page);
 
 describe("an SME", () => {
   it("registers, is verified by the administrator, and signs in verified", async () => {

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach, expect } from "vitest";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -42,4 +42,19 @@ export function freshPagePerTest(use: (page: Page) => void): void {
     use(page);
     return () => page.close();
   });
+}
+
+/** Signs in through the page, as a person would. */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel("电子邮箱").fill(email);
+  await page.getByLabel("密码").fill(password);
+  await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+}
+
+/** Signs out from the header and waits until the page shows the sign-in link again. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "退出" }).click();
+  await expect.poll(() => page.getByRole("link", { name: "登录", exact: true }).count()).toBe(1);
 }
