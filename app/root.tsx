@@ -69,6 +69,11 @@ function Header() {
               {t("nav.universityPatents")}
             </NavLink>
           )}
+          {user?.isStaff && (
+            <NavLink to="/university/stats" className={navLink}>
+              {t("nav.stats")}
+            </NavLink>
+          )}
           {user?.mayAdminister && (
             <NavLink to="/admin" className={navLink}>
               {t("nav.admin")}

@@ -38,14 +38,13 @@ export interface NewPatent {
   maturity: number | null;
   assessedAt: Date | null;
   hasEvaluationReport: boolean;
-  viewCount: number;
 }
 
 const COLUMNS = [
   "applicationNumber", "publicationNumber", "grantNumber", "type", "title", "titleEn", "abstract", "abstractEn",
   "firstClaim", "firstClaimEn", "ipcMain", "ipcOthers", "inventors", "ownerId", "filingDate", "publicationDate",
   "grantDate", "expiresOn", "legalStatus", "cluster", "field", "keywords", "keywordsEn", "transferable",
-  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport", "viewCount",
+  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport",
 ] as const satisfies ReadonlyArray<keyof NewPatent>;
 
 const BATCH = 250; // 32 parameters a row: well under SQLite's 32,766 variables

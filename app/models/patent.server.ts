@@ -94,3 +94,13 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
     licenseeCount: licensees.length,
   };
 }
+
+/** Counts a view of a patent's page on its UTC day: the first stage of the statistics' licensing funnel. */
+export async function recordPatentView(patentId: number, now = new Date()): Promise<void> {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  await prisma.patentViewDay.upsert({
+    where: { patentId_day: { patentId, day } },
+    create: { patentId, day, views: 1 },
+    update: { views: { increment: 1 } },
+  });
+}

@@ -17,7 +17,7 @@ export default function AdminLayout() {
   const { isAdmin } = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   const sections = isAdmin
-    ? (["organizations", "users", "invitations", "audit", "outbox"] as const)
+    ? (["stats", "organizations", "users", "invitations", "audit", "outbox"] as const)
     : (["invitations"] as const);
   return (
     <div className="space-y-4">

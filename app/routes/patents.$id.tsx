@@ -18,17 +18,21 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
-import { getPatentDetail, type IpcEntry } from "~/models/patent.server";
+import { isbot } from "isbot";
+import { getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { patentSearch } from "~/models/search.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);
   const patent = id === null ? null : await getPatentDetail(id);
   if (!patent) throw new Response("No patent with this id", { status: 404 });
+  // Crawlers' visits are not interest in the patent: they stay out of the funnel's views.
+  const counted = isbot(request.headers.get("user-agent") ?? "") ? null : recordPatentView(patent.id);
   const [similar, viewer] = await Promise.all([
     patentSearch().similar(patent.id),
     getUser(request).then((user) => openLicenseViewer(user, { ownerId: patent.owner.id, openLicenseId: patent.openLicense?.id ?? null })),
   ]);
+  await counted;
   return { patent, similar, viewer };
 }
 

@@ -65,7 +65,8 @@ export interface PatentPlan {
   valueScore: number;
   maturity: number;
   hasEvaluationReport: boolean;
-  viewCount: number;
+  /** Page views in the pool's last year (write.ts spreads them as dated views over the last three). */
+  yearlyViews: number;
 }
 
 export interface DeclarationRow {
@@ -345,7 +346,7 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
       valueScore,
       maturity: type === "INVENTION" ? rng.int(3, 7) : rng.int(4, 8),
       hasEvaluationReport: type !== "INVENTION" && rng.chance(0.3),
-      viewCount: Math.round(rng.logNormal(40, 1.1, 0, 5000)),
+      yearlyViews: Math.round(rng.logNormal(40, 1.1, 0, 5000)),
     });
   }
   return plans;

@@ -3,6 +3,7 @@ import { insertOrganizations } from "../../app/models/organization.server";
 import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
+import type { Prisma } from "../../app/generated/prisma/client";
 import { hashPassword } from "../../app/lib/password.server";
 import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract.server";
 import { Random } from "./random";
@@ -111,6 +112,53 @@ function demoNegotiations(pool: DemoPool, seed: string) {
   return { deals, messages };
 }
 
+const DAY = 86_400_000;
+
+/** Every negotiated license and assignment of the demo pool came from a request that the parties
+ * negotiated for two weeks to five months, then both signed: the statistics' "request to signature". */
+function concludedNegotiations(pool: DemoPool, seed: string) {
+  const rng = new Random(`${seed}:concluded-negotiations`);
+  const deals: Array<Prisma.DealCreateManyInput> = [];
+  const messages: Array<Prisma.DealMessageCreateManyInput> = [];
+  const conclude = (contract: { patentId: number; requesterId: string; ownerId: string; kind: string; terms: string; signedAt: Date; licenseId?: string; transferId?: string }) => {
+    const id = `deal-s-${String(deals.length + 1).padStart(6, "0")}`;
+    const requestedAt = new Date(contract.signedAt.getTime() - rng.int(14, 150) * DAY);
+    const { signedAt, ...rest } = contract;
+    deals.push({
+      id, ...rest, status: "SIGNED", termsBy: "REQUESTER",
+      requesterSignatory: "企业代表", requesterSignedAt: signedAt, ownerSignatory: "学校代表", ownerSignedAt: signedAt,
+      createdAt: requestedAt, updatedAt: signedAt,
+    });
+    messages.push(
+      { dealId: id, authorId: "demo", kind: "PROPOSAL", body: "希望就该专利协商，详见报价。", terms: contract.terms, createdAt: requestedAt },
+      { dealId: id, authorId: "demo", kind: "CONCLUDED", body: "", terms: null, createdAt: signedAt },
+    );
+  };
+  for (const license of pool.licenses) {
+    if (license.kind === "OPEN") continue;
+    conclude({ patentId: license.patentId, requesterId: license.licenseeId, ownerId: license.licensorId, kind: license.kind, terms: license.termsSnapshot, signedAt: license.signedAt, licenseId: license.id });
+  }
+  for (const transfer of pool.transfers) {
+    const terms = JSON.stringify({ feeModel: "LUMP_SUM", lumpSumFen: transfer.priceFen, paymentSchedule: "ONCE", licenseTermMonths: 12, territory: "中国大陆" });
+    conclude({ patentId: transfer.patentId, requesterId: transfer.assigneeId, ownerId: transfer.assignorId, kind: "ASSIGNMENT", terms, signedAt: transfer.signedAt, transferId: transfer.id });
+  }
+  return { deals, messages };
+}
+
+/** Dated page views: each patent's yearly views, growing over the pool's last three years, on random days. */
+function demoViews(pool: DemoPool, seed: string) {
+  const rng = new Random(`${seed}:views`);
+  const lastYear = DEMO_AS_OF.getUTCFullYear();
+  const rows: Array<{ patentId: number; day: Date; views: number }> = [];
+  for (const patent of pool.patents) {
+    [0.45, 0.7, 1].forEach((share, i) => {
+      const views = Math.round(patent.yearlyViews * share);
+      if (views > 0) rows.push({ patentId: patent.id, day: new Date(Date.UTC(lastYear - 2 + i, 0, 1) + rng.int(0, 364) * DAY), views });
+    });
+  }
+  return rows;
+}
+
 export async function seedDemoPool(
   prisma: PrismaClient,
   options: DemoPoolOptions,
@@ -136,6 +184,7 @@ export async function seedDemoPool(
       await tx.license.deleteMany();
       await tx.transfer.deleteMany();
       await tx.openLicenseDeclaration.deleteMany();
+      await tx.patentViewDay.deleteMany();
       await tx.$executeRaw`DELETE FROM "PatentSearch"`;
       await tx.patent.deleteMany();
       await tx.organization.deleteMany();
@@ -144,7 +193,7 @@ export async function seedDemoPool(
       await tx.user.createMany({ data: demoAccounts(pool.organizations, demoPasswordHash) });
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
         const chunk = pool.patents.slice(start, start + CHUNK).map((plan) => {
-          const { areaIndex: _area, universityId: _university, ipcOthers, ...columns } = plan;
+          const { areaIndex: _area, universityId: _university, yearlyViews: _views, ipcOthers, ...columns } = plan;
           return { ...columns, ...patentText(options.seed, plan), ipcOthers: ipcOthers.join("; "), assessedAt: DEMO_AS_OF };
         });
         await insertPatents(tx, chunk);
@@ -158,6 +207,11 @@ export async function seedDemoPool(
       const negotiations = demoNegotiations(pool, options.seed);
       await tx.deal.createMany({ data: negotiations.deals });
       await tx.dealMessage.createMany({ data: negotiations.messages });
+      const concluded = concludedNegotiations(pool, options.seed);
+      await tx.deal.createMany({ data: concluded.deals });
+      await tx.dealMessage.createMany({ data: concluded.messages });
+      const views = demoViews(pool, options.seed);
+      for (let start = 0; start < views.length; start += CHUNK) await tx.patentViewDay.createMany({ data: views.slice(start, start + CHUNK) });
       // The triggers logged every row; one "reload everything" entry replaces them for running servers.
       await tx.patentChange.deleteMany();
       await tx.patentChange.create({ data: { patentId: RELOAD_ALL } });

@@ -33,7 +33,7 @@ it("administration pages have no WCAG A/AA violations", async () => {
   await browser.clearCookies();
   const page = await browser.newPage();
   await signIn(page, baseUrl, "admin@patentbridge.test", DEMO_PASSWORD);
-  for (const path of ["/admin/organizations", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/outbox", "/account"]) {
+  for (const path of ["/admin/stats", "/admin/stats?from=2024-07-01&to=2025-06-30&cluster=NEV", "/admin/organizations", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/outbox", "/account"]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
   }
@@ -47,7 +47,7 @@ it("university staff pages have no WCAG A/AA violations", async () => {
   await page.goto(`${baseUrl}/licenses`);
   const first = page.locator("table a").first();
   const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
-  for (const path of ["/university/patents", "/licenses", ...(licensePath ? [licensePath] : [])]) {
+  for (const path of ["/university/patents", "/university/stats", "/licenses", ...(licensePath ? [licensePath] : [])]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
   }

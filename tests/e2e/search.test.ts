@@ -11,6 +11,8 @@ const resultsHeading = () => page.locator("#results-heading");
 const resultCount = async () => Number((await resultsHeading().innerText()).match(/[\d,]+/)![0].replace(/,/g, ""));
 
 async function searchFor(text: string) {
+  // Typing before React has hydrated the form would be lost when it does.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("searchbox", { name: /检索词|Search terms/ }).fill(text);
   await page.getByRole("searchbox", { name: /检索词|Search terms/ }).press("Enter");
   await page.waitForURL((url) => url.searchParams.get("q") === text);

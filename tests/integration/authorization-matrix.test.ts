@@ -82,6 +82,10 @@ const MATRIX: Row[] = [
   ["POST", "notifications", [302, 200, 200, 200, 200]],
   ["POST", "deals.$id", [302, 400, 400, 404, 400]],
   ["POST", "university.patents", [302, 403, 400, 400, 400]],
+  ["GET", "admin.stats", [302, 403, 403, 403, 200]],
+  ["GET", "university.stats", [302, 403, 200, 200, 302]],
+  ["GET", "api.v1.stats", [401, 403, 200, 200, 200]],
+  ["GET", "stats.export.$table", [302, 403, 200, 200, 200]],
 ];
 
 const cookies = new Map<Visitor, string>();
@@ -127,7 +131,7 @@ function paramsFor(route: string): Record<string, string> {
     : route.includes("licenses") ? params.licenseId
     : route.includes("deals") ? params.dealId
     : params.id;
-  return { id, token: params.token, number: params.number };
+  return { id, token: params.token, number: params.number, table: "universities" };
 }
 
 function urlOf(route: string): string {

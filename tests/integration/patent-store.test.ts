@@ -20,7 +20,7 @@ function patent(id: number, serial: string, overrides: Partial<NewPatent> = {}):
     ownerId: "org-test", filingDate: new Date("2021-03-01T00:00:00Z"), publicationDate: null, grantDate: null,
     expiresOn: new Date("2041-03-01T00:00:00Z"), legalStatus: "PENDING", cluster: "LIGHT_ALLOY", field: "MATERIALS",
     keywords: "镁合金", keywordsEn: "magnesium alloy", transferable: true, transferableNote: null, valueScore: 60,
-    maturity: 4, assessedAt: null, hasEvaluationReport: false, viewCount: 0,
+    maturity: 4, assessedAt: null, hasEvaluationReport: false,
     ...overrides,
   };
 }

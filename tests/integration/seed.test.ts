@@ -45,7 +45,7 @@ describe("seeding the demo pool", () => {
 
   it("shows deals in every state: negotiations open, agreed and declined; licenses paid and awaiting payment", async () => {
     const states = await prisma.deal.groupBy({ by: ["status"], _count: true });
-    expect(states.map((s) => s.status).sort()).toEqual(["AGREED", "DECLINED", "NEGOTIATING"]);
+    expect(states.map((s) => s.status).sort()).toEqual(["AGREED", "DECLINED", "NEGOTIATING", "SIGNED"]);
     expect(await prisma.payment.count({ where: { paidAt: { not: null } } })).toBeGreaterThan(0);
     expect(await prisma.license.count({ where: { contractSha256: null } })).toBe(0);
   });

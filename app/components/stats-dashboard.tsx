@@ -1,0 +1,209 @@
+// The statistics dashboard, shared by /admin/stats (every university) and /university/stats (one's own).
+import { Form } from "@remix-run/react";
+import { BarChart, FunnelChart, StackedColumnChart } from "~/components/charts";
+import { cell, Table } from "~/components/table";
+import { formatCount, formatFen, formatPercent } from "~/lib/format";
+import { localized } from "~/lib/i18n";
+import { useLanguage } from "~/lib/language";
+import { statsQuery } from "~/lib/stats-params";
+import { buildStatsTables, formatStatsCell, type StatsTable } from "~/lib/stats-tables";
+import { CLUSTERS } from "~/lib/taxonomy";
+import type { statisticsFor } from "~/models/stats.server";
+
+export type DashboardStatistics = Awaited<ReturnType<typeof statisticsFor>>;
+
+const FIRST_YEAR = 2010;
+
+function Card({ label, value, detail }: { label: string; value: string; detail?: string }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-bold text-brand-900">{value}</dd>
+      {detail && <dd className="mt-1 text-xs text-slate-600">{detail}</dd>}
+    </div>
+  );
+}
+
+function ExportedTable({ table, query }: { table: StatsTable; query: string }) {
+  const { t, language } = useLanguage();
+  return (
+    <section aria-labelledby={`table-${table.id}`} className="space-y-2">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id={`table-${table.id}`} className="font-semibold">{table.title}</h3>
+        <a href={`/stats/export/${table.id}?${query}`} download className="text-sm text-brand-700 underline" aria-label={t("stats.csvLabel", { table: table.title })}>
+          {t("stats.csv")}
+        </a>
+      </div>
+      <Table caption={table.title} headers={table.columns.map((c) => c.label)}>
+        {table.rows.map((row, i) => (
+          <tr key={i}>
+            {row.map((value, j) => (
+              <td key={j} className={`${cell} ${table.columns[j].kind === "text" ? "" : "whitespace-nowrap text-right tabular-nums"}`}>
+                {formatStatsCell(value, table.columns[j].kind, language)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </Table>
+    </section>
+  );
+}
+
+export function StatsDashboard({ stats, universities, issues }: { stats: DashboardStatistics; universities: Array<{ id: string; name: string; nameEn: string | null }> | null; issues: Array<{ path: string; message: string }> }) {
+  const { t, language } = useLanguage();
+  const tables = buildStatsTables(stats, language);
+  const scope = { university: universities ? stats.scope.universityId : null, cluster: stats.scope.cluster };
+  const query = statsQuery(stats.period, scope);
+  const count = (n: number) => formatCount(n, language);
+  const money = (fen: number) => formatFen(fen, language);
+  const thisYear = new Date().getUTCFullYear();
+  const wholeYear = /^\d{4}-01-01$/.test(stats.period.from) && stats.period.to === `${stats.period.from.slice(0, 4)}-12-31` ? stats.period.from.slice(0, 4) : "";
+  const { deals, industrialisation, negotiation, rank } = stats;
+  const clusterName = (code: string | null) => {
+    const cluster = CLUSTERS.find((c) => c.code === code);
+    return cluster ? localized(language, cluster.zh, cluster.en) : t("stats.outsideClusters");
+  };
+  const hiddenScope = (
+    <>
+      {scope.university && <input type="hidden" name="university" value={scope.university} />}
+      {scope.cluster && <input type="hidden" name="cluster" value={scope.cluster} />}
+    </>
+  );
+  const scopeSelects = (
+    <>
+      {universities && (
+        <label className="flex flex-col text-sm">
+          {t("stats.university")}
+          <select name="university" defaultValue={stats.scope.universityId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
+            <option value="">{t("stats.allUniversities")}</option>
+            {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col text-sm">
+        {t("stats.cluster")}
+        <select name="cluster" defaultValue={stats.scope.cluster ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
+          <option value="">{t("stats.allClusters")}</option>
+          {CLUSTERS.map((c) => <option key={c.code} value={c.code}>{localized(language, c.zh, c.en)}</option>)}
+        </select>
+      </label>
+    </>
+  );
+
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="stats-filters" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <h2 id="stats-filters" className="sr-only">{t("stats.filters")}</h2>
+        {issues.length > 0 && (
+          <div role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+            {t("stats.invalid")}
+            <ul className="list-disc pl-5">{issues.map((issue) => <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</li>)}</ul>
+          </div>
+        )}
+        <div className="flex flex-wrap items-end gap-6">
+          <Form method="get" className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col text-sm">
+              {t("stats.year")}
+              <select name="year" defaultValue={wholeYear} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
+                {!wholeYear && <option value="">—</option>}
+                {Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i).map((year) => <option key={year} value={year}>{year}</option>)}
+              </select>
+            </label>
+            {scopeSelects}
+            <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-900">{t("stats.show")}</button>
+          </Form>
+          <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("stats.range")}>
+            <label className="flex flex-col text-sm">
+              {t("stats.from")}
+              <input type="date" name="from" required defaultValue={stats.period.from} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+            </label>
+            <label className="flex flex-col text-sm">
+              {t("stats.to")}
+              <input type="date" name="to" required defaultValue={stats.period.to} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+            </label>
+            {hiddenScope}
+            <button type="submit" className="rounded bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-100">{t("stats.range")}</button>
+          </Form>
+        </div>
+        <p className="mt-3 text-sm text-slate-700" aria-live="polite">
+          {t("stats.periodLabel", { from: stats.period.from, to: stats.period.to })}
+          {stats.scope.universityId && ` · ${localized(language, stats.scope.universityName, stats.scope.universityNameEn)}`}
+          {stats.scope.cluster && ` · ${clusterName(stats.scope.cluster)}`}
+        </p>
+      </section>
+
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Card
+          label={t("stats.card.deals")}
+          value={count(deals.deals)}
+          detail={`${t("stats.card.split", { licenses: count(deals.licenses), transfers: count(deals.transfers) })}; ${deals.growth === null ? t("stats.card.noPrevious") : t("stats.card.growth", { growth: `${deals.growth > 0 ? "+" : ""}${formatPercent(deals.growth, 1)}`, previous: count(deals.previous.deals) })}`}
+        />
+        <Card label={t("stats.card.value")} value={money(deals.valueFen)} />
+        <Card label={t("stats.card.rate")} value={industrialisation.rate === null ? "—" : formatPercent(industrialisation.rate)} detail={`${count(industrialisation.industrialised)} / ${count(industrialisation.grantedInventions)}`} />
+        <Card
+          label={t("stats.card.median")}
+          value={negotiation.medianDays === null ? "—" : t("stats.card.medianDays", { days: negotiation.medianDays })}
+          detail={negotiation.medianDays === null ? t("stats.card.medianNone") : t("stats.card.medianOf", { count: count(negotiation.signed) })}
+        />
+        {rank && (
+          <Card label={t("stats.card.rank", { rank: rank.byDeals, of: rank.of })} value={`#${rank.byDeals}`} detail={t("stats.card.rankValue", { rank: rank.byValue })} />
+        )}
+      </dl>
+      <p className="text-sm text-slate-700">
+        {t("stats.rateDefinition", { asOf: industrialisation.asOf, industrialised: count(industrialisation.industrialised), granted: count(industrialisation.grantedInventions) })}
+      </p>
+
+      <section aria-labelledby="stats-pool" className="space-y-4">
+        <h2 id="stats-pool" className="text-xl font-semibold">{t("stats.section.pool")}</h2>
+        <p className="text-sm text-slate-600">{t("stats.poolNote")}</p>
+        <ExportedTable table={tables.pool} query={query} />
+      </section>
+      <section aria-labelledby="stats-deals" className="space-y-4">
+        <h2 id="stats-deals" className="text-xl font-semibold">{t("stats.section.deals")}</h2>
+        <p className="text-sm text-slate-600">{t("stats.dealsNote", { from: stats.previousPeriod.from, to: stats.previousPeriod.to })}</p>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <StackedColumnChart
+            title={t("stats.chart.byYear")}
+            summary={stats.byYear.map((y) => `${y.year}: ${y.deals}`).join(", ")}
+            categories={stats.byYear.map((y) => String(y.year))}
+            series={[
+              { name: t("stats.series.licenses"), fill: "fill-brand-600", values: stats.byYear.map((y) => y.licenses) },
+              { name: t("stats.series.transfers"), fill: "fill-amber-500", values: stats.byYear.map((y) => y.transfers) },
+            ]}
+            format={count}
+          />
+          <ExportedTable table={tables["deals-by-year"]} query={query} />
+          <BarChart title={t("stats.chart.byKind")} summary={tables["deals-by-kind"].rows.map((r) => `${r[0]}: ${r[1]}`).join(", ")} rows={tables["deals-by-kind"].rows.map((r) => ({ label: String(r[0]), value: Number(r[1]) }))} format={count} />
+          <ExportedTable table={tables["deals-by-kind"]} query={query} />
+        </div>
+      </section>
+
+      <section aria-labelledby="stats-rankings" className="space-y-4">
+        <h2 id="stats-rankings" className="text-xl font-semibold">{t("stats.section.rankings")}</h2>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <BarChart title={t("stats.chart.clusters")} summary={stats.clusters.map((c) => `${clusterName(c.code)}: ${c.deals}`).join(", ")} rows={stats.clusters.map((c) => ({ label: clusterName(c.code), value: c.deals }))} format={count} />
+          <ExportedTable table={tables.clusters} query={query} />
+        </div>
+        <ExportedTable table={tables.universities} query={query} />
+        <ExportedTable table={tables.fields} query={query} />
+      </section>
+
+      <section aria-labelledby="stats-funnel" className="space-y-4">
+        <h2 id="stats-funnel" className="text-xl font-semibold">{t("stats.section.funnel")}</h2>
+        <p className="text-sm text-slate-600">{t("stats.funnelNote")}</p>
+        <div className="grid gap-4 lg:grid-cols-2">
+          <FunnelChart
+            title={t("stats.chart.funnel")}
+            summary={tables.funnel.rows.map((r) => `${r[0]}: ${r[1]}`).join(", ")}
+            stages={tables.funnel.rows.map((r) => ({ label: String(r[0]), value: Number(r[1]) }))}
+            format={count}
+            formatShare={(ratio) => formatPercent(ratio, 1)}
+            scaleNote={t("stats.chart.logScale")}
+          />
+          <ExportedTable table={tables.funnel} query={query} />
+        </div>
+      </section>
+
+    </div>
+  );
+}

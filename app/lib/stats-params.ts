@@ -1,0 +1,76 @@
+// The statistics' period and scope, as they stand in the URL of /admin/stats, /university/stats, the CSV
+// exports and GET /api/v1/stats: one schema for all of them.
+import { z } from "zod";
+import type { ValidationIssue } from "./search-params";
+import { CLUSTERS, type ClusterCode } from "./taxonomy";
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MAX_SPAN_YEARS = 30;
+
+const isoDay = z
+  .string()
+  .trim()
+  .regex(DAY, "a date is written YYYY-MM-DD")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a calendar date");
+
+export const StatsParamsSchema = z
+  .object({
+    year: z.coerce.number({ message: "year must be a number" }).int("year must be a whole number").min(1985, "year is 1985 or later").max(2100, "year is 2100 or earlier").optional(),
+    from: isoDay.optional(),
+    to: isoDay.optional(),
+    university: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "not a university id").optional(),
+    cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "not a 33618 cluster code" }).optional(),
+  })
+  .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), { message: "give either a year or a date range, not both", path: ["year"] })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "the range ends before it starts", path: ["to"] })
+  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, { message: `a range spans at most ${MAX_SPAN_YEARS} years`, path: ["to"] });
+
+/** A period of whole days: `from` and `to` are both included. */
+export interface StatsPeriod {
+  from: string;
+  to: string;
+}
+
+export interface StatsRequest {
+  /** null: the default period (the latest year with deals), decided by the model. */
+  period: StatsPeriod | null;
+  university: string | null;
+  cluster: ClusterCode | null;
+}
+
+export type ParsedStatsParams = { ok: true; request: StatsRequest } | { ok: false; issues: ValidationIssue[] };
+
+export function yearPeriod(year: number): StatsPeriod {
+  return { from: `${year}-01-01`, to: `${year}-12-31` };
+}
+
+export function parseStatsParams(url: URLSearchParams): ParsedStatsParams {
+  const raw: Record<string, string> = {};
+  for (const key of ["year", "from", "to", "university", "cluster"]) {
+    const value = url.get(key);
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  const result = StatsParamsSchema.safeParse(raw);
+  if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+  const { year, from, to, university, cluster } = result.data;
+  let period: StatsPeriod | null = null;
+  if (year !== undefined) period = yearPeriod(year);
+  // One end alone: the other is the start of that year, or today.
+  else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? new Date().toISOString().slice(0, 10) };
+  if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "the range ends before it starts" }] };
+  return { ok: true, request: { period, university: university ?? null, cluster: cluster ?? null } };
+}
+
+/** The query string for a period and scope (the page's links, the CSV links, the API). */
+export function statsQuery(period: StatsPeriod, scope: { university?: string | null; cluster?: string | null }): string {
+  const params = new URLSearchParams();
+  const wholeYear = period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`;
+  if (wholeYear) params.set("year", period.from.slice(0, 4));
+  else {
+    params.set("from", period.from);
+    params.set("to", period.to);
+  }
+  if (scope.university) params.set("university", scope.university);
+  if (scope.cluster) params.set("cluster", scope.cluster);
+  return params.toString();
+}

@@ -1,0 +1,16 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireRole } from "~/lib/auth.server";
+import { apiHandler, errorResponse } from "~/lib/errors";
+import { parseStatsParams } from "~/lib/stats-params";
+import { statisticsFor } from "~/models/stats.server";
+
+/** GET /api/v1/stats?year= | ?from=&to=, &university=, &cluster=: the dashboard's figures as JSON. Administrators
+ * see any university or all; staff their own (another university's id is answered 403). Money is in fen. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  return apiHandler(async () => {
+    const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+    const parsed = parseStatsParams(new URL(request.url).searchParams);
+    if (!parsed.ok) return errorResponse(400, { error: parsed.issues[0].message, issues: parsed.issues });
+    return Response.json(await statisticsFor(user, parsed.request), { headers: { "Cache-Control": "private, no-store" } });
+  });
+}
