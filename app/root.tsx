@@ -69,11 +69,6 @@ function Header() {
               {t("nav.universityPatents")}
             </NavLink>
           )}
-          {user?.isStaff && (
-            <NavLink to="/university/stats" className={navLink}>
-              {t("nav.stats")}
-            </NavLink>
-          )}
           {user?.mayAdminister && (
             <NavLink to="/admin" className={navLink}>
               {t("nav.admin")}

@@ -24,6 +24,9 @@ export const LEGAL_STATUSES = {
   WITHDRAWN: { zh: "撤回", en: "Withdrawn", inForce: false },
 } as const;
 export type LegalStatus = keyof typeof LEGAL_STATUSES;
+/** The pool shown to companies: transferable patents in force, or applications still pending (their rights
+ * can be assigned and licensed already; 6,609 of Chongqing's 27,500 are such applications in the demo). */
+export const POOL_LEGAL_STATUSES: readonly LegalStatus[] = ["VALID", "PENDING"];
 export const LEGAL_STATUS_CODES = Object.keys(LEGAL_STATUSES) as LegalStatus[];
 
 /** Remaining-term buckets offered as a search filter, in whole years from today. */

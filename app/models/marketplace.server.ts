@@ -1,4 +1,5 @@
 import { prisma } from "~/lib/db.server";
+import { POOL_LEGAL_STATUSES } from "~/lib/patent-vocabulary";
 
 export interface MarketplaceFigures {
   transferablePatents: number;
@@ -13,7 +14,7 @@ export interface MarketplaceFigures {
 /** The home page's live figures, counted from the database. */
 export async function getMarketplaceFigures(): Promise<MarketplaceFigures> {
   const [transferablePatents, universities, openLicensePatents, latest] = await Promise.all([
-    prisma.patent.count({ where: { transferable: true } }),
+    prisma.patent.count({ where: { transferable: true, legalStatus: { in: [...POOL_LEGAL_STATUSES] } } }),
     prisma.organization.count({ where: { kind: "UNIVERSITY" } }),
     prisma.patent.count({ where: { declarations: { some: { status: "ACTIVE" } } } }),
     prisma.license.findFirst({ orderBy: { signedAt: "desc" }, select: { signedAt: true } }),

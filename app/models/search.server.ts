@@ -11,6 +11,7 @@ import {
   LEGAL_STATUS_CODES,
   PATENT_TYPES,
   PATENT_TYPE_CODES,
+  POOL_LEGAL_STATUSES,
   REMAINING_TERM_BUCKETS,
   REMAINING_TERM_CODES,
   ipcParts,
@@ -123,7 +124,7 @@ class FacetIndex {
     this.columns.field[position] = this.dictionaries.field.index(row.field ?? "");
     this.columns.status[position] = this.dictionaries.status.index(row.legalStatus);
     this.columns.open[position] = row.open ? 1 : 0;
-    this.inPool[position] = row.transferable;
+    this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus as LegalStatus);
     this.expires[position] = row.expiresOn.getTime();
     this.filed[position] = row.filingDate.getTime();
     this.sortedByFiled = this.sortedByExpiry = null;

@@ -47,7 +47,7 @@ it("university staff pages have no WCAG A/AA violations", async () => {
   await page.goto(`${baseUrl}/licenses`);
   const first = page.locator("table a").first();
   const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
-  for (const path of ["/university/patents", "/university/stats", "/licenses", ...(licensePath ? [licensePath] : [])]) {
+  for (const path of ["/university/patents", "/university/import", "/university/assessment", "/university/stats", "/licenses", ...(licensePath ? [licensePath] : [])]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
   }

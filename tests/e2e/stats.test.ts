@@ -27,7 +27,7 @@ describe("transfer statistics", () => {
     expect(await card("转让与许可").innerText()).toBe(latest.deals.deals.toLocaleString("zh-CN"));
     expect(await card("发明专利产业化率").innerText()).toBe(`${(latest.industrialisation.rate * 100).toFixed(2)}%`);
     await expect.poll(() => page.getByText(`产业化率 = 截至 ${latest.period.to}`).count()).toBe(1);
-    expect(await page.getByRole("img", { name: "历年转让与许可（件）" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("img", { name: "历年转让与许可（件）" }).count()).toBe(1);
 
     // Another year, and a range across the turn of the year: the URL keeps the state.
     await page.getByLabel("年度").selectOption("2024");
@@ -43,7 +43,7 @@ describe("transfer statistics", () => {
     await page.waitForURL((url) => url.searchParams.get("from") === "2024-07-01" && url.searchParams.get("to") === "2025-06-30");
     const range = await apiStats("from=2024-07-01&to=2025-06-30");
     await expect.poll(() => card("转让与许可").innerText()).toBe(range.deals.deals.toLocaleString("zh-CN"));
-    expect(await page.getByText("统计期间：2024-07-01 至 2025-06-30").count()).toBe(1);
+    await expect.poll(() => page.getByText("统计期间：2024-07-01 至 2025-06-30").count()).toBe(1);
 
     // The universities table as CSV: a BOM for Excel, Chinese headers, one line per university.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载“高校排名”CSV 文件" }).click()]);
@@ -58,11 +58,12 @@ describe("transfer statistics", () => {
 
   it("university staff see their own university, its rank, and no other university's figures", async () => {
     await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "本校专利" }).click();
     await page.getByRole("link", { name: "统计", exact: true }).click();
     await expect.poll(() => page.getByRole("heading", { name: "重庆大学转化统计" }).count()).toBe(1);
     const own = await apiStats("");
     expect(own.universities).toHaveLength(1);
-    expect(await page.getByText(`按交易数在 ${own.rank.of} 所高校中排第 ${own.rank.byDeals} 名`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`按交易数在 ${own.rank.of} 所高校中排第 ${own.rank.byDeals} 名`).count()).toBe(1);
     expect(await card("转让与许可").innerText()).toBe(own.deals.deals.toLocaleString("zh-CN"));
     expect((await page.request.get(`${baseUrl}/api/v1/stats?university=org-univ-02`)).status()).toBe(403);
     expect(await page.getByLabel("高校", { exact: true }).count()).toBe(0);

@@ -86,6 +86,14 @@ const MATRIX: Row[] = [
   ["GET", "university.stats", [302, 403, 200, 200, 302]],
   ["GET", "api.v1.stats", [401, 403, 200, 200, 200]],
   ["GET", "stats.export.$table", [302, 403, 200, 200, 200]],
+  ["GET", "university", [302, 403, 200, 200, 200]],
+  ["GET", "university.import._index", [302, 403, 200, 200, 200]],
+  ["POST", "university.import._index", [302, 403, 400, 400, 400]],
+  ["GET", "university.import.$id", [302, 403, 200, 404, 200]],
+  ["POST", "university.import.$id", [302, 403, 400, 404, 400]],
+  ["GET", "university.import.$id.report", [302, 403, 200, 404, 200]],
+  ["GET", "university.assessment", [302, 403, 200, 200, 200]],
+  ["POST", "university.assessment", [302, 403, 400, 400, 400]],
 ];
 
 const cookies = new Map<Visitor, string>();
@@ -108,6 +116,10 @@ beforeAll(async () => {
     data: { patentId: patent.id, requesterId: enterprise.id, ownerId: own.id, kind: "ORDINARY", status: "NEGOTIATING", terms: "{}", termsBy: "REQUESTER" },
   });
   params.dealId = deal.id;
+  const patentImport = await prisma.patentImport.create({
+    data: { organizationId: own.id, createdById: "matrix", fileName: "patents.csv", filePath: "/nonexistent/patents.csv", fileBytes: 0, fileSha256: "0".repeat(64), status: "DONE" },
+  });
+  params.importId = patentImport.id;
   params.number = license.contractNumber;
   const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
     ["sme", "sme@matrix.example", "SME", enterprise.id],
@@ -125,7 +137,8 @@ beforeAll(async () => {
 
 /** The URL parameters of a route, filled with the fixtures this test made. */
 function paramsFor(route: string): Record<string, string> {
-  const id = route.includes("patents.") ? params.id
+  const id = route.includes("import") ? params.importId
+    : route.includes("patents.") ? params.id
     : route.includes("organizations") ? params.verifyId
     : route.includes("open-licenses") ? params.declarationId
     : route.includes("licenses") ? params.licenseId

@@ -1,0 +1,22 @@
+// Rejected rows in words: on the import page and in the downloadable report, in the user's language.
+import type { RowProblem } from "./import-columns";
+import { translator, type Language, type MessageKey } from "./i18n";
+import { toCsv } from "./csv";
+
+export function describeProblem(problem: RowProblem, language: Language): string {
+  const t = translator(language);
+  const text = t(`import.problem.${problem.code}` as MessageKey);
+  const detail = problem.code === "DUPLICATE" ? `${t("import.col.line")} ${problem.detail}` : problem.detail;
+  return `${problem.column ? `${problem.column}: ` : ""}${text}${detail ? ` (${detail})` : ""}`;
+}
+
+/** One line per problem: a row with three problems has three lines, all with its line number. */
+export function rejectionReportCsv(rejections: Array<{ line: number; problems: RowProblem[] }>, language: Language): string {
+  const t = translator(language);
+  return toCsv(
+    [t("import.report.line"), t("import.report.column"), t("import.report.problem"), t("import.report.value"), t("import.report.detail")],
+    rejections.flatMap(({ line, problems }) =>
+      problems.map((problem) => [line, problem.column ?? "", t(`import.problem.${problem.code}` as MessageKey), problem.value ?? "", problem.detail ?? ""]),
+    ),
+  );
+}

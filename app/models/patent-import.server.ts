@@ -1,0 +1,339 @@
+// Bulk import of a university's patents from the file its patent database exports (docs/decisions/009):
+// the upload is kept on disk, read as a stream twice — once for the preview (rows to add, update, reject, each
+// rejection with its line and reason) and once, after the user confirms, to write every accepted row in one
+// transaction. Nothing is written before the confirmation, and a failure writes nothing.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Prisma } from "~/generated/prisma/client";
+import { canManageFor, type CurrentUser } from "~/lib/auth.server";
+import { prisma } from "~/lib/db.server";
+import { DomainError } from "~/lib/errors";
+import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, type ColumnMapping, type ImportedPatent, type RowProblem } from "~/lib/import-columns";
+import { ImportFileError, openRowSource } from "~/lib/import-file.server";
+import { insertPatents, type NewPatent } from "./patent-store.server";
+import { indexPatentText } from "./patent-index.server";
+
+/** The largest upload through the browser; operators import larger files with `npm run import`. */
+export const IMPORT_MAX_BYTES = Number(process.env.IMPORT_MAX_MB ?? 40) * 1024 * 1024;
+const BATCH = 500;
+const PREVIEW_ROWS = 5;
+const SAMPLE_REJECTIONS = 100;
+/** An analysis or import that has not reported progress for this long was cut off (a restart): nothing was written. */
+const STALLED_AFTER_MS = 120_000;
+
+export type ImportStatus = "ANALYSING" | "READY" | "IMPORTING" | "DONE" | "FAILED" | "CANCELLED";
+
+/** Where uploads wait for their import: IMPORT_DIR, else a folder in the system's temporary directory. */
+export function importDirectory(): string {
+  const directory = process.env.IMPORT_DIR ?? path.join(os.tmpdir(), "patentbridge-imports");
+  fs.mkdirSync(directory, { recursive: true });
+  return directory;
+}
+
+// Progress of the analyses and imports running in this process, read by the page that polls them.
+const progress = new Map<string, { phase: "ANALYSING" | "IMPORTING"; rowsRead: number; rowsTotal: number | null; at: number }>();
+
+/** How far a running analysis or import in this process has read. */
+export function importProgress(importId: string) {
+  return progress.get(importId) ?? null;
+}
+
+/** Uploads are deleted once their import ends; a file an operator imports from elsewhere is left alone. */
+function removeUpload(filePath: string) {
+  if (path.dirname(path.resolve(filePath)) === path.resolve(importDirectory())) fs.rmSync(filePath, { force: true });
+}
+
+export interface Rejection {
+  line: number;
+  problems: RowProblem[];
+}
+
+/** What a scan of the file found: accepted rows are handed over in batches with the existing patent, if any. */
+interface ScanResult {
+  rowsRead: number;
+  toAdd: number;
+  toUpdate: number;
+  rejected: number;
+  rejections: Rejection[];
+  preview: Array<{ line: number; applicationNumber: string; title: string; action: "ADD" | "UPDATE" }>;
+}
+
+type Existing = Map<string, { id: number; ownerId: string }>;
+type Db = Prisma.TransactionClient | typeof prisma;
+
+async function existingPatents(db: Db, applicationNumbers: string[]): Promise<Existing> {
+  const rows = await db.patent.findMany({ where: { applicationNumber: { in: applicationNumbers } }, select: { id: true, ownerId: true, applicationNumber: true } });
+  return new Map(rows.map((row) => [row.applicationNumber, { id: row.id, ownerId: row.ownerId }]));
+}
+
+/** Reads the whole file through the mapping. Rows are checked in batches against the database: a patent of
+ * another organisation is refused, one of this university is updated. */
+async function scan(
+  db: Db,
+  record: { id: string; filePath: string; fileName: string; organizationId: string },
+  headers: string[],
+  mapping: ColumnMapping,
+  phase: "ANALYSING" | "IMPORTING",
+  rowsTotal: number | null,
+  onBatch?: (batch: Array<{ patent: ImportedPatent; existingId: number | null }>) => Promise<void>,
+): Promise<ScanResult> {
+  const source = await openRowSource(record.filePath, record.fileName);
+  const result: ScanResult = { rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejections: [], preview: [] };
+  const firstLine = new Map<string, number>();
+  let pending: Array<{ line: number; patent: ImportedPatent }> = [];
+  const reject = (line: number, problems: RowProblem[]) => {
+    result.rejected++;
+    result.rejections.push({ line, problems });
+  };
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const existing = await existingPatents(db, pending.map((row) => row.patent.applicationNumber));
+    const accepted: Array<{ patent: ImportedPatent; existingId: number | null }> = [];
+    for (const { line, patent } of pending) {
+      const found = existing.get(patent.applicationNumber);
+      if (found && found.ownerId !== record.organizationId) {
+        reject(line, [{ code: "OTHER_OWNER", column: null, value: patent.applicationNumber }]);
+        continue;
+      }
+      if (found) result.toUpdate++;
+      else result.toAdd++;
+      if (result.preview.length < PREVIEW_ROWS) result.preview.push({ line, applicationNumber: patent.applicationNumber, title: patent.fields.title ?? "", action: found ? "UPDATE" : "ADD" });
+      accepted.push({ patent, existingId: found?.id ?? null });
+    }
+    pending = [];
+    await onBatch?.(accepted);
+    progress.set(record.id, { phase, rowsRead: result.rowsRead, rowsTotal, at: Date.now() });
+  };
+  const now = new Date();
+  for await (const { line, cells } of source.rows) {
+    result.rowsRead++;
+    const parsed = parseImportRow(cells, headers, mapping, now);
+    if (!parsed.ok) {
+      reject(line, parsed.problems);
+      continue;
+    }
+    const earlier = firstLine.get(parsed.patent.applicationNumber);
+    if (earlier !== undefined) {
+      reject(line, [{ code: "DUPLICATE", column: null, value: parsed.patent.applicationNumber, detail: String(earlier) }]);
+      continue;
+    }
+    firstLine.set(parsed.patent.applicationNumber, line);
+    pending.push({ line, patent: parsed.patent });
+    if (pending.length >= BATCH) await flush();
+  }
+  await flush();
+  result.rejections.sort((a, b) => a.line - b.line);
+  return result;
+}
+
+async function requireImportFor(user: CurrentUser, importId: string) {
+  const record = await prisma.patentImport.findUnique({ where: { id: importId } });
+  // Another university's import is answered as if it did not exist.
+  if (!record || !canManageFor(user, record.organizationId)) throw new DomainError("NOT_FOUND", "import.notFound", { status: 404 });
+  return record;
+}
+
+/** Records an uploaded file for import into a university's patents (its staff, or an administrator). */
+export async function createImport(user: CurrentUser, input: { universityId: string; fileName: string; filePath: string }) {
+  const university = await prisma.organization.findFirst({ where: { id: input.universityId, kind: "UNIVERSITY" }, select: { id: true } });
+  if (!university || !canManageFor(user, university.id)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+  const hash = createHash("sha256");
+  for await (const chunk of fs.createReadStream(input.filePath)) hash.update(chunk as Buffer);
+  return prisma.patentImport.create({
+    data: {
+      organizationId: university.id, createdById: user.id, fileName: input.fileName.slice(0, 200), filePath: input.filePath,
+      fileBytes: fs.statSync(input.filePath).size, fileSha256: hash.digest("hex"), status: "ANALYSING",
+    },
+  });
+}
+
+/** The preview: reads the file, recognises its columns (or uses the user's mapping) and counts what an import
+ * would add, update and reject. Never throws: a file that cannot be read ends FAILED with the reason. */
+export async function analyseImport(importId: string, chosenMapping?: ColumnMapping): Promise<void> {
+  const record = await prisma.patentImport.findUniqueOrThrow({ where: { id: importId } });
+  progress.set(importId, { phase: "ANALYSING", rowsRead: 0, rowsTotal: null, at: Date.now() });
+  try {
+    const source = await openRowSource(record.filePath, record.fileName, { maxBytes: Number.MAX_SAFE_INTEGER });
+    const headers = source.headers;
+    const mapping = chosenMapping ?? recognizeColumns(headers);
+    const missing = missingTargets(mapping);
+    const base = { headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), format: source.format, encoding: source.encoding };
+    if (missing.length > 0) {
+      await prisma.patentImport.update({ where: { id: importId }, data: { ...base, status: "READY", error: "import.missingColumns", errorDetail: missing.join(","), rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejectionSample: "[]", preview: "[]", rejectionReport: "" } });
+      return;
+    }
+    const result = await scan(prisma, record, headers, mapping, "ANALYSING", null);
+    await prisma.patentImport.update({
+      where: { id: importId },
+      data: {
+        ...base, status: "READY", error: result.rowsRead === 0 ? "import.noRows" : null, errorDetail: null,
+        rowsRead: result.rowsRead, toAdd: result.toAdd, toUpdate: result.toUpdate, rejected: result.rejected,
+        rejectionSample: JSON.stringify(result.rejections.slice(0, SAMPLE_REJECTIONS)),
+        preview: JSON.stringify(result.preview),
+        rejectionReport: result.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
+      },
+    });
+  } catch (error) {
+    await fail(importId, error);
+  } finally {
+    progress.delete(importId);
+  }
+}
+
+async function fail(importId: string, error: unknown) {
+  const known = error instanceof ImportFileError;
+  if (!known) console.error(`import ${importId} failed`, error);
+  await prisma.patentImport.update({
+    where: { id: importId },
+    data: { status: "FAILED", error: known ? `import.file.${error.code}` : "import.failed", errorDetail: known ? error.message : String((error as Error)?.message ?? error).slice(0, 500), completedAt: new Date() },
+  });
+}
+
+function newPatentRow(patent: ImportedPatent, ownerId: string, id: number, now: Date): NewPatent & { id: number } {
+  const f = patent.fields;
+  const assessed = f.transferable !== undefined || f.valueScore !== undefined || f.maturity !== undefined;
+  return {
+    id, applicationNumber: patent.applicationNumber, type: patent.type, filingDate: patent.filingDate, expiresOn: patent.expiresOn, ownerId,
+    title: f.title!, titleEn: f.titleEn ?? null, abstract: f.abstract ?? "", abstractEn: f.abstractEn ?? null, firstClaim: f.firstClaim ?? "",
+    firstClaimEn: f.firstClaimEn ?? null, publicationNumber: f.publicationNumber ?? null, publicationDate: f.publicationDate ?? null,
+    grantNumber: f.grantNumber ?? null, grantDate: f.grantDate ?? null, ipcMain: f.ipcMain ?? "", ipcOthers: f.ipcOthers ?? "",
+    inventors: f.inventors ?? "", legalStatus: f.legalStatus ?? patent.defaultLegalStatus, cluster: f.cluster ?? null, field: f.field ?? null,
+    keywords: f.keywords ?? "", keywordsEn: f.keywordsEn ?? "", transferable: f.transferable ?? false, transferableNote: f.transferableNote ?? null,
+    valueScore: f.valueScore ?? null, maturity: f.maturity ?? null, assessedAt: assessed ? now : null, hasEvaluationReport: f.hasEvaluationReport ?? false,
+  };
+}
+
+/** An update sets only what the file gives, and the term that follows from the type and filing date. */
+async function updatePatent(tx: Prisma.TransactionClient, id: number, patent: ImportedPatent, now: Date) {
+  const columns: Record<string, unknown> = { type: patent.type, filingDate: patent.filingDate, expiresOn: patent.expiresOn, ...patent.fields, updatedAt: now };
+  if (patent.fields.transferable !== undefined || patent.fields.valueScore !== undefined || patent.fields.maturity !== undefined) columns.assessedAt = now;
+  const assignments = Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  await tx.$executeRaw`UPDATE "Patent" SET ${Prisma.join(assignments)} WHERE "id" = ${id}`;
+}
+
+/** Imports every accepted row in one transaction, reading the file again; a failure leaves the database as it
+ * was and the import FAILED with the reason. */
+export async function commitImport(importId: string): Promise<void> {
+  const record = await prisma.patentImport.findUniqueOrThrow({ where: { id: importId } });
+  const headers = JSON.parse(record.headers) as string[];
+  const mapping = JSON.parse(record.mapping) as ColumnMapping;
+  progress.set(importId, { phase: "IMPORTING", rowsRead: 0, rowsTotal: record.rowsRead, at: Date.now() });
+  try {
+    const now = new Date();
+    await prisma.$transaction(
+      async (tx) => {
+        const [{ maxId }] = await tx.$queryRaw<Array<{ maxId: number | bigint | null }>>`SELECT MAX("id") AS "maxId" FROM "Patent"`;
+        let nextId = Number(maxId ?? 0) + 1;
+        const scanned = await scan(tx, record, headers, mapping, "IMPORTING", record.rowsRead, async (batch) => {
+          const added = batch.filter((row) => row.existingId === null).map((row) => newPatentRow(row.patent, record.organizationId, nextId++, now));
+          await insertPatents(tx, added);
+          const updated = batch.filter((row) => row.existingId !== null);
+          for (const row of updated) await updatePatent(tx, row.existingId!, row.patent, now);
+          if (updated.length > 0) {
+            const texts = await tx.patent.findMany({
+              where: { id: { in: updated.map((row) => row.existingId!) } },
+              select: { id: true, title: true, titleEn: true, abstract: true, abstractEn: true, firstClaim: true, firstClaimEn: true, keywords: true, keywordsEn: true },
+            });
+            await indexPatentText(tx, texts);
+          }
+        });
+        await tx.patentImport.update({
+          where: { id: importId },
+          data: {
+            status: "DONE", added: scanned.toAdd, updated: scanned.toUpdate, rejected: scanned.rejected, rowsRead: scanned.rowsRead, completedAt: new Date(),
+            rejectionReport: scanned.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
+            rejectionSample: JSON.stringify(scanned.rejections.slice(0, SAMPLE_REJECTIONS)),
+          },
+        });
+      },
+      { timeout: 30 * 60_000, maxWait: 60_000 },
+    );
+    removeUpload(record.filePath);
+  } catch (error) {
+    await fail(importId, error);
+  } finally {
+    progress.delete(importId);
+  }
+}
+
+/** Starts work that the page follows by polling; its outcome is recorded on the import. */
+function inBackground(work: Promise<void>) {
+  work.catch((error) => console.error("background import work failed", error));
+}
+
+export function startAnalysis(importId: string) {
+  inBackground(analyseImport(importId));
+}
+
+/** The user's own column mapping, checked against the file's headers; the preview is made again. */
+export async function remapImport(user: CurrentUser, importId: string, mapping: Record<string, string>) {
+  const record = await requireImportFor(user, importId);
+  if (record.status !== "READY") throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  const headers = JSON.parse(record.headers) as string[];
+  const chosen: ColumnMapping = {};
+  const used = new Set<string>();
+  for (const header of headers) {
+    const target = mapping[header] ?? "";
+    if (target !== "" && !(IMPORT_TARGETS as readonly string[]).includes(target)) throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: header });
+    if (target !== "" && used.has(target)) throw new DomainError("DOUBLE_MAPPING", "import.doubleMapping", { status: 400, path: header });
+    if (target !== "") used.add(target);
+    chosen[header] = (target || null) as ColumnMapping[string];
+  }
+  await prisma.patentImport.update({ where: { id: importId }, data: { status: "ANALYSING", mapping: JSON.stringify(chosen) } });
+  inBackground(analyseImport(importId, chosen));
+}
+
+export async function confirmImport(user: CurrentUser, importId: string) {
+  const record = await requireImportFor(user, importId);
+  if (record.status !== "READY" || record.error) throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  if (record.toAdd + record.toUpdate === 0) throw new DomainError("NOTHING", "import.nothingToImport", { status: 409 });
+  // Only one confirmation starts the import, however many clicks arrive.
+  const claimed = await prisma.patentImport.updateMany({ where: { id: importId, status: "READY" }, data: { status: "IMPORTING" } });
+  if (claimed.count === 0) throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  inBackground(commitImport(importId));
+}
+
+export async function cancelImport(user: CurrentUser, importId: string) {
+  const record = await requireImportFor(user, importId);
+  if (record.status !== "READY" && record.status !== "FAILED") throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  await prisma.patentImport.update({ where: { id: importId }, data: { status: "CANCELLED", completedAt: new Date() } });
+  removeUpload(record.filePath);
+}
+
+/** An import as its page shows it, with live progress while it runs. */
+export async function getImportFor(user: CurrentUser, importId: string) {
+  let record = await requireImportFor(user, importId);
+  const running = progress.get(importId);
+  if ((record.status === "ANALYSING" || record.status === "IMPORTING") && !running && Date.now() - record.updatedAt.getTime() > STALLED_AFTER_MS) {
+    // No process is working on it (the server restarted): the transaction, if any, was rolled back.
+    record = await prisma.patentImport.update({ where: { id: importId }, data: { status: "FAILED", error: "import.interrupted", completedAt: new Date() } });
+  }
+  const university = await prisma.organization.findUniqueOrThrow({ where: { id: record.organizationId }, select: { name: true, nameEn: true } });
+  return {
+    id: record.id, status: record.status as ImportStatus, fileName: record.fileName, fileBytes: record.fileBytes, format: record.format, encoding: record.encoding,
+    university, organizationId: record.organizationId, headers: JSON.parse(record.headers) as string[], mapping: JSON.parse(record.mapping) as ColumnMapping,
+    rowsRead: running?.rowsRead ?? record.rowsRead, rowsTotal: running?.rowsTotal ?? null, toAdd: record.toAdd, toUpdate: record.toUpdate, rejected: record.rejected,
+    added: record.added, updated: record.updated, error: record.error, errorDetail: record.errorDetail,
+    rejections: JSON.parse(record.rejectionSample) as Rejection[], preview: JSON.parse(record.preview) as ScanResult["preview"],
+    createdAt: record.createdAt, completedAt: record.completedAt,
+  };
+}
+
+export async function listImports(user: CurrentUser, universityId: string) {
+  if (!canManageFor(user, universityId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+  return prisma.patentImport.findMany({
+    where: { organizationId: universityId },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, fileName: true, status: true, toAdd: true, toUpdate: true, rejected: true, added: true, updated: true, createdAt: true, completedAt: true, createdById: true },
+  });
+}
+
+/** Every rejected row with its problems, for the report. */
+export async function importRejections(user: CurrentUser, importId: string): Promise<{ fileName: string; rejections: Rejection[] }> {
+  const record = await requireImportFor(user, importId);
+  const rejections = record.rejectionReport ? record.rejectionReport.split("\n").map((line) => JSON.parse(line) as Rejection) : [];
+  return { fileName: record.fileName, rejections };
+}

@@ -1,0 +1,151 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { FormError, Notice } from "~/components/form";
+import { cell, Table } from "~/components/table";
+import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
+import { requireRole, type CurrentUser } from "~/lib/auth.server";
+import { DomainError, orErrorPage } from "~/lib/errors";
+import { formToObject, validate } from "~/lib/forms";
+import { readForm } from "~/lib/http.server";
+import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { languageFromMatches, useLanguage } from "~/lib/language";
+import { pageParam } from "~/lib/paging";
+import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
+import { listUniversities } from "~/models/admin.server";
+import { assessPatents, listForAssessment, type AssessmentFilter } from "~/models/assessment.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("assess.title") }];
+
+const FILTERS: AssessmentFilter[] = ["unassessed", "all", "transferable", "excluded"];
+
+function universityOf(user: CurrentUser, chosen: string | null): string | null {
+  return user.role === "UNIVERSITY_STAFF" ? user.organization!.id : chosen;
+}
+
+/** GET /university/assessment[?university=][&filter=unassessed|all|transferable|excluded][&page=] */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  const url = new URL(request.url);
+  const universities = user.role === "ADMIN" ? await listUniversities() : [];
+  const universityId = universityOf(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
+  const filter = FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "unassessed";
+  if (!universityId) throw new Response("validation.university", { status: 400 });
+  const list = await orErrorPage(listForAssessment(user, universityId, filter, pageParam(request)));
+  return { universities, universityId, filter, ...list };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  const result = validate(AssessFormSchema, { ...formToObject(form), patentIds: form.getAll("patentId") });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, assessed: null }, { status: 400 });
+  try {
+    const { assessed } = await assessPatents(user, result.data.patentIds, assessmentInput(result.data));
+    return { fieldErrors: {} as Record<string, string>, assessed };
+  } catch (error) {
+    if (error instanceof DomainError) return data({ fieldErrors: { [error.path ?? "form"]: error.message } as Record<string, string>, assessed: null }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function Assessment() {
+  const { universities, universityId, filter, total, patents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, language } = useLanguage();
+  const [searchParams] = useSearchParams();
+  const page = Number(searchParams.get("page") ?? 1);
+  const errors = actionData?.fieldErrors ?? {};
+  const query = (changes: Record<string, string>) => new URLSearchParams({ ...(universities.length ? { university: universityId } : {}), filter, ...changes }).toString();
+  return (
+    <section aria-labelledby="assess-heading" className="space-y-4">
+      <h1 id="assess-heading" className="text-2xl font-bold">{t("assess.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("assess.lead")}</p>
+      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+        {universities.length > 0 && (
+          <label className="flex flex-col">
+            {t("import.university")}
+            <select name="university" defaultValue={universityId} className="mt-1 rounded border border-slate-300 px-2 py-1">
+              {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col">
+          {t("assess.filter")}
+          <select name="filter" defaultValue={filter} className="mt-1 rounded border border-slate-300 px-2 py-1">
+            {FILTERS.map((f) => <option key={f} value={f}>{t(`assess.filter.${f}`)}</option>)}
+          </select>
+        </label>
+        <button type="submit" className="rounded px-3 py-1 ring-1 ring-slate-300">{t("stats.show")}</button>
+        <span className="text-slate-600">{total}</span>
+      </Form>
+      {actionData?.assessed && <Notice>{t("assess.done", { count: actionData.assessed })}</Notice>}
+      <FormError error={errors.form ?? errors.patentIds} />
+      <Form method="post" className="space-y-4">
+        <Table caption={t("assess.title")} headers={[t("up.select"), t("licenses.patent"), t("patent.type"), t("patent.legalStatus"), t("assess.col.suggested"), t("assess.col.score"), t("assess.col.maturity"), t("assess.col.transferable"), t("assess.col.note")]}>
+          {patents.map((patent) => (
+            <tr key={patent.id}>
+              <td className={cell}><input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} /></td>
+              <td className={cell}><Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link></td>
+              <td className={cell}>{localized(language, PATENT_TYPES[patent.type as PatentType].zh, PATENT_TYPES[patent.type as PatentType].en)}</td>
+              <td className={cell}>{localized(language, LEGAL_STATUSES[patent.legalStatus as LegalStatus].zh, LEGAL_STATUSES[patent.legalStatus as LegalStatus].en)}</td>
+              <td className={`${cell} text-right`}>
+                <abbr title={patent.suggested.factors.map((f) => `${t(`assess.factor.${f.factor}` as MessageKey)} ${f.points}/${f.max}`).join("; ")} className="no-underline">{patent.suggested.score}</abbr>
+              </td>
+              <td className={`${cell} text-right`}>{patent.valueScore ?? "—"}</td>
+              <td className={`${cell} text-right`}>{patent.maturity ?? "—"}</td>
+              <td className={cell}>{patent.assessedAt ? t(patent.transferable ? "assess.yes" : "assess.no") : t("assess.unassessed")}</td>
+              <td className={cell}>{patent.transferableNote ?? ""}</td>
+            </tr>
+          ))}
+        </Table>
+        <div className="flex gap-4 text-sm">
+          {page > 1 && <Link to={`?${query({ page: String(page - 1) })}`} className="text-brand-700 underline">← {t("search.previous")}</Link>}
+          {total > page * 50 && <Link to={`?${query({ page: String(page + 1) })}`} className="text-brand-700 underline">{t("search.next")} →</Link>}
+        </div>
+
+        <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-2">
+          <legend className="px-1 font-semibold">{t("assess.bulk")}</legend>
+          <fieldset>
+            <legend className="text-sm">{t("assess.transferable")}</legend>
+            {(["leave", "yes", "no"] as const).map((value) => (
+              <label key={value} className="mr-4 text-sm">
+                <input type="radio" name="transferable" value={value} defaultChecked={value === "leave"} className="mr-1" />
+                {t(value === "leave" ? "assess.leave" : value === "yes" ? "assess.yes" : "assess.no")}
+              </label>
+            ))}
+          </fieldset>
+          <label className="flex flex-col text-sm">
+            {t("assess.note")}
+            <input name="note" maxLength={500} aria-invalid={Boolean(errors.note)} aria-describedby={errors.note ? "note-error" : undefined} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+            {errors.note && <span id="note-error" className="text-red-700">{t(errors.note as MessageKey)}</span>}
+          </label>
+          <fieldset>
+            <legend className="text-sm">{t("assess.score")}</legend>
+            {(["leave", "suggested", "set"] as const).map((value) => (
+              <label key={value} className="mr-4 text-sm">
+                <input type="radio" name="scoreMode" value={value} defaultChecked={value === "leave"} className="mr-1" />
+                {t(value === "leave" ? "assess.leave" : value === "suggested" ? "assess.useSuggested" : "assess.setScore")}
+              </label>
+            ))}
+            <label className="mt-2 flex flex-col text-sm">
+              {t("assess.scoreValue")}
+              <input name="score" inputMode="numeric" pattern="\d{1,3}" className="mt-1 w-24 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(errors.score)} aria-describedby={errors.score ? "score-error" : undefined} />
+              {errors.score && <span id="score-error" className="text-red-700">{t(errors.score as MessageKey)}</span>}
+            </label>
+          </fieldset>
+          <label className="flex flex-col text-sm">
+            {t("assess.maturity")}
+            <select name="maturity" defaultValue="" className="mt-1 w-40 rounded border border-slate-300 px-2 py-1">
+              <option value="">{t("assess.leave")}</option>
+              {Array.from({ length: 9 }, (_, i) => i + 1).map((level) => <option key={level} value={level}>TRL {level}</option>)}
+            </select>
+          </label>
+          <div className="md:col-span-2">
+            <button type="submit" disabled={navigation.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60">{t("assess.submit")}</button>
+          </div>
+        </fieldset>
+      </Form>
+    </section>
+  );
+}

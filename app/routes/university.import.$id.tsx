@@ -1,0 +1,189 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { FormError, Notice } from "~/components/form";
+import { cell, Table } from "~/components/table";
+import { requireRole } from "~/lib/auth.server";
+import { DomainError, orErrorPage } from "~/lib/errors";
+import { formatCount } from "~/lib/format";
+import { IMPORT_TARGETS } from "~/lib/import-columns";
+import { describeProblem } from "~/lib/import-report";
+import { readForm } from "~/lib/http.server";
+import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { languageFromMatches, useLanguage } from "~/lib/language";
+import { cancelImport, confirmImport, getImportFor, remapImport } from "~/models/patent-import.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  return orErrorPage(getImportFor(user, params.id ?? ""));
+}
+
+/** intent=remap (map:<column index>=<field>), confirm or cancel. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  const importId = params.id ?? "";
+  const intent = String(form.get("intent"));
+  try {
+    const { headers } = await getImportFor(user, importId);
+    if (intent === "remap") {
+      const mapping = Object.fromEntries(headers.map((header, i) => [header, String(form.get(`map:${i}`) ?? "")]));
+      await remapImport(user, importId, mapping);
+    } else if (intent === "confirm") await confirmImport(user, importId);
+    else if (intent === "cancel") await cancelImport(user, importId);
+    else return data({ error: "import.notReady" }, { status: 400 });
+    return { error: null };
+  } catch (error) {
+    if (error instanceof DomainError) return data({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function ImportPage() {
+  const record = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, language } = useLanguage();
+  const revalidator = useRevalidator();
+  const running = record.status === "ANALYSING" || record.status === "IMPORTING";
+  useEffect(() => {
+    if (!running) return;
+    // Polls the import's progress while the server works on it.
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 1000);
+    return () => clearInterval(timer);
+  }, [running, revalidator]);
+  const count = (n: number) => formatCount(n, language);
+  const importable = record.toAdd + record.toUpdate;
+
+  return (
+    <section aria-labelledby="import-heading" className="space-y-6">
+      <p className="text-sm"><Link to="/university/import" className="text-brand-700 underline">← {t("import.history")}</Link></p>
+      <h1 id="import-heading" className="text-2xl font-bold">{t("import.preview", { file: record.fileName })}</h1>
+      <p className="text-sm text-slate-600">
+        {localized(language, record.university.name, record.university.nameEn)} · {t(`import.status.${record.status}` as MessageKey)}
+        {record.format && ` · ${t("import.formatInfo", { format: record.format.toUpperCase(), encoding: record.encoding ?? "—" })}`}
+      </p>
+      <FormError error={actionData?.error ?? undefined} />
+
+      {running && (
+        <div role="status" className="space-y-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <p>{record.status === "ANALYSING" ? t("import.analysing", { rows: count(record.rowsRead) }) : t("import.importing", { rows: count(record.rowsRead), total: count(record.rowsTotal ?? 0) })}</p>
+          <progress className="w-full" aria-label={t(`import.status.${record.status}` as MessageKey)} {...(record.status === "IMPORTING" && record.rowsTotal ? { value: record.rowsRead, max: record.rowsTotal } : {})} />
+        </div>
+      )}
+
+      {record.status === "FAILED" && (
+        <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+          <p>{t((record.error ?? "import.failed") as MessageKey)}</p>
+          {record.errorDetail && <p className="mt-1 font-mono text-xs">{record.errorDetail}</p>}
+          {record.error !== "import.interrupted" && record.error?.startsWith("import.file.") === false && <p className="mt-1">{t("import.failed")}</p>}
+        </div>
+      )}
+      {record.status === "CANCELLED" && <Notice>{t("import.cancelled")}</Notice>}
+      {record.status === "DONE" && (
+        <div className="space-y-2">
+          <Notice>{t("import.done", { added: count(record.added ?? 0), updated: count(record.updated ?? 0), rejected: count(record.rejected) })}</Notice>
+          <p className="text-sm">
+            {t("import.notAssessedHint")}{" "}
+            <Link to={`/university/assessment?university=${record.organizationId}&filter=unassessed`} className="text-brand-700 underline">{t("import.toAssessment")}</Link>
+            {" · "}
+            <Link to={`/patents?university=${record.organizationId}&sort=newest`} className="text-brand-700 underline">{t("import.toSearch")}</Link>
+          </p>
+        </div>
+      )}
+
+      {(record.status === "READY" || record.status === "DONE") && (
+        <dl className="grid gap-4 sm:grid-cols-4">
+          {([
+            ["import.col.rows", record.rowsRead],
+            ["import.willAdd", record.status === "DONE" ? (record.added ?? 0) : record.toAdd],
+            ["import.willUpdate", record.status === "DONE" ? (record.updated ?? 0) : record.toUpdate],
+            ["import.willReject", record.rejected],
+          ] as const).map(([label, value]) => (
+            <div key={label} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+              <dt className="text-sm text-slate-600">{t(label)}</dt>
+              <dd className="mt-1 text-2xl font-bold text-brand-900">{count(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+
+      {record.status === "READY" && record.error && (
+        <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {t(record.error as MessageKey, { columns: (record.errorDetail ?? "").split(",").map((target) => t(`import.target.${target}` as MessageKey)).join("、") })}
+        </p>
+      )}
+
+      {record.rejected > 0 && (
+        <section aria-labelledby="rejections-heading" className="space-y-2">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="rejections-heading" className="text-lg font-semibold">{t("import.rejections")}</h2>
+            <a href={`/university/import/${record.id}/report`} download className="text-sm text-brand-700 underline">{t("import.report")}</a>
+          </div>
+          {record.rejected > record.rejections.length && <p className="text-sm text-slate-600">{t("import.rejectionsShown", { shown: record.rejections.length, total: count(record.rejected) })}</p>}
+          <Table caption={t("import.rejections")} headers={[t("import.col.line"), t("import.col.problems")]}>
+            {record.rejections.map((rejection) => (
+              <tr key={rejection.line}>
+                <td className={`${cell} text-right tabular-nums`}>{rejection.line}</td>
+                <td className={cell}>
+                  <ul>{rejection.problems.map((problem, i) => <li key={i}>{describeProblem(problem, language)}{problem.value ? `: “${problem.value}”` : ""}</li>)}</ul>
+                </td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      )}
+
+      {record.status === "READY" && record.preview.length > 0 && (
+        <section aria-labelledby="preview-heading" className="space-y-2">
+          <h2 id="preview-heading" className="text-lg font-semibold">{t("import.previewRows")}</h2>
+          <Table caption={t("import.previewRows")} headers={[t("import.col.line"), t("import.target.applicationNumber"), t("import.target.title"), t("import.col.status")]}>
+            {record.preview.map((row) => (
+              <tr key={row.line}>
+                <td className={`${cell} text-right tabular-nums`}>{row.line}</td>
+                <td className={`${cell} font-mono`}>CN{row.applicationNumber}</td>
+                <td className={cell}>{row.title}</td>
+                <td className={cell}>{t(`import.action.${row.action}` as MessageKey)}</td>
+              </tr>
+            ))}
+          </Table>
+        </section>
+      )}
+
+      {record.status === "READY" && (
+        <Form method="post" className="flex flex-wrap gap-3">
+          <button type="submit" name="intent" value="confirm" disabled={importable === 0 || Boolean(record.error)} className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-900 disabled:opacity-50">
+            {t("import.confirm", { count: count(importable) })}
+          </button>
+          <button type="submit" name="intent" value="cancel" className="rounded bg-white px-4 py-2 ring-1 ring-slate-300 hover:bg-slate-100">{t("import.cancel")}</button>
+        </Form>
+      )}
+      {record.status === "READY" && (
+        <details open={Boolean(record.error)} className="rounded-lg bg-white p-4 ring-1 ring-slate-200">
+          <summary className="cursor-pointer font-semibold">
+            {t("import.mapping")} ({t("import.mappedCount", { mapped: Object.values(record.mapping).filter(Boolean).length, total: record.headers.length })})
+          </summary>
+          <Form method="post" className="mt-3 space-y-3">
+          <p className="text-sm text-slate-600">{t("import.mappingHelp")}</p>
+          <Table caption={t("import.mapping")} headers={[t("import.col.header"), t("import.col.target")]}>
+            {record.headers.map((header, i) => (
+              <tr key={`${i}-${header}`}>
+                <td className={cell}><label htmlFor={`map-${i}`}>{header}</label></td>
+                <td className={cell}>
+                  <select id={`map-${i}`} name={`map:${i}`} defaultValue={record.mapping[header] ?? ""} className="rounded border border-slate-300 px-2 py-1">
+                    <option value="">{t("import.target.none")}</option>
+                    {IMPORT_TARGETS.map((target) => <option key={target} value={target}>{t(`import.target.${target}` as MessageKey)}</option>)}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </Table>
+          <button type="submit" name="intent" value="remap" className="rounded bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-100">{t("import.remap")}</button>
+          </Form>
+        </details>
+      )}
+
+    </section>
+  );
+}

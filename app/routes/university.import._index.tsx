@@ -1,0 +1,121 @@
+import {
+  data, MaxPartSizeExceededError, redirect, unstable_composeUploadHandlers, unstable_createFileUploadHandler, unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type NodeOnDiskFile,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+import { FormError } from "~/components/form";
+import { cell, Table } from "~/components/table";
+import { requireRole, type CurrentUser } from "~/lib/auth.server";
+import { orErrorPage } from "~/lib/errors";
+import { assertSameOrigin } from "~/lib/http.server";
+import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { languageFromMatches, useLanguage } from "~/lib/language";
+import { listUniversities } from "~/models/admin.server";
+import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnalysis } from "~/models/patent-import.server";
+
+export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
+
+const MAX_MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
+
+/** Staff import into their own university; administrators into the one they choose. */
+function universityOf(user: CurrentUser, chosen: string | null): string | null {
+  return user.role === "UNIVERSITY_STAFF" ? user.organization!.id : chosen;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  const universities = user.role === "ADMIN" ? await listUniversities() : [];
+  const universityId = universityOf(user, new URL(request.url).searchParams.get("university") ?? universities[0]?.id ?? null);
+  const imports = universityId ? await orErrorPage(listImports(user, universityId)) : [];
+  return { universities, universityId, imports, maxMb: MAX_MB };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  assertSameOrigin(request);
+  const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  const refuse = (error: MessageKey, status: number) => data({ error }, { status });
+  if (Number(request.headers.get("Content-Length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) return refuse("import.tooLarge", 413);
+  // The disk copy gets a random name; the user's file name is kept for the import record.
+  let originalName = "";
+  const toDisk = unstable_createFileUploadHandler({ directory: importDirectory(), file: () => randomUUID(), maxPartSize: IMPORT_MAX_BYTES, avoidFileConflicts: false });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_composeUploadHandlers(async (part) => {
+        if (part.name !== "file" || !part.filename) return undefined;
+        originalName = part.filename;
+        return toDisk(part);
+      }, unstable_createMemoryUploadHandler({ maxPartSize: 1024 })),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return refuse("import.tooLarge", 413);
+    return refuse("import.chooseFile", 400);
+  }
+  const file = form.get("file") as NodeOnDiskFile | string | null;
+  if (!file || typeof file === "string" || !originalName) return refuse("import.chooseFile", 400);
+  const universityId = universityOf(user, typeof form.get("university") === "string" ? String(form.get("university")) : null);
+  if (!universityId) return refuse("import.chooseFile", 400);
+  // A refused upload leaves no file behind.
+  const record = await orErrorPage(createImport(user, { universityId, fileName: originalName, filePath: file.getFilePath() })).catch(async (error) => {
+    await file.remove();
+    throw error;
+  });
+  startAnalysis(record.id);
+  return redirect(`/university/import/${record.id}`);
+}
+
+export default function ImportIndex() {
+  const { universities, universityId, imports, maxMb } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, language } = useLanguage();
+  const uploading = navigation.state === "submitting";
+  return (
+    <section aria-labelledby="import-heading" className="space-y-6">
+      <h1 id="import-heading" className="text-2xl font-bold">{t("import.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("import.lead")}</p>
+      <Form method="post" encType="multipart/form-data" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        {universities.length > 0 && (
+          <label className="flex flex-col text-sm">
+            {t("import.university")}
+            <select name="university" defaultValue={universityId ?? ""} className="mt-1 max-w-md rounded border border-slate-300 px-2 py-1.5">
+              {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+            </select>
+          </label>
+        )}
+        <label className="flex flex-col text-sm">
+          {t("import.file")}
+          <input type="file" name="file" required accept=".csv,.tsv,.txt,.xlsx,.json,.jsonl,.ndjson" aria-describedby="import-file-help" className="mt-1" />
+        </label>
+        <p id="import-file-help" className="text-xs text-slate-600">{t("import.fileHelp", { mb: maxMb })}</p>
+        <FormError error={actionData?.error ? t(actionData.error, { mb: maxMb }) : undefined} />
+        <button type="submit" disabled={uploading} className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60">
+          {uploading ? t("import.uploading") : t("import.upload")}
+        </button>
+        {uploading && <progress aria-label={t("import.uploading")} className="block w-full max-w-md" />}
+      </Form>
+
+      <section aria-labelledby="import-history" className="space-y-2">
+        <h2 id="import-history" className="text-lg font-semibold">{t("import.history")}</h2>
+        {imports.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("import.none")}</p>
+        ) : (
+          <Table caption={t("import.history")} headers={[t("import.col.when"), t("import.col.file"), t("import.col.status"), t("import.col.added"), t("import.col.updated"), t("import.col.rejected")]}>
+            {imports.map((record) => (
+              <tr key={record.id}>
+                <td className={`${cell} whitespace-nowrap`}>{record.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                <td className={cell}><Link to={`/university/import/${record.id}`} className="text-brand-700 underline">{record.fileName}</Link></td>
+                <td className={cell}>{t(`import.status.${record.status}` as MessageKey)}</td>
+                <td className={`${cell} text-right`}>{record.added ?? record.toAdd}</td>
+                <td className={`${cell} text-right`}>{record.updated ?? record.toUpdate}</td>
+                <td className={`${cell} text-right`}>{record.rejected}</td>
+              </tr>
+            ))}
+          </Table>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+// A university brings patents in from its database's export: upload, read the preview, confirm, and find an
+// imported patent in search at once.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it, inject } from "vitest";
+import { applicationCheckCharacter } from "../../app/lib/identifiers";
+import { DEMO_PASSWORD } from "../../prisma/seed/write";
+import { freshPagePerTest, signIn } from "../helpers/browser";
+
+const baseUrl = inject("baseUrl");
+let page: Page;
+freshPagePerTest((fresh) => (page = fresh));
+
+const number = (serial: string) => `CN2025199${serial}.${applicationCheckCharacter(`2025199${serial}`)}`;
+
+describe("importing patents", () => {
+  it("staff upload an export, read the preview, confirm, and find an imported patent in search", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-e2e-")), "本校专利导出.csv");
+    fs.writeFileSync(
+      file,
+      [
+        "申请号,专利名称,申请日,专利类型,主分类号,申请摘要,法律状态,可转化",
+        `${number("90001")},一种端到端测试用的石墨烯散热膜,20250301,发明,H01L23/373,一种用于芯片散热的石墨烯薄膜及其制备方法。,审中-实质审查,是`,
+        `${number("90002")},一种端到端测试用的锂电池热管理装置,20250302,发明,H01M10/613,电池包热管理。,审中-实质审查,是`,
+        `${number("90003").replace(/.$/, "Z")},校验位错误的专利,20250303,发明,H01M10/613,,审中,是`,
+      ].join("\n"),
+    );
+    await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
+    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "本校专利" }).click();
+    await page.getByRole("link", { name: "导入专利" }).click();
+    await page.getByLabel("文件").setInputFiles(file);
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.waitForURL(/\/university\/import\/[a-z0-9]+$/);
+
+    // The preview: two rows to add, one rejected with its line and reason; nothing written yet.
+    const figure = (label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+    await expect.poll(() => figure("新增").innerText(), { timeout: 20_000 }).toBe("2");
+    expect(await figure("拒绝").innerText()).toBe("1");
+    const rejected = page.getByRole("table", { name: "被拒绝的行" });
+    expect(await rejected.getByRole("cell", { name: "4", exact: true }).count()).toBe(1);
+    expect(await rejected.innerText()).toContain("申请号: 申请号无效");
+    expect((await (await fetch(`${baseUrl}/api/v1/patents?q=${encodeURIComponent("石墨烯散热膜")}`)).json()).total).toBe(0);
+
+    await page.getByRole("button", { name: "确认导入 2 件专利" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 1 行。" }).count(), { timeout: 30_000 }).toBe(1);
+
+    await page.getByRole("link", { name: "在专利检索中查看" }).click();
+    await page.getByRole("searchbox", { name: "检索词" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("searchbox", { name: "检索词" }).fill("石墨烯散热膜");
+    await page.getByRole("searchbox", { name: "检索词" }).press("Enter");
+    await page.waitForURL((url) => url.searchParams.get("q") === "石墨烯散热膜");
+    await expect.poll(() => page.getByRole("link", { name: /一种端到端测试用的石墨烯散热膜/ }).count()).toBe(1);
+  });
+});
