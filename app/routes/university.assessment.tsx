@@ -77,7 +77,7 @@ export default function Assessment() {
           </select>
         </label>
         <button type="submit" className="rounded px-3 py-1 ring-1 ring-slate-300">{t("stats.show")}</button>
-        <span className="text-slate-600">{total}</span>
+        <span className="text-slate-600">{t("search.results", { total })}</span>
       </Form>
       {actionData?.assessed && <Notice>{t("assess.done", { count: actionData.assessed })}</Notice>}
       <FormError error={errors.form ?? errors.patentIds} />

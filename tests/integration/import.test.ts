@@ -105,6 +105,21 @@ describe("importing a university's export", () => {
     expect(assessed.maturity).toBe(6);
   });
 
+  it("assesses only the university's own patents, and asks why a patent is left out", async () => {
+    const own = await prisma.patent.findUniqueOrThrow({ where: { applicationNumber: "202122975192.6" } });
+    const theirs = await createPatent({ ownerId: other.id, title: "别校待评估专利" });
+    await expect(assessPatents(staff, [own.id], { transferable: false })).rejects.toMatchObject({ code: "REASON_REQUIRED", status: 400 });
+    await expect(assessPatents(staff, [own.id, theirs.id], { transferable: true })).rejects.toMatchObject({ status: 403 });
+    expect((await prisma.patent.findUniqueOrThrow({ where: { id: own.id } })).assessedAt).toBeNull();
+    await assessPatents(staff, [own.id], { transferable: false, note: "已许可他人独占实施" });
+    expect(await prisma.patent.findUniqueOrThrow({ where: { id: own.id } })).toMatchObject({ transferable: false, transferableNote: "已许可他人独占实施" });
+    // A lapsed patent leaves the pool even when it was assessed transferable.
+    const pooled = await prisma.patent.findUniqueOrThrow({ where: { applicationNumber: "202223220665.2" } });
+    await prisma.patent.update({ where: { id: pooled.id }, data: { legalStatus: "LAPSED" } });
+    expect((await patentSearch().search(params("q=无人机机载多功能盒"))).items.map((item) => item.id)).not.toContain(pooled.id);
+    await prisma.patent.update({ where: { id: pooled.id }, data: { legalStatus: "VALID" } });
+  });
+
   it("reads Lens.org records: completes check characters and refuses a foreign application", async () => {
     const record = await preview(path.join(FIXTURES, "lens-sample.jsonl"));
     expect(record).toMatchObject({ format: "json", rowsRead: 4, toAdd: 3, rejected: 1 });
