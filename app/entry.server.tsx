@@ -8,6 +8,7 @@ import { NonceProvider } from "~/lib/nonce";
 
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";
+export { runAlerts, sendDailyDigests } from "~/models/alerts.server";
 
 const ABORT_DELAY = 5_000;
 

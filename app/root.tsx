@@ -59,6 +59,9 @@ function Header() {
           <NavLink to="/patents" className={navLink}>
             {t("nav.patents")}
           </NavLink>
+          <NavLink to="/needs" className={navLink}>
+            {t("nav.needs")}
+          </NavLink>
           {user && (
             <NavLink to="/licenses" className={navLink}>
               {user.isCompany ? t("licenses.title") : t("licenses.deals")}
@@ -80,6 +83,9 @@ function Header() {
             <>
               <Link to="/notifications" className="rounded px-2 py-1 hover:bg-brand-700">
                 {user.unread > 0 ? t("nav.notificationsUnread", { count: user.unread }) : t("nav.notifications")}
+              </Link>
+              <Link to="/saved-searches" className="hover:underline">
+                {t("saved.title")}
               </Link>
               <Link to="/account" className="hover:underline">{t("nav.account", { name: user.name })}</Link>
               <Form method="post" action="/logout">

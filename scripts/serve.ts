@@ -76,6 +76,10 @@ if (process.env.SMTP_URL) {
   const { dispatchOutbox } = build.entry.module as unknown as { dispatchOutbox: () => Promise<number> };
   setInterval(() => void dispatchOutbox().catch((error: unknown) => console.error("mail dispatch failed:", error)), 10_000).unref();
 }
+// Alerts follow the database's change log; the digest goes out once a day (the job remembers when).
+const jobs = build.entry.module as unknown as { runAlerts: () => Promise<unknown>; sendDailyDigests: () => Promise<number> };
+setInterval(() => void jobs.runAlerts().catch((error: unknown) => console.error("alerts failed:", error)), 30_000).unref();
+setInterval(() => void jobs.sendDailyDigests().catch((error: unknown) => console.error("daily digest failed:", error)), 3_600_000).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -173,3 +173,22 @@ export function snippet(text: string, terms: HighlightTerm[], length = 120): { s
   if (end < text.length) segments.push({ text: "…", hit: false });
   return { segments, hit: ranges.length > 0 };
 }
+
+const ENGLISH_STOPWORDS = new Set(["the", "and", "for", "with", "that", "this", "our", "are", "from", "into", "can", "need", "want", "which", "have", "has", "not", "its", "use", "using"]);
+const MAX_NEED_TERMS = 64;
+
+/**
+ * A need's description as an FTS5 expression of alternatives: every two-character Chinese word and every
+ * English word it contains, OR-ed, so bm25 ranks patents by how many of them (and how rare) they share.
+ * A sentence is not a phrase to find, as a search is: no patent repeats a company's wording.
+ */
+export function needQuery(text: string): ParsedQuery {
+  const tokens = new Map<string, HighlightTerm>();
+  for (const piece of piecesOf(text.normalize("NFKC"), false)) {
+    if (piece.highlight.kind === "han") for (const bigram of piece.tokens) tokens.set(bigram, { kind: "han", text: bigram });
+    else if (piece.tokens[0].length >= 3 && !ENGLISH_STOPWORDS.has(piece.tokens[0])) tokens.set(piece.tokens[0], piece.highlight);
+    if (tokens.size >= MAX_NEED_TERMS) break;
+  }
+  if (tokens.size === 0) return { match: null, highlight: [] };
+  return { match: [...tokens.keys()].map((token) => phrase([token], false)).join(" OR "), highlight: [...tokens.values()] };
+}

@@ -20,7 +20,7 @@ function addMonths(date: Date, months: number): Date {
 
 /** Patent Law art. 51: no exclusive or sole license while an open license is declared; at most one
  * exclusive (or sole) license for any period. Checked on request and again at signature. */
-async function assertKindAllowed(db: Prisma.TransactionClient, patentId: number, kind: DealKind, from: Date, to: Date) {
+export async function assertKindAllowed(db: Prisma.TransactionClient, patentId: number, kind: DealKind, from: Date, to: Date) {
   if (kind !== "SOLE" && kind !== "EXCLUSIVE") return;
   if (await db.openLicenseDeclaration.count({ where: { patentId, status: "ACTIVE" } })) {
     throw new DomainError("OPEN_LICENSE_DECLARED", "Patent Law art. 51: no exclusive or sole license while an open license is declared.", { status: 409 });

@@ -6,7 +6,7 @@ import { prisma, type PrismaClient } from "~/lib/db.server";
 export type NotificationKind =
   | "notify.licenseSigned" | "notify.paymentConfirmed" | "notify.dealRequested" | "notify.dealCountered"
   | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealMessage"
-  | "notify.salesReported";
+  | "notify.salesReported" | "notify.needProposal" | "notify.alertNewMatches" | "notify.alertChanged" | "notify.alertWatched";
 
 export async function notify(
   db: PrismaClient | Prisma.TransactionClient,
@@ -18,19 +18,24 @@ export async function notify(
   await db.notification.create({ data: { organizationId, kind, link, values: JSON.stringify(values) } });
 }
 
+/** The organisation's notices, and the alerts of this member's own saved searches and watches. */
+function addressedTo(user: CurrentUser & { organization: { id: string } }) {
+  return { organizationId: user.organization.id, OR: [{ userId: null }, { userId: user.id }] };
+}
+
 export async function unreadCount(user: CurrentUser): Promise<number> {
   if (!user.organization) return 0;
-  return prisma.notification.count({ where: { organizationId: user.organization.id, readAt: null } });
+  return prisma.notification.count({ where: { ...addressedTo({ ...user, organization: user.organization }), readAt: null } });
 }
 
 export async function listNotifications(user: CurrentUser) {
   if (!user.organization) return [];
-  const notifications = await prisma.notification.findMany({ where: { organizationId: user.organization.id }, orderBy: { createdAt: "desc" }, take: 100 });
+  const notifications = await prisma.notification.findMany({ where: addressedTo({ ...user, organization: user.organization }), orderBy: { createdAt: "desc" }, take: 100 });
   return notifications.map((n) => ({ ...n, values: JSON.parse(n.values) as Record<string, string | number> }));
 }
 
 /** Marks all of the organisation's notifications read. */
 export async function markRead(user: CurrentUser): Promise<void> {
   if (!user.organization) return;
-  await prisma.notification.updateMany({ where: { organizationId: user.organization.id, readAt: null }, data: { readAt: new Date() } });
+  await prisma.notification.updateMany({ where: { ...addressedTo({ ...user, organization: user.organization }), readAt: null }, data: { readAt: new Date() } });
 }

@@ -274,7 +274,9 @@ export function createPatentSearch(db: PrismaClient) {
     if (changes.length === 0) return current;
     if (changes.length > CATCH_UP_LIMIT || changes.some((change) => change.patentId === RELOAD_ALL)) return fullLoad();
     const ids = [...new Set(changes.map((c) => c.patentId))];
-    const rows = await facetRows({ id: { in: ids } });
+    // A statement per few hundred ids: SQLite limits a statement's bound parameters.
+    const rows: PatentFacetRow[] = [];
+    for (let start = 0; start < ids.length; start += 400) rows.push(...(await facetRows({ id: { in: ids.slice(start, start + 400) } })));
     if (rows.some((row) => !current.universities.has(row.ownerId))) await loadUniversities(current);
     const found = new Set(rows.map((r) => r.id));
     for (const row of rows) current.upsert(row);
@@ -382,10 +384,8 @@ export function createPatentSearch(db: PrismaClient) {
     }
   }
 
-  async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
-    const facetIndex = await currentIndex();
-    const query = parseSearchQuery(params.q);
-
+  /** The filters of a search as lookup masks over the facet columns; unknown values are a 400. */
+  function filtersFor(params: SearchParams, facetIndex: FacetIndex, now: number) {
     // Selected values per dimension, as lookup tables over the dimension's value indexes.
     const selected = new Map<Dimension, Set<number>>();
     const select = (dimension: Dimension, values: readonly string[], resolve: (value: string) => number | undefined, unknown: string) => {
@@ -409,6 +409,44 @@ export function createPatentSearch(db: PrismaClient) {
     if (params.open) selected.set("open", new Set([1]));
     select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "unknown remaining term");
 
+    const term = facetIndex.termBuckets(now);
+    const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
+    const masks = DIMENSIONS.map((dimension) => {
+      const chosen = selected.get(dimension);
+      if (!chosen) return null;
+      const mask = new Uint8Array(Math.max(...chosen) + 1);
+      for (const value of chosen) mask[value] = 1;
+      return mask;
+    });
+    const active = DIMENSIONS.flatMap((_, i) => (masks[i] ? [i] : []));
+    return { selected, columns, masks, active, d };
+  }
+
+  /** Which of these patents (null: all) a search matches now: in the pool, the text and every filter. Searches
+   * checked together share their text matches through `textCache` (many saved searches share their words). */
+  async function matchingAmong(params: SearchParams, ids: number[] | null, now = Date.now(), textCache = new Map<string, Set<number>>()): Promise<Set<number>> {
+    const facetIndex = await currentIndex();
+    const { columns, masks, active } = filtersFor(params, facetIndex, now);
+    const query = parseSearchQuery(params.q);
+    let candidates = ids ?? facetIndex.poolPositions().map((position) => facetIndex.ids[position]);
+    if (query.match) {
+      let text = textCache.get(query.match);
+      if (!text) textCache.set(query.match, (text = new Set(await textMatches(query.match))));
+      candidates = candidates.filter((id) => text.has(id));
+    }
+    const matched = new Set<number>();
+    for (const id of candidates) {
+      const position = facetIndex.positionOf(id);
+      if (position < 0 || !facetIndex.inPool[position]) continue;
+      if (active.every((dimension) => masks[dimension]![columns[dimension][position]] === 1)) matched.add(id);
+    }
+    return matched;
+  }
+
+  async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
+    const facetIndex = await currentIndex();
+    const query = parseSearchQuery(params.q);
+    const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
     const size = facetIndex.ids.length;
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
     let candidates: number[];
@@ -426,18 +464,8 @@ export function createPatentSearch(db: PrismaClient) {
     }
 
     // The hot loop works on arrays indexed by dimension number: columns, selection masks and counters.
-    const term = facetIndex.termBuckets(now);
-    const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
-    const masks = DIMENSIONS.map((dimension) => {
-      const chosen = selected.get(dimension);
-      if (!chosen) return null;
-      const mask = new Uint8Array(Math.max(...chosen) + 1);
-      for (const value of chosen) mask[value] = 1;
-      return mask;
-    });
     const counters = DIMENSIONS.map((dimension) =>
       new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
-    const active = DIMENSIONS.flatMap((_, i) => (masks[i] ? [i] : []));
 
     // One pass: a row that passes every filter counts in every facet; a row that fails exactly one filter
     // counts only in that filter's facet (what the count would be if the user changed that filter).
@@ -556,7 +584,7 @@ export function createPatentSearch(db: PrismaClient) {
     return loadItems(ids, []);
   }
 
-  return { search, similar, refresh: currentIndex };
+  return { search, similar, matchingAmong, rankedMatches, refresh: currentIndex };
 }
 
 function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {

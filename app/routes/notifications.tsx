@@ -35,7 +35,7 @@ export default function Notifications() {
       <ul className="space-y-2">
         {notifications.map((notification) => (
           <li key={notification.id} className={`rounded-lg bg-white p-3 shadow-sm ring-1 ${notification.readAt ? "ring-slate-200" : "ring-amber-400"}`}>
-            <Link to={notification.link} className="text-brand-700 underline">{t(notification.kind as MessageKey, notification.values)}</Link>
+            <Link to={notification.link} className="text-brand-700 underline">{t(notification.kind as MessageKey, { ...notification.values, ...(notification.values.change ? { change: t(`alerts.change.${notification.values.change}` as MessageKey) } : {}) })}</Link>
             <span className="ml-2 text-xs text-slate-500">{notification.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span>
             {!notification.readAt && <span className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-900">{t("notifications.unread")}</span>}
           </li>

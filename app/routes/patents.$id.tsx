@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
 import { DealRequestForm, DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
 import { getUser, requireUser } from "~/lib/auth.server";
@@ -19,7 +19,8 @@ import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
 import { isbot } from "isbot";
-import { getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
+import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
+import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { patentSearch } from "~/models/search.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -28,12 +29,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!patent) throw new Response("No patent with this id", { status: 404 });
   // Crawlers' visits are not interest in the patent: they stay out of the funnel's views.
   const counted = isbot(request.headers.get("user-agent") ?? "") ? null : recordPatentView(patent.id);
-  const [similar, viewer] = await Promise.all([
+  const user = await getUser(request);
+  const [similar, viewer, alsoLicensedBy, watching] = await Promise.all([
     patentSearch().similar(patent.id),
-    getUser(request).then((user) => openLicenseViewer(user, { ownerId: patent.owner.id, openLicenseId: patent.openLicense?.id ?? null })),
+    openLicenseViewer(user, { ownerId: patent.owner.id, openLicenseId: patent.openLicense?.id ?? null }),
+    alsoLicensed(patent.id),
+    isWatching(user, patent.id),
   ]);
   await counted;
-  return { patent, similar, viewer };
+  return { patent, similar, viewer, alsoLicensed: alsoLicensedBy, watching, mayWatch: Boolean(user?.organization) };
 }
 
 type ActionResult = { intent: string; fieldErrors: Record<string, string>; done?: string };
@@ -62,6 +66,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!request.ok) return fail(request.fieldErrors, 400);
       const deal = await requestDeal(user, patentId, { kind: request.kind ?? "ORDINARY", message: request.message, terms: request.terms });
       return redirect(`/deals/${deal.id}`);
+    }
+    if (intent === "watch" || intent === "unwatch") {
+      await (intent === "watch" ? watchPatent(user, patentId) : unwatchPatent(user, patentId));
+      return data<ActionResult>({ intent, fieldErrors: {}, done: intent === "watch" ? "watch.watching" : undefined });
     }
     if (intent === "accept") {
       const result = validate(AcceptOpenLicenseSchema, formToObject(form, ["agree"]));
@@ -113,7 +121,7 @@ function BilingualSection({ id, heading, zh, en }: { id: string; heading: string
 }
 
 export default function PatentPage() {
-  const { patent, similar, viewer } = useLoaderData<typeof loader>();
+  const { patent, similar, viewer, alsoLicensed, watching, mayWatch } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   const { t, language } = useLanguage();
@@ -244,6 +252,26 @@ export default function PatentPage() {
                 ))}
               </ul>
             </section>
+          )}
+          {alsoLicensed.length > 0 && (
+            <section aria-labelledby="also-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <h2 id="also-heading" className="text-lg font-semibold">{t("patent.alsoLicensed")}</h2>
+              <ul className="mt-2 space-y-2 text-sm">
+                {alsoLicensed.map((item) => (
+                  <li key={item.id}>
+                    <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">{localized(language, item.title, item.titleEn)}</Link>
+                    <span className="block text-xs text-slate-500">{t("patent.alsoLicensedCount", { count: item.companies })}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {mayWatch && (
+            <Form method="post" className="rounded-lg bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200">
+              <input type="hidden" name="intent" value={watching ? "unwatch" : "watch"} />
+              {watching && <p className="mb-2 text-slate-600">{t("watch.watching")}</p>}
+              <button type="submit" aria-pressed={watching} className="rounded bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">{t(watching ? "watch.unwatch" : "watch.watch")}</button>
+            </Form>
           )}
         </aside>
       </div>

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteLoaderData, useSubmit } from "@remix-run/react";
+import type { loader as rootLoader } from "~/root";
 import { useEffect, useRef } from "react";
 import { Highlighted } from "~/components/highlighted";
 import { feeSummary } from "~/components/open-license-terms";
@@ -246,6 +247,25 @@ export default function PatentSearchPage() {
           </div>
         )}
       </Form>
+      {params && <SaveSearch query={searchParamsToQuery({ ...params, page: undefined, size: undefined })} name={params.q} />}
     </div>
+  );
+}
+
+/** Signed-in companies and staff save the search as it stands, to be told of new matches. */
+function SaveSearch({ query, name }: { query: string; name: string }) {
+  const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
+  const { t } = useLanguage();
+  if (!user || !(user.isCompany || user.isStaff)) return null;
+  return (
+    <Form method="post" action="/saved-searches" className="mt-6 flex flex-wrap items-end gap-2 rounded-lg bg-white p-3 text-sm ring-1 ring-slate-200">
+      <input type="hidden" name="intent" value="save" />
+      <input type="hidden" name="query" value={query} />
+      <label className="flex flex-col">
+        {t("saved.name")}
+        <input name="name" required maxLength={80} defaultValue={name || t("saved.title")} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+      </label>
+      <button type="submit" className="rounded bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">{t("saved.save")}</button>
+    </Form>
   );
 }

@@ -46,9 +46,9 @@ if (!fs.existsSync(csvFile)) {
       typeDigit === "2" ? "实用新型" : granted ? "发明公开;发明授权" : "发明公开", `一种${topic}的装置及方法`, abstract, claim,
       granted ? "有权-审定授权" : "审中-实质审查", "G06F16/00", "G06F16/00;G06N3/08;H04L67/12",
     ];
-    if (!out.write(`${line.join(",")}\n`)) await new Promise((resolve) => out.once("drain", resolve));
+    if (!out.write(`${line.join(",")}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
-  await new Promise((resolve) => out.end(resolve));
+  await new Promise<void>((resolve) => out.end(() => resolve()));
 }
 const megabytes = fs.statSync(csvFile).size / 1024 / 1024;
 console.log(`file: ${rowCount.toLocaleString("en-US")} rows, ${megabytes.toFixed(1)} MB (${path.relative(process.cwd(), csvFile)})`);

@@ -20,7 +20,7 @@ async function violations(page: Page) {
 }
 
 describe.each(["zh", "en"])("in %s", (language) => {
-  it.each(["/", "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV", "/patents/1", "/patents/999999999", "/login", "/join", "/forgot-password"])("%s has no WCAG A/AA violations", async (path) => {
+  it.each(["/", "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV", "/patents/1", "/needs", "/patents/999999999", "/login", "/join", "/forgot-password"])("%s has no WCAG A/AA violations", async (path) => {
     await browser.addCookies([{ name: "lang", value: language, url: baseUrl }]);
     const page = await browser.newPage();
     await page.goto(`${baseUrl}${path}`);

@@ -94,6 +94,22 @@ const MATRIX: Row[] = [
   ["GET", "university.import.$id.report", [302, 403, 200, 404, 200]],
   ["GET", "university.assessment", [302, 403, 200, 200, 200]],
   ["POST", "university.assessment", [302, 403, 400, 400, 400]],
+  ["GET", "needs._index", [200, 200, 200, 200, 200]],
+  ["GET", "needs.new", [302, 200, 403, 403, 403]],
+  ["POST", "needs.new", [302, 400, 403, 403, 403]],
+  ["GET", "needs.$id", [200, 200, 200, 200, 200]],
+  ["POST", "needs.$id", [302, 400, 400, 400, 400]],
+  ["GET", "saved-searches", [302, 200, 200, 200, 200]],
+  ["POST", "saved-searches", [302, 400, 400, 400, 400]],
+  ["GET", "api.v1.needs", [200, 200, 200, 200, 200]],
+  ["POST", "api.v1.needs", [401, 400, 403, 403, 403]],
+  ["GET", "api.v1.needs.$id", [200, 200, 200, 200, 200]],
+  ["GET", "api.v1.saved-searches", [401, 200, 200, 200, 200]],
+  ["POST", "api.v1.saved-searches", [401, 400, 400, 400, 400]],
+  ["GET", "api.v1.saved-searches.$id", [405, 405, 405, 405, 405]],
+  ["DELETE", "api.v1.saved-searches.$id", [401, 404, 404, 404, 404]],
+  ["GET", "api.v1.patents.$id.watch", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.patents.$id.watch", [401, 200, 200, 200, 403]],
 ];
 
 const cookies = new Map<Visitor, string>();
@@ -120,6 +136,10 @@ beforeAll(async () => {
     data: { organizationId: own.id, createdById: "matrix", fileName: "patents.csv", filePath: "/nonexistent/patents.csv", fileBytes: 0, fileSha256: "0".repeat(64), status: "DONE" },
   });
   params.importId = patentImport.id;
+  const need = await prisma.technologyNeed.create({
+    data: { organizationId: enterprise.id, createdById: "matrix", title: "矩阵测试需求", description: "需要一种矩阵测试装置。", visibility: "PUBLIC" },
+  });
+  params.needId = need.id;
   params.number = license.contractNumber;
   const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
     ["sme", "sme@matrix.example", "SME", enterprise.id],
@@ -138,6 +158,8 @@ beforeAll(async () => {
 /** The URL parameters of a route, filled with the fixtures this test made. */
 function paramsFor(route: string): Record<string, string> {
   const id = route.includes("import") ? params.importId
+    : route.includes("needs") ? params.needId
+    : route.includes("saved-searches") ? "no-such-search"
     : route.includes("patents.") ? params.id
     : route.includes("organizations") ? params.verifyId
     : route.includes("open-licenses") ? params.declarationId

@@ -1,0 +1,71 @@
+// The technology-need form and its JSON twin: one schema; messages are UI keys.
+import { z } from "zod";
+import { CLUSTERS, type ClusterCode } from "./taxonomy";
+
+const yuan = z
+  .string()
+  .trim()
+  .transform((value, context) => {
+    if (value === "") return null;
+    if (!/^\d{1,9}$/.test(value)) {
+      context.addIssue({ code: "custom", message: "need.budgetInvalid" });
+      return z.NEVER;
+    }
+    return Number(value) * 100;
+  });
+
+export const NeedFormSchema = z
+  .object({
+    title: z.string().trim().min(4, "need.titleShort").max(120, "validation.tooLong"),
+    description: z.string().trim().min(10, "need.descriptionShort").max(4000, "validation.tooLong"),
+    cluster: z.union([z.literal(""), z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]])]).default("").transform((value) => value || null),
+    budgetMin: yuan.default(null),
+    budgetMax: yuan.default(null),
+    deadline: z
+      .string()
+      .trim()
+      .default("")
+      .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), "need.deadlineInvalid")
+      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+    visibility: z.enum(["PUBLIC", "UNIVERSITIES"], { message: "need.visibilityInvalid" }),
+  })
+  .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, { message: "need.budgetOrder", path: ["budgetMax"] })
+  .refine((need) => need.deadline === null || need.deadline.getTime() > Date.now(), { message: "need.deadlinePast", path: ["deadline"] });
+
+export type NeedInput = {
+  title: string;
+  description: string;
+  cluster: ClusterCode | null;
+  budgetMinFen: number | null;
+  budgetMaxFen: number | null;
+  deadline: Date | null;
+  visibility: "PUBLIC" | "UNIVERSITIES";
+};
+
+export function needInput(form: z.infer<typeof NeedFormSchema>): NeedInput {
+  const { budgetMin, budgetMax, ...rest } = form;
+  return { ...rest, budgetMinFen: budgetMin, budgetMaxFen: budgetMax };
+}
+
+/** The JSON API's need: budgets as whole yuan numbers, the deadline as YYYY-MM-DD, through the form's rules. */
+export const NeedJsonSchema = z
+  .object({
+    title: z.string(),
+    description: z.string(),
+    cluster: z.string().nullish(),
+    budgetMin: z.number().int().nonnegative().nullish(),
+    budgetMax: z.number().int().nonnegative().nullish(),
+    deadline: z.string().nullish(),
+    visibility: z.string(),
+  })
+  .transform((need, context) => {
+    const parsed = NeedFormSchema.safeParse({ ...need, cluster: need.cluster ?? "", budgetMin: need.budgetMin?.toString() ?? "", budgetMax: need.budgetMax?.toString() ?? "", deadline: need.deadline ?? "" });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+
+export const SavedSearchSchema = z.object({
+  name: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"),
+  query: z.string().max(2000, "validation.tooLong"),
+});

@@ -1,0 +1,155 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, Notice } from "~/components/form";
+import { DealRequestForm } from "~/components/open-license-forms";
+import { feeSummary } from "~/components/open-license-terms";
+import { getUser, requireUser } from "~/lib/auth.server";
+import { DomainError, orErrorPage } from "~/lib/errors";
+import { readDealForm } from "~/lib/deal-form.server";
+import { formatFen } from "~/lib/format";
+import { readForm } from "~/lib/http.server";
+import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { languageFromMatches, useLanguage } from "~/lib/language";
+import { CLUSTERS } from "~/lib/taxonomy";
+import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.need.title ?? translator(languageFromMatches(matches))("need.title") }];
+
+/** GET /needs/:id: the need, the pool ranked against it, and for university staff their own matching patents. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const need = await orErrorPage(getNeedFor(user, params.id ?? ""));
+  const isStaff = user?.role === "UNIVERSITY_STAFF" && user.organization;
+  const [matches, ownMatches] = await Promise.all([
+    matchNeed(need),
+    isStaff && need.status === "OPEN" ? matchNeed(need, { ownerId: user.organization!.id, limit: 10 }) : Promise.resolve([]),
+  ]);
+  return { need, matches, ownMatches, canPropose: Boolean(isStaff) && need.status === "OPEN" };
+}
+
+type ActionResult = { fieldErrors: Record<string, string>; done: MessageKey | null };
+
+/** intent=propose (university staff: patentId…, kind, price, licenseTermMonths, message) or intent=close (the company). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request);
+  const needId = params.id ?? "";
+  const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ fieldErrors, done: null }, { status });
+  try {
+    if (form.get("intent") === "close") {
+      await closeNeed(user, needId);
+      return { fieldErrors: {}, done: "need.closedNotice" } satisfies ActionResult;
+    }
+    const patentIds = form.getAll("patentId").map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 20);
+    const deal = readDealForm(form);
+    if (!deal.ok) return fail(deal.fieldErrors, 400);
+    if (patentIds.length === 0) return fail({ form: "need.choosePatents" }, 400);
+    await proposeForNeed(user, needId, { patentIds, kind: deal.kind ?? "ORDINARY", message: deal.message, terms: deal.terms });
+    return { fieldErrors: {}, done: "need.proposed" } satisfies ActionResult;
+  } catch (error) {
+    if (error instanceof DomainError) return fail({ form: error.message }, error.status);
+    throw error;
+  }
+}
+
+function Reason({ reason }: { reason: MatchReason }) {
+  const { t, language } = useLanguage();
+  if (reason.kind === "words") return <>{t("need.reason.words", { words: reason.words.join("、") })}</>;
+  if (reason.kind === "cluster") {
+    const cluster = CLUSTERS.find((c) => c.code === reason.cluster);
+    return <>{t("need.reason.cluster")}{cluster ? `（${localized(language, cluster.zh, cluster.en)}）` : ""}</>;
+  }
+  if (reason.kind === "ipc") return <>{t("need.reason.ipc", { subclass: reason.subclass })}</>;
+  return <>{t("need.reason.openLicense")}</>;
+}
+
+export default function NeedPage() {
+  const { need, matches, ownMatches, canPropose } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, language } = useLanguage();
+  const cluster = CLUSTERS.find((c) => c.code === need.cluster);
+  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  return (
+    <article aria-labelledby="need-heading" className="space-y-6">
+      <p className="text-sm"><Link to="/needs" className="text-brand-700 underline">← {t("need.title")}</Link></p>
+      <header className="space-y-2">
+        <h1 id="need-heading" className="text-2xl font-bold">{need.title}</h1>
+        <p className="text-sm text-slate-600">
+          {t("need.by")} {need.organization.name}
+          {cluster && ` · ${localized(language, cluster.zh, cluster.en)}`}
+          {(need.budgetMinFen !== null || need.budgetMaxFen !== null) && ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
+          {need.deadline && ` · ${t("need.deadline")} ${need.deadline.toISOString().slice(0, 10)}`}
+          {` · ${t(`need.visibility.${need.visibility as "PUBLIC" | "UNIVERSITIES"}`)}`}
+        </p>
+        <p className="whitespace-pre-line rounded-lg bg-white p-4 ring-1 ring-slate-200">{need.description}</p>
+      </header>
+      {actionData?.done && <Notice>{t(actionData.done)}</Notice>}
+      {need.status !== "OPEN" && <Notice>{t("need.closedNotice")}</Notice>}
+
+      <section aria-labelledby="matches-heading" className="space-y-3">
+        <h2 id="matches-heading" className="text-xl font-semibold">{t("need.matches")}</h2>
+        <p className="text-sm text-slate-600">{t("need.matchesLead")}</p>
+        {matches.length === 0 ? <p>{t("need.noMatches")}</p> : (
+          <ol className="space-y-3">
+            {matches.map((match) => (
+              <li key={match.patent.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link to={`/patents/${match.patent.id}`} className="font-semibold text-brand-700 underline">{localized(language, match.patent.title, match.patent.titleEn)}</Link>
+                  <span className="text-sm text-slate-600">{t("need.score", { score: match.score })}</span>
+                </div>
+                <p className="text-sm text-slate-600">
+                  {localized(language, match.patent.owner, match.patent.ownerEn)} · CN{match.patent.applicationNumber} · {match.patent.ipcMain}
+                  {match.openLicense && ` · ${feeSummary(match.openLicense, language)}`}
+                </p>
+                <p className="mt-1 text-sm"><span className="font-medium">{t("need.why")}：</span>{match.reasons.map((reason, i) => <span key={i}>{i > 0 && "；"}<Reason reason={reason} /></span>)}</p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {canPropose && (
+        <section aria-labelledby="propose-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="propose-heading" className="text-xl font-semibold">{t("need.propose")}</h2>
+          <DealRequestForm errors={errors} intent="propose" submitLabel={t("need.proposeSubmit")}>
+            <fieldset className="space-y-1">
+              <legend className="text-sm font-medium">{t("need.ownMatches")}</legend>
+              {ownMatches.length === 0 && <p className="text-sm text-slate-600">{t("need.noMatches")}</p>}
+              {ownMatches.map((match) => (
+                <label key={match.patent.id} className="block text-sm">
+                  <input type="checkbox" name="patentId" value={match.patent.id} className="mr-2" />
+                  {localized(language, match.patent.title, match.patent.titleEn)} ({t("need.score", { score: match.score })})
+                </label>
+              ))}
+            </fieldset>
+          </DealRequestForm>
+        </section>
+      )}
+
+      {need.proposals.length > 0 && (
+        <section aria-labelledby="proposals-heading" className="space-y-2">
+          <h2 id="proposals-heading" className="text-xl font-semibold">{t("need.proposals")}</h2>
+          <ul className="space-y-2">
+            {need.proposals.map((proposal) => (
+              <li key={proposal.id} className="rounded bg-white p-3 ring-1 ring-slate-200">
+                <p className="text-sm">{proposal.message}</p>
+                <ul className="mt-1 list-disc pl-5 text-sm">
+                  {proposal.deals.map((deal) => (
+                    <li key={deal.id}><Link to={`/deals/${deal.id}`} className="text-brand-700 underline">{localized(language, deal.patent.title, deal.patent.titleEn)}</Link> · {t(`deal.kind.${deal.kind}` as MessageKey)} · {t(`deal.status.${deal.status}` as MessageKey)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {need.isOwner && need.status === "OPEN" && (
+        <Form method="post">
+          <FormError error={errors.form} />
+          <button type="submit" name="intent" value="close" className="rounded bg-white px-4 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100">{t("need.close")}</button>
+        </Form>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,133 @@
+// Needs matched against the pool, universities' proposals, saved searches, watches and the daily digest.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getUser, type CurrentUser } from "~/lib/auth.server";
+import { prisma } from "~/lib/db.server";
+import { startSession } from "~/lib/session.server";
+import { createUser } from "~/models/account.server";
+import { runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
+import { advanceDeal } from "~/models/deal.server";
+import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need.server";
+import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license.server";
+import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
+
+const NOW = new Date("2026-06-01T00:00:00Z");
+const terms = { feeModel: "LUMP_SUM" as const, lumpSumFen: 20_000_000, paymentSchedule: "ONCE" as const, licenseTermMonths: 36, territory: "中国大陆" };
+
+async function userOf(email: string, role: "SME" | "UNIVERSITY_STAFF", organizationId: string): Promise<CurrentUser> {
+  const created = await createUser({ email, name: email.split("@")[0], password: "match password", role, organizationId });
+  return (await getUser(new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } })))!;
+}
+
+let company: CurrentUser;
+let unverified: CurrentUser;
+let staff: CurrentUser;
+let rivalStaff: CurrentUser;
+const patents: Record<string, { id: number }> = {};
+
+beforeAll(async () => {
+  const university = await createUniversity("重庆大学", "Chongqing University");
+  const rival = await createUniversity("西南大学", "Southwest University");
+  const verified = await createEnterprise("重庆储能科技有限公司");
+  await prisma.organization.update({ where: { id: verified.id }, data: { verifiedAt: NOW } });
+  const newcomer = await createEnterprise("重庆新来科技有限公司");
+  company = await userOf("buyer@match.example", "SME", verified.id);
+  unverified = await userOf("new@match.example", "SME", newcomer.id);
+  staff = await userOf("tto@match.example", "UNIVERSITY_STAFF", university.id);
+  rivalStaff = await userOf("tto@rival.example", "UNIVERSITY_STAFF", rival.id);
+  const make = (key: string, ownerId: string, title: string, abstract: string, cluster: string, ipcMain: string) =>
+    createPatent({ ownerId, title, abstract, cluster, ipcMain }).then((patent) => (patents[key] = patent));
+  await make("batteryCooling", university.id, "一种锂电池热管理系统", "通过液冷板对锂电池包进行热管理，控制电池温度均匀。", "NEW_ENERGY", "H01M 10/613");
+  await make("batteryOpen", university.id, "动力电池热管理方法", "一种动力电池的热管理方法，根据电池温度调节冷却。", "NEW_ENERGY", "H01M 10/625");
+  await make("separator", rival.id, "锂电池隔膜材料", "一种耐高温的锂电池隔膜。", "NEW_ENERGY", "H01M 50/403");
+  await make("engine", rival.id, "发动机热管理装置", "发动机冷却液的热管理装置。", "NEV", "F01P 7/16");
+  await make("chip", rival.id, "芯片散热结构", "一种芯片的散热片结构。", "ELECTRONICS", "H01L 23/367");
+  await declareOpenLicense(staff, patents.batteryOpen.id, terms, NOW);
+});
+
+describe("technology needs", () => {
+  it("rank battery thermal-management patents first for a need about 锂电池 热管理, open licenses first, with reasons", async () => {
+    const matches = await matchNeed({ title: "锂电池 热管理", description: "储能电站的锂电池包需要热管理方案，控制电池温度。", cluster: "NEW_ENERGY" });
+    const ids = matches.map((match) => match.patent.id);
+    expect(ids.slice(0, 2)).toEqual([patents.batteryOpen.id, patents.batteryCooling.id]);
+    expect(ids.indexOf(patents.chip.id)).toBe(-1);
+    const best = matches[1];
+    expect(best.reasons.map((reason) => reason.kind)).toEqual(expect.arrayContaining(["words", "cluster"]));
+    expect(matches[0].reasons.map((reason) => reason.kind)).toContain("openLicense");
+    expect(matches[0].openLicense).not.toBeNull();
+  });
+
+  it("are posted by verified companies and shown to the right eyes", async () => {
+    await expect(createNeed(unverified, { title: "一个需求", description: "需要一种电池热管理方案。", cluster: null, budgetMinFen: null, budgetMaxFen: null, deadline: null, visibility: "PUBLIC" })).rejects.toMatchObject({ status: 403 });
+    const need = await createNeed(company, { title: "储能电池热管理", description: "储能电站的锂电池包需要热管理方案。", cluster: "NEW_ENERGY", budgetMinFen: 10_000_000, budgetMaxFen: 50_000_000, deadline: null, visibility: "UNIVERSITIES" });
+    expect((await getNeedFor(staff, need.id)).title).toBe("储能电池热管理");
+    expect((await getNeedFor(company, need.id)).isOwner).toBe(true);
+    await expect(getNeedFor(unverified, need.id)).rejects.toMatchObject({ status: 404 });
+    await expect(getNeedFor(null, need.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("are answered by a university with its own patents, as deal proposals the company can accept", async () => {
+    const need = await createNeed(company, { title: "电池热管理", description: "需要锂电池热管理技术。", cluster: null, budgetMinFen: null, budgetMaxFen: null, deadline: null, visibility: "PUBLIC" });
+    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.separator.id], kind: "ORDINARY", message: "请看", terms }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(proposeForNeed(rivalStaff, need.id, { patentIds: [patents.batteryOpen.id], kind: "ORDINARY", message: "", terms }, NOW)).rejects.toMatchObject({ status: 403 });
+    // Patent Law art. 51: no exclusive license on a patent under open license, even in a proposal.
+    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.batteryOpen.id], kind: "EXCLUSIVE", message: "", terms }, NOW)).rejects.toMatchObject({ code: "OPEN_LICENSE_DECLARED" });
+    const proposal = await proposeForNeed(staff, need.id, { patentIds: [patents.batteryCooling.id], kind: "ORDINARY", message: "本校的液冷热管理专利可满足需求", terms }, NOW);
+    const deal = await prisma.deal.findFirstOrThrow({ where: { proposalId: proposal.id } });
+    expect(deal).toMatchObject({ requesterId: company.organization!.id, ownerId: staff.organization!.id, termsBy: "OWNER", status: "NEGOTIATING" });
+    expect(await prisma.notification.count({ where: { organizationId: company.organization!.id, kind: "notify.needProposal" } })).toBe(1);
+    const accepted = await advanceDeal(company, deal.id, { step: "accept" }, NOW);
+    expect(accepted.status).toBe("AGREED");
+    expect((await getNeedFor(company, need.id)).proposals).toHaveLength(1);
+    expect((await getNeedFor(rivalStaff, need.id)).proposals).toHaveLength(0);
+  });
+});
+
+describe("saved searches and watches", () => {
+  it("tell each saved search exactly once of a new matching patent, and nothing more on the next run", async () => {
+    await runAlerts(NOW); // what happened before the searches were saved is not news
+    const thermal = await saveSearch(company, { name: "热管理", query: "q=%E7%83%AD%E7%AE%A1%E7%90%86&page=3" });
+    expect(thermal.query).toBe("q=%E7%83%AD%E7%AE%A1%E7%90%86");
+    const energy = await saveSearch(company, { name: "新能源", query: "cluster=NEW_ENERGY" });
+    await saveSearch(company, { name: "芯片", query: "q=芯片" });
+    expect((await runAlerts(NOW)).notifications).toBe(0);
+
+    const fresh = await createPatent({ ownerId: staff.organization!.id, title: "一种储能电池热管理装置", abstract: "储能柜的热管理。", cluster: "NEW_ENERGY", ipcMain: "H01M 10/613" });
+    const run = await runAlerts(NOW);
+    expect(run.notifications).toBe(2);
+    const alerts = await prisma.notification.findMany({ where: { kind: "notify.alertNewMatches" } });
+    expect(alerts.map((a) => JSON.parse(a.values).search).sort()).toEqual(["新能源", "热管理"]);
+    expect(alerts.every((a) => a.userId === company.id && JSON.parse(a.values).count === 1)).toBe(true);
+    expect(alerts.find((a) => JSON.parse(a.values).search === "热管理")!.link).toBe(`/patents?${thermal.query}&sort=newest`);
+    expect(await prisma.savedSearchHit.count({ where: { patentId: fresh.id, savedSearchId: { in: [thermal.id, energy.id] } } })).toBe(2);
+    expect((await runAlerts(NOW)).notifications).toBe(0);
+  });
+
+  it("tell watchers and saved searches when an open license is withdrawn or its terms change", async () => {
+    await watchPatent(company, patents.batteryOpen.id);
+    const declaration = await prisma.openLicenseDeclaration.findFirstOrThrow({ where: { patentId: patents.batteryOpen.id, status: "ACTIVE" } });
+    await withdrawOpenLicense(staff, declaration.id, NOW);
+    await runAlerts(NOW);
+    const watched = await prisma.notification.findMany({ where: { kind: "notify.alertWatched", userId: company.id } });
+    expect(watched.map((n) => JSON.parse(n.values))).toEqual([{ patent: "动力电池热管理方法", change: "withdrawn" }]);
+    const changed = await prisma.notification.findMany({ where: { kind: "notify.alertChanged", userId: company.id } });
+    expect(changed.map((n) => JSON.parse(n.values).change)).toEqual(["withdrawn", "withdrawn"]);
+
+    await declareOpenLicense(staff, patents.batteryOpen.id, terms, NOW);
+    await declareOpenLicense(staff, patents.batteryOpen.id, { ...terms, lumpSumFen: 30_000_000 }, NOW);
+    await runAlerts(NOW);
+    const latest = await prisma.notification.findMany({ where: { kind: "notify.alertWatched", userId: company.id }, orderBy: { createdAt: "asc" } });
+    expect(latest.map((n) => JSON.parse(n.values).change)).toEqual(["withdrawn", "declared"]);
+  });
+
+  it("send each member one daily digest of their alerts, in the outbox", async () => {
+    const pending = await prisma.notification.count({ where: { userId: company.id, digestedAt: null } });
+    expect(pending).toBeGreaterThan(0);
+    expect(await sendDailyDigests(NOW)).toBe(1);
+    const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "buyer@match.example" } });
+    expect(mail.subject).toContain(`(${pending})`);
+    expect(mail.body).toContain("动力电池热管理方法");
+    expect(mail.body).toContain("its open license was withdrawn");
+    expect(await sendDailyDigests(new Date(NOW.getTime() + 3_600_000))).toBe(0);
+    expect(await prisma.notification.count({ where: { userId: company.id, digestedAt: null } })).toBe(0);
+  });
+});
