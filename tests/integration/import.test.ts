@@ -220,6 +220,19 @@ describe("hostile files", () => {
     expect(await prisma.patent.count({ where: { title: { startsWith: "批量导入的发明" } } })).toBe(0);
   });
 
+  it("makes a large import searchable at once", async () => {
+    await patentSearch().search(params("")); // a running server's index, loaded before the import
+    const rows = Array.from({ length: 1200 }, (_, i) => {
+      const digits = `2024100${String(5000 + i).padStart(5, "0")}`;
+      const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+      const check = [...digits].reduce((sum, d, j) => sum + Number(d) * weights[j], 0) % 11;
+      return `CN${digits}.${check === 10 ? "X" : check},大批量可转化的发明${i},20240101,G06F16/00,摘要,是`;
+    });
+    const record = await preview(writeFile("large.csv", [`${header},可转化`, ...rows].join("\n")));
+    expect((await confirmAndWait(record.id)).added).toBe(1200);
+    expect((await patentSearch().search(params(`q=${encodeURIComponent("大批量可转化")}`))).total).toBe(1200);
+  });
+
   it("keeps other universities' staff out of an import", async () => {
     const record = await preview(path.join(FIXTURES, "cn-export-sample.csv"));
     await expect(getImportFor(otherStaff, record.id)).rejects.toMatchObject({ status: 404 });
