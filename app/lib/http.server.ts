@@ -34,6 +34,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw errorResponse(400, { error: "The body is not valid JSON." });
   }
+  // A lone surrogate ("\ud800" is valid JSON) is not text any database can store.
+  if (!wellFormed(body)) throw errorResponse(400, { error: "The body contains malformed text (a lone surrogate)." });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw errorResponse(400, {
@@ -45,10 +47,24 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-/** The form of a page's action, once the origin is checked. */
+// With the u flag a surrogate pair is one code point: only a lone half matches.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+function wellFormed(value: unknown): boolean {
+  if (typeof value === "string") return !LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.every(wellFormed);
+  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
+  return true;
+}
+
+/** The form of a page's action, once the origin is checked; a body that is not a form is a 415, not a 500. */
 export async function readForm(request: Request): Promise<FormData> {
   assertSameOrigin(request);
-  return request.formData();
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data.", { status: 415 });
+  }
 }
 
 export function clientIp(context: AppLoadContext): string | null {

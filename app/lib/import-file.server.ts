@@ -9,7 +9,7 @@ import { extname } from "node:path";
 import { createInterface } from "node:readline";
 import { pipeline, Readable } from "node:stream";
 import { CsvError, parse as parseCsv } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 
 export type ImportFormat = "csv" | "xlsx" | "json";
 
@@ -381,9 +381,11 @@ async function findXlsxHeader(sheetRows: AsyncGenerator<FileRow>): Promise<FileR
 }
 
 async function* readFirstSheetRows(path: string): AsyncGenerator<FileRow> {
+  // Loaded on first use: exceljs is large, and most servers never read a workbook.
+  const { default: excel } = await import("exceljs");
   const input = createReadStream(path);
   // Styles are needed to tell dates from numbers; hyperlink cells read as their text.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
   const worksheets = workbook[Symbol.asyncIterator]();
   try {
     const first = await worksheets.next();

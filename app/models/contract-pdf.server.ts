@@ -1,12 +1,13 @@
 // The contract as a PDF, set in Noto Sans SC (SIL Open Font License, from the npm package
 // @expo-google-fonts/noto-sans-sc) so that Chinese prints; pdfkit embeds only the glyphs used.
 import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 
-export function contractPdf(contract: { contractNumber: string; contractText: string; fingerprint: string | null }): Promise<Buffer> {
+export async function contractPdf(contract: { contractNumber: string; contractText: string; fingerprint: string | null }): Promise<Buffer> {
+  // Loaded on first use: pdfkit and its font tables weigh tens of megabytes in every server otherwise.
+  const { default: PDFDocument } = await import("pdfkit");
   return new Promise((resolve, reject) => {
     const document = new PDFDocument({ size: "A4", margin: 56, info: { Title: contract.contractNumber, Author: "PatentBridge" } });
     const chunks: Buffer[] = [];

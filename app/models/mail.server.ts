@@ -1,7 +1,7 @@
 // Outgoing mail goes into the outbox in the same transaction as what caused it: administrators read it
 // there in development. With SMTP_URL set, the server's dispatcher sends what is unsent (scripts/serve.ts),
 // so a rolled-back request never sends mail and a failed send is retried.
-import { createTransport, type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type PrismaClient } from "~/lib/db.server";
 
@@ -20,7 +20,8 @@ let transport: Transporter | null = null;
 /** Sends up to `limit` unsent mails through SMTP_URL; returns how many were sent. */
 export async function dispatchOutbox(limit = 20): Promise<number> {
   if (!process.env.SMTP_URL) return 0;
-  transport ??= createTransport(process.env.SMTP_URL);
+  // Loaded only where mail is really sent (SMTP_URL), not in every server.
+  transport ??= (await import("nodemailer")).createTransport(process.env.SMTP_URL);
   const pending = await prisma.outboxEmail.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, take: limit });
   let sent = 0;
   for (const mail of pending) {

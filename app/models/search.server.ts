@@ -265,12 +265,10 @@ export function createPatentSearch(db: PrismaClient) {
   }
 
   async function catchUp(current: FacetIndex): Promise<FacetIndex> {
-    const changes = await db.patentChange.findMany({
-      where: { seq: { gt: current.lastChange } },
-      orderBy: { seq: "asc" },
-      take: CATCH_UP_LIMIT + 1,
-      select: { seq: true, patentId: true },
-    });
+    // Raw SQL: this runs before every search, and a model query would be compiled again each time.
+    const changes = (await db.$queryRaw<Array<{ seq: number | bigint; patentId: number | bigint }>>`
+      SELECT "seq", "patentId" FROM "PatentChange" WHERE "seq" > ${current.lastChange} ORDER BY "seq" LIMIT ${CATCH_UP_LIMIT + 1}`)
+      .map((change) => ({ seq: Number(change.seq), patentId: Number(change.patentId) }));
     if (changes.length === 0) return current;
     if (changes.length > CATCH_UP_LIMIT || changes.some((change) => change.patentId === RELOAD_ALL)) return fullLoad();
     const ids = [...new Set(changes.map((c) => c.patentId))];

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
@@ -7,7 +8,7 @@ import { advanceDeal, getDealFor } from "~/models/deal.server";
 
 /** GET /api/v1/deals/:id: the negotiation with its thread, for its parties. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return apiHandler(async () => Response.json(await getDealFor(await requireUser(request), params.id ?? "")));
+  return apiHandler(async () => Response.json(await getDealFor(await requireUser(request), recordId(params.id))));
 }
 
 /** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" | "sign", … }. */
@@ -16,6 +17,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
     const user = await requireUser(request);
     const step = await readJson(request, DealStepSchema);
-    return Response.json(await advanceDeal(user, params.id ?? "", step));
+    return Response.json(await advanceDeal(user, recordId(params.id), step));
   });
 }

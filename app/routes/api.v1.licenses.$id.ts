@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
 import { getLicenseFor } from "~/models/open-license.server";
@@ -7,6 +8,6 @@ import { getLicenseFor } from "~/models/open-license.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireUser(request);
-    return Response.json(await getLicenseFor(user, params.id ?? ""));
+    return Response.json(await getLicenseFor(user, recordId(params.id)));
   });
 }

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { getUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
 import { getNeedFor, matchNeed } from "~/models/need.server";
@@ -6,7 +7,7 @@ import { getNeedFor, matchNeed } from "~/models/need.server";
 /** GET /api/v1/needs/:id: the need and the pool ranked against it, each match with its score and reasons. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
-    const need = await getNeedFor(await getUser(request), params.id ?? "");
+    const need = await getNeedFor(await getUser(request), recordId(params.id));
     return Response.json({ need, matches: await matchNeed(need) });
   });
 }

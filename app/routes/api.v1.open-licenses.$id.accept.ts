@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
@@ -12,7 +13,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const user = await requireRole(request, "SME");
     const acceptance = await readJson(request, AcceptOpenLicenseSchema);
-    const { license, created, status } = await acceptOpenLicense(user, params.id ?? "", acceptance);
+    const { license, created, status } = await acceptOpenLicense(user, recordId(params.id), acceptance);
     return Response.json(
       { id: license.id, status, contractNumber: license.contractNumber, fingerprint: license.contractSha256 },
       { status: created ? 201 : 200 },

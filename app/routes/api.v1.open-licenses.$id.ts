@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -10,7 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "DELETE") return methodNotAllowed(["DELETE"]);
     assertSameOrigin(request);
     const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-    return Response.json(await withdrawOpenLicense(user, params.id ?? ""));
+    return Response.json(await withdrawOpenLicense(user, recordId(params.id)));
   });
 }
 

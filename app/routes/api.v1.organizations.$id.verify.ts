@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -10,7 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     assertSameOrigin(request);
     const admin = await requireRole(request, "ADMIN");
-    const organization = await verifyOrganization(admin.id, params.id ?? "");
+    const organization = await verifyOrganization(admin.id, recordId(params.id));
     return Response.json({ organization });
   });
 }

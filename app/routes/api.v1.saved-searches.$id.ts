@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
@@ -9,7 +10,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "DELETE") return methodNotAllowed(["DELETE"]);
     assertSameOrigin(request);
-    await deleteSavedSearch(await requireUser(request), params.id ?? "");
+    await deleteSavedSearch(await requireUser(request), recordId(params.id));
     return Response.json({ ok: true });
   });
 }

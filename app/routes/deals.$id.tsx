@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
@@ -20,13 +21,13 @@ async function dealOr404(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { deal } = await dealOr404(request, params.id);
+  const { deal } = await dealOr404(request, recordId(params.id));
   return { deal };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const { user } = await dealOr404(request, params.id);
+  const { user } = await dealOr404(request, recordId(params.id));
   const step = String(form.get("step"));
   let input: unknown;
   if (step === "counter") {
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = validate(DealStepSchema, input);
   if (!parsed.ok) return data({ step, fieldErrors: parsed.fieldErrors }, { status: 400 });
   try {
-    await advanceDeal(user, params.id ?? "", parsed.data);
+    await advanceDeal(user, recordId(params.id), parsed.data);
     return { step, fieldErrors: {} as Record<string, string> };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { contractPdf } from "~/models/contract-pdf.server";
@@ -7,7 +8,7 @@ import { getLicenseFor } from "~/models/open-license.server";
 /** GET /licenses/:id/pdf: the signed contract as a PDF, for the parties. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const license = await orErrorPage(getLicenseFor(user, params.id ?? ""));
+  const license = await orErrorPage(getLicenseFor(user, recordId(params.id)));
   if (!license.contractText) throw new Response("This license has no contract text.", { status: 404 });
   const pdf = await contractPdf({ contractNumber: license.contractNumber, contractText: license.contractText, fingerprint: license.contractSha256 });
   return new Response(new Uint8Array(pdf), {

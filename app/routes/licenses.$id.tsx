@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form";
 import { OpenLicenseTerms } from "~/components/open-license-terms";
@@ -23,7 +24,7 @@ async function licenseOr404(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { user, license } = await licenseOr404(request, params.id);
+  const { user, license } = await licenseOr404(request, recordId(params.id));
   return { license, isLicensor: canManageFor(user, license.licensorId), isLicensee: user.organization?.id === license.licenseeId };
 }
 
@@ -36,7 +37,7 @@ const SalesReportForm = z.object({
 /** The licensor confirms a payment; the licensee reports a period's sales. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const { user, license } = await licenseOr404(request, params.id);
+  const { user, license } = await licenseOr404(request, recordId(params.id));
   try {
     if (form.get("intent") === "report") {
       const parsed = validate(SalesReportForm, formToObject(form));

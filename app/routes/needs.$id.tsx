@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
 import { DealRequestForm } from "~/components/open-license-forms";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 /** GET /needs/:id: the need, the pool ranked against it, and for university staff their own matching patents. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const need = await orErrorPage(getNeedFor(user, params.id ?? ""));
+  const need = await orErrorPage(getNeedFor(user, recordId(params.id)));
   const isStaff = user?.role === "UNIVERSITY_STAFF" && user.organization;
   const [matches, ownMatches] = await Promise.all([
     matchNeed(need),
@@ -33,7 +34,7 @@ type ActionResult = { fieldErrors: Record<string, string>; done: MessageKey | nu
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
-  const needId = params.id ?? "";
+  const needId = recordId(params.id);
   const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ fieldErrors, done: null }, { status });
   try {
     if (form.get("intent") === "close") {

@@ -27,8 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);
   const patent = id === null ? null : await getPatentDetail(id);
   if (!patent) throw new Response("No patent with this id", { status: 404 });
-  // Crawlers' visits are not interest in the patent: they stay out of the funnel's views.
-  const counted = isbot(request.headers.get("user-agent") ?? "") ? null : recordPatentView(patent.id);
+  // Crawlers' visits are not interest in the patent: they stay out of the funnel's views. A view that cannot be
+  // counted (the database busy with an import) must not cost the visitor the page.
+  const counted = isbot(request.headers.get("user-agent") ?? "") ? null : recordPatentView(patent.id).catch((error: unknown) => console.error("view not counted:", error));
   const user = await getUser(request);
   const [similar, viewer, alsoLicensedBy, watching] = await Promise.all([
     patentSearch().similar(patent.id),

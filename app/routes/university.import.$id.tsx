@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { FormError, Notice } from "~/components/form";
@@ -17,14 +18,14 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  return orErrorPage(getImportFor(user, params.id ?? ""));
+  return orErrorPage(getImportFor(user, recordId(params.id)));
 }
 
 /** intent=remap (map:<column index>=<field>), confirm or cancel. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const importId = params.id ?? "";
+  const importId = recordId(params.id);
   const intent = String(form.get("intent"));
   try {
     const { headers } = await getImportFor(user, importId);
