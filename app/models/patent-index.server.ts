@@ -30,5 +30,7 @@ export async function indexPatentText(db: Db, patents: IndexablePatentText[]): P
     await db.$executeRaw`DELETE FROM "PatentSearch" WHERE rowid IN (${Prisma.join(batch.map((p) => p.id))})`;
     const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(columns(patent))})`);
     await db.$executeRaw`INSERT INTO "PatentSearch" (rowid, title, abstract, claim, keywords) VALUES ${Prisma.join(rows)}`;
+    // New text changes what searches match: the change log tells caches and alerts, as triggers do for the rest.
+    await db.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES ${Prisma.join(batch.map((patent) => Prisma.sql`(${patent.id})`))}`;
   }
 }

@@ -441,9 +441,30 @@ export function createPatentSearch(db: PrismaClient) {
     return matched;
   }
 
+  // Recent searches' outcomes (total, facets, the page's ids), valid while no patent or declaration changes: the
+  // change log that keeps the facet index current also ends them. Popular searches (the home page's clusters,
+  // common words) then cost only the loading of their page. Items are loaded fresh every time.
+  const recent = new Map<string, { total: number; facets: Facets; ids: number[] }>();
+  let recentVersion = -1;
+  let recentIndex: FacetIndex | null = null;
+  const RECENT_LIMIT = 500;
+
   async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
     const facetIndex = await currentIndex();
     const query = parseSearchQuery(params.q);
+    if (recentVersion !== facetIndex.lastChange || facetIndex !== recentIndex) {
+      recent.clear();
+      recentVersion = facetIndex.lastChange;
+      recentIndex = facetIndex;
+    }
+    // Remaining-term buckets move with the day, so the day is part of the key.
+    const key = `${Math.floor(now / 86_400_000)}:${JSON.stringify(params)}`;
+    const known = recent.get(key);
+    if (known) {
+      recent.delete(key);
+      recent.set(key, known);
+      return { total: known.total, page: params.page, pageSize: params.size, sort: params.sort, items: await loadItems(known.ids, query.highlight), facets: known.facets };
+    }
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
     const size = facetIndex.ids.length;
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
@@ -522,7 +543,10 @@ export function createPatentSearch(db: PrismaClient) {
       for (const position of matched) inResult[position] = 0;
     }
 
-    const items = await loadItems(pagePositions.map((p) => facetIndex.ids[p]), query.highlight);
+    const pageIds = pagePositions.map((p) => facetIndex.ids[p]);
+    recent.set(key, { total: matched.length, facets, ids: pageIds });
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    const items = await loadItems(pageIds, query.highlight);
     return { total: matched.length, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
   }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
+import { indexPatentText } from "~/models/patent-index.server";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
 import { patentSearch } from "~/models/search.server";
 import { loader as apiSearch } from "~/routes/api.v1.patents";
@@ -133,6 +134,18 @@ describe("freshness", () => {
     expect((await search("open=1")).total).toBe(2);
     await prisma.patent.update({ where: { id: added.id }, data: { transferable: false } });
     expect((await search("cluster=LOW_ALTITUDE")).total).toBe(0);
+  });
+
+  it("answers a repeated search from memory only until the text or a facet changes", async () => {
+    const first = await search("q=快换");
+    expect((await search("q=快换")).total).toBe(first.total);
+    const changed = await createPatent({ ownerId: cqu.id, title: "一种储能柜电池快换机构" });
+    expect((await search("q=快换")).total).toBe(first.total + 1);
+    // A new title only (as an import's update writes it) still changes what the search finds.
+    const retitled = { title: "一种储能柜电池更换机构", abstract: "一种储能柜电池更换机构的摘要。", firstClaim: "1.一种储能柜电池更换机构。" };
+    await prisma.patent.update({ where: { id: changed.id }, data: retitled });
+    await indexPatentText(prisma, [{ ...changed, ...retitled }]);
+    expect((await search("q=快换")).total).toBe(first.total);
   });
 });
 
