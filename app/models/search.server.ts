@@ -449,14 +449,22 @@ export function createPatentSearch(db: PrismaClient) {
   let recentIndex: FacetIndex | null = null;
   const RECENT_LIMIT = 500;
 
+  function forgetIfChanged(facetIndex: FacetIndex) {
+    if (recentVersion === facetIndex.lastChange && facetIndex === recentIndex) return;
+    recent.clear();
+    recentVersion = facetIndex.lastChange;
+    recentIndex = facetIndex;
+  }
+
+  function remember(key: string, outcome: { total: number; facets: Facets; ids: number[] }) {
+    recent.set(key, outcome);
+    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+  }
+
   async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
     const facetIndex = await currentIndex();
     const query = parseSearchQuery(params.q);
-    if (recentVersion !== facetIndex.lastChange || facetIndex !== recentIndex) {
-      recent.clear();
-      recentVersion = facetIndex.lastChange;
-      recentIndex = facetIndex;
-    }
+    forgetIfChanged(facetIndex);
     // Remaining-term buckets move with the day, so the day is part of the key.
     const key = `${Math.floor(now / 86_400_000)}:${JSON.stringify(params)}`;
     const known = recent.get(key);
@@ -544,8 +552,7 @@ export function createPatentSearch(db: PrismaClient) {
     }
 
     const pageIds = pagePositions.map((p) => facetIndex.ids[p]);
-    recent.set(key, { total: matched.length, facets, ids: pageIds });
-    if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
+    remember(key, { total: matched.length, facets, ids: pageIds });
     const items = await loadItems(pageIds, query.highlight);
     return { total: matched.length, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
   }
@@ -590,19 +597,25 @@ export function createPatentSearch(db: PrismaClient) {
     });
   }
 
-  /** Patents whose text is closest to this one's keywords and title, within the transferable pool. */
+  /** Patents whose text is closest to this one's keywords and title, within the transferable pool. Remembered
+   * like searches are (ranking every patent sharing a keyword costs milliseconds on every patent page). */
   async function similar(patentId: number, limit = 5): Promise<SearchItem[]> {
+    const facetIndex = await currentIndex();
+    forgetIfChanged(facetIndex);
+    const key = `similar:${patentId}:${limit}`;
+    const known = recent.get(key);
+    if (known) return loadItems(known.ids, []);
     const patent = await db.patent.findUnique({ where: { id: patentId }, select: { keywords: true, keywordsEn: true } });
     if (!patent) return [];
     const words = [...patent.keywords.split("; "), ...patent.keywordsEn.split("; ")].filter(Boolean);
     const match = words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`).match).filter(Boolean).join(" OR ");
     if (!match) return [];
-    const facetIndex = await currentIndex();
     const ids: number[] = [];
     for (const id of await rankedMatches(match, limit * 10)) {
       if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)]) ids.push(id);
       if (ids.length === limit) break;
     }
+    remember(key, { total: ids.length, facets: {} as Facets, ids });
     return loadItems(ids, []);
   }
 
