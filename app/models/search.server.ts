@@ -230,6 +230,13 @@ export interface SearchResult {
   facets: Facets;
 }
 
+interface ItemRow {
+  id: number; applicationNumber: string; title: string; titleEn: string | null; type: string; ipcMain: string; cluster: string | null; field: string | null;
+  legalStatus: string; filingDate: Date; expiresOn: Date; abstract: string; abstractEn: string | null; ownerId: string; ownerName: string; ownerNameEn: string | null;
+  declarationId: string | null; version: number | null; feeModel: string | null; lumpSumFen: number | null; entryFeeFen: number | null;
+  royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
+}
+
 export function createPatentSearch(db: PrismaClient) {
   let index: FacetIndex | null = null;
   let loading: Promise<FacetIndex> | null = null;
@@ -559,34 +566,34 @@ export function createPatentSearch(db: PrismaClient) {
 
   async function loadItems(ids: number[], terms: HighlightTerm[]): Promise<SearchItem[]> {
     if (ids.length === 0) return [];
-    const rows = await db.patent.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true, applicationNumber: true, title: true, titleEn: true, type: true, ipcMain: true, cluster: true, field: true,
-        legalStatus: true, filingDate: true, expiresOn: true, abstract: true, abstractEn: true,
-        owner: { select: { id: true, name: true, nameEn: true } },
-        declarations: { where: { status: "ACTIVE" }, take: 1, orderBy: { version: "desc" } },
-      },
-    });
+    // One raw statement: this runs on every search, and Prisma would compile three model queries each time.
+    const rows = await db.$queryRaw<ItemRow[]>`
+      SELECT p."id", p."applicationNumber", p."title", p."titleEn", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus",
+        p."filingDate", p."expiresOn", p."abstract", p."abstractEn", o."id" AS "ownerId", o."name" AS "ownerName", o."nameEn" AS "ownerNameEn",
+        d."id" AS "declarationId", d."version", d."feeModel", d."lumpSumFen", d."entryFeeFen", d."royaltyBasisPoints", d."perUnitFen",
+        d."paymentSchedule", d."licenseTermMonths", d."declaredAt"
+      FROM "Patent" p JOIN "Organization" o ON o."id" = p."ownerId"
+      LEFT JOIN "OpenLicenseDeclaration" d ON d."id" = (
+        SELECT "id" FROM "OpenLicenseDeclaration" WHERE "patentId" = p."id" AND "status" = 'ACTIVE' ORDER BY "version" DESC LIMIT 1)
+      WHERE p."id" IN (${Prisma.join(ids)})`;
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = byId.get(id);
       if (!row) return [];
-      const declaration = row.declarations[0];
       return [{
         id: row.id,
         applicationNumber: row.applicationNumber,
         title: row.title,
         titleEn: row.titleEn,
         type: row.type as PatentType,
-        university: row.owner,
+        university: { id: row.ownerId, name: row.ownerName, nameEn: row.ownerNameEn },
         ipcMain: row.ipcMain,
         cluster: row.cluster,
         field: row.field,
         legalStatus: row.legalStatus as LegalStatus,
         filingDate: row.filingDate.toISOString().slice(0, 10),
         expiresOn: row.expiresOn.toISOString().slice(0, 10),
-        openLicense: declaration ? openLicenseSummary(declaration) : null,
+        openLicense: row.declarationId ? openLicenseSummary({ ...row, id: row.declarationId, version: row.version!, feeModel: row.feeModel!, paymentSchedule: row.paymentSchedule!, licenseTermMonths: row.licenseTermMonths!, declaredAt: row.declaredAt! }) : null,
         highlights: {
           title: highlight(row.title, terms),
           titleEn: highlight(row.titleEn ?? "", terms),
