@@ -1,5 +1,6 @@
 // npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
 import { spawn } from "node:child_process";
+import { serverNodeFlags } from "./server-options";
 import fs from "node:fs";
 import path from "node:path";
 import { createPrismaClient } from "../app/lib/db.server";
@@ -29,7 +30,7 @@ await prisma.$disconnect();
 buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+const server = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "scripts/serve.ts"], {
   stdio: "inherit",
   env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
 });

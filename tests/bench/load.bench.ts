@@ -15,6 +15,7 @@ import { BASE_ASSESSED, DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { DEMO_PASSWORD, seedDemoPool } from "../../prisma/seed/write";
 import { buildIfNeeded } from "../../scripts/build";
 import { runPrisma } from "../../scripts/prisma";
+import { serverNodeFlags } from "../../scripts/server-options";
 
 const { values } = parseArgs({
   options: {
@@ -191,7 +192,8 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const profileDir = path.resolve("tmp/profiles");
 // node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
-const server = spawn(process.execPath, [...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), "--import", "tsx", "scripts/serve.ts"], {
+// The same Node.js flags as `npm start` (scripts/server-options.ts).
+const server = spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), "--import", "tsx", "scripts/serve.ts"], {
   env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef" },
   stdio: ["ignore", "ignore", "inherit"],
 });
