@@ -7,7 +7,7 @@ import { createPrismaClient } from "../app/lib/db.server";
 import { databaseFile } from "../app/lib/database-url";
 import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
-import { buildIfNeeded } from "./build";
+import { buildIfNeeded, SERVER_SCRIPT } from "./build";
 import { runPrisma } from "./prisma";
 
 fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
@@ -30,7 +30,7 @@ await prisma.$disconnect();
 buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [...serverNodeFlags(), "--import", "tsx", "scripts/serve.ts"], {
+const server = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
   stdio: "inherit",
   env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
 });

@@ -26,6 +26,7 @@ const YEAR_MS = 365.2425 * 86_400_000;
 /** Column weights for bm25: title, abstract, claim, keywords. */
 const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
 const CATCH_UP_LIMIT = 5000;
+const FULL_LOAD_PAGE = 4000;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
@@ -268,7 +269,13 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const last = await db.patentChange.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
     fresh.lastChange = last?.seq ?? 0;
     await loadUniversities(fresh);
-    for (const row of await facetRows({})) fresh.upsert(row);
+    // In pages of ids: a million patents as Prisma objects at once would need gigabytes of heap.
+    for (let after = 0; ; ) {
+      const ids = (await db.patent.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: FULL_LOAD_PAGE, select: { id: true } })).map((p) => p.id);
+      if (ids.length === 0) break;
+      for (const row of await facetRows({ id: { gte: ids[0], lte: ids[ids.length - 1] } })) fresh.upsert(row);
+      after = ids[ids.length - 1];
+    }
     return fresh;
   }
 

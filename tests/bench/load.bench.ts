@@ -13,7 +13,7 @@ import autocannon from "autocannon";
 import { createPrismaClient } from "../../app/lib/db.server";
 import { BASE_ASSESSED, DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { DEMO_PASSWORD, seedDemoPool } from "../../prisma/seed/write";
-import { buildIfNeeded } from "../../scripts/build";
+import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
 import { runPrisma } from "../../scripts/prisma";
 import { serverNodeFlags } from "../../scripts/server-options";
 
@@ -193,7 +193,7 @@ const base = `http://127.0.0.1:${port}`;
 const profileDir = path.resolve("tmp/profiles");
 // node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
 // The same Node.js flags as `npm start` (scripts/server-options.ts).
-const server = spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), "--import", "tsx", "scripts/serve.ts"], {
+const server = spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT], {
   env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef" },
   stdio: ["ignore", "ignore", "inherit"],
 });

@@ -8,6 +8,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
+import { SERVER_SCRIPT } from "../../scripts/build";
+import { serverNodeFlags } from "../../scripts/server-options";
 import { freePort, waitForHealth } from "../helpers/e2e-server";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-crash-e2e-"));
@@ -19,8 +21,8 @@ afterAll(() => {
 });
 
 async function start(port: number) {
-  // node itself, not npx: the signal must reach the process that writes.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+  // node itself: the signal must reach the process that writes.
+  const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: `file:${file}`, SESSION_SECRET: "crash-test-secret" },
     stdio: ["ignore", "ignore", "inherit"],
   });

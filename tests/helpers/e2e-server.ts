@@ -9,8 +9,9 @@ import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../app/lib/db.server";
 import { DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
-import { buildIfNeeded } from "../../scripts/build";
+import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
 import { runPrisma } from "../../scripts/prisma";
+import { serverNodeFlags } from "../../scripts/server-options";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -58,7 +59,7 @@ export default async function setup(project: TestProject) {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn("npx", ["tsx", "scripts/serve.ts"], {
+  const server = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl, SESSION_SECRET: "e2e-test-secret" },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -68,7 +69,6 @@ export default async function setup(project: TestProject) {
   project.provide("databaseUrl", databaseUrl);
 
   return () => {
-    // The server runs under npx: end the whole process group.
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   };
