@@ -56,3 +56,8 @@ export async function requireRole(request: Request, ...roles: Role[]): Promise<C
 export function canManageFor(user: CurrentUser, organizationId: string): boolean {
   return user.role === "ADMIN" || (user.role === "UNIVERSITY_STAFF" && user.organization?.id === organizationId);
 }
+
+/** The university whose patents a page works on: staff their own, administrators the one they choose. */
+export function universityFor(user: CurrentUser, chosen: string | null): string | null {
+  return user.role === "UNIVERSITY_STAFF" ? user.organization!.id : chosen;
+}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { FormError, Notice } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
-import { requireRole, type CurrentUser } from "~/lib/auth.server";
+import { requireRole, universityFor } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
@@ -18,16 +18,13 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 const FILTERS: AssessmentFilter[] = ["unassessed", "all", "transferable", "excluded"];
 
-function universityOf(user: CurrentUser, chosen: string | null): string | null {
-  return user.role === "UNIVERSITY_STAFF" ? user.organization!.id : chosen;
-}
 
 /** GET /university/assessment[?university=][&filter=unassessed|all|transferable|excluded][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const url = new URL(request.url);
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
-  const universityId = universityOf(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
+  const universityId = universityFor(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
   const filter = FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "unassessed";
   if (!universityId) throw new Response("validation.university", { status: 400 });
   const list = await orErrorPage(listForAssessment(user, universityId, filter, pageParam(request)));

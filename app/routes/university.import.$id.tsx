@@ -78,7 +78,6 @@ export default function ImportPage() {
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           <p>{t((record.error ?? "import.failed") as MessageKey)}</p>
           {record.errorDetail && <p className="mt-1 font-mono text-xs">{record.errorDetail}</p>}
-          {record.error !== "import.interrupted" && record.error?.startsWith("import.file.") === false && <p className="mt-1">{t("import.failed")}</p>}
         </div>
       )}
       {record.status === "CANCELLED" && <Notice>{t("import.cancelled")}</Notice>}

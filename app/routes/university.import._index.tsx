@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { randomUUID } from "node:crypto";
 import { FormError } from "~/components/form";
 import { cell, Table } from "~/components/table";
-import { requireRole, type CurrentUser } from "~/lib/auth.server";
+import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
@@ -18,15 +18,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 const MAX_MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
 
-/** Staff import into their own university; administrators into the one they choose. */
-function universityOf(user: CurrentUser, chosen: string | null): string | null {
-  return user.role === "UNIVERSITY_STAFF" ? user.organization!.id : chosen;
-}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
-  const universityId = universityOf(user, new URL(request.url).searchParams.get("university") ?? universities[0]?.id ?? null);
+  const universityId = universityFor(user, new URL(request.url).searchParams.get("university") ?? universities[0]?.id ?? null);
   const imports = universityId ? await orErrorPage(listImports(user, universityId)) : [];
   return { universities, universityId, imports, maxMb: MAX_MB };
 }
@@ -55,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const file = form.get("file") as NodeOnDiskFile | string | null;
   if (!file || typeof file === "string" || !originalName) return refuse("import.chooseFile", 400);
-  const universityId = universityOf(user, typeof form.get("university") === "string" ? String(form.get("university")) : null);
+  const universityId = universityFor(user, typeof form.get("university") === "string" ? String(form.get("university")) : null);
   if (!universityId) return refuse("import.chooseFile", 400);
   // A refused upload leaves no file behind.
   const record = await orErrorPage(createImport(user, { universityId, fileName: originalName, filePath: file.getFilePath() })).catch(async (error) => {

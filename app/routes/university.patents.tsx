@@ -3,7 +3,7 @@ import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
 import { cell, Table } from "~/components/table";
-import { requireRole, type CurrentUser } from "~/lib/auth.server";
+import { requireRole, universityFor } from "~/lib/auth.server";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
@@ -16,15 +16,9 @@ import { declareOpenLicenses, listUniversityPatents } from "~/models/open-licens
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("up.title") }];
 
-/** Staff act on their own university; administrators name one with ?university=. */
-function universityOf(user: CurrentUser, request: Request): string | null {
-  if (user.role === "UNIVERSITY_STAFF") return user.organization!.id;
-  return new URL(request.url).searchParams.get("university");
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const universityId = universityOf(user, request);
+  const universityId = universityFor(user, new URL(request.url).searchParams.get("university"));
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
   if (!universityId) return { universities, universityId: null, total: 0, patents: [] };
   if (user.role === "ADMIN" && !universities.some((u) => u.id === universityId)) throw new Response("validation.university", { status: 400 });
