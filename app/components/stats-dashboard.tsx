@@ -3,7 +3,7 @@ import { Form } from "@remix-run/react";
 import { BarChart, FunnelChart, StackedColumnChart } from "~/components/charts";
 import { cell, Table } from "~/components/table";
 import { formatCount, formatFen, formatPercent } from "~/lib/format";
-import { localized } from "~/lib/i18n";
+import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { statsQuery } from "~/lib/stats-params";
 import { buildStatsTables, formatStatsCell, type StatsTable } from "~/lib/stats-tables";
@@ -97,7 +97,7 @@ export function StatsDashboard({ stats, universities, issues }: { stats: Dashboa
         {issues.length > 0 && (
           <div role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
             {t("stats.invalid")}
-            <ul className="list-disc pl-5">{issues.map((issue) => <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</li>)}</ul>
+            <ul className="list-disc pl-5">{issues.map((issue) => <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{messageIn(language, issue.message)}</li>)}</ul>
           </div>
         )}
         <div className="flex flex-wrap items-end gap-6">

@@ -635,6 +635,15 @@ const zh = {
   "watch.watching": "已关注：发布、撤回开放许可或条件变化时会通知您。",
   "patent.alsoLicensed": "取得此专利许可的企业还取得了",
   "patent.alsoLicensedCount": "{count} 家企业",
+  "stats.err.date": "日期应写成 YYYY-MM-DD",
+  "stats.err.calendar": "不是有效日期",
+  "stats.err.yearNumber": "年度应为整数",
+  "stats.err.yearRange": "年度应在 1985 至 2100 之间",
+  "stats.err.university": "不是有效的高校编号",
+  "stats.err.cluster": "不是“33618”产业集群代码",
+  "stats.err.yearAndRange": "年度和日期范围只能选一种",
+  "stats.err.reversed": "截止日期早于起始日期",
+  "stats.err.span": "日期范围最长 30 年",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1272,6 +1281,15 @@ const en: Record<MessageKey, string> = {
   "watch.watching": "Watching: you will be told when an open license is declared, withdrawn or changed.",
   "patent.alsoLicensed": "Companies that licensed this also licensed",
   "patent.alsoLicensedCount": "{count} companies",
+  "stats.err.date": "a date is written YYYY-MM-DD",
+  "stats.err.calendar": "not a calendar date",
+  "stats.err.yearNumber": "year must be a whole number",
+  "stats.err.yearRange": "year is between 1985 and 2100",
+  "stats.err.university": "not a university id",
+  "stats.err.cluster": "not a 33618 cluster code",
+  "stats.err.yearAndRange": "give either a year or a date range, not both",
+  "stats.err.reversed": "the range ends before it starts",
+  "stats.err.span": "a range spans at most 30 years",
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };

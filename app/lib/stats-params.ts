@@ -1,4 +1,4 @@
-// The statistics' period and scope, as they stand in the URL of /admin/stats, /university/stats, the CSV
+// The statistics' period and scope (messages are UI keys), as they stand in the URL of /admin/stats, /university/stats, the CSV
 // exports and GET /api/v1/stats: one schema for all of them.
 import { z } from "zod";
 import type { ValidationIssue } from "./search-params";
@@ -10,20 +10,20 @@ const MAX_SPAN_YEARS = 30;
 const isoDay = z
   .string()
   .trim()
-  .regex(DAY, "a date is written YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "not a calendar date");
+  .regex(DAY, "stats.err.date")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "stats.err.calendar");
 
 export const StatsParamsSchema = z
   .object({
-    year: z.coerce.number({ message: "year must be a number" }).int("year must be a whole number").min(1985, "year is 1985 or later").max(2100, "year is 2100 or earlier").optional(),
+    year: z.coerce.number({ message: "stats.err.yearNumber" }).int("stats.err.yearNumber").min(1985, "stats.err.yearRange").max(2100, "stats.err.yearRange").optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
-    university: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "not a university id").optional(),
-    cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "not a 33618 cluster code" }).optional(),
+    university: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "stats.err.university").optional(),
+    cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "stats.err.cluster" }).optional(),
   })
-  .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), { message: "give either a year or a date range, not both", path: ["year"] })
-  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "the range ends before it starts", path: ["to"] })
-  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, { message: `a range spans at most ${MAX_SPAN_YEARS} years`, path: ["to"] });
+  .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), { message: "stats.err.yearAndRange", path: ["year"] })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "stats.err.reversed", path: ["to"] })
+  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, { message: "stats.err.span", path: ["to"] });
 
 /** A period of whole days: `from` and `to` are both included. */
 export interface StatsPeriod {
@@ -57,7 +57,7 @@ export function parseStatsParams(url: URLSearchParams): ParsedStatsParams {
   if (year !== undefined) period = yearPeriod(year);
   // One end alone: the other is the start of that year, or today.
   else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? new Date().toISOString().slice(0, 10) };
-  if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "the range ends before it starts" }] };
+  if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "stats.err.reversed" }] };
   return { ok: true, request: { period, university: university ?? null, cluster: cluster ?? null } };
 }
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
+import { messageIn } from "~/lib/i18n";
 import { parseStatsParams } from "~/lib/stats-params";
 import { statisticsFor } from "~/models/stats.server";
 
@@ -10,7 +11,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
     const parsed = parseStatsParams(new URL(request.url).searchParams);
-    if (!parsed.ok) return errorResponse(400, { error: parsed.issues[0].message, issues: parsed.issues });
+    if (!parsed.ok) {
+      const issues = parsed.issues.map((issue) => ({ path: issue.path, message: messageIn("en", issue.message) }));
+      return errorResponse(400, { error: issues[0].message, issues });
+    }
     return Response.json(await statisticsFor(user, parsed.request), { headers: { "Cache-Control": "private, no-store" } });
   });
 }

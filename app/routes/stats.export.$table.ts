@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { toCsv } from "~/lib/csv";
 import { orErrorPage } from "~/lib/errors";
-import { languageOf } from "~/lib/i18n";
+import { languageOf, messageIn } from "~/lib/i18n";
 import { parseStatsParams } from "~/lib/stats-params";
 import { buildStatsTables, exportHeader, exportStatsCell, STATS_TABLES } from "~/lib/stats-tables";
 import { statisticsFor } from "~/models/stats.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const tableId = STATS_TABLES.find((id) => id === params.table);
   if (!tableId) throw new Response(`No table ${params.table}; tables: ${STATS_TABLES.join(", ")}`, { status: 404 });
   const parsed = parseStatsParams(new URL(request.url).searchParams);
-  if (!parsed.ok) throw new Response(parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "), { status: 400 });
+  if (!parsed.ok) throw new Response(parsed.issues.map((issue) => `${issue.path}: ${messageIn("en", issue.message)}`).join("; "), { status: 400 });
   const stats = await orErrorPage(statisticsFor(user, parsed.request));
   const language = languageOf(request);
   const table = buildStatsTables(stats, language)[tableId];

@@ -77,7 +77,10 @@ export default function ImportPage() {
       {record.status === "FAILED" && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
           <p>{t((record.error ?? "import.failed") as MessageKey)}</p>
-          {record.errorDetail && <p className="mt-1 font-mono text-xs">{record.errorDetail}</p>}
+          {/* The reader's detail names a line or a limit; for these three the message says it all. */}
+          {record.errorDetail && !["import.file.EMPTY", "import.file.ENCODING", "import.file.NO_HEADER"].includes(record.error ?? "") && (
+            <p className="mt-1 font-mono text-xs">{record.errorDetail}</p>
+          )}
         </div>
       )}
       {record.status === "CANCELLED" && <Notice>{t("import.cancelled")}</Notice>}

@@ -235,6 +235,7 @@ describe("who sees which statistics", () => {
       expect(refused.status, bad).toBe(400);
       expect((await refused.json()).issues.length, bad).toBeGreaterThan(0);
     }
+    expect(await (await get("year=abc", "admin")).json()).toMatchObject({ error: "year must be a whole number", issues: [{ path: "year" }] });
     expect((await get(`year=2025&university=${u1.id}`, "staff2")).status).toBe(403);
     expect((await get("year=2025", "sme")).status).toBe(403);
   });
