@@ -78,17 +78,26 @@ describe("db:backup", () => {
     const writing = (async () => {
       while (!stop) {
         insertPair(writer, written++);
-        await new Promise((resolve) => setImmediate(resolve)); // lets the child's output and exit through
+        // A pair every millisecond or so: the app's pace at its busiest, and CPU left for the backup's process
+        // (a tight loop here starved it on two busy cores).
+        await new Promise((resolve) => setTimeout(resolve, 1));
       }
     })();
-    while (written < 100) await new Promise((resolve) => setTimeout(resolve, 5));
-    const writtenAtStart = written;
     const out = path.join(dir, "during-writes.db");
-    const result = await run("backup", ["--out", out]);
-    const writtenAtEnd = written;
-    stop = true;
-    await writing;
-    writer.close();
+    let writtenAtStart = 0;
+    let writtenAtEnd = 0;
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      while (written < 100) await new Promise((resolve) => setTimeout(resolve, 5));
+      writtenAtStart = written;
+      result = await run("backup", ["--out", out]);
+      writtenAtEnd = written;
+    } finally {
+      // Even when the backup fails, the writer stops: the tests after this one need a still database.
+      stop = true;
+      await writing;
+      writer.close();
+    }
 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
@@ -105,7 +114,7 @@ describe("db:backup", () => {
       expect(pairs.length).toBeLessThan(writtenAtEnd);
       expect(copy.prepare(`SELECT count(*) FROM "AuditEvent"`).pluck().get()).toBe(20_000);
     });
-  });
+  }, 90_000);
 
   it("refuses an output file that already exists, leaving it as it was", async () => {
     const out = path.join(dir, "existing.db");
