@@ -23,6 +23,20 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same suite on PostgreSQL (docs/decisions/012). Backup and crash tests are about SQLite's own
+          // file; PostgreSQL's durability and pg_dump are PostgreSQL's.
+          name: "integration-postgresql",
+          include: ["tests/integration/**/*.test.ts"],
+          exclude: ["tests/integration/backup.test.ts", "tests/integration/crash.test.ts"],
+          globalSetup: ["tests/helpers/template-database-postgres.ts"],
+          setupFiles: ["tests/helpers/test-database.ts"],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/helpers/e2e-server.ts"],

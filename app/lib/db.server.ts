@@ -1,8 +1,14 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { databaseUrl } from "./database-url";
+import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
+import { databaseKind, databaseUrl } from "./database-url";
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
+  if (databaseKind(url) === "postgresql") {
+    // Both clients come from one schema (scripts/postgres-schema.ts), so their model APIs are the same type.
+    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient;
+  }
   // timeout: wait for a writer's lock instead of failing at once (better-sqlite3's busy timeout, ms).
   return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
 }

@@ -24,11 +24,48 @@ export function segmentForIndex(text: string): string {
   return text.replace(HAN_RUN, (run) => ` ${hanBigrams(run).join(" ")} `).replace(/\s+/g, " ").trim();
 }
 
+/** An English word as both indexes hold it: lower case, without diacritics (FTS5's remove_diacritics). */
+function fold(word: string): string {
+  return word.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+}
+
+const INDEX_TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
+/** PostgreSQL keeps positions up to 16,383 and refuses lexemes over 2 KB; nobody searches for such a word. */
+const MAX_POSITION = 16_383;
+const MAX_LEXEME_LENGTH = 200;
+export type DocumentWeight = "A" | "B" | "C" | "D";
+
+/**
+ * One patent's PostgreSQL tsvector, as a literal: the tokens FTS5 indexes (two-character words for Chinese,
+ * porter stems for English), each at its position so phrases match, with its column's weight. Columns are a
+ * position apart, so a phrase never spans two, as in FTS5.
+ */
+export function postgresDocument(columns: Array<{ text: string; weight: DocumentWeight }>): string {
+  const positions = new Map<string, string[]>();
+  let position = 0;
+  for (const { text, weight } of columns) {
+    for (const [token] of segmentForIndex(text).matchAll(INDEX_TOKEN)) {
+      position = Math.min(position + 1, MAX_POSITION);
+      if (token.length > MAX_LEXEME_LENGTH) continue;
+      const lexeme = HAN_CHAR.test(token) ? token : stemmer(fold(token));
+      if (!lexeme) continue;
+      let at = positions.get(lexeme);
+      if (!at) positions.set(lexeme, (at = []));
+      at.push(`${position}${weight}`);
+    }
+    position = Math.min(position + 1, MAX_POSITION);
+  }
+  return [...positions].map(([lexeme, at]) => `'${lexeme}':${at.join(",")}`).join(" ");
+}
+
 export type HighlightTerm = { kind: "han"; text: string } | { kind: "word"; stem: string; prefix: boolean };
 
-/** One piece of a query: a Chinese run or a Latin/number word, as the FTS tokens it must match. */
+/** One piece of a query: a Chinese run or a Latin/number word, as the index tokens it must match. */
 interface Piece {
+  /** As FTS5 reads them: its porter tokenizer stems English words itself. */
   tokens: string[];
+  /** As stored in PostgreSQL's index, stemmed here (a prefix is never stemmed, as in FTS5). */
+  stems: string[];
   prefix: boolean;
   highlight: HighlightTerm;
 }
@@ -41,36 +78,87 @@ function piecesOf(text: string, allowPrefix: boolean): Piece[] {
     if (han) {
       const single = [...han].length === 1;
       // A lone character can only be found as the start of a two-character word.
-      pieces.push({ tokens: hanBigrams(han), prefix: single, highlight: { kind: "han", text: han } });
+      const bigrams = hanBigrams(han);
+      pieces.push({ tokens: bigrams, stems: bigrams, prefix: single, highlight: { kind: "han", text: han } });
     } else if (word && !HAN_CHAR.test(word)) {
       const lower = word.toLowerCase();
       const prefix = allowPrefix && star === "*";
-      pieces.push({ tokens: [lower], prefix, highlight: { kind: "word", stem: prefix ? lower : stemmer(lower), prefix } });
+      pieces.push({ tokens: [lower], stems: [prefix ? fold(word) : stemmer(fold(word))], prefix, highlight: { kind: "word", stem: prefix ? lower : stemmer(lower), prefix } });
     }
   }
   return pieces;
 }
 
-/** FTS5 string literal: every token is quoted, so NEAR, AND, OR, NOT, column filters and * in the user's
- * text are never operators. */
-function phrase(tokens: string[], prefix: boolean): string {
-  return `"${tokens.join(" ").replace(/"/g, '""')}"${prefix ? " *" : ""}`;
+interface FullTextSyntax {
+  phrase(pieces: Piece[], prefix: boolean): string;
+  all: string;
+  any: string;
+  except(match: string, excluded: string): string;
 }
 
+/** FTS5: every token is quoted, so NEAR, AND, OR, NOT, column filters and * in the user's text are never
+ * operators. */
+const FTS5: FullTextSyntax = {
+  phrase: (pieces, prefix) => `"${pieces.flatMap((piece) => piece.tokens).join(" ").replace(/"/g, '""')}"${prefix ? " *" : ""}`,
+  all: " AND ",
+  any: " OR ",
+  except: (match, excluded) => `(${match}) NOT (${excluded})`,
+};
+
+/** PostgreSQL tsquery: stems are letters and digits only, each quoted as a lexeme; a phrase is stems in a
+ * row (<->), as FTS5's phrase is tokens in a row. */
+const TSQUERY: FullTextSyntax = {
+  phrase: (pieces, prefix) => {
+    const stems = pieces.flatMap((piece) => piece.stems);
+    return stems.map((stem, i) => `'${stem}'${prefix && i === stems.length - 1 ? ":*" : ""}`).join(" <-> ");
+  },
+  all: " & ",
+  any: " | ",
+  except: (match, excluded) => `(${match}) & !(${excluded})`,
+};
+
 interface QueryTerm {
-  expression: string;
+  pieces: Piece[];
+  quoted: boolean;
   negated: boolean;
   orWithPrevious: boolean;
+}
+
+function termExpression(term: QueryTerm, syntax: FullTextSyntax): string {
+  if (term.quoted) return syntax.phrase(term.pieces, false);
+  const expression = term.pieces.map((piece) => syntax.phrase([piece], piece.prefix)).join(syntax.all);
+  return term.pieces.length > 1 ? `(${expression})` : expression;
+}
+
+function renderQuery(terms: QueryTerm[], syntax: FullTextSyntax): string {
+  const groups: string[][] = [];
+  for (const term of terms.filter((t) => !t.negated)) {
+    const expression = termExpression(term, syntax);
+    if (term.orWithPrevious && groups.length > 0) groups.at(-1)!.push(expression);
+    else groups.push([expression]);
+  }
+  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(syntax.any)})` : group[0])).join(syntax.all);
+  const negatives = terms.filter((t) => t.negated).map((t) => termExpression(t, syntax));
+  return negatives.length > 0 ? syntax.except(positive, negatives.join(syntax.any)) : positive;
 }
 
 export interface ParsedQuery {
   /** The FTS5 MATCH expression, or null when the query has nothing to search for. */
   match: string | null;
+  /** The same query as a PostgreSQL tsquery over the index postgresDocument writes. */
+  tsQuery: string | null;
   highlight: HighlightTerm[];
 }
 
+const NOTHING: ParsedQuery = { match: null, tsQuery: null, highlight: [] };
+
+function parsed(terms: QueryTerm[], highlight: HighlightTerm[]): ParsedQuery {
+  if (!terms.some((term) => !term.negated)) return NOTHING;
+  return { match: renderQuery(terms, FTS5), tsQuery: renderQuery(terms, TSQUERY), highlight };
+}
+
 /**
- * Turns what a user typed into a safe FTS5 expression. Supported: words (all must match), "quoted
+ * Turns what a user typed into a safe full-text expression. Supported: words (all must match), "quoted
  * phrases", -exclusion, OR between two terms, and a trailing * for an English prefix.
  */
 export function parseSearchQuery(input: string): ParsedQuery {
@@ -89,25 +177,22 @@ export function parseSearchQuery(input: string): ParsedQuery {
     const text = quoted ?? (negated ? bare.slice(1) : bare);
     const pieces = piecesOf(text, quoted === undefined);
     if (pieces.length === 0) continue;
-    const expression =
-      quoted !== undefined
-        ? phrase(pieces.flatMap((piece) => piece.tokens), false)
-        : pieces.map((piece) => phrase(piece.tokens, piece.prefix)).join(" AND ");
-    terms.push({ expression: pieces.length > 1 && quoted === undefined ? `(${expression})` : expression, negated, orWithPrevious: pendingOr && !negated });
+    terms.push({ pieces, quoted: quoted !== undefined, negated, orWithPrevious: pendingOr && !negated });
     if (!negated) highlight.push(...pieces.map((piece) => piece.highlight));
     pendingOr = false;
   }
+  return parsed(terms, highlight);
+}
 
-  const groups: string[][] = [];
-  for (const term of terms.filter((t) => !t.negated)) {
-    if (term.orWithPrevious && groups.length > 0) groups.at(-1)!.push(term.expression);
-    else groups.push([term.expression]);
-  }
-  if (groups.length === 0) return { match: null, highlight: [] };
-  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(" OR ")})` : group[0])).join(" AND ");
-  const negatives = terms.filter((t) => t.negated).map((t) => t.expression);
-  const match = negatives.length > 0 ? `(${positive}) NOT (${negatives.join(" OR ")})` : positive;
-  return { match, highlight };
+/** Several queries' matches together (any of them), e.g. a patent's words for its similar patents. */
+export function anyOf(queries: ParsedQuery[]): ParsedQuery {
+  const found = queries.filter((query) => query.match !== null);
+  if (found.length === 0) return NOTHING;
+  return {
+    match: found.map((query) => query.match).join(FTS5.any),
+    tsQuery: found.map((query) => query.tsQuery).join(TSQUERY.any),
+    highlight: found.flatMap((query) => query.highlight),
+  };
 }
 
 export interface TextSegment {
@@ -183,12 +268,13 @@ const MAX_NEED_TERMS = 64;
  * A sentence is not a phrase to find, as a search is: no patent repeats a company's wording.
  */
 export function needQuery(text: string): ParsedQuery {
-  const tokens = new Map<string, HighlightTerm>();
+  const pieces = new Map<string, Piece>();
   for (const piece of piecesOf(text.normalize("NFKC"), false)) {
-    if (piece.highlight.kind === "han") for (const bigram of piece.tokens) tokens.set(bigram, { kind: "han", text: bigram });
-    else if (piece.tokens[0].length >= 3 && !ENGLISH_STOPWORDS.has(piece.tokens[0])) tokens.set(piece.tokens[0], piece.highlight);
-    if (tokens.size >= MAX_NEED_TERMS) break;
+    if (piece.highlight.kind === "han") {
+      for (const bigram of piece.tokens) pieces.set(bigram, { tokens: [bigram], stems: [bigram], prefix: false, highlight: { kind: "han", text: bigram } });
+    } else if (piece.tokens[0].length >= 3 && !ENGLISH_STOPWORDS.has(piece.tokens[0])) pieces.set(piece.tokens[0], piece);
+    if (pieces.size >= MAX_NEED_TERMS) break;
   }
-  if (tokens.size === 0) return { match: null, highlight: [] };
-  return { match: [...tokens.keys()].map((token) => phrase([token], false)).join(" OR "), highlight: [...tokens.values()] };
+  const terms = [...pieces.values()].map((piece, i) => ({ pieces: [piece], quoted: true, negated: false, orWithPrevious: i > 0 }));
+  return parsed(terms, [...pieces.values()].map((piece) => piece.highlight));
 }

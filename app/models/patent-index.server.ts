@@ -1,8 +1,10 @@
-// Keeps the FTS5 index "PatentSearch" in step with patent text. Called in the same transaction as the
-// write that changes the text, so the index never disagrees with "Patent".
+// Keeps the full-text index "PatentSearch" in step with patent text: an FTS5 table on SQLite, a tsvector
+// table on PostgreSQL, both written from the same segmentation (app/lib/text-search.ts). Called in the same
+// transaction as the write that changes the text, so the index never disagrees with "Patent".
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
-import { segmentForIndex } from "~/lib/text-search";
+import { dialectOf } from "~/lib/sql-dialect.server";
+import { postgresDocument, segmentForIndex } from "~/lib/text-search";
 import type { NewPatent } from "./patent-store.server";
 
 export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
@@ -13,23 +15,41 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 const BATCH = 400; // 5 parameters a row, well under SQLite's 32,766 variables
 
-function columns(patent: IndexablePatentText): [string, string, string, string] {
-  const both = (zh: string, en: string | null) => segmentForIndex(en ? `${zh} ${en}` : zh);
+const both = (zh: string, en: string | null) => (en ? `${zh} ${en}` : zh);
+
+function fts5Columns(patent: IndexablePatentText): [string, string, string, string] {
   return [
-    both(patent.title, patent.titleEn),
-    both(patent.abstract, patent.abstractEn),
-    both(patent.firstClaim, patent.firstClaimEn),
-    both(patent.keywords, patent.keywordsEn),
+    segmentForIndex(both(patent.title, patent.titleEn)),
+    segmentForIndex(both(patent.abstract, patent.abstractEn)),
+    segmentForIndex(both(patent.firstClaim, patent.firstClaimEn)),
+    segmentForIndex(both(patent.keywords, patent.keywordsEn)),
   ];
+}
+
+/** Weights as FTS5's bm25 column weights rank them: title, keywords, abstract, claim. */
+function postgresColumns(patent: IndexablePatentText): string {
+  return postgresDocument([
+    { text: both(patent.title, patent.titleEn), weight: "A" },
+    { text: both(patent.keywords, patent.keywordsEn), weight: "B" },
+    { text: both(patent.abstract, patent.abstractEn), weight: "C" },
+    { text: both(patent.firstClaim, patent.firstClaimEn), weight: "D" },
+  ]);
 }
 
 /** Adds or replaces the index entries of these patents. */
 export async function indexPatentText(db: Db, patents: IndexablePatentText[]): Promise<void> {
+  const postgres = dialectOf(db) === "postgresql";
   for (let start = 0; start < patents.length; start += BATCH) {
     const batch = patents.slice(start, start + BATCH);
-    await db.$executeRaw`DELETE FROM "PatentSearch" WHERE rowid IN (${Prisma.join(batch.map((p) => p.id))})`;
-    const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(columns(patent))})`);
-    await db.$executeRaw`INSERT INTO "PatentSearch" (rowid, title, abstract, claim, keywords) VALUES ${Prisma.join(rows)}`;
+    if (postgres) {
+      const rows = batch.map((patent) => Prisma.sql`(${patent.id}, CAST(${postgresColumns(patent)} AS tsvector))`);
+      await db.$executeRaw`INSERT INTO "PatentSearch" ("id", "document") VALUES ${Prisma.join(rows)}
+        ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document"`;
+    } else {
+      await db.$executeRaw`DELETE FROM "PatentSearch" WHERE rowid IN (${Prisma.join(batch.map((p) => p.id))})`;
+      const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(fts5Columns(patent))})`);
+      await db.$executeRaw`INSERT INTO "PatentSearch" (rowid, title, abstract, claim, keywords) VALUES ${Prisma.join(rows)}`;
+    }
     // New text changes what searches match: the change log tells caches and alerts, as triggers do for the rest.
     await db.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES ${Prisma.join(batch.map((patent) => Prisma.sql`(${patent.id})`))}`;
   }

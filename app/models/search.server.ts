@@ -20,11 +20,10 @@ import {
 } from "~/lib/patent-vocabulary";
 import type { SearchParams } from "~/lib/search-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
-import { parseSearchQuery, snippet, highlight, type TextSegment, type HighlightTerm } from "~/lib/text-search";
+import { anyOf, parseSearchQuery, snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
+import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
 
 const YEAR_MS = 365.2425 * 86_400_000;
-/** Column weights for bm25: title, abstract, claim, keywords. */
-const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
 const CATCH_UP_LIMIT = 5000;
 const FULL_LOAD_PAGE = 4000;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
@@ -319,22 +318,14 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     }
   }
 
-  /** Every patent the text query matches. The ids come back as one concatenated string: a row per match
-   * would cost more in the driver than the search itself. */
-  async function textMatches(match: string): Promise<number[]> {
-    const [row] = await fullText(() => db.$queryRaw<Array<{ hits: string | null }>>`
-      SELECT group_concat(rowid) AS hits FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}`);
-    return row?.hits ? row.hits.split(",").map(Number) : [];
+  /** Every patent the text query matches. */
+  async function textMatches(query: ParsedQuery): Promise<number[]> {
+    return fullText(() => fullTextMatches(db, query));
   }
 
-  /** The `limit` best matches by bm25, best first. */
-  async function rankedMatches(match: string, limit: number): Promise<number[]> {
-    const [row] = await fullText(() => db.$queryRaw<Array<{ hits: string | null }>>`
-      WITH ranked AS MATERIALIZED (
-        SELECT rowid AS id FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}
-        ORDER BY bm25("PatentSearch", ${BM25_WEIGHTS}), rowid LIMIT ${limit})
-      SELECT group_concat(id) AS hits FROM ranked`);
-    return row?.hits ? row.hits.split(",").map(Number) : [];
+  /** The `limit` best matches by relevance, best first. */
+  async function rankedMatches(query: ParsedQuery, limit: number): Promise<number[]> {
+    return fullText(() => rankedFullTextMatches(db, query, limit));
   }
 
   /**
@@ -343,14 +334,14 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
    * fill the page after filtering, estimated from the share of matches that pass the filters; only if that
    * falls short is every match ranked.
    */
-  async function relevancePage(facetIndex: FacetIndex, match: string, matched: number[], textMatchCount: number, offset: number, size: number): Promise<number[]> {
+  async function relevancePage(facetIndex: FacetIndex, query: ParsedQuery, matched: number[], textMatchCount: number, offset: number, size: number): Promise<number[]> {
     const wanted = offset + size;
     if (offset >= matched.length) return [];
     const share = matched.length / textMatchCount;
     const estimate = Math.ceil((wanted / share) * 1.5) + 20;
     // Too few matches pass the filters for an estimate to pay: rank them all at once.
     for (const limit of estimate < textMatchCount / 2 ? [estimate, textMatchCount] : [textMatchCount]) {
-      const ranked = await rankedMatches(match, limit);
+      const ranked = await rankedMatches(query, limit);
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
       const page: number[] = [];
@@ -444,7 +435,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     let candidates = ids ?? facetIndex.poolPositions().map((position) => facetIndex.ids[position]);
     if (query.match) {
       let text = textCache.get(query.match);
-      if (!text) textCache.set(query.match, (text = new Set(await textMatches(query.match))));
+      if (!text) textCache.set(query.match, (text = new Set(await textMatches(query))));
       candidates = candidates.filter((id) => text.has(id));
     }
     const matched = new Set<number>();
@@ -495,7 +486,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     let candidates: number[];
     let textMatchCount = 0;
     if (query.match) {
-      const ids = await textMatches(query.match);
+      const ids = await textMatches(query);
       textMatchCount = ids.length;
       candidates = [];
       for (const id of ids) {
@@ -553,7 +544,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[];
     if (sort === "relevance") {
-      pagePositions = await relevancePage(facetIndex, query.match!, matched, textMatchCount, offset, params.size);
+      pagePositions = await relevancePage(facetIndex, query, matched, textMatchCount, offset, params.size);
     } else {
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
@@ -624,10 +615,10 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const patent = await db.patent.findUnique({ where: { id: patentId }, select: { keywords: true, keywordsEn: true } });
     if (!patent) return [];
     const words = [...patent.keywords.split("; "), ...patent.keywordsEn.split("; ")].filter(Boolean);
-    const match = words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`).match).filter(Boolean).join(" OR ");
-    if (!match) return [];
+    const query = anyOf(words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`)));
+    if (!query.match) return [];
     const ids: number[] = [];
-    for (const id of await rankedMatches(match, limit * 10)) {
+    for (const id of await rankedMatches(query, limit * 10)) {
       if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)]) ids.push(id);
       if (ids.length === limit) break;
     }

@@ -1,10 +1,13 @@
 // Transfer statistics: what the IP operation centre reports every year, counted from the database at request
-// time. Heavy aggregates are raw SQL (STYLE.md: "$queryRaw for FTS5 and heavy aggregates"); dates are stored as
-// ISO text, so periods compare against "YYYY-MM-DD" strings, which order correctly against any stored time.
+// time. Heavy aggregates are raw SQL (STYLE.md: "$queryRaw for FTS5 and heavy aggregates"), written once for
+// SQLite and PostgreSQL (the two differences are in app/lib/sql-dialect.server.ts). Periods compare against
+// "YYYY-MM-DD" strings: SQLite holds dates as ISO text, which orders correctly against them, and PostgreSQL
+// reads them as timestamps.
 import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
 import { yearPeriod, type StatsPeriod, type StatsRequest } from "~/lib/stats-params";
 import type { ClusterCode } from "~/lib/taxonomy";
 import { listUniversities } from "./admin.server";
@@ -110,10 +113,17 @@ const UNIVERSITY_DEALS = Prisma.sql`
   FROM "Transfer" t JOIN "Organization" o ON o."id" = t."assignorId" AND o."kind" = 'UNIVERSITY'`;
 
 // A patent belongs to the university that held it before its first assignment, else to its owner.
-const FIRST_ASSIGNOR = Prisma.sql`SELECT "patentId", "assignorId", MIN("signedAt") AS "firstSignedAt" FROM "Transfer" GROUP BY "patentId"`;
+const FIRST_ASSIGNOR = Prisma.sql`
+  SELECT t."patentId", t."assignorId" FROM "Transfer" t
+  WHERE NOT EXISTS (SELECT 1 FROM "Transfer" e WHERE e."patentId" = t."patentId"
+    AND (e."signedAt" < t."signedAt" OR (e."signedAt" = t."signedAt" AND e."id" < t."id")))`;
 
-const clusterMatches = (cluster: string | null) => Prisma.sql`(${cluster} IS NULL OR p."cluster" = ${cluster})`;
-const universityMatches = (universityId: string | null, column: Prisma.Sql) => Prisma.sql`(${universityId} IS NULL OR ${column} = ${universityId})`;
+// The casts tell PostgreSQL the type of a parameter that is only tested for NULL.
+const clusterMatches = (cluster: string | null) => Prisma.sql`(CAST(${cluster} AS TEXT) IS NULL OR p."cluster" = ${cluster})`;
+const universityMatches = (universityId: string | null, column: Prisma.Sql) =>
+  Prisma.sql`(CAST(${universityId} AS TEXT) IS NULL OR ${column} = ${universityId})`;
+/** 1 where a condition holds, else 0, to be summed (SQLite can sum a comparison, PostgreSQL cannot). */
+const oneIf = (condition: Prisma.Sql) => Prisma.sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
 type Grouped = { universityId: string; cluster: string | null; field: string | null; kind: DealKindCode; deals: bigint | number; valueFen: bigint | number | null };
 
@@ -168,20 +178,20 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
       WHERE d."signedAt" >= ${previous.from} AND d."signedAt" < ${nextDay(previous.to)} AND ${inScope}
       GROUP BY 1`,
     prisma.$queryRaw<Array<{ year: string; kind: string; deals: bigint | number; valueFen: bigint | number | null }>>`
-      SELECT substr(d."signedAt", 1, 4) AS "year", d."kind", COUNT(*) AS "deals", SUM(d."valueFen") AS "valueFen"
+      SELECT ${yearOf(prisma, Prisma.sql`d."signedAt"`)} AS "year", d."kind", COUNT(*) AS "deals", SUM(d."valueFen") AS "valueFen"
       FROM (${UNIVERSITY_DEALS}) d JOIN "Patent" p ON p."id" = d."patentId"
       WHERE d."signedAt" >= ${`${endYear - TREND_YEARS}-01-01`} AND d."signedAt" < ${`${endYear + 1}-01-01`} AND ${inScope}
       GROUP BY 1, 2`,
     // The industrialisation rate per university, as at the end of the period.
     prisma.$queryRaw<Array<{ universityId: string; granted: bigint | number; industrialised: bigint | number }>>`
       SELECT COALESCE(ft."assignorId", p."ownerId") AS "universityId", COUNT(*) AS "granted",
-        SUM(EXISTS (SELECT 1 FROM "License" l WHERE l."patentId" = p."id" AND l."signedAt" < ${end})
-          OR EXISTS (SELECT 1 FROM "Transfer" t WHERE t."patentId" = p."id" AND t."signedAt" < ${end})) AS "industrialised"
+        SUM(${oneIf(Prisma.sql`EXISTS (SELECT 1 FROM "License" l WHERE l."patentId" = p."id" AND l."signedAt" < ${end})
+          OR EXISTS (SELECT 1 FROM "Transfer" t WHERE t."patentId" = p."id" AND t."signedAt" < ${end})`)}) AS "industrialised"
       FROM "Patent" p LEFT JOIN (${FIRST_ASSIGNOR}) ft ON ft."patentId" = p."id"
       WHERE p."type" = 'INVENTION' AND p."grantDate" < ${end} AND ${clusterMatches(cluster)}
       GROUP BY 1`,
     prisma.$queryRaw<Array<{ type: string; assessed: bigint | number; transferable: bigint | number }>>`
-      SELECT p."type", COUNT(p."assessedAt") AS "assessed", SUM(p."transferable") AS "transferable"
+      SELECT p."type", COUNT(p."assessedAt") AS "assessed", SUM(${oneIf(Prisma.sql`p."transferable"`)}) AS "transferable"
       FROM "Patent" p LEFT JOIN (${FIRST_ASSIGNOR}) ft ON ft."patentId" = p."id"
       WHERE ${universityMatches(universityId, Prisma.sql`COALESCE(ft."assignorId", p."ownerId")`)} AND ${clusterMatches(cluster)}
       GROUP BY 1`,
@@ -191,8 +201,8 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
         COUNT(DISTINCT CASE WHEN d."declaredAt" < ${end} AND (d."withdrawnAt" IS NULL OR d."withdrawnAt" >= ${end})
           AND NOT EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" n WHERE n."patentId" = d."patentId" AND n."version" > d."version" AND n."declaredAt" < ${end})
           THEN d."patentId" END) AS "underOpenLicense",
-        SUM(d."declaredAt" >= ${start} AND d."declaredAt" < ${end}) AS "declared",
-        SUM(d."withdrawnAt" IS NOT NULL AND d."withdrawnAt" >= ${start} AND d."withdrawnAt" < ${end}) AS "withdrawn"
+        SUM(${oneIf(Prisma.sql`d."declaredAt" >= ${start} AND d."declaredAt" < ${end}`)}) AS "declared",
+        SUM(${oneIf(Prisma.sql`d."withdrawnAt" IS NOT NULL AND d."withdrawnAt" >= ${start} AND d."withdrawnAt" < ${end}`)}) AS "withdrawn"
       FROM "OpenLicenseDeclaration" d JOIN "Patent" p ON p."id" = d."patentId"
       WHERE ${universityMatches(universityId, Prisma.sql`d."declarantId"`)} AND ${clusterMatches(cluster)}
       GROUP BY 1`,
@@ -217,7 +227,7 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
         (SELECT COUNT(*) FROM requests r WHERE r."licenseId" IS NOT NULL AND NOT EXISTS (
           SELECT 1 FROM "Payment" pay WHERE pay."licenseId" = r."licenseId" AND pay."kind" = 'UP_FRONT' AND pay."paidAt" IS NULL)) AS "paid"`,
     prisma.$queryRaw<Array<{ days: number }>>`
-      SELECT julianday(COALESCE(l."signedAt", t."signedAt")) - julianday(r."createdAt") AS "days"
+      SELECT ${daysBetween(prisma, Prisma.sql`COALESCE(l."signedAt", t."signedAt")`, Prisma.sql`r."createdAt"`)} AS "days"
       FROM "Deal" r JOIN "Patent" p ON p."id" = r."patentId"
         LEFT JOIN "License" l ON l."id" = r."licenseId" LEFT JOIN "Transfer" t ON t."id" = r."transferId"
       WHERE r."status" = 'SIGNED' AND COALESCE(l."signedAt", t."signedAt") >= ${start} AND COALESCE(l."signedAt", t."signedAt") < ${end}

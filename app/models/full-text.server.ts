@@ -1,0 +1,47 @@
+// Full-text queries over "PatentSearch" (app/models/patent-index.server.ts): FTS5 with bm25 on SQLite,
+// tsvector with ts_rank on PostgreSQL. Both take the same parsed query (app/lib/text-search.ts).
+import { Prisma } from "~/generated/prisma/client";
+import type { PrismaClient } from "~/lib/db.server";
+import { dialectOf } from "~/lib/sql-dialect.server";
+import type { ParsedQuery } from "~/lib/text-search";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Column weights for bm25: title, abstract, claim, keywords. */
+const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
+/** The same weights for ts_rank, in its order D (claim), C (abstract), B (keywords), A (title), scaled to 1. */
+const TS_RANK_WEIGHTS = Prisma.raw("'{0.15, 0.3, 0.5, 1.0}'");
+
+const ids = (hits: string | null | undefined) => (hits ? hits.split(",").map(Number) : []);
+
+/** Every patent the query matches. The ids come back as one concatenated string: a row per match would
+ * cost more in the driver than the search itself. */
+export async function fullTextMatches(db: Db, query: ParsedQuery): Promise<number[]> {
+  if (!query.match) return [];
+  const [row] =
+    dialectOf(db) === "postgresql"
+      ? await db.$queryRaw<Array<{ hits: string | null }>>`
+          SELECT string_agg("id"::text, ',') AS hits FROM "PatentSearch" WHERE "document" @@ CAST(${query.tsQuery} AS tsquery)`
+      : await db.$queryRaw<Array<{ hits: string | null }>>`
+          SELECT group_concat(rowid) AS hits FROM "PatentSearch" WHERE "PatentSearch" MATCH ${query.match}`;
+  return ids(row?.hits);
+}
+
+/** The `limit` best matches, best first (ties by id). */
+export async function rankedFullTextMatches(db: Db, query: ParsedQuery, limit: number): Promise<number[]> {
+  if (!query.match) return [];
+  const [row] =
+    dialectOf(db) === "postgresql"
+      ? await db.$queryRaw<Array<{ hits: string | null }>>`
+          WITH ranked AS MATERIALIZED (
+            SELECT "id", ts_rank(${TS_RANK_WEIGHTS}, "document", q) AS "rank"
+            FROM "PatentSearch", CAST(${query.tsQuery} AS tsquery) q WHERE "document" @@ q
+            ORDER BY "rank" DESC, "id" LIMIT ${limit})
+          SELECT string_agg("id"::text, ',' ORDER BY "rank" DESC, "id") AS hits FROM ranked`
+      : await db.$queryRaw<Array<{ hits: string | null }>>`
+          WITH ranked AS MATERIALIZED (
+            SELECT rowid AS id FROM "PatentSearch" WHERE "PatentSearch" MATCH ${query.match}
+            ORDER BY bm25("PatentSearch", ${BM25_WEIGHTS}), rowid LIMIT ${limit})
+          SELECT group_concat(id) AS hits FROM ranked`;
+  return ids(row?.hits);
+}
