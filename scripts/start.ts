@@ -1,22 +1,21 @@
 // npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
 import { spawn } from "node:child_process";
 import { serverNodeFlags } from "./server-options";
-import fs from "node:fs";
-import path from "node:path";
 import { createPrismaClient } from "../app/lib/db.server";
-import { databaseFile } from "../app/lib/database-url";
+import { databaseKind, databaseUrl } from "../app/lib/database-url";
 import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "./build";
-import { runPrisma } from "./prisma";
+import { migrateDatabase } from "./migrate-database";
 
-fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
-console.log(`database: ${databaseFile()}`);
-runPrisma(["migrate", "deploy"]);
+const url = databaseUrl();
+// The URL without its password, if it has one.
+console.log(`database: ${url.replace(/(\/\/[^:/@]*:)[^@]*@/, "$1***@")}`);
+await migrateDatabase(url);
 
 const prisma = createPrismaClient();
 // WAL lets searches read while a write (an import, a signature) is under way; the setting stays in the file.
-await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+if (databaseKind(url) === "sqlite") await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 if ((await prisma.organization.count()) === 0) {
   console.log("database is empty: seeding the demo pool");
   const started = performance.now();

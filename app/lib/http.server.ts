@@ -34,8 +34,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   } catch {
     throw errorResponse(400, { error: "The body is not valid JSON." });
   }
-  // A lone surrogate ("\ud800" is valid JSON) is not text any database can store.
-  if (!wellFormed(body)) throw errorResponse(400, { error: "The body contains malformed text (a lone surrogate)." });
+  // A lone surrogate ("\ud800" is valid JSON) or a NUL ("\u0000") is not text every database can store.
+  if (!wellFormed(body)) throw errorResponse(400, { error: "The body contains malformed text (a lone surrogate or a NUL character)." });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw errorResponse(400, {
@@ -47,11 +47,11 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   return parsed.data;
 }
 
-// With the u flag a surrogate pair is one code point: only a lone half matches.
-const LONE_SURROGATE = /\p{Surrogate}/u;
+// With the u flag a surrogate pair is one code point: only a lone half matches. PostgreSQL refuses NUL in text.
+const MALFORMED_TEXT = /\p{Surrogate}|\u0000/u;
 
 function wellFormed(value: unknown): boolean {
-  if (typeof value === "string") return !LONE_SURROGATE.test(value);
+  if (typeof value === "string") return !MALFORMED_TEXT.test(value);
   if (Array.isArray(value)) return value.every(wellFormed);
   if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
   return true;
@@ -60,11 +60,16 @@ function wellFormed(value: unknown): boolean {
 /** The form of a page's action, once the origin is checked; a body that is not a form is a 415, not a 500. */
 export async function readForm(request: Request): Promise<FormData> {
   assertSameOrigin(request);
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data.", { status: 415 });
   }
+  for (const value of form.values()) {
+    if (typeof value === "string" && !wellFormed(value)) throw new Response("The form contains malformed text (a NUL character).", { status: 400 });
+  }
+  return form;
 }
 
 export function clientIp(context: AppLoadContext): string | null {

@@ -29,3 +29,17 @@ export async function advanceIdSequence(db: Db, table: string): Promise<void> {
   if (dialectOf(db) !== "postgresql") return;
   await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX("id") FROM "${table}"), 1))`);
 }
+
+/**
+ * Makes the rest of the transaction wait for any other transaction holding the same turn until that one
+ * ends: for check-then-write rules (one exclusive license per patent, contract numbers in sequence). SQLite
+ * runs one write transaction at a time, so there every transaction already has its turn; PostgreSQL runs
+ * them side by side, and a transaction-scoped advisory lock gives the turn.
+ */
+export async function takeTurn(db: Prisma.TransactionClient, turn: string): Promise<void> {
+  if (dialectOf(db) === "postgresql") await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${turn}))::text`;
+}
+
+/** Turns, always taken in this order: a patent's, then the contract register's. */
+export const patentTurn = (patentId: number) => `patent:${patentId}`;
+export const CONTRACT_REGISTER_TURN = "contract-register";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlight, parseSearchQuery, segmentForIndex, snippet } from "./text-search";
+import { anyOf, highlight, needQuery, parseSearchQuery, postgresDocument, segmentForIndex, snippet } from "./text-search";
 
 describe("segmentForIndex", () => {
   it("turns Chinese runs into overlapping two-character words and keeps English as it is", () => {
@@ -32,6 +32,46 @@ describe("parseSearchQuery", () => {
   it("bounds the number of terms", () => {
     const match = parseSearchQuery(Array.from({ length: 500 }, (_, i) => `w${i}`).join(" ")).match!;
     expect(match.split(" AND ")).toHaveLength(32);
+  });
+});
+
+describe("the same queries for PostgreSQL", () => {
+  it("writes phrases of bigrams and pre-stemmed English words as tsquery lexemes", () => {
+    expect(parseSearchQuery("锂电池").tsQuery).toBe("'锂电' <-> '电池'");
+    expect(parseSearchQuery("电池 batteries").tsQuery).toBe("'电池' & 'batteri'");
+    expect(parseSearchQuery('"thermal management" -fan').tsQuery).toBe("('thermal' <-> 'manag') & !('fan')");
+    expect(parseSearchQuery("电池 OR 芯片 传感器").tsQuery).toBe("('电池' | '芯片') & '传感' <-> '感器'");
+    expect(parseSearchQuery("therm*").tsQuery).toBe("'therm':*");
+    expect(parseSearchQuery("芯").tsQuery).toBe("'芯':*");
+    expect(parseSearchQuery("Café").tsQuery).toBe("'cafe'");
+  });
+
+  it("never lets tsquery syntax through: only letters and digits reach a lexeme", () => {
+    expect(parseSearchQuery("a' | b & !c <-> d:*").tsQuery).toBe("'a' & 'b' & 'c' & 'd'");
+    expect(parseSearchQuery("*  -  () 🔋 ^ '").tsQuery).toBeNull();
+  });
+
+  it("joins alternatives, as a need's words and a patent's keywords are", () => {
+    expect(needQuery("电池 thermal").tsQuery).toBe("('电池' | 'thermal')");
+    expect(anyOf([parseSearchQuery('"锂电池"'), parseSearchQuery("")]).tsQuery).toBe("'锂电' <-> '电池'");
+  });
+});
+
+describe("postgresDocument", () => {
+  it("indexes the tokens FTS5 does, at their positions, with each column's weight", () => {
+    expect(postgresDocument([{ text: "锂电池 batteries", weight: "A" }, { text: "电池", weight: "C" }])).toBe("'锂电':1A '电池':2A,5C 'batteri':3A");
+  });
+
+  it("keeps columns a position apart, so a phrase never spans two", () => {
+    const document = postgresDocument([{ text: "锂电", weight: "A" }, { text: "池热", weight: "B" }]);
+    expect(document).toBe("'锂电':1A '池热':3B");
+  });
+
+  it("skips words too long for PostgreSQL and caps positions", () => {
+    expect(postgresDocument([{ text: `${"x".repeat(5000)} 电池`, weight: "D" }])).toBe("'电池':2D");
+    const positions = postgresDocument([{ text: `${"电池 ".repeat(20_000)}热管`, weight: "D" }]);
+    expect(positions.match(/\d+D/g)).toHaveLength(257);
+    expect(positions.endsWith("'热管':16383D")).toBe(true);
   });
 });
 

@@ -30,8 +30,10 @@ function fold(word: string): string {
 }
 
 const INDEX_TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
-/** PostgreSQL keeps positions up to 16,383 and refuses lexemes over 2 KB; nobody searches for such a word. */
+/** PostgreSQL keeps positions up to 16,383, 256 of them a lexeme, and refuses lexemes over 2 KB; nobody
+ * searches for such a word. */
 const MAX_POSITION = 16_383;
+const MAX_POSITIONS_PER_LEXEME = 256;
 const MAX_LEXEME_LENGTH = 200;
 export type DocumentWeight = "A" | "B" | "C" | "D";
 
@@ -51,7 +53,7 @@ export function postgresDocument(columns: Array<{ text: string; weight: Document
       if (!lexeme) continue;
       let at = positions.get(lexeme);
       if (!at) positions.set(lexeme, (at = []));
-      at.push(`${position}${weight}`);
+      if (at.length < MAX_POSITIONS_PER_LEXEME) at.push(`${position}${weight}`);
     }
     position = Math.min(position + 1, MAX_POSITION);
   }

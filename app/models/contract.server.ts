@@ -1,9 +1,24 @@
 // The text of a license contract, in Chinese with an English translation, and its fingerprint. The text is
 // fixed at signature; the SHA-256 lets anyone check a copy against /contracts/:number.
 import { createHash } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
+import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { formatApplicationNumber } from "~/lib/identifiers";
 import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES, type FeeModel, type LicenseKind, type PaymentSchedule } from "~/lib/patent-vocabulary";
+
+/** The next number in a year's register of licenses (PB-2025-L-000001) or assignments (PB-2025-T-…). The
+ * register's turn is held to the end of the transaction, so numbers run in sequence without clashes. */
+export async function nextContractNumber(tx: Prisma.TransactionClient, register: "LICENSE" | "ASSIGNMENT", year: number): Promise<string> {
+  await takeTurn(tx, CONTRACT_REGISTER_TURN);
+  const prefix = `PB-${year}-${register === "LICENSE" ? "L" : "T"}-`;
+  const where = { contractNumber: { startsWith: prefix } };
+  const last =
+    register === "LICENSE"
+      ? await tx.license.findFirst({ where, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } })
+      : await tx.transfer.findFirst({ where, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } });
+  return `${prefix}${String(Number(last?.contractNumber.slice(prefix.length) ?? 0) + 1).padStart(6, "0")}`;
+}
 
 export interface ContractTerms {
   feeModel: FeeModel;

@@ -5,8 +5,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import type { DealKind, DealStep, OpenLicenseTerms } from "~/lib/open-license-schemas";
-import { contractText, fingerprint, type ContractTerms } from "./contract.server";
+import { contractText, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
 import { notify, type NotificationKind } from "./notification.server";
 import { scheduleUpFront } from "./payment.server";
 
@@ -56,6 +57,9 @@ export async function requestDeal(user: CurrentUser, patentId: number, input: { 
 /** One step of the negotiation by either side; returns the deal as it now stands. */
 export async function advanceDeal(user: CurrentUser, dealId: string, step: DealStep, now = new Date()) {
   return prisma.$transaction(async (tx) => {
+    // The patent's turn first: two deals on one patent signed at once must see each other's outcome.
+    const found = await tx.deal.findUnique({ where: { id: dealId }, select: { patentId: true } });
+    if (found) await takeTurn(tx, patentTurn(found.patentId));
     const deal = await tx.deal.findUnique({ where: { id: dealId } });
     if (!deal) throw new DomainError("NOT_FOUND", "No deal with this id.", { status: 404 });
     const side = sideOf(user, deal);
@@ -122,11 +126,9 @@ async function conclude(tx: Prisma.TransactionClient, deal: Prisma.DealGetPayloa
   const year = now.getUTCFullYear();
   if (kind === "ASSIGNMENT") {
     if (patent.ownerId !== deal.ownerId) throw new DomainError("NOT_OWNER", "The patent no longer belongs to this owner.", { status: 409 });
-    const prefix = `PB-${year}-T-`;
-    const last = await tx.transfer.findFirst({ where: { contractNumber: { startsWith: prefix } }, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } });
     const transfer = await tx.transfer.create({
       data: {
-        contractNumber: `${prefix}${String(Number(last?.contractNumber.slice(prefix.length) ?? 0) + 1).padStart(6, "0")}`,
+        contractNumber: await nextContractNumber(tx, "ASSIGNMENT", year),
         patentId: deal.patentId, assignorId: deal.ownerId, assigneeId: deal.requesterId, priceFen: terms.lumpSumFen ?? 0, signedAt: now,
       },
     });
@@ -139,9 +141,7 @@ async function conclude(tx: Prisma.TransactionClient, deal: Prisma.DealGetPayloa
   }
   const endsOn = new Date(Math.min(addMonths(now, terms.licenseTermMonths).getTime(), patent.expiresOn.getTime()));
   await assertKindAllowed(tx, deal.patentId, kind, now, endsOn);
-  const prefix = `PB-${year}-L-`;
-  const last = await tx.license.findFirst({ where: { contractNumber: { startsWith: prefix } }, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } });
-  const contractNumber = `${prefix}${String(Number(last?.contractNumber.slice(prefix.length) ?? 0) + 1).padStart(6, "0")}`;
+  const contractNumber = await nextContractNumber(tx, "LICENSE", year);
   const contractTerms: ContractTerms = { ...terms, fieldOfUse: terms.fieldOfUse ?? null, lumpSumFen: terms.lumpSumFen ?? null, entryFeeFen: terms.entryFeeFen ?? null, royaltyBasisPoints: terms.royaltyBasisPoints ?? null, perUnitFen: terms.perUnitFen ?? null };
   const text = contractText({
     contractNumber, kind, patent, licensor, licensee, terms: contractTerms,

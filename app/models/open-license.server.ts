@@ -4,9 +4,10 @@ import { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import type { OpenLicenseTerms } from "~/lib/open-license-schemas";
 import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
-import { contractText, fingerprint, type ContractTerms } from "./contract.server";
+import { contractText, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
 import { notify } from "./notification.server";
 import { isOverdue, scheduleUpFront } from "./payment.server";
 
@@ -46,6 +47,7 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, te
     throw new DomainError("TERM_BEYOND_EXPIRY", `The license term cannot run beyond the patent's expiry (${patent.expiresOn.toISOString().slice(0, 10)}).`, { status: 400, path: "licenseTermMonths" });
   }
   return prisma.$transaction(async (tx) => {
+    await takeTurn(tx, patentTurn(patentId));
     if (await exclusiveLicenseInForce(tx, patentId, now)) {
       throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.", { status: 409 });
     }
@@ -91,12 +93,6 @@ export type LicenseStatus = "AWAITING_PAYMENT" | "ACTIVE" | "ENDED";
 export function licenseStatus(license: { endsOn: Date; payments: Array<{ kind: string; paidAt: Date | null }> }, now = new Date()): LicenseStatus {
   if (license.endsOn <= now) return "ENDED";
   return license.payments.some((payment) => payment.kind === "UP_FRONT" && !payment.paidAt) ? "AWAITING_PAYMENT" : "ACTIVE";
-}
-
-async function nextContractNumber(db: Prisma.TransactionClient, year: number): Promise<string> {
-  const prefix = `PB-${year}-L-`;
-  const last = await db.license.findFirst({ where: { contractNumber: { startsWith: prefix } }, orderBy: { contractNumber: "desc" }, select: { contractNumber: true } });
-  return `${prefix}${String(Number(last?.contractNumber.slice(prefix.length) ?? 0) + 1).padStart(6, "0")}`;
 }
 
 export interface Acceptance {
@@ -150,7 +146,8 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
   for (let attempt = 0; ; attempt++) {
     try {
       const license = await prisma.$transaction(async (tx) => {
-        const contractNumber = await nextContractNumber(tx, now.getUTCFullYear());
+        await takeTurn(tx, patentTurn(declaration.patentId));
+        const contractNumber = await nextContractNumber(tx, "LICENSE", now.getUTCFullYear());
         const text = contractText({
           contractNumber,
           kind: "OPEN",

@@ -1,10 +1,7 @@
 // npm run db:seed [-- --seed <text>] [--scale <n>]: replaces the database's content with the demo pool.
 import { parseArgs } from "node:util";
-import fs from "node:fs";
-import path from "node:path";
 import { createPrismaClient } from "../../app/lib/db.server";
-import { databaseFile } from "../../app/lib/database-url";
-import { runPrisma } from "../../scripts/prisma";
+import { migrateDatabase } from "../../scripts/migrate-database";
 import { DEFAULT_SEED } from "./demo-pool";
 import { seedDemoPool } from "./write";
 
@@ -14,8 +11,7 @@ if (!Number.isFinite(scale) || scale <= 0 || scale > 100) {
   console.error("--scale must be a number between 0 and 100");
   process.exit(2);
 }
-fs.mkdirSync(path.dirname(databaseFile()), { recursive: true });
-runPrisma(["migrate", "deploy"], { capture: true });
+await migrateDatabase(undefined, { quiet: true });
 const prisma = createPrismaClient();
 const started = performance.now();
 try {

@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { dialectOf } from "~/lib/sql-dialect.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { recordPatentView } from "~/models/patent.server";
@@ -100,18 +101,20 @@ beforeAll(async () => {
   await signIn("sme", "SME", e1.id);
 });
 
-/** Independent counts, straight from the tables. */
+/** Independent counts, straight from the tables ("?" parameters, numbered for PostgreSQL). */
 async function sqlCount(query: string, ...values: unknown[]): Promise<number> {
-  const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint | number | null }>>(query, ...values);
+  let parameter = 0;
+  const sql = dialectOf(prisma) === "postgresql" ? query.replace(/\?/g, () => `$${++parameter}`) : query;
+  const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint | number | null }>>(sql, ...values);
   return Number(row.n ?? 0);
 }
 const dealsBetween = (from: string, end: string) =>
   sqlCount(`SELECT (SELECT COUNT(*) FROM "License" WHERE "signedAt" >= ? AND "signedAt" < ?) + (SELECT COUNT(*) FROM "Transfer" WHERE "signedAt" >= ? AND "signedAt" < ?) AS n`, from, end, from, end);
 const industrialisedBy = (end: string, cluster: string | null = null) =>
-  sqlCount(`SELECT COUNT(*) AS n FROM "Patent" p WHERE p."type" = 'INVENTION' AND p."grantDate" < ? AND (? IS NULL OR p."cluster" = ?)
+  sqlCount(`SELECT COUNT(*) AS n FROM "Patent" p WHERE p."type" = 'INVENTION' AND p."grantDate" < ? AND (CAST(? AS TEXT) IS NULL OR p."cluster" = ?)
     AND (p."id" IN (SELECT "patentId" FROM "License" WHERE "signedAt" < ?) OR p."id" IN (SELECT "patentId" FROM "Transfer" WHERE "signedAt" < ?))`, end, cluster, cluster, end, end);
 const grantedBy = (end: string, cluster: string | null = null) =>
-  sqlCount(`SELECT COUNT(*) AS n FROM "Patent" WHERE "type" = 'INVENTION' AND "grantDate" < ? AND (? IS NULL OR "cluster" = ?)`, end, cluster, cluster);
+  sqlCount(`SELECT COUNT(*) AS n FROM "Patent" WHERE "type" = 'INVENTION' AND "grantDate" < ? AND (CAST(? AS TEXT) IS NULL OR "cluster" = ?)`, end, cluster, cluster);
 
 describe("transfer statistics", () => {
   it("counts a year's deals by kind with value, and the growth on the year before", async () => {
