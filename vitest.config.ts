@@ -14,6 +14,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // Several app servers share a database only on PostgreSQL: SQLite is one server's database.
+          exclude: ["tests/integration/several-servers.test.ts"],
           globalSetup: ["tests/helpers/template-database.ts"],
           setupFiles: ["tests/helpers/test-database.ts"],
           testTimeout: 30_000,

@@ -23,11 +23,25 @@ export function daysBetween(db: Db, later: Prisma.Sql, earlier: Prisma.Sql): Pri
     : Prisma.sql`(julianday(${later}) - julianday(${earlier}))`;
 }
 
-/** After rows were inserted with explicit ids: PostgreSQL's sequence must move past them (SQLite's
- * AUTOINCREMENT follows by itself). */
-export async function advanceIdSequence(db: Db, table: string): Promise<void> {
+/** After patents were inserted with explicit ids (the seed's planned ones): PostgreSQL's sequence must move
+ * past them, never back (SQLite's AUTOINCREMENT follows by itself). */
+export async function advancePatentIdSequence(db: Db): Promise<void> {
   if (dialectOf(db) !== "postgresql") return;
-  await db.$executeRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX("id") FROM "${table}"), 1))`);
+  await db.$queryRaw`SELECT setval('"Patent_id_seq"', GREATEST((SELECT MAX("id") FROM "Patent"), (SELECT "last_value" FROM "Patent_id_seq")))::text`;
+}
+
+/** Ids for `count` new patents, to insert with explicit ids in a write transaction. On PostgreSQL they come
+ * from the sequence, so a concurrent import or a single new patent never takes the same ones. */
+export async function reservePatentIds(tx: Prisma.TransactionClient, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  if (dialectOf(tx) === "postgresql") {
+    const rows = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT nextval('"Patent_id_seq"') AS "id" FROM generate_series(1, ${count}::int)`;
+    return rows.map((row) => Number(row.id));
+  }
+  // SQLite has one writer at a time: nobody else can take these between now and the insert.
+  const [{ maxId }] = await tx.$queryRaw<Array<{ maxId: number | bigint | null }>>`SELECT MAX("id") AS "maxId" FROM "Patent"`;
+  const first = Number(maxId ?? 0) + 1;
+  return Array.from({ length: count }, (_, i) => first + i);
 }
 
 /**

@@ -10,6 +10,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { dialectOf, reservePatentIds } from "~/lib/sql-dialect.server";
 import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, type ColumnMapping, type ImportedPatent, type RowProblem } from "~/lib/import-columns";
 import { ImportFileError, openRowSource } from "~/lib/import-file.server";
 import { insertPatents, type NewPatent } from "./patent-store.server";
@@ -34,6 +35,21 @@ export function importDirectory(): string {
 
 // Progress of the analyses and imports running in this process, read by the page that polls them.
 const progress = new Map<string, { phase: "ANALYSING" | "IMPORTING"; rowsRead: number; rowsTotal: number | null; at: number }>();
+
+const HEARTBEAT_MS = 5_000;
+const lastHeartbeat = new Map<string, number>();
+
+/**
+ * With several app servers (PostgreSQL), the page polling an import may reach a server that is not running
+ * it: the import's row then tells how far it has read, and that it is alive, through a heartbeat written
+ * outside the import's transaction. With SQLite there is one server, which knows from memory, and a write
+ * outside the transaction would wait for the transaction's own connection.
+ */
+async function heartbeat(importId: string, rowsRead: number) {
+  if (dialectOf(prisma) !== "postgresql" || Date.now() - (lastHeartbeat.get(importId) ?? 0) < HEARTBEAT_MS) return;
+  lastHeartbeat.set(importId, Date.now());
+  await prisma.patentImport.update({ where: { id: importId }, data: { rowsRead } });
+}
 
 /** How far a running analysis or import in this process has read. */
 export function importProgress(importId: string) {
@@ -105,6 +121,7 @@ async function scan(
     pending = [];
     await onBatch?.(accepted);
     progress.set(record.id, { phase, rowsRead: result.rowsRead, rowsTotal, at: Date.now() });
+    await heartbeat(record.id, result.rowsRead);
   };
   const now = new Date();
   for await (const { line, cells } of source.rows) {
@@ -179,6 +196,7 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
     await fail(importId, error);
   } finally {
     progress.delete(importId);
+    lastHeartbeat.delete(importId);
   }
 }
 
@@ -224,10 +242,10 @@ export async function commitImport(importId: string): Promise<void> {
     const now = new Date();
     await prisma.$transaction(
       async (tx) => {
-        const [{ maxId }] = await tx.$queryRaw<Array<{ maxId: number | bigint | null }>>`SELECT MAX("id") AS "maxId" FROM "Patent"`;
-        let nextId = Number(maxId ?? 0) + 1;
         const scanned = await scan(tx, record, headers, mapping, "IMPORTING", record.rowsRead, async (batch) => {
-          const added = batch.filter((row) => row.existingId === null).map((row) => newPatentRow(row.patent, record.organizationId, nextId++, now));
+          const adding = batch.filter((row) => row.existingId === null);
+          const ids = await reservePatentIds(tx, adding.length);
+          const added = adding.map((row, i) => newPatentRow(row.patent, record.organizationId, ids[i], now));
           await insertPatents(tx, added);
           const updated = batch.filter((row) => row.existingId !== null);
           for (const row of updated) await updatePatent(tx, row.existingId!, row.patent, now);
@@ -255,6 +273,7 @@ export async function commitImport(importId: string): Promise<void> {
     await fail(importId, error);
   } finally {
     progress.delete(importId);
+    lastHeartbeat.delete(importId);
   }
 }
 

@@ -5,7 +5,7 @@ import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { parseApplicationNumber } from "~/lib/identifiers";
-import { advanceIdSequence } from "~/lib/sql-dialect.server";
+import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { indexPatentText } from "./patent-index.server";
 
 export interface NewPatent {
@@ -67,6 +67,6 @@ export async function insertPatents(db: Prisma.TransactionClient | PrismaClient,
     const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column]))}, ${now})`);
     await db.$executeRaw`INSERT INTO "Patent" (${columnList}) VALUES ${Prisma.join(rows)}`;
   }
-  await advanceIdSequence(db, "Patent");
+  await advancePatentIdSequence(db);
   await indexPatentText(db, patents);
 }

@@ -1,0 +1,104 @@
+// Several app servers on one database (docs/decisions/012): each keeps its own search index and caches, fed
+// by the database's change log; what one server writes, the others find; imports and signatures running on
+// two servers at once neither clash nor get lost. PostgreSQL only: SQLite is one server's database. Each
+// "server" here is its own client with its own connections, as a server process has.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, prisma } from "~/lib/db.server";
+import { databaseUrl } from "~/lib/database-url";
+import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { reservePatentIds, takeTurn } from "~/lib/sql-dialect.server";
+import { insertPatents } from "~/models/patent-store.server";
+import { createPatentSearch } from "~/models/search.server";
+import { applicationCheckCharacter } from "~/lib/identifiers";
+import { createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
+
+const params = (query: string) => (parseSearchParams(new URLSearchParams(query)) as { params: SearchParams }).params;
+const serverB = createPrismaClient(databaseUrl());
+let university: { id: string };
+
+beforeAll(async () => {
+  university = await createUniversity("重庆交通大学", "Chongqing Jiaotong University");
+});
+afterAll(async () => {
+  await serverB.$disconnect();
+});
+
+function newPatent(id: number, serial: number, title: string) {
+  const digits = `2025100${String(serial).padStart(5, "0")}`;
+  return {
+    id, applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`, publicationNumber: null, grantNumber: null, type: "INVENTION", title, titleEn: null,
+    abstract: `${title}的摘要`, abstractEn: null, firstClaim: `1.一种${title}`, firstClaimEn: null, ipcMain: "E01D 19/00", ipcOthers: "", inventors: "王五",
+    ownerId: university.id, filingDate: new Date("2025-01-02T00:00:00Z"), publicationDate: null, grantDate: null, expiresOn: new Date("2045-01-02T00:00:00Z"),
+    legalStatus: "PENDING", cluster: null, field: null, keywords: title, keywordsEn: "", transferable: true, transferableNote: null, valueScore: null,
+    maturity: null, assessedAt: null, hasEvaluationReport: false,
+  };
+}
+
+describe("several servers on one database", () => {
+  it("find on one server what another wrote: new patents and open-license declarations", async () => {
+    const searchOnB = createPatentSearch(serverB);
+    const bridge = await createPatent({ ownerId: university.id, title: "一种斜拉桥索力监测装置" });
+    expect((await searchOnB.search(params(`q=${encodeURIComponent("索力监测")}`))).total).toBe(1);
+    expect((await searchOnB.search(params(`q=${encodeURIComponent("索力监测")}&open=1`))).total).toBe(0);
+    await declareOpenLicense(bridge.id, university.id);
+    expect((await searchOnB.search(params(`q=${encodeURIComponent("索力监测")}&open=1`))).total).toBe(1);
+  });
+
+  it("give two imports writing at once different patent ids, and lose neither", async () => {
+    const write = (db: typeof prisma, from: number) =>
+      db.$transaction(async (tx) => {
+        const ids = await reservePatentIds(tx, 50);
+        await insertPatents(tx, ids.map((id, i) => newPatent(id, from + i, `一种同时导入的桥梁构件${from + i}`)));
+      }, { timeout: 60_000 });
+    await Promise.all([write(prisma, 100), write(serverB, 200), write(prisma, 300)]);
+    const written = await prisma.patent.findMany({ where: { title: { startsWith: "一种同时导入的桥梁构件" } }, select: { id: true } });
+    expect(new Set(written.map((p) => p.id)).size).toBe(150);
+    expect((await createPatentSearch(serverB).search(params(`q=${encodeURIComponent("同时导入")}`))).total).toBe(150);
+    // A patent created one at a time afterwards takes a fresh id, not one of theirs.
+    const single = await createPatent({ ownerId: university.id, title: "一种之后单独登记的桥梁" });
+    expect(written.map((p) => p.id)).not.toContain(single.id);
+  });
+
+  it("log changes in commit order, so a server following the log never skips one", async () => {
+    const [{ seq: start }] = await prisma.$queryRaw<Array<{ seq: number | bigint | null }>>`SELECT MAX("seq") AS "seq" FROM "PatentChange"`;
+    const committed: string[] = [];
+    let releaseSlow!: () => void;
+    const slowMayCommit = new Promise<void>((resolve) => (releaseSlow = resolve));
+    // The slow writer logs a change first and commits last; the fast one logs and commits in between.
+    const slow = prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (-1)`;
+      await slowMayCommit;
+    }).then(() => committed.push("slow"));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const fast = serverB.$transaction(async (tx) => {
+      await tx.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (-2)`;
+    }).then(() => committed.push("fast"));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    releaseSlow();
+    await Promise.all([slow, fast]);
+    const logged = await prisma.$queryRaw<Array<{ patentId: number | bigint }>>`
+      SELECT "patentId" FROM "PatentChange" WHERE "seq" > ${Number(start ?? 0)} AND "patentId" < 0 ORDER BY "seq"`;
+    expect(logged.map((row) => (Number(row.patentId) === -1 ? "slow" : "fast"))).toEqual(committed);
+  });
+
+  it("take turns on a patent across servers: the second waits for the first to commit", async () => {
+    const order: string[] = [];
+    let releaseFirst!: () => void;
+    const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const first = prisma.$transaction(async (tx) => {
+      await takeTurn(tx, "patent:test-turns");
+      order.push("first has the turn");
+      await firstMayCommit;
+      order.push("first commits");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const second = serverB.$transaction(async (tx) => {
+      await takeTurn(tx, "patent:test-turns");
+      order.push("second has the turn");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(["first has the turn", "first commits", "second has the turn"]);
+  });
+});
