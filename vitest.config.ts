@@ -15,7 +15,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           // Several app servers share a database only on PostgreSQL: SQLite is one server's database.
-          exclude: ["tests/integration/several-servers.test.ts"],
+          exclude: ["tests/integration/several-servers.test.ts", "tests/integration/read-replica.test.ts"],
           globalSetup: ["tests/helpers/template-database.ts"],
           setupFiles: ["tests/helpers/test-database.ts"],
           testTimeout: 30_000,

@@ -14,7 +14,14 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
 }
 
 // One client for the process; kept on globalThis so dev-server reloads do not open a new one each time.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; readPrisma?: PrismaClient };
 export const prisma = (globalForPrisma.prisma ??= createPrismaClient());
+
+/**
+ * For reads that may lag the primary by a moment: search (which follows the change log of the database it
+ * reads, so it is consistent with itself) and statistics. DATABASE_READ_URL names a PostgreSQL read replica;
+ * without one this is the one client.
+ */
+export const readPrisma = (globalForPrisma.readPrisma ??= process.env.DATABASE_READ_URL ? createPrismaClient(process.env.DATABASE_READ_URL) : prisma);
 
 export type { PrismaClient };

@@ -108,7 +108,11 @@ const changeOf = (before: number, after: number): Change | null => (before === a
  */
 export async function runAlerts(now = new Date()): Promise<{ changedPatents: number; notifications: number }> {
   const state = await prisma.jobState.upsert({ where: { name: ALERTS_JOB }, create: { name: ALERTS_JOB }, update: {} });
-  const changes = await prisma.patentChange.findMany({ where: { seq: { gt: state.lastSeq } }, select: { seq: true, patentId: true }, orderBy: { seq: "asc" } });
+  // Only as far as the search has seen: on a read replica it may trail the primary, and a change it has not
+  // seen yet would match nothing and be lost. The next run takes it.
+  const search = patentSearch();
+  const seen = (await search.refresh()).lastChange;
+  const changes = await prisma.patentChange.findMany({ where: { seq: { gt: state.lastSeq, lte: seen } }, select: { seq: true, patentId: true }, orderBy: { seq: "asc" } });
   if (changes.length === 0) return { changedPatents: 0, notifications: 0 };
   const lastSeq = changes[changes.length - 1].seq;
   // A reseeded pool is not news: forget what was known and start over from it.
@@ -130,7 +134,6 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
   const newHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const updatedHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const goneHits: Array<{ savedSearchId: string; patentId: number }> = [];
-  const search = patentSearch();
   const textCache = new Map<string, Set<number>>();
 
   for (const saved of savedSearches) {

@@ -2,7 +2,7 @@
 // (docs/decisions/002-bilingual-search.md). The column store catches up from the "PatentChange" log, which
 // triggers fill whichever process writes, so it never serves stale filters for long.
 import { Prisma } from "~/generated/prisma/client";
-import { prisma as defaultPrisma, type PrismaClient } from "~/lib/db.server";
+import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { IPC_TITLES } from "~/lib/ipc-titles";
 import {
@@ -665,6 +665,7 @@ export function openLicenseSummary(declaration: {
 let defaultSearch: ReturnType<typeof createPatentSearch> | null = null;
 
 /** The process's search over the app's database. */
+/** The process's search, on the read replica if there is one (DATABASE_READ_URL). */
 export function patentSearch() {
-  return (defaultSearch ??= createPatentSearch(defaultPrisma));
+  return (defaultSearch ??= createPatentSearch(readPrisma));
 }

@@ -5,7 +5,8 @@
 // reads them as timestamps.
 import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
-import { prisma } from "~/lib/db.server";
+// The figures are read from the read replica if there is one: a moment's lag does not change a report.
+import { readPrisma as prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
 import { yearPeriod, type StatsPeriod, type StatsRequest } from "~/lib/stats-params";

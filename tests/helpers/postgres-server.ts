@@ -9,6 +9,8 @@ import path from "node:path";
 export interface PostgresServer {
   /** A superuser URL without a database name: append "/<database>". */
   baseUrl: string;
+  /** The same for a hot standby streaming from it, if one was asked for. */
+  replicaBaseUrl: string | null;
   stop(): void;
 }
 
@@ -31,9 +33,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgres(): Promise<PostgresServer> {
+export async function startPostgres(options: { replica?: boolean } = {}): Promise<PostgresServer> {
   const configured = process.env.TEST_POSTGRES_URL;
-  if (configured) return { baseUrl: configured.replace(/\/[^/@]*$/, ""), stop: () => {} };
+  if (configured) {
+    const replica = process.env.TEST_POSTGRES_REPLICA_URL;
+    return { baseUrl: configured.replace(/\/[^/@]*$/, ""), replicaBaseUrl: replica ? replica.replace(/\/[^/@]*$/, "") : null, stop: () => {} };
+  }
 
   const bin = binaries();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-pg-"));
@@ -47,18 +52,35 @@ export async function startPostgres(): Promise<PostgresServer> {
   };
   const data = path.join(dir, "data");
   run("initdb", ["-D", data, "-U", "patentbridge", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]);
-  const port = await freePort();
   // Durability settings are off: the cluster is thrown away, and the tests are about behaviour, not disks.
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run("pg_ctl", ["-D", data, "-o", options, "-l", path.join(dir, "server.log"), "-w", "start"]);
-  return {
-    baseUrl: `postgresql://patentbridge@127.0.0.1:${port}`,
-    stop() {
-      try {
-        run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
+  const start = async (dataDir: string) => {
+    const port = await freePort();
+    const settings = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+    run("pg_ctl", ["-D", dataDir, "-o", settings, "-l", `${dataDir}.log`, "-w", "start"]);
+    return port;
   };
+  const started: string[] = [];
+  const stop = () => {
+    try {
+      for (const dataDir of started.reverse()) run("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  try {
+    const port = await start(data);
+    started.push(data);
+    let replicaBaseUrl: string | null = null;
+    if (options.replica) {
+      // A hot standby of the whole cluster, streaming from it: every database created later is on it too.
+      const standby = path.join(dir, "standby");
+      run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(port), "-U", "patentbridge", "-D", standby, "-R", "-X", "stream", "-c", "fast"]);
+      replicaBaseUrl = `postgresql://patentbridge@127.0.0.1:${await start(standby)}`;
+      started.push(standby);
+    }
+    return { baseUrl: `postgresql://patentbridge@127.0.0.1:${port}`, replicaBaseUrl, stop };
+  } catch (error) {
+    stop();
+    throw error;
+  }
 }

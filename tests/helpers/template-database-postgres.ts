@@ -6,10 +6,17 @@ import { migratePostgres } from "../../scripts/postgres-migrate";
 import { startPostgres } from "./postgres-server";
 import pg from "pg";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    replicaBaseUrl: string | null;
+  }
+}
+
 export const TEMPLATE = "patentbridge_template";
 
 export default async function setup(project: TestProject) {
-  const server = await startPostgres();
+  // With a hot standby: tests/integration/read-replica.test.ts reads through it.
+  const server = await startPostgres({ replica: true });
   try {
     const admin = new pg.Client({ connectionString: `${server.baseUrl}/postgres` });
     await admin.connect();
@@ -22,5 +29,6 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide("templateDatabase", `${server.baseUrl}/${TEMPLATE}`);
+  project.provide("replicaBaseUrl", server.replicaBaseUrl);
   return () => server.stop();
 }
