@@ -1,6 +1,8 @@
-// npm run bench:load [-- --duration 10] [--connections 10] [--warmup 2] [--profile]
-// The production server (scripts/serve.ts over the built app) on the demo pool in tmp/bench-load.db, driven over
-// loopback by autocannon: the search API, the search page, the patent page, then a mix of those with sign-ins
+// npm run bench:load [-- --duration 10] [--connections 10] [--warmup 2] [--profile] [--postgresql [--servers 2]]
+// The production server (scripts/serve.ts over the built app) on the demo pool in tmp/bench-load.db, or with
+// --postgresql in a private PostgreSQL server (tests/helpers/postgres-server.ts) with --servers app servers
+// sharing it, their connections spread over the servers as a load balancer would; driven over loopback by
+// autocannon: the search API, the search page, the patent page, then a mix of those with sign-ins
 // and open-license acceptances by the demo SMEs. Prints requests/s, latency p50/p95/p99, failed responses and
 // connection errors per scenario, and the server's peak memory. Targets: ≥ 300 API searches/s with p95 ≤ 50 ms,
 // no errors, server memory ≤ 300 MB. --profile writes the server's CPU profile to tmp/profiles/.
@@ -14,7 +16,9 @@ import { createPrismaClient } from "../../app/lib/db.server";
 import { BASE_ASSESSED, DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { DEMO_PASSWORD, seedDemoPool } from "../../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
-import { runPrisma } from "../../scripts/prisma";
+import { migrateDatabase } from "../../scripts/migrate-database";
+import { startPostgres } from "../helpers/postgres-server";
+import pg from "pg";
 import { serverNodeFlags } from "../../scripts/server-options";
 
 const { values } = parseArgs({
@@ -23,29 +27,41 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
     profile: { type: "boolean", default: false },
+    postgresql: { type: "boolean", default: false },
+    servers: { type: "string", default: "1" },
   },
 });
+const serverCount = Number(values.servers);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const warmup = Number(values.warmup);
-if (!(duration >= 1) || !Number.isInteger(connections) || !(connections >= 5) || !(warmup >= 0)) {
-  console.error("usage: npm run bench:load -- [--duration s>=1] [--connections n>=5] [--warmup s>=0] [--profile]");
+const validServers = Number.isInteger(serverCount) && serverCount >= 1 && (serverCount === 1 || values.postgresql);
+if (!(duration >= 1) || !Number.isInteger(connections) || !(connections >= 5) || !(warmup >= 0) || !validServers) {
+  console.error("usage: npm run bench:load -- [--duration s>=1] [--connections n>=5] [--warmup s>=0] [--profile] [--postgresql [--servers n>=1]]");
   process.exit(2);
 }
 
 const file = path.resolve("tmp/bench-load.db");
-const databaseUrl = `file:${file}`;
+const postgres = values.postgresql ? await startPostgres() : null;
+let databaseUrl = `file:${file}`;
+if (postgres) {
+  const admin = new pg.Client({ connectionString: `${postgres.baseUrl}/postgres` });
+  await admin.connect();
+  await admin.query("CREATE DATABASE patentbridge_load ENCODING 'UTF8'");
+  await admin.end();
+  databaseUrl = `${postgres.baseUrl}/patentbridge_load`;
+}
 fs.mkdirSync(path.dirname(file), { recursive: true });
-runPrisma(["migrate", "deploy"], { capture: true, databaseUrl });
+await migrateDatabase(databaseUrl, { quiet: true });
 const prisma = createPrismaClient(databaseUrl);
-await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+if (!postgres) await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 if ((await prisma.patent.count()) !== BASE_ASSESSED || (await prisma.user.count({ where: { role: "SME" } })) < 3) {
-  console.log(`seeding the demo pool into ${file}…`);
+  console.log(`seeding the demo pool into ${postgres ? "PostgreSQL" : file}…`);
   const started = performance.now();
   await seedDemoPool(prisma, { seed: DEFAULT_SEED, scale: 1 });
   console.log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
-await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+if (!postgres) await prisma.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
 await prisma.$disconnect();
 buildIfNeeded();
 
@@ -108,7 +124,7 @@ const merge = <K>(maps: Array<Map<K, number>>) =>
     return all;
   }, new Map<K, number>());
 
-function fire(base: string, part: Part, seconds: number): Promise<Measured> {
+function fire(base: string | string[], part: Part, seconds: number): Promise<Measured> {
   let next = 0;
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
@@ -116,7 +132,8 @@ function fire(base: string, part: Part, seconds: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
-        url: base,
+        // autocannon spreads connections over several URLs; its types only know one.
+        url: base as string,
         connections: part.connections,
         duration: seconds,
         ...(part.rate ? { overallRate: part.rate } : {}),
@@ -160,7 +177,7 @@ function printRow(row: Measured) {
   console.log(`${row.name.padEnd(24)} ${row.perSecond.toFixed(1).padStart(8)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(row.failed).padStart(7)} ${String(total(row.errors)).padStart(7)}   ${statuses}${tolerated}${errors}`);
 }
 
-async function scenario(base: string, name: string, parts: Part[]): Promise<Measured[]> {
+async function scenario(base: string | string[], name: string, parts: Part[]): Promise<Measured[]> {
   if (warmup > 0) await Promise.all(parts.map((part) => fire(base, part, warmup)));
   const measured = await Promise.all(parts.map((part) => fire(base, part, duration)));
   if (parts.length === 1) {
@@ -188,18 +205,27 @@ const apiSearch = (i: number): autocannon.Request => ({ method: "GET", path: `/a
 const searchPage = (i: number): autocannon.Request => ({ method: "GET", path: `/patents?q=${QUERIES[i % QUERIES.length]}&cluster=NEV` });
 const patentPage = (i: number): autocannon.Request => ({ method: "GET", path: patentPath(i) });
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
 const profileDir = path.resolve("tmp/profiles");
-// node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
-// The same Node.js flags as `npm start` (scripts/server-options.ts).
-const server = spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT], {
-  env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef" },
-  stdio: ["ignore", "ignore", "inherit"],
-});
+const servers: ChildProcess[] = [];
+const bases: string[] = [];
+for (let n = 0; n < serverCount; n++) {
+  const port = await freePort();
+  bases.push(`http://127.0.0.1:${port}`);
+  // node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
+  // The same Node.js flags as `npm start` (scripts/server-options.ts), and one session secret for all.
+  servers.push(spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef" },
+    stdio: ["ignore", "ignore", "inherit"],
+  }));
+}
+// Sign-ins, setup requests and same-origin checks use the first server; the load goes to all of them.
+const [base] = bases;
+const target = bases.length === 1 ? base : bases;
 try {
-  await waitForHealth(base, server);
-  const json = { "content-type": "application/json", origin: base, "accept-encoding": "gzip" };
+  for (const [n, server] of servers.entries()) await waitForHealth(bases[n], server);
+  // Behind a load balancer every server sees the public host; here the first server's stands for it.
+  const forwarded: Record<string, string> = servers.length > 1 ? { "x-forwarded-host": new URL(base).host } : {};
+  const json = { "content-type": "application/json", origin: base, "accept-encoding": "gzip", ...forwarded };
   const cookies: string[] = [];
   for (const email of SMES) {
     const response = await fetch(`${base}/api/v1/session`, { method: "POST", headers: json, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
@@ -215,14 +241,15 @@ try {
   }
   if (declarations.length === 0) throw new Error("no active open-license declaration found");
 
-  console.log(`\nserver pid ${server.pid} on ${base}; ${duration} s per scenario after ${warmup} s of warm-up; ${declarations.length} open licenses to accept`);
+  const where = `${postgres ? "PostgreSQL" : "SQLite"}, ${servers.length} server${servers.length > 1 ? "s" : ""} (pid ${servers.map((server) => server.pid).join(", ")})`;
+  console.log(`\n${where}; ${duration} s per scenario after ${warmup} s of warm-up; ${declarations.length} open licenses to accept`);
   console.log(`${"scenario".padEnd(24)}    req/s   p50 ms   p95 ms   p99 ms  failed  errors   responses`);
-  const [search] = await scenario(base, "API search", [{ name: "API search", connections, request: apiSearch }]);
+  const [search] = await scenario(target, "API search", [{ name: "API search", connections, request: apiSearch }]);
   const measured = [
     search,
-    ...(await scenario(base, "search page (NEV)", [{ name: "search page", connections, request: searchPage }])),
-    ...(await scenario(base, "patent page", [{ name: "patent page", connections, request: patentPage }])),
-    ...(await scenario(base, "mix", [
+    ...(await scenario(target, "search page (NEV)", [{ name: "search page", connections, request: searchPage }])),
+    ...(await scenario(target, "patent page", [{ name: "patent page", connections, request: patentPage }])),
+    ...(await scenario(target, "mix", [
       { name: "API search", connections: Math.ceil(connections * 0.4), request: apiSearch },
       { name: "search page", connections: Math.ceil(connections * 0.2), request: searchPage },
       { name: "patent page", connections: Math.ceil(connections * 0.3), request: patentPage },
@@ -247,20 +274,23 @@ try {
     ])),
   ];
 
-  const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
-  const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
-  const peakMb = kilobytes("VmHWM") / 1024;
+  const statuses = servers.map((server) => fs.readFileSync(`/proc/${server.pid}/status`, "utf8"));
+  const kilobytes = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  // The largest server's peak: the target is per server.
+  const peakMb = Math.max(...statuses.map((status) => kilobytes(status, "VmHWM"))) / 1024;
   const failures = measured.reduce((sum, row) => sum + row.failed + total(row.errors), 0);
   const rateLimited = measured.reduce((sum, row) => sum + row.tolerated, 0);
   const check = (met: boolean) => (met ? "met" : "MISSED");
   const searchP95 = percentile(search.latencies, 95);
-  console.log(`\nserver memory: peak ${peakMb.toFixed(0)} MB (VmHWM), now ${(kilobytes("VmRSS") / 1024).toFixed(0)} MB (VmRSS)`);
+  const nowMb = statuses.map((status) => (kilobytes(status, "VmRSS") / 1024).toFixed(0)).join(", ");
+  console.log(`\nserver memory: peak ${peakMb.toFixed(0)} MB (VmHWM, the largest server), now ${nowMb} MB (VmRSS)`);
   console.log("targets");
   console.log(`  API search ≥ 300 req/s       ${search.perSecond.toFixed(1).padStart(8)}     ${check(search.perSecond >= 300)}`);
   console.log(`  API search p95 ≤ 50 ms       ${searchP95.toFixed(1).padStart(8)}     ${check(searchP95 <= 50)}`);
   console.log(`  failed responses + errors 0  ${String(failures).padStart(8)}     ${check(failures === 0)}${rateLimited ? ` (${rateLimited} sign-in 429s not counted)` : ""}`);
   console.log(`  server memory ≤ 300 MB       ${peakMb.toFixed(0).padStart(8)}     ${check(peakMb <= 300)}`);
 } finally {
-  await stop(server);
+  await Promise.all(servers.map(stop));
+  postgres?.stop();
 }
 if (values.profile) console.log(`CPU profile of the server: ${profileDir}/ (open in Chrome DevTools or speedscope)`);

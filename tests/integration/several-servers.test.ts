@@ -7,6 +7,7 @@ import { createPrismaClient, prisma } from "~/lib/db.server";
 import { databaseUrl } from "~/lib/database-url";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
 import { reservePatentIds, takeTurn } from "~/lib/sql-dialect.server";
+import { recordPatentView } from "~/models/patent.server";
 import { insertPatents } from "~/models/patent-store.server";
 import { createPatentSearch } from "~/models/search.server";
 import { applicationCheckCharacter } from "~/lib/identifiers";
@@ -57,6 +58,13 @@ describe("several servers on one database", () => {
     // A patent created one at a time afterwards takes a fresh id, not one of theirs.
     const single = await createPatent({ ownerId: university.id, title: "一种之后单独登记的桥梁" });
     expect(written.map((p) => p.id)).not.toContain(single.id);
+  });
+
+  it("count every page view when the first views of a day arrive at once", async () => {
+    const viewed = await createPatent({ ownerId: university.id, title: "一种同时浏览的桥梁支座" });
+    const day = new Date("2026-05-04T10:00:00Z");
+    await Promise.all(Array.from({ length: 20 }, () => recordPatentView(viewed.id, day)));
+    expect(await prisma.patentViewDay.findMany({ where: { patentId: viewed.id }, select: { views: true } })).toEqual([{ views: 20 }]);
   });
 
   it("log changes in commit order, so a server following the log never skips one", async () => {
