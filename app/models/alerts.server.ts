@@ -100,6 +100,16 @@ async function inChunks<T>(ids: number[], query: (chunk: number[]) => Promise<T[
 type Change = "declared" | "withdrawn" | "newTerms";
 const changeOf = (before: number, after: number): Change | null => (before === after ? null : before === 0 ? "declared" : after === 0 ? "withdrawn" : "newTerms");
 
+/** A job's row, made on its first run. Every server runs the jobs: two making the row at once both get it. */
+async function jobState(name: string) {
+  try {
+    return await prisma.jobState.upsert({ where: { name }, create: { name }, update: {} });
+  } catch (error) {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    return prisma.jobState.findUniqueOrThrow({ where: { name } });
+  }
+}
+
 /**
  * Looks at every patent changed since the last run: new matches of each saved search (one notification per
  * search and run), open licenses declared, withdrawn or re-priced on known matches and on watched patents (one
@@ -107,7 +117,7 @@ const changeOf = (before: number, after: number): Change | null => (before === a
  * finds the log already handled by another writes nothing.
  */
 export async function runAlerts(now = new Date()): Promise<{ changedPatents: number; notifications: number }> {
-  const state = await prisma.jobState.upsert({ where: { name: ALERTS_JOB }, create: { name: ALERTS_JOB }, update: {} });
+  const state = await jobState(ALERTS_JOB);
   // Only as far as the search has seen: on a read replica it may trail the primary, and a change it has not
   // seen yet would match nothing and be lost. The next run takes it.
   const search = patentSearch();
@@ -191,7 +201,7 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
 
 /** Once a day, each member with new alerts gets one mail listing them (the outbox in development). */
 export async function sendDailyDigests(now = new Date(), { force = false } = {}): Promise<number> {
-  const state = await prisma.jobState.upsert({ where: { name: DIGEST_JOB }, create: { name: DIGEST_JOB }, update: {} });
+  const state = await jobState(DIGEST_JOB);
   if (!force && state.lastRunAt && now.getTime() - state.lastRunAt.getTime() < DAY_MS) return 0;
   const pending = await prisma.notification.findMany({
     where: { userId: { not: null }, digestedAt: null, kind: { startsWith: "notify.alert" } },

@@ -11,7 +11,11 @@ import { recordPatentView } from "~/models/patent.server";
 import { insertPatents } from "~/models/patent-store.server";
 import { createPatentSearch } from "~/models/search.server";
 import { applicationCheckCharacter } from "~/lib/identifiers";
-import { createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
+import { getUser } from "~/lib/auth.server";
+import { startSession } from "~/lib/session.server";
+import { createUser } from "~/models/account.server";
+import { runAlerts, saveSearch } from "~/models/alerts.server";
+import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 const params = (query: string) => (parseSearchParams(new URLSearchParams(query)) as { params: SearchParams }).params;
 const serverB = createPrismaClient(databaseUrl());
@@ -58,6 +62,19 @@ describe("several servers on one database", () => {
     // A patent created one at a time afterwards takes a fresh id, not one of theirs.
     const single = await createPatent({ ownerId: university.id, title: "一种之后单独登记的桥梁" });
     expect(written.map((p) => p.id)).not.toContain(single.id);
+  });
+
+  it("run the alert job on every server, and alert once", async () => {
+    const company = await createEnterprise("重庆两台服务器科技有限公司");
+    const member = await createUser({ email: "two@servers.example", name: "Two", password: "two servers password", role: "SME", organizationId: company.id });
+    const cookie = (await startSession(member.id, 1)).split(";")[0];
+    const user = (await getUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
+    await saveSearch(user, { name: "隧道通风", query: `q=${encodeURIComponent("隧道通风")}` });
+    await createPatent({ ownerId: university.id, title: "一种隧道通风节能控制系统" });
+    // Both servers' first run at the same moment: each makes the job's row if it is missing.
+    const runs = await Promise.all([runAlerts(), runAlerts(), runAlerts()]);
+    expect(runs.reduce((sum, run) => sum + run.notifications, 0)).toBe(1);
+    expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(1);
   });
 
   it("count every page view when the first views of a day arrive at once", async () => {
