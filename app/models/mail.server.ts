@@ -17,19 +17,33 @@ export async function sendMail(db: PrismaClient | Prisma.TransactionClient, mail
 
 let transport: Transporter | null = null;
 
-/** Sends up to `limit` unsent mails through SMTP_URL; returns how many were sent. */
-export async function dispatchOutbox(limit = 20): Promise<number> {
-  if (!process.env.SMTP_URL) return 0;
-  // Loaded only where mail is really sent (SMTP_URL), not in every server.
-  transport ??= (await import("nodemailer")).createTransport(process.env.SMTP_URL);
-  const pending = await prisma.outboxEmail.findMany({ where: { sentAt: null }, orderBy: { createdAt: "asc" }, take: limit });
+const CLAIM_MS = 5 * 60_000;
+
+/**
+ * Sends up to `limit` unsent mails through SMTP_URL; returns how many were sent. Every server runs this: a
+ * mail is claimed before it is sent, so two servers never send it twice, and a claim lapses, so a mail whose
+ * server died while sending it is sent by another.
+ */
+export async function dispatchOutbox(limit = 20, send?: (mail: { to: string; subject: string; text: string }) => Promise<unknown>): Promise<number> {
+  if (!send) {
+    if (!process.env.SMTP_URL) return 0;
+    // Loaded only where mail is really sent (SMTP_URL), not in every server.
+    const smtp = (transport ??= (await import("nodemailer")).createTransport(process.env.SMTP_URL));
+    send = (mail) => smtp.sendMail({ from: process.env.MAIL_FROM ?? "PatentBridge <no-reply@patentbridge.local>", ...mail });
+  }
+  const now = new Date();
+  const claimable = { sentAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+  const pending = await prisma.outboxEmail.findMany({ where: claimable, orderBy: { createdAt: "asc" }, take: limit });
   let sent = 0;
   for (const mail of pending) {
+    const claimed = await prisma.outboxEmail.updateMany({ where: { id: mail.id, ...claimable }, data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) } });
+    if (claimed.count === 0) continue; // another server has it
     try {
-      await transport.sendMail({ from: process.env.MAIL_FROM ?? "PatentBridge <no-reply@patentbridge.local>", to: mail.to, subject: mail.subject, text: mail.body });
+      await send({ to: mail.to, subject: mail.subject, text: mail.body });
       await prisma.outboxEmail.update({ where: { id: mail.id }, data: { sentAt: new Date() } });
       sent++;
     } catch (error) {
+      await prisma.outboxEmail.update({ where: { id: mail.id }, data: { claimedUntil: null } });
       console.error(`mail ${mail.id} was not sent; it will be tried again:`, error);
     }
   }

@@ -15,6 +15,7 @@ import { getUser } from "~/lib/auth.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { runAlerts, saveSearch } from "~/models/alerts.server";
+import { dispatchOutbox } from "~/models/mail.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 const params = (query: string) => (parseSearchParams(new URLSearchParams(query)) as { params: SearchParams }).params;
@@ -75,6 +76,34 @@ describe("several servers on one database", () => {
     const runs = await Promise.all([runAlerts(), runAlerts(), runAlerts()]);
     expect(runs.reduce((sum, run) => sum + run.notifications, 0)).toBe(1);
     expect(await prisma.notification.count({ where: { userId: member.id } })).toBe(1);
+  });
+
+  it("send each mail of the outbox once, though every server sends the outbox", async () => {
+    await prisma.outboxEmail.createMany({ data: Array.from({ length: 30 }, (_, i) => ({ to: `m${i}@outbox.example`, subject: `通知 ${i}`, body: "正文" })) });
+    const delivered: string[] = [];
+    const smtp = async (mail: { to: string }) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      delivered.push(mail.to);
+    };
+    const sent = await Promise.all([dispatchOutbox(50, smtp), dispatchOutbox(50, smtp), dispatchOutbox(50, smtp)]);
+    expect(sent.reduce((sum, n) => sum + n, 0)).toBe(30);
+    expect(delivered).toHaveLength(30);
+    expect(new Set(delivered).size).toBe(30);
+    expect(await prisma.outboxEmail.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("try a mail again when sending failed, or when its server died holding it", async () => {
+    const failing = await prisma.outboxEmail.create({ data: { to: "fails@outbox.example", subject: "重试", body: "正文" } });
+    const refused = async () => {
+      throw new Error("SMTP 451 try again later");
+    };
+    expect(await dispatchOutbox(50, refused)).toBe(0);
+    const abandoned = await prisma.outboxEmail.create({ data: { to: "died@outbox.example", subject: "接管", body: "正文", claimedUntil: new Date(Date.now() - 1000) } });
+    const held = await prisma.outboxEmail.create({ data: { to: "held@outbox.example", subject: "占用", body: "正文", claimedUntil: new Date(Date.now() + 60_000) } });
+    const delivered: string[] = [];
+    expect(await dispatchOutbox(50, async (mail) => void delivered.push(mail.to))).toBe(2);
+    expect(delivered.sort()).toEqual([abandoned.to, failing.to].sort());
+    expect(await prisma.outboxEmail.findUniqueOrThrow({ where: { id: held.id } })).toMatchObject({ sentAt: null });
   });
 
   it("count every page view when the first views of a day arrive at once", async () => {
