@@ -27,6 +27,18 @@ const YEAR_MS = 365.2425 * 86_400_000;
 const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
 const CATCH_UP_LIMIT = 5000;
 const FULL_LOAD_PAGE = 4000;
+/**
+ * How many of a text query's matches relevance ranking reads (ADR 002). FTS5 computes bm25 for every match
+ * a ranking reads, whatever its LIMIT, at about half a microsecond each: a word found in a quarter of a
+ * million patents would take longer to rank than a whole search may. Up to `exactUpTo` matches, all of them
+ * are ranked. Beyond, the order is an approximation: bm25 among the `newest` most recently added matches
+ * first, then bm25 among the rest. Totals and facet counts are exact either way.
+ */
+export interface RankingBounds {
+  exactUpTo: number;
+  newest: number;
+}
+const RANKING_BOUNDS: RankingBounds = { exactUpTo: 100_000, newest: 20_000 };
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
@@ -327,8 +339,10 @@ interface ItemRow {
   royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
 }
 
-/** `remember: false` makes every search do its full work (the benchmark measures that). */
-export function createPatentSearch(db: PrismaClient, options: { remember: boolean } = { remember: true }) {
+/** `remember: false` makes every search do its full work (the benchmark measures that); `ranking` lets tests
+ * reach the approximate ranking of very broad queries with a handful of patents. */
+export function createPatentSearch(db: PrismaClient, options: { remember: boolean; ranking?: RankingBounds } = { remember: true }) {
+  const ranking = options.ranking ?? RANKING_BOUNDS;
   let index: FacetIndex | null = null;
   let loading: Promise<FacetIndex> | null = null;
 
@@ -416,40 +430,65 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return parseIdList(row?.hits);
   }
 
-  /** The `limit` best matches by bm25, best first. */
-  async function rankedMatches(match: string, limit: number): Promise<number[]> {
-    const [row] = await fullText(() => db.$queryRaw<Array<{ hits: string | null }>>`
+  /** The `limit` best matches by bm25, best first; with `newest`, among the `newest` most recently added
+   * matches only (FTS5 walks the matches by descending rowid and stops there, so it scores no others). */
+  async function rankedMatches(match: string, limit: number, newest?: number): Promise<number[]> {
+    const [row] = await fullText(() => newest === undefined ? db.$queryRaw<Array<{ hits: string | null }>>`
       WITH ranked AS MATERIALIZED (
         SELECT rowid AS id FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}
         ORDER BY bm25("PatentSearch", ${BM25_WEIGHTS}), rowid LIMIT ${limit})
+      SELECT group_concat(id) AS hits FROM ranked` : db.$queryRaw<Array<{ hits: string | null }>>`
+      WITH newest AS MATERIALIZED (
+        SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score FROM "PatentSearch" WHERE "PatentSearch" MATCH ${match}
+        ORDER BY rowid DESC LIMIT ${newest}),
+      ranked AS MATERIALIZED (SELECT id FROM newest ORDER BY score, id LIMIT ${limit})
       SELECT group_concat(id) AS hits FROM ranked`);
     return Array.from(parseIdList(row?.hits));
   }
 
   /**
-   * The page of `matched` (positions that passed every filter) in bm25 order. Computing bm25 costs about a
-   * microsecond a match, and sorting all matches more, so FTS5 returns just enough of the best matches to
-   * fill the page after filtering, estimated from the share of matches that pass the filters; only if that
-   * falls short is every match ranked.
+   * The page of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the text
+   * query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
    */
-  async function relevancePage(facetIndex: FacetIndex, match: string, matched: Int32Array, textMatchCount: number, offset: number, size: number): Promise<number[]> {
+  async function relevancePage(facetIndex: FacetIndex, match: string, matched: Int32Array, matchIds: Int32Array, offset: number, size: number): Promise<number[]> {
     const wanted = offset + size;
     if (offset >= matched.length) return [];
-    const share = matched.length / textMatchCount;
-    const estimate = Math.ceil((wanted / share) * 1.5) + 20;
-    // Too few matches pass the filters for an estimate to pay: rank them all at once.
-    for (const limit of estimate < textMatchCount / 2 ? [estimate, textMatchCount] : [textMatchCount]) {
-      const ranked = await rankedMatches(match, limit);
+    if (matchIds.length <= ranking.exactUpTo) {
+      return (await bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(match, limit))).slice(offset);
+    }
+    const oldestOfNewest = matchIds[matchIds.length - ranking.newest];
+    let inNewest = 0;
+    for (const position of matched) if (facetIndex.ids[position] >= oldestOfNewest) inNewest++;
+    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, ranking.newest, (id) => id >= oldestOfNewest, (limit) => rankedMatches(match, limit, ranking.newest));
+    // Only pages past the newest matches' results rank the rest (all matches, skipping the newest).
+    if (page.length < wanted) {
+      page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rankedMatches(match, limit))));
+    }
+    return page.slice(offset);
+  }
+
+  /**
+   * The `wanted` best positions of `matched` that `keep` accepts, by a bm25 ranking over `ranked` matches of which
+   * `eligible` are such positions. Computing bm25 costs about half a microsecond a match and sorting all matches
+   * more, so FTS5 returns just enough of the best matches to fill the page, estimated from the share of eligible
+   * ones; only if that falls short are all of them ranked.
+   */
+  async function bestInResult(facetIndex: FacetIndex, matched: Int32Array, wanted: number, eligible: number, ranked: number, keep: (id: number) => boolean, rank: (limit: number) => Promise<number[]>): Promise<number[]> {
+    if (wanted <= 0) return [];
+    const estimate = Math.ceil((wanted / (eligible / ranked)) * 1.5) + 20;
+    // Too few matches are eligible for an estimate to pay: rank them all at once.
+    for (const limit of estimate < ranked / 2 ? [estimate, ranked] : [ranked]) {
+      const best = await rank(limit);
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
       const page: number[] = [];
-      for (const id of ranked) {
+      for (const id of best) {
         const position = facetIndex.positionOf(id);
-        if (position >= 0 && inResult[position] === 1) page.push(position);
+        if (position >= 0 && inResult[position] === 1 && keep(id)) page.push(position);
         if (page.length === wanted) break;
       }
       for (const position of matched) inResult[position] = 0;
-      if (page.length === wanted || limit >= textMatchCount || ranked.length < limit) return page.slice(offset);
+      if (page.length === wanted || limit >= ranked || best.length < limit) return page;
     }
     return [];
   }
@@ -581,11 +620,10 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
     let candidates: Int32Array;
-    let textMatchCount = 0;
+    let matchIds: Int32Array = new Int32Array(0);
     if (query.match) {
-      const ids = await textMatches(query.match);
-      textMatchCount = ids.length;
-      candidates = facetIndex.poolPositionsOf(ids);
+      matchIds = await textMatches(query.match);
+      candidates = facetIndex.poolPositionsOf(matchIds);
     } else {
       candidates = facetIndex.poolPositions();
     }
@@ -617,7 +655,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[];
     if (sort === "relevance") {
-      pagePositions = await relevancePage(facetIndex, query.match!, matched, textMatchCount, offset, params.size);
+      pagePositions = await relevancePage(facetIndex, query.match!, matched, matchIds, offset, params.size);
     } else {
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
