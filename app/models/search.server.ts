@@ -38,7 +38,7 @@ export interface RankingBounds {
   exactUpTo: number;
   newest: number;
 }
-const RANKING_BOUNDS: RankingBounds = { exactUpTo: 100_000, newest: 20_000 };
+const RANKING_BOUNDS: RankingBounds = { exactUpTo: 50_000, newest: 20_000 };
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
