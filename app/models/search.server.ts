@@ -89,7 +89,8 @@ interface University {
 
 /** Filter and sort columns of every patent, one typed array per column, addressed by position. Typed arrays
  * keep a million patents' columns small enough for the search's pass over them to stay in the CPU caches, and
- * one element type for every filter column keeps that loop's array accesses monomorphic. */
+ * one element type for every filter column (16 bits: no dimension has near 65,536 values) keeps that loop's
+ * array accesses monomorphic. */
 class FacetIndex {
   /** Position of each patent id (ids are dense integers), -1 where there is none. */
   private positionById = new Int32Array(0).fill(-1);
@@ -451,15 +452,17 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
    * query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
    */
   async function relevancePage(facetIndex: FacetIndex, match: string, matched: Int32Array, matchIds: Int32Array, offset: number, size: number): Promise<number[]> {
-    const wanted = offset + size;
+    // A last page is short: asking for more than there is would rank every match to look for it.
+    const wanted = Math.min(offset + size, matched.length);
     if (offset >= matched.length) return [];
     if (matchIds.length <= ranking.exactUpTo) {
       return (await bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(match, limit))).slice(offset);
     }
-    const oldestOfNewest = matchIds[matchIds.length - ranking.newest];
+    const newest = Math.min(ranking.newest, matchIds.length);
+    const oldestOfNewest = matchIds[matchIds.length - newest];
     let inNewest = 0;
     for (const position of matched) if (facetIndex.ids[position] >= oldestOfNewest) inNewest++;
-    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, ranking.newest, (id) => id >= oldestOfNewest, (limit) => rankedMatches(match, limit, ranking.newest));
+    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, newest, (id) => id >= oldestOfNewest, (limit) => rankedMatches(match, limit, newest));
     // Only pages past the newest matches' results rank the rest (all matches, skipping the newest).
     if (page.length < wanted) {
       page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rankedMatches(match, limit))));
