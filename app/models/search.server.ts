@@ -26,6 +26,18 @@ import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
 const YEAR_MS = 365.2425 * 86_400_000;
 const CATCH_UP_LIMIT = 5000;
 const FULL_LOAD_PAGE = 4000;
+/**
+ * How many of a text query's matches relevance ranking reads (ADR 002). FTS5 computes bm25 for every match
+ * a ranking reads, whatever its LIMIT, at about half a microsecond each: a word found in a quarter of a
+ * million patents would take longer to rank than a whole search may. Up to `exactUpTo` matches, all of them
+ * are ranked. Beyond, the order is an approximation: bm25 among the `newest` most recently added matches
+ * first, then bm25 among the rest. Totals and facet counts are exact either way.
+ */
+export interface RankingBounds {
+  exactUpTo: number;
+  newest: number;
+}
+const RANKING_BOUNDS: RankingBounds = { exactUpTo: 50_000, newest: 20_000 };
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
@@ -74,17 +86,20 @@ interface University {
   shortName: string | null;
 }
 
-/** Filter and sort columns of every patent, one array per column, addressed by position. */
+/** Filter and sort columns of every patent, one typed array per column, addressed by position. Typed arrays
+ * keep a million patents' columns small enough for the search's pass over them to stay in the CPU caches, and
+ * one element type for every filter column (16 bits: no dimension has near 65,536 values) keeps that loop's
+ * array accesses monomorphic. */
 class FacetIndex {
   /** Position of each patent id (ids are dense integers), -1 where there is none. */
   private positionById = new Int32Array(0).fill(-1);
-  readonly ids: number[] = [];
-  readonly inPool: boolean[] = [];
-  readonly expires: number[] = [];
-  readonly filed: number[] = [];
-  readonly columns: Record<Exclude<Dimension, "term">, number[]> = {
-    university: [], type: [], section: [], class: [], cluster: [], field: [], status: [], open: [],
-  };
+  /** Number of positions in use; the arrays below have room for more. */
+  size = 0;
+  ids = new Int32Array(0);
+  inPool = new Uint8Array(0);
+  expires = new Float64Array(0);
+  filed = new Float64Array(0);
+  readonly columns = {} as Record<Exclude<Dimension, "term">, Uint16Array>;
   readonly dictionaries: Record<Exclude<Dimension, "term" | "open">, Dictionary> = {
     university: new Dictionary(),
     type: new Dictionary(PATENT_TYPE_CODES),
@@ -97,23 +112,41 @@ class FacetIndex {
   universities = new Map<string, University>();
   lastChange = 0;
   private marks = new Uint8Array(0);
-  private pool: number[] | null = null;
-  private terms: Uint8Array | null = null;
+  private pool: Int32Array | null = null;
+  private terms: Uint16Array | null = null;
   private termsDay = -1;
-  private sortedByFiled: number[] | null = null;
-  private sortedByExpiry: number[] | null = null;
+  private sortedByFiled: Int32Array | null = null;
+  private sortedByExpiry: Int32Array | null = null;
+
+  constructor() {
+    for (const dimension of DIMENSIONS) if (dimension !== "term") this.columns[dimension] = new Uint16Array(0);
+  }
+
+  private grow(capacity: number): void {
+    const grown = <T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(array: T): T => {
+      const larger = new (array.constructor as new (length: number) => T)(capacity);
+      larger.set(array);
+      return larger;
+    };
+    this.ids = grown(this.ids);
+    this.inPool = grown(this.inPool);
+    this.expires = grown(this.expires);
+    this.filed = grown(this.filed);
+    for (const dimension of Object.keys(this.columns) as Array<keyof FacetIndex["columns"]>) this.columns[dimension] = grown(this.columns[dimension]);
+  }
 
   upsert(row: PatentFacetRow): void {
     let position = this.positionOf(row.id);
     if (position < 0) {
-      position = this.ids.length;
+      position = this.size++;
+      if (position >= this.ids.length) this.grow(Math.max(1024, Math.ceil(this.ids.length * 1.5)));
       if (row.id >= this.positionById.length) {
         const grown = new Int32Array(Math.max(row.id + 1, Math.ceil(this.positionById.length * 1.5))).fill(-1);
         grown.set(this.positionById);
         this.positionById = grown;
       }
       this.positionById[row.id] = position;
-      this.ids.push(row.id);
+      this.ids[position] = row.id;
     }
     const parts = ipcParts(row.ipcMain);
     this.columns.university[position] = this.dictionaries.university.index(row.ownerId);
@@ -124,7 +157,7 @@ class FacetIndex {
     this.columns.field[position] = this.dictionaries.field.index(row.field ?? "");
     this.columns.status[position] = this.dictionaries.status.index(row.legalStatus);
     this.columns.open[position] = row.open ? 1 : 0;
-    this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus as LegalStatus);
+    this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus as LegalStatus) ? 1 : 0;
     this.expires[position] = row.expiresOn.getTime();
     this.filed[position] = row.filingDate.getTime();
     this.sortedByFiled = this.sortedByExpiry = null;
@@ -134,14 +167,14 @@ class FacetIndex {
 
   remove(id: number): void {
     const position = this.positionOf(id);
-    if (position >= 0) this.inPool[position] = false;
+    if (position >= 0) this.inPool[position] = 0;
     this.pool = null;
   }
 
   /** A reusable all-zero array over positions: the caller marks positions and must set them back to 0 before
    * it next awaits, so that a search allocates no pool-sized memory. */
   resultMarks(): Uint8Array {
-    if (this.marks.length < this.ids.length) this.marks = new Uint8Array(Math.ceil(this.ids.length * 1.25));
+    if (this.marks.length < this.size) this.marks = new Uint8Array(Math.ceil(this.size * 1.25));
     return this.marks;
   }
 
@@ -149,13 +182,24 @@ class FacetIndex {
     return id >= 0 && id < this.positionById.length ? this.positionById[id] : -1;
   }
 
+  /** Positions in the pool of the given patent ids (in their order), skipping unknown ids. */
+  poolPositionsOf(ids: ArrayLike<number>): Int32Array {
+    const positions = new Int32Array(ids.length);
+    let count = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const position = this.positionOf(ids[i]);
+      if (position >= 0 && this.inPool[position] === 1) positions[count++] = position;
+    }
+    return positions.subarray(0, count);
+  }
+
   /** Remaining-term bucket of every position (0–3: under 5, 5–10, 10–15, 15+ years), recomputed once a day
    * or after a change. */
-  termBuckets(now: number): Uint8Array {
+  termBuckets(now: number): Uint16Array {
     const day = Math.floor(now / 86_400_000);
-    if (this.terms && this.termsDay === day && this.terms.length === this.ids.length) return this.terms;
+    if (this.terms && this.termsDay === day && this.terms.length === this.size) return this.terms;
     const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map((code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS);
-    const terms = new Uint8Array(this.ids.length);
+    const terms = new Uint16Array(this.size);
     for (let position = 0; position < terms.length; position++) {
       const expires = this.expires[position];
       terms[position] = expires < fiveYears ? 0 : expires < tenYears ? 1 : expires < fifteenYears ? 2 : 3;
@@ -165,20 +209,60 @@ class FacetIndex {
   }
 
   /** Positions of the transferable patents; rebuilt only after a change. Callers must not modify it. */
-  poolPositions(): number[] {
-    return (this.pool ??= this.ids.flatMap((_, position) => (this.inPool[position] ? [position] : [])));
+  poolPositions(): Int32Array {
+    if (this.pool) return this.pool;
+    const pool = new Int32Array(this.size);
+    let count = 0;
+    for (let position = 0; position < this.size; position++) if (this.inPool[position] === 1) pool[count++] = position;
+    return (this.pool = pool.slice(0, count));
   }
 
   /** Positions ordered by a sort key, descending; rebuilt only after a change. */
-  order(by: "filed" | "expires"): number[] {
+  order(by: "filed" | "expires"): Int32Array {
     const key = by === "filed" ? this.filed : this.expires;
     const cached = by === "filed" ? this.sortedByFiled : this.sortedByExpiry;
     if (cached) return cached;
-    const order = this.ids.map((_, i) => i).sort((a, b) => key[b] - key[a] || this.ids[a] - this.ids[b]);
+    const order = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => key[b] - key[a] || this.ids[a] - this.ids[b]);
     if (by === "filed") this.sortedByFiled = order;
     else this.sortedByExpiry = order;
     return order;
   }
+}
+
+/**
+ * The search's hot loop, over arrays indexed by dimension number (columns, selection masks, counters). A row
+ * that passes every filter is in the result and counts in every facet; a row that fails exactly one filter
+ * counts only in that filter's facet (what the count would be if the user changed that filter). Returns the
+ * result's positions in the candidates' order.
+ */
+function filterAndCount(candidates: Int32Array, columns: Uint16Array[], masks: Array<Uint8Array | null>, active: number[], counters: Int32Array[]): Int32Array {
+  let matched = candidates;
+  if (active.length > 0) {
+    const passed = new Int32Array(candidates.length);
+    let count = 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const position = candidates[i];
+      let failed = -1;
+      let failures = 0;
+      for (let k = 0; k < active.length; k++) {
+        const dimension = active[k];
+        if (masks[dimension]![columns[dimension][position]] !== 1) {
+          failed = dimension;
+          if (++failures > 1) break;
+        }
+      }
+      if (failures === 0) passed[count++] = position;
+      else if (failures === 1) counters[failed][columns[failed][position]]++;
+    }
+    matched = passed.subarray(0, count);
+  }
+  // Column by column: each loop reads a single array, which keeps it in cache.
+  for (let dimension = 0; dimension < columns.length; dimension++) {
+    const column = columns[dimension];
+    const counter = counters[dimension];
+    for (let i = 0; i < matched.length; i++) counter[column[matched[i]]]++;
+  }
+  return matched;
 }
 
 export interface FacetValue {
@@ -237,8 +321,10 @@ interface ItemRow {
   royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
 }
 
-/** `remember: false` makes every search do its full work (the benchmark measures that). */
-export function createPatentSearch(db: PrismaClient, options: { remember: boolean } = { remember: true }) {
+/** `remember: false` makes every search do its full work (the benchmark measures that); `ranking` lets tests
+ * reach the approximate ranking of very broad queries with a handful of patents. */
+export function createPatentSearch(db: PrismaClient, options: { remember: boolean; ranking?: RankingBounds } = { remember: true }) {
+  const ranking = options.ranking ?? RANKING_BOUNDS;
   let index: FacetIndex | null = null;
   let loading: Promise<FacetIndex> | null = null;
 
@@ -318,40 +404,62 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     }
   }
 
-  /** Every patent the text query matches. */
-  async function textMatches(query: ParsedQuery): Promise<number[]> {
+  /** Every patent the text query matches, by ascending id. */
+  async function textMatches(query: ParsedQuery): Promise<Int32Array> {
     return fullText(() => fullTextMatches(db, query));
   }
 
-  /** The `limit` best matches by relevance, best first. */
-  async function rankedMatches(query: ParsedQuery, limit: number): Promise<number[]> {
-    return fullText(() => rankedFullTextMatches(db, query, limit));
+  /** The `limit` best matches by relevance, best first; with `newest`, among the `newest` most recently added
+   * matches only (full-text.server.ts). */
+  async function rankedMatches(query: ParsedQuery, limit: number, newest?: number): Promise<number[]> {
+    return fullText(() => rankedFullTextMatches(db, query, limit, newest));
   }
 
   /**
-   * The page of `matched` (positions that passed every filter) in bm25 order. Computing bm25 costs about a
-   * microsecond a match, and sorting all matches more, so FTS5 returns just enough of the best matches to
-   * fill the page after filtering, estimated from the share of matches that pass the filters; only if that
-   * falls short is every match ranked.
+   * The page of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the text
+   * query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
    */
-  async function relevancePage(facetIndex: FacetIndex, query: ParsedQuery, matched: number[], textMatchCount: number, offset: number, size: number): Promise<number[]> {
-    const wanted = offset + size;
+  async function relevancePage(facetIndex: FacetIndex, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, offset: number, size: number): Promise<number[]> {
+    // A last page is short: asking for more than there is would rank every match to look for it.
+    const wanted = Math.min(offset + size, matched.length);
     if (offset >= matched.length) return [];
-    const share = matched.length / textMatchCount;
-    const estimate = Math.ceil((wanted / share) * 1.5) + 20;
-    // Too few matches pass the filters for an estimate to pay: rank them all at once.
-    for (const limit of estimate < textMatchCount / 2 ? [estimate, textMatchCount] : [textMatchCount]) {
-      const ranked = await rankedMatches(query, limit);
+    if (matchIds.length <= ranking.exactUpTo) {
+      return (await bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(query, limit))).slice(offset);
+    }
+    const newest = Math.min(ranking.newest, matchIds.length);
+    const oldestOfNewest = matchIds[matchIds.length - newest];
+    let inNewest = 0;
+    for (const position of matched) if (facetIndex.ids[position] >= oldestOfNewest) inNewest++;
+    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, newest, (id) => id >= oldestOfNewest, (limit) => rankedMatches(query, limit, newest));
+    // Only pages past the newest matches' results rank the rest (all matches, skipping the newest).
+    if (page.length < wanted) {
+      page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rankedMatches(query, limit))));
+    }
+    return page.slice(offset);
+  }
+
+  /**
+   * The `wanted` best positions of `matched` that `keep` accepts, by a bm25 ranking over `ranked` matches of which
+   * `eligible` are such positions. Computing bm25 costs about half a microsecond a match and sorting all matches
+   * more, so FTS5 returns just enough of the best matches to fill the page, estimated from the share of eligible
+   * ones; only if that falls short are all of them ranked.
+   */
+  async function bestInResult(facetIndex: FacetIndex, matched: Int32Array, wanted: number, eligible: number, ranked: number, keep: (id: number) => boolean, rank: (limit: number) => Promise<number[]>): Promise<number[]> {
+    if (wanted <= 0) return [];
+    const estimate = Math.ceil((wanted / (eligible / ranked)) * 1.5) + 20;
+    // Too few matches are eligible for an estimate to pay: rank them all at once.
+    for (const limit of estimate < ranked / 2 ? [estimate, ranked] : [ranked]) {
+      const best = await rank(limit);
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
       const page: number[] = [];
-      for (const id of ranked) {
+      for (const id of best) {
         const position = facetIndex.positionOf(id);
-        if (position >= 0 && inResult[position] === 1) page.push(position);
+        if (position >= 0 && inResult[position] === 1 && keep(id)) page.push(position);
         if (page.length === wanted) break;
       }
       for (const position of matched) inResult[position] = 0;
-      if (page.length === wanted || limit >= textMatchCount || ranked.length < limit) return page.slice(offset);
+      if (page.length === wanted || limit >= ranked || best.length < limit) return page;
     }
     return [];
   }
@@ -432,7 +540,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const facetIndex = await currentIndex();
     const { columns, masks, active } = filtersFor(params, facetIndex, now);
     const query = parseSearchQuery(params.q);
-    let candidates = ids ?? facetIndex.poolPositions().map((position) => facetIndex.ids[position]);
+    let candidates = ids ?? Array.from(facetIndex.poolPositions(), (position) => facetIndex.ids[position]);
     if (query.match) {
       let text = textCache.get(query.match);
       if (!text) textCache.set(query.match, (text = new Set(await textMatches(query))));
@@ -441,7 +549,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const matched = new Set<number>();
     for (const id of candidates) {
       const position = facetIndex.positionOf(id);
-      if (position < 0 || !facetIndex.inPool[position]) continue;
+      if (position < 0 || facetIndex.inPool[position] !== 1) continue;
       if (active.every((dimension) => masks[dimension]![columns[dimension][position]] === 1)) matched.add(id);
     }
     return matched;
@@ -481,44 +589,18 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       return { total: known.total, page: params.page, pageSize: params.size, sort: params.sort, items: await loadItems(known.ids, query.highlight), facets: known.facets };
     }
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
-    const size = facetIndex.ids.length;
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
-    let candidates: number[];
-    let textMatchCount = 0;
+    let candidates: Int32Array;
+    let matchIds: Int32Array = new Int32Array(0);
     if (query.match) {
-      const ids = await textMatches(query);
-      textMatchCount = ids.length;
-      candidates = [];
-      for (const id of ids) {
-        const position = facetIndex.positionOf(id);
-        if (position >= 0 && facetIndex.inPool[position]) candidates.push(position);
-      }
+      matchIds = await textMatches(query);
+      candidates = facetIndex.poolPositionsOf(matchIds);
     } else {
       candidates = facetIndex.poolPositions();
     }
-
-    // The hot loop works on arrays indexed by dimension number: columns, selection masks and counters.
     const counters = DIMENSIONS.map((dimension) =>
       new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
-
-    // One pass: a row that passes every filter counts in every facet; a row that fails exactly one filter
-    // counts only in that filter's facet (what the count would be if the user changed that filter).
-    const matched: number[] = [];
-    for (const position of candidates) {
-      let failed = -1;
-      let failures = 0;
-      for (let k = 0; k < active.length; k++) {
-        const dimension = active[k];
-        if (masks[dimension]![columns[dimension][position]] !== 1) {
-          failed = dimension;
-          if (++failures > 1) break;
-        }
-      }
-      if (failures === 0) {
-        matched.push(position);
-        for (let dimension = 0; dimension < columns.length; dimension++) counters[dimension][columns[dimension][position]]++;
-      } else if (failures === 1) counters[failed][columns[failed][position]]++;
-    }
+    const matched = filterAndCount(candidates, columns, masks, active, counters);
 
     const facets = {} as Facets;
     DIMENSIONS.forEach((dimension, i) => {
@@ -544,7 +626,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[];
     if (sort === "relevance") {
-      pagePositions = await relevancePage(facetIndex, query, matched, textMatchCount, offset, params.size);
+      pagePositions = await relevancePage(facetIndex, query, matched, matchIds, offset, params.size);
     } else {
       const inResult = facetIndex.resultMarks();
       for (const position of matched) inResult[position] = 1;
@@ -619,7 +701,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     if (!query.match) return [];
     const ids: number[] = [];
     for (const id of await rankedMatches(query, limit * 10)) {
-      if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)]) ids.push(id);
+      if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)] === 1) ids.push(id);
       if (ids.length === limit) break;
     }
     remember(key, { total: ids.length, facets: {} as Facets, ids });

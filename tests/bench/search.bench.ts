@@ -1,19 +1,23 @@
-// npm run bench:search [-- --scale 10] [--rounds 5]
+// npm run bench:search [-- --scale 10] [--rounds 5] [--database FILE]
 // Runs a fixed mix of searches (Chinese, English, filtered, facet-only) through the search module against
 // the seeded demo pool, and the same mix through a naive Prisma `contains` search, and prints p50/p95.
+// The database is tmp/bench-scale-<scale>.db unless --database names another file (a copy seeded earlier,
+// say); either way it is migrated, and seeded only if it does not hold exactly the scale's patents.
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-const { values } = parseArgs({ options: { scale: { type: "string", default: "1" }, rounds: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { scale: { type: "string", default: "1" }, rounds: { type: "string", default: "5" }, database: { type: "string" } },
+});
 const scale = Number(values.scale);
 const rounds = Number(values.rounds);
 if (!(scale > 0 && scale <= 100) || !(rounds >= 1)) {
-  console.error("usage: npm run bench:search -- [--scale 0<n<=100] [--rounds n>=1]");
+  console.error("usage: npm run bench:search -- [--scale 0<n<=100] [--rounds n>=1] [--database FILE]");
   process.exit(2);
 }
 
-const file = path.resolve(`tmp/bench-scale-${scale}.db`);
+const file = path.resolve(values.database ?? `tmp/bench-scale-${scale}.db`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
 process.env.DATABASE_URL = `file:${file}`;
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { indexPatentText } from "~/models/patent-index.server";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
-import { patentSearch } from "~/models/search.server";
+import { createPatentSearch, patentSearch, type RankingBounds } from "~/models/search.server";
 import { loader as apiSearch } from "~/routes/api.v1.patents";
 import { loader as apiPatent } from "~/routes/api.v1.patents.$id";
 import { createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
@@ -230,5 +230,45 @@ describe("GET /api/v1/patents/:id", () => {
 
   it.each(["999999", "abc", "-1", "0", "1e5", "99999999999999"])("answers 404 for %s", async (id) => {
     expect((await get(id)).status).toBe(404);
+  });
+});
+
+describe("relevance of very broad queries", () => {
+  // Bounds of a few patents make 钠离子, found in four, a "very broad" query.
+  const searchWith = (ranking: RankingBounds, query: string) => {
+    const parsed = parseSearchParams(new URLSearchParams(query));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return createPatentSearch(prisma, { remember: false, ranking }).search(parsed.params);
+  };
+  const exact = { exactUpTo: 1000, newest: 1000 };
+  const approximate = { exactUpTo: 3, newest: 2 };
+  const order: Record<string, number> = {};
+
+  beforeAll(async () => {
+    // In the order of their ids: the two title matches outrank the two abstract-only ones.
+    order.strongOld = (await createPatent({ ownerId: cqu.id, title: "一种钠离子电池正极材料" })).id;
+    order.weakOld = (await createPatent({ ownerId: cqu.id, title: "一种储热装置", abstract: "可用于钠离子储能。", firstClaim: "1.一种储热装置。" })).id;
+    order.strongNew = (await createPatent({ ownerId: cqu.id, title: "一种钠离子电池负极材料" })).id;
+    order.weakNew = (await createPatent({ ownerId: swu.id, title: "一种储冷装置", abstract: "可用于钠离子储能。", firstClaim: "1.一种储冷装置。" })).id;
+  });
+
+  it("ranks every match while a query finds no more than the bound", async () => {
+    const { items } = await searchWith(exact, "q=钠离子");
+    expect(items.map((i) => i.id)).toEqual([order.strongOld, order.strongNew, order.weakOld, order.weakNew]);
+  });
+
+  it("past the bound, ranks the newest matches first, then the rest, with exact totals and facets", async () => {
+    const bounded = await searchWith(approximate, "q=钠离子");
+    expect(bounded.items.map((i) => i.id)).toEqual([order.strongNew, order.weakNew, order.strongOld, order.weakOld]);
+    const all = await searchWith(exact, "q=钠离子");
+    expect(bounded.total).toBe(4);
+    expect(bounded.facets).toEqual(all.facets);
+  });
+
+  it("applies filters within each part of the bounded order", async () => {
+    const bounded = await searchWith(approximate, `q=钠离子&university=${cqu.id}`);
+    expect(bounded.items.map((i) => i.id)).toEqual([order.strongNew, order.strongOld, order.weakOld]);
+    expect(bounded.total).toBe(3);
+    expect(bounded.facets).toEqual((await searchWith(exact, `q=钠离子&university=${cqu.id}`)).facets);
   });
 });
