@@ -27,6 +27,7 @@ const { createPatentSearch } = await import("../../app/models/search.server");
 const { parseSearchParams } = await import("../../app/lib/search-params");
 const { seedDemoPool } = await import("../../prisma/seed/write");
 const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");
+const { searchMix } = await import("./search-mix");
 
 runPrisma(["migrate", "deploy"], { capture: true });
 const prisma = createPrismaClient();
@@ -46,22 +47,7 @@ if ((await prisma.patent.count()) !== expected) {
 }
 
 const universities = await prisma.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
-const chinese = ["电池", "芯片", "传感器", "机器人", "热管理", "锂电池", "火锅", "中药", "镁合金", "桥梁", "隧道", "无人机", "卫星", "显示", "摩托车", "纺织", "发酵", "自动驾驶", "图像识别", "储能", "锂电池 热管理", "半导体 功率"];
-const english = ["battery", "batteries", "sensor", "robot", "thermal management", "chip", "magnesium alloy", "tunnel", "drone", "satellite", "display", "fermentation", "\"power battery\"", "neural network", "welding"];
-const filtered = [
-  "q=电池&cluster=NEV", "q=电池&type=INVENTION&open=1", "q=sensor&section=G", "q=芯片&status=VALID&term=15%2B",
-  `q=机器人&university=${universities[0].id}`, "q=alloy&cluster=LIGHT_ALLOY&cluster=ADV_MATERIALS", "q=电池&sort=newest", "q=传感器&sort=term&page=3",
-];
-const facetOnly = [
-  "", "cluster=NEV", "type=UTILITY_MODEL", "open=1", `university=${universities[1].id}&university=${universities[2].id}`,
-  "field=HEALTH&status=VALID", "section=H&class=H01", "term=0-5", "sort=newest&page=5", "cluster=FOOD&open=1&sort=term",
-];
-const mix = [
-  ...chinese.map((q) => `q=${encodeURIComponent(q)}`),
-  ...english.map((q) => `q=${encodeURIComponent(q)}`),
-  ...filtered,
-  ...facetOnly,
-];
+const { chinese, english, filtered, facetOnly, all: mix } = searchMix(universities.map((u) => u.id));
 
 // Without the memory of recent outcomes: every measured search does its whole work.
 const search = createPatentSearch(prisma, { remember: false });
