@@ -337,16 +337,24 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     target.universities = new Map(universities.map((u) => [u.id, u]));
   }
 
-  async function facetRows(where: Prisma.PatentWhereInput): Promise<PatentFacetRow[]> {
-    const [patents, open] = await Promise.all([
-      db.patent.findMany({
-        where,
-        select: { id: true, ownerId: true, type: true, ipcMain: true, cluster: true, field: true, legalStatus: true, expiresOn: true, filingDate: true, transferable: true },
-      }),
-      db.openLicenseDeclaration.findMany({ where: { status: "ACTIVE", patent: where }, select: { patentId: true } }),
-    ]);
-    const openIds = new Set(open.map((d) => d.patentId));
-    return patents.map((p) => ({ ...p, open: openIds.has(p.id) }));
+  /** The facet columns of the patents `where` selects, by id; raw SQL, as a model query would be compiled
+   * again for each of a full load's hundreds of pages. */
+  async function facetRows(where: Prisma.Sql, limit = FULL_LOAD_PAGE): Promise<PatentFacetRow[]> {
+    const rows = await db.$queryRaw<Array<Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
+      id: number | bigint; expiresOn: Date | string; filingDate: Date | string; transferable: boolean | number | bigint; open: number | bigint;
+    }>>`
+      SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable",
+        CASE WHEN EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" d WHERE d."patentId" = p."id" AND d."status" = 'ACTIVE') THEN 1 ELSE 0 END AS "open"
+      FROM "Patent" p WHERE ${where} ORDER BY p."id" LIMIT ${limit}`;
+    // Drivers differ in how they hand back booleans, dates and integers.
+    return rows.map((row) => ({
+      ...row,
+      id: Number(row.id),
+      expiresOn: new Date(row.expiresOn),
+      filingDate: new Date(row.filingDate),
+      transferable: Number(row.transferable) === 1 || row.transferable === true,
+      open: Number(row.open) === 1,
+    }));
   }
 
   async function fullLoad(): Promise<FacetIndex> {
@@ -354,12 +362,12 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const last = await db.patentChange.findFirst({ orderBy: { seq: "desc" }, select: { seq: true } });
     fresh.lastChange = last?.seq ?? 0;
     await loadUniversities(fresh);
-    // In pages of ids: a million patents as Prisma objects at once would need gigabytes of heap.
+    // In pages: a million patents at once would need gigabytes of heap.
     for (let after = 0; ; ) {
-      const ids = (await db.patent.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: FULL_LOAD_PAGE, select: { id: true } })).map((p) => p.id);
-      if (ids.length === 0) break;
-      for (const row of await facetRows({ id: { gte: ids[0], lte: ids[ids.length - 1] } })) fresh.upsert(row);
-      after = ids[ids.length - 1];
+      const rows = await facetRows(Prisma.sql`p."id" > ${after}`);
+      if (rows.length === 0) break;
+      for (const row of rows) fresh.upsert(row);
+      after = rows[rows.length - 1].id;
     }
     return fresh;
   }
@@ -374,7 +382,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const ids = [...new Set(changes.map((c) => c.patentId))];
     // A statement per few hundred ids: SQLite limits a statement's bound parameters.
     const rows: PatentFacetRow[] = [];
-    for (let start = 0; start < ids.length; start += 400) rows.push(...(await facetRows({ id: { in: ids.slice(start, start + 400) } })));
+    for (let start = 0; start < ids.length; start += 400) rows.push(...(await facetRows(Prisma.sql`p."id" IN (${Prisma.join(ids.slice(start, start + 400))})`)));
     if (rows.some((row) => !current.universities.has(row.ownerId))) await loadUniversities(current);
     const found = new Set(rows.map((r) => r.id));
     for (const row of rows) current.upsert(row);

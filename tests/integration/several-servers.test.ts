@@ -115,41 +115,49 @@ describe("several servers on one database", () => {
 
   it("log changes in commit order, so a server following the log never skips one", async () => {
     const [{ seq: start }] = await prisma.$queryRaw<Array<{ seq: number | bigint | null }>>`SELECT MAX("seq") AS "seq" FROM "PatentChange"`;
-    const committed: string[] = [];
+    const readLog = async () =>
+      (await prisma.$queryRaw<Array<{ patentId: number | bigint }>>`
+        SELECT "patentId" FROM "PatentChange" WHERE "seq" > ${Number(start ?? 0)} AND "patentId" < 0 ORDER BY "seq"`).map((row) => Number(row.patentId));
+    let slowLogged!: () => void;
+    const slowHasLogged = new Promise<void>((resolve) => (slowLogged = resolve));
     let releaseSlow!: () => void;
     const slowMayCommit = new Promise<void>((resolve) => (releaseSlow = resolve));
-    // The slow writer logs a change first and commits last; the fast one logs and commits in between.
+    // The slow writer logs a change first and commits last; the fast one logs while the slow one is open.
     const slow = prisma.$transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (-1)`;
+      slowLogged();
       await slowMayCommit;
-    }).then(() => committed.push("slow"));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    }, { timeout: 30_000 });
+    await slowHasLogged;
     const fast = serverB.$transaction(async (tx) => {
       await tx.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (-2)`;
-    }).then(() => committed.push("fast"));
+    }, { timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
+    // A reader must not see the later change while the earlier one is still open: it would move past it.
+    expect(await readLog()).toEqual([]);
     releaseSlow();
     await Promise.all([slow, fast]);
-    const logged = await prisma.$queryRaw<Array<{ patentId: number | bigint }>>`
-      SELECT "patentId" FROM "PatentChange" WHERE "seq" > ${Number(start ?? 0)} AND "patentId" < 0 ORDER BY "seq"`;
-    expect(logged.map((row) => (Number(row.patentId) === -1 ? "slow" : "fast"))).toEqual(committed);
+    expect(await readLog()).toEqual([-1, -2]);
   });
 
   it("take turns on a patent across servers: the second waits for the first to commit", async () => {
     const order: string[] = [];
+    let firstHasTurn!: () => void;
+    const firstHasTheTurn = new Promise<void>((resolve) => (firstHasTurn = resolve));
     let releaseFirst!: () => void;
     const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
     const first = prisma.$transaction(async (tx) => {
       await takeTurn(tx, "patent:test-turns");
       order.push("first has the turn");
+      firstHasTurn();
       await firstMayCommit;
       order.push("first commits");
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    }, { timeout: 30_000 });
+    await firstHasTheTurn;
     const second = serverB.$transaction(async (tx) => {
       await takeTurn(tx, "patent:test-turns");
       order.push("second has the turn");
-    });
+    }, { timeout: 30_000 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     releaseFirst();
     await Promise.all([first, second]);
