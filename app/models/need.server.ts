@@ -78,7 +78,7 @@ export async function matchNeed(need: { title: string; description: string; clus
   const query = needQuery(`${need.title} ${need.description}`);
   if (!query.match) return [];
   const search = patentSearch();
-  const ranked = await search.rankedMatches(query, Math.ceil(CANDIDATES * 1.5));
+  const ranked = await search.bestMatches(query, Math.ceil(CANDIDATES * 1.5));
   const inPool = await search.matchingAmong(ALL_OF_THE_POOL, ranked);
   const ids = ranked.filter((id) => inPool.has(id)).slice(0, CANDIDATES);
   if (ids.length === 0) return [];

@@ -708,7 +708,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const query = anyOf(words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`)));
     if (!query.match) return [];
     const ids: number[] = [];
-    for (const id of await rankedMatches(query, limit * 10)) {
+    for (const id of await bestMatches(query, limit * 10)) {
       if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)] === 1) ids.push(id);
       if (ids.length === limit) break;
     }
@@ -716,7 +716,16 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return loadItems(ids, []);
   }
 
-  return { search, similar, matchingAmong, rankedMatches, refresh: currentIndex };
+  /** The `limit` best matches of a query that only needs its best few (similar patents, a need's candidates).
+   * In a pool of up to `ranking.exactUpTo` patents every match is ranked; in a larger one, only the `newest`
+   * matches, so a patent page or a need never scores every patent sharing a common word (at a million
+   * patents a patent's keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
+  async function bestMatches(query: ParsedQuery, limit: number): Promise<number[]> {
+    const { size } = await currentIndex();
+    return rankedMatches(query, limit, size <= ranking.exactUpTo ? undefined : ranking.newest);
+  }
+
+  return { search, similar, matchingAmong, bestMatches, refresh: currentIndex };
 }
 
 function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {

@@ -271,4 +271,13 @@ describe("relevance of very broad queries", () => {
     expect(bounded.total).toBe(3);
     expect(bounded.facets).toEqual((await searchWith(exact, `q=钠离子&university=${cqu.id}`)).facets);
   });
+
+  // Last: its source patent is one more match of 钠离子.
+  it("finds similar patents among every match in a small pool, among the newest in a large one", async () => {
+    const source = await createPatent({ ownerId: cqu.id, title: "一种钠离子电池隔膜", keywords: "钠离子" });
+    const similarWith = async (ranking: RankingBounds) => (await createPatentSearch(prisma, { remember: false, ranking }).similar(source.id, 5)).map((item) => item.id);
+    expect((await similarWith(exact)).sort()).toEqual([order.strongOld, order.weakOld, order.strongNew, order.weakNew].sort());
+    // The pool is larger than 3 patents: only the 2 newest matches, the source itself and weakNew, are ranked.
+    expect(await similarWith(approximate)).toEqual([order.weakNew]);
+  });
 });
