@@ -337,15 +337,15 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     target.universities = new Map(universities.map((u) => [u.id, u]));
   }
 
-  /** The facet columns of the patents `where` selects, by id; raw SQL, as a model query would be compiled
-   * again for each of a full load's hundreds of pages. */
-  async function facetRows(where: Prisma.Sql, limit = FULL_LOAD_PAGE): Promise<PatentFacetRow[]> {
+  /** The facet columns of the patents `where` selects, by id, a page (FULL_LOAD_PAGE) at most; raw SQL, as a
+   * model query would be compiled again for each of a full load's hundreds of pages. */
+  async function facetRows(where: Prisma.Sql): Promise<PatentFacetRow[]> {
     const rows = await db.$queryRaw<Array<Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
       id: number | bigint; expiresOn: Date | string; filingDate: Date | string; transferable: boolean | number | bigint; open: number | bigint;
     }>>`
       SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable",
         CASE WHEN EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" d WHERE d."patentId" = p."id" AND d."status" = 'ACTIVE') THEN 1 ELSE 0 END AS "open"
-      FROM "Patent" p WHERE ${where} ORDER BY p."id" LIMIT ${limit}`;
+      FROM "Patent" p WHERE ${where} ORDER BY p."id" LIMIT ${FULL_LOAD_PAGE}`;
     // Drivers differ in how they hand back booleans, dates and integers.
     return rows.map((row) => ({
       ...row,
@@ -708,7 +708,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const query = anyOf(words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`)));
     if (!query.match) return [];
     const ids: number[] = [];
-    for (const id of await bestMatches(query, limit * 10)) {
+    for (const id of await rankedMatches(query, limit * 10, windowFor(facetIndex))) {
       if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)] === 1) ids.push(id);
       if (ids.length === limit) break;
     }
@@ -716,13 +716,17 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return loadItems(ids, []);
   }
 
-  /** The `limit` best matches of a query that only needs its best few (similar patents, a need's candidates).
-   * In a pool of up to `ranking.exactUpTo` patents every match is ranked; in a larger one, only the `newest`
-   * matches, so a patent page or a need never scores every patent sharing a common word (at a million
-   * patents a patent's keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
+  /** How many of the newest matches a query that only needs its best few ranks (similar patents, a need's
+   * candidates): in a pool of up to `ranking.exactUpTo` patents every match, in a larger one the `newest`, so a
+   * patent page or a need never scores every patent sharing a common word (at a million patents a patent's
+   * keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
+  function windowFor(facetIndex: FacetIndex): number | undefined {
+    return facetIndex.size <= ranking.exactUpTo ? undefined : ranking.newest;
+  }
+
+  /** The `limit` best matches of such a query, best first. */
   async function bestMatches(query: ParsedQuery, limit: number): Promise<number[]> {
-    const { size } = await currentIndex();
-    return rankedMatches(query, limit, size <= ranking.exactUpTo ? undefined : ranking.newest);
+    return rankedMatches(query, limit, windowFor(await currentIndex()));
   }
 
   return { search, similar, matchingAmong, bestMatches, refresh: currentIndex };
@@ -763,7 +767,6 @@ export function openLicenseSummary(declaration: {
 
 let defaultSearch: ReturnType<typeof createPatentSearch> | null = null;
 
-/** The process's search over the app's database. */
 /** The process's search, on the read replica if there is one (DATABASE_READ_URL). */
 export function patentSearch() {
   return (defaultSearch ??= createPatentSearch(readPrisma));
