@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anyOf, highlight, needQuery, parseSearchQuery, postgresDocument, segmentForIndex, snippet } from "./text-search";
+import { compileQuery, highlight, NO_QUERY, piecesOf, postgresDocument, segmentForIndex, snippet, type TextExpression } from "./text-search";
 
 describe("segmentForIndex", () => {
   it("turns Chinese runs into overlapping two-character words and keeps English as it is", () => {
@@ -9,51 +9,31 @@ describe("segmentForIndex", () => {
   });
 });
 
-describe("parseSearchQuery", () => {
-  it("makes a Chinese word a phrase of its bigrams and English words stemmed terms", () => {
-    expect(parseSearchQuery("锂电池").match).toBe('"锂电 电池"');
-    expect(parseSearchQuery("电池 batteries").match).toBe('"电池" AND "batteries"');
+describe("compileQuery", () => {
+  const phrase = (text: string, allowPrefix = false): TextExpression => {
+    const pieces = piecesOf(text, allowPrefix);
+    return { kind: "phrase", pieces, prefix: pieces.length === 1 && pieces[0].prefix };
+  };
+
+  it("makes a Chinese word a phrase of its bigrams and English words stemmed lexemes for PostgreSQL", () => {
+    expect(compileQuery(phrase("锂电池"), [])).toMatchObject({ match: '"锂电 电池"', tsQuery: "'锂电' <-> '电池'" });
+    expect(compileQuery({ kind: "all", of: [phrase("电池"), phrase("batteries")] }, [])).toMatchObject({ match: '"电池" AND "batteries"', tsQuery: "'电池' & 'batteri'" });
+    expect(compileQuery(phrase("Café"), []).tsQuery).toBe("'cafe'");
   });
 
-  it("supports quoted phrases, exclusion, OR and an English prefix", () => {
-    expect(parseSearchQuery('"thermal management" -fan').match).toBe('("thermal management") NOT ("fan")');
-    expect(parseSearchQuery("电池 OR 芯片 传感器").match).toBe('("电池" OR "芯片") AND "传感 感器"');
-    expect(parseSearchQuery("therm*").match).toBe('"therm" *');
-    expect(parseSearchQuery("芯").match).toBe('"芯" *');
+  it("nests alternatives, exclusions and prefixes with parentheses", () => {
+    const query = compileQuery({ kind: "except", match: { kind: "all", of: [{ kind: "any", of: [phrase("电池"), phrase("芯片")] }, phrase("传感器")] }, excluded: phrase("fan") }, []);
+    expect(query.match).toBe('(("电池" OR "芯片") AND "传感 感器") NOT ("fan")');
+    expect(query.tsQuery).toBe("(('电池' | '芯片') & '传感' <-> '感器') & !('fan')");
+    expect(compileQuery(phrase("therm*", true), [])).toMatchObject({ match: '"therm" *', tsQuery: "'therm':*" });
+    expect(compileQuery(phrase("芯"), [])).toMatchObject({ match: '"芯" *', tsQuery: "'芯':*" });
+    expect(compileQuery(null, [])).toBe(NO_QUERY);
   });
 
-  it("never lets FTS5 syntax through", () => {
-    expect(parseSearchQuery('NEAR(a b) title:x AND "').match).toBe('("near" AND "a") AND "b" AND ("title" AND "x") AND "and"');
-    expect(parseSearchQuery('a"b').match).toBe('("a" AND "b")');
-    expect(parseSearchQuery("*  -  () 🔋 ^").match).toBeNull();
-    expect(parseSearchQuery("-battery").match).toBeNull();
-  });
-
-  it("bounds the number of terms", () => {
-    const match = parseSearchQuery(Array.from({ length: 500 }, (_, i) => `w${i}`).join(" ")).match!;
-    expect(match.split(" AND ")).toHaveLength(32);
-  });
-});
-
-describe("the same queries for PostgreSQL", () => {
-  it("writes phrases of bigrams and pre-stemmed English words as tsquery lexemes", () => {
-    expect(parseSearchQuery("锂电池").tsQuery).toBe("'锂电' <-> '电池'");
-    expect(parseSearchQuery("电池 batteries").tsQuery).toBe("'电池' & 'batteri'");
-    expect(parseSearchQuery('"thermal management" -fan').tsQuery).toBe("('thermal' <-> 'manag') & !('fan')");
-    expect(parseSearchQuery("电池 OR 芯片 传感器").tsQuery).toBe("('电池' | '芯片') & '传感' <-> '感器'");
-    expect(parseSearchQuery("therm*").tsQuery).toBe("'therm':*");
-    expect(parseSearchQuery("芯").tsQuery).toBe("'芯':*");
-    expect(parseSearchQuery("Café").tsQuery).toBe("'cafe'");
-  });
-
-  it("never lets tsquery syntax through: only letters and digits reach a lexeme", () => {
-    expect(parseSearchQuery("a' | b & !c <-> d:*").tsQuery).toBe("'a' & 'b' & 'c' & 'd'");
-    expect(parseSearchQuery("*  -  () 🔋 ^ '").tsQuery).toBeNull();
-  });
-
-  it("joins alternatives, as a need's words and a patent's keywords are", () => {
-    expect(needQuery("电池 thermal").tsQuery).toBe("('电池' | 'thermal')");
-    expect(anyOf([parseSearchQuery('"锂电池"'), parseSearchQuery("")]).tsQuery).toBe("'锂电' <-> '电池'");
+  it("never lets FTS5 or tsquery syntax through: tokens are quoted, lexemes letters and digits", () => {
+    expect(compileQuery(phrase('a"b'), []).match).toBe('"a b"');
+    expect(compileQuery(phrase("a' | b & !c <-> d:*"), []).tsQuery).toBe("'a' <-> 'b' <-> 'c' <-> 'd'");
+    expect(piecesOf("*  -  () 🔋 ^ '", true)).toEqual([]);
   });
 });
 
@@ -76,7 +56,7 @@ describe("postgresDocument", () => {
 });
 
 describe("highlighting", () => {
-  const terms = parseSearchQuery("电池 batteries").highlight;
+  const terms = piecesOf("电池 batteries", false).map((piece) => piece.highlight);
 
   it("marks Chinese words and English words with the same stem", () => {
     expect(highlight("锂电池 battery packs", terms)).toEqual([

@@ -2,7 +2,9 @@
 // FTS5's unicode61 tokenizer would take a whole run of Chinese characters as one token, so Chinese text
 // is indexed as overlapping two-character words (锂电池 → 锂电 电池), the CJK bigram scheme of Lucene's
 // CJKAnalyzer: every word of two or more characters is then found as a phrase of its bigrams. English
-// words go through FTS5's porter stemmer (batteries → batteri ← battery).
+// words go through FTS5's porter stemmer (batteries → batteri ← battery). What a user's words mean (segmentation,
+// stop words, the thesaurus) is app/models/search/query.server.ts; this module is the index format, the
+// query syntax of both databases and highlighting.
 import { stemmer } from "stemmer";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -11,7 +13,6 @@ const HAN_CHAR = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 export const MAX_QUERY_LENGTH = 200;
-const MAX_QUERY_TERMS = 32;
 
 function hanBigrams(run: string): string[] {
   const chars = [...run];
@@ -63,7 +64,7 @@ export function postgresDocument(columns: Array<{ text: string; weight: Document
 export type HighlightTerm = { kind: "han"; text: string } | { kind: "word"; stem: string; prefix: boolean };
 
 /** One piece of a query: a Chinese run or a Latin/number word, as the index tokens it must match. */
-interface Piece {
+export interface Piece {
   /** As FTS5 reads them: its porter tokenizer stems English words itself. */
   tokens: string[];
   /** As stored in PostgreSQL's index, stemmed here (a prefix is never stemmed, as in FTS5). */
@@ -72,7 +73,8 @@ interface Piece {
   highlight: HighlightTerm;
 }
 
-function piecesOf(text: string, allowPrefix: boolean): Piece[] {
+/** The index pieces of a text: its Chinese runs (as bigrams) and its other words. */
+export function piecesOf(text: string, allowPrefix: boolean): Piece[] {
   const pieces: Piece[] = [];
   const pattern = /(\p{Script=Han}+)|([\p{L}\p{N}]+)(\*?)/gu;
   for (const match of text.matchAll(pattern)) {
@@ -90,6 +92,20 @@ function piecesOf(text: string, allowPrefix: boolean): Piece[] {
   }
   return pieces;
 }
+
+/** The Porter stem of an English word as the index holds it (lower case, no diacritics). */
+export function englishStem(word: string): string {
+  return stemmer(fold(word));
+}
+
+/**
+ * A full-text query as a tree, rendered to FTS5's MATCH syntax and to a PostgreSQL tsquery. A phrase is index
+ * tokens in a row (a Chinese word is the phrase of its bigrams); the last token of a prefix phrase is a prefix.
+ */
+export type TextExpression =
+  | { kind: "phrase"; pieces: Piece[]; prefix: boolean }
+  | { kind: "all" | "any"; of: TextExpression[] }
+  | { kind: "except"; match: TextExpression; excluded: TextExpression };
 
 interface FullTextSyntax {
   phrase(pieces: Piece[], prefix: boolean): string;
@@ -119,29 +135,19 @@ const TSQUERY: FullTextSyntax = {
   except: (match, excluded) => `(${match}) & !(${excluded})`,
 };
 
-interface QueryTerm {
-  pieces: Piece[];
-  quoted: boolean;
-  negated: boolean;
-  orWithPrevious: boolean;
-}
-
-function termExpression(term: QueryTerm, syntax: FullTextSyntax): string {
-  if (term.quoted) return syntax.phrase(term.pieces, false);
-  const expression = term.pieces.map((piece) => syntax.phrase([piece], piece.prefix)).join(syntax.all);
-  return term.pieces.length > 1 ? `(${expression})` : expression;
-}
-
-function renderQuery(terms: QueryTerm[], syntax: FullTextSyntax): string {
-  const groups: string[][] = [];
-  for (const term of terms.filter((t) => !t.negated)) {
-    const expression = termExpression(term, syntax);
-    if (term.orWithPrevious && groups.length > 0) groups.at(-1)!.push(expression);
-    else groups.push([expression]);
+function render(expression: TextExpression, syntax: FullTextSyntax, nested: boolean): string {
+  switch (expression.kind) {
+    case "phrase":
+      return syntax.phrase(expression.pieces, expression.prefix);
+    case "all":
+    case "any": {
+      if (expression.of.length === 1) return render(expression.of[0], syntax, nested);
+      const joined = expression.of.map((child) => render(child, syntax, true)).join(expression.kind === "all" ? syntax.all : syntax.any);
+      return nested ? `(${joined})` : joined;
+    }
+    case "except":
+      return syntax.except(render(expression.match, syntax, false), render(expression.excluded, syntax, false));
   }
-  const positive = groups.map((group) => (group.length > 1 ? `(${group.join(syntax.any)})` : group[0])).join(syntax.all);
-  const negatives = terms.filter((t) => t.negated).map((t) => termExpression(t, syntax));
-  return negatives.length > 0 ? syntax.except(positive, negatives.join(syntax.any)) : positive;
 }
 
 export interface ParsedQuery {
@@ -152,49 +158,12 @@ export interface ParsedQuery {
   highlight: HighlightTerm[];
 }
 
-const NOTHING: ParsedQuery = { match: null, tsQuery: null, highlight: [] };
+export const NO_QUERY: ParsedQuery = { match: null, tsQuery: null, highlight: [] };
 
-function parsed(terms: QueryTerm[], highlight: HighlightTerm[]): ParsedQuery {
-  if (!terms.some((term) => !term.negated)) return NOTHING;
-  return { match: renderQuery(terms, FTS5), tsQuery: renderQuery(terms, TSQUERY), highlight };
-}
-
-/**
- * Turns what a user typed into a safe full-text expression. Supported: words (all must match), "quoted
- * phrases", -exclusion, OR between two terms, and a trailing * for an English prefix.
- */
-export function parseSearchQuery(input: string): ParsedQuery {
-  const terms: QueryTerm[] = [];
-  const highlight: HighlightTerm[] = [];
-  const tokenPattern = /(-?)"([^"]*)"?|(\S+)/g;
-  let pendingOr = false;
-  for (const match of input.normalize("NFKC").matchAll(tokenPattern)) {
-    if (terms.length >= MAX_QUERY_TERMS) break;
-    const [, quotedMinus, quoted, bare] = match;
-    if (bare === "OR") {
-      pendingOr = terms.length > 0;
-      continue;
-    }
-    const negated = quoted !== undefined ? quotedMinus === "-" : bare.startsWith("-") && bare.length > 1;
-    const text = quoted ?? (negated ? bare.slice(1) : bare);
-    const pieces = piecesOf(text, quoted === undefined);
-    if (pieces.length === 0) continue;
-    terms.push({ pieces, quoted: quoted !== undefined, negated, orWithPrevious: pendingOr && !negated });
-    if (!negated) highlight.push(...pieces.map((piece) => piece.highlight));
-    pendingOr = false;
-  }
-  return parsed(terms, highlight);
-}
-
-/** Several queries' matches together (any of them), e.g. a patent's words for its similar patents. */
-export function anyOf(queries: ParsedQuery[]): ParsedQuery {
-  const found = queries.filter((query) => query.match !== null);
-  if (found.length === 0) return NOTHING;
-  return {
-    match: found.map((query) => query.match).join(FTS5.any),
-    tsQuery: found.map((query) => query.tsQuery).join(TSQUERY.any),
-    highlight: found.flatMap((query) => query.highlight),
-  };
+/** A query tree as both databases' syntax. */
+export function compileQuery(expression: TextExpression | null, highlight: HighlightTerm[]): ParsedQuery {
+  if (!expression) return NO_QUERY;
+  return { match: render(expression, FTS5, false), tsQuery: render(expression, TSQUERY, false), highlight };
 }
 
 export interface TextSegment {
@@ -259,24 +228,4 @@ export function snippet(text: string, terms: HighlightTerm[], length = 120): { s
   if (start > 0) segments.unshift({ text: "…", hit: false });
   if (end < text.length) segments.push({ text: "…", hit: false });
   return { segments, hit: ranges.length > 0 };
-}
-
-const ENGLISH_STOPWORDS = new Set(["the", "and", "for", "with", "that", "this", "our", "are", "from", "into", "can", "need", "want", "which", "have", "has", "not", "its", "use", "using"]);
-const MAX_NEED_TERMS = 64;
-
-/**
- * A need's description as an FTS5 expression of alternatives: every two-character Chinese word and every
- * English word it contains, OR-ed, so bm25 ranks patents by how many of them (and how rare) they share.
- * A sentence is not a phrase to find, as a search is: no patent repeats a company's wording.
- */
-export function needQuery(text: string): ParsedQuery {
-  const pieces = new Map<string, Piece>();
-  for (const piece of piecesOf(text.normalize("NFKC"), false)) {
-    if (piece.highlight.kind === "han") {
-      for (const bigram of piece.tokens) pieces.set(bigram, { tokens: [bigram], stems: [bigram], prefix: false, highlight: { kind: "han", text: bigram } });
-    } else if (piece.tokens[0].length >= 3 && !ENGLISH_STOPWORDS.has(piece.tokens[0])) pieces.set(piece.tokens[0], piece);
-    if (pieces.size >= MAX_NEED_TERMS) break;
-  }
-  const terms = [...pieces.values()].map((piece, i) => ({ pieces: [piece], quoted: true, negated: false, orWithPrevious: i > 0 }));
-  return parsed(terms, [...pieces.values()].map((piece) => piece.highlight));
 }

@@ -1,5 +1,5 @@
 // Full-text queries over "PatentSearch" (app/models/patent-index.server.ts): FTS5 with bm25 on SQLite,
-// tsvector with ts_rank on PostgreSQL. Both take the same parsed query (app/lib/text-search.ts).
+// tsvector with ts_rank on PostgreSQL. Both take the same parsed query (app/models/search/query.server.ts, rendered by app/lib/text-search.ts).
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { dialectOf } from "~/lib/sql-dialect.server";
@@ -7,10 +7,11 @@ import type { ParsedQuery } from "~/lib/text-search";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Column weights for bm25: title, abstract, claim, keywords. */
-const BM25_WEIGHTS = Prisma.raw("10.0, 3.0, 1.5, 5.0");
+/** Column weights for bm25: title, abstract, claim, keywords. The title and the claim say what is protected;
+ * an abstract is mostly boilerplate (本发明公开了…, 立体图), so it weighs least (ADR 013). */
+const BM25_WEIGHTS = Prisma.raw("10.0, 2.0, 3.0, 5.0");
 /** The same weights for ts_rank, in its order D (claim), C (abstract), B (keywords), A (title), scaled to 1. */
-const TS_RANK_WEIGHTS = Prisma.raw("'{0.15, 0.3, 0.5, 1.0}'");
+const TS_RANK_WEIGHTS = Prisma.raw("'{0.3, 0.2, 0.5, 1.0}'");
 
 /** The ids of a comma-separated list, parsed by hand: `split(",").map(Number)` takes ten times as long on
  * the hundreds of thousands of ids a common word matches. */

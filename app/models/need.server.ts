@@ -4,12 +4,13 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
-import { highlight, needQuery } from "~/lib/text-search";
+import { compileQuery, highlight } from "~/lib/text-search";
 import type { NeedInput } from "~/lib/need-schemas";
 import type { DealKind, OpenLicenseTerms } from "~/lib/open-license-schemas";
 import { assertKindAllowed } from "./deal.server";
 import { notify } from "./notification.server";
 import { openLicenseSummary, patentSearch } from "./search.server";
+import { compoundHead, subjectWords, type QueryWord } from "./search/query.server";
 
 /** How many of the best text matches are weighed for cluster, IPC and open license. */
 const CANDIDATES = 100;
@@ -68,15 +69,39 @@ export interface NeedMatch {
   reasons: MatchReason[];
 }
 
+/** The words of `word` (its alternatives) that this text contains, as written there: whole words only. */
+function wordsFoundIn(text: string, word: QueryWord): string[] {
+  return highlight(text, word.highlight).filter((segment) => segment.hit).map((segment) => segment.text);
+}
+
 /**
- * The pool ranked against a need. Text relevance (bm25 rank among the need's words) gives up to 60 points, the
- * need's cluster 20, the IPC subclasses most common among the best text matches up to 20; open-license offers
- * then come first, as a company can take them at once.
+ * The pool ranked against a need (ADR 013). The need's subject words (segmented; stop words, weak verbs and
+ * filler such as 控制 left out; each with its thesaurus alternatives) decide: patents containing more of them
+ * come first. A title word weighs 3, or 1.5 when it only sets the scene (before the title's last 的); a
+ * description word and a compound's head (轮毂电机 → 电机) weigh 1. Among patents with the same words, the need's cluster and the IPC
+ * subclasses common among the best matches break the tie, then bm25 over the words. Open-license offers then
+ * come first, as a company can take them at once. The score is the share (0-100) of the need's word weight a
+ * patent holds.
  */
 export async function matchNeed(need: { title: string; description: string; cluster: string | null }, options: { limit?: number; ownerId?: string } = {}): Promise<NeedMatch[]> {
   const limit = options.limit ?? 20;
-  const query = needQuery(`${need.title} ${need.description}`);
-  if (!query.match) return [];
+  // 电动摩托车轮毂电机的噪声与振动: what follows the title's last 的 is the subject (噪声, 振动), what comes
+  // before it the setting (电动摩托车轮毂电机). Without a 的, every title word is the subject.
+  const split = need.title.lastIndexOf("的");
+  const head = split > 0 ? subjectWords(need.title.slice(split + 1)) : [];
+  const subject = new Set((head.length > 0 ? head : subjectWords(need.title)).map((word) => word.label));
+  const setting = new Set(head.length > 0 ? subjectWords(need.title.slice(0, split)).map((word) => word.label) : []);
+  const words = subjectWords(`${need.title} ${need.description}`);
+  // A compound's head also counts, a little: a need about a 轮毂电机 concerns 电机 patents too.
+  for (const word of [...words]) {
+    const compound = compoundHead(word.label);
+    const extra = compound && !words.some((known) => known.label === compound) ? subjectWords(compound)[0] : undefined;
+    if (extra) words.push(extra);
+  }
+  if (words.length === 0) return [];
+  const query = compileQuery({ kind: "any", of: words.map((word) => word.expression) }, words.flatMap((word) => word.highlight));
+  const weightOf = (word: QueryWord) => (subject.has(word.label) ? 3 : setting.has(word.label) ? 1.5 : 1);
+  const totalWeight = words.reduce((sum, word) => sum + weightOf(word), 0);
   const search = patentSearch();
   const ranked = await search.bestMatches(query, Math.ceil(CANDIDATES * 1.5));
   const inPool = await search.matchingAmong(ALL_OF_THE_POOL, ranked);
@@ -85,48 +110,49 @@ export async function matchNeed(need: { title: string; description: string; clus
   const rows = await prisma.patent.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, title: true, titleEn: true, abstract: true, applicationNumber: true, ownerId: true, cluster: true, ipcMain: true,
+      id: true, title: true, titleEn: true, abstract: true, abstractEn: true, keywords: true, keywordsEn: true, applicationNumber: true, ownerId: true, cluster: true, ipcMain: true,
       owner: { select: { name: true, nameEn: true } },
       declarations: { where: { status: "ACTIVE" }, orderBy: { version: "desc" }, take: 1 },
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const subclass = (ipc: string) => ipc.slice(0, 4);
-  // The need's technical neighbourhood: IPC subclasses of the twenty best text matches.
-  const neighbourhood = new Map<string, number>();
-  for (const id of ids.slice(0, 20)) {
-    const key = subclass(byId.get(id)!.ipcMain);
-    neighbourhood.set(key, (neighbourhood.get(key) ?? 0) + 1);
-  }
-  const busiest = Math.max(...neighbourhood.values());
-  const matches = ids.map((id, rank): NeedMatch => {
+  const candidates = ids.map((id, rank) => {
     const row = byId.get(id)!;
+    const text = [row.title, row.keywords, row.abstract, row.titleEn ?? "", row.keywordsEn, row.abstractEn ?? ""].join("\n");
+    const found = words.map((word) => ({ word, as: wordsFoundIn(text, word) })).filter((entry) => entry.as.length > 0);
+    return { row, rank, found, covered: found.reduce((sum, entry) => sum + weightOf(entry.word), 0) };
+  });
+  // The need's technical neighbourhood: IPC subclasses of the twenty patents sharing most of its words.
+  const byWords = [...candidates].sort((a, b) => b.covered - a.covered || a.rank - b.rank);
+  const neighbourhood = new Map<string, number>();
+  for (const { row } of byWords.slice(0, 20)) neighbourhood.set(subclass(row.ipcMain), (neighbourhood.get(subclass(row.ipcMain)) ?? 0) + 1);
+  const busiest = Math.max(...neighbourhood.values());
+  const matches = candidates.map(({ row, rank, found, covered }) => {
     const reasons: MatchReason[] = [];
-    const words = [...new Set([...highlight(row.title, query.highlight), ...highlight(row.abstract, query.highlight)].filter((s) => s.hit).map((s) => s.text))];
-    if (words.length) reasons.push({ kind: "words", words: words.slice(0, 6) });
-    let score = 60 * (1 - rank / ids.length);
-    if (need.cluster && row.cluster === need.cluster) {
-      score += 20;
-      reasons.push({ kind: "cluster", cluster: row.cluster });
-    }
+    // Each need word once, as the patent writes it (噪声 for a need's 噪音).
+    const named = [...new Set(found.map((entry) => entry.as[0]))];
+    if (named.length) reasons.push({ kind: "words", words: named.slice(0, 6) });
+    const sameCluster = need.cluster !== null && row.cluster === need.cluster;
+    if (sameCluster) reasons.push({ kind: "cluster", cluster: row.cluster! });
     const near = neighbourhood.get(subclass(row.ipcMain)) ?? 0;
-    if (near >= 2) {
-      score += 20 * (near / busiest);
-      reasons.push({ kind: "ipc", subclass: subclass(row.ipcMain) });
-    }
+    if (near >= 2) reasons.push({ kind: "ipc", subclass: subclass(row.ipcMain) });
+    const proximity = (sameCluster ? 1 : 0) + (near >= 2 ? near / busiest : 0);
     const declaration = row.declarations[0];
     if (declaration) reasons.push({ kind: "openLicense" });
-    return {
+    const match: NeedMatch = {
       patent: { id: row.id, title: row.title, titleEn: row.titleEn, applicationNumber: row.applicationNumber, ownerId: row.ownerId, owner: row.owner.name, ownerEn: row.owner.nameEn, cluster: row.cluster, ipcMain: row.ipcMain },
       openLicense: declaration ? openLicenseSummary(declaration) : null,
-      score: Math.round(score),
+      score: Math.round((100 * covered) / totalWeight),
       reasons,
     };
+    return { match, covered, proximity, rank };
   });
   const best = matches
-    .filter((match) => !options.ownerId || match.patent.ownerId === options.ownerId)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+    .filter(({ match }) => !options.ownerId || match.patent.ownerId === options.ownerId)
+    .sort((a, b) => b.covered - a.covered || b.proximity - a.proximity || a.rank - b.rank)
+    .slice(0, limit)
+    .map(({ match }) => match);
   return [...best.filter((m) => m.openLicense), ...best.filter((m) => !m.openLicense)];
 }
 

@@ -20,8 +20,9 @@ import {
 } from "~/lib/patent-vocabulary";
 import type { SearchParams } from "~/lib/search-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
-import { anyOf, parseSearchQuery, snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
+import { snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
 import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
+import { keywordQuery, searchQuery, understandQuery, type QueryUnderstanding } from "./search/query.server";
 
 const YEAR_MS = 365.2425 * 86_400_000;
 const CATCH_UP_LIMIT = 5000;
@@ -38,6 +39,9 @@ export interface RankingBounds {
   newest: number;
 }
 const RANKING_BOUNDS: RankingBounds = { exactUpTo: 50_000, newest: 20_000 };
+/** Below this many exact results, partial matches follow them (ADR 013); a constant, so that a total does not
+ * depend on the page size. */
+export const RELAX_BELOW = 20;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
@@ -77,6 +81,21 @@ interface PatentFacetRow {
   filingDate: Date;
   transferable: boolean;
   open: boolean;
+  title: string;
+  familyId: string | null;
+}
+
+/** 32-bit FNV-1a of a string: a title's or a family's key in the column store (a collision at worst
+ * interleaves or collapses two cards of one page). */
+function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
+
+/** Titles that differ only in spacing, punctuation or the boilerplate 一种 are near-identical. */
+export function titleKey(title: string): number {
+  return hash32(title.normalize("NFKC").toLowerCase().replace(/^一种/, "").replace(/[^\p{L}\p{N}]+/gu, ""));
 }
 
 interface University {
@@ -99,6 +118,10 @@ class FacetIndex {
   inPool = new Uint8Array(0);
   expires = new Float64Array(0);
   filed = new Float64Array(0);
+  /** titleKey of each patent's title, to interleave near-identical titles on a page. */
+  titles = new Int32Array(0);
+  /** Hash of each patent's familyId (一案双申), 0 when it has none: one card per family on a page. */
+  families = new Int32Array(0);
   readonly columns = {} as Record<Exclude<Dimension, "term">, Uint16Array>;
   readonly dictionaries: Record<Exclude<Dimension, "term" | "open">, Dictionary> = {
     university: new Dictionary(),
@@ -132,6 +155,8 @@ class FacetIndex {
     this.inPool = grown(this.inPool);
     this.expires = grown(this.expires);
     this.filed = grown(this.filed);
+    this.titles = grown(this.titles);
+    this.families = grown(this.families);
     for (const dimension of Object.keys(this.columns) as Array<keyof FacetIndex["columns"]>) this.columns[dimension] = grown(this.columns[dimension]);
   }
 
@@ -160,6 +185,8 @@ class FacetIndex {
     this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus as LegalStatus) ? 1 : 0;
     this.expires[position] = row.expiresOn.getTime();
     this.filed[position] = row.filingDate.getTime();
+    this.titles[position] = titleKey(row.title);
+    this.families[position] = row.familyId ? hash32(row.familyId) || 1 : 0;
     this.sortedByFiled = this.sortedByExpiry = null;
     this.pool = null;
     this.terms = null;
@@ -303,10 +330,22 @@ export interface SearchItem {
   expiresOn: string;
   openLicense: OpenLicenseSummary | null;
   highlights: { title: TextSegment[]; titleEn: TextSegment[]; abstract: TextSegment[]; abstractEn: TextSegment[] };
+  /** The query's words this result does not contain (a partial match); [] for an exact one. */
+  missing: string[];
+  /** The other patents of its family (一案双申: an invention and a utility model), shown on this card. */
+  family: Array<{ id: number; applicationNumber: string; type: PatentType }>;
 }
 
 export interface SearchResult {
+  /** Patents in the list over all pages, and the set the facets count: the exact matches, and when `relaxed`
+   * the partial matches too. One card can hold a family's two patents. */
   total: number;
+  /** Patents that contain every word of the query (with the filters). */
+  exactTotal: number;
+  /** Fewer than RELAX_BELOW patents contain every word: patents with most of them follow, each with `missing`. */
+  relaxed: boolean;
+  /** How the query was understood: the words searched, each with its alternatives, and the words left out. */
+  understanding: { words: Array<{ word: string; alternatives: string[] }>; ignored: string[] };
   page: number;
   pageSize: number;
   sort: SearchParams["sort"];
@@ -314,9 +353,58 @@ export interface SearchResult {
   facets: Facets;
 }
 
+/** Which of a relaxed query's words each position contains (bit i: word i), for the positions that contain at
+ * least `minimum` of them. */
+interface Coverage {
+  bits: Uint16Array;
+  minimum: number;
+  /** Pool positions with at least `minimum` words, ascending. */
+  positions: Int32Array;
+  /** Ids of every patent with any of the words (pool or not), ascending: the partial matches' ranking set. */
+  anyIds: Int32Array;
+}
+
+function bitCount(value: number): number {
+  let count = 0;
+  for (let v = value; v; v &= v - 1) count++;
+  return count;
+}
+
+/** Ascending id lists merged into one, without repeats. */
+function mergeAscending(lists: Int32Array[]): Int32Array {
+  const merged = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  const at = lists.map(() => 0);
+  let count = 0;
+  for (;;) {
+    let smallest = -1;
+    for (let i = 0; i < lists.length; i++) if (at[i] < lists[i].length && (smallest < 0 || lists[i][at[i]] < lists[smallest][at[smallest]])) smallest = i;
+    if (smallest < 0) break;
+    const id = lists[smallest][at[smallest]++];
+    if (count === 0 || merged[count - 1] !== id) merged[count++] = id;
+  }
+  return merged.subarray(0, count);
+}
+
+/** A part of a result list ranked as a whole before the next part: exact matches before partial ones (fewer
+ * missing words first), and inventions and utility models before designs unless the query is about looks. */
+interface Tier {
+  positions: Int32Array;
+  query: ParsedQuery;
+  matchIds: Int32Array;
+}
+
+interface RememberedOutcome {
+  total: number;
+  exactTotal: number;
+  relaxed: boolean;
+  facets: Facets;
+  ids: number[];
+  missing: string[][];
+}
+
 interface ItemRow {
   id: number; applicationNumber: string; title: string; titleEn: string | null; type: string; ipcMain: string; cluster: string | null; field: string | null;
-  legalStatus: string; filingDate: Date; expiresOn: Date; abstract: string; abstractEn: string | null; ownerId: string; ownerName: string; ownerNameEn: string | null;
+  legalStatus: string; filingDate: Date; expiresOn: Date; abstract: string; abstractEn: string | null; familyId: string | null; ownerId: string; ownerName: string; ownerNameEn: string | null;
   declarationId: string | null; version: number | null; feeModel: string | null; lumpSumFen: number | null; entryFeeFen: number | null;
   royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
 }
@@ -343,7 +431,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const rows = await db.$queryRaw<Array<Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
       id: number | bigint; expiresOn: Date | string; filingDate: Date | string; transferable: boolean | number | bigint; open: number | bigint;
     }>>`
-      SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable",
+      SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable", p."title", p."familyId",
         CASE WHEN EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" d WHERE d."patentId" = p."id" AND d."status" = 'ACTIVE') THEN 1 ELSE 0 END AS "open"
       FROM "Patent" p WHERE ${where} ORDER BY p."id" LIMIT ${FULL_LOAD_PAGE}`;
     // Drivers differ in how they hand back booleans, dates and integers.
@@ -424,15 +512,15 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   }
 
   /**
-   * The page of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the text
-   * query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
+   * The `wanted` best of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the
+   * text query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
    */
-  async function relevancePage(facetIndex: FacetIndex, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, offset: number, size: number): Promise<number[]> {
-    // A last page is short: asking for more than there is would rank every match to look for it.
-    const wanted = Math.min(offset + size, matched.length);
-    if (offset >= matched.length) return [];
+  async function rankWithin(facetIndex: FacetIndex, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, wanted: number): Promise<number[]> {
+    // Asking for more than there is would rank every match to look for it.
+    wanted = Math.min(wanted, matched.length);
+    if (wanted <= 0) return [];
     if (matchIds.length <= ranking.exactUpTo) {
-      return (await bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(query, limit))).slice(offset);
+      return bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(query, limit));
     }
     const newest = Math.min(ranking.newest, matchIds.length);
     const oldestOfNewest = matchIds[matchIds.length - newest];
@@ -443,7 +531,72 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     if (page.length < wanted) {
       page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rankedMatches(query, limit))));
     }
-    return page.slice(offset);
+    return page;
+  }
+
+  /** The first `count` positions of the result in its order: tier by tier, each by relevance or by a sort key. */
+  async function orderedPrefix(facetIndex: FacetIndex, tiers: Tier[], sort: SearchParams["sort"], count: number): Promise<number[]> {
+    const ordered: number[] = [];
+    for (const tier of tiers) {
+      if (ordered.length >= count) break;
+      const wanted = Math.min(tier.positions.length, count - ordered.length);
+      if (sort === "relevance") {
+        ordered.push(...(await rankWithin(facetIndex, tier.query, tier.positions, tier.matchIds, wanted)));
+        continue;
+      }
+      const inTier = facetIndex.resultMarks();
+      for (const position of tier.positions) inTier[position] = 1;
+      let taken = 0;
+      for (const position of facetIndex.order(sort === "newest" ? "filed" : "expires")) {
+        if (!inTier[position]) continue;
+        ordered.push(position);
+        if (++taken === wanted) break;
+      }
+      for (const position of tier.positions) inTier[position] = 0;
+    }
+    return ordered;
+  }
+
+  /**
+   * The positions of one page, from the result's order: a family's patents (一案双申) share one card, at its
+   * best-placed member; with `interleave`, a result whose title repeats one already on its page waits for the
+   * next place where it does not, but never past the end of its tier (`groupOf`). Null when `ordered` is a prefix
+   * too short to tell.
+   */
+  function arrangePage(facetIndex: FacetIndex, ordered: number[], complete: boolean, groupOf: (position: number) => number, interleave: boolean, offset: number, size: number): number[] | null {
+    const { titles, families } = facetIndex;
+    const seenFamilies = new Set<number>();
+    const arranged: number[] = [];
+    const waiting: number[] = [];
+    let pageTitles = new Set<number>();
+    let next = 0;
+    while (arranged.length < offset + size) {
+      if (arranged.length % size === 0) pageTitles = new Set();
+      let chosen = -1;
+      const ready = waiting.findIndex((position) => !pageTitles.has(titles[position]));
+      if (ready >= 0) chosen = waiting.splice(ready, 1)[0];
+      while (chosen < 0 && next < ordered.length) {
+        const position = ordered[next];
+        // A waiting result goes before the next group's first result, even with its title repeated.
+        if (waiting.length > 0 && groupOf(position) !== groupOf(waiting[0])) break;
+        next++;
+        const family = families[position];
+        if (family !== 0) {
+          if (seenFamilies.has(family)) continue;
+          seenFamilies.add(family);
+        }
+        if (interleave && pageTitles.has(titles[position])) waiting.push(position);
+        else chosen = position;
+      }
+      if (chosen < 0) {
+        if (next >= ordered.length && !complete) return null;
+        if (waiting.length === 0) break;
+        chosen = waiting.shift()!;
+      }
+      arranged.push(chosen);
+      pageTitles.add(titles[chosen]);
+    }
+    return arranged.slice(offset);
   }
 
   /**
@@ -547,7 +700,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   async function matchingAmong(params: SearchParams, ids: number[] | null, now = Date.now(), textCache = new Map<string, Set<number>>()): Promise<Set<number>> {
     const facetIndex = await currentIndex();
     const { columns, masks, active } = filtersFor(params, facetIndex, now);
-    const query = parseSearchQuery(params.q);
+    const query = searchQuery(params.q);
     let candidates = ids ?? Array.from(facetIndex.poolPositions(), (position) => facetIndex.ids[position]);
     if (query.match) {
       let text = textCache.get(query.match);
@@ -566,7 +719,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   // Recent searches' outcomes (total, facets, the page's ids), valid while no patent or declaration changes: the
   // change log that keeps the facet index current also ends them. Popular searches (the home page's clusters,
   // common words) then cost only the loading of their page. Items are loaded fresh every time.
-  const recent = new Map<string, { total: number; facets: Facets; ids: number[] }>();
+  const recent = new Map<string, RememberedOutcome>();
   let recentVersion = -1;
   let recentIndex: FacetIndex | null = null;
   const RECENT_LIMIT = 500;
@@ -578,15 +731,35 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     recentIndex = facetIndex;
   }
 
-  function remember(key: string, outcome: { total: number; facets: Facets; ids: number[] }) {
+  function remember(key: string, outcome: RememberedOutcome) {
     if (!options.remember) return;
     recent.set(key, outcome);
     if (recent.size > RECENT_LIMIT) recent.delete(recent.keys().next().value!);
   }
 
+  /** Which of the query's words each pool patent contains, for the patents with most of them (ADR 013). */
+  async function coverageOf(facetIndex: FacetIndex, understanding: QueryUnderstanding): Promise<Coverage> {
+    const bits = new Uint16Array(facetIndex.size);
+    const touched: number[] = [];
+    const lists: Int32Array[] = [];
+    for (const [word, query] of understanding.each.entries()) {
+      const ids = await textMatches(query);
+      lists.push(ids);
+      for (const position of facetIndex.poolPositionsOf(ids)) {
+        if (bits[position] === 0) touched.push(position);
+        bits[position] |= 1 << word;
+      }
+    }
+    const minimum = Math.max(1, Math.ceil(understanding.words.length / 2));
+    const positions = Int32Array.from(touched.filter((position) => bitCount(bits[position]) >= minimum)).sort();
+    return { bits, minimum, positions, anyIds: mergeAscending(lists) };
+  }
+
   async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
     const facetIndex = await currentIndex();
-    const query = parseSearchQuery(params.q);
+    const understanding = understandQuery(params.q);
+    const query = understanding.strict;
+    const described = { words: understanding.words.map((word) => ({ word: word.label, alternatives: word.alternatives })), ignored: understanding.ignored };
     forgetIfChanged(facetIndex);
     // Remaining-term buckets move with the day, so the day is part of the key.
     const key = `${Math.floor(now / 86_400_000)}:${JSON.stringify(params)}`;
@@ -594,7 +767,8 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     if (known) {
       recent.delete(key);
       recent.set(key, known);
-      return { total: known.total, page: params.page, pageSize: params.size, sort: params.sort, items: await loadItems(known.ids, query.highlight), facets: known.facets };
+      const items = await loadItems(known.ids, understanding.highlight, known.missing);
+      return { total: known.total, exactTotal: known.exactTotal, relaxed: known.relaxed, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets: known.facets };
     }
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
     const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
@@ -606,9 +780,26 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     } else {
       candidates = facetIndex.poolPositions();
     }
-    const counters = DIMENSIONS.map((dimension) =>
+    const newCounters = () => DIMENSIONS.map((dimension) =>
       new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
-    const matched = filterAndCount(candidates, columns, masks, active, counters);
+    let counters = newCounters();
+    let matched = filterAndCount(candidates, columns, masks, active, counters);
+    const exactTotal = matched.length;
+
+    // Too few patents hold every word: those holding most of them follow (with the same filters).
+    let coverage: Coverage | null = null;
+    if (query.match && exactTotal < RELAX_BELOW && understanding.words.length >= 2) {
+      const found = await coverageOf(facetIndex, understanding);
+      if (found.positions.length > candidates.length) {
+        const relaxedCounters = newCounters();
+        const relaxedMatched = filterAndCount(found.positions, columns, masks, active, relaxedCounters);
+        if (relaxedMatched.length > exactTotal) {
+          coverage = found;
+          counters = relaxedCounters;
+          matched = relaxedMatched;
+        }
+      }
+    }
 
     const facets = {} as Facets;
     DIMENSIONS.forEach((dimension, i) => {
@@ -631,35 +822,40 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       facets[dimension] = dimension === "class" ? ordered.filter((entry, rank) => rank < 30 || entry.selected) : ordered;
     });
 
+    const wordCount = understanding.words.length;
+    const missingOf = (position: number) => (coverage ? wordCount - bitCount(coverage.bits[position]) : 0);
+    const design = sort === "relevance" && !understanding.aboutAppearance ? d.type.find("DESIGN") : undefined;
+    const types = facetIndex.columns.type;
+    const tierOf = (position: number) => missingOf(position) * 2 + (design !== undefined && types[position] === design ? 1 : 0);
+    const tiers = tiersOf(matched, tierOf, (missing) => (missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds }));
     const offset = (params.page - 1) * params.size;
-    let pagePositions: number[];
-    if (sort === "relevance") {
-      pagePositions = await relevancePage(facetIndex, query, matched, matchIds, offset, params.size);
-    } else {
-      const inResult = facetIndex.resultMarks();
-      for (const position of matched) inResult[position] = 1;
-      pagePositions = [];
-      let seen = 0;
-      for (const position of facetIndex.order(sort === "newest" ? "filed" : "expires")) {
-        if (!inResult[position]) continue;
-        if (seen++ >= offset) pagePositions.push(position);
-        if (pagePositions.length === params.size) break;
+    let pagePositions: number[] = [];
+    if (offset < matched.length) {
+      // Enough of the order for the page, with room for collapsed families and interleaved titles.
+      for (let count = Math.min(matched.length, 2 * (offset + params.size) + 10); ; count = Math.min(matched.length, count * 2)) {
+        const ordered = await orderedPrefix(facetIndex, tiers, sort, count);
+        const page = arrangePage(facetIndex, ordered, count >= matched.length, tierOf, sort === "relevance" && query.match !== null, offset, params.size);
+        if (page) {
+          pagePositions = page;
+          break;
+        }
       }
-      for (const position of matched) inResult[position] = 0;
     }
 
     const pageIds = pagePositions.map((p) => facetIndex.ids[p]);
-    remember(key, { total: matched.length, facets, ids: pageIds });
-    const items = await loadItems(pageIds, query.highlight);
-    return { total: matched.length, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
+    const missing = pagePositions.map((position) =>
+      coverage ? understanding.words.filter((_, word) => (coverage!.bits[position] & (1 << word)) === 0).map((word) => word.label) : []);
+    remember(key, { total: matched.length, exactTotal, relaxed: coverage !== null, facets, ids: pageIds, missing });
+    const items = await loadItems(pageIds, understanding.highlight, missing);
+    return { total: matched.length, exactTotal, relaxed: coverage !== null, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
   }
 
-  async function loadItems(ids: number[], terms: HighlightTerm[]): Promise<SearchItem[]> {
+  async function loadItems(ids: number[], terms: HighlightTerm[], missing: string[][] = []): Promise<SearchItem[]> {
     if (ids.length === 0) return [];
     // One raw statement: this runs on every search, and Prisma would compile three model queries each time.
     const rows = await db.$queryRaw<ItemRow[]>`
       SELECT p."id", p."applicationNumber", p."title", p."titleEn", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus",
-        p."filingDate", p."expiresOn", p."abstract", p."abstractEn", o."id" AS "ownerId", o."name" AS "ownerName", o."nameEn" AS "ownerNameEn",
+        p."filingDate", p."expiresOn", p."abstract", p."abstractEn", p."familyId", o."id" AS "ownerId", o."name" AS "ownerName", o."nameEn" AS "ownerNameEn",
         d."id" AS "declarationId", d."version", d."feeModel", d."lumpSumFen", d."entryFeeFen", d."royaltyBasisPoints", d."perUnitFen",
         d."paymentSchedule", d."licenseTermMonths", d."declaredAt"
       FROM "Patent" p JOIN "Organization" o ON o."id" = p."ownerId"
@@ -667,7 +863,10 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
         SELECT "id" FROM "OpenLicenseDeclaration" WHERE "patentId" = p."id" AND "status" = 'ACTIVE' ORDER BY "version" DESC LIMIT 1)
       WHERE p."id" IN (${Prisma.join(ids)})`;
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.flatMap((id) => {
+    const familyIds = [...new Set(rows.flatMap((row) => (row.familyId ? [row.familyId] : [])))];
+    const relatives = familyIds.length === 0 ? [] : await db.$queryRaw<Array<{ id: number; applicationNumber: string; type: string; familyId: string }>>`
+      SELECT "id", "applicationNumber", "type", "familyId" FROM "Patent" WHERE "familyId" IN (${Prisma.join(familyIds)}) ORDER BY "id"`;
+    return ids.flatMap((id, i) => {
       const row = byId.get(id);
       if (!row) return [];
       return [{
@@ -690,6 +889,9 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
           abstract: snippet(row.abstract, terms, 140).segments,
           abstractEn: snippet(row.abstractEn ?? "", terms, 260).segments,
         },
+        missing: missing[i] ?? [],
+        family: relatives.filter((other) => other.familyId === row.familyId && Number(other.id) !== row.id)
+          .map((other) => ({ id: Number(other.id), applicationNumber: other.applicationNumber, type: other.type as PatentType })),
       }];
     });
   }
@@ -705,14 +907,14 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const patent = await db.patent.findUnique({ where: { id: patentId }, select: { keywords: true, keywordsEn: true } });
     if (!patent) return [];
     const words = [...patent.keywords.split("; "), ...patent.keywordsEn.split("; ")].filter(Boolean);
-    const query = anyOf(words.map((word) => parseSearchQuery(`"${word.replace(/"/g, "")}"`)));
+    const { query } = keywordQuery(words);
     if (!query.match) return [];
     const ids: number[] = [];
     for (const id of await rankedMatches(query, limit * 10, windowFor(facetIndex))) {
       if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)] === 1) ids.push(id);
       if (ids.length === limit) break;
     }
-    remember(key, { total: ids.length, facets: {} as Facets, ids });
+    remember(key, { total: ids.length, exactTotal: ids.length, relaxed: false, facets: {} as Facets, ids, missing: [] });
     return loadItems(ids, []);
   }
 
@@ -730,6 +932,27 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   }
 
   return { search, similar, matchingAmong, bestMatches, refresh: currentIndex };
+}
+
+/**
+ * The result's positions in tiers, ranked one after another by their `tierOf` key: twice the missing words, plus
+ * one for a design patent under a technical query (fewer missing words first, then inventions and utility
+ * models before designs).
+ */
+function tiersOf(matched: Int32Array, tierOf: (position: number) => number, rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array }): Tier[] {
+  const counts = new Map<number, number>();
+  for (const position of matched) counts.set(tierOf(position), (counts.get(tierOf(position)) ?? 0) + 1);
+  if (counts.size <= 1) {
+    const only = counts.size === 1 ? [...counts.keys()][0] >> 1 : 0;
+    return [{ positions: matched, ...rankingFor(only) }];
+  }
+  const keys = [...counts.keys()].sort((a, b) => a - b);
+  const arrays = new Map(keys.map((key) => [key, { array: new Int32Array(counts.get(key)!), filled: 0 }]));
+  for (const position of matched) {
+    const slot = arrays.get(tierOf(position))!;
+    slot.array[slot.filled++] = position;
+  }
+  return keys.map((key) => ({ positions: arrays.get(key)!.array, ...rankingFor(key >> 1) }));
 }
 
 function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {

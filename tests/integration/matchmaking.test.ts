@@ -82,6 +82,47 @@ describe("technology needs", () => {
   });
 });
 
+describe("a need ranked by its subject (ADR 013)", () => {
+  const motor: Record<string, { id: number }> = {};
+
+  beforeAll(async () => {
+    const ownerId = staff.organization!.id;
+    const make = async (key: string, title: string, abstract: string, cluster: string, ipcMain: string) => (motor[key] = await createPatent({ ownerId, title, abstract, cluster, ipcMain }));
+    // The cluster of the need (MOTORCYCLE) is that of the engine and the fuel tank, not of the motor patents.
+    await make("hubMotorNoise", "一种轮毂电机的降噪结构", "在轮毂电机定子与端盖之间设置吸音层，降低电机运行噪声。", "NEV", "H02K 5/24");
+    await make("motorVibration", "电机减振安装座", "一种减小电机振动的弹性安装座，提高舒适性，控制成本。", "SMART_EQUIPMENT", "F16F 15/08");
+    await make("engine", "一种摩托车发动机", "摩托车发动机的曲轴与连杆结构，提高发动机功率，增加扭矩，控制油耗。", "MOTORCYCLE", "F02B 61/02");
+    await make("fuelTank", "一种电动摩托车的油箱盖", "电动摩托车的油箱盖锁止结构，控制开启，降低漏油。", "MOTORCYCLE", "B62J 35/00");
+  });
+
+  it("puts motor noise and vibration above engine and fuel-tank patents, naming whole words", async () => {
+    const matches = await matchNeed({ title: "电动摩托车轮毂电机的噪声与振动", description: "我司电动摩托车的轮毂电机工作时噪声和振动较大，需要降低噪声、控制振动的技术方案。", cluster: "MOTORCYCLE" });
+    const ids = matches.map((match) => match.patent.id);
+    const after = (better: { id: number }, worse: { id: number }) => expect(ids.indexOf(better.id)).toBeLessThan(ids.indexOf(worse.id) < 0 ? Infinity : ids.indexOf(worse.id));
+    expect(ids.slice(0, 2).sort()).toEqual([motor.hubMotorNoise.id, motor.motorVibration.id].sort());
+    after(motor.hubMotorNoise, motor.engine);
+    after(motor.hubMotorNoise, motor.fuelTank);
+    after(motor.motorVibration, motor.engine);
+    const words = matches.flatMap((match) => match.reasons.flatMap((reason) => (reason.kind === "words" ? reason.words : [])));
+    expect(words).toEqual(expect.arrayContaining(["轮毂电机", "电机", "减振"]));
+    expect(words.some((word) => word === "噪声" || word === "降噪")).toBe(true);
+    for (const word of words) {
+      expect(["控制", "增加", "降低", "提高", "需要", "技术"]).not.toContain(word);
+      // Whole words only: no bigram fragments joined across a word boundary (动的, 动摩).
+      expect(["电动", "摩托车", "轮毂电机", "电机", "噪声", "噪音", "降噪", "振动", "减振", "吸音"].some((whole) => word === whole || word.includes(whole)), word).toBe(true);
+    }
+  });
+
+  it("lets the cluster break ties only", async () => {
+    // The tank shares 电动摩托车 with the need and the need's cluster; the motor patents share its subject.
+    const matches = await matchNeed({ title: "电动摩托车轮毂电机的噪声", description: "", cluster: "MOTORCYCLE" });
+    const ids = matches.map((match) => match.patent.id);
+    expect(ids.indexOf(motor.hubMotorNoise.id)).toBe(0);
+    const tank = matches.find((match) => match.patent.id === motor.fuelTank.id);
+    expect(tank?.reasons.map((reason) => reason.kind)).toContain("cluster");
+  });
+});
+
 describe("saved searches and watches", () => {
   it("tell each saved search exactly once of a new matching patent, and nothing more on the next run", async () => {
     await runAlerts(NOW); // what happened before the searches were saved is not news
@@ -129,5 +170,14 @@ describe("saved searches and watches", () => {
     expect(mail.body).toContain("its open license was withdrawn");
     expect(await sendDailyDigests(new Date(NOW.getTime() + 3_600_000))).toBe(0);
     expect(await prisma.notification.count({ where: { userId: company.id, digestedAt: null } })).toBe(0);
+  });
+
+  it("understand a saved search's words as the search page does (柑橘保鲜 finds 柑橘的贮藏保鲜)", async () => {
+    const citrus = await saveSearch(company, { name: "柑橘保鲜", query: `q=${encodeURIComponent("柑橘保鲜")}` });
+    await runAlerts(NOW);
+    await createPatent({ ownerId: staff.organization!.id, title: "一种柑橘的贮藏保鲜方法", cluster: "FOOD", ipcMain: "A23B 7/152" });
+    await runAlerts(NOW);
+    const hits = await prisma.savedSearchHit.count({ where: { savedSearchId: citrus.id } });
+    expect(hits).toBe(1);
   });
 });

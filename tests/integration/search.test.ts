@@ -42,7 +42,8 @@ describe("full-text search", () => {
   it("ranks a title match above an abstract-only match", async () => {
     // 电池 is in the first patent's title and only in the second one's abstract.
     expect((await search("q=电池")).items.map((i) => i.id)).toEqual([ids.thermal, ids.abstractOnly]);
-    expect((await search("q=cooling")).items.map((i) => i.id)).toEqual([ids.abstractOnly]);
+    // cooling is also 冷却 (the thesaurus), which only the thermal system's abstract holds.
+    expect((await search("q=cooling")).items.map((i) => i.id)).toEqual([ids.abstractOnly, ids.thermal]);
   });
 
   it("matches English words by their stem", async () => {
@@ -279,5 +280,141 @@ describe("relevance of very broad queries", () => {
     expect((await similarWith(exact)).sort()).toEqual([order.strongOld, order.weakOld, order.strongNew, order.weakNew].sort());
     // The pool is larger than 3 patents: only the 2 newest matches, the source itself and weakNew, are ranked.
     expect(await similarWith(approximate)).toEqual([order.weakNew]);
+  });
+});
+
+describe("queries as people type them (ADR 013)", () => {
+  const found: Record<string, number> = {};
+  const idsOf = async (query: string) => (await search(query)).items.map((item) => item.id);
+  const q = (text: string) => `q=${encodeURIComponent(text)}`;
+
+  beforeAll(async () => {
+    const rows: Array<[string, Parameters<typeof createPatent>[0]]> = [
+      ["motorNoise", { ownerId: cqu.id, title: "一种低噪声永磁同步电机", abstract: "本发明通过优化定子槽型，降低电机运行时的电磁噪声。", firstClaim: "1.一种低噪声永磁同步电机，其特征在于定子槽型。", ipcMain: "H02K 1/16", cluster: "NEV" }],
+      ["motorVibration", { ownerId: swu.id, title: "电机减振降噪安装座", abstract: "一种安装座，用于减小电机的振动和噪音。", ipcMain: "H02K 5/24", type: "UTILITY_MODEL" }],
+      ["motorHousing", { ownerId: swu.id, title: "电机外壳", abstract: "本外观设计产品的名称为电机外壳，用于低噪声电机。立体图。", firstClaim: "电机外壳。", ipcMain: "H02K 5/04", type: "DESIGN" }],
+      ["engine", { ownerId: cqu.id, title: "一种摩托车发动机曲轴箱", abstract: "曲轴箱壁内设置加强筋。", ipcMain: "F02B 77/00", cluster: "MOTORCYCLE" }],
+      ["citrus", { ownerId: swu.id, title: "一种柑橘果实的保鲜剂及其制备方法", abstract: "以壳聚糖为成膜剂，延长柑橘的贮藏期。", ipcMain: "A23B 7/16", cluster: "FOOD" }],
+      ["citrusJuice", { ownerId: swu.id, title: "一种柑橘果汁的澄清方法", abstract: "以果胶酶处理柑橘汁。", ipcMain: "A23L 2/84", cluster: "FOOD" }],
+      ["bridgeCrack", { ownerId: cqu.id, title: "一种基于图像的桥梁表面裂缝识别方法", abstract: "用于桥梁裂缝的自动检测。", ipcMain: "G01N 21/88" }],
+      ["bridgeMonitor", { ownerId: cqu.id, title: "桥梁裂纹监测装置", abstract: "一种桥梁裂纹的在线监测装置。", ipcMain: "G01M 5/00", type: "UTILITY_MODEL" }],
+      ["reducer", { ownerId: cqu.id, title: "一种工业机器人用谐波减速器", abstract: "谐波减速器的柔轮采用双圆弧齿形。", ipcMain: "F16H 49/00", cluster: "AI_ROBOTICS" }],
+      ["droneA", { ownerId: cqu.id, title: "一种输电线路无人机智能巡检系统", ipcMain: "B64U 10/00", cluster: "LOW_ALTITUDE" }],
+      ["droneB", { ownerId: swu.id, title: "一种无人机电力线路巡检方法", ipcMain: "B64U 20/00", cluster: "LOW_ALTITUDE" }],
+      ["recycling", { ownerId: swu.id, title: "一种废旧锂电池回收方法", abstract: "从废旧锂离子电池中回收钴和锂。", ipcMain: "H01M 10/54", cluster: "NEW_ENERGY" }],
+      ["suspension", { ownerId: cqu.id, title: "一种空气悬架", abstract: "空气悬架的电磁阀由车载电池供电，制动时回收能量。", ipcMain: "B60G 17/052", cluster: "NEV" }],
+      ["twinA", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", ipcMain: "H02P 29/50", familyId: "family-controller" }],
+      ["twinB", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", ipcMain: "H02P 29/50", type: "UTILITY_MODEL", familyId: "family-controller" }],
+      ["sameTitleA", { ownerId: swu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
+      ["sameTitleB", { ownerId: cqu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
+    ];
+    for (const [key, row] of rows) found[key] = (await createPatent(row)).id;
+  });
+
+  it("如何降低电机噪音: leaves 如何 and 降低 out, finds 噪声 for 噪音, and motor-noise patents first", async () => {
+    const result = await search(q("如何降低电机噪音"));
+    expect(result.understanding.ignored).toEqual(["如何", "降低"]);
+    expect(result.understanding.words.map((word) => word.word)).toEqual(["电机", "噪音"]);
+    const exact = result.items.filter((item) => item.missing.length === 0).map((item) => item.id);
+    expect(exact).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration, found.sameTitleA, found.sameTitleB]));
+    expect(exact).not.toContain(found.engine);
+    expect(result.items[0].highlights.title.some((segment) => segment.hit)).toBe(true);
+  });
+
+  it("噪音 and 噪声 find the same patents", async () => {
+    const noise = await search(q("噪音"));
+    const noise2 = await search(q("噪声"));
+    expect(noise.total).toBe(noise2.total);
+    expect(noise.items.map((item) => item.id).sort()).toEqual(noise2.items.map((item) => item.id).sort());
+    expect(noise.items.map((item) => item.id)).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration]));
+  });
+
+  it("柑橘保鲜 finds 柑橘…的保鲜, and citrus preservation finds it in a patent without English", async () => {
+    expect((await idsOf(q("柑橘保鲜")))[0]).toBe(found.citrus);
+    const english = await search(q("citrus preservation"));
+    expect(english.items[0].id).toBe(found.citrus);
+    expect(english.items[0].titleEn).toBeNull();
+    expect(english.exactTotal).toBe(1);
+  });
+
+  it("桥梁裂缝检测 finds a bridge crack patent worded differently (裂纹, 监测)", async () => {
+    const result = await search(q("桥梁裂缝检测"));
+    expect(result.items.filter((item) => item.missing.length === 0).map((item) => item.id).sort()).toEqual([found.bridgeCrack, found.bridgeMonitor].sort());
+  });
+
+  it("工业机器人减速器 finds the industrial robot's reducer", async () => {
+    expect((await idsOf(q("工业机器人减速器")))[0]).toBe(found.reducer);
+  });
+
+  it("noise reduction for electric motors finds Chinese-only motor-noise patents", async () => {
+    const result = await search(q("noise reduction for electric motors"));
+    expect(result.understanding.ignored).toEqual(["for"]);
+    const exact = result.items.filter((item) => item.missing.length === 0).map((item) => item.id);
+    expect(exact).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration]));
+  });
+
+  it("无人机巡检 and 无人机 巡检 are one query", async () => {
+    const joined = await search(q("无人机巡检"));
+    const spaced = await search(q("无人机 巡检"));
+    expect(joined.exactTotal).toBe(2);
+    expect(joined.total).toBe(spaced.total);
+    expect(joined.items.map((item) => item.id)).toEqual(spaced.items.map((item) => item.id));
+    expect(joined.items.slice(0, 2).map((item) => item.id).sort()).toEqual([found.droneA, found.droneB].sort());
+  });
+
+  it("电池 回收 ranks battery recycling above an air suspension that mentions both words in passing", async () => {
+    const result = await idsOf(q("电池 回收"));
+    expect(result.indexOf(found.recycling)).toBeLessThan(result.indexOf(found.suspension));
+    expect(result[0]).toBe(found.recycling);
+  });
+
+  it("relaxes a query no patent fully answers, exact matches first, each partial one saying what it misses", async () => {
+    const result = await search(q("柑橘 保鲜 无人机"));
+    expect(result).toMatchObject({ exactTotal: 0, relaxed: true });
+    expect(result.items[0]).toMatchObject({ id: found.citrus, missing: ["无人机"] });
+    expect(result.items.map((item) => item.id)).not.toContain(found.citrusJuice);
+    // Totals and facets count the list shown: exact and partial matches.
+    expect(result.facets.type.reduce((sum, value) => sum + value.count, 0)).toBe(result.total);
+    const exactFirst = await search(q("柑橘 保鲜 贮藏"));
+    expect(exactFirst.items[0]).toMatchObject({ id: found.citrus, missing: [] });
+  });
+
+  it("keeps filters and exclusions in a relaxed search", async () => {
+    const filtered = await search(`${q("柑橘 保鲜 无人机")}&cluster=FOOD`);
+    expect(filtered.items.map((item) => item.id)).toEqual([found.citrus]);
+    expect(await idsOf(`${q("柑橘 保鲜 无人机")}&cluster=LOW_ALTITUDE`)).toEqual([]);
+    const excluded = await search(q("柑橘 保鲜 无人机 -壳聚糖"));
+    expect(excluded.items.map((item) => item.id)).not.toContain(found.citrus);
+  });
+
+  it("ranks design patents after inventions for a technical query, not for one about looks", async () => {
+    const technical = (await search(q("电机 噪声"))).items.filter((item) => item.missing.length === 0).map((item) => item.id);
+    expect(technical.indexOf(found.motorHousing)).toBeGreaterThan(technical.indexOf(found.motorNoise));
+    expect(technical.at(-1)).toBe(found.motorHousing);
+    expect((await idsOf(q("电机外壳 外观")))[0]).toBe(found.motorHousing);
+  });
+
+  it("shows a family (一案双申) as one card, and does not put two same-titled results side by side", async () => {
+    const result = await search(q("电机 噪声"));
+    const ids = result.items.map((item) => item.id);
+    expect(ids.filter((id) => id === found.twinA || id === found.twinB)).toHaveLength(1);
+    const twin = result.items.find((item) => item.id === found.twinA || item.id === found.twinB)!;
+    expect(twin.family.map((member) => member.id)).toEqual([twin.id === found.twinA ? found.twinB : found.twinA]);
+    const a = ids.indexOf(found.sameTitleA);
+    const b = ids.indexOf(found.sameTitleB);
+    expect(a).toBeGreaterThanOrEqual(0);
+    expect(b).toBeGreaterThanOrEqual(0);
+    expect(Math.abs(a - b)).toBeGreaterThan(1);
+  });
+
+  it("keeps a quoted phrase exact", async () => {
+    expect(await idsOf(q('"柑橘保鲜"'))).toEqual([]);
+    expect(await idsOf(q('"柑橘果实"'))).toEqual([found.citrus]);
+  });
+
+  it("finds similar patents through the same understanding of words", async () => {
+    const source = await createPatent({ ownerId: cqu.id, title: "一种轮毂电机", keywords: "噪音; 电机" });
+    const similar = await createPatentSearch(prisma, { remember: false }).similar(source.id, 10);
+    expect(similar.map((item) => item.id)).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration]));
   });
 });

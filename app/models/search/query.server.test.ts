@@ -1,0 +1,133 @@
+import { describe, expect, it } from "vitest";
+import data from "./thesaurus.json";
+import { keywordQuery, MAX_QUERY_WORDS, segmentChinese, subjectWords, understandQuery } from "./query.server";
+import { buildThesaurus, thesaurus, thesaurusKey } from "./thesaurus.server";
+
+const labels = (q: string) => understandQuery(q).words.map((word) => word.label);
+
+describe("segmentation", () => {
+  it("cuts unspaced Chinese into words with jieba and the thesaurus's words", () => {
+    expect(segmentChinese("柑橘保鲜")).toEqual(["柑橘", "保鲜"]);
+    expect(segmentChinese("桥梁裂缝检测")).toEqual(["桥梁", "裂缝", "检测"]);
+    expect(segmentChinese("工业机器人减速器")).toEqual(["工业机器人", "减速器"]);
+    // 热管理 and 智能网联 are thesaurus words jieba's own dictionary splits.
+    expect(segmentChinese("锂离子电池热管理")).toEqual(["锂离子电池", "热管理"]);
+    expect(segmentChinese("智能网联汽车")).toEqual(["智能网联", "汽车"]);
+  });
+
+  it("joins characters left alone to a neighbour, and keeps particles apart", () => {
+    expect(segmentChinese("电池的热管理")).toEqual(["电池", "的", "热管理"]);
+    expect(segmentChinese("芯")).toEqual(["芯"]);
+  });
+
+  it("searches 无人机巡检 as 无人机 巡检", () => {
+    expect(understandQuery("无人机巡检").strict).toEqual(understandQuery("无人机 巡检").strict);
+    expect(labels("无人机巡检")).toEqual(["无人机", "巡检"]);
+  });
+});
+
+describe("stop words and weak words", () => {
+  it("leaves question words and weak verbs out, and says so", () => {
+    const understood = understandQuery("如何降低电机噪音");
+    expect(understood.words.map((word) => word.label)).toEqual(["电机", "噪音"]);
+    expect(understood.ignored).toEqual(["如何", "降低"]);
+    expect(understandQuery("noise reduction for electric motors").ignored).toEqual(["for"]);
+  });
+
+  it("searches weak words, then stop words, when the query has nothing else", () => {
+    expect(labels("降低")).toEqual(["降低"]);
+    expect(labels("如何 降低")).toEqual(["降低"]);
+    expect(labels("方法")).toEqual(["方法"]);
+    expect(labels("the method")).toEqual(["the", "method"]);
+  });
+
+  it("knows when a query is about how a product looks", () => {
+    expect(understandQuery("水杯 外观").aboutAppearance).toBe(true);
+    expect(understandQuery("bottle design").aboutAppearance).toBe(true);
+    expect(understandQuery("电机 噪音").aboutAppearance).toBe(false);
+  });
+});
+
+describe("thesaurus expansion", () => {
+  it("searches a word as any word of its group, in both languages", () => {
+    const [noise] = understandQuery("噪音").words;
+    expect(noise.alternatives).toEqual(expect.arrayContaining(["噪音", "噪声", "降噪", "noise"]));
+    expect(understandQuery("噪音").strict.match).toContain('"噪声"');
+    expect(understandQuery("噪声").strict.tsQuery).toContain("'噪音'");
+  });
+
+  it("finds Chinese words for an English query, English phrases across spaces", () => {
+    const citrus = understandQuery("citrus preservation");
+    expect(citrus.words.map((word) => word.label)).toEqual(["citrus", "preservation"]);
+    expect(citrus.strict.match).toMatch(/^\("citrus" OR "柑橘".*\) AND \("preservation" OR "保鲜"/);
+    const motors = understandQuery("noise reduction for electric motors");
+    expect(motors.words.map((word) => word.label)).toEqual(["noise reduction", "electric motors"]);
+    expect(motors.words[1].alternatives).toEqual(expect.arrayContaining(["电机", "motor"]));
+  });
+
+  it("matches English entries by stem, and never expands a prefix, a quoted phrase or an exclusion", () => {
+    expect(understandQuery("motors").words[0].alternatives).toContain("电机");
+    expect(understandQuery("therm*").strict.match).toBe('"therm" *');
+    expect(understandQuery('"柑橘保鲜"').strict.match).toBe('"柑橘 橘保 保鲜"');
+    expect(understandQuery("电池 -噪音").strict.match).toBe('("电池" OR "蓄电 电池" OR "电芯" OR "battery") NOT ("噪音")');
+  });
+
+  it("keeps OR between two terms as one concept", () => {
+    const understood = understandQuery("电池 OR 芯片 传感器");
+    expect(understood.words.map((word) => word.label)).toEqual(["电池 OR 芯片", "传感器"]);
+    expect(understood.strict.match).toMatch(/^\(\(.*"电池".*\) OR \(.*"芯片".*\)\) AND \("传感 感器" OR "sensor"\)$/);
+  });
+
+  it("gives the relaxed search one query per word and one for any word", () => {
+    const understood = understandQuery("如何降低电机噪音 -发动机");
+    expect(understood.each).toHaveLength(2);
+    expect(understood.each[0].match).toMatch(/^\(.*"电机".*\) NOT \("发动 动机"\)$/);
+    expect(understood.any.match).toMatch(/^\(.*"电机".* OR .*"噪音".*\) NOT \("发动 动机"\)$/);
+  });
+
+  it("bounds the number of words and lists the rest as not searched", () => {
+    const understood = understandQuery(Array.from({ length: 30 }, (_, i) => `w${i}x`).join(" "));
+    expect(understood.words).toHaveLength(MAX_QUERY_WORDS);
+    expect(understood.ignored).toHaveLength(30 - MAX_QUERY_WORDS);
+  });
+
+  it("never lets FTS5 or tsquery syntax through", () => {
+    expect(understandQuery('NEAR(a b) title:x AND "').strict.match).toBe('"near" AND "b" AND "title" AND "x"');
+    expect(understandQuery("*  -  () 🔋 ^").strict.match).toBeNull();
+    expect(understandQuery("-battery").strict.match).toBeNull();
+    expect(understandQuery("x' | b & !c <-> d:*").strict.tsQuery).toBe("'x' & 'b' & 'c' & 'd'");
+  });
+});
+
+describe("the thesaurus file", () => {
+  it("is well formed: groups of two or more words, no single Chinese character", () => {
+    expect(thesaurus.groupCount).toBeGreaterThanOrEqual(80);
+    expect(() => buildThesaurus({ groups: [["噪音"]] })).toThrow(/at least two/);
+    expect(() => buildThesaurus({ groups: [["桥", "bridge"]] })).toThrow(/one Chinese character/);
+    expect(() => buildThesaurus({})).toThrow(/groups/);
+  });
+
+  it("holds every issue example's words, each group with Chinese and English", () => {
+    for (const word of ["噪音", "噪声", "减振", "回收", "锂电池", "无人机", "柑橘", "保鲜", "citrus", "preservation", "electric motor"]) {
+      expect(thesaurus.alternativesOf(word).length, word).toBeGreaterThan(1);
+    }
+    for (const group of data.groups) {
+      expect(group.some((entry) => /\p{Script=Han}/u.test(entry)), group.join("/")).toBe(true);
+      expect(group.some((entry) => !/\p{Script=Han}/u.test(entry)), group.join("/")).toBe(true);
+    }
+    expect(thesaurusKey("Electric Motors")).toBe("electr motor");
+  });
+});
+
+describe("a need's subject and a patent's keywords", () => {
+  it("keeps a need's whole subject words, without filler or weak verbs", () => {
+    const words = subjectWords("电动摩托车轮毂电机的噪声与振动。需要降低电机工作时的噪声，控制成本。").map((word) => word.label);
+    expect(words).toEqual(["电动", "摩托车", "轮毂电机", "噪声", "振动", "电机"]);
+  });
+
+  it("makes a patent's keywords whole-word alternatives", () => {
+    const { query, words } = keywordQuery(["锂电池", "thermal management"]);
+    expect(words.map((word) => word.label)).toEqual(["锂电池", "thermal management"]);
+    expect(query.match).toContain('"thermal management" OR "热管 管理"');
+  });
+});
