@@ -28,5 +28,5 @@ export default defineConfig({
   ],
   build: { target: "es2022" },
   // Native or data-file packages load from node_modules at run time rather than from the bundle.
-  ssr: { external: ["better-sqlite3", "pdfkit"] },
+  ssr: { external: ["better-sqlite3", "pdfkit", "@node-rs/jieba"] },
 });

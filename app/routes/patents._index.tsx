@@ -110,7 +110,21 @@ function Results({ result }: { result: SearchResult }) {
     return cluster ? (language === "zh" ? cluster.zh : cluster.en) : null;
   };
   if (result.items.length === 0) return <p className="rounded bg-white p-6 text-slate-700 shadow-sm">{t("search.none")}</p>;
+  const list = (words: string[]) => words.join(language === "zh" ? "、" : ", ");
   return (
+    <>
+    {(result.relaxed || result.understanding.ignored.length > 0) && (
+      <div className="mb-3 space-y-1 text-sm text-slate-700" data-testid="query-note">
+        {result.relaxed && (
+          <p className="rounded bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
+            {result.exactTotal === 0
+              ? t("search.relaxed")
+              : t("search.relaxedExact", { exact: formatCount(result.exactTotal, language), partial: formatCount(result.total - result.exactTotal, language) })}
+          </p>
+        )}
+        {result.understanding.ignored.length > 0 && <p className="text-xs text-slate-500">{t("search.ignored", { words: list(result.understanding.ignored) })}</p>}
+      </div>
+    )}
     <ol className="space-y-3" aria-label={t("search.title")}>
       {result.items.map((item) => {
         const [primaryTitle, secondaryTitle] =
@@ -140,6 +154,21 @@ function Results({ result }: { result: SearchResult }) {
               {clusterName(item.cluster) && <span>{clusterName(item.cluster)}</span>}
               <span>{t("patent.expiresOn")} {item.expiresOn}</span>
             </div>
+            {item.missing.length > 0 && (
+              <p className="mt-1 text-xs text-slate-500">{t("search.missing", { words: list(item.missing) })}</p>
+            )}
+            {item.family.length > 0 && (
+              <p className="mt-1 text-xs text-slate-600">
+                {t("search.family")}
+                {item.family.map((member, i) => (
+                  <span key={member.id}>
+                    {i > 0 && (language === "zh" ? "、" : ", ")}
+                    <Link to={`/patents/${member.id}`} className="text-brand-700 hover:underline">{formatApplicationNumber(member.applicationNumber)}</Link>
+                    {" "}({language === "zh" ? PATENT_TYPES[member.type].zh : PATENT_TYPES[member.type].en})
+                  </span>
+                ))}
+              </p>
+            )}
             {item.openLicense && (
               <p className="mt-2 inline-block rounded bg-emerald-50 px-2 py-1 text-xs font-medium text-emerald-800 ring-1 ring-emerald-200">
                 {t("patent.openLicense.offered")}: {feeSummary(item.openLicense, language)}
@@ -149,6 +178,7 @@ function Results({ result }: { result: SearchResult }) {
         );
       })}
     </ol>
+    </>
   );
 }
 

@@ -28,6 +28,7 @@ const { parseSearchParams } = await import("../../app/lib/search-params");
 const { seedDemoPool } = await import("../../prisma/seed/write");
 const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");
 const { searchMix } = await import("./search-mix");
+const { queryUnderstandingTime } = await import("../../app/models/search/query.server");
 
 runPrisma(["migrate", "deploy"], { capture: true });
 const prisma = createPrismaClient();
@@ -47,7 +48,7 @@ if ((await prisma.patent.count()) !== expected) {
 }
 
 const universities = await prisma.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
-const { chinese, english, filtered, facetOnly, all: mix } = searchMix(universities.map((u) => u.id));
+const { chinese, natural, english, filtered, facetOnly, all: mix } = searchMix(universities.map((u) => u.id));
 
 // Without the memory of recent outcomes: every measured search does its whole work.
 const search = createPatentSearch(prisma, { remember: false });
@@ -104,9 +105,20 @@ const loadStarted = performance.now();
 await search.refresh();
 const indexLoadMs = performance.now() - loadStarted;
 console.log(`\npool: ${pool.toLocaleString()} transferable of ${expected.toLocaleString()} patents (scale ${scale}); facet index loaded in ${indexLoadMs.toFixed(0)} ms`);
-console.log(`query mix: ${mix.length} searches (${chinese.length} Chinese, ${english.length} English, ${filtered.length} filtered, ${facetOnly.length} facet-only)`);
+console.log(`query mix: ${mix.length} searches (${chinese.length} Chinese, ${natural.length} as people type them, ${english.length} English, ${filtered.length} filtered, ${facetOnly.length} facet-only)`);
 console.log("search with facets             p50 ms    p95 ms    max ms");
-await measure("FTS5 + facet index", (query) => search.search(paramsOf(query)), rounds, true);
+const searchTime = { ms: 0 };
+await measure("FTS5 + facet index", async (query) => {
+  const started = performance.now();
+  await search.search(paramsOf(query));
+  searchTime.ms += performance.now() - started;
+}, rounds, true);
+// Query understanding is remembered per text, so the measured rounds segment nothing: its share is that of the
+// warm-up round, which understood every query of the mix once.
+const understanding = queryUnderstandingTime();
+console.log(`query understanding: ${understanding.queries} distinct queries in ${understanding.ms.toFixed(1)} ms (segmenter ${understanding.segmentMs.toFixed(1)} ms, ` +
+  `${(understanding.segmentMs / understanding.queries).toFixed(3)} ms a query), ${((100 * understanding.ms) / searchTime.ms).toFixed(2)} % of all search time ` +
+  `(${((100 * understanding.segmentMs) / searchTime.ms).toFixed(2)} % segmenting); the dictionary loaded once in ${understanding.dictionaryLoadMs.toFixed(0)} ms`);
 // One round without warm-up shows the naive search's order of magnitude; it is far slower (beyond scale 10 a
 // round would take a quarter of an hour, so it is left out there).
 if (scale <= 10) await measure("naive Prisma contains", naiveSearch, 1, false);
