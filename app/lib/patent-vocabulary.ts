@@ -46,6 +46,7 @@ export const FEE_MODELS = {
   ENTRY_PLUS_ROYALTY: { zh: "入门费+提成", en: "Entry fee plus royalty" },
 } as const;
 export type FeeModel = keyof typeof FEE_MODELS;
+export const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
 
 export const PAYMENT_SCHEDULES = {
   ONCE: { zh: "一次付清", en: "Paid once" },

@@ -1,7 +1,7 @@
 // The search state, as it stands in the URL of /patents and of GET /api/v1/patents: one schema for both.
 // Server-side only (zod stays out of the browser bundle); the URL helpers are in search-url.ts.
 import { z } from "zod";
-import { IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "./patent-vocabulary";
+import { FEE_MODEL_CODES, IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "./patent-vocabulary";
 import { CLUSTERS, FIELDS } from "./taxonomy";
 import { MAX_PAGE, MULTI_VALUE_KEYS, PAGE_SIZES, SORTS } from "./search-url";
 import { MAX_QUERY_LENGTH } from "./text-search";
@@ -20,6 +20,8 @@ export const SearchParamsSchema = z.object({
   status: many(z.enum(LEGAL_STATUS_CODES)).default([]),
   open: z.enum(["1"], { message: 'open takes the value "1"' }).optional(),
   term: many(z.enum(REMAINING_TERM_CODES)).default([]),
+  /** The open license's fee model (FEE_MODELS). */
+  fee: many(z.enum(FEE_MODEL_CODES)).default([]),
   sort: z.enum(SORTS).default("relevance"),
   page: z.coerce.number({ message: "page must be a number" }).int().min(1).max(MAX_PAGE, `page is at most ${MAX_PAGE}`).default(1),
   size: z.coerce

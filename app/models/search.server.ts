@@ -6,6 +6,8 @@ import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { IPC_TITLES } from "~/lib/ipc-titles";
 import {
+  FEE_MODELS,
+  FEE_MODEL_CODES,
   IPC_SECTIONS,
   LEGAL_STATUSES,
   LEGAL_STATUS_CODES,
@@ -45,8 +47,8 @@ export const RELAX_BELOW = 20;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
-type Dimension = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "term";
-const DIMENSIONS: Dimension[] = ["university", "type", "section", "class", "cluster", "field", "status", "open", "term"];
+type Dimension = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "fee" | "term";
+const DIMENSIONS: Dimension[] = ["university", "type", "section", "class", "cluster", "field", "status", "open", "fee", "term"];
 
 /** A growing list of distinct values, each known by its small integer index. */
 class Dictionary {
@@ -83,6 +85,11 @@ interface PatentFacetRow {
   open: boolean;
   title: string;
   familyId: string | null;
+  /** The active open license's fee model and amounts (offers side by side), null without one. */
+  feeModel: string | null;
+  lumpSumFen: number | null;
+  entryFeeFen: number | null;
+  royaltyBasisPoints: number | null;
 }
 
 /** 32-bit FNV-1a of a string: a title's or a family's key in the column store (a collision at worst
@@ -131,7 +138,13 @@ class FacetIndex {
     cluster: new Dictionary(["", ...CLUSTERS.map((c) => c.code)]),
     field: new Dictionary(["", ...FIELDS.map((f) => f.code)]),
     status: new Dictionary(LEGAL_STATUS_CODES),
+    fee: new Dictionary(["", ...FEE_MODEL_CODES]),
   };
+  /** The open license's upfront amount in fen: the lump sum (LUMP_SUM) or the entry fee (ENTRY_PLUS_ROYALTY,
+   * ROYALTY as 0); -1 without one. */
+  upfrontFen = new Int32Array(0);
+  /** The open license's royalty in basis points, 0 without one. */
+  royaltyBasisPoints = new Uint16Array(0);
   universities = new Map<string, University>();
   lastChange = 0;
   private marks = new Uint8Array(0);
@@ -140,6 +153,8 @@ class FacetIndex {
   private termsDay = -1;
   private sortedByFiled: Int32Array | null = null;
   private sortedByExpiry: Int32Array | null = null;
+  private offers: Partial<Record<OfferSort, Int32Array>> = {};
+  private readonly lumpSumFee = this.dictionaries.fee.find("LUMP_SUM")!;
 
   constructor() {
     for (const dimension of DIMENSIONS) if (dimension !== "term") this.columns[dimension] = new Uint16Array(0);
@@ -157,6 +172,8 @@ class FacetIndex {
     this.filed = grown(this.filed);
     this.titles = grown(this.titles);
     this.families = grown(this.families);
+    this.upfrontFen = grown(this.upfrontFen);
+    this.royaltyBasisPoints = grown(this.royaltyBasisPoints);
     for (const dimension of Object.keys(this.columns) as Array<keyof FacetIndex["columns"]>) this.columns[dimension] = grown(this.columns[dimension]);
   }
 
@@ -187,6 +204,10 @@ class FacetIndex {
     this.filed[position] = row.filingDate.getTime();
     this.titles[position] = titleKey(row.title);
     this.families[position] = row.familyId ? hash32(row.familyId) || 1 : 0;
+    this.columns.fee[position] = this.dictionaries.fee.index(row.feeModel ?? "");
+    this.upfrontFen[position] = row.feeModel === "LUMP_SUM" ? row.lumpSumFen ?? 0 : row.feeModel === "ROYALTY" ? 0 : row.feeModel === "ENTRY_PLUS_ROYALTY" ? row.entryFeeFen ?? 0 : -1;
+    this.royaltyBasisPoints[position] = row.royaltyBasisPoints ?? 0;
+    this.offers = {};
     this.sortedByFiled = this.sortedByExpiry = null;
     this.pool = null;
     this.terms = null;
@@ -254,7 +275,29 @@ class FacetIndex {
     else this.sortedByExpiry = order;
     return order;
   }
+
+  /** Whether the position's open license has what an offer sort orders by: a lump sum, or a royalty. */
+  hasOffer(by: OfferSort, position: number): boolean {
+    return by === "lump-sum" ? this.columns.fee[position] === this.lumpSumFee : this.royaltyBasisPoints[position] > 0;
+  }
+
+  /** Positions whose open license has a lump sum (or a royalty), lowest first: the lump sum; or the royalty rate,
+   * then the entry fee (none before some); then newest filing. Rebuilt only after a change; a few thousand
+   * positions, not the whole index. */
+  offersBy(by: OfferSort): Int32Array {
+    const cached = this.offers[by];
+    if (cached) return cached;
+    const positions: number[] = [];
+    for (let position = 0; position < this.size; position++) if (this.hasOffer(by, position)) positions.push(position);
+    const amount = by === "lump-sum" ? (p: number) => this.upfrontFen[p] : (p: number) => this.royaltyBasisPoints[p];
+    const order = Int32Array.from(positions).sort((a, b) =>
+      amount(a) - amount(b) || (by === "royalty" ? this.upfrontFen[a] - this.upfrontFen[b] : 0) || this.filed[b] - this.filed[a] || this.ids[a] - this.ids[b]);
+    return (this.offers[by] = order);
+  }
 }
+
+/** Sorts by the open license's price (search-url.ts SORTS). */
+type OfferSort = "lump-sum" | "royalty";
 
 /**
  * The search's hot loop, over arrays indexed by dimension number (columns, selection masks, counters). A row
@@ -430,10 +473,12 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   async function facetRows(where: Prisma.Sql): Promise<PatentFacetRow[]> {
     const rows = await db.$queryRaw<Array<Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
       id: number | bigint; expiresOn: Date | string; filingDate: Date | string; transferable: boolean | number | bigint; open: number | bigint;
-    }>>`
+    } & Record<"lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints", number | bigint | null>>>`
       SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable", p."title", p."familyId",
-        CASE WHEN EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" d WHERE d."patentId" = p."id" AND d."status" = 'ACTIVE') THEN 1 ELSE 0 END AS "open"
-      FROM "Patent" p WHERE ${where} ORDER BY p."id" LIMIT ${FULL_LOAD_PAGE}`;
+        CASE WHEN d."id" IS NULL THEN 0 ELSE 1 END AS "open", d."feeModel", d."lumpSumFen", d."entryFeeFen", d."royaltyBasisPoints"
+      FROM "Patent" p LEFT JOIN "OpenLicenseDeclaration" d ON d."id" = (
+        SELECT "id" FROM "OpenLicenseDeclaration" WHERE "patentId" = p."id" AND "status" = 'ACTIVE' ORDER BY "version" DESC LIMIT 1)
+      WHERE ${where} ORDER BY p."id" LIMIT ${FULL_LOAD_PAGE}`;
     // Drivers differ in how they hand back booleans, dates and integers.
     return rows.map((row) => ({
       ...row,
@@ -442,6 +487,9 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       filingDate: new Date(row.filingDate),
       transferable: Number(row.transferable) === 1 || row.transferable === true,
       open: Number(row.open) === 1,
+      lumpSumFen: row.lumpSumFen === null ? null : Number(row.lumpSumFen),
+      entryFeeFen: row.entryFeeFen === null ? null : Number(row.entryFeeFen),
+      royaltyBasisPoints: row.royaltyBasisPoints === null ? null : Number(row.royaltyBasisPoints),
     }));
   }
 
@@ -547,10 +595,21 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       const inTier = facetIndex.resultMarks();
       for (const position of tier.positions) inTier[position] = 1;
       let taken = 0;
-      for (const position of facetIndex.order(sort === "newest" ? "filed" : "expires")) {
-        if (!inTier[position]) continue;
+      // By price: the offers with that price, lowest first, then the rest of the tier newest first.
+      const offerSort = sort === "lump-sum" || sort === "royalty" ? sort : null;
+      if (offerSort) {
+        for (const position of facetIndex.offersBy(offerSort)) {
+          if (taken === wanted) break;
+          if (!inTier[position]) continue;
+          ordered.push(position);
+          taken++;
+        }
+      }
+      for (const position of facetIndex.order(sort === "term" ? "expires" : "filed")) {
+        if (taken === wanted) break;
+        if (!inTier[position] || (offerSort && facetIndex.hasOffer(offerSort, position))) continue;
         ordered.push(position);
-        if (++taken === wanted) break;
+        taken++;
       }
       for (const position of tier.positions) inTier[position] = 0;
     }
@@ -650,6 +709,8 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
         return vocabularyLabel(LEGAL_STATUSES, value);
       case "open":
         return { label: "提供开放许可", labelEn: "Open license offered" };
+      case "fee":
+        return vocabularyLabel(FEE_MODELS, value);
       case "term": {
         const bucket = REMAINING_TERM_BUCKETS[value as keyof typeof REMAINING_TERM_BUCKETS];
         return { label: bucket.zh, labelEn: bucket.en };
@@ -681,6 +742,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     select("status", params.status, (v) => d.status.find(v), "unknown legal status");
     if (params.open) selected.set("open", new Set([1]));
     select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "unknown remaining term");
+    select("fee", params.fee, (v) => d.fee.find(v), "unknown fee model");
 
     const term = facetIndex.termBuckets(now);
     const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
@@ -814,9 +876,10 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
         if (count === 0 && !chosen.has(valueIndex)) return;
         const value = valueName(valueIndex);
         if (dimension === "open" && value !== "1") return;
+        if (dimension === "fee" && value === "") return;
         entries.push({ value, ...facetLabels(dimension, value, facetIndex), count, selected: chosen.has(valueIndex) });
       });
-      const ordered = dimension === "term" || dimension === "type" || dimension === "status" || dimension === "section"
+      const ordered = dimension === "term" || dimension === "type" || dimension === "status" || dimension === "section" || dimension === "fee"
         ? entries.sort((a, b) => facetOrder(dimension, a.value) - facetOrder(dimension, b.value))
         : entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
       facets[dimension] = dimension === "class" ? ordered.filter((entry, rank) => rank < 30 || entry.selected) : ordered;
@@ -966,6 +1029,7 @@ function facetOrder(dimension: Dimension, value: string): number {
     type: PATENT_TYPE_CODES,
     status: LEGAL_STATUS_CODES,
     section: IPC_SECTIONS,
+    fee: FEE_MODEL_CODES,
   };
   return orders[dimension]?.indexOf(value) ?? 0;
 }

@@ -29,6 +29,7 @@ const FIELDS = [
   "intent", "q", "page", "size", "sort", "year", "from", "to", "university", "cluster", "filter", "status", "type", "open", "table", "id", "email", "password",
   "name", "title", "description", "message", "price", "licenseTermMonths", "kind", "feeModel", "lumpSum", "note", "query", "score", "scoreMode", "maturity",
   "transferable", "declarationId", "patentId", "signatoryName", "agree", "visibility", "budgetMin", "deadline", "step", "redirectTo", "token", "map:0", "organization.name",
+  "ids", "compare", "fee",
 ];
 const VISITORS = ["anonymous", "sme", "staff"] as const;
 const cookies: Record<string, string> = {};

@@ -214,7 +214,7 @@ describe("hostile input through the API", () => {
       expiresOn: "2033-02-01",
       openLicense: { feeModel: "LUMP_SUM", lumpSumFen: 5_000_000 },
     });
-    expect(Object.keys(body.facets).sort()).toEqual(["class", "cluster", "field", "open", "section", "status", "term", "type", "university"]);
+    expect(Object.keys(body.facets).sort()).toEqual(["class", "cluster", "fee", "field", "open", "section", "status", "term", "type", "university"]);
   });
 });
 
