@@ -24,6 +24,7 @@ import type { SearchParams } from "~/lib/search-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
 import { snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
 import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
+import { arrangePage, bitCount, mergeAscending, minimumWords, tiersOf, type Tier } from "./search/ordering.server";
 import { keywordQuery, searchQuery, understandQuery, type QueryUnderstanding } from "./search/query.server";
 
 const YEAR_MS = 365.2425 * 86_400_000;
@@ -407,35 +408,6 @@ interface Coverage {
   anyIds: Int32Array;
 }
 
-function bitCount(value: number): number {
-  let count = 0;
-  for (let v = value; v; v &= v - 1) count++;
-  return count;
-}
-
-/** Ascending id lists merged into one, without repeats. */
-function mergeAscending(lists: Int32Array[]): Int32Array {
-  const merged = new Int32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  const at = lists.map(() => 0);
-  let count = 0;
-  for (;;) {
-    let smallest = -1;
-    for (let i = 0; i < lists.length; i++) if (at[i] < lists[i].length && (smallest < 0 || lists[i][at[i]] < lists[smallest][at[smallest]])) smallest = i;
-    if (smallest < 0) break;
-    const id = lists[smallest][at[smallest]++];
-    if (count === 0 || merged[count - 1] !== id) merged[count++] = id;
-  }
-  return merged.subarray(0, count);
-}
-
-/** A part of a result list ranked as a whole before the next part: exact matches before partial ones (fewer
- * missing words first), and inventions and utility models before designs unless the query is about looks. */
-interface Tier {
-  positions: Int32Array;
-  query: ParsedQuery;
-  matchIds: Int32Array;
-}
-
 interface RememberedOutcome {
   total: number;
   exactTotal: number;
@@ -617,48 +589,6 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   }
 
   /**
-   * The positions of one page, from the result's order: a family's patents (一案双申) share one card, at its
-   * best-placed member; with `interleave`, a result whose title repeats one already on its page waits for the
-   * next place where it does not, but never past the end of its tier (`groupOf`). Null when `ordered` is a prefix
-   * too short to tell.
-   */
-  function arrangePage(facetIndex: FacetIndex, ordered: number[], complete: boolean, groupOf: (position: number) => number, interleave: boolean, offset: number, size: number): number[] | null {
-    const { titles, families } = facetIndex;
-    const seenFamilies = new Set<number>();
-    const arranged: number[] = [];
-    const waiting: number[] = [];
-    let pageTitles = new Set<number>();
-    let next = 0;
-    while (arranged.length < offset + size) {
-      if (arranged.length % size === 0) pageTitles = new Set();
-      let chosen = -1;
-      const ready = waiting.findIndex((position) => !pageTitles.has(titles[position]));
-      if (ready >= 0) chosen = waiting.splice(ready, 1)[0];
-      while (chosen < 0 && next < ordered.length) {
-        const position = ordered[next];
-        // A waiting result goes before the next group's first result, even with its title repeated.
-        if (waiting.length > 0 && groupOf(position) !== groupOf(waiting[0])) break;
-        next++;
-        const family = families[position];
-        if (family !== 0) {
-          if (seenFamilies.has(family)) continue;
-          seenFamilies.add(family);
-        }
-        if (interleave && pageTitles.has(titles[position])) waiting.push(position);
-        else chosen = position;
-      }
-      if (chosen < 0) {
-        if (next >= ordered.length && !complete) return null;
-        if (waiting.length === 0) break;
-        chosen = waiting.shift()!;
-      }
-      arranged.push(chosen);
-      pageTitles.add(titles[chosen]);
-    }
-    return arranged.slice(offset);
-  }
-
-  /**
    * The `wanted` best positions of `matched` that `keep` accepts, by a bm25 ranking over `ranked` matches of which
    * `eligible` are such positions. Computing bm25 costs about half a microsecond a match and sorting all matches
    * more, so FTS5 returns just enough of the best matches to fill the page, estimated from the share of eligible
@@ -812,7 +742,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
         bits[position] |= 1 << word;
       }
     }
-    const minimum = Math.max(1, Math.ceil(understanding.words.length / 2));
+    const minimum = minimumWords(understanding.words.length);
     const positions = Int32Array.from(touched.filter((position) => bitCount(bits[position]) >= minimum)).sort();
     return { bits, minimum, positions, anyIds: mergeAscending(lists) };
   }
@@ -897,7 +827,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       // Enough of the order for the page, with room for collapsed families and interleaved titles.
       for (let count = Math.min(matched.length, 2 * (offset + params.size) + 10); ; count = Math.min(matched.length, count * 2)) {
         const ordered = await orderedPrefix(facetIndex, tiers, sort, count);
-        const page = arrangePage(facetIndex, ordered, count >= matched.length, tierOf, sort === "relevance" && query.match !== null, offset, params.size);
+        const page = arrangePage(ordered, { titles: facetIndex.titles, families: facetIndex.families, groupOf: tierOf }, count >= matched.length, sort === "relevance" && query.match !== null, offset, params.size);
         if (page) {
           pagePositions = page;
           break;
@@ -995,27 +925,6 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
   }
 
   return { search, similar, matchingAmong, bestMatches, refresh: currentIndex };
-}
-
-/**
- * The result's positions in tiers, ranked one after another by their `tierOf` key: twice the missing words, plus
- * one for a design patent under a technical query (fewer missing words first, then inventions and utility
- * models before designs).
- */
-function tiersOf(matched: Int32Array, tierOf: (position: number) => number, rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array }): Tier[] {
-  const counts = new Map<number, number>();
-  for (const position of matched) counts.set(tierOf(position), (counts.get(tierOf(position)) ?? 0) + 1);
-  if (counts.size <= 1) {
-    const only = counts.size === 1 ? [...counts.keys()][0] >> 1 : 0;
-    return [{ positions: matched, ...rankingFor(only) }];
-  }
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  const arrays = new Map(keys.map((key) => [key, { array: new Int32Array(counts.get(key)!), filled: 0 }]));
-  for (const position of matched) {
-    const slot = arrays.get(tierOf(position))!;
-    slot.array[slot.filled++] = position;
-  }
-  return keys.map((key) => ({ positions: arrays.get(key)!.array, ...rankingFor(key >> 1) }));
 }
 
 function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {
