@@ -700,6 +700,24 @@ const zh = {
   "stats.err.yearAndRange": "年度和日期范围只能选一种",
   "stats.err.reversed": "截止日期早于起始日期",
   "stats.err.span": "日期范围最长 30 年",
+  // Co-owned patents (Patent Law art. 14) and same-day families (一案双申)
+  "ol.consent.required": "《专利法》第十四条：共有专利声明开放许可（包括发布新版本）须取得全体共有人的书面同意，请逐一填写每位共有人的同意。",
+  "ol.consent.notCoOwner": "《专利法》第十四条：同意须由本专利的共有人作出，该单位不是本专利的共有人。",
+  "ol.consent.twice": "同一共有人的同意只能填写一次",
+  "ol.consent.dateInvalid": "请按 YYYY-MM-DD 填写有效日期",
+  "ol.consent.dateFuture": "同意日期不能晚于今天",
+  "ol.consent.dateBeforeFiling": "同意日期不能早于专利申请日",
+  "ol.consent.referenceCharacters": "文号须为一行文字，不能含控制字符或文字方向控制符",
+  "ol.consent.lead": "本专利为共有专利。依《专利法》第十四条，声明开放许可（包括发布新版本）须取得每一位共有人的书面同意。",
+  "ol.consent.coOwner": "共有人：{name}",
+  "ol.consent.given": "已取得该共有人的书面同意",
+  "ol.consent.date": "同意日期",
+  "ol.consent.reference": "同意书文号",
+  "patent.coOwners": "共有专利权人",
+  "patent.family.utilityModel": "同日申请的实用新型",
+  "patent.family.invention": "同日申请的发明专利",
+  "patent.openLicense.consents": "共有人同意",
+  "patent.openLicense.consent": "{name}，{date} 书面同意",
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1402,6 +1420,24 @@ const en: Record<MessageKey, string> = {
   "stats.err.yearAndRange": "give either a year or a date range, not both",
   "stats.err.reversed": "the range ends before it starts",
   "stats.err.span": "a range spans at most 30 years",
+  // Co-owned patents (Patent Law art. 14) and same-day families (一案双申)
+  "ol.consent.required": "Patent Law art. 14: an open license on a co-owned patent (and every new version of it) needs the written consent of every co-owner; record each co-owner's consent.",
+  "ol.consent.notCoOwner": "Patent Law art. 14: consent comes from the patent's co-owners, and this organisation is not one of them.",
+  "ol.consent.twice": "Record each co-owner's consent once",
+  "ol.consent.dateInvalid": "Enter a valid date as YYYY-MM-DD",
+  "ol.consent.dateFuture": "The consent cannot be dated in the future",
+  "ol.consent.dateBeforeFiling": "The consent cannot be dated before the patent's filing date",
+  "ol.consent.referenceCharacters": "Write the reference on one line, without control or text-direction characters",
+  "ol.consent.lead": "This patent is co-owned. Under Patent Law art. 14, declaring an open license (and every new version) needs each co-owner's written consent.",
+  "ol.consent.coOwner": "Co-owner: {name}",
+  "ol.consent.given": "This co-owner's written consent has been obtained",
+  "ol.consent.date": "Date of consent",
+  "ol.consent.reference": "Reference of the consent document",
+  "patent.coOwners": "Co-owners",
+  "patent.family.utilityModel": "Also filed the same day as utility model",
+  "patent.family.invention": "Also filed the same day as invention",
+  "patent.openLicense.consents": "Co-owners' consent",
+  "patent.openLicense.consent": "{name}, in writing on {date}",
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };

@@ -14,27 +14,69 @@ const REQUIRED_AMOUNTS: Record<FeeModel, Array<"lumpSumFen" | "entryFeeFen" | "r
   ENTRY_PLUS_ROYALTY: ["entryFeeFen", "royaltyBasisPoints"],
 };
 
-export const OpenLicenseTermsSchema = z
-  .object({
-    feeModel: z.enum(FEE_MODEL_CODES),
-    lumpSumFen: fen.optional(),
-    entryFeeFen: fen.optional(),
-    royaltyBasisPoints: z.number().int().min(1, "more than 0").max(5_000, "at most 50 %").optional(),
-    perUnitFen: fen.optional(),
-    paymentSchedule: z.enum(SCHEDULE_CODES),
-    licenseTermMonths: z.number().int().min(1, "at least one month").max(240, "at most 20 years"),
-    territory: z.string().trim().min(1).max(100).default("中国大陆"),
-    fieldOfUse: z.string().trim().max(200).optional(),
-  })
-  .superRefine((terms, context) => {
-    const required = REQUIRED_AMOUNTS[terms.feeModel];
-    for (const amount of ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const) {
-      if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: `required for ${terms.feeModel}` });
-      if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: `not part of ${terms.feeModel}` });
-    }
-  });
+const OpenLicenseTermsShape = z.object({
+  feeModel: z.enum(FEE_MODEL_CODES),
+  lumpSumFen: fen.optional(),
+  entryFeeFen: fen.optional(),
+  royaltyBasisPoints: z.number().int().min(1, "more than 0").max(5_000, "at most 50 %").optional(),
+  perUnitFen: fen.optional(),
+  paymentSchedule: z.enum(SCHEDULE_CODES),
+  licenseTermMonths: z.number().int().min(1, "at least one month").max(240, "at most 20 years"),
+  territory: z.string().trim().min(1).max(100).default("中国大陆"),
+  fieldOfUse: z.string().trim().max(200).optional(),
+});
+
+function amountsOfFeeModel(terms: z.infer<typeof OpenLicenseTermsShape>, context: z.RefinementCtx) {
+  const required = REQUIRED_AMOUNTS[terms.feeModel];
+  for (const amount of ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const) {
+    if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: `required for ${terms.feeModel}` });
+    if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: `not part of ${terms.feeModel}` });
+  }
+}
+
+export const OpenLicenseTermsSchema = OpenLicenseTermsShape.superRefine(amountsOfFeeModel);
 
 export type OpenLicenseTerms = z.infer<typeof OpenLicenseTermsSchema>;
+
+// One line a reader sees as written: no control characters (tabs, line breaks) and no bidirectional
+// overrides or isolates that could reorder what a consent's reference appears to say.
+const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const CONSENT_REFERENCE_MAX = 100;
+
+/** Why a consent document's reference (already trimmed) cannot be recorded, or null. */
+export function consentReferenceProblem(reference: string): "validation.required" | "validation.tooLong" | "ol.consent.referenceCharacters" | null {
+  if (reference === "") return "validation.required";
+  if ([...reference].length > CONSENT_REFERENCE_MAX) return "validation.tooLong";
+  return CONTROL_OR_BIDI.test(reference) ? "ol.consent.referenceCharacters" : null;
+}
+
+const consentDay = z
+  .string({ message: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "ol.consent.dateInvalid")
+  .transform((value) => new Date(`${value}T00:00:00Z`));
+
+/** A co-owner's written consent to a declaration (Patent Law art. 14): the organisation, the day it consented
+ * (YYYY-MM-DD) and its document's reference. Whether it is enough is the declaration's rule
+ * (app/models/open-license.server.ts). */
+export const CoOwnerConsentSchema = z.object({
+  organizationId: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.tooLong"),
+  consentedOn: consentDay,
+  reference: z.string({ message: "validation.required" }).trim().superRefine((reference, context) => {
+    const problem = consentReferenceProblem(reference);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  }),
+});
+
+export type CoOwnerConsent = z.infer<typeof CoOwnerConsentSchema>;
+
+/** A declaration: its terms and, on a co-owned patent, every co-owner's consent. */
+export const OpenLicenseDeclarationSchema = OpenLicenseTermsShape.extend({
+  consents: z.array(CoOwnerConsentSchema).max(50, "validation.tooLong").default([]),
+}).superRefine(amountsOfFeeModel);
+
+export type OpenLicenseDeclarationInput = OpenLicenseTerms & { consents?: CoOwnerConsent[] };
 
 /** POST /api/v1/patents/:id/open-license, in the words of the published API (years, royaltyRateBp). */
 export const ApiOpenLicenseSchema = z
@@ -48,13 +90,14 @@ export const ApiOpenLicenseSchema = z
     termYears: z.number().int().min(1).max(20),
     territory: z.string().optional(),
     fieldOfUse: z.string().optional(),
+    consents: z.array(z.unknown()).optional(),
   })
   .transform(({ royaltyRateBp, termYears, ...rest }) => ({
     ...rest,
     ...(royaltyRateBp === undefined ? {} : { royaltyBasisPoints: royaltyRateBp }),
     licenseTermMonths: termYears * 12,
   }))
-  .pipe(OpenLicenseTermsSchema);
+  .pipe(OpenLicenseDeclarationSchema);
 
 export const AcceptOpenLicenseSchema = z.object({
   signatoryName: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(100, "validation.tooLong"),
@@ -64,7 +107,24 @@ export const AcceptOpenLicenseSchema = z.object({
 
 const optionalNumber = z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : Number(value)), z.number({ message: "validation.number" }).optional());
 
-/** The declaration form: amounts in yuan and the royalty in percent, as people write them. */
+/** One co-owner's fieldset on the declaration form: its consent counts only when its box is ticked. */
+const ConsentFieldsetSchema = z.object({
+  organizationId: z.string().default(""),
+  consented: z.string().optional(),
+  consentedOn: z.string().default(""),
+  reference: z.string().default(""),
+});
+
+/** The consents of the ticked fieldsets, if any. */
+function consentsOf(coOwners: Record<string, z.infer<typeof ConsentFieldsetSchema>>): { consents?: Array<{ organizationId: string; consentedOn: string; reference: string }> } {
+  const consents = Object.values(coOwners)
+    .filter((fieldset) => fieldset.consented !== undefined)
+    .map(({ organizationId, consentedOn, reference }) => ({ organizationId, consentedOn, reference }));
+  return consents.length ? { consents } : {};
+}
+
+/** The declaration form: amounts in yuan and the royalty in percent, as people write them; on a co-owned patent,
+ * one fieldset per co-owner (`coOwners.<n>.…`). */
 export const DeclareFormSchema = z
   .object({
     feeModel: z.enum(FEE_MODEL_CODES),
@@ -76,8 +136,16 @@ export const DeclareFormSchema = z
     licenseTermMonths: z.preprocess((value) => Number(value), z.number({ message: "validation.number" })),
     territory: z.string().optional(),
     fieldOfUse: z.string().optional(),
+    coOwners: z.record(z.string().regex(/^\d{1,2}$/), ConsentFieldsetSchema).default({}),
   })
-  .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, ...rest }) => ({
+  .superRefine(({ coOwners }, context) => {
+    for (const [key, fieldset] of Object.entries(coOwners)) {
+      if (fieldset.consented === undefined) continue;
+      const consent = CoOwnerConsentSchema.safeParse(fieldset);
+      if (!consent.success) for (const issue of consent.error.issues) context.addIssue({ code: "custom", path: ["coOwners", key, ...issue.path], message: issue.message });
+    }
+  })
+  .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, coOwners, ...rest }) => ({
     ...rest,
     ...(lumpSum === undefined ? {} : { lumpSumFen: Math.round(lumpSum * 100) }),
     ...(entryFee === undefined ? {} : { entryFeeFen: Math.round(entryFee * 100) }),
@@ -85,11 +153,24 @@ export const DeclareFormSchema = z
     ...(perUnit === undefined ? {} : { perUnitFen: Math.round(perUnit * 100) }),
     ...(territory ? { territory } : {}),
     ...(fieldOfUse ? { fieldOfUse } : {}),
+    ...consentsOf(coOwners),
   }))
-  .pipe(OpenLicenseTermsSchema);
+  .pipe(OpenLicenseDeclarationSchema);
 
 /** Where the form shows an error about an amount: the terms' field names map back to the form's. */
 export const FORM_FIELD_OF: Record<string, string> = { lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit" };
+
+/** Where the declaration form shows a refusal: an amount under the form's name for it, a consent's field in its
+ * co-owner's fieldset, anything else at the top. */
+export function declareFormField(path: string | undefined, form: Record<string, unknown>, consents: Array<{ organizationId: string }>): string {
+  if (!path) return "form";
+  const consent = /^consents\.(\d+)\.(\w+)$/.exec(path);
+  if (!consent) return FORM_FIELD_OF[path] ?? path;
+  const organizationId = consents[Number(consent[1])]?.organizationId;
+  const fieldsets = (form.coOwners ?? {}) as Record<string, { organizationId?: unknown }>;
+  const key = Object.keys(fieldsets).find((name) => fieldsets[name]?.organizationId === organizationId);
+  return key === undefined ? "form" : `coOwners.${key}.${consent[2]}`;
+}
 
 export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];

@@ -5,7 +5,7 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import type { OpenLicenseTerms } from "~/lib/open-license-schemas";
+import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "~/lib/open-license-schemas";
 import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
 import { contractText, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
 import { notify } from "./notification.server";
@@ -31,8 +31,40 @@ async function exclusiveLicenseInForce(db: Prisma.TransactionClient, patentId: n
   return count > 0;
 }
 
-/** Declares (or, with an active declaration, publishes a new version of) an open license. */
-export async function declareOpenLicense(user: CurrentUser, patentId: number, terms: OpenLicenseTerms, now = new Date()) {
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+// Consents are dated by the calendar in China: a consent signed this morning in Chongqing is not in the future.
+const chinaToday = (now: Date) => isoDay(new Date(now.getTime() + 8 * 3_600_000));
+
+/** Patent Law art. 14 and the open-license rules of its Implementing Regulations: an open license on a co-owned
+ * patent is declared only with the written consent of every co-owner, each recorded with the declaration (and
+ * given again for every new version). Returns the consents to record, one per co-owner. */
+async function coOwnerConsents(db: Prisma.TransactionClient, patent: { id: number; filingDate: Date }, consents: CoOwnerConsent[], now: Date): Promise<CoOwnerConsent[]> {
+  const coOwners = new Set((await db.patentCoOwner.findMany({ where: { patentId: patent.id }, select: { organizationId: true } })).map((row) => row.organizationId));
+  const given = new Set<string>();
+  const recorded = consents.map((consent, index) => {
+    const at = (field: string) => ({ status: 400, path: `consents.${index}.${field}` });
+    if (!coOwners.has(consent.organizationId)) throw new DomainError("CONSENT_NOT_CO_OWNER", "ol.consent.notCoOwner", at("organizationId"));
+    if (given.has(consent.organizationId)) throw new DomainError("CONSENT_TWICE", "ol.consent.twice", at("organizationId"));
+    given.add(consent.organizationId);
+    if (!(consent.consentedOn instanceof Date) || Number.isNaN(consent.consentedOn.getTime())) throw new DomainError("CONSENT_DATE_INVALID", "ol.consent.dateInvalid", at("consentedOn"));
+    const day = isoDay(consent.consentedOn);
+    if (day > chinaToday(now)) throw new DomainError("CONSENT_IN_FUTURE", "ol.consent.dateFuture", at("consentedOn"));
+    if (day < isoDay(patent.filingDate)) throw new DomainError("CONSENT_BEFORE_FILING", "ol.consent.dateBeforeFiling", at("consentedOn"));
+    const reference = consent.reference.trim();
+    const problem = consentReferenceProblem(reference);
+    if (problem) throw new DomainError("CONSENT_REFERENCE_INVALID", problem, at("reference"));
+    return { organizationId: consent.organizationId, consentedOn: new Date(`${day}T00:00:00Z`), reference };
+  });
+  if ([...coOwners].some((organizationId) => !given.has(organizationId))) {
+    throw new DomainError("CO_OWNER_CONSENT_REQUIRED", "ol.consent.required", { status: 409, path: "consents" });
+  }
+  return recorded;
+}
+
+/** Declares (or, with an active declaration, publishes a new version of) an open license; on a co-owned patent,
+ * with every co-owner's consent. */
+export async function declareOpenLicense(user: CurrentUser, patentId: number, declaration: OpenLicenseDeclarationInput, now = new Date()) {
+  const { consents = [], ...terms } = declaration;
   const patent = await patentManagedBy(user, patentId);
   if (patent.legalStatus !== "VALID" || patent.expiresOn <= now) {
     throw new DomainError("NOT_IN_FORCE", "Patent Law art. 50: only a patent in force can be declared for open license.", { status: 409 });
@@ -51,6 +83,7 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, te
     if (await exclusiveLicenseInForce(tx, patentId, now)) {
       throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.", { status: 409 });
     }
+    const recordedConsents = await coOwnerConsents(tx, patent, consents, now);
     const current = await tx.openLicenseDeclaration.findFirst({ where: { patentId, status: "ACTIVE" }, orderBy: { version: "desc" } });
     const latest = await tx.openLicenseDeclaration.findFirst({ where: { patentId }, orderBy: { version: "desc" }, select: { version: true } });
     // New terms publish a new version; licenses already concluded keep the terms they signed.
@@ -71,7 +104,9 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, te
         territory: terms.territory,
         fieldOfUse: terms.fieldOfUse ?? null,
         declaredAt: now,
+        consents: { create: recordedConsents },
       },
+      include: { consents: { select: { organizationId: true, consentedOn: true, reference: true }, orderBy: { organizationId: "asc" } } },
     });
   });
 }

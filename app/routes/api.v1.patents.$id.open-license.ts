@@ -7,7 +7,8 @@ import { parsePatentId } from "~/lib/route-params";
 import { declareOpenLicense, patentManagedBy } from "~/models/open-license.server";
 
 /** POST /api/v1/patents/:id/open-license: staff of the owning university (or an administrator) declare an
- * open license, or publish new terms as a new version. */
+ * open license, or publish new terms as a new version; on a co-owned patent with `consents: [{ organizationId,
+ * consentedOn, reference }]` from every co-owner. */
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
@@ -15,8 +16,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const patentId = parsePatentId(params.id);
     if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
     await patentManagedBy(user, patentId);
-    const terms = await readJson(request, ApiOpenLicenseSchema);
-    return Response.json(await declareOpenLicense(user, patentId, terms), { status: 201 });
+    const declaration = await readJson(request, ApiOpenLicenseSchema);
+    return Response.json(await declareOpenLicense(user, patentId, declaration), { status: 201 });
   });
 }
 

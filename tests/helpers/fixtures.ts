@@ -24,8 +24,10 @@ export async function createEnterprise(name: string) {
 
 type PatentInput = Partial<Omit<Prisma.PatentUncheckedCreateInput, "ownerId">> & { ownerId: string; title: string };
 
+const TYPE_DIGIT: Record<string, string> = { INVENTION: "1", UTILITY_MODEL: "2", DESIGN: "3" };
+
 export async function createPatent(input: PatentInput) {
-  const digits = `2020100${String(next()).padStart(5, "0")}`;
+  const digits = `2020${TYPE_DIGIT[input.type ?? "INVENTION"] ?? "1"}00${String(next()).padStart(5, "0")}`;
   const patent = await prisma.patent.create({
     data: {
       applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`,
@@ -60,4 +62,9 @@ export async function declareOpenLicense(patentId: number, declarantId: string, 
       ...overrides,
     },
   });
+}
+
+/** Makes the organisations co-owners of the patent beside its owner (共有专利, Patent Law art. 14). */
+export async function addCoOwners(patentId: number, ...organizationIds: string[]) {
+  await prisma.patentCoOwner.createMany({ data: organizationIds.map((organizationId) => ({ patentId, organizationId })) });
 }
