@@ -2,7 +2,7 @@ import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
-import { messageIn } from "~/lib/i18n";
+import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
 
@@ -15,11 +15,27 @@ const AMOUNTS: Record<FeeModel, Array<"lumpSum" | "entryFee" | "royaltyPercent" 
   ENTRY_PLUS_ROYALTY: ["entryFee", "royaltyPercent"],
 };
 
-/** Staff declare an open license (or new terms) with a live preview of the public declaration. */
-export function DeclareOpenLicenseForm({ errors, hasActive, children }: { errors: Errors; hasActive: boolean; children?: React.ReactNode }) {
+type Submitted = Record<string, unknown>;
+const sentText = (value: unknown) => (typeof value === "string" ? value : undefined);
+
+/** Staff declare an open license (or new terms) with a live preview of the public declaration; on a co-owned
+ * patent, with one fieldset per co-owner for its written consent. `values` is what was sent before, shown again
+ * with its errors. */
+export function DeclareOpenLicenseForm({ errors, values: submitted = {}, hasActive, coOwners = [], children }: {
+  errors: Errors;
+  values?: Submitted;
+  hasActive: boolean;
+  coOwners?: Array<{ id: string; name: string; nameEn: string | null }>;
+  children?: React.ReactNode;
+}) {
   const { t, language } = useLanguage();
   const busy = useNavigation().state === "submitting";
-  const [values, setValues] = useState<Record<string, string>>({ feeModel: "LUMP_SUM", paymentSchedule: "ONCE", licenseTermMonths: "36" });
+  const [values, setValues] = useState<Record<string, string>>(() => ({
+    feeModel: "LUMP_SUM",
+    paymentSchedule: "ONCE",
+    licenseTermMonths: "36",
+    ...Object.fromEntries(Object.entries(submitted).filter((entry): entry is [string, string] => typeof entry[1] === "string")),
+  }));
   const feeModel = values.feeModel as FeeModel;
   const amount = (name: string) => (values[name] ? Number(values[name]) : NaN);
   const preview = [
@@ -42,6 +58,7 @@ export function DeclareOpenLicenseForm({ errors, hasActive, children }: { errors
       </select>
     </div>
   );
+  const sentCoOwners = (submitted.coOwners ?? {}) as Record<string, Submitted | undefined>;
   return (
     <Form method="post" className="space-y-3" noValidate onChange={(event) => {
       const input = event.target as HTMLInputElement;
@@ -52,17 +69,48 @@ export function DeclareOpenLicenseForm({ errors, hasActive, children }: { errors
       <FormError error={errors.form} />
       {select("feeModel", t("patent.openLicense.feeModel"), FEE_MODELS)}
       {AMOUNTS[feeModel].map((name) => (
-        <Field key={name} name={name} type="number" min={0} step="any" inputMode="decimal" label={t(`ol.${name}`)} error={errors[name]} required />
+        <Field key={name} name={name} type="number" min={0} step="any" inputMode="decimal" label={t(`ol.${name}`)} error={errors[name]} defaultValue={sentText(submitted[name])} required />
       ))}
       {select("paymentSchedule", t("patent.openLicense.schedule"), PAYMENT_SCHEDULES)}
-      <Field name="licenseTermMonths" type="number" min={1} max={240} defaultValue="36" label={t("ol.termMonths")} error={errors.licenseTermMonths} required />
-      <Field name="fieldOfUse" label={t("ol.fieldOfUse")} error={errors.fieldOfUse} maxLength={200} />
+      <Field name="licenseTermMonths" type="number" min={1} max={240} defaultValue={sentText(submitted.licenseTermMonths) ?? "36"} label={t("ol.termMonths")} error={errors.licenseTermMonths} required />
+      <Field name="fieldOfUse" label={t("ol.fieldOfUse")} error={errors.fieldOfUse} defaultValue={sentText(submitted.fieldOfUse)} maxLength={200} />
+      {coOwners.length > 0 && (
+        <div className="space-y-3">
+          <p className="text-sm text-slate-700">{t("ol.consent.lead")}</p>
+          <FormError error={errors.consents} />
+          {coOwners.map((coOwner, index) => (
+            <CoOwnerConsentFieldset key={coOwner.id} index={index} coOwner={coOwner} sent={sentCoOwners[String(index)] ?? {}} errors={errors} />
+          ))}
+        </div>
+      )}
       <div>
         <p className="text-sm font-medium">{t("ol.preview")}</p>
         <output aria-live="polite" className="mt-1 block rounded bg-slate-50 p-2 text-sm">{preview}</output>
       </div>
       <SubmitButton busy={busy}>{hasActive ? t("ol.newVersion") : t("ol.declareSubmit")}</SubmitButton>
     </Form>
+  );
+}
+
+/** One co-owner's written consent (Patent Law art. 14): the box, the day it consented, its document's reference. */
+function CoOwnerConsentFieldset({ index, coOwner, sent, errors }: { index: number; coOwner: { id: string; name: string; nameEn: string | null }; sent: Submitted; errors: Errors }) {
+  const { t, language } = useLanguage();
+  const prefix = `coOwners.${index}`;
+  const boxId = `field-coOwners-${index}-consented`;
+  const boxError = errors[`${prefix}.organizationId`] ?? errors[`${prefix}.consented`];
+  return (
+    <fieldset className="space-y-2 rounded border border-slate-300 p-3">
+      <legend className="px-1 text-sm font-semibold">{t("ol.consent.coOwner", { name: localized(language, coOwner.name, coOwner.nameEn) })}</legend>
+      <input type="hidden" name={`${prefix}.organizationId`} value={coOwner.id} />
+      <label htmlFor={boxId} className="flex items-start gap-2 text-sm">
+        <input type="checkbox" id={boxId} name={`${prefix}.consented`} value="yes" defaultChecked={sent.consented !== undefined} className="mt-1"
+          aria-invalid={boxError ? true : undefined} aria-describedby={boxError ? `${boxId}-error` : undefined} />
+        <span>{t("ol.consent.given")}</span>
+      </label>
+      {boxError && <p id={`${boxId}-error`} className="text-sm text-red-700">{messageIn(language, boxError)}</p>}
+      <Field name={`${prefix}.consentedOn`} type="date" label={t("ol.consent.date")} defaultValue={sentText(sent.consentedOn)} error={errors[`${prefix}.consentedOn`]} />
+      <Field name={`${prefix}.reference`} label={t("ol.consent.reference")} defaultValue={sentText(sent.reference)} maxLength={100} error={errors[`${prefix}.reference`]} />
+    </fieldset>
   );
 }
 

@@ -9,6 +9,9 @@ export interface IpcEntry {
   titleEn: string | null;
 }
 
+type Owner = { id: string; name: string; nameEn: string | null; kind: string };
+const OWNER = { select: { id: true, name: true, nameEn: true, kind: true } } as const;
+
 export interface PatentDetail {
   id: number;
   applicationNumber: string;
@@ -24,7 +27,11 @@ export interface PatentDetail {
   ipcMain: IpcEntry;
   ipcOthers: IpcEntry[];
   inventors: string[];
-  owner: { id: string; name: string; nameEn: string | null; kind: string };
+  owner: Owner;
+  /** Further owners of a co-owned patent (共有专利权人, Patent Law art. 14), by name. */
+  coOwners: Owner[];
+  /** The other members of its same-day family (一案双申): the utility model of an invention, or the reverse. */
+  family: Array<{ id: number; type: PatentType; applicationNumber: string; filingDate: string }>;
   filingDate: string;
   publicationDate: string | null;
   grantDate: string | null;
@@ -37,7 +44,7 @@ export interface PatentDetail {
   transferable: boolean;
   valueScore: number | null;
   maturity: number | null;
-  openLicense: (OpenLicenseSummary & { territory: string; fieldOfUse: string | null }) | null;
+  openLicense: (OpenLicenseSummary & { territory: string; fieldOfUse: string | null; consents: Array<{ organization: Owner; consentedOn: string }> }) | null;
   licenseeCount: number;
 }
 
@@ -55,12 +62,24 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
   const patent = await prisma.patent.findUnique({
     where: { id },
     include: {
-      owner: { select: { id: true, name: true, nameEn: true, kind: true } },
-      declarations: { where: { status: "ACTIVE" }, orderBy: { version: "desc" }, take: 1 },
+      owner: OWNER,
+      coOwners: { select: { organization: OWNER } },
+      declarations: {
+        where: { status: "ACTIVE" },
+        orderBy: { version: "desc" },
+        take: 1,
+        include: { consents: { select: { consentedOn: true, organization: OWNER } } },
+      },
     },
   });
   if (!patent) return null;
-  const licensees = await prisma.license.groupBy({ by: ["licenseeId"], where: { patentId: id } });
+  const [licensees, family] = await Promise.all([
+    prisma.license.groupBy({ by: ["licenseeId"], where: { patentId: id } }),
+    patent.familyId
+      ? prisma.patent.findMany({ where: { familyId: patent.familyId, id: { not: id } }, orderBy: { id: "asc" }, select: { id: true, type: true, applicationNumber: true, filingDate: true } })
+      : [],
+  ]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-CN");
   const declaration = patent.declarations[0];
   return {
     id: patent.id,
@@ -78,6 +97,8 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
     ipcOthers: list(patent.ipcOthers).map(describeIpc),
     inventors: list(patent.inventors),
     owner: patent.owner,
+    coOwners: patent.coOwners.map((row) => row.organization).sort(byName),
+    family: family.map((member) => ({ ...member, type: member.type as PatentType, filingDate: day(member.filingDate)! })),
     filingDate: day(patent.filingDate)!,
     publicationDate: day(patent.publicationDate),
     grantDate: day(patent.grantDate),
@@ -90,7 +111,14 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
     transferable: patent.transferable,
     valueScore: patent.valueScore,
     maturity: patent.maturity,
-    openLicense: declaration ? { ...openLicenseSummary(declaration), territory: declaration.territory, fieldOfUse: declaration.fieldOfUse } : null,
+    openLicense: declaration
+      ? {
+          ...openLicenseSummary(declaration),
+          territory: declaration.territory,
+          fieldOfUse: declaration.fieldOfUse,
+          consents: declaration.consents.map((consent) => ({ organization: consent.organization, consentedOn: day(consent.consentedOn)! })).sort((a, b) => byName(a.organization, b.organization)),
+        }
+      : null,
     licenseeCount: licensees.length,
   };
 }

@@ -6,7 +6,7 @@ import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
-import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF } from "~/lib/open-license-schemas";
+import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF, declareFormField } from "~/lib/open-license-schemas";
 import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license.server";
 import { readDealForm } from "~/lib/deal-form.server";
 import { requestDeal } from "~/models/deal.server";
@@ -41,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { patent, similar, viewer, alsoLicensed: alsoLicensedBy, watching, mayWatch: Boolean(user?.organization) };
 }
 
-type ActionResult = { intent: string; fieldErrors: Record<string, string>; done?: string };
+// `values`: what the declaration form sent, to show it again with its errors (also without JavaScript).
+type ActionResult = { intent: string; fieldErrors: Record<string, string>; done?: string; values?: Record<string, unknown> };
 
 /** Declare, withdraw (staff of the owning university) or take (a verified company) the open license. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,9 +54,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ intent, fieldErrors }, { status });
   try {
     if (intent === "declare") {
-      const result = validate(DeclareFormSchema, formToObject(form));
-      if (!result.ok) return fail(Object.fromEntries(Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message])), 400);
-      await declareOpenLicense(user, patentId, result.data);
+      const values = formToObject(form);
+      const refuse = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ intent, fieldErrors, values }, { status });
+      const result = validate(DeclareFormSchema, values);
+      if (!result.ok) return refuse(Object.fromEntries(Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message])), 400);
+      try {
+        await declareOpenLicense(user, patentId, result.data);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return refuse({ [declareFormField(error.path, values, result.data.consents)]: error.message }, error.status);
+      }
       return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.declared" });
     }
     if (intent === "withdraw") {
@@ -145,6 +153,9 @@ export default function PatentPage() {
     [t("patent.expiresOn"), patent.expiresOn],
     [t("patent.remainingTerm"), t("patent.remainingYears", { years })],
     [t("patent.owner"), localized(language, patent.owner.name, patent.owner.nameEn)],
+    ...(patent.coOwners.length
+      ? [[t("patent.coOwners"), <ul key="co-owners">{patent.coOwners.map((o) => <li key={o.id}>{localized(language, o.name, o.nameEn)}</li>)}</ul>] as [string, React.ReactNode]]
+      : []),
     [t("patent.inventors"), patent.inventors.join("、")],
     [t("patent.ipcMain"), <Ipc key="main" entry={patent.ipcMain} />],
     [t("patent.ipcOthers"), patent.ipcOthers.length ? <ul key="others">{patent.ipcOthers.map((e) => <li key={e.code}><Ipc entry={e} /></li>)}</ul> : "—"],
@@ -171,6 +182,12 @@ export default function PatentPage() {
             </span>
           )}
         </p>
+        {patent.family.map((member) => (
+          <p key={member.id} className="mt-2 text-sm">
+            {t(member.type === "UTILITY_MODEL" ? "patent.family.utilityModel" : "patent.family.invention")}{" "}
+            <Link to={`/patents/${member.id}`} className="break-all font-mono text-brand-700 underline">{formatApplicationNumber(member.applicationNumber)}</Link>
+          </p>
+        ))}
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -196,6 +213,16 @@ export default function PatentPage() {
             <div className="mt-2">
               {patent.openLicense ? <OpenLicenseTerms terms={patent.openLicense} /> : <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>}
             </div>
+            {patent.openLicense && patent.openLicense.consents.length > 0 && (
+              <div className="mt-3 text-sm">
+                <h3 className="font-medium">{t("patent.openLicense.consents")}</h3>
+                <ul className="mt-1 space-y-1 text-slate-700">
+                  {patent.openLicense.consents.map((consent) => (
+                    <li key={consent.organization.id}>{t("patent.openLicense.consent", { name: localized(language, consent.organization.name, consent.organization.nameEn), date: consent.consentedOn })}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             <p className="mt-3 text-sm text-slate-700">{t("patent.licensees", { count: formatCount(patent.licenseeCount, language) })}</p>
             {viewer.canManage && <p className="mt-1 text-sm"><Link to={`/licenses?patent=${patent.id}`} className="text-brand-700 underline">{t("licenses.deals")}</Link></p>}
             {actionData?.done && <div className="mt-3"><Notice>{t(actionData.done as "ol.declared")}</Notice></div>}
@@ -224,7 +251,8 @@ export default function PatentPage() {
           {viewer.canManage && patent.legalStatus === "VALID" && (
             <section aria-labelledby="declare-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="declare-heading" className="mb-3 text-lg font-semibold">{patent.openLicense ? t("ol.newVersion") : t("ol.declare")}</h2>
-              <DeclareOpenLicenseForm errors={actionData?.intent === "declare" ? errors : {}} hasActive={Boolean(patent.openLicense)} />
+              <DeclareOpenLicenseForm errors={actionData?.intent === "declare" ? errors : {}} values={actionData?.intent === "declare" ? actionData.values : undefined}
+                hasActive={Boolean(patent.openLicense)} coOwners={patent.coOwners} />
             </section>
           )}
           {(patent.valueScore !== null || patent.maturity !== null) && (

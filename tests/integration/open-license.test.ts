@@ -8,7 +8,9 @@ import { confirmPayment, reportSales } from "~/models/payment.server";
 import { acceptOpenLicense, declareOpenLicense, declareOpenLicenses, getLicenseFor, publicContract, withdrawOpenLicense } from "~/models/open-license.server";
 import { action as acceptApi } from "~/routes/api.v1.open-licenses.$id.accept";
 import { action as declareApi } from "~/routes/api.v1.patents.$id.open-license";
-import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
+import { action as patentPageAction, loader as patentPageLoader } from "~/routes/patents.$id";
+import { messageIn } from "~/lib/i18n";
+import { addCoOwners, createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const lumpSum = { feeModel: "LUMP_SUM" as const, lumpSumFen: 8_000_000, paymentSchedule: "ONCE" as const, licenseTermMonths: 36, territory: "中国大陆" };
 const royalty = { feeModel: "ROYALTY" as const, royaltyBasisPoints: 300, paymentSchedule: "YEARLY" as const, licenseTermMonths: 24, territory: "中国大陆" };
@@ -206,5 +208,168 @@ describe("money under a license", () => {
     await expect(confirmPayment(staff, upFront.id, later)).rejects.toMatchObject({ status: 409 });
     expect((await getLicenseFor(sme, license.id, later)).status).toBe("ACTIVE");
     await expect(confirmPayment(otherStaff, detail.payments[1].id, later)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("a co-owned patent (Patent Law art. 14)", () => {
+  let coOwned: { id: number };
+  let partner: { id: string; name: string };
+  let secondPartner: { id: string; name: string };
+  let stranger: { id: string };
+  const consentOf = (organizationId: string, consentedOn = "2026-02-10", reference = "渝合同意〔2026〕7号") => ({ organizationId, consentedOn: new Date(`${consentedOn}T00:00:00Z`), reference });
+  const everyConsent = () => [consentOf(partner.id), consentOf(secondPartner.id, "2026-02-20", "  CQ-CONSENT-0042  ")];
+
+  beforeAll(async () => {
+    partner = await createEnterprise("重庆共有人甲科技有限公司");
+    secondPartner = await createEnterprise("重庆共有人乙材料有限公司");
+    stranger = await createEnterprise("重庆局外科技有限公司");
+    coOwned = await createPatent({ ownerId: university.id, title: "一种共有专利测试装置", filingDate: new Date("2020-03-01T00:00:00Z") });
+    await addCoOwners(coOwned.id, partner.id, secondPartner.id);
+  });
+
+  it("refuses a declaration without every co-owner's written consent, naming the rule in the user's language", async () => {
+    const refusal = { status: 409, code: "CO_OWNER_CONSENT_REQUIRED", message: "ol.consent.required" };
+    await expect(declareOpenLicense(staff, coOwned.id, lumpSum, NOW)).rejects.toMatchObject(refusal);
+    await expect(declareOpenLicense(staff, coOwned.id, { ...lumpSum, consents: [consentOf(partner.id)] }, NOW)).rejects.toMatchObject(refusal);
+    expect(messageIn("zh", "ol.consent.required")).toContain("《专利法》第十四条");
+    expect(messageIn("en", "ol.consent.required")).toContain("Patent Law art. 14");
+    expect(await prisma.openLicenseDeclaration.count({ where: { patentId: coOwned.id } })).toBe(0);
+  });
+
+  it("refuses a consent from an organisation that is not a co-owner, or the same co-owner twice", async () => {
+    for (const outsider of [stranger.id, university.id]) {
+      await expect(declareOpenLicense(staff, coOwned.id, { ...lumpSum, consents: [...everyConsent(), consentOf(outsider)] }, NOW))
+        .rejects.toMatchObject({ status: 400, code: "CONSENT_NOT_CO_OWNER", path: "consents.2.organizationId", message: "ol.consent.notCoOwner" });
+    }
+    await expect(declareOpenLicense(staff, coOwned.id, { ...lumpSum, consents: [...everyConsent(), consentOf(partner.id)] }, NOW)).rejects.toMatchObject({ status: 400, code: "CONSENT_TWICE" });
+    expect(messageIn("en", "ol.consent.notCoOwner")).toContain("art. 14");
+    expect(await prisma.openLicenseDeclaration.count({ where: { patentId: coOwned.id } })).toBe(0);
+  });
+
+  it("refuses a consent dated in the future or before the filing date, and a reference that is empty, too long or not one plain line", async () => {
+    const withSecond = (consent: ReturnType<typeof consentOf>) => ({ ...lumpSum, consents: [consentOf(partner.id), consent] });
+    await expect(declareOpenLicense(staff, coOwned.id, withSecond(consentOf(secondPartner.id, "2026-03-02")), NOW))
+      .rejects.toMatchObject({ status: 400, code: "CONSENT_IN_FUTURE", path: "consents.1.consentedOn", message: "ol.consent.dateFuture" });
+    await expect(declareOpenLicense(staff, coOwned.id, withSecond(consentOf(secondPartner.id, "2020-02-29")), NOW))
+      .rejects.toMatchObject({ status: 400, code: "CONSENT_BEFORE_FILING", path: "consents.1.consentedOn" });
+    for (const [reference, message] of [["   ", "validation.required"], ["号".repeat(101), "validation.tooLong"], ["CQ-7\u202Egnp.exe", "ol.consent.referenceCharacters"], ["第一行\n第二行", "ol.consent.referenceCharacters"]]) {
+      await expect(declareOpenLicense(staff, coOwned.id, withSecond(consentOf(secondPartner.id, "2026-02-20", reference)), NOW))
+        .rejects.toMatchObject({ status: 400, code: "CONSENT_REFERENCE_INVALID", path: "consents.1.reference", message });
+    }
+    expect(await prisma.openLicenseDeclaration.count({ where: { patentId: coOwned.id } })).toBe(0);
+  });
+
+  it("declares with every co-owner's consent and records each consent with the declaration", async () => {
+    // 20:00 UTC is already 1 March in China: a consent signed that morning is not in the future.
+    const evening = new Date("2026-02-28T20:00:00Z");
+    const consents = [consentOf(partner.id), consentOf(secondPartner.id, "2026-03-01", "  CQ-CONSENT-0042  ")];
+    const declaration = await declareOpenLicense(staff, coOwned.id, { ...lumpSum, consents }, evening);
+    expect(declaration).toMatchObject({ version: 1, status: "ACTIVE" });
+    const rows = await prisma.declarationConsent.findMany({ where: { declarationId: declaration.id }, orderBy: { consentedOn: "asc" } });
+    expect(rows.map(({ organizationId, consentedOn, reference }) => ({ organizationId, consentedOn, reference }))).toEqual([
+      { organizationId: partner.id, consentedOn: new Date("2026-02-10T00:00:00Z"), reference: "渝合同意〔2026〕7号" },
+      { organizationId: secondPartner.id, consentedOn: new Date("2026-03-01T00:00:00Z"), reference: "CQ-CONSENT-0042" },
+    ]);
+    expect(declaration.consents).toHaveLength(2);
+  });
+
+  it("asks every co-owner's consent again for a new version", async () => {
+    const first = await prisma.openLicenseDeclaration.findFirstOrThrow({ where: { patentId: coOwned.id, status: "ACTIVE" } });
+    await expect(declareOpenLicense(staff, coOwned.id, royalty, NOW)).rejects.toMatchObject({ status: 409, code: "CO_OWNER_CONSENT_REQUIRED" });
+    expect(await prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ status: "ACTIVE" });
+    const second = await declareOpenLicense(staff, coOwned.id, { ...royalty, consents: everyConsent() }, NOW);
+    expect(second).toMatchObject({ version: 2, status: "ACTIVE" });
+    expect(await prisma.declarationConsent.count({ where: { declarationId: second.id } })).toBe(2);
+    expect(await prisma.declarationConsent.count({ where: { declarationId: first.id } })).toBe(2);
+  });
+
+  it("leaves a patent with no co-owners as it was: declared without consents, and no consent can be given to it", async () => {
+    const alone = await createPatent({ ownerId: university.id, title: "一种独有专利测试装置" });
+    await expect(declareOpenLicense(staff, alone.id, { ...lumpSum, consents: [consentOf(partner.id)] }, NOW)).rejects.toMatchObject({ status: 400, code: "CONSENT_NOT_CO_OWNER" });
+    const declaration = await declareOpenLicense(staff, alone.id, lumpSum, NOW);
+    expect(declaration).toMatchObject({ version: 1, status: "ACTIVE", consents: [] });
+    expect(await prisma.declarationConsent.count({ where: { declarationId: declaration.id } })).toBe(0);
+  });
+
+  it("is refused in a bulk declaration, naming the rule", async () => {
+    const other = await createPatent({ ownerId: university.id, title: "一种批量共有装置" });
+    await addCoOwners(other.id, partner.id);
+    const { declared, refused } = await declareOpenLicenses(staff, [other.id], lumpSum, NOW);
+    expect(declared).toEqual([]);
+    expect(refused).toEqual([{ patentId: other.id, code: "CO_OWNER_CONSENT_REQUIRED", message: "ol.consent.required" }]);
+  });
+
+  it("is refused and recorded the same way through the JSON API", async () => {
+    const target = await createPatent({ ownerId: university.id, title: "一种接口共有装置" });
+    await addCoOwners(target.id, partner.id, secondPartner.id);
+    const declare = async (body: unknown) =>
+      declareApi({ request: new Request(`http://localhost/api/v1/patents/${target.id}/open-license`, { method: "POST", headers: { "Content-Type": "application/json", Cookie: await cookieOf(staff.id) }, body: JSON.stringify(body) }), params: { id: String(target.id) }, context: {} });
+    const terms = { feeModel: "LUMP_SUM", lumpSumFen: 5_000_000, paymentSchedule: "ONCE", termYears: 3 };
+    const today = new Date().toISOString().slice(0, 10);
+    const tomorrowPlusOne = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const consent = (organizationId: string, consentedOn = "2025-06-01", reference = "同意书-2025-06") => ({ organizationId, consentedOn, reference });
+
+    const missing = await declare({ ...terms, consents: [consent(partner.id)] });
+    expect(missing.status).toBe(409);
+    expect(await missing.json()).toEqual({ error: expect.stringContaining("Patent Law art. 14"), issues: [{ path: "consents", message: expect.stringContaining("every co-owner") }] });
+    const outsider = await declare({ ...terms, consents: [consent(partner.id), consent(secondPartner.id), consent(stranger.id)] });
+    expect(outsider.status).toBe(400);
+    expect((await outsider.json()).issues).toEqual([{ path: "consents.2.organizationId", message: expect.stringContaining("not one of them") }]);
+    const future = await declare({ ...terms, consents: [consent(partner.id), consent(secondPartner.id, tomorrowPlusOne)] });
+    expect(future.status).toBe(400);
+    expect((await future.json()).issues).toEqual([{ path: "consents.1.consentedOn", message: "The consent cannot be dated in the future" }]);
+    const malformed = await declare({ ...terms, consents: [consent(partner.id, "2025-02-30"), consent(secondPartner.id, today, "a\u2066b")] });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).issues.map((issue: { path: string }) => issue.path)).toEqual(["consents.0.consentedOn", "consents.1.reference"]);
+    expect(await prisma.openLicenseDeclaration.count({ where: { patentId: target.id } })).toBe(0);
+
+    const accepted = await declare({ ...terms, consents: [consent(partner.id), consent(secondPartner.id, today, " 乙方同意函 ")] });
+    expect(accepted.status).toBe(201);
+    const body = await accepted.json();
+    expect(body.consents).toEqual(expect.arrayContaining([
+      { organizationId: partner.id, consentedOn: "2025-06-01T00:00:00.000Z", reference: "同意书-2025-06" },
+      { organizationId: secondPartner.id, consentedOn: `${today}T00:00:00.000Z`, reference: "乙方同意函" },
+    ]));
+    expect(await prisma.declarationConsent.count({ where: { declarationId: body.id } })).toBe(2);
+  });
+
+  it("takes each co-owner's consent on the patent page, keeps what was typed with the refusal, and shows all owners, the consents and the family", async () => {
+    const target = await createPatent({ ownerId: university.id, title: "一种页面共有装置", familyId: "family-page-test" });
+    const twin = await createPatent({ ownerId: university.id, title: "一种页面共有装置", type: "UTILITY_MODEL", familyId: "family-page-test" });
+    await addCoOwners(target.id, partner.id, secondPartner.id);
+    await addCoOwners(twin.id, partner.id, secondPartner.id);
+    const url = `http://localhost/patents/${target.id}`;
+    const headers = async () => ({ Origin: "http://localhost", Host: "localhost", Cookie: await cookieOf(staff.id) });
+    const page = await patentPageLoader({ request: new Request(url, { headers: await headers() }), params: { id: String(target.id) }, context: {} });
+    // Fieldsets follow the page's order of co-owners.
+    const [first, second] = page.patent.coOwners;
+    const post = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      for (const [name, value] of Object.entries({ intent: "declare", feeModel: "LUMP_SUM", lumpSum: "30000", paymentSchedule: "ONCE", licenseTermMonths: "24", "coOwners.0.organizationId": first.id, "coOwners.1.organizationId": second.id, ...fields })) form.append(name, value);
+      const result = (await patentPageAction({ request: new Request(url, { method: "POST", headers: await headers(), body: form }), params: { id: String(target.id) }, context: {} })) as unknown as { init: { status: number } | null; data: { fieldErrors: Record<string, string>; values?: Record<string, unknown>; done?: string } };
+      return { status: result.init?.status ?? 200, ...result.data };
+    };
+    const typed = { "coOwners.0.consented": "yes", "coOwners.0.consentedOn": "2025-05-05", "coOwners.0.reference": "甲方同意书", "coOwners.1.consentedOn": "2025-05-06", "coOwners.1.reference": "乙方同意书" };
+
+    const unticked = await post(typed);
+    expect(unticked).toMatchObject({ status: 409, fieldErrors: { consents: "ol.consent.required" } });
+    expect(unticked.values).toMatchObject({ lumpSum: "30000", coOwners: { 0: { consented: "yes", consentedOn: "2025-05-05", reference: "甲方同意书" }, 1: { consentedOn: "2025-05-06", reference: "乙方同意书" } } });
+    const tooLate = await post({ ...typed, "coOwners.1.consented": "yes", "coOwners.1.consentedOn": new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10) });
+    expect(tooLate).toMatchObject({ status: 400, fieldErrors: { "coOwners.1.consentedOn": "ol.consent.dateFuture" } });
+    const noReference = await post({ ...typed, "coOwners.1.consented": "yes", "coOwners.1.reference": " " });
+    expect(noReference).toMatchObject({ status: 400, fieldErrors: { "coOwners.1.reference": "validation.required" }, values: { lumpSum: "30000" } });
+    expect(await prisma.openLicenseDeclaration.count({ where: { patentId: target.id } })).toBe(0);
+    expect(await post({ ...typed, "coOwners.1.consented": "yes" })).toMatchObject({ status: 200, done: "ol.declared" });
+
+    const { patent } = await patentPageLoader({ request: new Request(url), params: { id: String(target.id) }, context: {} });
+    expect(patent.owner.name).toBe("重庆大学");
+    expect(patent.coOwners.map((o) => o.name).sort()).toEqual(["重庆共有人乙材料有限公司", "重庆共有人甲科技有限公司"]);
+    expect(patent.family).toEqual([{ id: twin.id, type: "UTILITY_MODEL", applicationNumber: twin.applicationNumber, filingDate: "2020-03-01" }]);
+    expect(patent.openLicense?.consents.map((c) => [c.organization.id, c.consentedOn])).toEqual(
+      expect.arrayContaining([[first.id, "2025-05-05"], [second.id, "2025-05-06"]]),
+    );
+    const { patent: utilityModel } = await patentPageLoader({ request: new Request(`http://localhost/patents/${twin.id}`), params: { id: String(twin.id) }, context: {} });
+    expect(utilityModel.family).toEqual([{ id: target.id, type: "INVENTION", applicationNumber: target.applicationNumber, filingDate: "2020-03-01" }]);
+    expect(utilityModel.openLicense).toBeNull();
   });
 });
