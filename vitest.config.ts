@@ -26,10 +26,11 @@ export default defineConfig({
         extends: true,
         test: {
           // The same suite on PostgreSQL (docs/decisions/012). Backup and crash tests are about SQLite's own
-          // file; PostgreSQL's durability and pg_dump are PostgreSQL's.
+          // file; PostgreSQL's durability and pg_dump are PostgreSQL's. The realism report is about
+          // the seed's content, which seed.test.ts already writes to PostgreSQL.
           name: "integration-postgresql",
           include: ["tests/integration/**/*.test.ts"],
-          exclude: ["tests/integration/backup.test.ts", "tests/integration/crash.test.ts"],
+          exclude: ["tests/integration/backup.test.ts", "tests/integration/crash.test.ts", "tests/integration/realism-report.test.ts"],
           globalSetup: ["tests/helpers/template-database-postgres.ts"],
           setupFiles: ["tests/helpers/test-database.ts"],
           testTimeout: 30_000,

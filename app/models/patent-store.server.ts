@@ -39,16 +39,18 @@ export interface NewPatent {
   maturity: number | null;
   assessedAt: Date | null;
   hasEvaluationReport: boolean;
+  /** 一案双申: the invention and the utility model filed the same day share it. */
+  familyId?: string | null;
 }
 
 const COLUMNS = [
   "applicationNumber", "publicationNumber", "grantNumber", "type", "title", "titleEn", "abstract", "abstractEn",
   "firstClaim", "firstClaimEn", "ipcMain", "ipcOthers", "inventors", "ownerId", "filingDate", "publicationDate",
   "grantDate", "expiresOn", "legalStatus", "cluster", "field", "keywords", "keywordsEn", "transferable",
-  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport",
+  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport", "familyId",
 ] as const satisfies ReadonlyArray<keyof NewPatent>;
 
-const BATCH = 250; // 32 parameters a row: well under SQLite's 32,766 variables
+const BATCH = 250; // 33 parameters a row: well under SQLite's 32,766 variables
 
 /** Inserts patents with explicit ids and indexes their text; refuses the whole batch if an application
  * number is not normalised or its check character is wrong. Run it inside a transaction. */
@@ -64,7 +66,7 @@ export async function insertPatents(db: Prisma.TransactionClient | PrismaClient,
   const now = new Date();
   for (let start = 0; start < patents.length; start += BATCH) {
     const batch = patents.slice(start, start + BATCH);
-    const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column]))}, ${now})`);
+    const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column] ?? null))}, ${now})`);
     await db.$executeRaw`INSERT INTO "Patent" (${columnList}) VALUES ${Prisma.join(rows)}`;
   }
   await advancePatentIdSequence(db);

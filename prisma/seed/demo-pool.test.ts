@@ -7,8 +7,13 @@ import { planDemoPool, patentText, DEFAULT_SEED, DEMO_AS_OF } from "./demo-pool"
 
 const pool = planDemoPool({ seed: DEFAULT_SEED, scale: 1 });
 const year = (date: Date) => date.getUTCFullYear();
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
 
-describe("the demo pool", () => {
+describe("the demo pool", { timeout: 60_000 }, () => {
   it("has 53 universities and exactly 27,500 transferable patents of 32,000 assessed", () => {
     expect(pool.organizations.filter((o) => o.kind === "UNIVERSITY")).toHaveLength(53);
     expect(pool.patents).toHaveLength(32_000);
@@ -100,7 +105,7 @@ describe("the demo pool", () => {
     for (const plan of pool.patents.slice(0, 300)) {
       const text = patentText(DEFAULT_SEED, plan);
       expect(text.title).toMatch(/\p{Script=Han}/u);
-      expect(text.titleEn).toMatch(/^[A-Z]/);
+      expect(text.titleEn).toMatch(/^[A-Z0-9]/);
       expect(text.abstract.length).toBeGreaterThan(40);
       expect(text.abstractEn.length).toBeGreaterThan(60);
       expect(text.firstClaim).not.toBe("");
@@ -108,4 +113,59 @@ describe("the demo pool", () => {
       expect(text.inventors.split("; ").length).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it("names patents as CNIPA does: devices and methods for inventions, never a method for a utility model, products for designs", () => {
+    const texts = pool.patents.map((plan) => ({ plan, text: patentText(DEFAULT_SEED, plan) }));
+    for (const { plan, text } of texts) {
+      if (plan.type === "DESIGN") {
+        expect(text.title).not.toMatch(/^一种|方法|组合物|系统(（|$)/);
+        expect(text.abstract).toMatch(/^1\.本外观设计产品的名称：.*2\.本外观设计产品的用途：.*3\.本外观设计产品的设计要点：在于.*4\.最能表明设计要点的图片或照片：/);
+        continue;
+      }
+      expect(text.title).toMatch(/^一种/);
+      if (plan.type === "UTILITY_MODEL") expect(text.title).not.toMatch(/方法/);
+      if (plan.title.form === "METHOD") expect(text.title).toMatch(/方法$/);
+      if (plan.title.form === "PREPARATION") expect(text.title).toMatch(/及其制备方法(和应用)?$/);
+      expect(text.abstract).toContain(text.title.replace(/^一种/, ""));
+      expect(text.firstClaim).toMatch(/^1\.一种/);
+    }
+    const distinct = new Set(texts.map(({ text }) => text.title)).size;
+    expect(distinct / texts.length).toBeGreaterThanOrEqual(0.95);
+    // Every repeated title is one 一案双申 family's.
+    const families = new Map<string, Set<string>>();
+    for (const { plan, text } of texts) families.set(text.title, (families.get(text.title) ?? new Set()).add(plan.familyId ?? `patent-${plan.id}`));
+    const repeatedAcrossFamilies = [...families.values()].filter((owners) => owners.size > 1).length;
+    expect(repeatedAcrossFamilies / texts.length).toBeLessThan(0.01);
+  });
+
+  it("pairs each 一案双申 invention with a utility model of the same owner, day and title", () => {
+    const families = groupBy(pool.patents.filter((p) => p.familyId), (p) => p.familyId!);
+    expect(families.size).toBeGreaterThan(400);
+    for (const members of families.values()) {
+      expect(members.map((p) => p.type).sort()).toEqual(["INVENTION", "UTILITY_MODEL"]);
+      const [invention, utilityModel] = members[0].type === "INVENTION" ? members : [members[1], members[0]];
+      expect(utilityModel.universityId).toBe(invention.universityId);
+      expect(utilityModel.filingDate).toEqual(invention.filingDate);
+      expect(utilityModel.coOwnerIds).toEqual(invention.coOwnerIds);
+      expect(patentText(DEFAULT_SEED, utilityModel).title).toBe(patentText(DEFAULT_SEED, invention).title);
+      // The utility model is given up once the invention is granted.
+      if (invention.grantDate && utilityModel.legalStatus !== "EXPIRED") expect(utilityModel.legalStatus).toBe("LAPSED");
+    }
+  });
+
+  it("co-owns about a tenth of the patents with a company, and declares them only with every co-owner's consent", () => {
+    const coOwned = pool.patents.filter((p) => p.coOwnerIds.length > 0);
+    expect(coOwned.length / pool.patents.length).toBeGreaterThan(0.08);
+    expect(coOwned.length / pool.patents.length).toBeLessThan(0.12);
+    const enterprises = new Set(pool.organizations.filter((o) => o.kind === "ENTERPRISE").map((o) => o.id));
+    for (const patent of coOwned) for (const id of patent.coOwnerIds) expect(enterprises.has(id) && id !== patent.ownerId).toBe(true);
+    const consents = groupBy(pool.consents, (c) => c.declarationId);
+    for (const declaration of pool.declarations) {
+      const patent = pool.patents[declaration.patentId - 1];
+      const given = consents.get(declaration.id) ?? [];
+      expect(given.map((c) => c.organizationId).sort()).toEqual([...patent.coOwnerIds].sort());
+      for (const consent of given) expect(consent.consentedOn < declaration.declaredAt).toBe(true);
+    }
+  });
 });
+

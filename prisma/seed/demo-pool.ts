@@ -5,10 +5,10 @@ import { creditCodeCheckCharacter, applicationCheckCharacter } from "../../app/l
 import { termYears, type LegalStatus, type PatentType, type FeeModel, type LicenseKind } from "../../app/lib/patent-vocabulary";
 import { CLUSTERS, type ClusterCode } from "../../app/lib/taxonomy";
 import { INSTITUTIONS } from "./institutions";
-import { composePatentText, type ComposedText } from "./patent-text";
+import { composePatentText, titleCapacity, type ComposedText, type TextForm, type TitlePlan } from "./patent-text";
 import { CHONGQING_DISTRICTS, ENTERPRISE_INDUSTRIES, ENTERPRISE_STEMS, inventorName } from "./people";
 import { Random } from "./random";
-import { TECH_AREAS, type TechArea } from "./tech-areas";
+import { TECH_AREAS } from "./tech-areas";
 
 /** The seed of the demo pool that npm start and npm run db:seed create. */
 export const DEFAULT_SEED = "patentbridge-demo";
@@ -48,6 +48,8 @@ export interface PatentPlan {
   type: PatentType;
   ownerId: string;
   universityId: string;
+  /** Companies that own the patent together with the university (共有专利). */
+  coOwnerIds: string[];
   applicationNumber: string;
   publicationNumber: string | null;
   grantNumber: string | null;
@@ -67,6 +69,12 @@ export interface PatentPlan {
   hasEvaluationReport: boolean;
   /** Page views in the pool's last year (write.ts spreads them as dated views over the last three). */
   yearlyViews: number;
+  /** Which of its area's titles it carries. */
+  title: TitlePlan;
+  /** Shared by the invention and the utility model of a 一案双申 pair. */
+  familyId: string | null;
+  /** The patent whose random stream composes the text: a family shares its invention's wording. */
+  textSourceId: number;
 }
 
 export interface DeclarationRow {
@@ -123,10 +131,18 @@ export interface DealEventRow {
   detail: string;
 }
 
+export interface ConsentRow {
+  declarationId: string;
+  organizationId: string;
+  consentedOn: Date;
+  reference: string;
+}
+
 export interface DemoPool {
   organizations: OrganizationRow[];
   patents: PatentPlan[];
   declarations: DeclarationRow[];
+  consents: ConsentRow[];
   licenses: LicenseRow[];
   transfers: TransferRow[];
   events: DealEventRow[];
@@ -154,12 +170,6 @@ function addYears(date: Date, years: number): Date {
 function randomDateBetween(rng: Random, from: Date, to: Date): Date {
   const span = Math.max(0, Math.floor((to.getTime() - from.getTime()) / DAY));
   return new Date(from.getTime() + rng.int(0, span) * DAY);
-}
-
-/** What a university's area of strength is called in the institutions list. */
-function areaTag(area: TechArea): string {
-  if (area.cluster) return area.cluster;
-  return /bridge|tunnel|civil|road|building|geotech/i.test(area.key) ? "CIVIL" : "ENVIRONMENT";
 }
 
 /** Publication-number prefixes CNIPA used, by year of publication (approximate ranges). */
@@ -234,26 +244,54 @@ function pickFilingYear(rng: Random, type: PatentType): number {
   return years[rng.weightedIndex(years.map((y) => Math.pow(1.12, y - first)))];
 }
 
-function planPatents(rng: Random, count: number, universities: OrganizationRow[]): PatentPlan[] {
+/** How much more likely an institution's known areas are than the rest, strongest first: most of a real
+ * university's patents fall in a few areas. */
+const TOP_AREA_WEIGHTS = [24, 20, 17, 14, 12, 10, 9, 8];
+/** Share of device inventions filed the same day as a utility model of the same title (一案双申). */
+const TWIN_FILING_SHARE = 0.075;
+/** Share of patents a university owns together with a company (共有专利). */
+const CO_OWNED_SHARE = 0.1;
+
+interface Numbering {
+  filingDate: Date;
+  applicationNumber: string;
+  publicationNumber: string | null;
+  grantNumber: string | null;
+  publicationDate: Date | null;
+  grantDate: Date | null;
+  expiresOn: Date;
+  legalStatus: LegalStatus;
+}
+
+function planPatents(rng: Random, count: number, universities: OrganizationRow[], enterprises: OrganizationRow[]): PatentPlan[] {
   const universityWeights = INSTITUTIONS.map((i) => i.researchWeight);
+  const areaWeights = INSTITUTIONS.map((institution) =>
+    TECH_AREAS.map((area) => {
+      const rank = institution.topAreas.indexOf(area.key);
+      return area.weight * (rank < 0 ? 1 : TOP_AREA_WEIGHTS[Math.min(rank, TOP_AREA_WEIGHTS.length - 1)]);
+    }),
+  );
+  const enterprisesByCluster = new Map<string, OrganizationRow[]>();
+  for (const enterprise of enterprises) enterprisesByCluster.set(enterprise.cluster!, [...(enterprisesByCluster.get(enterprise.cluster!) ?? []), enterprise]);
   const serials = new Map<string, number>();
   const nextSerial = (key: string, start: () => number) => {
     const serial = (serials.get(key) ?? start()) + 1;
     serials.set(key, serial);
     return serial;
   };
-  const plans: PatentPlan[] = [];
-  for (let i = 0; i < count; i++) {
-    const universityIndex = rng.weightedIndex(universityWeights);
-    const institution = INSTITUTIONS[universityIndex];
-    const strengths = new Set<string>(institution.strengths);
-    const areaIndex = rng.weightedIndex(TECH_AREAS.map((area) => area.weight * (strengths.has(areaTag(area)) ? 6 : 1)));
-    const area = TECH_AREAS[areaIndex];
-    const typeWeights = institution.level === "vocational" ? [25, 65, 10] : [64, 31, 5];
-    const type = (["INVENTION", "UTILITY_MODEL", "DESIGN"] as const)[rng.weightedIndex(typeWeights)];
+  const ordinals = new Map<string, number>();
+  const ordinalOf = (areaIndex: number, form: TextForm) => ordinals.get(`${areaIndex}:${form}`) ?? 0;
+  const nextOrdinal = (areaIndex: number, form: TextForm) => {
+    const ordinal = ordinalOf(areaIndex, form);
+    ordinals.set(`${areaIndex}:${form}`, ordinal + 1);
+    return ordinal;
+  };
+  // 一案双申 stays a small share of each institution's filings, as in real portfolios (at most 4 %).
+  const totalWeight = universityWeights.reduce((a, b) => a + b, 0);
+  const twinBudget = universityWeights.map((weight) => Math.floor((0.04 * count * weight) / totalWeight / 2));
 
-    const filingYear = pickFilingYear(rng, type);
-    const filingDate = utcDate(filingYear, rng.int(0, 363));
+  const number = (type: PatentType, filingDate: Date, twinOf?: { grantDate: Date | null }): Numbering => {
+    const filingYear = filingDate.getUTCFullYear();
     const typeDigit = { INVENTION: "1", UTILITY_MODEL: "2", DESIGN: "3" }[type];
     const serial = nextSerial(`${filingYear}${typeDigit}`, () => rng.int(100_000, 900_000));
     const digits = `${filingYear}${typeDigit}${String(serial).padStart(7, "0")}`;
@@ -292,6 +330,8 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
     if (legalStatus === "VALID") {
       const age = (DEMO_AS_OF.getTime() - filingDate.getTime()) / (365 * DAY);
       if (expiresOn <= DEMO_AS_OF) legalStatus = "EXPIRED";
+      // The utility model of a 一案双申 pair is given up when the invention is granted (Patent Law art. 9).
+      else if (twinOf?.grantDate) legalStatus = "LAPSED";
       // Universities stop paying annual fees on old, unused patents.
       else if (rng.chance(Math.min(0.12, age * (type === "INVENTION" ? 0.004 : 0.01)))) legalStatus = rng.chance(0.7) ? "TERMINATED" : "LAPSED";
     }
@@ -310,33 +350,33 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
         grantNumber = publicationNumber;
       }
     }
+    return { filingDate, applicationNumber, publicationNumber, grantNumber, publicationDate, grantDate, expiresOn, legalStatus };
+  };
 
+  const assess = (id: number, type: PatentType, universityIndex: number, areaIndex: number, numbering: Numbering) => {
+    const area = TECH_AREAS[areaIndex];
     const ipcMain = rng.pick(area.ipcMain);
     const ipcOthers = rng.sample([...area.ipcMain, ...area.ipcOther].filter((code) => code !== ipcMain), rng.int(1, 3));
-    const remainingYears = Math.max(0, (expiresOn.getTime() - DEMO_AS_OF.getTime()) / (365 * DAY));
+    const remainingYears = Math.max(0, (numbering.expiresOn.getTime() - DEMO_AS_OF.getTime()) / (365 * DAY));
     const clusterTier = CLUSTERS.find((c) => c.code === area.cluster)?.tier;
     const valueScore = Math.round(
       Math.min(98, Math.max(5,
         { INVENTION: 48, UTILITY_MODEL: 32, DESIGN: 22 }[type] +
           remainingYears * 1.2 +
           (clusterTier === "trillion" ? 8 : clusterTier ? 4 : 0) +
-          (legalStatus === "VALID" ? 6 : legalStatus === "PENDING" ? 2 : -25) +
+          (numbering.legalStatus === "VALID" ? 6 : numbering.legalStatus === "PENDING" ? 2 : -25) +
           (rng.next() - 0.5) * 30)),
     );
-    plans.push({
-      id: i + 1,
+    const sameCluster = area.cluster ? enterprisesByCluster.get(area.cluster) : undefined;
+    const coOwnerIds = rng.chance(CO_OWNED_SHARE) ? [(sameCluster && rng.chance(0.8) ? rng.pick(sameCluster) : rng.pick(enterprises)).id] : [];
+    return {
+      id,
       areaIndex,
       type,
       ownerId: universities[universityIndex].id,
       universityId: universities[universityIndex].id,
-      applicationNumber,
-      publicationNumber,
-      grantNumber,
-      filingDate,
-      publicationDate,
-      grantDate,
-      expiresOn,
-      legalStatus,
+      coOwnerIds,
+      ...numbering,
       cluster: area.cluster,
       field: area.field,
       ipcMain,
@@ -347,7 +387,39 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
       maturity: type === "INVENTION" ? rng.int(3, 7) : rng.int(4, 8),
       hasEvaluationReport: type !== "INVENTION" && rng.chance(0.3),
       yearlyViews: Math.round(rng.logNormal(40, 1.1, 0, 5000)),
-    });
+    };
+  };
+
+  const plans: PatentPlan[] = [];
+  for (let i = 0; i < count; i++) {
+    const universityIndex = rng.weightedIndex(universityWeights);
+    const institution = INSTITUTIONS[universityIndex];
+    const areaIndex = rng.weightedIndex(areaWeights[universityIndex]);
+    const area = TECH_AREAS[areaIndex];
+    const typeWeights = institution.typeWeights ?? (institution.level === "vocational" ? [25, 65, 10] : [64, 31, 5]);
+    const type = (["INVENTION", "UTILITY_MODEL", "DESIGN"] as const)[rng.weightedIndex(typeWeights)];
+    const filingDate = utcDate(pickFilingYear(rng, type), rng.int(0, 363));
+    const numbering = number(type, filingDate);
+
+    let form: TextForm = type === "DESIGN" ? "DESIGN" : "DEVICE";
+    if (type === "INVENTION") {
+      const roll = rng.next();
+      if (roll < 0.3) form = "METHOD";
+      // Materials only while the area has titles left for them: a few materials make few distinct titles.
+      else if (roll < 0.5 && ordinalOf(areaIndex, "PREPARATION") < titleCapacity(area, "PREPARATION")) form = "PREPARATION";
+    }
+    const twin = form === "DEVICE" && type === "INVENTION" && i + 1 < count && twinBudget[universityIndex] > 0 && rng.chance(TWIN_FILING_SHARE);
+    if (twin) twinBudget[universityIndex]--;
+    const title: TitlePlan = { form, ordinal: nextOrdinal(areaIndex, form), withControlMethod: form === "DEVICE" && !twin && rng.chance(0.15) };
+    const head: PatentPlan = { ...assess(i + 1, type, universityIndex, areaIndex, numbering), title, familyId: null, textSourceId: i + 1 };
+    plans.push(head);
+    if (twin) {
+      // 一案双申: the same invention filed as a utility model on the same day, by the same owners.
+      head.familyId = `family-${head.id}`;
+      i++;
+      const twinNumbering = number("UTILITY_MODEL", filingDate, { grantDate: numbering.grantDate });
+      plans.push({ ...assess(i + 1, "UTILITY_MODEL", universityIndex, areaIndex, twinNumbering), coOwnerIds: head.coOwnerIds, title, familyId: head.familyId, textSourceId: head.id });
+    }
   }
   return plans;
 }
@@ -460,7 +532,7 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
   if (!(scale > 0)) throw new Error("scale must be positive");
   const rng = new Random(`${seed}:pool`);
   const { universities, enterprises, operator } = planOrganizations(rng, scale);
-  const patents = planPatents(rng, Math.round(BASE_ASSESSED * scale), universities);
+  const patents = planPatents(rng, Math.round(BASE_ASSESSED * scale), universities, enterprises);
   const deals = planDeals(rng, patents, enterprises);
 
   const declarations: DeclarationRow[] = [];
@@ -509,6 +581,8 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
         recordedAt: new Date(signedAt.getTime() + rng.int(20, 90) * DAY),
       };
       patent.ownerId = deal.licensee.id;
+      // A co-owner that buys the university's share owns the whole patent.
+      patent.coOwnerIds = patent.coOwnerIds.filter((id) => id !== patent.ownerId);
       transfers.push(transfer);
       recordEvent({ transferId: transfer.id }, "SIGNED", signedAt);
       if (transfer.recordedAt <= DEMO_AS_OF) recordEvent({ transferId: transfer.id }, "RECORDED", transfer.recordedAt);
@@ -581,7 +655,16 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       next.version = declaration.version + 1;
     }
   }
-  return { organizations: [operator, ...universities, ...enterprises], patents, declarations, licenses, transfers, events };
+  // A co-owned patent is declared only with every co-owner's written consent (see app/models/open-license.server.ts).
+  const consents: ConsentRow[] = declarations.flatMap((declaration) =>
+    patents[declaration.patentId - 1].coOwnerIds.map((organizationId) => ({
+      declarationId: declaration.id,
+      organizationId,
+      consentedOn: new Date(declaration.declaredAt.getTime() - rng.int(7, 60) * DAY),
+      reference: `共有人同意书 ${declaration.declaredAt.getUTCFullYear()}-${declaration.id.slice(-6)}`,
+    })),
+  );
+  return { organizations: [operator, ...universities, ...enterprises], patents, declarations, consents, licenses, transfers, events };
 }
 
 /** The inventory assessment: exactly `target` patents become transferable, chosen by value among those a
@@ -622,8 +705,8 @@ export type PatentText = Omit<ComposedText, "keywords" | "keywordsEn"> & { keywo
 
 /** The text of one patent, from its own random stream: any chunk of the pool can be written on its own. */
 export function patentText(seed: string, plan: PatentPlan): PatentText {
-  const rng = new Random(`${seed}:patent:${plan.id}`);
-  const text = composePatentText(TECH_AREAS[plan.areaIndex], plan.type, rng);
+  const rng = new Random(`${seed}:patent:${plan.textSourceId}`);
+  const text = composePatentText(TECH_AREAS[plan.areaIndex], plan.type, plan.title, rng);
   const inventors = Array.from({ length: rng.int(2, 6) }, () => inventorName(rng));
   return {
     ...text,

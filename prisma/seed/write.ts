@@ -183,7 +183,9 @@ export async function seedDemoPool(
       await tx.dealEvent.deleteMany();
       await tx.license.deleteMany();
       await tx.transfer.deleteMany();
+      await tx.declarationConsent.deleteMany();
       await tx.openLicenseDeclaration.deleteMany();
+      await tx.patentCoOwner.deleteMany();
       await tx.patentViewDay.deleteMany();
       await tx.$executeRaw`DELETE FROM "PatentSearch"`;
       await tx.patent.deleteMany();
@@ -193,13 +195,15 @@ export async function seedDemoPool(
       await tx.user.createMany({ data: demoAccounts(pool.organizations, demoPasswordHash) });
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
         const chunk = pool.patents.slice(start, start + CHUNK).map((plan) => {
-          const { areaIndex: _area, universityId: _university, yearlyViews: _views, ipcOthers, ...columns } = plan;
+          const { areaIndex: _area, universityId: _university, yearlyViews: _views, title: _title, textSourceId: _source, coOwnerIds: _coOwners, ipcOthers, ...columns } = plan;
           return { ...columns, ...patentText(options.seed, plan), ipcOthers: ipcOthers.join("; "), assessedAt: DEMO_AS_OF };
         });
         await insertPatents(tx, chunk);
+        await tx.patentCoOwner.createMany({ data: pool.patents.slice(start, start + CHUNK).flatMap((plan) => plan.coOwnerIds.map((organizationId) => ({ patentId: plan.id, organizationId }))) });
         onProgress(`patents ${Math.min(start + CHUNK, pool.patents.length)}/${pool.patents.length}`);
       }
       await tx.openLicenseDeclaration.createMany({ data: pool.declarations });
+      await tx.declarationConsent.createMany({ data: pool.consents });
       await tx.license.createMany({ data: withContracts(pool, options.seed) });
       await tx.payment.createMany({ data: upFrontPayments(pool) });
       await tx.transfer.createMany({ data: pool.transfers });
