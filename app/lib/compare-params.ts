@@ -22,3 +22,21 @@ export function parseComparedIds(values: string[]): ComparedIds {
 export function compareHref(ids: readonly number[]): string {
   return ids.length === 0 ? "/compare" : `/compare?ids=${ids.join(",")}`;
 }
+
+/** The search page keeps the patents chosen for comparison in its URL as `compare=12&compare=40`: this query
+ * string (empty for none), to append to the page's other links. */
+export function selectionQuery(ids: readonly number[]): string {
+  return ids.map((id) => `compare=${id}`).join("&");
+}
+
+/** A search-page href with the selection kept. */
+export function withSelection(href: string, ids: readonly number[]): string {
+  const selection = selectionQuery(ids);
+  if (!selection) return href;
+  return `${href}${href.includes("?") ? (href.endsWith("?") ? "" : "&") : "?"}${selection}`;
+}
+
+/** The 400 message for a selection the search page cannot keep, in the words of its other parameters' messages. */
+export function comparedIdsIssue(parsed: Exclude<ComparedIds, { ok: true }>): string {
+  return parsed.reason === "tooMany" ? `at most ${MAX_COMPARED} patents can be compared` : `not a patent id: ${parsed.value}`;
+}

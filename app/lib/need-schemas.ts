@@ -32,6 +32,15 @@ export const NeedFormSchema = z
   .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, { message: "need.budgetOrder", path: ["budgetMax"] })
   .refine((need) => need.deadline === null || need.deadline.getTime() > Date.now(), { message: "need.deadlinePast", path: ["deadline"] });
 
+// Control characters other than line breaks and tabs, and halves of a surrogate pair: no text anyone typed.
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const prefilled = (max: number) =>
+  z.string().trim().max(max, "validation.tooLong").refine((value) => !NOT_TEXT.test(value), "validation.characters").default("");
+
+/** /needs/new?title=…&description=…: text carried to the form (a search that found too little) within the form's
+ * own limits; the minimum lengths wait for the form's submission, as the person completes the text. */
+export const NeedPrefillSchema = z.object({ title: prefilled(120), description: prefilled(4000) });
+
 export type NeedInput = {
   title: string;
   description: string;

@@ -15,6 +15,19 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => {
   return [{ title: `${t("app.name")} · ${t("app.tagline")}` }, { name: "description", content: t("home.lead") }];
 };
 
+/** The lead's promise to compare terms, as a link to the comparison. */
+function LeadWithCompareLink({ lead, phrase }: { lead: string; phrase: string }) {
+  const at = lead.indexOf(phrase);
+  if (at < 0) return <>{lead}</>;
+  return (
+    <>
+      {lead.slice(0, at)}
+      <Link to="/compare" className="font-medium text-white underline decoration-amber-300 underline-offset-2 hover:decoration-2">{phrase}</Link>
+      {lead.slice(at + phrase.length)}
+    </>
+  );
+}
+
 export default function Home() {
   const { figures } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
@@ -29,7 +42,7 @@ export default function Home() {
     <div className="space-y-10">
       <section className="rounded-xl bg-gradient-to-br from-brand-900 to-brand-700 px-6 py-10 text-white">
         <h1 className="text-3xl font-bold sm:text-4xl">{t("home.title")}</h1>
-        <p className="mt-4 max-w-3xl text-brand-50">{t("home.lead")}</p>
+        <p className="mt-4 max-w-3xl text-brand-50"><LeadWithCompareLink lead={t("home.lead")} phrase={t("home.compareLink")} /></p>
         <Form method="get" action="/patents" role="search" className="mt-6 flex max-w-2xl flex-col gap-2 sm:flex-row">
           <label htmlFor="home-q" className="sr-only">{t("search.label")}</label>
           <input id="home-q" name="q" type="search" maxLength={500} placeholder={t("home.searchPlaceholder")}

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { PatentComparison } from "~/components/patent-comparison";
-import { parseComparedIds } from "~/lib/compare-params";
+import { parseComparedIds, withSelection } from "~/lib/compare-params";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { comparePatents, type ComparedPatent } from "~/models/compare.server";
@@ -32,10 +32,13 @@ export default function Compare() {
   const loaderData = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   const location = useLocation();
-  // The search the patents were chosen in (passed by the search page's link), to go back to it.
+  // The search the patents were chosen in (passed by the search page's link), to go back to it with the selection
+  // as it now stands.
   const fromSearch = (location.state as { search?: unknown } | null)?.search;
   const chosen = loaderData.ok ? loaderData.patents.map((patent) => patent.id) : [];
-  const backHref = typeof fromSearch === "string" && fromSearch.startsWith("?") ? `/patents${fromSearch}` : `/patents${chosen.length ? `?${chosen.map((id) => `compare=${id}`).join("&")}` : ""}`;
+  const back = new URLSearchParams(typeof fromSearch === "string" ? fromSearch : "");
+  back.delete("compare");
+  const backHref = withSelection(`/patents?${back}`, chosen);
   return (
     <section aria-labelledby="compare-heading" className="space-y-4">
       <div>

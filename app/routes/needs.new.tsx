@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
@@ -7,7 +7,7 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { NeedFormSchema, needInput } from "~/lib/need-schemas";
+import { NeedFormSchema, NeedPrefillSchema, needInput } from "~/lib/need-schemas";
 import { CLUSTERS } from "~/lib/taxonomy";
 import { createNeed } from "~/models/need.server";
 
@@ -15,7 +15,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "SME");
-  return { verified: Boolean(user.organization?.verifiedAt) };
+  const verified = Boolean(user.organization?.verifiedAt);
+  // ?title=…&description=…: a search's words to start from (the search page's "post it as a need").
+  const url = new URL(request.url);
+  const prefill = validate(NeedPrefillSchema, { title: url.searchParams.get("title") ?? undefined, description: url.searchParams.get("description") ?? undefined });
+  if (!prefill.ok) return data({ verified, prefill: { title: "", description: "" }, prefillErrors: prefill.fieldErrors }, { status: 400 });
+  return data({ verified, prefill: prefill.data, prefillErrors: null as Record<string, string> | null });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -34,6 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewNeed() {
   const actionData = useActionData<typeof action>();
+  const { prefill, prefillErrors } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const { t, language } = useLanguage();
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
@@ -42,10 +48,13 @@ export default function NewNeed() {
       <h1 id="need-new-heading" className="text-2xl font-bold">{t("need.new")}</h1>
       <Form method="post" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" noValidate>
         <FormError error={errors.form} />
-        <Field name="title" label={t("need.field.title")} error={errors.title} required maxLength={120} />
+        {prefillErrors && (
+          <FormError error={t("need.prefillInvalid", { fields: Object.entries(prefillErrors).map(([field, message]) => `${t(field === "title" ? "need.field.title" : "need.field.description")}: ${messageIn(language, message)}`).join("; ") })} />
+        )}
+        <Field name="title" label={t("need.field.title")} error={errors.title} required maxLength={120} defaultValue={prefill.title} />
         <div className="space-y-1">
           <label htmlFor="field-description" className="block text-sm font-medium">{t("need.field.description")}</label>
-          <textarea id="field-description" name="description" rows={6} maxLength={4000} required aria-invalid={Boolean(errors.description)} aria-describedby={errors.description ? "description-error" : undefined} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+          <textarea id="field-description" name="description" rows={6} maxLength={4000} required defaultValue={prefill.description} aria-invalid={Boolean(errors.description)} aria-describedby={errors.description ? "description-error" : undefined} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
           {errors.description && <p id="description-error" className="text-sm text-red-700">{messageIn(language, errors.description)}</p>}
         </div>
         <div className="space-y-1">

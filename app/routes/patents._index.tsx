@@ -14,18 +14,29 @@ import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/li
 import { MAX_PAGE, searchParamsToQuery, SORTS } from "~/lib/search-url";
 import { CLUSTERS } from "~/lib/taxonomy";
 import { patentSearch, type FacetValue, type SearchResult } from "~/models/search.server";
+// Offers side by side and never a dead end (issue 13): the compare selection and the ways on from a thin result.
+import { CompareBar, CompareToggle } from "~/components/compare-selection";
+import { SearchSuggestionsPanel } from "~/components/search-suggestions";
+import { comparedIdsIssue, parseComparedIds, withSelection } from "~/lib/compare-params";
+import { searchSuggestions, THIN_RESULTS, type SearchSuggestions } from "~/models/search/suggestions.server";
 
 type LoaderData =
-  | { ok: true; params: SearchParams; result: SearchResult }
+  | { ok: true; params: SearchParams; result: SearchResult; suggestions: SearchSuggestions | null; selection: number[] }
   | { ok: false; q: string; issues: ValidationIssue[] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const parsed = parseSearchParams(new URL(request.url).searchParams);
+  const url = new URL(request.url);
+  const parsed = parseSearchParams(url.searchParams);
   if (!parsed.ok) {
-    return data<LoaderData>({ ok: false, q: new URL(request.url).searchParams.get("q")?.slice(0, 500) ?? "", issues: parsed.issues }, { status: 400 });
+    return data<LoaderData>({ ok: false, q: url.searchParams.get("q")?.slice(0, 500) ?? "", issues: parsed.issues }, { status: 400 });
   }
+  // The patents chosen for comparison (compare=12&compare=40): page state, not part of the search.
+  const selection = parseComparedIds(url.searchParams.getAll("compare"));
+  if (!selection.ok) return data<LoaderData>({ ok: false, q: parsed.params.q, issues: [{ path: "compare", message: comparedIdsIssue(selection) }] }, { status: 400 });
   try {
-    return data<LoaderData>({ ok: true, params: parsed.params, result: await patentSearch().search(parsed.params) });
+    const result = await patentSearch().search(parsed.params);
+    const suggestions = result.total < THIN_RESULTS ? await searchSuggestions(parsed.params, result) : null;
+    return data<LoaderData>({ ok: true, params: parsed.params, result, suggestions, selection: selection.ids });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const issues = [{ path: error.path ?? "q", message: error.message }];
@@ -42,6 +53,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 const FACETS: Array<{ key: keyof SearchResult["facets"]; label: MessageKey; visible: number }> = [
   { key: "open", label: "facet.open", visible: 1 },
+  { key: "fee", label: "facet.fee", visible: 4 },
   { key: "cluster", label: "facet.cluster", visible: 8 },
   { key: "university", label: "facet.university", visible: 8 },
   { key: "type", label: "facet.type", visible: 3 },
@@ -80,11 +92,11 @@ function FacetGroup({ name, title, values, visible }: { name: string; title: str
   );
 }
 
-function Pagination({ params, total }: { params: SearchParams; total: number }) {
+function Pagination({ params, total, selection }: { params: SearchParams; total: number; selection: number[] }) {
   const { t } = useLanguage();
   const pages = Math.min(Math.ceil(total / params.size), MAX_PAGE);
   if (pages <= 1) return null;
-  const href = (page: number) => `/patents?${searchParamsToQuery({ ...params, page })}`;
+  const href = (page: number) => withSelection(`/patents?${searchParamsToQuery({ ...params, page })}`, selection);
   return (
     <nav aria-label={t("search.pagination")} className="mt-6 flex items-center justify-between gap-4 text-sm">
       {params.page > 1 ? (
@@ -102,7 +114,7 @@ function Pagination({ params, total }: { params: SearchParams; total: number }) 
   );
 }
 
-function Results({ result }: { result: SearchResult }) {
+function Results({ result, selection }: { result: SearchResult; selection: number[] }) {
   const { t, language } = useLanguage();
   const location = useLocation();
   const clusterName = (code: string | null) => {
@@ -174,6 +186,9 @@ function Results({ result }: { result: SearchResult }) {
                 {t("patent.openLicense.offered")}: {feeSummary(item.openLicense, language)}
               </p>
             )}
+            <div className="mt-2">
+              <CompareToggle id={item.id} title={language === "zh" ? item.title : item.titleEn ?? item.title} selection={selection} />
+            </div>
           </li>
         );
       })}
@@ -205,14 +220,16 @@ export default function PatentSearchPage() {
     if (sort) sort.value = search.get("sort") ?? "relevance";
   }, [q, loaderData]);
 
-  const submitForm = () => formRef.current && submit(formRef.current, { replace: false });
+  // Ticking "compare" keeps the reader's place on the page.
+  const submitForm = (keepScroll = false) => formRef.current && submit(formRef.current, { replace: false, preventScrollReset: keepScroll });
 
   return (
     <div>
       <h1 className="sr-only">{t("search.title")}</h1>
       <Form ref={formRef} method="get" action="/patents" role="search" onChange={(event) => {
         // Filters and sort apply at once; typing in the search box waits for Enter.
-        if ((event.target as HTMLElement).getAttribute("name") !== "q") submitForm();
+        const name = (event.target as HTMLElement).getAttribute("name");
+        if (name !== "q") submitForm(name === "compare");
       }}>
         <div className="flex flex-col gap-2 sm:flex-row">
           <label htmlFor="q" className="sr-only">{t("search.label")}</label>
@@ -241,7 +258,7 @@ export default function PatentSearchPage() {
             <aside aria-labelledby="filters-heading">
               <div className="flex items-baseline justify-between">
                 <h2 id="filters-heading" className="text-sm font-bold uppercase tracking-wide text-slate-600">{t("search.filters")}</h2>
-                <Link to={params.q ? `/patents?${searchParamsToQuery({ q: params.q })}` : "/patents"} className="text-xs text-brand-700 underline">
+                <Link to={withSelection(params.q ? `/patents?${searchParamsToQuery({ q: params.q })}` : "/patents", loaderData.selection)} className="text-xs text-brand-700 underline">
                   {t("search.clearFilters")}
                 </Link>
               </div>
@@ -270,9 +287,14 @@ export default function PatentSearchPage() {
               </div>
               {params.size !== 20 && <input type="hidden" name="size" value={params.size} />}
               <div className={searching ? "opacity-60 transition-opacity" : undefined}>
-                <Results result={loaderData.result} />
+                <CompareBar selection={loaderData.selection} pageIds={loaderData.result.items.map((item) => item.id)}
+                  clearHref={`/patents?${searchParamsToQuery(params)}`} />
+                <Results result={loaderData.result} selection={loaderData.selection} />
+                {loaderData.suggestions && (
+                  <SearchSuggestionsPanel suggestions={loaderData.suggestions} total={loaderData.result.total} q={params.q} selection={loaderData.selection} />
+                )}
               </div>
-              <Pagination params={params} total={loaderData.result.total} />
+              <Pagination params={params} total={loaderData.result.total} selection={loaderData.selection} />
             </section>
           </div>
         )}
