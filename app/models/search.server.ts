@@ -820,7 +820,8 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const design = sort === "relevance" && !understanding.aboutAppearance ? d.type.find("DESIGN") : undefined;
     const types = facetIndex.columns.type;
     const tierOf = (position: number) => missingOf(position) * 2 + (design !== undefined && types[position] === design ? 1 : 0);
-    const tiers = tiersOf(matched, tierOf, (missing) => (missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds }));
+    const tiered = coverage !== null || (design !== undefined && facets.type.some((value) => value.value === "DESIGN" && value.count > 0));
+    const tiers = tiersOf(matched, tiered ? tierOf : null, (missing) => (missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds }));
     const offset = (params.page - 1) * params.size;
     let pagePositions: number[] = [];
     if (offset < matched.length) {

@@ -40,22 +40,26 @@ export interface Tier {
 /**
  * The result's positions in tiers, ranked one after another by their `tierOf` key: twice the missing words, plus
  * one for a design patent under a technical query (fewer missing words first, then inventions and utility
- * models before designs).
+ * models before designs). Null `tierOf`: a single tier.
  */
-export function tiersOf(matched: Int32Array, tierOf: (position: number) => number, rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array }): Tier[] {
-  const counts = new Map<number, number>();
-  for (const position of matched) counts.set(tierOf(position), (counts.get(tierOf(position)) ?? 0) + 1);
-  if (counts.size <= 1) {
-    const only = counts.size === 1 ? [...counts.keys()][0] >> 1 : 0;
-    return [{ positions: matched, ...rankingFor(only) }];
+export function tiersOf(matched: Int32Array, tierOf: ((position: number) => number) | null, rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array }): Tier[] {
+  // Every result holds every word and no design waits: one tier (most searches).
+  if (!tierOf) return [{ positions: matched, ...rankingFor(0) }];
+  const keys = new Int32Array(matched.length);
+  let largest = 0;
+  for (let i = 0; i < matched.length; i++) largest = Math.max(largest, (keys[i] = tierOf(matched[i])));
+  const counts = new Int32Array(largest + 1);
+  for (let i = 0; i < keys.length; i++) counts[keys[i]]++;
+  const tiers: Tier[] = [];
+  const slots: Array<{ array: Int32Array; filled: number } | null> = Array.from(counts, (count) => (count > 0 ? { array: new Int32Array(count), filled: 0 } : null));
+  for (let i = 0; i < keys.length; i++) {
+    const slot = slots[keys[i]]!;
+    slot.array[slot.filled++] = matched[i];
   }
-  const keys = [...counts.keys()].sort((a, b) => a - b);
-  const arrays = new Map(keys.map((key) => [key, { array: new Int32Array(counts.get(key)!), filled: 0 }]));
-  for (const position of matched) {
-    const slot = arrays.get(tierOf(position))!;
-    slot.array[slot.filled++] = position;
-  }
-  return keys.map((key) => ({ positions: arrays.get(key)!.array, ...rankingFor(key >> 1) }));
+  slots.forEach((slot, key) => {
+    if (slot) tiers.push({ positions: slot.array, ...rankingFor(key >> 1) });
+  });
+  return tiers;
 }
 
 /** What arranging a page reads of each position: its title's key, its family's key (0: none) and its tier. */

@@ -131,6 +131,13 @@ function phraseOf(text: string, allowPrefix = false): { expression: TextExpressi
   return { expression: { kind: "phrase", pieces, prefix }, highlight: pieces.map((piece) => piece.highlight) };
 }
 
+/** Whether every text that contains `word` contains `part` too, as the index matches them. */
+function contains(word: string, part: string): boolean {
+  if (isHan(word) && isHan(part)) return part.length >= 2 && word.includes(part);
+  if (isHan(word) || isHan(part)) return false;
+  return ` ${thesaurusKey(word)} `.includes(` ${thesaurusKey(part)} `);
+}
+
 /** An English prefix (therm*): searched as typed, never expanded. */
 function prefixWord(text: string): QueryWord | null {
   const phrase = phraseOf(`${text}*`, true);
@@ -145,7 +152,10 @@ function wordOf(label: string, expand: boolean): QueryWord | null {
     const key = thesaurusKey(alternative);
     if (!keys.has(key)) alternatives.push(alternative), keys.add(key);
   }
-  const phrases = alternatives.flatMap((alternative) => phraseOf(alternative) ?? []);
+  // An alternative containing another one finds nothing more (蓄电池 beside 电池, noise reduction beside noise):
+  // left out of the query, which costs FTS5 a doclist a phrase.
+  const searched = alternatives.filter((alternative) => !alternatives.some((other) => other !== alternative && contains(alternative, other)));
+  const phrases = searched.flatMap((alternative) => phraseOf(alternative) ?? []);
   if (phrases.length === 0) return null;
   return {
     label,
