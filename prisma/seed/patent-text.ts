@@ -134,11 +134,11 @@ const DESIGN_OMISSIONS: Term[] = [
   { zh: "左视图与右视图对称，省略左视图", en: "the left view mirrors the right view and is omitted" },
 ];
 
-function designText(area: TechArea, parts: TitleParts, rng: Random): Omit<ComposedText, "keywords" | "keywordsEn"> {
+function designText(area: TechArea, parts: TitleParts, subject: Set<string>, rng: Random): Omit<ComposedText, "keywords" | "keywordsEn"> {
   const product = parts.subject;
   const title = parts.model ? `${product.zh}（${parts.model}）` : product.zh;
   const titleEn = parts.model ? `${capitalise(product.en)} (model ${parts.model})` : capitalise(product.en);
-  const application = rng.pick(area.applications);
+  const [application] = relatedSample(rng, area.applications, subject, 1);
   const point = rng.pick(area.designPoints);
   const view = rng.pick(DESIGN_VIEWS);
   const omission = rng.pick(DESIGN_OMISSIONS);
@@ -184,12 +184,12 @@ function relatedSample(rng: Random, items: readonly Term[], subject: Set<string>
 
 export function composePatentText(area: TechArea, type: PatentType, title: TitlePlan, rng: Random): ComposedText {
   const parts = titleCombination(area, title);
-  const keywords = rng.sample(area.keywords, rng.int(3, 5));
-  const keywordLists = { keywords: keywords.map((k) => k.zh), keywordsEn: keywords.map((k) => k.en) };
-  if (title.form === "DESIGN") return { ...designText(area, parts, rng), ...keywordLists };
-
   const { zh: nameZh, en: nameEn } = names(parts);
   const subject = topicCharacters(nameZh);
+  const keywords = relatedSample(rng, area.keywords, subject, rng.int(3, 5));
+  const keywordLists = { keywords: keywords.map((k) => k.zh), keywordsEn: keywords.map((k) => k.en) };
+  if (title.form === "DESIGN") return { ...designText(area, parts, subject, rng), ...keywordLists };
+
   const components = relatedSample(rng, area.components, subject, rng.int(3, 4));
   const [mechanism] = relatedSample(rng, area.mechanisms, subject, 1);
   const effects = relatedSample(rng, area.effects, subject, 2);
