@@ -13,12 +13,22 @@ freshPagePerTest((fresh) => (page = fresh));
 const signIn = (email: string) => signInAs(page, baseUrl, email, DEMO_PASSWORD);
 const signOut = () => signOutOf(page);
 
+type PatentRecord = { id: number; openLicense: unknown; coOwners: Array<{ name: string }> };
+
+/** The first patent of a search whose full record (GET /api/v1/patents/:id) passes the test. */
+async function findPatent(query: string, test: (patent: PatentRecord) => boolean): Promise<PatentRecord> {
+  const search = await (await fetch(`${baseUrl}/api/v1/patents?${query}`)).json();
+  for (const item of search.items as Array<{ id: number }>) {
+    const patent = (await (await fetch(`${baseUrl}/api/v1/patents/${item.id}`)).json()) as PatentRecord;
+    if (test(patent)) return patent;
+  }
+  throw new Error(`no patent passes the test among /api/v1/patents?${query}`);
+}
+
 describe("an open license", () => {
   it("goes from declaration to a signed, paid, active license, and survives withdrawal", async () => {
-    // A granted invention of 重庆大学 with no open license yet.
-    const search = await (await fetch(`${baseUrl}/api/v1/patents?university=org-univ-01&type=INVENTION&status=VALID&size=50`)).json();
-    const patent = search.items.find((item: { openLicense: unknown }) => item.openLicense === null);
-    expect(patent).toBeDefined();
+    // A granted invention of 重庆大学 alone (no co-owner) with no open license yet.
+    const patent = await findPatent("university=org-univ-01&type=INVENTION&status=VALID&size=50", (p) => p.openLicense === null && p.coOwners.length === 0);
 
     await signIn("cqu@patentbridge.test");
     await page.goto(`${baseUrl}/patents/${patent.id}`);
@@ -72,6 +82,43 @@ describe("an open license", () => {
     await page.goto(`${baseUrl}/contracts/${number}`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("合同核验");
     expect(await page.getByText(/^[0-9a-f]{64}$/).count()).toBe(1);
+  });
+});
+
+describe("an open license on a co-owned patent", () => {
+  it("needs every co-owner's written consent, keeps what was typed when refused (without JavaScript), and shows the consents", async () => {
+    const patent = await findPatent("university=org-univ-01&type=INVENTION&status=VALID&size=50", (p) => p.openLicense === null && p.coOwners.length > 0);
+    // No script reaches the page: the form posts and the refusal comes back as a plain page.
+    await page.route(/\.js(\?|$)/, (route) => route.abort());
+    await signIn("cqu@patentbridge.test");
+    await page.goto(`${baseUrl}/patents/${patent.id}`);
+    expect(await page.evaluate(() => "__remixRouter" in window)).toBe(false);
+    const bibliography = await page.getByRole("region", { name: "著录项目" }).innerText();
+    expect(bibliography).toContain("共有专利权人");
+    for (const { name } of patent.coOwners) expect(bibliography).toContain(name);
+    const declare = page.getByRole("region", { name: "声明开放许可" });
+    await declare.getByLabel("一次性许可费（元）").fill("50000");
+    const consent = (name: string) => declare.getByRole("group", { name: `共有人：${name}` });
+    for (const { name } of patent.coOwners) {
+      await consent(name).getByLabel("同意日期").fill("2025-05-05");
+      await consent(name).getByLabel("同意书文号").fill(`同意书-${name.slice(0, 4)}`);
+    }
+    await declare.getByRole("button", { name: "公告开放许可声明" }).click();
+    await expect.poll(() => declare.getByRole("alert").innerText()).toContain("《专利法》第十四条");
+    expect(await declare.getByLabel("一次性许可费（元）").inputValue()).toBe("50000");
+    const [first] = patent.coOwners;
+    expect(await consent(first.name).getByLabel("同意日期").inputValue()).toBe("2025-05-05");
+    expect(await consent(first.name).getByLabel("同意书文号").inputValue()).toBe(`同意书-${first.name.slice(0, 4)}`);
+
+    for (const { name } of patent.coOwners) await consent(name).getByLabel("已取得该共有人的书面同意").check();
+    await declare.getByRole("button", { name: "公告开放许可声明" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "开放许可声明已公告" }).count()).toBe(1);
+    const license = await page.getByRole("region", { name: "开放许可", exact: true }).innerText();
+    expect(license).toContain("共有人同意");
+    expect(license).toContain(`${first.name}，2025-05-05 书面同意`);
+    // Readable on a phone: nothing wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });
 
