@@ -3,18 +3,16 @@
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
-import { compileQuery, highlight } from "~/lib/text-search";
+import { compileQuery } from "~/lib/text-search";
 import type { NeedInput } from "~/lib/need-schemas";
 import type { DealKind, OpenLicenseTerms } from "~/lib/open-license-schemas";
 import { assertKindAllowed } from "./deal.server";
 import { notify } from "./notification.server";
 import { openLicenseSummary, patentSearch } from "./search.server";
-import { compoundHead, subjectWords, type QueryWord } from "./search/query.server";
+import { compoundHead, subjectWords, wordFinder, type QueryWord } from "./search/query.server";
 
-/** How many of the best text matches are weighed for cluster, IPC and open license. */
+/** How many of the patents holding most of a need's words are weighed for title, cluster, IPC and open license. */
 const CANDIDATES = 100;
-const ALL_OF_THE_POOL = (parseSearchParams(new URLSearchParams()) as { ok: true; params: SearchParams }).params;
 
 export async function createNeed(user: CurrentUser, input: NeedInput) {
   if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
@@ -69,19 +67,18 @@ export interface NeedMatch {
   reasons: MatchReason[];
 }
 
-/** The words of `word` (its alternatives) that this text contains, as written there: whole words only. */
-function wordsFoundIn(text: string, word: QueryWord): string[] {
-  return highlight(text, word.highlight).filter((segment) => segment.hit).map((segment) => segment.text);
-}
+/** The words of a need searched at most (the title's first): each is one full-text query. */
+const MAX_NEED_WORDS = 16;
 
 /**
  * The pool ranked against a need (ADR 013). The need's subject words (segmented; stop words, weak verbs and
- * filler such as 控制 left out; each with its thesaurus alternatives) decide: patents containing more of them
- * come first. A title word weighs 3, or 1.5 when it only sets the scene (before the title's last 的); a
- * description word and a compound's head (轮毂电机 → 电机) weigh 1. Among patents with the same words, the need's cluster and the IPC
- * subclasses common among the best matches break the tie, then bm25 over the words. Open-license offers then
- * come first, as a company can take them at once. The score is the share (0-100) of the need's word weight a
- * patent holds.
+ * filler such as 控制 left out; each with its thesaurus alternatives) decide: patents holding more of their
+ * weight come first, over the whole pool. A title word weighs 3, or 1.5 when it only sets the scene (before the
+ * title's last 的); a description word and a compound's head (轮毂电机 → 电机) weigh 1. Among patents with the
+ * same weight, those holding more of it in their title, then the need's cluster and the IPC subclasses common
+ * among the best matches break the tie, then the newest. Open-license offers then come first, as a company can
+ * take them at once. The score is the share (0-100) of the need's word weight a patent holds; the reasons name
+ * the words as the patent writes them (噪声 for a need's 噪音), whole words only.
  */
 export async function matchNeed(need: { title: string; description: string; cluster: string | null }, options: { limit?: number; ownerId?: string } = {}): Promise<NeedMatch[]> {
   const limit = options.limit ?? 20;
@@ -91,24 +88,21 @@ export async function matchNeed(need: { title: string; description: string; clus
   const head = split > 0 ? subjectWords(need.title.slice(split + 1)) : [];
   const subject = new Set((head.length > 0 ? head : subjectWords(need.title)).map((word) => word.label));
   const setting = new Set(head.length > 0 ? subjectWords(need.title.slice(0, split)).map((word) => word.label) : []);
-  const words = subjectWords(`${need.title} ${need.description}`);
+  const words = subjectWords(`${need.title} ${need.description}`, MAX_NEED_WORDS);
   // A compound's head also counts, a little: a need about a 轮毂电机 concerns 电机 patents too.
   for (const word of [...words]) {
     const compound = compoundHead(word.label);
     const extra = compound && !words.some((known) => known.label === compound) ? subjectWords(compound)[0] : undefined;
-    if (extra) words.push(extra);
+    if (extra && words.length < MAX_NEED_WORDS) words.push(extra);
   }
   if (words.length === 0) return [];
-  const query = compileQuery({ kind: "any", of: words.map((word) => word.expression) }, words.flatMap((word) => word.highlight));
   const weightOf = (word: QueryWord) => (subject.has(word.label) ? 3 : setting.has(word.label) ? 1.5 : 1);
-  const totalWeight = words.reduce((sum, word) => sum + weightOf(word), 0);
-  const search = patentSearch();
-  const ranked = await search.bestMatches(query, Math.ceil(CANDIDATES * 1.5));
-  const inPool = await search.matchingAmong(ALL_OF_THE_POOL, ranked);
-  const ids = ranked.filter((id) => inPool.has(id)).slice(0, CANDIDATES);
-  if (ids.length === 0) return [];
+  const weights = words.map(weightOf);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  const best = await patentSearch().byWordWeight(words.map((word) => compileQuery(word.expression, word.highlight)), weights, CANDIDATES);
+  if (best.length === 0) return [];
   const rows = await prisma.patent.findMany({
-    where: { id: { in: ids } },
+    where: { id: { in: best.map((candidate) => candidate.id) } },
     select: {
       id: true, title: true, titleEn: true, abstract: true, abstractEn: true, keywords: true, keywordsEn: true, applicationNumber: true, ownerId: true, cluster: true, ipcMain: true,
       owner: { select: { name: true, nameEn: true } },
@@ -117,21 +111,19 @@ export async function matchNeed(need: { title: string; description: string; clus
   });
   const byId = new Map(rows.map((row) => [row.id, row]));
   const subclass = (ipc: string) => ipc.slice(0, 4);
-  const candidates = ids.map((id, rank) => {
-    const row = byId.get(id)!;
-    const text = [row.title, row.keywords, row.abstract, row.titleEn ?? "", row.keywordsEn, row.abstractEn ?? ""].join("\n");
-    const found = words.map((word) => ({ word, as: wordsFoundIn(text, word) })).filter((entry) => entry.as.length > 0);
-    return { row, rank, found, covered: found.reduce((sum, entry) => sum + weightOf(entry.word), 0) };
-  });
-  // The need's technical neighbourhood: IPC subclasses of the twenty patents sharing most of its words.
-  const byWords = [...candidates].sort((a, b) => b.covered - a.covered || a.rank - b.rank);
+  // The need's technical neighbourhood: IPC subclasses of the twenty patents holding most of its words.
   const neighbourhood = new Map<string, number>();
-  for (const { row } of byWords.slice(0, 20)) neighbourhood.set(subclass(row.ipcMain), (neighbourhood.get(subclass(row.ipcMain)) ?? 0) + 1);
+  for (const { id } of best.slice(0, 20)) neighbourhood.set(subclass(byId.get(id)!.ipcMain), (neighbourhood.get(subclass(byId.get(id)!.ipcMain)) ?? 0) + 1);
   const busiest = Math.max(...neighbourhood.values());
-  const matches = candidates.map(({ row, rank, found, covered }) => {
+  const matches = best.map(({ id, weight, words: held }, rank) => {
+    const row = byId.get(id)!;
+    const inTitle = wordFinder(`${row.title}\n${row.titleEn ?? ""}`);
+    const inText = wordFinder([row.title, row.keywords, row.abstract, row.titleEn ?? "", row.keywordsEn, row.abstractEn ?? ""].join("\n"));
+    const heldWords = words.filter((_, i) => (held & (1 << i)) !== 0);
+    const titleWeight = heldWords.reduce((sum, word) => sum + (inTitle(word) ? weightOf(word) : 0), 0);
     const reasons: MatchReason[] = [];
-    // Each need word once, as the patent writes it (噪声 for a need's 噪音).
-    const named = [...new Set(found.map((entry) => entry.as[0]))];
+    // Each need word once, as the patent writes it; a word found only in the claim is named as the need wrote it.
+    const named = [...new Set(heldWords.map((word) => inText(word) ?? word.label))];
     if (named.length) reasons.push({ kind: "words", words: named.slice(0, 6) });
     const sameCluster = need.cluster !== null && row.cluster === need.cluster;
     if (sameCluster) reasons.push({ kind: "cluster", cluster: row.cluster! });
@@ -143,17 +135,17 @@ export async function matchNeed(need: { title: string; description: string; clus
     const match: NeedMatch = {
       patent: { id: row.id, title: row.title, titleEn: row.titleEn, applicationNumber: row.applicationNumber, ownerId: row.ownerId, owner: row.owner.name, ownerEn: row.owner.nameEn, cluster: row.cluster, ipcMain: row.ipcMain },
       openLicense: declaration ? openLicenseSummary(declaration) : null,
-      score: Math.round((100 * covered) / totalWeight),
+      score: Math.round((100 * weight) / totalWeight),
       reasons,
     };
-    return { match, covered, proximity, rank };
+    return { match, weight, titleWeight, proximity, rank };
   });
-  const best = matches
+  const ranked = matches
     .filter(({ match }) => !options.ownerId || match.patent.ownerId === options.ownerId)
-    .sort((a, b) => b.covered - a.covered || b.proximity - a.proximity || a.rank - b.rank)
+    .sort((a, b) => b.weight - a.weight || b.titleWeight - a.titleWeight || b.proximity - a.proximity || a.rank - b.rank)
     .slice(0, limit)
     .map(({ match }) => match);
-  return [...best.filter((m) => m.openLicense), ...best.filter((m) => !m.openLicense)];
+  return [...ranked.filter((m) => m.openLicense), ...ranked.filter((m) => !m.openLicense)];
 }
 
 /** A university answers a need with some of its patents: each becomes a deal proposal to the company, with the

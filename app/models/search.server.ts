@@ -925,7 +925,29 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return rankedMatches(query, limit, windowFor(await currentIndex()));
   }
 
-  return { search, similar, matchingAmong, bestMatches, refresh: currentIndex };
+  /**
+   * The pool patents holding the most weight of these words (`weights[i]` for word i's query `words[i]`, at most
+   * 32 words), best first, `limit` of them; ties by newest. Each with the bit mask of the words it holds. A need
+   * is ranked this way (ADR 013): by what it is about, over the whole pool, not among one ranking's best.
+   */
+  async function byWordWeight(words: ParsedQuery[], weights: number[], limit: number): Promise<Array<{ id: number; weight: number; words: number }>> {
+    const facetIndex = await currentIndex();
+    const weight = new Float64Array(facetIndex.size);
+    const held = new Uint32Array(facetIndex.size);
+    const touched: number[] = [];
+    for (const [word, query] of words.slice(0, 32).entries()) {
+      for (const position of facetIndex.poolPositionsOf(await textMatches(query))) {
+        if (held[position] === 0) touched.push(position);
+        held[position] |= 1 << word;
+        weight[position] += weights[word];
+      }
+    }
+    const { ids } = facetIndex;
+    touched.sort((a, b) => weight[b] - weight[a] || ids[b] - ids[a]);
+    return touched.slice(0, limit).map((position) => ({ id: ids[position], weight: weight[position], words: held[position] }));
+  }
+
+  return { search, similar, matchingAmong, bestMatches, byWordWeight, refresh: currentIndex };
 }
 
 function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import data from "./thesaurus.json";
-import { keywordQuery, MAX_QUERY_WORDS, segmentChinese, subjectWords, understandQuery } from "./query.server";
+import { compoundHead, keywordQuery, MAX_QUERY_WORDS, segmentChinese, subjectWords, understandQuery, wordFinder } from "./query.server";
 import { buildThesaurus, thesaurus, thesaurusKey } from "./thesaurus.server";
 
 const labels = (q: string) => understandQuery(q).words.map((word) => word.label);
@@ -123,6 +123,18 @@ describe("a need's subject and a patent's keywords", () => {
   it("keeps a need's whole subject words, without filler or weak verbs", () => {
     const words = subjectWords("电动摩托车轮毂电机的噪声与振动。需要降低电机工作时的噪声，控制成本。").map((word) => word.label);
     expect(words).toEqual(["电动", "摩托车", "轮毂电机", "噪声", "振动", "电机"]);
+  });
+
+  it("finds a word's alternatives in a text as whole words, and a compound's head", () => {
+    const [noise, motor] = subjectWords("噪音 electric motor");
+    const find = wordFinder("一种低噪声电机。A quiet electric motor with motorcycle parts.");
+    expect(find(noise)).toBe("噪声");
+    expect(find(motor)).toBe("electric motor");
+    const [inWheel] = subjectWords("in-wheel motor");
+    expect(wordFinder("The motor is in the wheel.")(inWheel)).toBeNull();
+    expect(compoundHead("轮毂电机")).toBe("电机");
+    expect(compoundHead("锂离子电池")).toBe("电池");
+    expect(compoundHead("摩托车")).toBeNull();
   });
 
   it("makes a patent's keywords whole-word alternatives", () => {

@@ -430,6 +430,28 @@ export function compoundHead(word: string): string | null {
   return last;
 }
 
+/**
+ * Which alternative of a word a text contains, as the index would match it (a Chinese word as a substring, an
+ * English word or phrase by its stems in a row), or null: the whole word, never a fragment of it. For reasons
+ * and for scoring a few texts; make one finder per text.
+ */
+export function wordFinder(text: string): (word: QueryWord) => string | null {
+  const folded = text.normalize("NFKC");
+  let stems: string | null = null;
+  return (word) => {
+    for (const alternative of word.alternatives) {
+      if (HAN_ANYWHERE.test(alternative)) {
+        if (folded.includes(alternative)) return alternative;
+        continue;
+      }
+      stems ??= ` ${thesaurusKey(folded.replace(/\p{Script=Han}+/gu, " "))} `;
+      if (stems.includes(` ${thesaurusKey(alternative)} `)) return alternative;
+    }
+    return null;
+  };
+}
+const HAN_ANYWHERE = /\p{Script=Han}/u;
+
 /** A need's text as a query of alternatives (see subjectWords). */
 export function subjectQuery(text: string): SubjectQuery {
   return anyOfWords(subjectWords(text));
