@@ -904,8 +904,18 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const { query } = keywordQuery(words);
     if (!query.match) return [];
     const ids: number[] = [];
+    // Its own family (the same invention filed as a utility model) is not "similar", and a family is one entry.
+    const sourcePosition = facetIndex.positionOf(patentId);
+    const families = new Set(sourcePosition >= 0 && facetIndex.families[sourcePosition] !== 0 ? [facetIndex.families[sourcePosition]] : []);
     for (const id of await rankedMatches(query, limit * 10, windowFor(facetIndex))) {
-      if (id !== patentId && facetIndex.inPool[facetIndex.positionOf(id)] === 1) ids.push(id);
+      const position = facetIndex.positionOf(id);
+      if (id === patentId || position < 0 || facetIndex.inPool[position] !== 1) continue;
+      const family = facetIndex.families[position];
+      if (family !== 0) {
+        if (families.has(family)) continue;
+        families.add(family);
+      }
+      ids.push(id);
       if (ids.length === limit) break;
     }
     remember(key, { total: ids.length, exactTotal: ids.length, relaxed: false, facets: {} as Facets, ids, missing: [] });

@@ -303,8 +303,8 @@ describe("queries as people type them (ADR 013)", () => {
       ["droneB", { ownerId: swu.id, title: "一种无人机电力线路巡检方法", ipcMain: "B64U 20/00", cluster: "LOW_ALTITUDE" }],
       ["recycling", { ownerId: swu.id, title: "一种废旧锂电池回收方法", abstract: "从废旧锂离子电池中回收钴和锂。", ipcMain: "H01M 10/54", cluster: "NEW_ENERGY" }],
       ["suspension", { ownerId: cqu.id, title: "一种空气悬架", abstract: "空气悬架的电磁阀由车载电池供电，制动时回收能量。", ipcMain: "B60G 17/052", cluster: "NEV" }],
-      ["twinA", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", ipcMain: "H02P 29/50", familyId: "family-controller" }],
-      ["twinB", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", ipcMain: "H02P 29/50", type: "UTILITY_MODEL", familyId: "family-controller" }],
+      ["twinA", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", keywords: "电机; 降噪", ipcMain: "H02P 29/50", familyId: "family-controller" }],
+      ["twinB", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", keywords: "电机; 降噪", ipcMain: "H02P 29/50", type: "UTILITY_MODEL", familyId: "family-controller" }],
       ["sameTitleA", { ownerId: swu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
       ["sameTitleB", { ownerId: cqu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
     ];
@@ -416,5 +416,10 @@ describe("queries as people type them (ADR 013)", () => {
     const source = await createPatent({ ownerId: cqu.id, title: "一种轮毂电机", keywords: "噪音; 电机" });
     const similar = await createPatentSearch(prisma, { remember: false }).similar(source.id, 10);
     expect(similar.map((item) => item.id)).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration]));
+    // One entry for the 降噪控制器 family, and none for a patent's own family.
+    expect(similar.filter((item) => item.id === found.twinA || item.id === found.twinB)).toHaveLength(1);
+    const twinSimilar = await createPatentSearch(prisma, { remember: false }).similar(found.twinA, 20);
+    expect(twinSimilar.map((item) => item.id)).toContain(found.motorNoise);
+    expect(twinSimilar.map((item) => item.id)).not.toContain(found.twinB);
   });
 });
