@@ -171,11 +171,46 @@ describe("header row", () => {
     await expect(openRowSource(oneColumn, "one.csv")).rejects.toEqual(importError("NO_HEADER", noHeader));
   });
 
-  it("suffixes repeated names and leaves out unnamed columns", async () => {
+  it("refuses a repeated name at once, naming both columns, and leaves out unnamed columns", async () => {
     const path = await tempFile("duplicates.csv", " 申请号 ,专利名称,,申请号,申请号\nCN1,x,ignored,CN2,CN3\n");
-    const source = await openRowSource(path, "dup.csv");
-    expect(source.headers).toEqual(["申请号", "专利名称", "申请号 (2)", "申请号 (3)"]);
-    expect(await readRows(source)).toEqual([{ line: 2, cells: ["CN1", "x", "CN2", "CN3"] }]);
+    await expect(openRowSource(path, "dup.csv")).rejects.toEqual(importError("DUPLICATE_COLUMN", /^Columns 1 and 4 are both named "申请号"/));
+    const unnamed = await tempFile("unnamed.csv", "申请号,专利名称,,备注\nCN1,x,ignored,y\n");
+    const source = await openRowSource(unnamed, "unnamed.csv");
+    expect(source.headers).toEqual(["申请号", "专利名称", "备注"]);
+    expect(await readRows(source)).toEqual([{ line: 2, cells: ["CN1", "x", "y"] }]);
+  });
+
+  it("refuses 10,000 columns of one name at once", async () => {
+    const path = await tempFile("same-name.csv", `${Array(10_000).fill("a").join(",")}\n${Array(10_000).fill("1").join(",")}\n`);
+    const startedAt = performance.now();
+    await expect(openRowSource(path, "same.csv")).rejects.toEqual(importError("DUPLICATE_COLUMN", /^Columns 1 and 2 are both named "a"/));
+    expect(performance.now() - startedAt).toBeLessThan(1_000);
+  });
+
+  it("refuses a header of a million columns after reading 500 of them", async () => {
+    const names = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",");
+    const path = await tempFile("wide.csv", `${names}\n${names}\n`);
+    const startedAt = performance.now();
+    await expect(openRowSource(path, "wide.csv")).rejects.toEqual(importError("TOO_MANY_COLUMNS", /more than 500 columns/));
+    expect(performance.now() - startedAt).toBeLessThan(1_000);
+    const empty = await tempFile("wide-empty.csv", `申请号,名称${",".repeat(20_000)}\nCN1,x\n`);
+    await expect(openRowSource(empty, "wide.csv")).rejects.toEqual(importError("TOO_MANY_COLUMNS"));
+    const json = await tempFile("wide.jsonl", `${JSON.stringify(Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])))}\n`);
+    await expect(openRowSource(json, "wide.jsonl")).rejects.toEqual(importError("TOO_MANY_COLUMNS"));
+  });
+
+  it("refuses a header name over 200 characters, naming its column", async () => {
+    const path = await tempFile("long-name.csv", `申请号,${"名".repeat(201)}\nCN1,x\n`);
+    await expect(openRowSource(path, "long.csv")).rejects.toEqual(importError("LONG_HEADER", /^The name of column 2 /));
+  });
+
+  it("stops at the row limit, and refuses a record over a million characters", async () => {
+    const path = await tempFile("rows.csv", `申请号,名称\n${"CN1,x\n".repeat(30)}`);
+    const source = await openRowSource(path, "rows.csv", { maxRows: 20 });
+    await expect(readRows(source)).rejects.toEqual(importError("TOO_MANY_ROWS", /more than 20 rows/));
+    expect(await readRows(await openRowSource(path, "rows.csv", { maxRows: 30 }))).toHaveLength(30);
+    const long = await tempFile("long-record.csv", `申请号,名称\nCN1,x\nCN2,"${"x".repeat(1_100_000)}"\n`);
+    await expect(openRowSource(long, "long.csv").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^The record starting on line 3 /));
   });
 });
 
@@ -214,7 +249,7 @@ describe("XLSX", () => {
   it("reads the first worksheet: titles and blank rows skipped, cells as text", async () => {
     const source = await openRowSource(fixture("patents.xlsx"), "patents.xlsx");
     expect(source).toMatchObject({ format: "xlsx", encoding: null, delimiter: null });
-    expect(source.headers).toEqual(["申请号", "专利名称", "申请日", "申请号码", "引证数", "有效", "全文链接", "合计", "比例", "申请号 (2)"]);
+    expect(source.headers).toEqual(["申请号", "专利名称", "申请日", "申请号码", "引证数", "有效", "全文链接", "合计", "比例", "备注"]);
     expect(await readRows(source)).toEqual([
       {
         line: 4,
@@ -364,3 +399,45 @@ function gb18030Bytes(text: string): number[] {
   };
   return [...text].flatMap((char) => codes[char] ?? [char.charCodeAt(0)]);
 }
+
+describe("hostile files", () => {
+  it("refuses a 1 MB workbook whose shared strings or sheet inflate to 1 GB within a second, before exceljs reads it", async () => {
+    const { writeXlsxBomb } = await import("../../tests/helpers/hostile-files");
+    for (const [variant, options] of [
+      ["honest", { part: "sharedStrings", declared: "true" }],
+      ["lying", { part: "sharedStrings", declared: "small" }],
+      ["in the sheet", { part: "sheet", declared: "true" }],
+      ["in the sheet, lying", { part: "sheet", declared: "small" }],
+    ] as const) {
+      const path = join(tempDir, `bomb-${variant}.xlsx`);
+      await writeXlsxBomb(path, options);
+      expect(readFileSync(path).length).toBeLessThan(1.5 * 1024 * 1024);
+      const startedAt = performance.now();
+      const refusal = options.declared === "true" ? importError("XLSX_TOO_LARGE", /unpacks to more than/) : importError("NOT_A_TABLE", /could not be read/);
+      await expect(openRowSource(path, "bomb.xlsx"), variant).rejects.toEqual(refusal);
+      expect(performance.now() - startedAt, variant).toBeLessThan(1_000);
+    }
+  });
+
+  it("reads a JSON array as a stream: a 39 MB array with bounded memory, an element over the cap refused", { timeout: 60_000 }, async () => {
+    const { writeJsonArray } = await import("../../tests/helpers/hostile-files");
+    const path = join(tempDir, "big.json");
+    await writeJsonArray(path, 39);
+    const heapBefore = process.memoryUsage().heapUsed;
+    let heapPeak = heapBefore;
+    let rows = 0;
+    for await (const row of (await openRowSource(path, "big.json")).rows) {
+      if (++rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      expect(row.line).toBe(rows + 1);
+    }
+    expect(rows).toBeGreaterThan(80_000);
+    expect((heapPeak - heapBefore) / 1024 / 1024).toBeLessThan(60);
+
+    const huge = await tempFile("huge-element.json", `[{"申请号": "CN1", "名称": "x"}, {"申请号": "${"x".repeat(1_100_000)}"}]`);
+    await expect(openRowSource(huge, "huge.json").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^Item 2 of the JSON array is longer/));
+    const hugeLine = await tempFile("huge-line.jsonl", `{"申请号": "CN1", "名称": "x"}\n{"申请号": "${"x".repeat(1_100_000)}"}\n`);
+    await expect(openRowSource(hugeLine, "huge.jsonl").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^Line 2 is longer/));
+    const trailing = await tempFile("trailing.json", '[{"申请号": "CN1", "名称": "x"},\n]');
+    await expect(openRowSource(trailing, "t.json")).rejects.toEqual(importError("BAD_JSON", "The file is not valid JSON (line 2)."));
+  });
+});
