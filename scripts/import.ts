@@ -9,6 +9,9 @@ import { prisma } from "../app/lib/db.server";
 import { describeProblem, rejectionReportCsv } from "../app/lib/import-report";
 import { analyseImport, cancelImport, commitImport, createImport, getImportFor, importProgress, importRejections } from "../app/models/patent-import.server";
 
+// Operators import files of any length; the browser's row limit is not theirs (read when the file is read).
+process.env.IMPORT_MAX_ROWS ??= "0";
+
 const usage = "usage: npm run import -- --university <id or name> [--dry-run] [--report rejected.csv] FILE";
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -68,7 +71,8 @@ if (result.status === "FAILED" || result.error) {
     }
   }
   if (values.report && result.rejected > 0) {
-    fs.writeFileSync(values.report, rejectionReportCsv((await importRejections(operator, record.id)).rejections, "en"));
+    const { rejections, notListed } = await importRejections(operator, record.id);
+    fs.writeFileSync(values.report, rejectionReportCsv(rejections, "en", notListed));
   }
 }
 clearInterval(ticker);

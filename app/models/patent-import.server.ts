@@ -21,6 +21,18 @@ export const IMPORT_MAX_BYTES = Number(process.env.IMPORT_MAX_MB ?? 40) * 1024 *
 const BATCH = 500;
 const PREVIEW_ROWS = 5;
 const SAMPLE_REJECTIONS = 100;
+/** Rejections kept with their reasons (the first by line); the rest are counted, and the report says how many. */
+export const KEPT_REJECTIONS = 1_000;
+/** Rows in a file read for the browser; `npm run import` sets IMPORT_MAX_ROWS=0, no limit. */
+function maxRows(): number | undefined {
+  const rows = Number(process.env.IMPORT_MAX_ROWS ?? 200_000);
+  return rows > 0 ? rows : undefined;
+}
+/** Reading gives way to other requests after this long, so that a big file never holds the server up. */
+const SLICE_MS = 20;
+/** Uploads older than this are deleted by the sweep, and an import still waiting for its confirmation is cancelled. */
+const ABANDONED_AFTER_MS = 24 * 3_600_000;
+const SWEEP_EVERY_MS = 3_600_000;
 /** An analysis or import that has not reported progress for this long was cut off (a restart): nothing was written. */
 const STALLED_AFTER_MS = 120_000;
 
@@ -30,7 +42,42 @@ export type ImportStatus = "ANALYSING" | "READY" | "IMPORTING" | "DONE" | "FAILE
 export function importDirectory(): string {
   const directory = process.env.IMPORT_DIR ?? path.join(os.tmpdir(), "patentbridge-imports");
   fs.mkdirSync(directory, { recursive: true });
+  scheduleSweep();
   return directory;
+}
+
+let sweepTimer: NodeJS.Timeout | null = null;
+
+/** The first use of the upload folder in a process starts the sweep: a minute later, then every hour. */
+function scheduleSweep() {
+  if (sweepTimer) return;
+  const sweep = () => void sweepImports().catch((error: unknown) => console.error("import sweep failed:", error));
+  sweepTimer = setTimeout(() => {
+    sweep();
+    sweepTimer = setInterval(sweep, SWEEP_EVERY_MS).unref();
+  }, 60_000).unref();
+}
+
+/**
+ * Removes what failed, cancelled, crashed or abandoned imports left: uploads older than a day (a crash mid-upload
+ * or mid-analysis leaves its file), and imports that have waited a day for their confirmation are cancelled.
+ * Returns the files removed.
+ */
+export async function sweepImports(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - ABANDONED_AFTER_MS);
+  await prisma.patentImport.updateMany({ where: { status: "READY", updatedAt: { lt: before } }, data: { status: "CANCELLED", completedAt: now } });
+  const directory = process.env.IMPORT_DIR ?? path.join(os.tmpdir(), "patentbridge-imports");
+  let removed = 0;
+  for (const entry of await fs.promises.readdir(directory, { withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile()) continue;
+    const file = path.join(directory, entry.name);
+    const stat = await fs.promises.stat(file).catch(() => null);
+    if (stat && stat.mtimeMs < before.getTime()) {
+      await fs.promises.rm(file, { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }
 
 // Progress of the analyses and imports running in this process, read by the page that polls them.
@@ -95,13 +142,15 @@ async function scan(
   rowsTotal: number | null,
   onBatch?: (batch: Array<{ patent: ImportedPatent; existingId: number | null }>) => Promise<void>,
 ): Promise<ScanResult> {
-  const source = await openRowSource(record.filePath, record.fileName);
+  const source = await openRowSource(record.filePath, record.fileName, { maxRows: maxRows() });
   const result: ScanResult = { rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejections: [], preview: [] };
   const firstLine = new Map<string, number>();
   let pending: Array<{ line: number; patent: ImportedPatent }> = [];
   const reject = (line: number, problems: RowProblem[]) => {
     result.rejected++;
     result.rejections.push({ line, problems });
+    // Rejections of other owners arrive a batch late, so the list is trimmed to the first by line, not cut.
+    if (result.rejections.length >= 2 * KEPT_REJECTIONS) keepFirstRejections(result.rejections);
   };
   const flush = async () => {
     if (pending.length === 0) return;
@@ -124,8 +173,13 @@ async function scan(
     await heartbeat(record.id, result.rowsRead);
   };
   const now = new Date();
+  let sliceStart = performance.now();
   for await (const { line, cells } of source.rows) {
     result.rowsRead++;
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
     const parsed = parseImportRow(cells, headers, mapping, now);
     if (!parsed.ok) {
       reject(line, parsed.problems);
@@ -141,8 +195,13 @@ async function scan(
     if (pending.length >= BATCH) await flush();
   }
   await flush();
-  result.rejections.sort((a, b) => a.line - b.line);
+  keepFirstRejections(result.rejections);
   return result;
+}
+
+function keepFirstRejections(rejections: Rejection[]) {
+  rejections.sort((a, b) => a.line - b.line);
+  rejections.length = Math.min(rejections.length, KEPT_REJECTIONS);
 }
 
 async function requireImportFor(user: CurrentUser, importId: string) {
@@ -172,7 +231,7 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
   const record = await prisma.patentImport.findUniqueOrThrow({ where: { id: importId } });
   progress.set(importId, { phase: "ANALYSING", rowsRead: 0, rowsTotal: null, at: Date.now() });
   try {
-    const source = await openRowSource(record.filePath, record.fileName, { maxBytes: Number.MAX_SAFE_INTEGER });
+    const source = await openRowSource(record.filePath, record.fileName);
     const headers = source.headers;
     const mapping = chosenMapping ?? recognizeColumns(headers);
     const missing = missingTargets(mapping);
@@ -200,13 +259,17 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
   }
 }
 
+/** A failed import keeps its reason; its upload is deleted, since nothing more can be done with it. */
 async function fail(importId: string, error: unknown) {
   const known = error instanceof ImportFileError;
   if (!known) console.error(`import ${importId} failed`, error);
-  await prisma.patentImport.update({
+  // A reason with values is worded in the user's language from them; the others keep the reader's English detail.
+  const detail = known ? (error.params ? JSON.stringify(error.params) : error.message) : String((error as Error)?.message ?? error).slice(0, 500);
+  const record = await prisma.patentImport.update({
     where: { id: importId },
-    data: { status: "FAILED", error: known ? `import.file.${error.code}` : "import.failed", errorDetail: known ? error.message : String((error as Error)?.message ?? error).slice(0, 500), completedAt: new Date() },
+    data: { status: "FAILED", error: known ? `import.file.${error.code}` : "import.failed", errorDetail: detail, completedAt: new Date() },
   });
+  removeUpload(record.filePath);
 }
 
 function newPatentRow(patent: ImportedPatent, ownerId: string, id: number, now: Date): NewPatent & { id: number } {
@@ -328,16 +391,27 @@ export async function getImportFor(user: CurrentUser, importId: string) {
   if ((record.status === "ANALYSING" || record.status === "IMPORTING") && !running && Date.now() - record.updatedAt.getTime() > STALLED_AFTER_MS) {
     // No process is working on it (the server restarted): the transaction, if any, was rolled back.
     record = await prisma.patentImport.update({ where: { id: importId }, data: { status: "FAILED", error: "import.interrupted", completedAt: new Date() } });
+    removeUpload(record.filePath);
   }
   const university = await prisma.organization.findUniqueOrThrow({ where: { id: record.organizationId }, select: { name: true, nameEn: true } });
   return {
     id: record.id, status: record.status as ImportStatus, fileName: record.fileName, fileBytes: record.fileBytes, format: record.format, encoding: record.encoding,
     university, organizationId: record.organizationId, headers: JSON.parse(record.headers) as string[], mapping: JSON.parse(record.mapping) as ColumnMapping,
     rowsRead: running?.rowsRead ?? record.rowsRead, rowsTotal: running?.rowsTotal ?? null, toAdd: record.toAdd, toUpdate: record.toUpdate, rejected: record.rejected,
-    added: record.added, updated: record.updated, error: record.error, errorDetail: record.errorDetail,
+    added: record.added, updated: record.updated, error: record.error, errorDetail: record.errorDetail, errorParams: errorParams(record.errorDetail),
     rejections: JSON.parse(record.rejectionSample) as Rejection[], preview: JSON.parse(record.preview) as ScanResult["preview"],
     createdAt: record.createdAt, completedAt: record.completedAt,
   };
+}
+
+/** The values of a reason worded from them (see `fail`), or null when the detail is the reader's own text. */
+function errorParams(detail: string | null): Record<string, string | number> | null {
+  if (!detail?.startsWith("{")) return null;
+  try {
+    return JSON.parse(detail) as Record<string, string | number>;
+  } catch {
+    return null;
+  }
 }
 
 export async function listImports(user: CurrentUser, universityId: string) {
@@ -350,9 +424,9 @@ export async function listImports(user: CurrentUser, universityId: string) {
   });
 }
 
-/** Every rejected row with its problems, for the report. */
-export async function importRejections(user: CurrentUser, importId: string): Promise<{ fileName: string; rejections: Rejection[] }> {
+/** The rejected rows kept with their problems (the first KEPT_REJECTIONS), and how many more were rejected. */
+export async function importRejections(user: CurrentUser, importId: string): Promise<{ fileName: string; rejections: Rejection[]; notListed: number }> {
   const record = await requireImportFor(user, importId);
   const rejections = record.rejectionReport ? record.rejectionReport.split("\n").map((line) => JSON.parse(line) as Rejection) : [];
-  return { fileName: record.fileName, rejections };
+  return { fileName: record.fileName, rejections, notListed: Math.max(0, record.rejected - rejections.length) };
 }

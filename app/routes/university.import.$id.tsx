@@ -76,9 +76,9 @@ export default function ImportPage() {
 
       {record.status === "FAILED" && (
         <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
-          <p>{t((record.error ?? "import.failed") as MessageKey)}</p>
-          {/* The reader's detail names a line or a limit; for these three the message says it all. */}
-          {record.errorDetail && !["import.file.EMPTY", "import.file.ENCODING", "import.file.NO_HEADER"].includes(record.error ?? "") && (
+          <p>{t((record.error ?? "import.failed") as MessageKey, record.errorParams ?? undefined)}</p>
+          {/* The reader's detail names a line or a limit; for these three, and those worded from their values, the message says it all. */}
+          {record.errorDetail && !record.errorParams && !["import.file.EMPTY", "import.file.ENCODING", "import.file.NO_HEADER"].includes(record.error ?? "") && (
             <p className="mt-1 font-mono text-xs">{record.errorDetail}</p>
           )}
         </div>

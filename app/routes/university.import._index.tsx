@@ -4,6 +4,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { FormError } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { requireRole, universityFor } from "~/lib/auth.server";
@@ -17,6 +19,10 @@ import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnal
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
 
 const MAX_MB = Math.round(IMPORT_MAX_BYTES / 1024 / 1024);
+/** The file and the university: a browser's form has two parts. */
+const MAX_PARTS = 8;
+
+class UploadRefused extends Error {}
 
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -34,18 +40,34 @@ export async function action({ request }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > IMPORT_MAX_BYTES + 64 * 1024) return refuse("import.tooLarge", 413);
   // The disk copy gets a random name; the user's file name is kept for the import record.
   let originalName = "";
-  const toDisk = unstable_createFileUploadHandler({ directory: importDirectory(), file: () => randomUUID(), maxPartSize: IMPORT_MAX_BYTES, avoidFileConflicts: false });
+  const written: string[] = [];
+  let parts = 0;
+  const toDisk = unstable_createFileUploadHandler({
+    directory: importDirectory(),
+    file: () => {
+      const name = randomUUID();
+      written.push(path.join(importDirectory(), name));
+      return name;
+    },
+    maxPartSize: IMPORT_MAX_BYTES,
+    avoidFileConflicts: false,
+  });
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(
       request,
       unstable_composeUploadHandlers(async (part) => {
-        if (part.name !== "file" || !part.filename) return undefined;
+        // One file per request, and a few small fields: anything more is refused before it is stored.
+        if (++parts > MAX_PARTS || (part.filename && (part.name !== "file" || originalName))) throw new UploadRefused("import.oneFile");
+        if (!part.filename) return undefined;
         originalName = part.filename;
         return toDisk(part);
       }, unstable_createMemoryUploadHandler({ maxPartSize: 1024 })),
     );
   } catch (error) {
+    // A refused, broken or abandoned upload leaves no file behind.
+    await Promise.all(written.map((file) => fs.promises.rm(file, { force: true })));
+    if (error instanceof UploadRefused) return refuse(error.message as MessageKey, 400);
     if (error instanceof MaxPartSizeExceededError) return refuse("import.tooLarge", 413);
     return refuse("import.chooseFile", 400);
   }

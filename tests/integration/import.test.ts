@@ -10,7 +10,7 @@ import { parseSearchParams, type SearchParams } from "~/lib/search-params";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { assessPatents } from "~/models/assessment.server";
-import { analyseImport, cancelImport, commitImport, confirmImport, createImport, getImportFor, importRejections, remapImport } from "~/models/patent-import.server";
+import { analyseImport, cancelImport, commitImport, confirmImport, createImport, getImportFor, importRejections, remapImport, sweepImports } from "~/models/patent-import.server";
 import { patentSearch } from "~/models/search.server";
 import { rejectionReportCsv } from "~/lib/import-report";
 import { action as uploadAction } from "~/routes/university.import._index";
@@ -252,5 +252,72 @@ describe("hostile files", () => {
     const response = (await uploadAction({ request, params: {}, context: {} })) as unknown as { init: { status: number }; data: { error: string } };
     expect(response.init.status).toBe(413);
     expect(response.data.error).toBe("import.tooLarge");
+  });
+});
+
+describe("limits and leftovers", () => {
+  const header = "申请号,专利名称,申请日,主分类号";
+  const uploads = () => fs.readdirSync(process.env.IMPORT_DIR!);
+
+  it("keeps the first 1,000 rejections with their reasons, counts the rest, and the report says how many more", async () => {
+    const file = path.join(work, "bad-rows.csv");
+    fs.writeFileSync(file, [header, ...Array.from({ length: 5_000 }, (_, i) => `CN${i},坏行${i},20240101,G06F16/00`)].join("\n"));
+    const record = await preview(file);
+    expect(record).toMatchObject({ status: "READY", rowsRead: 5_000, rejected: 5_000, toAdd: 0 });
+    const { rejections, notListed } = await importRejections(staff, record.id);
+    expect(rejections).toHaveLength(1_000);
+    expect(rejections[0].line).toBe(2);
+    expect(rejections.at(-1)!.line).toBe(1_001);
+    expect(notListed).toBe(4_000);
+    expect(rejectionReportCsv(rejections, "en", notListed).trimEnd().split("\r\n").at(-1)).toBe(",,4000 more rejected rows are not listed one by one.,,");
+    expect(rejectionReportCsv(rejections, "zh", notListed)).toContain("另有 4000 行被拒绝");
+    await cancelImport(staff, record.id);
+  });
+
+  it("refuses a file over the row limit and deletes it", async () => {
+    process.env.IMPORT_MAX_ROWS = "100";
+    try {
+      const file = path.join(work, "long.csv");
+      fs.writeFileSync(file, [header, ...Array.from({ length: 101 }, (_, i) => `CN${i},行${i},20240101,G06F16/00`)].join("\n"));
+      const record = await preview(file);
+      expect(record).toMatchObject({ status: "FAILED", error: "import.file.TOO_MANY_ROWS", errorParams: { max: 100 } });
+      const stored = await prisma.patentImport.findUniqueOrThrow({ where: { id: record.id } });
+      expect(fs.existsSync(stored.filePath)).toBe(false);
+    } finally {
+      delete process.env.IMPORT_MAX_ROWS;
+    }
+  });
+
+  it("deletes the upload of a failed import", async () => {
+    const file = path.join(work, "dup-columns.csv");
+    fs.writeFileSync(file, "申请号,专利名称,申请号\nCN1,x,CN2\n");
+    const record = await preview(file);
+    expect(record).toMatchObject({ status: "FAILED", error: "import.file.DUPLICATE_COLUMN", errorParams: { name: "申请号", first: 1, second: 3 } });
+    expect(fs.existsSync((await prisma.patentImport.findUniqueOrThrow({ where: { id: record.id } })).filePath)).toBe(false);
+  });
+
+  it("sweeps uploads older than a day and cancels imports left waiting a day", async () => {
+    const record = await preview(path.join(FIXTURES, "cn-export-sample.csv"));
+    const stored = await prisma.patentImport.findUniqueOrThrow({ where: { id: record.id } });
+    const stray = path.join(process.env.IMPORT_DIR!, "stray-upload");
+    fs.writeFileSync(stray, "left by a crash");
+    expect(await sweepImports()).toBe(0);
+    expect(fs.existsSync(stray)).toBe(true);
+    const dayLater = new Date(Date.now() + 25 * 3_600_000);
+    expect(await sweepImports(dayLater)).toBeGreaterThanOrEqual(2);
+    expect(fs.existsSync(stray)).toBe(false);
+    expect(fs.existsSync(stored.filePath)).toBe(false);
+    expect((await getImportFor(staff, record.id)).status).toBe("CANCELLED");
+  });
+
+  it("refuses a request with several file parts and keeps none of them", async () => {
+    const before = uploads();
+    const body = new FormData();
+    for (const name of ["a.csv", "b.csv", "c.csv"]) body.append("file", new Blob([fs.readFileSync(path.join(FIXTURES, "cn-export-sample.csv"))]), name);
+    const request = new Request("http://localhost/university/import", { method: "POST", headers: { Cookie: staffCookie, Origin: "http://localhost", Host: "localhost" }, body });
+    const response = (await uploadAction({ request, params: {}, context: {} })) as unknown as { init: { status: number }; data: { error: string } };
+    expect(response.init.status).toBe(400);
+    expect(response.data.error).toBe("import.oneFile");
+    expect(uploads()).toEqual(before);
   });
 });
