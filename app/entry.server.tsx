@@ -5,10 +5,14 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
+import { publicUrl } from "~/lib/public-url.server";
 
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";
 export { runAlerts, sendDailyDigests } from "~/models/alerts.server";
+
+// The server refuses to start without PUBLIC_URL in production: loading the build fails with the reason.
+publicUrl();
 
 const ABORT_DELAY = 5_000;
 

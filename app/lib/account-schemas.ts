@@ -61,3 +61,8 @@ export const InviteSchema = z.object({
 
 export const ResetRequestSchema = z.object({ email: EmailSchema });
 export const ResetPasswordSchema = z.object({ password: PasswordSchema });
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string({ message: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
+  password: PasswordSchema,
+});

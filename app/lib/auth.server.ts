@@ -4,7 +4,7 @@ import { redirect } from "@remix-run/node";
 import type { Role } from "./account-schemas";
 import { prisma } from "./db.server";
 import { errorResponse } from "./errors";
-import { readSession } from "./session.server";
+import { currentSession } from "./session.server";
 
 export interface CurrentUser {
   id: string;
@@ -15,19 +15,19 @@ export interface CurrentUser {
   organization: { id: string; name: string; nameEn: string | null; kind: string; verifiedAt: Date | null } | null;
 }
 
-/** The signed-in user, or null: a cookie of a deactivated account or from before a password reset is void. */
+/** The signed-in user, or null: a cookie whose session has ended (signed out, expired, a new password, the
+ * account deactivated) is void. */
 export async function getUser(request: Request): Promise<CurrentUser | null> {
-  const session = await readSession(request);
-  const userId = session.get("userId");
-  if (!userId) return null;
+  const session = await currentSession(request);
+  if (!session) return null;
   const user = await prisma.user.findUnique({
-    where: { id: userId },
+    where: { id: session.userId },
     select: {
-      id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, sessionVersion: true,
+      id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true,
       organization: { select: { id: true, name: true, nameEn: true, kind: true, verifiedAt: true } },
     },
   });
-  if (!user || user.deactivatedAt || user.sessionVersion !== session.get("version")) return null;
+  if (!user || user.deactivatedAt) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role as Role, canInvite: user.canInvite, organization: user.organization };
 }
 

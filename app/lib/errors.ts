@@ -15,6 +15,16 @@ export class DomainError extends Error {
   }
 }
 
+/** A refusal for now (429) that says when to try again: the Retry-After header, in seconds. */
+export class TryLaterError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super(code, message, { status: 429 });
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  }
+}
+
 export interface ErrorBody {
   error: string;
   issues?: Array<{ path: string; message: string }>;
@@ -30,7 +40,9 @@ export function errorResponse(status: number, body: ErrorBody): Response {
 export function domainErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const message = messageIn("en", error.message);
-    return errorResponse(error.status, { error: message, issues: error.path ? [{ path: error.path, message }] : undefined });
+    const response = errorResponse(error.status, { error: message, issues: error.path ? [{ path: error.path, message }] : undefined });
+    if (error instanceof TryLaterError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
+    return response;
   }
   throw error;
 }

@@ -1,5 +1,6 @@
 // The technology-need form and its JSON twin: one schema; messages are UI keys.
 import { z } from "zod";
+import { fromToday, optionalCalendarDate } from "./calendar-date";
 import { CLUSTERS, type ClusterCode } from "./taxonomy";
 
 const yuan = z
@@ -21,16 +22,14 @@ export const NeedFormSchema = z
     cluster: z.union([z.literal(""), z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]])]).default("").transform((value) => value || null),
     budgetMin: yuan.default(null),
     budgetMax: yuan.default(null),
-    deadline: z
-      .string()
-      .trim()
-      .default("")
-      .refine((value) => value === "" || (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), "need.deadlineInvalid")
-      .transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null)),
+    // A real date after today and within ten years.
+    deadline: optionalCalendarDate(
+      { invalid: "need.deadlineInvalid", tooEarly: "need.deadlinePast", tooLate: "need.deadlineTooFar" },
+      { min: () => fromToday({ days: 1 }), max: () => fromToday({ years: 10 }) },
+    ),
     visibility: z.enum(["PUBLIC", "UNIVERSITIES"], { message: "need.visibilityInvalid" }),
   })
-  .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, { message: "need.budgetOrder", path: ["budgetMax"] })
-  .refine((need) => need.deadline === null || need.deadline.getTime() > Date.now(), { message: "need.deadlinePast", path: ["deadline"] });
+  .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, { message: "need.budgetOrder", path: ["budgetMax"] });
 
 // Control characters other than line breaks and tabs, and halves of a surrogate pair: no text anyone typed.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

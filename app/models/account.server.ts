@@ -3,15 +3,46 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Registration, Role } from "~/lib/account-schemas";
 import { prisma } from "~/lib/db.server";
-import { DomainError } from "~/lib/errors";
+import { DomainError, TryLaterError } from "~/lib/errors";
 import { decoyHash, hashPassword, verifyPassword } from "~/lib/password.server";
+import { publicUrl } from "~/lib/public-url.server";
 import { recordAudit } from "./audit.server";
 import { sendMail } from "./mail.server";
 
 const INVITATION_DAYS = 7;
 const RESET_MINUTES = 60;
-/** Failed sign-ins allowed in the window, per account and per client address. */
-export const SIGN_IN_LIMITS = { windowMinutes: 15, perAccount: 5, perAddress: 20 };
+const REGISTRATION_HOURS = 24;
+
+interface DelayRule {
+  /** failures in the window before any wait */
+  free: number;
+  /** the longest wait, in seconds */
+  maxSeconds: number;
+}
+
+/**
+ * Failed sign-ins slow further attempts down instead of locking the account: past `free` failures in the window,
+ * the next attempt waits 2^(failures - free) seconds from the latest failure, up to `maxSeconds`. Per account from
+ * any address the wait stays short (its owner is never shut out for long by someone else's guesses); per account
+ * from one address, and per address over all accounts, it grows to 15 minutes.
+ */
+export const SIGN_IN_DELAYS = {
+  windowMinutes: 15,
+  account: { free: 5, maxSeconds: 60 },
+  accountFromAddress: { free: 3, maxSeconds: 900 },
+  address: { free: 10, maxSeconds: 900 },
+} satisfies Record<string, number | DelayRule>;
+
+/** Seconds to wait after the latest of `failures` failed sign-ins under a rule. */
+export function signInDelaySeconds(failures: number, rule: DelayRule): number {
+  if (failures < rule.free) return 0;
+  return Math.min(rule.maxSeconds, 2 ** Math.min(failures - rule.free, 30));
+}
+
+/** Password-reset mail per account and requests per address, in the window. */
+export const RESET_LIMITS = { windowMinutes: 15, mailsPerAccount: 3, requestsPerAddress: 10 };
+/** Sign-ups per client address in the window. */
+export const REGISTRATION_LIMITS = { windowMinutes: 60, perAddress: 20 };
 
 export interface AccountUser {
   id: string;
@@ -32,7 +63,94 @@ const publicUser = (user: { id: string; email: string; name: string; role: strin
 const newToken = () => randomBytes(32).toString("base64url");
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
-/** An SME registers itself and its enterprise, which starts unverified. */
+/**
+ * An SME asks to register itself and its enterprise. The answer never depends on whether the email or the credit
+ * code is registered: a new address gets a link that creates the account (confirmRegistration); the owner of a
+ * registered address, or of a registered enterprise's code, is told so by mail. Rate-limited per address.
+ */
+export async function requestRegistration(input: Registration, ip: string | null): Promise<void> {
+  if (ip) {
+    const since = new Date(Date.now() - REGISTRATION_LIMITS.windowMinutes * 60_000);
+    const recent = await prisma.auditEvent.findMany({
+      where: { action: "REGISTRATION_REQUESTED", ip, at: { gte: since } }, select: { at: true }, orderBy: { at: "asc" }, take: REGISTRATION_LIMITS.perAddress,
+    });
+    if (recent.length >= REGISTRATION_LIMITS.perAddress) {
+      throw new TryLaterError("TOO_MANY_REGISTRATIONS", "join.tooMany", (recent[0].at.getTime() + REGISTRATION_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000);
+    }
+  }
+  // Hashed whatever happens next, so every answer takes as long.
+  const passwordHash = await hashPassword(input.password);
+  const origin = publicUrl();
+  const [user, organization] = await Promise.all([
+    prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+    prisma.organization.findUnique({ where: { creditCode: input.organization.creditCode }, select: { id: true } }),
+  ]);
+  await prisma.$transaction(async (tx) => {
+    await recordAudit(tx, { action: "REGISTRATION_REQUESTED", subject: input.email, ip, detail: { emailKnown: Boolean(user), creditCodeKnown: Boolean(organization) } });
+    if (user) {
+      await sendMail(tx, {
+        to: input.email,
+        subject: "PatentBridge: you already have an account / 您已有账号",
+        body: `Someone, perhaps you, tried to register this address on PatentBridge, but it already has an account. Sign in at ${origin}/login, or choose a new password at ${origin}/forgot-password. If it was not you, you need do nothing.\n\n有人（也许是您）用此邮箱在专利桥注册，但该邮箱已有账号。请在 ${origin}/login 登录，或在 ${origin}/forgot-password 重设密码。如果不是您本人操作，无需处理。\n`,
+      });
+      return;
+    }
+    if (organization) {
+      await sendMail(tx, {
+        to: input.email,
+        subject: "PatentBridge: your company is already registered / 贵企业已注册",
+        body: `The enterprise with the unified social credit code ${input.organization.creditCode} already has an account on PatentBridge, so no new one was created. Ask its contact person to sign in, or write to the platform's operator.\n\n统一社会信用代码为 ${input.organization.creditCode} 的企业已在专利桥注册，未创建新账号。请联系贵企业的联系人登录，或联系平台运营方。\n`,
+      });
+      return;
+    }
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + REGISTRATION_HOURS * 3_600_000);
+    await tx.pendingRegistration.create({
+      data: { tokenHash: tokenHash(token), email: input.email, name: input.name, passwordHash, organization: JSON.stringify(input.organization), ip, expiresAt },
+    });
+    await sendMail(tx, {
+      to: input.email,
+      subject: "PatentBridge: complete your registration / 完成注册",
+      body: `Open this link within ${REGISTRATION_HOURS} hours to create your account for ${input.organization.name} (it works once):\n${origin}/register/${token}\n\n请在${REGISTRATION_HOURS}小时内打开此链接，为${input.organization.name}创建账号（仅可使用一次）：\n${origin}/register/${token}\n`,
+    });
+  });
+}
+
+/** The sign-up a mailed link opens, or a DomainError saying why it cannot be used. */
+export async function openRegistration(token: string): Promise<{ email: string; organizationName: string }> {
+  const pending = await prisma.pendingRegistration.findUnique({ where: { tokenHash: tokenHash(token) } });
+  if (!pending || pending.usedAt || pending.expiresAt <= new Date()) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
+  return { email: pending.email, organizationName: (JSON.parse(pending.organization) as Registration["organization"]).name };
+}
+
+/** Creates the account and its unverified enterprise from a mailed link (once). */
+export async function confirmRegistration(token: string, ip: string | null): Promise<AccountUser> {
+  return prisma.$transaction(async (tx) => {
+    const pending = await tx.pendingRegistration.findUnique({ where: { tokenHash: tokenHash(token) } });
+    if (!pending || pending.usedAt || pending.expiresAt <= new Date()) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
+    // Marking it used only if still unused makes a second, concurrent confirmation fail.
+    const claimed = await tx.pendingRegistration.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
+    if (claimed.count === 0) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
+    const input = JSON.parse(pending.organization) as Registration["organization"];
+    // Registered by another link in the meantime: the address's owner can sign in already.
+    if (await tx.user.findUnique({ where: { email: pending.email }, select: { id: true } })) {
+      throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });
+    }
+    if (await tx.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } })) {
+      throw new DomainError("CREDIT_CODE_TAKEN", "validation.creditCodeTaken", { status: 409, path: "organization.creditCode" });
+    }
+    const organization = await tx.organization.create({
+      data: { kind: "ENTERPRISE", name: input.name, creditCode: input.creditCode, region: input.region, cluster: input.cluster },
+    });
+    const user = await tx.user.create({
+      data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash, role: "SME", organizationId: organization.id },
+    });
+    await recordAudit(tx, { action: "REGISTERED", actorId: user.id, subject: user.email, ip, detail: { organizationId: organization.id } });
+    return publicUser(user);
+  });
+}
+
+/** An SME registers itself and its enterprise, which starts unverified, with no mail (fixtures and scripts). */
 export async function registerSme(input: Registration, ip: string | null): Promise<AccountUser> {
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
@@ -53,17 +171,34 @@ export async function registerSme(input: Registration, ip: string | null): Promi
   });
 }
 
-/** Checks the password; refuses with one generic message whatever was wrong, and 429 after too many failures. */
-export async function authenticate(email: string, password: string, ip: string | null): Promise<AccountUser & { sessionVersion: number }> {
-  const since = new Date(Date.now() - SIGN_IN_LIMITS.windowMinutes * 60_000);
+/** When the next sign-in may be tried for this account from this address (null: now). Counts failures in the
+ * window, for the account only since its latest successful sign-in. */
+async function nextSignInAllowed(email: string, ip: string | null, lastSignInAt: Date | null, now: Date): Promise<Date | null> {
+  const windowStart = new Date(now.getTime() - SIGN_IN_DELAYS.windowMinutes * 60_000);
+  const accountSince = lastSignInAt && lastSignInAt > windowStart ? lastSignInAt : windowStart;
+  const take = 64;
   const [byAccount, byAddress] = await Promise.all([
-    prisma.auditEvent.count({ where: { action: "SIGN_IN_FAILED", subject: email, at: { gte: since } } }),
-    ip ? prisma.auditEvent.count({ where: { action: "SIGN_IN_FAILED", ip, at: { gte: since } } }) : 0,
+    prisma.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED", subject: email, at: { gt: accountSince } }, select: { at: true, ip: true }, orderBy: { at: "desc" }, take }),
+    ip ? prisma.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED", ip, at: { gte: windowStart } }, select: { at: true }, orderBy: { at: "desc" }, take }) : [],
   ]);
-  if (byAccount >= SIGN_IN_LIMITS.perAccount || byAddress >= SIGN_IN_LIMITS.perAddress) {
-    throw new DomainError("TOO_MANY_ATTEMPTS", "auth.tooManyAttempts", { status: 429 });
+  const fromAddress = ip ? byAccount.filter((failure) => failure.ip === ip) : [];
+  let allowed: Date | null = null;
+  for (const [failures, rule] of [[byAccount, SIGN_IN_DELAYS.account], [fromAddress, SIGN_IN_DELAYS.accountFromAddress], [byAddress, SIGN_IN_DELAYS.address]] as const) {
+    const wait = signInDelaySeconds(failures.length, rule);
+    if (wait === 0) continue;
+    const until = new Date(failures[0].at.getTime() + wait * 1000);
+    if (until > now && (!allowed || until > allowed)) allowed = until;
   }
+  return allowed;
+}
+
+/** Checks the password; refuses with one generic message whatever was wrong, and with a 429 saying when to try
+ * again while failed sign-ins slow this account or address down (the password is not checked then). */
+export async function authenticate(email: string, password: string, ip: string | null, clock: { now?: Date } = {}): Promise<AccountUser & { sessionVersion: number }> {
+  const now = clock.now ?? new Date();
   const user = await prisma.user.findUnique({ where: { email } });
+  const allowed = await nextSignInAllowed(email, ip, user?.lastSignInAt ?? null, now);
+  if (allowed) throw new TryLaterError("TOO_MANY_ATTEMPTS", "auth.tooManyAttempts", (allowed.getTime() - now.getTime()) / 1000);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !valid || user.deactivatedAt) {
     await recordAudit(prisma, { action: "SIGN_IN_FAILED", subject: email, ip, detail: { reason: !user ? "unknown" : !valid ? "password" : "deactivated" } });
@@ -85,7 +220,6 @@ export interface Inviter {
 export async function createInvitation(
   inviter: Inviter,
   input: { email: string; organizationId: string; canInvite: boolean },
-  baseUrl: string,
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
   const mayInvite = inviter.role === "ADMIN" || (inviter.role === "UNIVERSITY_STAFF" && inviter.canInvite && inviter.organizationId === input.organizationId);
   if (!mayInvite) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
@@ -97,7 +231,7 @@ export async function createInvitation(
     throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });
   }
   const token = newToken();
-  const url = `${baseUrl}/invitations/${token}`;
+  const url = `${publicUrl()}/invitations/${token}`;
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const invitation = await prisma.$transaction(async (tx) => {
     const created = await tx.invitation.create({
@@ -147,18 +281,38 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   });
 }
 
-/** Sends a one-time reset link if the account exists; answers the same either way. */
-export async function requestPasswordReset(email: string, baseUrl: string, ip: string | null): Promise<void> {
+/**
+ * Sends a one-time reset link if the account exists, and answers the same either way. A new link voids the older
+ * ones; an account gets at most RESET_LIMITS.mailsPerAccount mails in the window (more requests send nothing), and
+ * an address making too many requests is told to try later (429), whichever accounts it names.
+ */
+export async function requestPasswordReset(email: string, ip: string | null): Promise<void> {
+  const now = new Date();
+  const since = new Date(now.getTime() - RESET_LIMITS.windowMinutes * 60_000);
+  if (ip) {
+    const recent = await prisma.auditEvent.findMany({
+      where: { action: "PASSWORD_RESET_REQUESTED", ip, at: { gte: since } }, select: { at: true }, orderBy: { at: "asc" }, take: RESET_LIMITS.requestsPerAddress,
+    });
+    if (recent.length >= RESET_LIMITS.requestsPerAddress) {
+      throw new TryLaterError("TOO_MANY_RESETS", "reset.tooMany", (recent[0].at.getTime() + RESET_LIMITS.windowMinutes * 60_000 - now.getTime()) / 1000);
+    }
+  }
   const user = await prisma.user.findUnique({ where: { email } });
-  await recordAudit(prisma, { action: "PASSWORD_RESET_REQUESTED", subject: email, ip, detail: { known: Boolean(user && !user.deactivatedAt) } });
-  if (!user || user.deactivatedAt) return;
+  const known = Boolean(user && !user.deactivatedAt);
+  const mailed = known ? await prisma.passwordReset.count({ where: { userId: user!.id, createdAt: { gte: since } } }) : 0;
+  const send = known && mailed < RESET_LIMITS.mailsPerAccount;
+  await recordAudit(prisma, { action: "PASSWORD_RESET_REQUESTED", subject: email, ip, detail: { known, sent: send } });
+  if (!send) return;
   const token = newToken();
+  const origin = publicUrl();
   await prisma.$transaction(async (tx) => {
-    await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) } });
+    // Only the newest link works.
+    await tx.passwordReset.updateMany({ where: { userId: user!.id, usedAt: null }, data: { usedAt: now } });
+    await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId: user!.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
     await sendMail(tx, {
-      to: user.email,
+      to: user!.email,
       subject: "PatentBridge: reset your password / 重置密码",
-      body: `Open this link within ${RESET_MINUTES} minutes to choose a new password (it works once):\n${baseUrl}/reset-password/${token}\n\n请在${RESET_MINUTES}分钟内打开此链接设置新密码（仅可使用一次）：\n${baseUrl}/reset-password/${token}\n`,
+      body: `Open this link within ${RESET_MINUTES} minutes to choose a new password (it works once):\n${origin}/reset-password/${token}\n\n请在${RESET_MINUTES}分钟内打开此链接设置新密码（仅可使用一次）：\n${origin}/reset-password/${token}\n`,
     });
   });
 }
@@ -175,9 +329,38 @@ export async function resetPassword(token: string, password: string, ip: string 
   await prisma.$transaction(async (tx) => {
     const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count === 0) throw new DomainError("RESET_INVALID", "reset.invalid", { status: 410 });
-    // A new session version signs out every session that used the old password.
+    // Any other link still out is void, and every session that used the old password ends.
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.session.deleteMany({ where: { userId: reset.userId } });
     await recordAudit(tx, { action: "PASSWORD_RESET", actorId: reset.userId, subject: reset.user.email, ip });
+  });
+}
+
+/** A signed-in user changes their password: every session of the account ends (the caller starts a new one). */
+export async function changePassword(user: { id: string; email: string }, current: string, next: string, ip: string | null): Promise<void> {
+  const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
+    await recordAudit(prisma, { action: "SIGN_IN_FAILED", subject: user.email, ip, detail: { reason: "password-change" } });
+    throw new DomainError("WRONG_PASSWORD", "account.wrongPassword", { status: 400, path: "currentPassword" });
+  }
+  if (next.toLowerCase().includes(user.email)) {
+    throw new DomainError("PASSWORD_IS_EMAIL", "validation.passwordIsEmail", { status: 400, path: "password" });
+  }
+  const passwordHash = await hashPassword(next);
+  await prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await tx.passwordReset.updateMany({ where: { userId: user.id, usedAt: null }, data: { usedAt: new Date() } });
+    await recordAudit(tx, { action: "PASSWORD_CHANGED", actorId: user.id, subject: user.email, ip });
+  });
+}
+
+/** "Sign out everywhere": every session of the account ends, this one included. */
+export async function endAllSessions(user: { id: string; email: string }, ip: string | null): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    await tx.session.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, { action: "SIGNED_OUT_EVERYWHERE", actorId: user.id, subject: user.email, ip });
   });
 }
 
@@ -199,6 +382,7 @@ export async function deactivateUser(adminId: string, userId: string): Promise<v
     if (!user) throw new DomainError("NOT_FOUND", "admin.userNotFound", { status: 404 });
     if (user.deactivatedAt) return;
     await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } });
+    await tx.session.deleteMany({ where: { userId } });
     await recordAudit(tx, { action: "USER_DEACTIVATED", actorId: adminId, subject: user.email });
   });
 }

@@ -7,6 +7,7 @@ import { DomainError } from "~/lib/errors";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
 import { searchParamsToQuery } from "~/lib/search-url";
 import { translator, type MessageKey } from "~/lib/i18n";
+import { publicUrl } from "~/lib/public-url.server";
 import { sendMail } from "./mail.server";
 import { RELOAD_ALL, patentSearch } from "./search.server";
 
@@ -225,7 +226,7 @@ export async function sendDailyDigests(now = new Date(), { force = false } = {})
 /** The digest in both languages: the app's users read either. */
 function digestText(name: string, alerts: Array<{ kind: string; values: string; link: string; createdAt: Date }>): string {
   const [zh, en] = [translator("zh"), translator("en")];
-  const origin = process.env.PUBLIC_URL ?? "http://localhost:3000";
+  const origin = publicUrl();
   const lines = alerts.map((alert) => {
     const values = JSON.parse(alert.values) as Record<string, string | number>;
     const change = values.change ? { zh: zh(`alerts.change.${values.change}` as MessageKey), en: en(`alerts.change.${values.change}` as MessageKey) } : { zh: "", en: "" };

@@ -33,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, invited: null }, { status: 400 });
   try {
     const inviter = { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, canInvite: user.canInvite };
-    const invitation = await createInvitation(inviter, result.data, new URL(request.url).origin);
+    const invitation = await createInvitation(inviter, result.data);
     return { fieldErrors: {} as Record<string, string>, invited: { email: result.data.email, url: invitation.url } };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -2,13 +2,16 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { SignInSchema } from "~/lib/account-schemas";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { clientIp, readJson } from "~/lib/http.server";
+import { getUser } from "~/lib/auth.server";
 import { endSession, startSession } from "~/lib/session.server";
-import { authenticate } from "~/models/account.server";
+import { authenticate, recordSignOut } from "~/models/account.server";
 
-/** POST /api/v1/session signs in (a new session cookie); DELETE signs out. */
+/** POST /api/v1/session signs in (a new session cookie); DELETE signs out (the session ends on the server). */
 export async function action({ request, context }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method === "DELETE") {
+      const user = await getUser(request);
+      if (user) await recordSignOut(user, clientIp(context));
       return Response.json({ ok: true }, { headers: { "Set-Cookie": await endSession(request) } });
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);

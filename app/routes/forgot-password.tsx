@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Card, Field, Notice, SubmitButton } from "~/components/form";
 import { ResetRequestSchema } from "~/lib/account-schemas";
+import { TryLaterError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
@@ -13,7 +14,12 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 export async function action({ request, context }: ActionFunctionArgs) {
   const result = validate(ResetRequestSchema, formToObject(await readForm(request)));
   if (!result.ok) return data({ sent: false, fieldErrors: result.fieldErrors }, { status: 400 });
-  await requestPasswordReset(result.data.email, new URL(request.url).origin, clientIp(context));
+  try {
+    await requestPasswordReset(result.data.email, clientIp(context));
+  } catch (error) {
+    if (!(error instanceof TryLaterError)) throw error;
+    return data({ sent: false, fieldErrors: { email: error.message } }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+  }
   return { sent: true, fieldErrors: {} as Record<string, string> };
 }
 

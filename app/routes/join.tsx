@@ -1,15 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Card, Field, FormError, SubmitButton } from "~/components/form";
+import { Card, Field, FormError, Notice, SubmitButton } from "~/components/form";
 import { RegisterSchema } from "~/lib/account-schemas";
-import { DomainError } from "~/lib/errors";
+import { DomainError, TryLaterError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { startSession } from "~/lib/session.server";
 import { CLUSTERS } from "~/lib/taxonomy";
-import { registerSme } from "~/models/account.server";
+import { requestRegistration } from "~/models/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.title") }];
 
@@ -20,13 +19,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const input = formToObject(form);
   const { password: _password, ...values } = input;
   const result = validate(RegisterSchema, input);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values }, { status: 400 });
+  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values, sentTo: null }, { status: 400 });
   try {
-    const user = await registerSme(result.data, clientIp(context));
-    return redirect("/account?registered=1", { headers: { "Set-Cookie": await startSession(user.id, 1) } });
+    // The same answer whether or not the address or the enterprise is registered: the mail says which.
+    await requestRegistration(result.data, clientIp(context));
+    return data({ fieldErrors: {} as Record<string, string>, values: {}, sentTo: result.data.email });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: { [error.path ?? "form"]: error.message }, values }, { status: error.status });
+    const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    return data({ fieldErrors: { [error.path ?? "form"]: error.message }, values, sentTo: null }, { status: error.status, headers });
   }
 }
 
@@ -36,6 +37,13 @@ export default function Join() {
   const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
   const values = (actionData?.values ?? {}) as { name?: string; email?: string; organization?: Record<string, string> };
   const busy = useNavigation().state === "submitting";
+  if (actionData?.sentTo) {
+    return (
+      <Card title={t("join.title")}>
+        <Notice>{t("join.sent", { email: actionData.sentTo })}</Notice>
+      </Card>
+    );
+  }
   return (
     <Card title={t("join.title")}>
       <p className="mb-4 text-sm text-slate-700">{t("join.lead")}</p>

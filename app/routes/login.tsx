@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { Card, Field, FormError, Notice, SubmitButton } from "~/components/form";
 import { SignInSchema } from "~/lib/account-schemas";
 import { getUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
+import { DomainError, TryLaterError } from "~/lib/errors";
 import { formToObject, validate, type FieldErrors } from "~/lib/forms";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
@@ -28,7 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: error.status });
+    const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: error.status, headers });
   }
 }
 

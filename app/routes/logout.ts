@@ -4,6 +4,7 @@ import { clientIp, readForm } from "~/lib/http.server";
 import { endSession } from "~/lib/session.server";
 import { recordSignOut } from "~/models/account.server";
 
+/** Signing out ends this session on the server too: the cookie is void even where a copy of it is kept. */
 export async function action({ request, context }: ActionFunctionArgs) {
   await readForm(request);
   const user = await getUser(request);

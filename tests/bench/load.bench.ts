@@ -214,7 +214,7 @@ for (let n = 0; n < serverCount; n++) {
   // node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
   // The same Node.js flags as `npm start` (scripts/server-options.ts), and one session secret for all.
   servers.push(spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   }));
 }

@@ -1,9 +1,13 @@
 // Journeys of accounts: an SME registers, the operator verifies it, it signs in verified; a university
 // member accepts an invitation. The demo pool's administrator account does the operator's part.
+import { spawn } from "node:child_process";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
+import { SERVER_SCRIPT } from "../../scripts/build";
+import { serverNodeFlags } from "../../scripts/server-options";
 import { freshPagePerTest, signIn as signInAs, signOut as signOutOf } from "../helpers/browser";
+import { freePort } from "../helpers/e2e-server";
 
 const baseUrl = inject("baseUrl");
 let page: Page;
@@ -31,6 +35,19 @@ describe("an SME", () => {
     await page.getByLabel("密码").fill("a good long password");
     await page.getByLabel("统一社会信用代码").fill("91500000202847456W");
     await page.getByRole("button", { name: "注册" }).click();
+    // The same answer whether or not the address is registered: the mail completes it.
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "请查收发往 zhao@e2e.example 的邮件" }).count()).toBe(1);
+
+    // The administrator reads the development outbox, where the mail was written.
+    await signIn("admin@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/admin/outbox`);
+    const mail = page.getByRole("listitem").filter({ hasText: "zhao@e2e.example" }).first();
+    const link = /https?:\/\/\S+\/register\/[\w-]+/.exec(await mail.innerText())![0];
+    expect(link.startsWith(`${baseUrl}/register/`)).toBe(true);
+    await signOut();
+
+    await page.goto(link);
+    await page.getByRole("button", { name: "创建账号" }).click();
     await page.waitForURL((url) => url.pathname === "/account");
     await expect.poll(() => page.getByRole("status").filter({ hasText: "注册成功" }).count()).toBe(1);
     await expect.poll(() => page.getByText("待核验", { exact: true }).count()).toBe(1);
@@ -93,6 +110,19 @@ describe("university staff", () => {
 });
 
 describe("the server", () => {
+  it("refuses to start in production without PUBLIC_URL, saying why", async () => {
+    const { PUBLIC_URL: _unset, ...env } = process.env;
+    const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
+      env: { ...env, PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: inject("databaseUrl"), SESSION_SECRET: "no-public-url-secret" },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/PUBLIC_URL is not set/);
+  });
+
   it("sends security headers and refuses a form post from another site", async () => {
     const response = await fetch(`${baseUrl}/`);
     expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[\w+/=]+'.*frame-ancestors 'none'/);
@@ -139,5 +169,36 @@ describe("a forgotten password", () => {
     await page.getByLabel("密码").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
     await expect.poll(() => page.getByRole("alert").innerText()).toBe("邮箱或密码不正确");
+  });
+});
+
+describe("sessions", () => {
+  it("end in every browser when the account signs out everywhere", async () => {
+    await signIn("sme3@patentbridge.test", DEMO_PASSWORD);
+    const cookies = await page.context().cookies();
+    // A second browser with a session of its own.
+    const other = await page.context().browser()!.newContext();
+    const otherPage = await other.newPage();
+    try {
+      await otherPage.goto(`${baseUrl}/login`);
+      await otherPage.getByLabel("电子邮箱").fill("sme3@patentbridge.test");
+      await otherPage.getByLabel("密码").fill(DEMO_PASSWORD);
+      await otherPage.getByRole("button", { name: "登录" }).click();
+      await otherPage.waitForURL((url) => url.pathname === "/");
+      expect((await other.cookies()).find((c) => c.name === "__session")!.value).not.toBe(cookies.find((c) => c.name === "__session")!.value);
+
+      await page.goto(`${baseUrl}/account`);
+      await page.getByRole("button", { name: "结束所有设备上的登录" }).click();
+      await page.waitForURL((url) => url.pathname === "/");
+      const response = await otherPage.goto(`${baseUrl}/account`);
+      expect(new URL(otherPage.url()).pathname).toBe("/login");
+      expect(response?.ok()).toBe(true);
+      // The first browser's old cookie, put back, is void too.
+      await page.context().addCookies(cookies);
+      await page.goto(`${baseUrl}/account`);
+      expect(new URL(page.url()).pathname).toBe("/login");
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,9 +1,12 @@
 // Many companies take the same open license at the same moment through the running server: each gets
 // exactly one license, and every acceptance answered 201 is there afterwards.
-import { describe, expect, it, inject } from "vitest";
+import { afterAll, describe, expect, it, inject } from "vitest";
+import { createPrismaClient } from "../../app/lib/db.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 
 const baseUrl = inject("baseUrl");
+const database = createPrismaClient(inject("databaseUrl"));
+afterAll(() => database.$disconnect());
 const SAME_SITE = { Origin: baseUrl };
 
 async function api(path: string, init: { method?: string; cookie?: string; body?: unknown } = {}) {
@@ -41,10 +44,15 @@ describe("simultaneous acceptances", () => {
 
     const companies = [];
     for (let i = 0; i < 12; i++) {
-      const registered = await api("/api/v1/register", {
+      const requested = await api("/api/v1/register", {
         method: "POST",
         body: { email: `rush${i}@e2e.example`, password: "rush password 123", name: `Rush ${i}`, organization: { name: `重庆并发${i}号科技有限公司`, creditCode: creditCode(i), region: "渝北区", cluster: "NEV" } },
       });
+      expect(requested.status).toBe(202);
+      // The link mailed to the address completes the registration.
+      const mail = await database.outboxEmail.findFirstOrThrow({ where: { to: `rush${i}@e2e.example` }, orderBy: { createdAt: "desc" } });
+      const token = /\/register\/([\w-]+)/.exec(mail.body)![1];
+      const registered = await api("/api/v1/register/confirm", { method: "POST", body: { token } });
       expect(registered.status).toBe(201);
       const verified = await api(`/api/v1/organizations/${registered.body.user.organizationId}/verify`, { method: "POST", cookie: admin.cookie });
       expect(verified.status).toBe(200);

@@ -23,7 +23,7 @@ afterAll(() => {
 async function start(port: number) {
   // node itself: the signal must reach the process that writes.
   const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: `file:${file}`, SESSION_SECRET: "crash-test-secret" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: `file:${file}`, SESSION_SECRET: "crash-test-secret", PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(`http://127.0.0.1:${port}`, child);

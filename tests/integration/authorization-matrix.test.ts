@@ -37,6 +37,9 @@ const MATRIX: Row[] = [
   ["POST", "logout", [302, 302, 302, 302, 302]],
   ["POST", "join", [400, 400, 400, 400, 400]],
   ["GET", "account", [302, 200, 200, 200, 200]],
+  ["POST", "account", [302, 400, 400, 400, 400]],
+  ["GET", "register.$token", [410, 410, 410, 410, 410]],
+  ["POST", "register.$token", [410, 410, 410, 410, 410]],
   ["POST", "forgot-password", [400, 400, 400, 400, 400]],
   ["POST", "reset-password.$token", [400, 400, 400, 400, 400]],
   ["GET", "invitations.$token", [404, 404, 404, 404, 404]],
@@ -57,6 +60,8 @@ const MATRIX: Row[] = [
   ["GET", "api.v1.me", [401, 200, 200, 200, 200]],
   ["GET", "api.v1.register", [405, 405, 405, 405, 405]],
   ["POST", "api.v1.register", [400, 400, 400, 400, 400]],
+  ["GET", "api.v1.register.confirm", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.register.confirm", [400, 400, 400, 400, 400]],
   ["GET", "api.v1.organizations.$id.verify", [405, 405, 405, 405, 405]],
   ["POST", "api.v1.organizations.$id.verify", [401, 403, 403, 403, 200]],
   ["GET", "api.v1.patents.$id.open-license", [405, 405, 405, 405, 405]],
@@ -114,6 +119,7 @@ const MATRIX: Row[] = [
 ];
 
 const cookies = new Map<Visitor, string>();
+const userIds = new Map<Visitor, string>();
 const params: Record<string, string> = {};
 
 beforeAll(async () => {
@@ -150,7 +156,8 @@ beforeAll(async () => {
   ];
   for (const [visitor, email, role, organizationId] of accounts) {
     const user = await createUser({ email, name: visitor, password: "matrix password", role, organizationId });
-    cookies.set(visitor, (await startSession(user.id, 1)).split(";")[0]);
+    userIds.set(visitor, user.id);
+    cookies.set(visitor, (await startSession(user.id)).split(";")[0]);
   }
   // The verify endpoint is exercised on the SME's real organisation.
   params.verifyId = enterprise.id;
@@ -243,6 +250,10 @@ describe("authorization matrix", () => {
     // Reset what a row may have changed, so that every row meets the same state.
     await prisma.organization.update({ where: { id: params.verifyId }, data: { verifiedAt: null } });
     await prisma.openLicenseDeclaration.update({ where: { id: params.declarationId }, data: { status: "ACTIVE", withdrawnAt: null } });
+    // Signing out ends a session on the server: the next row signs the visitor in again.
+    for (const [visitor, userId] of userIds) {
+      if ((await prisma.session.count({ where: { userId } })) === 0) cookies.set(visitor, (await startSession(userId)).split(";")[0]);
+    }
     expect(Object.fromEntries(VISITORS.map((v, i) => [v, actual[i]]))).toEqual(Object.fromEntries(VISITORS.map((v, i) => [v, expected[i]])));
   });
 });

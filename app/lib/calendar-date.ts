@@ -1,0 +1,47 @@
+// Dates typed by people (YYYY-MM-DD) are read strictly: a real day of the calendar (no 2027-02-30 rolled over
+// to March, no 2026-13-01), four-digit years only (no +275760-09-13), within the range the field allows.
+import { z } from "zod";
+
+/** The day's midnight UTC, or null when the text is not a real YYYY-MM-DD date. */
+export function parseCalendarDate(text: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls over (month 13, day 30 of February) and maps years 0-99 to 1900-1999 (refused): compare back.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date;
+}
+
+/** Today's date (UTC midnight) moved by whole years and days, for ranges such as "within ten years". */
+export function fromToday({ years = 0, days = 0 }: { years?: number; days?: number }, now = new Date()): Date {
+  return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + days));
+}
+
+/**
+ * An optional date field: "" is null; anything else must be a real date no earlier than `min()` and no later
+ * than `max()` (checked at parse time, so "today" is today), each refusal with its own message key.
+ */
+export function optionalCalendarDate(messages: { invalid: string; tooEarly: string; tooLate: string }, range: { min: () => Date; max: () => Date }) {
+  return z
+    .string()
+    .trim()
+    .default("")
+    .transform((value, context) => {
+      if (value === "") return null;
+      const date = parseCalendarDate(value);
+      if (!date) {
+        context.addIssue({ code: "custom", message: messages.invalid });
+        return z.NEVER;
+      }
+      if (date < range.min()) {
+        context.addIssue({ code: "custom", message: messages.tooEarly });
+        return z.NEVER;
+      }
+      if (date > range.max()) {
+        context.addIssue({ code: "custom", message: messages.tooLate });
+        return z.NEVER;
+      }
+      return date;
+    });
+}
