@@ -12,9 +12,8 @@ export function CompareToggle({ id, title, selection }: { id: number; title: str
   const full = !chosen && selection.length >= MAX_COMPARED;
   return (
     <label className={`inline-flex items-center gap-2 text-sm ${full ? "text-slate-400" : "cursor-pointer text-slate-700"}`} title={full ? t("compare.full") : undefined}>
-      <input type="checkbox" name="compare" value={id} defaultChecked={chosen} disabled={full} className="accent-brand-700" />
+      <input type="checkbox" name="compare" value={id} defaultChecked={chosen} disabled={full} aria-label={`${t("compare.add")}: ${title}`} className="accent-brand-700" />
       {t("compare.add")}
-      <span className="sr-only">: {title}</span>
     </label>
   );
 }

@@ -118,8 +118,8 @@ function PatentHeading({ patent, others, backState, headingLevel }: { patent: Co
         <Link to={`/patents/${patent.id}`} className="text-brand-700 hover:underline">{title}</Link>
       </Title>
       <span className="mt-1 block text-xs font-normal text-slate-600">{formatApplicationNumber(patent.applicationNumber)}</span>
-      <Link to={compareHref(others)} state={backState} className="mt-1 inline-block text-xs font-normal text-brand-700 underline">
-        {t("compare.remove")}<span className="sr-only">: {title}</span>
+      <Link to={compareHref(others)} state={backState} aria-label={`${t("compare.remove")}: ${title}`} className="mt-1 inline-block text-xs font-normal text-brand-700 underline">
+        {t("compare.remove")}
       </Link>
     </>
   );

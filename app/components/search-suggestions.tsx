@@ -86,10 +86,9 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
           <ul className="mt-1 flex flex-wrap gap-2">
             {related.map((suggestion) => (
               <li key={suggestion.query}>
-                <Link to={href(suggestion.query)} className="inline-block rounded-full bg-slate-100 px-3 py-1 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-200">
-                  <span className="sr-only">{t("suggest.search", { term: suggestion.term })}</span>
-                  <span aria-hidden="true">{suggestion.term}</span>
-                  {" · "}{count(suggestion.total)}
+                <Link to={href(suggestion.query)} aria-label={`${t("suggest.search", { term: suggestion.term })} · ${count(suggestion.total)}`}
+                  className="inline-block rounded-full bg-slate-100 px-3 py-1 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-200">
+                  {suggestion.term} · {count(suggestion.total)}
                 </Link>
               </li>
             ))}

@@ -747,7 +747,8 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return { bits, minimum, positions, anyIds: mergeAscending(lists) };
   }
 
-  async function search(params: SearchParams, now = Date.now()): Promise<SearchResult> {
+  /** `load.items: false` gives the total and facets without loading the page's items (a suggestion's count). */
+  async function search(params: SearchParams, now = Date.now(), load: { items: boolean } = { items: true }): Promise<SearchResult> {
     const facetIndex = await currentIndex();
     const understanding = understandQuery(params.q);
     const query = understanding.strict;
@@ -759,7 +760,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     if (known) {
       recent.delete(key);
       recent.set(key, known);
-      const items = await loadItems(known.ids, understanding.highlight, known.missing);
+      const items = load.items ? await loadItems(known.ids, understanding.highlight, known.missing) : [];
       return { total: known.total, exactTotal: known.exactTotal, relaxed: known.relaxed, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets: known.facets };
     }
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
@@ -840,7 +841,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const missing = pagePositions.map((position) =>
       coverage ? understanding.words.filter((_, word) => (coverage!.bits[position] & (1 << word)) === 0).map((word) => word.label) : []);
     remember(key, { total: matched.length, exactTotal, relaxed: coverage !== null, facets, ids: pageIds, missing });
-    const items = await loadItems(pageIds, understanding.highlight, missing);
+    const items = load.items ? await loadItems(pageIds, understanding.highlight, missing) : [];
     return { total: matched.length, exactTotal, relaxed: coverage !== null, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
   }
 

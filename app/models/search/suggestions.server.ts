@@ -2,12 +2,13 @@
 // on, each with the number of patents it would give: the search without one of its filters (or without all), words
 // related to the query's from the thesaurus and from the pool's own keywords, a spelling the pool knows for an
 // English word it does not, and the query posted as a technology need.
+import { Prisma } from "~/generated/prisma/client";
 import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { parseSearchParams, type SearchParams } from "~/lib/search-params";
 import { MULTI_VALUE_KEYS, searchParamsToQuery } from "~/lib/search-url";
 import { englishStem } from "~/lib/text-search";
 import { patentSearch, type SearchResult } from "../search.server";
-import { STOP_WORDS } from "./query.server";
+import { searchQuery, STOP_WORDS } from "./query.server";
 import thesaurusFile from "./thesaurus.json";
 
 /** Fewer results than this and the page offers ways on. */
@@ -16,9 +17,13 @@ const MAX_RELATED = 6;
 /** Related terms tried (each costs a search for its count) to find MAX_RELATED that give more patents. */
 const MAX_RELATED_TRIED = 8;
 const MAX_SPELLINGS = 2;
-/** The pool's keywords are read from its newest patents, this many at most (a real pool's vocabulary is in
- * its recent patents; reading a million patents' keywords would cost seconds). */
-const VOCABULARY_SAMPLE = 50_000;
+/** The English vocabulary for spelling comes from the newest this many patents (a real pool's words are in its
+ * recent patents; reading every patent would cost seconds on a large pool). */
+const VOCABULARY_SAMPLE = 5_000;
+/** A query word is looked up in the index by at most this many of its two-character words, each bringing the
+ * keywords of the best this many patents. */
+const MAX_PROBES = 4;
+const PATENTS_PER_PROBE = 100;
 const VOCABULARY_MAX_AGE_MS = 5 * 60_000;
 /** A technology need's title is at most this long (app/lib/need-schemas.ts). */
 const NEED_TITLE_MAX = 120;
@@ -56,7 +61,7 @@ export interface SearchSuggestions {
   need: { title: string; description: string } | null;
 }
 
-type Search = Pick<ReturnType<typeof patentSearch>, "search">;
+type Search = Pick<ReturnType<typeof patentSearch>, "search" | "bestMatches">;
 
 // ---------------------------------------------------------------------------------------------------------------
 // The thesaurus, read defensively: it is data that others edit; a group that is not a list of words is skipped
@@ -77,42 +82,70 @@ function allThesaurusEntries(): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// The pool's vocabulary: its keywords (Chinese and English) with how many patents carry each, and the English
-// words of its titles and keywords for spelling.
+// The pool's words. Keywords near a query word are read from the patents the full-text index ranks best for the
+// word's own two-character words (Chinese) or stem (English): a few hundred rows, not the pool. Spelling needs
+// a vocabulary, the English words of the newest patents' keywords and titles, read only when a query has an
+// English word the thesaurus lacks, and kept until patents change and five minutes have passed.
 
-interface Vocabulary {
-  keywords: Map<string, number>;
-  englishWords: Set<string>;
+interface EnglishVocabulary {
+  words: Set<string>;
   builtAt: number;
   change: number;
 }
 
-const vocabularies = new WeakMap<PrismaClient, Vocabulary>();
+const vocabularies = new WeakMap<PrismaClient, EnglishVocabulary>();
+/** keywordsNear's answers by word, while no patent changes (a popular dead end costs its lookups once). */
+const nearby = new WeakMap<PrismaClient, { change: number; byWord: Map<string, Map<string, number>> }>();
+const NEARBY_LIMIT = 500;
 
 async function latestChange(db: PrismaClient): Promise<number> {
   const [row] = await db.$queryRaw<Array<{ seq: number | bigint | null }>>`SELECT MAX("seq") AS "seq" FROM "PatentChange"`;
   return Number(row?.seq ?? 0);
 }
 
-async function vocabularyOf(db: PrismaClient, now: number): Promise<Vocabulary> {
+async function englishVocabulary(db: PrismaClient, now: number, change: number): Promise<Set<string>> {
   const known = vocabularies.get(db);
-  const change = await latestChange(db);
-  if (known && (known.change === change || now - known.builtAt < VOCABULARY_MAX_AGE_MS)) return known;
-  const rows = await db.$queryRaw<Array<{ keywords: string; keywordsEn: string; titleEn: string | null }>>`
-    SELECT "keywords", "keywordsEn", "titleEn" FROM "Patent"
-    WHERE "transferable" = true AND "legalStatus" IN ('VALID', 'PENDING') ORDER BY "id" DESC LIMIT ${VOCABULARY_SAMPLE}`;
+  if (known && (known.change === change || now - known.builtAt < VOCABULARY_MAX_AGE_MS)) return known.words;
+  const rows = await db.$queryRaw<Array<{ keywordsEn: string; titleEn: string | null }>>`
+    SELECT "keywordsEn", "titleEn" FROM "Patent" WHERE "transferable" = true ORDER BY "id" DESC LIMIT ${VOCABULARY_SAMPLE}`;
+  const words = new Set<string>();
+  for (const row of rows) for (const word of `${row.keywordsEn} ${row.titleEn ?? ""}`.toLowerCase().match(/[a-z]{3,}/g) ?? []) words.add(word);
+  vocabularies.set(db, { words, builtAt: now, change });
+  return words;
+}
+
+/** How the index finds what shares a word with `word`: its two-character words (Chinese; 无刷电机 → 无刷, 刷电, 电机)
+ * or the word itself (English, by stem). */
+function probesOf(word: string): string[] {
+  if (!HAN.test(word)) return [word];
+  const characters = [...word.replace(/[^\p{Script=Han}]/gu, "")];
+  return [...new Set(characters.slice(1).map((character, i) => characters[i] + character))].slice(0, MAX_PROBES);
+}
+
+/** The keywords (Chinese and English) of the patents the index ranks best for each probe of `word`, each with how
+ * many of those patents carry it. */
+async function keywordsNear(db: PrismaClient, search: Search, word: string, change: number): Promise<Map<string, number>> {
+  let remembered = nearby.get(db);
+  if (!remembered || remembered.change !== change) nearby.set(db, (remembered = { change, byWord: new Map() }));
+  const known = remembered.byWord.get(word);
+  if (known) return known;
+  const ids = new Set<number>();
+  for (const probe of probesOf(word)) {
+    const query = searchQuery(probe);
+    if (query.match) for (const id of await search.bestMatches(query, PATENTS_PER_PROBE)) ids.add(id);
+  }
   const keywords = new Map<string, number>();
-  const englishWords = new Set<string>();
+  const rows = ids.size === 0 ? [] : await db.$queryRaw<Array<{ keywords: string; keywordsEn: string }>>`
+    SELECT "keywords", "keywordsEn" FROM "Patent" WHERE "id" IN (${Prisma.join([...ids])}) AND "transferable" = true`;
   for (const row of rows) {
     for (const keyword of `${row.keywords};${row.keywordsEn}`.split(";")) {
-      const word = keyword.normalize("NFKC").trim();
-      if ([...word].length >= 2) keywords.set(word, (keywords.get(word) ?? 0) + 1);
+      const text = keyword.trim();
+      if (text.length >= 2) keywords.set(text, (keywords.get(text) ?? 0) + 1);
     }
-    for (const word of `${row.keywordsEn} ${row.titleEn ?? ""}`.toLowerCase().match(/[a-z]{3,}/g) ?? []) englishWords.add(word);
   }
-  const vocabulary = { keywords, englishWords, builtAt: now, change };
-  vocabularies.set(db, vocabulary);
-  return vocabulary;
+  if (remembered.byWord.size >= NEARBY_LIMIT) remembered.byWord.clear();
+  remembered.byWord.set(word, keywords);
+  return keywords;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,23 +177,27 @@ function relatedness(candidate: string, word: string): number {
   return shared === 0 ? 0 : shared === wordStems.length ? 2 : 1;
 }
 
-/** Damerau–Levenshtein distance (adjacent swaps count one), giving up past `limit`. */
+/** Damerau–Levenshtein distance (adjacent swaps count one; optimal string alignment), giving up past `limit`.
+ * Three rolling rows: it runs over the pool's whole English vocabulary for each unknown word. */
 export function editDistance(a: string, b: string, limit = 2): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
+  let before = new Int32Array(b.length + 1);
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
+    current[0] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
-      rows[i][j] = value;
-      best = Math.min(best, value);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, before[j - 2] + 1);
+      current[j] = value;
+      if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length][b.length];
+  return previous[b.length];
 }
 
 /** The closest word of the pool's English to a word it lacks: one edit for words up to 5 letters, two beyond. */
@@ -199,7 +236,7 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
   const db = options.db ?? readPrisma;
   const now = options.now ?? Date.now();
   const firstPage = { ...params, page: 1 };
-  const totalOf = async (query: string) => (await search.search(asOpened(query), now)).total;
+  const totalOf = async (query: string) => (await search.search(asOpened(query), now, { items: false })).total;
 
   // Filters, one at a time, then all of them.
   const filters: DroppableFilter[] = [];
@@ -223,7 +260,6 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
   const didYouMean: SuggestedSearch[] = [];
   const related: SuggestedSearch[] = [];
   if (params.q) {
-    const vocabulary = await vocabularyOf(db, now);
     const queryWords = result.understanding.words;
     const taken = new Set<string>([params.q.toLowerCase(), ...queryWords.flatMap((word) => word.alternatives.map((alternative) => alternative.toLowerCase()))]);
     // A spelling must find more than the query did; a related term, anything (other patents).
@@ -234,9 +270,11 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
     };
 
     const typed = params.q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-    const unknown = [...new Set(typed)].filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !vocabulary.englishWords.has(word) && !allThesaurusEntries().includes(word));
-    for (const word of unknown.slice(0, MAX_SPELLINGS)) {
-      const spelling = closestSpelling(word, vocabulary.englishWords);
+    const unchecked = [...new Set(typed)].filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !allThesaurusEntries().includes(word));
+    const change = await latestChange(db);
+    const english = unchecked.length > 0 ? await englishVocabulary(db, now, change) : new Set<string>();
+    for (const word of unchecked.filter((word) => !english.has(word)).slice(0, MAX_SPELLINGS)) {
+      const spelling = closestSpelling(word, english);
       if (!spelling) continue;
       const q = params.q.replace(new RegExp(`\\b${word}\\b`, "gi"), spelling);
       await suggest(q, "spelling", q, didYouMean);
@@ -244,11 +282,12 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
 
     const candidates: Array<{ term: string; source: "thesaurus" | "index"; strength: number; weight: number }> = [];
     for (const { word } of queryWords) {
+      const near = await keywordsNear(db, search, word, change);
       for (const entry of allThesaurusEntries()) {
         const strength = taken.has(entry.toLowerCase()) ? 0 : relatedness(entry, word);
-        if (strength > 0) candidates.push({ term: entry, source: "thesaurus", strength, weight: vocabulary.keywords.get(entry) ?? 0 });
+        if (strength > 0) candidates.push({ term: entry, source: "thesaurus", strength, weight: near.get(entry) ?? 0 });
       }
-      for (const [keyword, count] of vocabulary.keywords) {
+      for (const [keyword, count] of near) {
         const strength = taken.has(keyword.toLowerCase()) ? 0 : relatedness(keyword, word);
         if (strength > 0) candidates.push({ term: keyword, source: "index", strength, weight: count });
       }
