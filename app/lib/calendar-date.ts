@@ -18,30 +18,37 @@ export function fromToday({ years = 0, days = 0 }: { years?: number; days?: numb
   return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + days));
 }
 
+type DateMessages = { invalid: string; tooEarly: string; tooLate: string };
+type DateRange = { min: () => Date; max: () => Date };
+
 /**
- * An optional date field: "" is null; anything else must be a real date no earlier than `min()` and no later
- * than `max()` (checked at parse time, so "today" is today), each refusal with its own message key.
+ * A date field: a real date no earlier than `min()` and no later than `max()` (checked at parse time, so "today"
+ * is today), each refusal with its own message key; an invalid date is never passed on.
  */
-export function optionalCalendarDate(messages: { invalid: string; tooEarly: string; tooLate: string }, range: { min: () => Date; max: () => Date }) {
+export function calendarDate(messages: DateMessages, range: DateRange) {
+  return z.string().transform((value, context) => {
+    const date = parseCalendarDate(value);
+    const problem = !date ? messages.invalid : date < range.min() ? messages.tooEarly : date > range.max() ? messages.tooLate : null;
+    if (problem) {
+      context.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    return date!;
+  });
+}
+
+/** The same, optional: "" (or nothing) is null. */
+export function optionalCalendarDate(messages: DateMessages, range: DateRange) {
+  const date = calendarDate(messages, range);
   return z
     .string()
     .trim()
     .default("")
     .transform((value, context) => {
       if (value === "") return null;
-      const date = parseCalendarDate(value);
-      if (!date) {
-        context.addIssue({ code: "custom", message: messages.invalid });
-        return z.NEVER;
-      }
-      if (date < range.min()) {
-        context.addIssue({ code: "custom", message: messages.tooEarly });
-        return z.NEVER;
-      }
-      if (date > range.max()) {
-        context.addIssue({ code: "custom", message: messages.tooLate });
-        return z.NEVER;
-      }
-      return date;
+      const parsed = date.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
     });
 }

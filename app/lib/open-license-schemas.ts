@@ -1,6 +1,7 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "./patent-vocabulary";
+import { calendarDate, fromToday } from "./calendar-date";
 
 const fen = z.number().int("whole fen").min(1, "more than 0").max(100_000_000_000, "too large");
 const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
@@ -50,12 +51,15 @@ export function consentReferenceProblem(reference: string): "validation.required
   return CONTROL_OR_BIDI.test(reference) ? "ol.consent.referenceCharacters" : null;
 }
 
+// A real day, not after today (a consent already given) nor before the Patent Law (1 April 1985).
 const consentDay = z
   .string({ message: "validation.required" })
   .trim()
   .min(1, "validation.required")
-  .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "ol.consent.dateInvalid")
-  .transform((value) => new Date(`${value}T00:00:00Z`));
+  .pipe(calendarDate(
+    { invalid: "ol.consent.dateInvalid", tooEarly: "ol.consent.dateInvalid", tooLate: "ol.consent.dateInvalid" },
+    { min: () => new Date(Date.UTC(1985, 3, 1)), max: () => fromToday({ days: 1 }) },
+  ));
 
 /** A co-owner's written consent to a declaration (Patent Law art. 14): the organisation, the day it consented
  * (YYYY-MM-DD) and its document's reference. Whether it is enough is the declaration's rule
