@@ -227,7 +227,8 @@ function detectDelimiter(text: string): "," | "\t" {
 async function* decodeText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
-  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+  // 16 KB a read: the CSV parser works through a chunk without a break, so a chunk is kept to a few milliseconds.
+  for await (const chunk of createReadStream(path, { highWaterMark: 16 * 1024 }) as AsyncIterable<Buffer>) {
     let text: string;
     try {
       text = decoder.decode(chunk, { stream: true });
