@@ -1,5 +1,5 @@
 // npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { serverNodeFlags } from "./server-options";
 import { createPrismaClient } from "../app/lib/db.server";
 import { databaseKind, databaseUrl } from "../app/lib/database-url";
@@ -29,9 +29,44 @@ await prisma.$disconnect();
 buildIfNeeded();
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-  stdio: "inherit",
-  env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
-});
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+superviseServer(() =>
+  spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
+  }),
+);
+
+/** Runs the server and starts it again whenever it dies (a crash, an out-of-memory kill), waiting 1 s, then 2, 4 …
+ * up to 30 s while it keeps dying young; a server that ran for a minute starts again after 1 s. SIGINT and SIGTERM
+ * stop the server and this process. In production, systemd or the container's restart policy watches this
+ * process in turn (README). */
+function superviseServer(start: () => ChildProcess) {
+  const FIRST_DELAY_MS = 1_000;
+  const LONGEST_DELAY_MS = 30_000;
+  const HEALTHY_AFTER_MS = 60_000;
+  let delay = FIRST_DELAY_MS;
+  let stopping = false;
+  let server: ChildProcess;
+  let timer: NodeJS.Timeout | null = null;
+  const run = () => {
+    timer = null;
+    const startedAt = Date.now();
+    server = start();
+    console.log(`server started (pid ${server.pid})`);
+    server.on("exit", (code, signal) => {
+      if (stopping) process.exit(code ?? 0);
+      if (Date.now() - startedAt >= HEALTHY_AFTER_MS) delay = FIRST_DELAY_MS;
+      console.error(`server exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s: starting it again in ${delay / 1000} s`);
+      timer = setTimeout(run, delay);
+      delay = Math.min(delay * 2, LONGEST_DELAY_MS);
+    });
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      if (timer) process.exit(0);
+      server.kill(signal);
+    });
+  }
+  run();
+}
