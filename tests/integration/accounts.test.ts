@@ -130,20 +130,21 @@ describe("SME sign-up through the API", () => {
     expect(toColleague.body).toMatch(/already has an account on PatentBridge/);
     expect(toColleague.body).not.toMatch(/\/register\//);
     expect(await prisma.pendingRegistration.count({ where: { email: { in: ["buyer@example.com", "colleague@example.com"] }, usedAt: null } })).toBe(0);
-  });
+  }, 180_000);
 
   it("limits sign-ups per address with a 429 that says when to try again", async () => {
-    for (let i = 0; i < REGISTRATION_LIMITS.perAddress; i++) {
-      const code = ["91500000MA5U7AXN30", VALID_CODE][i % 2];
-      const response = await registerApi({ request: json("/api/v1/register", "POST", registration({ email: `many${i}@example.com`, organization: { ...registration().organization, creditCode: code } })), params: {}, context: { clientIp: "10.3.9.9" } });
-      expect(response.status).toBe(202);
-    }
+    // The address's earlier requests, as the audit log holds them (each real one hashes a password).
+    await prisma.auditEvent.createMany({
+      data: Array.from({ length: REGISTRATION_LIMITS.perAddress - 1 }, (_, i) => ({ action: "REGISTRATION_REQUESTED", subject: `many${i}@example.com`, ip: "10.3.9.9" })),
+    });
+    const last = await registerApi({ request: json("/api/v1/register", "POST", registration({ email: "many-last@example.com" })), params: {}, context: { clientIp: "10.3.9.9" } });
+    expect(last.status).toBe(202);
     const refused = await registerApi({ request: json("/api/v1/register", "POST", registration({ email: "onemore@example.com" })), params: {}, context: { clientIp: "10.3.9.9" } });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
     const elsewhere = await registerApi({ request: json("/api/v1/register", "POST", registration({ email: "onemore@example.com" })), params: {}, context: { clientIp: "10.3.9.10" } });
     expect(elsewhere.status).toBe(202);
-  });
+  }, 180_000);
 
   it.each([
     ["a password under 10 characters", registration({ email: "a@example.com", password: "short" }), 400, "password", "at least 10"],
@@ -197,7 +198,7 @@ describe("signing in", () => {
     expect(waits).toEqual([1, 2, 4, 8, 16]);
     expect(signInDelaySeconds(1000, SIGN_IN_DELAYS.accountFromAddress)).toBe(SIGN_IN_DELAYS.accountFromAddress.maxSeconds);
     await forgetFailures();
-  });
+  }, 180_000);
 
   it("does not lock the owner out when others fail on the account from four addresses", async () => {
     for (let i = 0; i < 5; i++) expect(await signInWait("target@example.com", "wrong password", `10.1.1.${i % 4}`)).toBe(401);
@@ -209,7 +210,7 @@ describe("signing in", () => {
     expect(await signInWait("target@example.com", "wrong password", "10.1.3.1", 1)).toBe(401);
     expect(await signInWait("target@example.com", "long enough pass", "10.1.2.1")).toBe("signed in");
     await forgetFailures();
-  });
+  }, 180_000);
 
   it("slows an address down across accounts, with Retry-After on the API", async () => {
     for (let i = 0; i < SIGN_IN_DELAYS.address.free + 4; i++) {
@@ -225,7 +226,7 @@ describe("signing in", () => {
     const later = await sessionApi({ request: json("/api/v1/session", "POST", { email: "buyer@example.com", password: "long enough pass" }), params: {}, context: { clientIp: "10.9.9.9" } });
     expect(later.status).toBe(200);
     await forgetFailures();
-  });
+  }, 180_000);
 
   it("voids the cookie of a deactivated account and refuses it a new session", async () => {
     const user = await createUser({ email: "leaver@example.com", name: "Leaver", password: "leaver password", role: "SME" });
@@ -315,7 +316,7 @@ describe("password reset", () => {
     const refused = await forgotPasswordAction({ request, params: {}, context: { clientIp: "10.4.3.1" } }) as { init: { status: number; headers: Record<string, string> } };
     expect(refused.init.status).toBe(429);
     expect(Number(refused.init.headers["Retry-After"])).toBeGreaterThan(0);
-  });
+  }, 180_000);
 });
 
 describe("sessions", () => {
@@ -371,7 +372,7 @@ describe("sessions", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "buyer@example.com" } });
     const { hashPassword } = await import("~/lib/password.server");
     await prisma.user.update({ where: { id: user.id }, data: { passwordHash: await hashPassword("long enough pass") } });
-  });
+  }, 180_000);
 });
 
 describe("PUBLIC_URL", () => {
