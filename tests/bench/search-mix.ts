@@ -7,10 +7,12 @@ export function searchMix(universityIds: string[]) {
   const filtered = [
     "q=电池&cluster=NEV", "q=电池&type=INVENTION&open=1", "q=sensor&section=G", "q=芯片&status=VALID&term=15%2B",
     `q=机器人&university=${universityIds[0]}`, "q=alloy&cluster=LIGHT_ALLOY&cluster=ADV_MATERIALS", "q=电池&sort=newest", "q=传感器&sort=term&page=3",
+    "q=电池&open=1&sort=lump-sum", "q=sensor&fee=ROYALTY&fee=ENTRY_PLUS_ROYALTY&sort=royalty",
   ];
   const facetOnly = [
     "", "cluster=NEV", "type=UTILITY_MODEL", "open=1", `university=${universityIds[1]}&university=${universityIds[2]}`,
     "field=HEALTH&status=VALID", "section=H&class=H01", "term=0-5", "sort=newest&page=5", "cluster=FOOD&open=1&sort=term",
+    "open=1&sort=lump-sum", "fee=LUMP_SUM&sort=lump-sum&page=3", "sort=royalty",
   ];
   const all = [...[...chinese, ...natural, ...english].map((q) => `q=${encodeURIComponent(q)}`), ...filtered, ...facetOnly];
   return { chinese, natural, english, filtered, facetOnly, all };
