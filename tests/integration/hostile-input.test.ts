@@ -119,7 +119,7 @@ describe("hostile input", () => {
     }
     expect(failures).toEqual([]);
     expect(await fingerprintOfOthers()).toBe(before);
-  }, 600_000);
+  }, 900_000);
 
   it("answers wrong content types, huge and malformed JSON bodies with a 4xx", async () => {
     const api = routes.filter(({ id, module }) => id.startsWith("api.") && module.action);
