@@ -60,7 +60,7 @@ describe("npm start", () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     supervisor = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, SESSION_SECRET: "restart-test-secret" },
+      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, SESSION_SECRET: "restart-test-secret", PUBLIC_URL: baseUrl },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
