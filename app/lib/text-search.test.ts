@@ -68,6 +68,12 @@ describe("highlighting", () => {
     ]);
   });
 
+  it("marks an English word written against Chinese (CT图像)", () => {
+    const ct = piecesOf("CT", false).map((piece) => piece.highlight);
+    expect(highlight("CT图像", ct)).toEqual([{ text: "CT", hit: true }, { text: "图像", hit: false }]);
+    expect(piecesOf("CT图像", false).map((piece) => piece.tokens)).toEqual([["ct"], ["图像"]]);
+  });
+
   it("cuts a snippet around the first match", () => {
     const text = `${"前".repeat(200)}电池${"后".repeat(200)}`;
     const { segments, hit } = snippet(text, terms, 60);

@@ -9,8 +9,9 @@ import { stemmer } from "stemmer";
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /\p{Script=Han}/u;
-/** Word characters other than Chinese, as unicode61 splits them. */
-const WORD = /[\p{L}\p{N}]+/gu;
+/** Word characters other than Chinese, as unicode61 splits them (CT in CT图像 is a word of its own, as the index
+ * holds it). */
+const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 export const MAX_QUERY_LENGTH = 200;
 
@@ -76,7 +77,7 @@ export interface Piece {
 /** The index pieces of a text: its Chinese runs (as bigrams) and its other words. */
 export function piecesOf(text: string, allowPrefix: boolean): Piece[] {
   const pieces: Piece[] = [];
-  const pattern = /(\p{Script=Han}+)|([\p{L}\p{N}]+)(\*?)/gu;
+  const pattern = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)(\*?)/gu;
   for (const match of text.matchAll(pattern)) {
     const [, han, word, star] = match;
     if (han) {

@@ -17,7 +17,15 @@ describe("segmentation", () => {
 
   it("joins characters left alone to a neighbour, and keeps particles apart", () => {
     expect(segmentChinese("电池的热管理")).toEqual(["电池", "的", "热管理"]);
+    // 肺 qualifies what follows it; 式 ends what precedes it.
+    expect(segmentChinese("图像肺结节检测")).toEqual(["图像", "肺结节", "检测"]);
+    expect(segmentChinese("可折叠式无人机")).toEqual(["可", "折叠式", "无人机"]);
     expect(segmentChinese("芯")).toEqual(["芯"]);
+  });
+
+  it("reads Latin letters and Chinese in one token as separate words (CT图像, 5G基站)", () => {
+    expect(labels("CT图像肺结节检测")).toEqual(["CT", "图像", "肺结节", "检测"]);
+    expect(labels("5G基站天线")).toEqual(["5G", "基站", "天线"]);
   });
 
   it("searches 无人机巡检 as 无人机 巡检", () => {

@@ -107,14 +107,23 @@ export function segmentChinese(run: string): string[] {
     }
     const previous = merged.at(-1);
     const next = words[i + 1];
-    if (previous && !STOP_WORDS.has(previous)) merged[merged.length - 1] = previous + word;
-    else if (next && !STOP_WORDS.has(next)) {
+    const backward = previous !== undefined && !STOP_WORDS.has(previous);
+    const forward = next !== undefined && !STOP_WORDS.has(next);
+    // The dictionary knows the joined word (智能网联), else a suffix (稳定性, 折叠式) joins what precedes it, and
+    // any other character what follows it, which it most often qualifies (肺|结节, 热|管理).
+    const known = (joined: string) => loaded.cut(joined, false).length === 1;
+    const joinBackward = backward && (!forward || known(previous + word) || (!known(word + next) && SUFFIXES.has(word)));
+    if (joinBackward) merged[merged.length - 1] = previous + word;
+    else if (forward) {
       merged.push(word + next);
       i++;
     } else merged.push(word);
   }
   return merged;
 }
+
+/** Characters that end a word (稳定性, 智能化, 折叠式, 新型, 效率, 温度, 传感器, 催化剂…). */
+const SUFFIXES = new Set([..."性化式型率度器机剂法品物体件仪线网联量值"]);
 
 /** One concept of a query: a word as the user typed it, searched as any of its alternatives. */
 export interface QueryWord {
@@ -184,7 +193,7 @@ function kindOf(word: string): WordKind {
 /** A bare (unquoted) piece of text as words: Chinese runs segmented, English words kept, in order. */
 function wordsOf(text: string, allowPrefix: boolean): RawWord[] {
   const words: RawWord[] = [];
-  for (const match of text.matchAll(/(\p{Script=Han}+)|([\p{L}\p{N}]+)(\*?)/gu)) {
+  for (const match of text.matchAll(/(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)(\*?)/gu)) {
     const [, han, word, star] = match;
     if (han) for (const segment of segmentChinese(han)) words.push({ text: segment, kind: kindOf(segment), prefix: false });
     else if (word) words.push({ text: word, kind: kindOf(word), prefix: allowPrefix && star === "*" });
