@@ -47,8 +47,10 @@ export function importDirectory(): string {
 }
 
 let sweepTimer: NodeJS.Timeout | null = null;
+// The server sweeps from its start, so that what a crash left is removed even if nobody uploads again.
+if (process.env.NODE_ENV === "production") scheduleSweep();
 
-/** The first use of the upload folder in a process starts the sweep: a minute later, then every hour. */
+/** The server's start, or the first use of the upload folder, starts the sweep: a minute later, then every hour. */
 function scheduleSweep() {
   if (sweepTimer) return;
   const sweep = () => void sweepImports().catch((error: unknown) => console.error("import sweep failed:", error));
