@@ -7,6 +7,15 @@ import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "./build";
 import { migrateDatabase } from "./migrate-database";
+import { publicUrl } from "../app/lib/public-url.server";
+
+// A production server without PUBLIC_URL would only die at every restart: say why now, before anything else.
+try {
+  publicUrl();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 const url = databaseUrl();
 // The URL without its password, if it has one.
@@ -32,7 +41,8 @@ const port = process.env.PORT ?? "3000";
 superviseServer(() =>
   spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
     stdio: "inherit",
-    env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production" },
+    // Without NODE_ENV this is a local run of the demo: its mail links point at this machine.
+    env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production", PUBLIC_URL: process.env.PUBLIC_URL ?? (process.env.NODE_ENV ? undefined : `http://localhost:${port}`) },
   }),
 );
 
