@@ -28,6 +28,13 @@ describe("segmentation", () => {
     expect(labels("5G基站天线")).toEqual(["5G", "基站", "天线"]);
   });
 
+  it("searches a long compound the thesaurus does not know as all of its parts", () => {
+    const understood = understandQuery("如何自动识别农作物病虫害");
+    expect(understood.words.map((word) => word.label)).toEqual(["自动识别", "农作物", "病虫害"]);
+    expect(understood.each[0].match).toBe('"自动" AND "识别"');
+    expect(understood.ignored).toEqual(["如何"]);
+  });
+
   it("searches 无人机巡检 as 无人机 巡检", () => {
     expect(understandQuery("无人机巡检").strict).toEqual(understandQuery("无人机 巡检").strict);
     expect(labels("无人机巡检")).toEqual(["无人机", "巡检"]);

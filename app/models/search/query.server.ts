@@ -19,7 +19,7 @@ export const STOP_WORDS = new Set([
   "使用", "以及", "或者", "和", "与", "及", "或", "并", "且", "在", "中", "上", "下", "内", "等", "之", "为", "把", "被", "将",
   "从", "由", "以", "于", "是", "有", "的", "地", "得", "了", "着", "过", "吗", "呢", "吧", "啊", "个", "种", "些", "一",
   "时", "后", "前", "里", "处", "者", "们", "各", "每", "此", "即", "所", "而", "则", "就", "也", "都", "还", "又", "很",
-  "我", "你", "您", "想", "找", "要", "请", "帮", "会", "应", "我想", "想要", "希望", "请问", "有没有", "哪里", "哪个",
+  "我", "你", "您", "想", "找", "要", "请", "帮", "会", "应", "能", "我想", "想要", "希望", "请问", "有没有", "哪里", "哪个",
   "方法", "装置", "系统", "设备", "工艺", "技术", "方案", "问题", "我们", "我司", "需要", "寻找", "寻求", "相关", "有关",
   // English
   "how", "what", "which", "who", "why", "is", "are", "be", "can", "could", "do", "does", "to", "for", "the", "a", "an", "of",
@@ -295,7 +295,7 @@ function understand(input: string): QueryUnderstanding {
     const { searched, ignored: dropped } = searchedWords(joinEnglishPhrases(run));
     noteAppearance(run);
     ignored.push(...dropped.map((word) => word.text));
-    for (const word of searched) add(word.prefix ? prefixWord(word.text) : wordOf(word.text, true), word.prefix ? `${word.text}*` : word.text);
+    for (const word of searched) add(word.prefix ? prefixWord(word.text) : searchWordOf(word.text), word.prefix ? `${word.text}*` : word.text);
     run = [];
   };
 
@@ -337,7 +337,7 @@ function understand(input: string): QueryUnderstanding {
       }
       const raw = joinEnglishPhrases(wordsOf(member.text, true));
       noteAppearance(raw);
-      const memberWords = searchedWords(raw).searched.flatMap((word) => (word.prefix ? prefixWord(word.text) : wordOf(word.text, true)) ?? []);
+      const memberWords = searchedWords(raw).searched.flatMap((word) => (word.prefix ? prefixWord(word.text) : searchWordOf(word.text)) ?? []);
       if (memberWords.length === 0) continue;
       clauses.push(memberWords.length === 1 ? memberWords[0].expression : { kind: "all", of: memberWords.map((word) => word.expression) });
       highlight.push(...memberWords.flatMap((word) => word.highlight));
@@ -426,18 +426,34 @@ export function subjectWords(text: string, limit = MAX_NEED_WORDS): QueryWord[] 
  * last of the dictionary words that tile it exactly. Null when the word has none (摩托车: 摩托|托车 overlap).
  */
 export function compoundHead(word: string): string | null {
+  return compoundParts(word)?.at(-1) ?? null;
+}
+
+/** The dictionary words that tile a compound exactly (自动识别 → 自动, 识别), or null. */
+function compoundParts(word: string): string[] | null {
   if (!isHan(word) || word.length < 3) return null;
   const parts = segmenter().cutForSearch(word, false).filter((part) => part !== word && part.length >= 2);
   // Walk from the start, always taking the longest part that begins where the last one ended.
-  let at = 0;
-  let last: string | null = null;
-  while (at < word.length) {
+  const tiles: string[] = [];
+  for (let at = 0; at < word.length; ) {
     const next = parts.filter((part) => word.startsWith(part, at)).sort((a, b) => b.length - a.length)[0];
     if (!next) return null;
-    last = next;
+    tiles.push(next);
     at += next.length;
   }
-  return last;
+  return tiles;
+}
+
+/**
+ * A query word as searched: with its thesaurus alternatives; a long compound the thesaurus does not know
+ * (自动识别, 表面处理) as all of its parts, each with its alternatives, since patents split such compounds (自动
+ * 进行识别) more often than they repeat them.
+ */
+function searchWordOf(label: string): QueryWord | null {
+  const parts = label.length >= 4 && thesaurus.alternativesOf(label).length === 0 ? compoundParts(label) : null;
+  if (!parts) return wordOf(label, true);
+  const words = parts.flatMap((part) => wordOf(part, true) ?? []);
+  return { label, alternatives: [label], expression: { kind: "all", of: words.map((word) => word.expression) }, highlight: words.flatMap((word) => word.highlight) };
 }
 
 /**
