@@ -57,7 +57,7 @@ const consentDay = z
   .trim()
   .min(1, "validation.required")
   .pipe(calendarDate(
-    { invalid: "ol.consent.dateInvalid", tooEarly: "ol.consent.dateInvalid", tooLate: "ol.consent.dateInvalid" },
+    { invalid: "ol.consent.dateInvalid", tooEarly: "ol.consent.dateInvalid", tooLate: "ol.consent.dateFuture" },
     { min: () => new Date(Date.UTC(1985, 3, 1)), max: () => fromToday({ days: 1 }) },
   ));
 
