@@ -3,22 +3,14 @@
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { MAX_COMPARED } from "~/lib/compare-params";
-import { type FeeModel, type LegalStatus, type PatentType, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { declaredTerms, type ContractTerms } from "./contract.server";
+import { type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
 
 const YEAR_MS = 365.2425 * 86_400_000;
 
-export interface ComparedOpenLicense {
+export interface ComparedOpenLicense extends Omit<ContractTerms, "version"> {
   id: string;
   version: number;
-  feeModel: FeeModel;
-  lumpSumFen: number | null;
-  entryFeeFen: number | null;
-  royaltyBasisPoints: number | null;
-  perUnitFen: number | null;
-  paymentSchedule: PaymentSchedule;
-  licenseTermMonths: number;
-  territory: string;
-  fieldOfUse: string | null;
   declaredAt: string;
 }
 
@@ -95,15 +87,7 @@ export async function comparePatents(ids: readonly number[], now = new Date()): 
         ? {
             id: declaration.id,
             version: declaration.version,
-            feeModel: declaration.feeModel as FeeModel,
-            lumpSumFen: declaration.lumpSumFen,
-            entryFeeFen: declaration.entryFeeFen,
-            royaltyBasisPoints: declaration.royaltyBasisPoints,
-            perUnitFen: declaration.perUnitFen,
-            paymentSchedule: declaration.paymentSchedule as PaymentSchedule,
-            licenseTermMonths: declaration.licenseTermMonths,
-            territory: declaration.territory,
-            fieldOfUse: declaration.fieldOfUse,
+            ...declaredTerms(declaration),
             declaredAt: day(declaration.declaredAt),
           }
         : null,

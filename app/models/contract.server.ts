@@ -34,6 +34,31 @@ export interface ContractTerms {
   version?: number;
 }
 
+/** A declaration's published terms, as a contract and a comparison state them. */
+export function declaredTerms(declaration: {
+  feeModel: string;
+  lumpSumFen: number | null;
+  entryFeeFen: number | null;
+  royaltyBasisPoints: number | null;
+  perUnitFen: number | null;
+  paymentSchedule: string;
+  licenseTermMonths: number;
+  territory: string;
+  fieldOfUse: string | null;
+}): Omit<ContractTerms, "version"> {
+  return {
+    feeModel: declaration.feeModel as FeeModel,
+    lumpSumFen: declaration.lumpSumFen,
+    entryFeeFen: declaration.entryFeeFen,
+    royaltyBasisPoints: declaration.royaltyBasisPoints,
+    perUnitFen: declaration.perUnitFen,
+    paymentSchedule: declaration.paymentSchedule as PaymentSchedule,
+    licenseTermMonths: declaration.licenseTermMonths,
+    territory: declaration.territory,
+    fieldOfUse: declaration.fieldOfUse,
+  };
+}
+
 export interface ContractParties {
   contractNumber: string;
   kind: LicenseKind;

@@ -6,8 +6,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "~/lib/open-license-schemas";
-import type { FeeModel, PaymentSchedule } from "~/lib/patent-vocabulary";
-import { contractText, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
+import { contractText, declaredTerms, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
 import { notify } from "./notification.server";
 import { isOverdue, scheduleUpFront } from "./payment.server";
 
@@ -163,18 +162,7 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
     throw new DomainError("NOT_IN_FORCE", "The patent is no longer in force.", { status: 409 });
   }
   const licensee = await prisma.organization.findUniqueOrThrow({ where: { id: licenseeId }, select: { name: true, creditCode: true } });
-  const terms: ContractTerms = {
-    feeModel: declaration.feeModel as FeeModel,
-    lumpSumFen: declaration.lumpSumFen,
-    entryFeeFen: declaration.entryFeeFen,
-    royaltyBasisPoints: declaration.royaltyBasisPoints,
-    perUnitFen: declaration.perUnitFen,
-    paymentSchedule: declaration.paymentSchedule as PaymentSchedule,
-    licenseTermMonths: declaration.licenseTermMonths,
-    territory: declaration.territory,
-    fieldOfUse: declaration.fieldOfUse,
-    version: declaration.version,
-  };
+  const terms: ContractTerms = { ...declaredTerms(declaration), version: declaration.version };
   const endsOn = new Date(Math.min(addMonths(now, terms.licenseTermMonths).getTime(), declaration.patent.expiresOn.getTime()));
   const upFront = (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
 
