@@ -1,12 +1,13 @@
 // The statistics dashboard, shared by /admin/stats (every university) and /university/stats (one's own).
-import { Form } from "@remix-run/react";
+import { Form, useSubmit } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { BarChart, FunnelChart, StackedColumnChart } from "~/components/charts";
 import { cell, Table } from "~/components/table";
-import { formatCount, formatFen, formatPercent } from "~/lib/format";
+import { formatCount, formatPercent } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { statsQuery } from "~/lib/stats-params";
-import { buildStatsTables, formatStatsCell, type StatsTable } from "~/lib/stats-tables";
+import { isWholeYear, statsQuery } from "~/lib/stats-params";
+import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney, type StatsTable } from "~/lib/stats-tables";
 import { CLUSTERS } from "~/lib/taxonomy";
 import type { statisticsFor } from "~/models/stats.server";
 
@@ -34,7 +35,7 @@ function ExportedTable({ table, query }: { table: StatsTable; query: string }) {
           {t("stats.csv")}
         </a>
       </div>
-      <Table caption={table.title} headers={table.columns.map((c) => c.label)}>
+      <Table caption={table.title} headers={table.columns.map((c) => columnHeader(c, language))}>
         {table.rows.map((row, i) => (
           <tr key={i}>
             {row.map((value, j) => (
@@ -49,46 +50,72 @@ function ExportedTable({ table, query }: { table: StatsTable; query: string }) {
   );
 }
 
-export function StatsDashboard({ stats, universities, issues }: { stats: DashboardStatistics; universities: Array<{ id: string; name: string; nameEn: string | null }> | null; issues: Array<{ path: string; message: string }> }) {
+type University = { id: string; name: string; nameEn: string | null };
+
+/** The period control's choice for a period: this year to date, a whole year, or a range of days. */
+function periodChoice(period: { from: string; to: string }, today: string): string {
+  if (isWholeYear(period)) return period.from.slice(0, 4);
+  if (period.from === `${today.slice(0, 4)}-01-01` && period.to === today) return "ytd";
+  return "range";
+}
+
+export function StatsDashboard({ stats, universities, issues, today }: { stats: DashboardStatistics; universities: University[] | null; issues: Array<{ path: string; message: string }>; today: string }) {
   const { t, language } = useLanguage();
+  const submit = useSubmit();
+  const formRef = useRef<HTMLFormElement>(null);
   const tables = buildStatsTables(stats, language);
   const scope = { university: universities ? stats.scope.universityId : null, cluster: stats.scope.cluster };
   const query = statsQuery(stats.period, scope);
   const count = (n: number) => formatCount(n, language);
-  const money = (fen: number) => formatFen(fen, language);
-  const thisYear = new Date().getUTCFullYear();
-  const wholeYear = /^\d{4}-01-01$/.test(stats.period.from) && stats.period.to === `${stats.period.from.slice(0, 4)}-12-31` ? stats.period.from.slice(0, 4) : "";
+  const money = (fen: number) => formatStatsMoney(fen, language);
+  const thisYear = Number(today.slice(0, 4));
+  const chosen = periodChoice(stats.period, today);
+  const [choice, setChoice] = useState(chosen);
+  const [hydrated, setHydrated] = useState(false);
+  const [universityFilter, setUniversityFilter] = useState("");
+  useEffect(() => setHydrated(true), []);
+  // The controls follow the URL when it changes (a new period loaded, the back button).
+  useEffect(() => setChoice(chosen), [chosen]);
   const { deals, industrialisation, negotiation, rank } = stats;
   const clusterName = (code: string | null) => {
     const cluster = CLUSTERS.find((c) => c.code === code);
     return cluster ? localized(language, cluster.zh, cluster.en) : t("stats.outsideClusters");
   };
-  const hiddenScope = (
-    <>
-      {scope.university && <input type="hidden" name="university" value={scope.university} />}
-      {scope.cluster && <input type="hidden" name="cluster" value={scope.cluster} />}
-    </>
+  // Sorted by pinyin on the server; English names sort alphabetically.
+  const sortedUniversities = useMemo(() => {
+    if (!universities || language === "zh") return universities;
+    const collator = new Intl.Collator("en");
+    return [...universities].sort((a, b) => collator.compare(localized(language, a.name, a.nameEn), localized(language, b.name, b.nameEn)));
+  }, [universities, language]);
+  const filterText = universityFilter.trim().toLowerCase();
+  const shownUniversities = (sortedUniversities ?? []).filter(
+    (u) => !filterText || u.id === stats.scope.universityId || u.name.toLowerCase().includes(filterText) || (u.nameEn ?? "").toLowerCase().includes(filterText),
   );
-  const scopeSelects = (
-    <>
-      {universities && (
-        <label className="flex flex-col text-sm">
-          {t("stats.university")}
-          <select name="university" defaultValue={stats.scope.universityId ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-            <option value="">{t("stats.allUniversities")}</option>
-            {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
-          </select>
-        </label>
-      )}
-      <label className="flex flex-col text-sm">
-        {t("stats.cluster")}
-        <select name="cluster" defaultValue={stats.scope.cluster ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-          <option value="">{t("stats.allClusters")}</option>
-          {CLUSTERS.map((c) => <option key={c.code} value={c.code}>{localized(language, c.zh, c.en)}</option>)}
-        </select>
-      </label>
-    </>
-  );
+  const compared =
+    stats.comparison === "previousYear"
+      ? t("stats.compare.previousYear", { year: stats.previousPeriod.from.slice(0, 4) })
+      : t(stats.comparison === "sameDaysYearBefore" ? "stats.compare.sameDaysYearBefore" : "stats.compare.precedingPeriod", { from: stats.previousPeriod.from, to: stats.previousPeriod.to });
+  const periodKind = isWholeYear(stats.period)
+    ? t("stats.period.wholeYear", { year: stats.period.from.slice(0, 4) })
+    : chosen === "ytd"
+      ? t("stats.period.yearToDate", { year: thisYear })
+      : t("stats.period.customRange");
+  // Filters apply as they change (the button stays for a browser without JavaScript).
+  const applyOnChange = (event: React.FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement | HTMLSelectElement;
+    const form = formRef.current;
+    if (!form || !target.name) return; // the university filter box only narrows the list
+    if (target.name === "period") {
+      setChoice(target.value);
+      if (target.value === "range") return; // the dates come next
+    }
+    if (target.name === "from" || target.name === "to") {
+      const from = (form.elements.namedItem("from") as HTMLInputElement).value;
+      const to = (form.elements.namedItem("to") as HTMLInputElement).value;
+      if (!from || !to || from > to) return;
+    }
+    submit(form, { replace: false });
+  };
 
   return (
     <div className="space-y-8">
@@ -100,33 +127,61 @@ export function StatsDashboard({ stats, universities, issues }: { stats: Dashboa
             <ul className="list-disc pl-5">{issues.map((issue) => <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{messageIn(language, issue.message)}</li>)}</ul>
           </div>
         )}
-        <div className="flex flex-wrap items-end gap-6">
-          <Form method="get" className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col text-sm">
-              {t("stats.year")}
-              <select name="year" defaultValue={wholeYear} className="mt-1 rounded border border-slate-300 px-2 py-1.5">
-                {!wholeYear && <option value="">—</option>}
-                {Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => thisYear - i).map((year) => <option key={year} value={year}>{year}</option>)}
-              </select>
-            </label>
-            {scopeSelects}
-            <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-900">{t("stats.show")}</button>
-          </Form>
-          <Form method="get" className="flex flex-wrap items-end gap-3" aria-label={t("stats.range")}>
-            <label className="flex flex-col text-sm">
-              {t("stats.from")}
-              <input type="date" name="from" required defaultValue={stats.period.from} className="mt-1 rounded border border-slate-300 px-2 py-1" />
-            </label>
-            <label className="flex flex-col text-sm">
-              {t("stats.to")}
-              <input type="date" name="to" required defaultValue={stats.period.to} className="mt-1 rounded border border-slate-300 px-2 py-1" />
-            </label>
-            {hiddenScope}
-            <button type="submit" className="rounded bg-white px-3 py-1.5 text-sm ring-1 ring-slate-300 hover:bg-slate-100">{t("stats.range")}</button>
-          </Form>
-        </div>
+        <Form ref={formRef} method="get" onChange={applyOnChange} className="flex flex-wrap items-end gap-3" key={`${stats.period.from}/${stats.period.to}/${stats.scope.universityId}/${stats.scope.cluster}`}>
+          <label className="flex flex-col text-sm">
+            {t("stats.period")}
+            <select name="period" value={choice} onChange={(event) => setChoice(event.target.value)} className="mt-1 max-w-full rounded border border-slate-300 px-2 py-1.5">
+              <option value="ytd">{t("stats.period.ytdOption", { year: thisYear })}</option>
+              {Array.from({ length: thisYear - FIRST_YEAR }, (_, i) => thisYear - 1 - i).map((year) => (
+                <option key={year} value={year}>{t(year === thisYear - 1 ? "stats.period.lastCompleteOption" : "stats.period.yearOption", { year })}</option>
+              ))}
+              <option value="range">{t("stats.period.rangeOption")}</option>
+            </select>
+          </label>
+          {(choice === "range" || !hydrated) && (
+            <fieldset className="flex flex-wrap items-end gap-3">
+              <legend className="sr-only">{t("stats.period.rangeOption")}</legend>
+              <label className="flex flex-col text-sm">
+                {t("stats.from")}
+                <input type="date" name="from" defaultValue={stats.period.from} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+              </label>
+              <label className="flex flex-col text-sm">
+                {t("stats.to")}
+                <input type="date" name="to" defaultValue={stats.period.to} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+              </label>
+            </fieldset>
+          )}
+          {sortedUniversities && (
+            <div className="flex flex-wrap items-end gap-2">
+              {hydrated && (
+                <label className="flex flex-col text-sm">
+                  {t("stats.filterUniversities")}
+                  <input type="search" value={universityFilter} onChange={(event) => setUniversityFilter(event.target.value)} placeholder={t("stats.filterUniversitiesPlaceholder")}
+                    className="mt-1 w-40 rounded border border-slate-300 px-2 py-1" />
+                </label>
+              )}
+              <label className="flex flex-col text-sm">
+                {t("stats.university")}
+                <select name="university" defaultValue={stats.scope.universityId ?? ""} className="mt-1 max-w-[18rem] rounded border border-slate-300 px-2 py-1.5">
+                  <option value="">{t("stats.allUniversities")}</option>
+                  {shownUniversities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+                </select>
+              </label>
+              {hydrated && filterText && <p className="text-xs text-slate-600" aria-live="polite">{t("stats.universitiesShown", { shown: shownUniversities.length, total: sortedUniversities.length })}</p>}
+            </div>
+          )}
+          <label className="flex flex-col text-sm">
+            {t("stats.cluster")}
+            <select name="cluster" defaultValue={stats.scope.cluster ?? ""} className="mt-1 max-w-full rounded border border-slate-300 px-2 py-1.5">
+              <option value="">{t("stats.allClusters")}</option>
+              {CLUSTERS.map((c) => <option key={c.code} value={c.code}>{localized(language, c.zh, c.en)}</option>)}
+            </select>
+          </label>
+          <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-sm text-white hover:bg-brand-900">{t("stats.show")}</button>
+        </Form>
+        {!hydrated && <p className="mt-2 text-xs text-slate-600">{t("stats.period.rangeHint")}</p>}
         <p className="mt-3 text-sm text-slate-700" aria-live="polite">
-          {t("stats.periodLabel", { from: stats.period.from, to: stats.period.to })}
+          {t("stats.periodSummary", { from: stats.period.from, to: stats.period.to, kind: periodKind, compared })}
           {stats.scope.universityId && ` · ${localized(language, stats.scope.universityName, stats.scope.universityNameEn)}`}
           {stats.scope.cluster && ` · ${clusterName(stats.scope.cluster)}`}
         </p>
@@ -136,7 +191,7 @@ export function StatsDashboard({ stats, universities, issues }: { stats: Dashboa
         <Card
           label={t("stats.card.deals")}
           value={count(deals.deals)}
-          detail={`${t("stats.card.split", { licenses: count(deals.licenses), transfers: count(deals.transfers) })}; ${deals.growth === null ? t("stats.card.noPrevious") : t("stats.card.growth", { growth: `${deals.growth > 0 ? "+" : ""}${formatPercent(deals.growth, 1)}`, previous: count(deals.previous.deals) })}`}
+          detail={`${t("stats.card.split", { licenses: count(deals.licenses), transfers: count(deals.transfers) })}; ${deals.growth === null ? t("stats.card.noPrevious") : t("stats.card.growth", { growth: `${deals.growth > 0 ? "+" : ""}${formatPercent(deals.growth, 1)}`, previous: count(deals.previous.deals), compared })}`}
         />
         <Card label={t("stats.card.value")} value={money(deals.valueFen)} />
         <Card label={t("stats.card.rate")} value={industrialisation.rate === null ? "—" : formatPercent(industrialisation.rate)} detail={`${count(industrialisation.industrialised)} / ${count(industrialisation.grantedInventions)}`} />
@@ -160,7 +215,7 @@ export function StatsDashboard({ stats, universities, issues }: { stats: Dashboa
       </section>
       <section aria-labelledby="stats-deals" className="space-y-4">
         <h2 id="stats-deals" className="text-xl font-semibold">{t("stats.section.deals")}</h2>
-        <p className="text-sm text-slate-600">{t("stats.dealsNote", { from: stats.previousPeriod.from, to: stats.previousPeriod.to })}</p>
+        <p className="text-sm text-slate-600">{t("stats.dealsNote", { compared })} {t("stats.moneyNote")}</p>
         <div className="grid gap-4 lg:grid-cols-2">
           <StackedColumnChart
             title={t("stats.chart.byYear")}
@@ -191,11 +246,13 @@ export function StatsDashboard({ stats, universities, issues }: { stats: Dashboa
       <section aria-labelledby="stats-funnel" className="space-y-4">
         <h2 id="stats-funnel" className="text-xl font-semibold">{t("stats.section.funnel")}</h2>
         <p className="text-sm text-slate-600">{t("stats.funnelNote")}</p>
+        {stats.funnel.views === null && <p className="text-sm text-amber-800">{t("stats.funnel.viewsNone")}</p>}
+        {stats.funnel.viewsSince && <p className="text-sm text-amber-800">{t("stats.funnel.viewsSince", { since: stats.funnel.viewsSince })}</p>}
         <div className="grid gap-4 lg:grid-cols-2">
           <FunnelChart
             title={t("stats.chart.funnel")}
             summary={tables.funnel.rows.map((r) => `${r[0]}: ${r[1]}`).join(", ")}
-            stages={tables.funnel.rows.map((r) => ({ label: String(r[0]), value: Number(r[1]) }))}
+            stages={tables.funnel.rows.filter((r) => typeof r[1] === "number").map((r) => ({ label: String(r[0]), value: Number(r[1]) }))}
             format={count}
             formatShare={(ratio) => formatPercent(ratio, 1)}
             scaleNote={t("stats.chart.logScale")}

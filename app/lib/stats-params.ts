@@ -15,6 +15,8 @@ const isoDay = z
 
 export const StatsParamsSchema = z
   .object({
+    // The page's one period control: "ytd" (this year to date), a year, or "range" (from and to).
+    period: z.string().regex(/^(ytd|range|\d{4})$/, "stats.err.period").optional(),
     year: z.coerce.number({ message: "stats.err.yearNumber" }).int("stats.err.yearNumber").min(1985, "stats.err.yearRange").max(2100, "stats.err.yearRange").optional(),
     from: isoDay.optional(),
     to: isoDay.optional(),
@@ -22,6 +24,8 @@ export const StatsParamsSchema = z
     cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "stats.err.cluster" }).optional(),
   })
   .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), { message: "stats.err.yearAndRange", path: ["year"] })
+  .refine((p) => p.period === undefined || p.year === undefined, { message: "stats.err.yearAndRange", path: ["year"] })
+  .refine((p) => !p.period || !/^\d{4}$/.test(p.period) || (Number(p.period) >= 1985 && Number(p.period) <= 2100), { message: "stats.err.yearRange", path: ["period"] })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "stats.err.reversed", path: ["to"] })
   .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, { message: "stats.err.span", path: ["to"] });
 
@@ -32,7 +36,7 @@ export interface StatsPeriod {
 }
 
 export interface StatsRequest {
-  /** null: the default period (the latest year with deals), decided by the model. */
+  /** null: the default period (the last complete year), decided by the model. */
   period: StatsPeriod | null;
   university: string | null;
   cluster: ClusterCode | null;
@@ -44,19 +48,36 @@ export function yearPeriod(year: number): StatsPeriod {
   return { from: `${year}-01-01`, to: `${year}-12-31` };
 }
 
-export function parseStatsParams(url: URLSearchParams): ParsedStatsParams {
+/** This year from 1 January to today (UTC). */
+export function yearToDate(today: Date = new Date()): StatsPeriod {
+  const day = today.toISOString().slice(0, 10);
+  return { from: `${day.slice(0, 4)}-01-01`, to: day };
+}
+
+export function isWholeYear(period: StatsPeriod): boolean {
+  return period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`;
+}
+
+export function parseStatsParams(url: URLSearchParams, today: Date = new Date()): ParsedStatsParams {
   const raw: Record<string, string> = {};
-  for (const key of ["year", "from", "to", "university", "cluster"]) {
+  for (const key of ["period", "year", "from", "to", "university", "cluster"]) {
     const value = url.get(key);
     if (value !== null && value !== "") raw[key] = value;
   }
+  // The period control chose a year or this year to date: the page's (hidden or kept) dates do not count.
+  if (raw.period && raw.period !== "range") {
+    delete raw.from;
+    delete raw.to;
+  }
   const result = StatsParamsSchema.safeParse(raw);
   if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
-  const { year, from, to, university, cluster } = result.data;
+  const { period: choice, year, from, to, university, cluster } = result.data;
   let period: StatsPeriod | null = null;
-  if (year !== undefined) period = yearPeriod(year);
+  if (choice === "ytd") period = yearToDate(today);
+  else if (choice && choice !== "range") period = yearPeriod(Number(choice));
+  else if (year !== undefined) period = yearPeriod(year);
   // One end alone: the other is the start of that year, or today.
-  else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? new Date().toISOString().slice(0, 10) };
+  else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? today.toISOString().slice(0, 10) };
   if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "stats.err.reversed" }] };
   return { ok: true, request: { period, university: university ?? null, cluster: cluster ?? null } };
 }
@@ -64,8 +85,7 @@ export function parseStatsParams(url: URLSearchParams): ParsedStatsParams {
 /** The query string for a period and scope (the page's links, the CSV links, the API). */
 export function statsQuery(period: StatsPeriod, scope: { university?: string | null; cluster?: string | null }): string {
   const params = new URLSearchParams();
-  const wholeYear = period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`;
-  if (wholeYear) params.set("year", period.from.slice(0, 4));
+  if (isWholeYear(period)) params.set("year", period.from.slice(0, 4));
   else {
     params.set("from", period.from);
     params.set("to", period.to);

@@ -6,13 +6,23 @@ import { parseStatsParams } from "./stats-params";
 import { listUniversities } from "~/models/admin.server";
 import { statisticsFor } from "~/models/stats.server";
 
+/** Universities in the order a Chinese reader looks for them: by the pinyin of their names (重庆大学 before
+ * 西南大学), not by code point. */
+export function byPinyin<T extends { name: string }>(universities: T[]): T[] {
+  const collator = new Intl.Collator("zh-CN-u-co-pinyin");
+  return [...universities].sort((a, b) => collator.compare(a.name, b.name));
+}
+
 /** An invalid period or scope shows the default period with the problems listed, answered 400. */
-export async function loadDashboard(user: CurrentUser, request: Request) {
-  const parsed = parseStatsParams(new URL(request.url).searchParams);
+export async function loadDashboard(user: CurrentUser, request: Request, today: Date = new Date()) {
+  const parsed = parseStatsParams(new URL(request.url).searchParams, today);
   const statsRequest = parsed.ok ? parsed.request : { period: null, university: null, cluster: null };
   const [stats, universities] = await Promise.all([
-    orErrorPage(statisticsFor(user, statsRequest)),
-    user.role === "ADMIN" ? listUniversities() : null,
+    orErrorPage(statisticsFor(user, statsRequest, today)),
+    user.role === "ADMIN" ? listUniversities().then(byPinyin) : null,
   ]);
-  return data({ stats, universities, issues: parsed.ok ? [] : parsed.issues }, { status: parsed.ok ? 200 : 400 });
+  return data(
+    { stats, universities, issues: parsed.ok ? [] : parsed.issues, today: today.toISOString().slice(0, 10) },
+    { status: parsed.ok ? 200 : 400 },
+  );
 }

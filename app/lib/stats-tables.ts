@@ -1,7 +1,7 @@
 // The statistics' tables, built once from the figures: the dashboard renders them and the CSV export writes
 // them, so what users see and what they export cannot differ.
 import type { TransferStatistics } from "~/models/stats.server";
-import { formatCount, formatFen, formatPercent } from "./format";
+import { formatCount, formatPercent } from "./format";
 import { localized, translator, type Language, type MessageKey } from "./i18n";
 import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "./patent-vocabulary";
 import { CLUSTERS, FIELDS } from "./taxonomy";
@@ -22,6 +22,20 @@ export interface StatsTable {
 
 type Statistics = Pick<TransferStatistics, "pool" | "byYear" | "byKind" | "universities" | "clusters" | "fields" | "funnel">;
 
+/** Money in every table is in 万元 (10,000 yuan) with two decimals, the unit in the column's header: one format
+ * per column, so that 1,923,279 元 and 225.2 万元 never stand in one column. */
+const WAN_DIGITS = 2;
+
+export function formatWan(fen: number, language: Language): string {
+  return (fen / 1_000_000).toLocaleString(language === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: WAN_DIGITS, maximumFractionDigits: WAN_DIGITS });
+}
+
+/** A sum of money on its own (the dashboard's cards): in 万元, or CNY million in English. */
+export function formatStatsMoney(fen: number, language: Language): string {
+  if (language === "zh") return `${formatWan(fen, language)} 万元`;
+  return `CNY ${(fen / 100_000_000).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} million`;
+}
+
 export function buildStatsTables(stats: Statistics, language: Language): Record<StatsTableId, StatsTable> {
   const t = translator(language);
   const col = (key: MessageKey, kind: ColumnKind) => ({ label: t(key), kind });
@@ -36,6 +50,7 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
     return field ? localized(language, field.zh, field.en) : t("stats.outsideClusters");
   };
   const funnelStages = [stats.funnel.views, stats.funnel.requests, stats.funnel.signed, stats.funnel.paid];
+  const yearLabel = (row: { year: number; through: string | null }) => (row.through ? t("stats.yearThrough", { year: row.year, through: row.through }) : String(row.year));
   return {
     pool: {
       id: "pool",
@@ -50,7 +65,7 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
       id: "deals-by-year",
       title: t("stats.table.byYear"),
       columns: [col("stats.col.year", "text"), col("stats.col.licenses", "count"), col("stats.col.transfers", "count"), col("stats.col.deals", "count"), col("stats.col.value", "money"), col("stats.col.growth", "growth")],
-      rows: stats.byYear.map((row) => [String(row.year), row.licenses, row.transfers, row.deals, row.valueFen, row.growth]),
+      rows: stats.byYear.map((row) => [yearLabel(row), row.licenses, row.transfers, row.deals, row.valueFen, row.growth]),
     },
     "deals-by-kind": {
       id: "deals-by-kind",
@@ -80,11 +95,12 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
       id: "funnel",
       title: t("stats.table.funnel"),
       columns: [col("stats.col.stage", "text"), col("stats.col.count", "count"), col("stats.col.conversion", "ratio")],
-      rows: (["stats.funnel.views", "stats.funnel.requests", "stats.funnel.signed", "stats.funnel.paid"] as const).map((key, i) => [
-        t(key),
-        funnelStages[i],
-        i === 0 || funnelStages[i - 1] === 0 ? null : funnelStages[i] / funnelStages[i - 1],
-      ]),
+      // Views not recorded in the period show as "not recorded", never as 0 views before 37 requests.
+      rows: (["stats.funnel.views", "stats.funnel.requests", "stats.funnel.signed", "stats.funnel.paid"] as const).map((key, i) => {
+        const value = funnelStages[i];
+        const before = i === 0 ? null : funnelStages[i - 1];
+        return [t(key), value === null ? t("stats.funnel.notRecorded") : value, value === null || !before ? null : value / before];
+      }),
     },
   };
 }
@@ -93,18 +109,24 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
 export function formatStatsCell(value: StatsCell, kind: ColumnKind, language: Language): string {
   if (value === null) return "—";
   if (typeof value === "string") return value;
-  if (kind === "money") return formatFen(value, language);
+  if (kind === "money") return formatWan(value, language);
   if (kind === "ratio") return formatPercent(value, 2);
   if (kind === "growth") return `${value > 0 ? "+" : ""}${formatPercent(value, 1)}`;
   return formatCount(value, language);
 }
 
-/** A cell as the CSV export writes it: money in yuan, ratios in per cent, both as plain numbers. */
+/** A cell as the CSV export writes it: money in yuan (exact, for spreadsheets), ratios in per cent, both as plain
+ * numbers; the header names the unit. */
 export function exportStatsCell(value: StatsCell, kind: ColumnKind): StatsCell {
   if (typeof value !== "number") return value;
   if (kind === "money") return value / 100;
   if (kind === "ratio" || kind === "growth") return Math.round(value * 10_000) / 100;
   return value;
+}
+
+/** The page's column header: money columns name their unit (万元). */
+export function columnHeader(column: { label: string; kind: ColumnKind }, language: Language): string {
+  return column.kind === "money" ? `${column.label}${language === "zh" ? "（万元）" : " (CNY 10,000)"}` : column.label;
 }
 
 /** CSV headers carry the unit the plain numbers are in. */

@@ -9,7 +9,7 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { readPrisma as prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
-import { yearPeriod, type StatsPeriod, type StatsRequest } from "~/lib/stats-params";
+import { isWholeYear, yearPeriod, type StatsPeriod, type StatsRequest } from "~/lib/stats-params";
 import type { ClusterCode } from "~/lib/taxonomy";
 import { listUniversities } from "./admin.server";
 
@@ -48,35 +48,74 @@ export interface UniversityRow extends RankedRow {
   rate: number | null;
 }
 
+/** What the period is compared with: the year before a whole year; the same days of the year before a period
+ * within a year (this year to date, a quarter); the period of equal length just before a longer one. */
+export type Comparison = "previousYear" | "sameDaysYearBefore" | "precedingPeriod";
+
 export interface TransferStatistics {
   period: StatsPeriod;
   previousPeriod: StatsPeriod;
+  comparison: Comparison;
+  /** The period runs to today: its last year is not complete yet. */
+  toDate: boolean;
   scope: { universityId: string | null; universityName: string | null; universityNameEn: string | null; cluster: ClusterCode | null };
   /** The pool as it stands now; declarations as of the period. */
   pool: Array<{ type: string; assessed: number; transferable: number; underOpenLicense: number; declared: number; withdrawn: number }>;
   deals: DealFigures & { previous: DealFigures; growth: number | null };
   byKind: Array<{ kind: DealKindCode; deals: number; valueFen: number }>;
-  byYear: Array<DealFigures & { year: number; growth: number | null }>;
+  /** Whole calendar years; a year not over yet counts to its last day so far (`through`), and its growth is on the
+   * same days of the year before when the period is that year to date, else not given. */
+  byYear: Array<DealFigures & { year: number; growth: number | null; through: string | null }>;
   /** Granted invention patents transferred or licensed at least once by the end of the period ÷ granted invention patents. */
   industrialisation: { grantedInventions: number; industrialised: number; rate: number | null; asOf: string };
   universities: UniversityRow[];
   clusters: Array<RankedRow & { code: string | null }>;
   fields: Array<RankedRow & { code: string | null }>;
-  funnel: { views: number; requests: number; signed: number; paid: number };
+  /** views: null when no page view was recorded in the period (not zero views); viewsSince: the first day with
+   * recorded views when that is after the period's start (the views before it were never counted). */
+  funnel: { views: number | null; viewsSince: string | null; requests: number; signed: number; paid: number };
   negotiation: { signed: number; medianDays: number | null };
 }
 
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
 
-/** The period of the same length just before this one: the previous year for a year. */
+/** The same calendar day a year before (29 February becomes the 28th). */
+function yearBefore(day: string): string {
+  const year = String(Number(day.slice(0, 4)) - 1).padStart(4, "0");
+  const monthDay = day.slice(5) === "02-29" ? "02-28" : day.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+/** How a period is compared (like with like): see Comparison. */
+export function comparisonOf(period: StatsPeriod): Comparison {
+  if (isWholeYear(period)) return "previousYear";
+  return yearBefore(period.to) < period.from ? "sameDaysYearBefore" : "precedingPeriod";
+}
+
+/** The period this one is compared with: the previous year for a year, the same days of the year before for a
+ * period of up to a year (this year to date against the same days of last year), else the period of equal length
+ * just before it. */
 export function previousPeriod(period: StatsPeriod): StatsPeriod {
+  const comparison = comparisonOf(period);
+  if (comparison === "previousYear") return yearPeriod(Number(period.from.slice(0, 4)) - 1);
+  if (comparison === "sameDaysYearBefore") return { from: yearBefore(period.from), to: yearBefore(period.to) };
   const from = Date.parse(`${period.from}T00:00:00Z`);
   const to = Date.parse(`${period.to}T00:00:00Z`);
-  const wholeYear = period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`;
-  if (wholeYear) return yearPeriod(Number(period.from.slice(0, 4)) - 1);
   const days = Math.round((to - from) / DAY_MS) + 1;
   const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   return { from: iso(from - days * DAY_MS), to: iso(from - DAY_MS) };
+}
+
+/** The default period: the last complete calendar year, never the current, incomplete one. */
+export function defaultPeriod(today: Date = new Date()): StatsPeriod {
+  return yearPeriod(today.getUTCFullYear() - 1);
+}
+
+/** A period that reaches past today ends today: the current year is counted to date, and compared with the same
+ * days of the year before rather than with a whole year. */
+export function upToToday(period: StatsPeriod, today: Date = new Date()): StatsPeriod {
+  const day = today.toISOString().slice(0, 10);
+  return period.from <= day && day < period.to ? { from: period.from, to: day } : period;
 }
 
 export function growth(current: number, previous: number): number | null {
@@ -93,16 +132,6 @@ export function median(values: number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length >> 1;
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** The latest year with a signed deal (the default period), or the current year on an empty database. */
-export async function latestDealYear(): Promise<number> {
-  const [license, transfer] = await Promise.all([
-    prisma.license.findFirst({ orderBy: { signedAt: "desc" }, select: { signedAt: true } }),
-    prisma.transfer.findFirst({ orderBy: { signedAt: "desc" }, select: { signedAt: true } }),
-  ]);
-  const latest = Math.max(license?.signedAt.getTime() ?? 0, transfer?.signedAt.getTime() ?? 0);
-  return new Date(latest || Date.now()).getUTCFullYear();
 }
 
 // Licenses granted and assignments made by universities; a patent's cluster and field come with it.
@@ -157,7 +186,7 @@ function groupBy(rows: Grouped[], key: (row: Grouped) => string | null) {
   return groups;
 }
 
-export async function getTransferStatistics(scope: StatsScope): Promise<TransferStatistics> {
+export async function getTransferStatistics(scope: StatsScope, today: Date = new Date()): Promise<TransferStatistics> {
   const { period, universityId, cluster } = scope;
   const start = period.from;
   const end = nextDay(period.to);
@@ -166,7 +195,7 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
   const trendStart = `${endYear - TREND_YEARS + 1}-01-01`;
   const inScope = Prisma.sql`${universityMatches(universityId, Prisma.sql`d."universityId"`)} AND ${clusterMatches(cluster)}`;
 
-  const [grouped, previousRows, yearly, rates, pool, declarations, funnel, negotiationDays, universities] = await Promise.all([
+  const [grouped, previousRows, yearly, rates, pool, declarations, funnel, negotiationDays, universities, viewsRecorded] = await Promise.all([
     // Every university's deals in the period (the ranking needs them all), by cluster, field and kind.
     prisma.$queryRaw<Grouped[]>`
       SELECT d."universityId", p."cluster", p."field", d."kind", COUNT(*) AS "deals", SUM(d."valueFen") AS "valueFen"
@@ -234,6 +263,11 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
       WHERE r."status" = 'SIGNED' AND COALESCE(l."signedAt", t."signedAt") >= ${start} AND COALESCE(l."signedAt", t."signedAt") < ${end}
         AND ${universityMatches(universityId, Prisma.sql`r."ownerId"`)} AND ${clusterMatches(cluster)}`,
     listUniversities(),
+    // Whether page views were recorded at all in the period (platform-wide): none recorded is not zero views.
+    Promise.all([
+      prisma.patentViewDay.findFirst({ where: { day: { gte: new Date(`${start}T00:00:00Z`), lt: new Date(`${end}T00:00:00Z`) } }, select: { day: true } }),
+      prisma.patentViewDay.findFirst({ orderBy: { day: "asc" }, select: { day: true } }),
+    ]),
   ]);
 
   const inUniversity = grouped.filter((row) => !universityId || row.universityId === universityId);
@@ -251,9 +285,16 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
   const years = new Map<number, DealFigures>();
   for (let year = endYear - TREND_YEARS; year <= endYear; year++) years.set(year, emptyFigures());
   for (const row of yearly) add(years.get(Number(row.year))!, row.kind, Number(row.deals), Number(row.valueFen ?? 0));
+  const todayIso = today.toISOString().slice(0, 10);
+  const previousFiguresInScope = previousRows.reduce((sum, row) => sum + Number(row.deals), 0);
   const trend = [...years.entries()]
     .filter(([year]) => `${year}-01-01` >= trendStart)
-    .map(([year, figures]) => ({ year, ...figures, growth: growth(figures.deals, years.get(year - 1)!.deals) }));
+    .map(([year, figures]) => {
+      // A year not over yet is not compared with a whole year ("-92 %"): only with the same days of the year before.
+      if (`${year}-12-31` <= todayIso) return { year, ...figures, growth: growth(figures.deals, years.get(year - 1)!.deals), through: null };
+      const sameDays = period.from === `${year}-01-01` && period.to === todayIso;
+      return { year, ...figures, growth: sameDays ? growth(figures.deals, previousFiguresInScope) : null, through: `${year}` === todayIso.slice(0, 4) ? todayIso : null };
+    });
   // The trend starts with the first year that has a deal (the platform's records may begin later than 8 years ago).
   const firstActive = trend.findIndex((row) => row.deals > 0);
   const byYear = firstActive < 0 ? trend.slice(-1) : trend.slice(firstActive);
@@ -280,9 +321,14 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
   const [funnelRow] = funnel;
   const university = universityId ? universities.find((u) => u.id === universityId) : undefined;
 
+  const [recordedInPeriod, firstRecorded] = viewsRecorded;
+  const firstRecordedDay = firstRecorded?.day.toISOString().slice(0, 10) ?? null;
+
   return {
     period,
     previousPeriod: previous,
+    comparison: comparisonOf(period),
+    toDate: period.to === todayIso,
     scope: { universityId, universityName: university?.name ?? null, universityNameEn: university?.nameEn ?? null, cluster },
     pool: PATENT_TYPES.map((type) => ({
       type,
@@ -300,7 +346,8 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
     clusters: ranked([...groupBy(inUniversity, (row) => row.cluster).entries()].map(([code, figures]) => ({ code, ...figures }))),
     fields: ranked([...groupBy(inUniversity, (row) => row.field).entries()].map(([code, figures]) => ({ code, ...figures }))),
     funnel: {
-      views: Number(funnelRow.views ?? 0),
+      views: recordedInPeriod ? Number(funnelRow.views ?? 0) : null,
+      viewsSince: recordedInPeriod && firstRecordedDay && firstRecordedDay > start ? firstRecordedDay : null,
       requests: Number(funnelRow.requests),
       signed: Number(funnelRow.signed),
       paid: Number(funnelRow.paid),
@@ -311,7 +358,7 @@ export async function getTransferStatistics(scope: StatsScope): Promise<Transfer
 
 /** The statistics a user may see: administrators any university's or all; university staff only their own
  * university's, and of the other universities only the ranks (their deal values stay private). */
-export async function statisticsFor(user: CurrentUser, request: StatsRequest): Promise<TransferStatistics & { rank: { byDeals: number; byValue: number; of: number } | null }> {
+export async function statisticsFor(user: CurrentUser, request: StatsRequest, today: Date = new Date()): Promise<TransferStatistics & { rank: { byDeals: number; byValue: number; of: number } | null }> {
   let universityId = request.university;
   if (user.role === "UNIVERSITY_STAFF") {
     if (universityId && universityId !== user.organization!.id) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403, path: "university" });
@@ -320,8 +367,8 @@ export async function statisticsFor(user: CurrentUser, request: StatsRequest): P
   if (universityId && !(await prisma.organization.findFirst({ where: { id: universityId, kind: "UNIVERSITY" }, select: { id: true } }))) {
     throw new DomainError("UNKNOWN_UNIVERSITY", "stats.unknownUniversity", { status: 400, path: "university" });
   }
-  const period = request.period ?? yearPeriod(await latestDealYear());
-  const statistics = await getTransferStatistics({ period, universityId, cluster: request.cluster });
+  const period = upToToday(request.period ?? defaultPeriod(today), today);
+  const statistics = await getTransferStatistics({ period, universityId, cluster: request.cluster }, today);
   const own = universityId ? statistics.universities.find((u) => u.id === universityId)! : null;
   return {
     ...statistics,

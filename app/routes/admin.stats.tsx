@@ -8,18 +8,18 @@ import { loadDashboard } from "~/lib/stats-request.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("stats.title") }];
 
-/** GET /admin/stats[?year= | ?from=&to=][&university=][&cluster=] */
+/** GET /admin/stats[?period=ytd|YYYY|range][?year= | ?from=&to=][&university=][&cluster=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   return loadDashboard(await requireRole(request, "ADMIN"), request);
 }
 
 export default function AdminStats() {
-  const { stats, universities, issues } = useLoaderData<typeof loader>();
+  const { stats, universities, issues, today } = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   return (
     <section aria-labelledby="stats-heading" className="space-y-4">
       <h2 id="stats-heading" className="text-lg font-semibold">{t("stats.title")}</h2>
-      <StatsDashboard stats={stats} universities={universities} issues={issues} />
+      <StatsDashboard stats={stats} universities={universities} issues={issues} today={today} />
     </section>
   );
 }

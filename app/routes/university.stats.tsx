@@ -17,12 +17,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function UniversityStats() {
-  const { stats, issues } = useLoaderData<typeof loader>();
+  const { stats, issues, today } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("stats.universityTitle", { university: localized(language, stats.scope.universityName, stats.scope.universityNameEn) })}</h1>
-      <StatsDashboard stats={stats} universities={null} issues={issues} />
+      <StatsDashboard stats={stats} universities={null} issues={issues} today={today} />
     </div>
   );
 }

@@ -7,6 +7,9 @@ import { dialectOf } from "~/lib/sql-dialect.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { recordPatentView } from "~/models/patent.server";
+import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney } from "~/lib/stats-tables";
+import { byPinyin, loadDashboard } from "~/lib/stats-request.server";
+import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { getTransferStatistics, statisticsFor, type StatsScope } from "~/models/stats.server";
 import { loader as apiLoader } from "~/routes/api.v1.stats";
 import { loader as exportLoader } from "~/routes/stats.export.$table";
@@ -144,12 +147,13 @@ describe("transfer statistics", () => {
     expect(before.industrialisation.industrialised).toBe(await industrialisedBy("2025-01-01"));
   });
 
-  it("counts a range that crosses years by day, against the previous range of equal length", async () => {
+  it("counts a range that crosses years by day, against the same days of the year before", async () => {
     const stats = await getTransferStatistics(all({ from: "2024-12-15", to: "2025-01-31" }));
     // P2's assignment on 2024-12-20 and P5's sole license on 2025-01-10.
     expect(stats.deals).toMatchObject({ deals: 2, licenses: 1, transfers: 1 });
     expect(stats.deals.deals).toBe(await dealsBetween("2024-12-15", "2025-02-01"));
-    expect(stats.previousPeriod).toEqual({ from: "2024-10-28", to: "2024-12-14" });
+    expect(stats.previousPeriod).toEqual({ from: "2023-12-15", to: "2024-01-31" });
+    expect(stats.comparison).toBe("sameDaysYearBefore");
     expect(stats.deals.previous.deals).toBe(0);
     expect(stats.deals.growth).toBeNull();
     // The per-year trend still shows whole years.
@@ -191,9 +195,10 @@ describe("transfer statistics", () => {
 
   it("follows the open-license funnel from views to paid, by the requests made in the period", async () => {
     // 2024: P1's open license (fee unpaid) and the negotiations on P1 and P5 begun in December, both signed.
-    expect((await getTransferStatistics(all(YEAR_2024))).funnel).toEqual({ views: 7, requests: 3, signed: 3, paid: 2 });
+    // Views are recorded from 2024-07-01 (the first recorded day), so 2024's are only its second half's.
+    expect((await getTransferStatistics(all(YEAR_2024))).funnel).toEqual({ views: 7, viewsSince: "2024-07-01", requests: 3, signed: 3, paid: 2 });
     // 2025: views of P1, P3, P5; the one request, P3's negotiation, is still open.
-    expect((await getTransferStatistics(all(YEAR_2025))).funnel).toEqual({ views: 19, requests: 1, signed: 0, paid: 0 });
+    expect((await getTransferStatistics(all(YEAR_2025))).funnel).toEqual({ views: 19, viewsSince: null, requests: 1, signed: 0, paid: 0 });
   });
 
   it("counts a patent page's views by day, as the funnel's first stage", async () => {
@@ -256,5 +261,97 @@ describe("who sees which statistics", () => {
     const lines = new TextDecoder().decode(bytes).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines[0]).toBe("Rank,University,Licenses,Assignments,Deals,Contracted value (CNY),Rank by value,Granted inventions,Transferred or licensed,Industrialisation rate (%)");
     expect(lines.slice(1)).toEqual(["1,Chongqing University,2,0,2,400000,1,4,2,50", "1,Southwest University,2,0,2,210000,2,1,1,100"]);
+  });
+});
+
+describe("statistics that compare like with like", () => {
+  const admin = () => users.admin;
+  const noChoice = { period: null, university: null, cluster: null };
+
+  it("opens on the last complete year against the whole year before, never on the year so far", async () => {
+    const stats = await statisticsFor(admin(), noChoice, new Date("2026-03-15T12:00:00Z"));
+    expect(stats.period).toEqual(YEAR_2025);
+    expect(stats.comparison).toBe("previousYear");
+    expect(stats.previousPeriod).toEqual(YEAR_2024);
+    expect(stats.toDate).toBe(false);
+    expect(stats.deals).toMatchObject({ deals: await dealsBetween("2025-01-01", "2026-01-01"), previous: { deals: await dealsBetween("2024-01-01", "2025-01-01") } });
+    // On 1 January the year just ended is complete.
+    expect((await statisticsFor(admin(), noChoice, new Date("2026-01-01T00:30:00Z"))).period).toEqual(YEAR_2025);
+  });
+
+  it("counts this year to date against the same days of the year before, also when the whole year is asked for", async () => {
+    const today = new Date("2025-06-30T15:00:00Z");
+    for (const period of [{ from: "2025-01-01", to: "2025-06-30" }, YEAR_2025]) {
+      const stats = await statisticsFor(admin(), { ...noChoice, period }, today);
+      expect(stats.period).toEqual({ from: "2025-01-01", to: "2025-06-30" });
+      expect(stats.toDate).toBe(true);
+      expect(stats.comparison).toBe("sameDaysYearBefore");
+      expect(stats.previousPeriod).toEqual({ from: "2024-01-01", to: "2024-06-30" });
+      // P5 (01-10), P1 (02-01), P6 (03-01), P4 (06-30) against P1's open license of 2024-03-01 alone.
+      expect(stats.deals).toMatchObject({ deals: 4, previous: { deals: 1 }, growth: 3 });
+      expect(stats.deals.deals).toBe(await dealsBetween("2025-01-01", "2025-07-01"));
+      expect(stats.deals.previous.deals).toBe(await dealsBetween("2024-01-01", "2024-07-01"));
+      // The trend's year so far says how far it goes and is compared only with the same days.
+      expect(stats.byYear.at(-1)).toEqual({ year: 2025, deals: 4, licenses: 4, transfers: 0, valueFen: 61_000_000, growth: 3, through: "2025-06-30" });
+      expect(stats.byYear.find((y) => y.year === 2024)).toMatchObject({ through: null });
+    }
+    // A part of the current year that is not the year to date is not given a growth against a whole year.
+    const march = await statisticsFor(admin(), { ...noChoice, period: { from: "2025-03-01", to: "2025-03-31" } }, today);
+    expect(march.byYear.at(-1)).toMatchObject({ year: 2025, growth: null, through: "2025-06-30" });
+    expect(march.previousPeriod).toEqual({ from: "2024-03-01", to: "2024-03-31" });
+  });
+
+  it("says that views were not recorded, rather than counting 0 views before the requests", async () => {
+    // Q4 2024: the negotiations on P1 (12-01) and P5 (12-11), both signed; no page view recorded in the quarter.
+    const stats = await getTransferStatistics(all({ from: "2024-10-01", to: "2024-12-31" }));
+    expect(stats.funnel).toEqual({ views: null, viewsSince: null, requests: 2, signed: 2, paid: 2 });
+    expect(await sqlCount(`SELECT COUNT(*) AS n FROM "PatentViewDay" WHERE "day" >= '2024-10-01' AND "day" < '2025-01-01'`)).toBe(0);
+    const zh = buildStatsTables(stats, "zh").funnel.rows;
+    expect(zh[0]).toEqual(["浏览", "未记录", null]);
+    expect(zh[1]).toEqual(["请求", 2, null]);
+    expect(zh[2]).toEqual(["签约", 2, 1]);
+    expect(buildStatsTables(stats, "en").funnel.rows[0]).toEqual(["Views", "not recorded", null]);
+  });
+
+  it("shows money in one format per table: 万元 with two decimals, the unit in the header", async () => {
+    const stats = await getTransferStatistics(all(YEAR_2025));
+    const tables = buildStatsTables(stats, "zh");
+    const valueColumn = tables.universities.columns.findIndex((c) => c.kind === "money");
+    expect(columnHeader(tables.universities.columns[valueColumn], "zh")).toBe("合同金额（万元）");
+    expect(columnHeader(buildStatsTables(stats, "en").universities.columns[valueColumn], "en")).toBe("Contracted value (CNY 10,000)");
+    // 400,000 元 and 210,000 元; 1,000 元 (P6's license) would read 0.10 in the same column.
+    expect(tables.universities.rows.map((row) => formatStatsCell(row[valueColumn], "money", "zh"))).toEqual(["40.00", "21.00"]);
+    expect(formatStatsCell(192_327_900, "money", "zh")).toBe("192.33");
+    expect(formatStatsCell(1_000, "money", "en")).toBe("0.00");
+    expect(formatStatsCell(22_520_000, "money", "zh")).toBe("22.52");
+    expect(formatStatsMoney(61_000_000, "zh")).toBe("61.00 万元");
+    expect(formatStatsMoney(61_000_000, "en")).toBe("CNY 0.61 million");
+  });
+
+  it("lists the universities by pinyin for the period control, and loads the last complete year by default", async () => {
+    const answer = (await loadDashboard(admin(), new Request("http://localhost/admin/stats"), new Date("2026-03-15T12:00:00Z"))) as unknown as { data: { stats: { period: unknown }; universities: Array<{ name: string }>; today: string } };
+    // 重庆 (chóng) before 西南 (xī), though 西 comes before 重 by code point.
+    expect(answer.data.universities.map((u) => u.name)).toEqual(["重庆大学", "西南大学"]);
+    expect(byPinyin([{ name: "西南大学" }, { name: "重庆大学" }, { name: "北京大学" }, { name: "四川美术学院" }]).map((u) => u.name)).toEqual(["北京大学", "重庆大学", "四川美术学院", "西南大学"]);
+    expect(answer.data.stats.period).toEqual(YEAR_2025);
+    expect(answer.data.today).toBe("2026-03-15");
+    const ytd = (await loadDashboard(admin(), new Request("http://localhost/admin/stats?period=ytd"), new Date("2025-06-30T15:00:00Z"))) as unknown as { data: { stats: { period: unknown; comparison: string } } };
+    expect(ytd.data.stats).toMatchObject({ period: { from: "2025-01-01", to: "2025-06-30" }, comparison: "sameDaysYearBefore" });
+  });
+
+  it("shows the home page's deals for the last complete year, counted as the statistics count them", async () => {
+    const figures = await getMarketplaceFigures(new Date("2026-03-15T12:00:00Z"));
+    expect(figures.dealsYear).toBe(2025);
+    expect(figures.dealsInYear).toBe((await getTransferStatistics(all(YEAR_2025))).deals.deals);
+  });
+
+  it("exports the same period by default as the page opens on", async () => {
+    const response = (await exportLoader({
+      request: new Request("http://localhost/stats/export/deals-by-year", { headers: { Cookie: cookies.admin } }),
+      params: { table: "deals-by-year" },
+      context: {},
+    })) as Response;
+    const year = new Date().getUTCFullYear() - 1;
+    expect(response.headers.get("Content-Disposition")).toContain(`patentbridge-deals-by-year-${year}-01-01-${year}-12-31.csv`);
   });
 });
