@@ -1,5 +1,8 @@
 // What administrators list: organisations with their verification state, accounts, universities to invite to.
+import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
+import { pageWindow, type ListQuery } from "~/lib/paging";
+import { containsText, searchWords } from "~/lib/text-match.server";
 
 export async function listOrganizations({ onlyUnverified, page, pageSize = 50 }: { onlyUnverified: boolean; page: number; pageSize?: number }) {
   const where = { kind: { in: ["ENTERPRISE", "UNIVERSITY"] }, ...(onlyUnverified ? { verifiedAt: null } : {}) };
@@ -45,4 +48,70 @@ export async function listInvitations(organizationId?: string) {
     take: 50,
     select: { id: true, email: true, expiresAt: true, acceptedAt: true, canInvite: true, organization: { select: { name: true, nameEn: true } } },
   });
+}
+
+export const ORGANIZATION_SORTS = ["createdAt", "name", "kind", "creditCode", "members", "verifiedAt"] as const;
+export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
+
+/** One page of organisations for administrators: searched by name or credit code, filtered by kind and
+ * verification, sorted by a column. */
+export async function listOrganizationsPage(
+  query: ListQuery<OrganizationSort> & { kind?: "UNIVERSITY" | "ENTERPRISE"; verification?: "verified" | "unverified" },
+  pageSize?: number,
+) {
+  const where: Prisma.OrganizationWhereInput = {
+    AND: [
+      { kind: query.kind ?? { in: ["ENTERPRISE", "UNIVERSITY"] } },
+      query.verification === "verified" ? { verifiedAt: { not: null } } : query.verification === "unverified" ? { verifiedAt: null } : {},
+      ...searchWords(query.q).map((word) => ({ OR: [{ name: containsText(word) }, { nameEn: containsText(word) }, { shortName: containsText(word) }, { creditCode: containsText(word.toUpperCase()) }] })),
+    ],
+  };
+  const orderBy: Prisma.OrganizationOrderByWithRelationInput =
+    query.sort === "members" ? { members: { _count: query.dir } }
+    : query.sort === "verifiedAt" ? { verifiedAt: { sort: query.dir, nulls: query.dir === "asc" ? "first" : "last" } }
+    : { [query.sort]: query.dir };
+  const total = await prisma.organization.count({ where });
+  const window = pageWindow(query.page, total, pageSize);
+  const organizations = await prisma.organization.findMany({
+    where,
+    // Then newest first: among those awaiting verification, the latest request on top.
+    orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+    select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, region: true, verifiedAt: true, createdAt: true, _count: { select: { members: true } } },
+  });
+  return { total, page: window.page, pages: window.pages, organizations };
+}
+
+export const USER_SORTS = ["createdAt", "name", "email", "role", "organization", "lastSignInAt"] as const;
+export type UserSort = (typeof USER_SORTS)[number];
+
+/** One page of accounts for administrators: searched by name, email or organisation, filtered by role and state. */
+export async function listUsersPage(
+  query: ListQuery<UserSort> & { role?: "SME" | "UNIVERSITY_STAFF" | "ADMIN"; state?: "active" | "deactivated" },
+  pageSize?: number,
+) {
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      query.role ? { role: query.role } : {},
+      query.state === "active" ? { deactivatedAt: null } : query.state === "deactivated" ? { deactivatedAt: { not: null } } : {},
+      ...searchWords(query.q).map((word) => ({
+        OR: [{ name: containsText(word) }, { email: containsText(word.toLowerCase()) }, { organization: { OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] } }],
+      })),
+    ],
+  };
+  const orderBy: Prisma.UserOrderByWithRelationInput =
+    query.sort === "organization" ? { organization: { name: query.dir } }
+    : query.sort === "lastSignInAt" ? { lastSignInAt: { sort: query.dir, nulls: "last" } }
+    : { [query.sort]: query.dir };
+  const total = await prisma.user.count({ where });
+  const window = pageWindow(query.page, total, pageSize);
+  const users = await prisma.user.findMany({
+    where,
+    orderBy: [orderBy, { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+    select: { id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, lastSignInAt: true, createdAt: true, organization: { select: { name: true, nameEn: true } } },
+  });
+  return { total, page: window.page, pages: window.pages, users };
 }

@@ -5,7 +5,10 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { canManageFor } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { termYears, type PatentType } from "~/lib/patent-vocabulary";
+import type { Prisma } from "~/generated/prisma/client";
+import { pageWindow, type ListQuery } from "~/lib/paging";
+import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/lib/patent-vocabulary";
+import { patentOrder, patentWordsWhere } from "./university-patents.server";
 
 const DAY_MS = 86_400_000;
 const DEMAND_YEARS = 3;
@@ -51,30 +54,79 @@ export async function clusterDemand(now = new Date()): Promise<Map<string, numbe
   return new Map([...counts].map(([cluster, count]) => [cluster, count / busiest]));
 }
 
-export type AssessmentFilter = "all" | "unassessed" | "transferable" | "excluded";
+export const ASSESSMENT_FILTERS = ["due", "unassessed", "all", "transferable", "excluded"] as const;
+export type AssessmentFilter = (typeof ASSESSMENT_FILTERS)[number];
+export const ASSESSMENT_SORTS = ["assessedAt", "filingDate", "title", "applicationNumber", "valueScore", "legalStatus"] as const;
+export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
 
-/** A university's patents with their assessment and the suggested score, for its staff. */
-export async function listForAssessment(user: CurrentUser, universityId: string, filter: AssessmentFilter, page: number, pageSize = 50) {
+/** An assessment is redone yearly, like the inventory it belongs to. */
+const REASSESS_AFTER_DAYS = 365;
+
+/** What each filter shows; "due" is what needs an assessment: never assessed, assessed over a year ago,
+ * without a score or readiness level, or still in the transferable pool though no longer in force. */
+export function assessmentFilterWhere(filter: AssessmentFilter, now = new Date()): Prisma.PatentWhereInput {
+  switch (filter) {
+    case "due":
+      return {
+        OR: [
+          { assessedAt: null },
+          { assessedAt: { lt: new Date(now.getTime() - REASSESS_AFTER_DAYS * DAY_MS) } },
+          { valueScore: null },
+          { maturity: null },
+          { transferable: true, legalStatus: { notIn: [...POOL_LEGAL_STATUSES] } },
+        ],
+      };
+    case "unassessed":
+      return { assessedAt: null };
+    case "transferable":
+      return { transferable: true };
+    case "excluded":
+      return { transferable: false, assessedAt: { not: null } };
+    case "all":
+      return {};
+  }
+}
+
+/** A university's patents with their assessment and the suggested score, for its staff. Without a chosen
+ * filter the list opens on those that need an assessment, or on all (longest since assessed first) when none does. */
+export async function listForAssessment(
+  user: CurrentUser,
+  universityId: string,
+  query: ListQuery<AssessmentSort> & { filter?: AssessmentFilter },
+  now = new Date(),
+  pageSize?: number,
+) {
   if (!canManageFor(user, universityId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
-  const where = {
-    ownerId: universityId,
-    ...(filter === "unassessed" ? { assessedAt: null } : filter === "transferable" ? { transferable: true } : filter === "excluded" ? { transferable: false, assessedAt: { not: null } } : {}),
-  };
-  const [total, patents, demand] = await Promise.all([
-    prisma.patent.count({ where }),
+  const whereFor = (filter: AssessmentFilter): Prisma.PatentWhereInput => ({ AND: [{ ownerId: universityId }, assessmentFilterWhere(filter, now), ...patentWordsWhere(query.q)] });
+  let filter = query.filter ?? "due";
+  let total = await prisma.patent.count({ where: whereFor(filter) });
+  const noneDue = !query.filter && total === 0;
+  if (noneDue) {
+    filter = "all";
+    total = await prisma.patent.count({ where: whereFor(filter) });
+  }
+  const window = pageWindow(query.page, total, pageSize);
+  const [patents, demand] = await Promise.all([
     prisma.patent.findMany({
-      where,
-      orderBy: [{ assessedAt: { sort: "asc", nulls: "first" } }, { filingDate: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      where: whereFor(filter),
+      orderBy: patentOrder(query.sort, query.dir),
+      skip: window.skip,
+      take: window.take,
       select: {
         id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, filingDate: true, expiresOn: true, ipcOthers: true,
         cluster: true, transferable: true, transferableNote: true, valueScore: true, maturity: true, assessedAt: true,
       },
     }),
-    clusterDemand(),
+    clusterDemand(now),
   ]);
-  return { total, patents: patents.map((patent) => ({ ...patent, suggested: suggestValueScore(patent, demand) })) };
+  return {
+    filter,
+    noneDue,
+    total,
+    page: window.page,
+    pages: window.pages,
+    patents: patents.map((patent) => ({ ...patent, suggested: suggestValueScore(patent, demand, now) })),
+  };
 }
 
 export interface AssessmentInput {

@@ -1,6 +1,8 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { prisma } from "~/lib/db.server";
+import { pageWindow, type ListQuery } from "~/lib/paging";
+import { containsText, searchWords } from "~/lib/text-match.server";
 
 export interface AuditInput {
   action: string;
@@ -23,4 +25,115 @@ export async function listAuditEvents({ page, pageSize = 50 }: { page: number; p
     prisma.auditEvent.findMany({ orderBy: { at: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
   ]);
   return { total, events };
+}
+
+/** Every event the log records, in the order the administrator's filter lists them. */
+export const AUDIT_ACTIONS = [
+  "SIGN_IN", "SIGN_IN_FAILED", "SIGN_OUT", "SIGNED_OUT_EVERYWHERE", "REGISTRATION_REQUESTED", "REGISTERED", "INVITATION_CREATED",
+  "INVITATION_ACCEPTED", "PASSWORD_RESET_REQUESTED", "PASSWORD_RESET", "PASSWORD_CHANGED", "ORGANIZATION_VERIFIED", "USER_DEACTIVATED",
+  "USER_CREATED", "ROLE_CHANGED",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_SORTS = ["at", "action"] as const;
+export type AuditSort = (typeof AUDIT_SORTS)[number];
+
+/** An IPv4 client seen through an IPv6 socket ("::ffff:127.0.0.1") is shown as the IPv4 address it is. */
+export function shownIp(ip: string | null): string | null {
+  return ip?.replace(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i, "$1") ?? null;
+}
+
+export interface AuditTarget {
+  kind: "user" | "email" | "organization" | "patent" | "other";
+  name: string;
+  detail?: string;
+  href?: string;
+}
+
+/** One page of the audit log with names instead of ids: who acted, on whom or what, and for which organisation. */
+export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action?: AuditAction; from?: Date; to?: Date }, pageSize?: number) {
+  const words = searchWords(query.q);
+  // A word may name an actor or an organisation: the events about them match too.
+  const [people, organizations] = words.length
+    ? await Promise.all([
+        prisma.user.findMany({ where: { AND: words.map((word) => ({ OR: [{ name: containsText(word) }, { email: containsText(word.toLowerCase()) }] })) }, select: { id: true }, take: 500 }),
+        prisma.organization.findMany({ where: { AND: words.map((word) => ({ OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] })) }, select: { id: true }, take: 500 }),
+      ])
+    : [[], []];
+  const where: Prisma.AuditEventWhereInput = {
+    AND: [
+      query.action ? { action: query.action } : {},
+      query.from || query.to ? { at: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: new Date(query.to.getTime() + 86_400_000) } : {}) } } : {},
+      words.length
+        ? {
+            OR: [
+              { AND: words.map((word) => ({ OR: [{ subject: containsText(word) }, { ip: containsText(word) }] })) },
+              ...(people.length ? [{ actorId: { in: people.map((p) => p.id) } }] : []),
+              ...(organizations.length ? [{ subject: { in: organizations.map((o) => o.id) } }] : []),
+            ],
+          }
+        : {},
+    ],
+  };
+  const total = await prisma.auditEvent.count({ where });
+  const window = pageWindow(query.page, total, pageSize);
+  const events = await prisma.auditEvent.findMany({
+    where,
+    orderBy: [{ [query.sort]: query.dir }, ...(query.sort === "at" ? [] : [{ at: "desc" as const }]), { id: "asc" }],
+    skip: window.skip,
+    take: window.take,
+  });
+  const details = events.map((event) => safeJson(event.detail));
+  const emails = events.map((event) => event.subject).filter((subject) => subject.includes("@"));
+  const ids = [...events.map((event) => event.subject), ...details.map((detail) => String(detail.organizationId ?? ""))].filter((id) => id && !id.includes("@"));
+  const patentIds = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
+  const actorIds = events.map((event) => event.actorId).filter((id): id is string => Boolean(id));
+  const [actors, subjectsByEmail, orgs, patents] = await Promise.all([
+    prisma.user.findMany({ where: { id: { in: [...new Set(actorIds)] } }, select: { id: true, name: true, email: true } }),
+    prisma.user.findMany({ where: { email: { in: [...new Set(emails)] } }, select: { email: true, name: true } }),
+    prisma.organization.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, nameEn: true } }),
+    patentIds.length ? prisma.patent.findMany({ where: { id: { in: [...new Set(patentIds)] } }, select: { id: true, title: true, titleEn: true } }) : [],
+  ]);
+  const actorById = new Map(actors.map((actor) => [actor.id, actor]));
+  const nameByEmail = new Map(subjectsByEmail.map((user) => [user.email, user.name]));
+  const orgById = new Map(orgs.map((org) => [org.id, org]));
+  const patentById = new Map(patents.map((patent) => [patent.id, patent]));
+  const targetOf = (subject: string): AuditTarget => {
+    if (subject.includes("@")) {
+      const name = nameByEmail.get(subject);
+      return name ? { kind: "user", name, detail: subject } : { kind: "email", name: subject };
+    }
+    const org = orgById.get(subject);
+    if (org) return { kind: "organization", name: org.name, detail: org.nameEn ?? undefined };
+    const patent = /^\d{1,9}$/.test(subject) ? patentById.get(Number(subject)) : undefined;
+    if (patent) return { kind: "patent", name: patent.title, detail: patent.titleEn ?? undefined, href: `/patents/${patent.id}` };
+    return { kind: "other", name: subject };
+  };
+  return {
+    total,
+    page: window.page,
+    pages: window.pages,
+    events: events.map((event, index) => {
+      const actor = event.actorId ? actorById.get(event.actorId) : undefined;
+      const organization = orgById.get(String(details[index].organizationId ?? ""));
+      return {
+        id: event.id,
+        at: event.at,
+        action: event.action,
+        actor: actor ? { name: actor.name, email: actor.email } : null,
+        target: targetOf(event.subject),
+        organization: organization && organization.id !== event.subject ? { name: organization.name, nameEn: organization.nameEn } : null,
+        ip: shownIp(event.ip),
+      };
+    }),
+  };
+}
+
+function safeJson(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,19 +1,27 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { cell, Table } from "~/components/table";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError } from "~/components/form";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { pageParam } from "~/lib/paging";
+import { oneOf, parseListQuery } from "~/lib/paging";
 import { verifyOrganization } from "~/models/account.server";
-import { listOrganizations } from "~/models/admin.server";
+import { listOrganizationsPage, ORGANIZATION_SORTS } from "~/models/admin.server";
 
+/** GET /admin/organizations[?q=][&kind=][&verification=verified|unverified][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  const onlyUnverified = new URL(request.url).searchParams.get("unverified") === "1";
-  return { ...(await listOrganizations({ onlyUnverified, page: pageParam(request) })), onlyUnverified };
+  const query = parseListQuery(request, {
+    sorts: ORGANIZATION_SORTS,
+    // Those awaiting verification first: what an administrator acts on.
+    defaultSort: "verifiedAt",
+    defaultDir: "asc",
+    filters: { kind: oneOf(["UNIVERSITY", "ENTERPRISE"]), verification: oneOf(["verified", "unverified"]) },
+  });
+  return { query, ...(await listOrganizationsPage(query)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -28,48 +36,44 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["organizations"][number];
+
 export default function Organizations() {
-  const { organizations, total, onlyUnverified } = useLoaderData<typeof loader>();
+  const { query, organizations, total, page, pages } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
-  const [searchParams] = useSearchParams();
-  const page = Number(searchParams.get("page") ?? 1);
+  const columns: Array<Column<Row>> = [
+    { key: "name", header: t("admin.name"), sort: "name", primary: true, cell: (o) => localized(language, o.name, o.nameEn) },
+    { key: "kind", header: t("admin.kind"), sort: "kind", nowrap: true, cell: (o) => t(`kind.${o.kind as "UNIVERSITY" | "ENTERPRISE"}`) },
+    { key: "creditCode", header: t("admin.creditCode"), sort: "creditCode", nowrap: true, cell: (o) => <span className="font-mono">{o.creditCode}</span> },
+    { key: "members", header: t("admin.members"), sort: "members", nowrap: true, align: "right", cell: (o) => o._count.members },
+    { key: "createdAt", header: t("admin.createdAt"), sort: "createdAt", nowrap: true, cell: (o) => shownDay(o.createdAt) },
+    {
+      key: "status", header: t("admin.status"), sort: "verifiedAt", nowrap: true,
+      cell: (o) => o.verifiedAt ? t("admin.verified") : (
+        <Form method="post" className="flex items-center gap-2">
+          <span>{t("admin.unverified")}</span>
+          <input type="hidden" name="organizationId" value={o.id} />
+          <button type="submit" className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
+            aria-label={`${t("admin.verify")} ${localized(language, o.name, o.nameEn)}`}>
+            {t("admin.verify")}
+          </button>
+        </Form>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="organizations-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="organizations-heading" className="text-lg font-semibold">{t("admin.organizations")} ({total})</h2>
-        <Form method="get" onChange={(event) => event.currentTarget.requestSubmit()}>
-          <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="unverified" value="1" defaultChecked={onlyUnverified} />
-            {t("admin.onlyUnverified")}
-          </label>
-          <noscript><button type="submit">OK</button></noscript>
-        </Form>
-      </div>
-      <Table caption={t("admin.organizations")} headers={[t("admin.name"), t("admin.kind"), t("admin.creditCode"), t("admin.members"), t("admin.status")]}>
-        {organizations.map((organization) => (
-          <tr key={organization.id}>
-            <td className={cell}>{localized(language, organization.name, organization.nameEn)}</td>
-            <td className={cell}>{t(`kind.${organization.kind as "UNIVERSITY" | "ENTERPRISE"}`)}</td>
-            <td className={`${cell} font-mono`}>{organization.creditCode}</td>
-            <td className={cell}>{organization._count.members}</td>
-            <td className={cell}>
-              {organization.verifiedAt ? (
-                t("admin.verified")
-              ) : (
-                <Form method="post" className="flex items-center gap-2">
-                  <span>{t("admin.unverified")}</span>
-                  <input type="hidden" name="organizationId" value={organization.id} />
-                  <button type="submit" className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
-                    aria-label={`${t("admin.verify")} ${localized(language, organization.name, organization.nameEn)}`}>
-                    {t("admin.verify")}
-                  </button>
-                </Form>
-              )}
-            </td>
-          </tr>
-        ))}
-      </Table>
-      {total > page * 50 && <Link to={`?${onlyUnverified ? "unverified=1&" : ""}page=${page + 1}`} className="text-sm text-brand-700 underline">{t("search.next")} →</Link>}
+      <h2 id="organizations-heading" className="text-lg font-semibold">{t("admin.organizations")}</h2>
+      <ListToolbar id="organizations" label={t("admin.orgs.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+        <FilterSelect name="kind" label={t("admin.kind")} value={query.kind} allLabel={t("list.all")}
+          options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
+        <FilterSelect name="verification" label={t("admin.verification")} value={query.verification} allLabel={t("list.all")}
+          options={[{ value: "unverified", label: t("admin.unverified") }, { value: "verified", label: t("admin.verified") }]} />
+      </ListToolbar>
+      <FormError error={actionData?.error ?? undefined} />
+      <DataTable caption={t("admin.organizations")} columns={columns} rows={organizations} rowKey={(o) => o.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+      <Pager page={page} pages={pages} />
     </section>
   );
 }

@@ -1,19 +1,23 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownMinute, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { pageParam } from "~/lib/paging";
+import { oneOf, parseListQuery } from "~/lib/paging";
 import { deactivateUser, setCanInvite } from "~/models/account.server";
-import { listUsers } from "~/models/admin.server";
+import { listUsersPage, USER_SORTS } from "~/models/admin.server";
 
+const ROLES = ["SME", "UNIVERSITY_STAFF", "ADMIN"] as const;
+
+/** GET /admin/users[?q=][&role=][&state=active|deactivated][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, "ADMIN");
-  return listUsers({ page: pageParam(request) });
+  const query = parseListQuery(request, { sorts: USER_SORTS, defaultSort: "createdAt", filters: { role: oneOf(ROLES), state: oneOf(["active", "deactivated"]) } });
+  return { query, ...(await listUsersPage(query)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -33,48 +37,60 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
+
 export default function Users() {
-  const { users, total } = useLoaderData<typeof loader>();
+  const { query, users, total, page, pages } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
+  const columns: Array<Column<Row>> = [
+    { key: "name", header: t("admin.name"), sort: "name", primary: true, cell: (u) => u.name },
+    { key: "email", header: t("admin.email"), sort: "email", cell: (u) => <span className="break-all">{u.email}</span> },
+    {
+      key: "role", header: t("admin.role"), sort: "role",
+      cell: (u) => (
+        <>
+          <span className="whitespace-nowrap">{t(`role.${u.role as (typeof ROLES)[number]}`)}</span>
+          {u.role === "UNIVERSITY_STAFF" && (
+            <Form method="post" className="mt-1">
+              <input type="hidden" name="userId" value={u.id} />
+              {u.canInvite && <span className="mr-2 text-xs text-slate-600">{t("admin.canInvite")}</span>}
+              <button type="submit" name="intent" value={u.canInvite ? "revokeInvite" : "grantInvite"} className="text-xs text-brand-700 underline"
+                aria-label={`${u.canInvite ? t("admin.revokeInvite") : t("admin.grantInvite")} ${u.email}`}>
+                {u.canInvite ? t("admin.revokeInvite") : t("admin.grantInvite")}
+              </button>
+            </Form>
+          )}
+        </>
+      ),
+    },
+    { key: "organization", header: t("admin.organization"), sort: "organization", cell: (u) => u.organization ? localized(language, u.organization.name, u.organization.nameEn) : "—" },
+    { key: "lastSignInAt", header: t("admin.lastSignIn"), sort: "lastSignInAt", nowrap: true, cell: (u) => u.lastSignInAt ? shownMinute(u.lastSignInAt) : "—" },
+    {
+      key: "status", header: t("admin.status"), nowrap: true,
+      cell: (u) => u.deactivatedAt ? t("admin.deactivated") : (
+        <Form method="post" className="flex items-center gap-2">
+          <span>{t("admin.active")}</span>
+          <input type="hidden" name="userId" value={u.id} />
+          <button type="submit" name="intent" value="deactivate" className="rounded px-2 py-1 text-red-700 ring-1 ring-red-300 hover:bg-red-50"
+            aria-label={`${t("admin.deactivate")} ${u.email}`}>
+            {t("admin.deactivate")}
+          </button>
+        </Form>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="users-heading" className="space-y-3">
-      <h2 id="users-heading" className="text-lg font-semibold">{t("admin.users")} ({total})</h2>
+      <h2 id="users-heading" className="text-lg font-semibold">{t("admin.users")}</h2>
+      <ListToolbar id="users" label={t("admin.users.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+        <FilterSelect name="role" label={t("admin.role")} value={query.role} allLabel={t("list.all")} options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
+        <FilterSelect name="state" label={t("admin.accountStatus")} value={query.state} allLabel={t("list.all")}
+          options={[{ value: "active", label: t("admin.active") }, { value: "deactivated", label: t("admin.deactivated") }]} />
+      </ListToolbar>
       <FormError error={actionData?.error ?? undefined} />
-      <Table caption={t("admin.users")} headers={[t("admin.name"), t("admin.email"), t("admin.role"), t("admin.organization"), t("admin.lastSignIn"), t("admin.status")]}>
-        {users.map((user) => (
-          <tr key={user.id}>
-            <td className={cell}>{user.name}</td>
-            <td className={cell}>{user.email}</td>
-            <td className={cell}>
-              {t(`role.${user.role as "SME" | "UNIVERSITY_STAFF" | "ADMIN"}`)}
-              {user.role === "UNIVERSITY_STAFF" && (
-                <Form method="post" className="mt-1">
-                  <input type="hidden" name="userId" value={user.id} />
-                  {user.canInvite && <span className="mr-2 text-xs text-slate-600">{t("admin.canInvite")}</span>}
-                  <button type="submit" name="intent" value={user.canInvite ? "revokeInvite" : "grantInvite"} className="text-xs text-brand-700 underline">
-                    {user.canInvite ? t("admin.revokeInvite") : t("admin.grantInvite")}
-                  </button>
-                </Form>
-              )}
-            </td>
-            <td className={cell}>{user.organization ? localized(language, user.organization.name, user.organization.nameEn) : "—"}</td>
-            <td className={cell}>{user.lastSignInAt ? new Date(user.lastSignInAt).toISOString().slice(0, 16).replace("T", " ") : "—"}</td>
-            <td className={cell}>
-              {user.deactivatedAt ? t("admin.deactivated") : (
-                <Form method="post" className="flex items-center gap-2">
-                  <span>{t("admin.active")}</span>
-                  <input type="hidden" name="userId" value={user.id} />
-                  <button type="submit" name="intent" value="deactivate" className="rounded px-2 py-1 text-red-700 ring-1 ring-red-300 hover:bg-red-50"
-                    aria-label={`${t("admin.deactivate")} ${user.email}`}>
-                    {t("admin.deactivate")}
-                  </button>
-                </Form>
-              )}
-            </td>
-          </tr>
-        ))}
-      </Table>
+      <DataTable caption={t("admin.users")} columns={columns} rows={users} rowKey={(u) => u.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+      <Pager page={page} pages={pages} />
     </section>
   );
 }

@@ -1,72 +1,80 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { cell, Table } from "~/components/table";
+import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
+import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { listDealsFor } from "~/models/deal.server";
-import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
+import { LICENSE_SORTS, listLicensesPage } from "~/models/license.server";
 
-const STATUSES: LicenseStatus[] = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"];
+const STATUSES = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"] as const;
+const KINDS = Object.keys(LICENSE_KINDS) as [LicenseKind, ...LicenseKind[]];
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("licenses.title") }];
 
-/** "My licenses" for a company, "Deals" for a university (and for administrators, all). */
+/** "My licenses" for a company, "Deals" for a university (and for administrators, all):
+ * GET /licenses[?q=][&status=][&kind=][&from=][&to=][&patent=][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const search = new URL(request.url).searchParams;
-  const raw = search.get("status");
-  const status = STATUSES.find((s) => s === raw);
-  if (raw && !status) throw new Response(`status is one of ${STATUSES.join(", ")}`, { status: 400 });
   const patentId = search.has("patent") ? parsePatentId(search.get("patent") ?? "") : undefined;
   if (patentId === null) throw new Response("patent must be a patent id", { status: 400 });
-  const [licenses, deals] = await Promise.all([listLicensesFor(user, { status, patentId }), listDealsFor(user, patentId)]);
-  return { isCompany: user.role === "SME", status: status ?? null, patentId: patentId ?? null, licenses, deals };
+  const query = parseListQuery(request, { sorts: LICENSE_SORTS, defaultSort: "signedAt", filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam } });
+  if (query.from && query.to && query.to < query.from) throw new Response("list.err.range", { status: 400 });
+  const [list, deals] = await Promise.all([listLicensesPage(user, { ...query, patentId }), listDealsFor(user, patentId)]);
+  return {
+    isCompany: user.role === "SME",
+    patentId: patentId ?? null,
+    query: { ...query, from: query.from ? shownDay(query.from) : null, to: query.to ? shownDay(query.to) : null },
+    ...list,
+    deals,
+  };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["licenses"][number];
+
 export default function Licenses() {
-  const { isCompany, status, patentId, licenses, deals } = useLoaderData<typeof loader>();
+  const { isCompany, patentId, query, licenses, total, page, pages, deals } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   const title = isCompany ? t("licenses.title") : t("licenses.deals");
+  const columns: Array<Column<Row>> = [
+    { key: "contract", header: t("licenses.contract"), sort: "contractNumber", nowrap: true, cell: (l) => <Link to={`/licenses/${l.id}`} className="font-mono text-brand-700 underline">{l.contractNumber}</Link> },
+    { key: "patent", header: t("licenses.patent"), sort: "patent", primary: true, cell: (l) => localized(language, l.patent.title, l.patent.titleEn) },
+    { key: "kind", header: t("licenses.kindFilter"), sort: "kind", nowrap: true, cell: (l) => LICENSE_KINDS[l.kind as LicenseKind][language] },
+    { key: "counterparty", header: t("licenses.counterparty"), sort: "counterparty", cell: (l) => isCompany ? localized(language, l.licensor.name, l.licensor.nameEn) : localized(language, l.licensee.name, l.licensee.nameEn) },
+    { key: "signedAt", header: t("licenses.signedAt"), sort: "signedAt", nowrap: true, cell: (l) => shownDay(l.signedAt) },
+    { key: "endsOn", header: t("licenses.endsOn"), sort: "endsOn", nowrap: true, cell: (l) => shownDay(l.endsOn) },
+    {
+      key: "status", header: t("licenses.status"), nowrap: true,
+      cell: (l) => (
+        <>
+          {t(`status.${l.status}`)}
+          {l.overdue && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800">{t("pay.overdue")}</span>}
+        </>
+      ),
+    },
+  ];
   return (
     <section aria-labelledby="licenses-heading" className="space-y-3">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="licenses-heading" className="text-2xl font-bold">{title} ({licenses.length})</h1>
-        <Form method="get" onChange={(event) => event.currentTarget.requestSubmit()} className="flex items-center gap-2 text-sm">
-          <label htmlFor="status-filter">{t("licenses.status")}</label>
-          <select id="status-filter" name="status" defaultValue={status ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="">{t("licenses.all")}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-          {patentId && <input type="hidden" name="patent" value={patentId} />}
-          <noscript><button type="submit">OK</button></noscript>
-        </Form>
-      </div>
+      <h1 id="licenses-heading" className="text-2xl font-bold">{title}</h1>
       {patentId && (
         <p className="text-sm">
           <Link to={`/patents/${patentId}`} className="text-brand-700 underline">{t("licenses.patent")} #{patentId}</Link> ·{" "}
-          <Link to={status ? `/licenses?status=${status}` : "/licenses"} className="text-brand-700 underline">{t("licenses.all")}</Link>
+          <Link to="/licenses" className="text-brand-700 underline">{t("licenses.all")}</Link>
         </p>
       )}
-      {licenses.length === 0 ? <p className="text-slate-600">{t("licenses.none")}</p> : (
-        <Table caption={title} headers={[t("licenses.contract"), t("licenses.patent"), t("admin.kind"), t("licenses.counterparty"), t("licenses.signedAt"), t("licenses.status")]}>
-          {licenses.map((license) => (
-            <tr key={license.id}>
-              <td className={cell}><Link to={`/licenses/${license.id}`} className="font-mono text-brand-700 underline">{license.contractNumber}</Link></td>
-              <td className={cell}>{localized(language, license.patent.title, license.patent.titleEn)}</td>
-              <td className={cell}>{language === "zh" ? LICENSE_KINDS[license.kind as LicenseKind].zh : LICENSE_KINDS[license.kind as LicenseKind].en}</td>
-              <td className={cell}>{isCompany ? localized(language, license.licensor.name, license.licensor.nameEn) : localized(language, license.licensee.name, license.licensee.nameEn)}</td>
-              <td className={cell}>{license.signedAt.toISOString().slice(0, 10)}</td>
-              <td className={cell}>
-                {t(`status.${license.status}`)}
-                {license.overdue && <span className="ml-2 rounded bg-red-100 px-1 text-xs text-red-800">{t("pay.overdue")}</span>}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <ListToolbar id="licenses" label={t("licenses.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir, patent: patentId ? String(patentId) : null }}>
+        <FilterSelect name="status" label={t("licenses.status")} value={query.status} allLabel={t("licenses.all")} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <FilterSelect name="kind" label={t("licenses.kindFilter")} value={query.kind} allLabel={t("licenses.all")} options={KINDS.map((k) => ({ value: k, label: LICENSE_KINDS[k][language] }))} />
+        <FilterDate name="from" label={`${t("licenses.signedAt")} ${t("list.from")}`} value={query.from} />
+        <FilterDate name="to" label={`${t("licenses.signedAt")} ${t("list.to")}`} value={query.to} />
+      </ListToolbar>
+      <DataTable caption={title} columns={columns} rows={licenses} rowKey={(l) => l.id} sort={query.sort} dir={query.dir} empty={total === 0 && !query.q && !query.status && !query.kind && !query.from && !query.to ? t("licenses.none") : t("list.none")} />
+      <Pager page={page} pages={pages} />
       {deals.length > 0 && (
         <>
           <h2 className="pt-4 text-xl font-semibold">{t("deal.negotiations")} ({deals.length})</h2>
@@ -74,7 +82,7 @@ export default function Licenses() {
             {deals.map((deal) => (
               <tr key={deal.id}>
                 <td className={cell}><Link to={`/deals/${deal.id}`} className="text-brand-700 underline">{localized(language, deal.patent.title, deal.patent.titleEn)}</Link></td>
-                <td className={cell}>{t(`deal.kind.${deal.kind as "ORDINARY"}`)}</td>
+                <td className={`${cell} whitespace-nowrap`}>{t(`deal.kind.${deal.kind as "ORDINARY"}`)}</td>
                 <td className={cell}>{isCompany ? localized(language, deal.owner.name, deal.owner.nameEn) : localized(language, deal.requester.name, deal.requester.nameEn)}</td>
                 <td className={cell}>{t(`deal.status.${deal.status as "NEGOTIATING"}`)}</td>
               </tr>

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { DataTable, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
 import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
@@ -9,26 +9,24 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { pageParam } from "~/lib/paging";
+import { oneOf, parseListQuery } from "~/lib/paging";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
 import { listUniversities } from "~/models/admin.server";
-import { assessPatents, listForAssessment, type AssessmentFilter } from "~/models/assessment.server";
+import { assessPatents, ASSESSMENT_FILTERS, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("assess.title") }];
 
-const FILTERS: AssessmentFilter[] = ["unassessed", "all", "transferable", "excluded"];
-
-
-/** GET /university/assessment[?university=][&filter=unassessed|all|transferable|excluded][&page=] */
+/** GET /university/assessment[?university=][&filter=due|unassessed|all|transferable|excluded][&q=][&sort=][&dir=][&page=]:
+ * without a filter, the patents that need an assessment (or all, when none does). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const url = new URL(request.url);
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
   const universityId = universityFor(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
-  const filter = FILTERS.find((f) => f === url.searchParams.get("filter")) ?? "unassessed";
   if (!universityId) throw new Response("validation.university", { status: 400 });
-  const list = await orErrorPage(listForAssessment(user, universityId, filter, pageParam(request)));
-  return { universities, universityId, filter, ...list };
+  const query = parseListQuery(request, { sorts: ASSESSMENT_SORTS, defaultSort: "assessedAt", defaultDir: "asc", filters: { filter: oneOf(ASSESSMENT_FILTERS) } });
+  const list = await orErrorPage(listForAssessment(user, universityId, query));
+  return { universities, universityId, query, ...list };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,61 +43,58 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["patents"][number];
+
 export default function Assessment() {
-  const { universities, universityId, filter, total, patents } = useLoaderData<typeof loader>();
+  const { universities, universityId, query, filter, noneDue, total, page, pages, patents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, language } = useLanguage();
-  const [searchParams] = useSearchParams();
-  const page = Number(searchParams.get("page") ?? 1);
   const errors = actionData?.fieldErrors ?? {};
-  const query = (changes: Record<string, string>) => new URLSearchParams({ ...(universities.length ? { university: universityId } : {}), filter, ...changes }).toString();
+  const columns: Array<Column<Row>> = [
+    {
+      key: "select", header: t("up.select"), nowrap: true,
+      cell: (patent) => <input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />,
+    },
+    { key: "title", header: t("licenses.patent"), sort: "title", primary: true, cell: (patent) => <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link> },
+    { key: "type", header: t("patent.type"), nowrap: true, cell: (patent) => PATENT_TYPES[patent.type as PatentType][language] },
+    { key: "legalStatus", header: t("patent.legalStatus"), sort: "legalStatus", nowrap: true, cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language] },
+    {
+      key: "suggested", header: t("assess.col.suggested"), nowrap: true, align: "right",
+      cell: (patent) => <abbr title={patent.suggested.factors.map((f) => `${t(`assess.factor.${f.factor}` as MessageKey)} ${f.points}/${f.max}`).join("; ")} className="no-underline">{patent.suggested.score}</abbr>,
+    },
+    { key: "score", header: t("assess.col.score"), sort: "valueScore", nowrap: true, align: "right", cell: (patent) => patent.valueScore ?? "—" },
+    { key: "maturity", header: t("assess.col.maturity"), nowrap: true, align: "right", cell: (patent) => patent.maturity ?? "—" },
+    { key: "transferable", header: t("assess.col.transferable"), nowrap: true, cell: (patent) => patent.assessedAt ? t(patent.transferable ? "assess.yes" : "assess.no") : t("assess.unassessed") },
+    { key: "assessedAt", header: t("assess.col.assessedAt"), sort: "assessedAt", nowrap: true, cell: (patent) => patent.assessedAt ? shownDay(patent.assessedAt) : "—" },
+    { key: "note", header: t("assess.col.note"), cell: (patent) => patent.transferableNote ?? "" },
+  ];
   return (
     <section aria-labelledby="assess-heading" className="space-y-4">
       <h1 id="assess-heading" className="text-2xl font-bold">{t("assess.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("assess.lead")}</p>
-      <Form method="get" className="flex flex-wrap items-end gap-3 text-sm">
+      <ListToolbar id="assess" label={t("assess.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
         {universities.length > 0 && (
           <label className="flex flex-col">
-            {t("import.university")}
-            <select name="university" defaultValue={universityId} className="mt-1 rounded border border-slate-300 px-2 py-1">
+            <span>{t("import.university")}</span>
+            <select name="university" defaultValue={universityId} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
               {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
             </select>
           </label>
         )}
         <label className="flex flex-col">
-          {t("assess.filter")}
-          <select name="filter" defaultValue={filter} className="mt-1 rounded border border-slate-300 px-2 py-1">
-            {FILTERS.map((f) => <option key={f} value={f}>{t(`assess.filter.${f}`)}</option>)}
+          <span>{t("assess.filter")}</span>
+          <select name="filter" defaultValue={filter} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1">
+            {ASSESSMENT_FILTERS.map((f) => <option key={f} value={f}>{t(`assess.filter.${f}`)}</option>)}
           </select>
         </label>
-        <button type="submit" className="rounded px-3 py-1 ring-1 ring-slate-300">{t("stats.show")}</button>
-        <span className="text-slate-600">{t("search.results", { total })}</span>
-      </Form>
+      </ListToolbar>
+      <p className="max-w-3xl text-sm text-slate-600">{noneDue ? t("assess.allAssessed") : filter === "due" ? t("assess.dueHelp") : null}</p>
       {actionData?.assessed && <Notice>{t("assess.done", { count: actionData.assessed })}</Notice>}
       <FormError error={errors.form ?? errors.patentIds} />
       <Form method="post" className="space-y-4">
-        <Table caption={t("assess.title")} headers={[t("up.select"), t("licenses.patent"), t("patent.type"), t("patent.legalStatus"), t("assess.col.suggested"), t("assess.col.score"), t("assess.col.maturity"), t("assess.col.transferable"), t("assess.col.note")]}>
-          {patents.map((patent) => (
-            <tr key={patent.id}>
-              <td className={cell}><input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} /></td>
-              <td className={cell}><Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link></td>
-              <td className={cell}>{localized(language, PATENT_TYPES[patent.type as PatentType].zh, PATENT_TYPES[patent.type as PatentType].en)}</td>
-              <td className={cell}>{localized(language, LEGAL_STATUSES[patent.legalStatus as LegalStatus].zh, LEGAL_STATUSES[patent.legalStatus as LegalStatus].en)}</td>
-              <td className={`${cell} text-right`}>
-                <abbr title={patent.suggested.factors.map((f) => `${t(`assess.factor.${f.factor}` as MessageKey)} ${f.points}/${f.max}`).join("; ")} className="no-underline">{patent.suggested.score}</abbr>
-              </td>
-              <td className={`${cell} text-right`}>{patent.valueScore ?? "—"}</td>
-              <td className={`${cell} text-right`}>{patent.maturity ?? "—"}</td>
-              <td className={cell}>{patent.assessedAt ? t(patent.transferable ? "assess.yes" : "assess.no") : t("assess.unassessed")}</td>
-              <td className={cell}>{patent.transferableNote ?? ""}</td>
-            </tr>
-          ))}
-        </Table>
-        <div className="flex gap-4 text-sm">
-          {page > 1 && <Link to={`?${query({ page: String(page - 1) })}`} className="text-brand-700 underline">← {t("search.previous")}</Link>}
-          {total > page * 50 && <Link to={`?${query({ page: String(page + 1) })}`} className="text-brand-700 underline">{t("search.next")} →</Link>}
-        </div>
+        <DataTable caption={t("assess.title")} columns={columns} rows={patents} rowKey={(p) => p.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+        <Pager page={page} pages={pages} />
 
         <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-2">
           <legend className="px-1 font-semibold">{t("assess.bulk")}</legend>

@@ -1,28 +1,35 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
-import { cell, Table } from "~/components/table";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { DeclareFormSchema, FORM_FIELD_OF } from "~/lib/open-license-schemas";
-import { pageParam } from "~/lib/paging";
-import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
+import { oneOf, parseListQuery } from "~/lib/paging";
+import { LEGAL_STATUS_CODES, LEGAL_STATUSES, PATENT_TYPE_CODES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
 import { listUniversities } from "~/models/admin.server";
-import { declareOpenLicenses, listUniversityPatents } from "~/models/open-license.server";
+import { declareOpenLicenses } from "~/models/open-license.server";
+import { listUniversityPatentsPage, UNIVERSITY_PATENT_SORTS } from "~/models/university-patents.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("up.title") }];
 
+/** GET /university/patents[?university=][&q=][&type=][&legalStatus=][&openLicense=declared|none][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const universityId = universityFor(user, new URL(request.url).searchParams.get("university"));
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
-  if (!universityId) return { universities, universityId: null, total: 0, patents: [] };
+  const query = parseListQuery(request, {
+    sorts: UNIVERSITY_PATENT_SORTS,
+    defaultSort: "filingDate",
+    filters: { type: oneOf(PATENT_TYPE_CODES as [PatentType, ...PatentType[]]), legalStatus: oneOf(LEGAL_STATUS_CODES as [LegalStatus, ...LegalStatus[]]), openLicense: oneOf(["declared", "none"]) },
+  });
+  if (!universityId) return { universities, universityId: null, query, total: 0, page: 1, pages: 1, patents: [] };
   if (user.role === "ADMIN" && !universities.some((u) => u.id === universityId)) throw new Response("validation.university", { status: 400 });
-  return { universities, universityId, ...(await listUniversityPatents(universityId, pageParam(request))) };
+  return { universities, universityId, query, ...(await listUniversityPatentsPage(universityId, query)) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -38,21 +45,33 @@ export async function action({ request }: ActionFunctionArgs) {
   return { fieldErrors: {} as Record<string, string>, outcome: await declareOpenLicenses(user, patentIds.slice(0, 500), result.data) };
 }
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>["patents"][number];
+
 export default function UniversityPatents() {
-  const { universities, universityId, total, patents } = useLoaderData<typeof loader>();
+  const { universities, universityId, query, total, page, pages, patents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
-  const [searchParams] = useSearchParams();
-  const page = Number(searchParams.get("page") ?? 1);
   const outcome = actionData?.outcome;
+  const columns: Array<Column<Row>> = [
+    {
+      key: "select", header: t("up.select"), nowrap: true,
+      cell: (patent) => <input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />,
+    },
+    { key: "title", header: t("licenses.patent"), sort: "title", primary: true, cell: (patent) => <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link> },
+    { key: "applicationNumber", header: t("patent.applicationNumber"), sort: "applicationNumber", nowrap: true, cell: (patent) => <span className="font-mono text-xs">{patent.applicationNumber}</span> },
+    { key: "type", header: t("patent.type"), sort: "type", nowrap: true, cell: (patent) => PATENT_TYPES[patent.type as PatentType][language] },
+    { key: "filingDate", header: t("patent.filingDate"), sort: "filingDate", nowrap: true, cell: (patent) => shownDay(patent.filingDate) },
+    { key: "legalStatus", header: t("patent.legalStatus"), sort: "legalStatus", nowrap: true, cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language] },
+    { key: "openLicense", header: t("up.openLicense"), nowrap: true, cell: (patent) => patent.declarations[0] ? `v${patent.declarations[0].version}` : "—" },
+  ];
   return (
     <section aria-labelledby="up-heading" className="space-y-4">
       <h1 id="up-heading" className="text-2xl font-bold">{t("up.title")}</h1>
       <p className="text-sm text-slate-700">{t("up.lead")}</p>
-      {universities.length > 0 && (
-        <form method="get" className="flex items-center gap-2 text-sm">
+      {universities.length > 0 && !universityId && (
+        <form method="get" className="flex flex-wrap items-center gap-2 text-sm">
           <label htmlFor="university-choice">{t("up.chooseUniversity")}</label>
-          <select id="university-choice" name="university" defaultValue={universityId ?? ""} className="rounded border border-slate-300 bg-white px-2 py-1">
+          <select id="university-choice" name="university" defaultValue="" className="max-w-full rounded border border-slate-300 bg-white px-2 py-1">
             {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
           </select>
           <button type="submit" className="rounded px-3 py-1 ring-1 ring-slate-300">OK</button>
@@ -72,22 +91,26 @@ export default function UniversityPatents() {
         </div>
       )}
       {universityId && (
-        <DeclareOpenLicenseForm errors={actionData?.fieldErrors ?? {}} hasActive={false}>
-          <Table caption={t("up.title")} headers={[t("up.select"), t("licenses.patent"), t("patent.type"), t("patent.legalStatus"), t("up.openLicense")]}>
-            {patents.map((patent) => (
-              <tr key={patent.id}>
-                <td className={cell}>
-                  <input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />
-                </td>
-                <td className={cell}><Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link></td>
-                <td className={cell}>{language === "zh" ? PATENT_TYPES[patent.type as PatentType].zh : PATENT_TYPES[patent.type as PatentType].en}</td>
-                <td className={cell}>{language === "zh" ? LEGAL_STATUSES[patent.legalStatus as LegalStatus].zh : LEGAL_STATUSES[patent.legalStatus as LegalStatus].en}</td>
-                <td className={cell}>{patent.declarations[0] ? `v${patent.declarations[0].version}` : "—"}</td>
-              </tr>
-            ))}
-          </Table>
-          {total > page * 50 && <Link to={`?${universities.length ? `university=${universityId}&` : ""}page=${page + 1}`} className="text-sm text-brand-700 underline">{t("search.next")} →</Link>}
-        </DeclareOpenLicenseForm>
+        <>
+          <ListToolbar id="up" label={t("up.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+            {universities.length > 0 && (
+              <label className="flex flex-col">
+                <span>{t("up.chooseUniversity")}</span>
+                <select name="university" defaultValue={universityId} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
+                  {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+                </select>
+              </label>
+            )}
+            <FilterSelect name="type" label={t("patent.type")} value={query.type} allLabel={t("list.all")} options={PATENT_TYPE_CODES.map((code) => ({ value: code, label: PATENT_TYPES[code][language] }))} />
+            <FilterSelect name="legalStatus" label={t("patent.legalStatus")} value={query.legalStatus} allLabel={t("list.all")} options={LEGAL_STATUS_CODES.map((code) => ({ value: code, label: LEGAL_STATUSES[code][language] }))} />
+            <FilterSelect name="openLicense" label={t("up.openLicenseFilter")} value={query.openLicense} allLabel={t("list.all")}
+              options={[{ value: "declared", label: t("up.openLicense.declared") }, { value: "none", label: t("up.openLicense.none") }]} />
+          </ListToolbar>
+          <DeclareOpenLicenseForm errors={actionData?.fieldErrors ?? {}} hasActive={false}>
+            <DataTable caption={t("up.title")} columns={columns} rows={patents} rowKey={(p) => p.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+            <Pager page={page} pages={pages} />
+          </DeclareOpenLicenseForm>
+        </>
       )}
       <FormError error={!universityId && actionData?.fieldErrors.form ? actionData.fieldErrors.form : undefined} />
     </section>

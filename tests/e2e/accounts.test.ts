@@ -54,11 +54,11 @@ describe("an SME", () => {
     await signOut();
 
     await signIn("admin@patentbridge.test", DEMO_PASSWORD);
-    await page.goto(`${baseUrl}/admin/organizations?unverified=1`);
+    await page.goto(`${baseUrl}/admin/organizations?verification=unverified`);
     await page.getByRole("button", { name: "核验 重庆浏览器测试科技有限公司" }).click();
     await expect.poll(() => page.getByRole("button", { name: "核验 重庆浏览器测试科技有限公司" }).count()).toBe(0);
     await page.goto(`${baseUrl}/admin/audit`);
-    await expect.poll(() => page.getByText("ORGANIZATION_VERIFIED").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole("cell", { name: "核验机构" }).count()).toBeGreaterThan(0);
     await signOut();
 
     await signIn("zhao@e2e.example", "a good long password");

@@ -1,0 +1,53 @@
+// A university's own patents as its staff list them (administrators choose the university): searched by title
+// or application number, filtered by type, legal status and open license, sorted by a column, one page at a time.
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/lib/db.server";
+import { pageWindow, type ListQuery } from "~/lib/paging";
+import type { LegalStatus, PatentType } from "~/lib/patent-vocabulary";
+import { containsText, searchWords } from "~/lib/text-match.server";
+
+export const UNIVERSITY_PATENT_SORTS = ["filingDate", "title", "applicationNumber", "type", "legalStatus", "expiresOn"] as const;
+export type UniversityPatentSort = (typeof UNIVERSITY_PATENT_SORTS)[number];
+
+/** Each word matches the title (either language) or the application number (written with or without CN/ZL). */
+export function patentWordsWhere(q: string): Prisma.PatentWhereInput[] {
+  return searchWords(q).map((word) => ({
+    OR: [{ title: containsText(word) }, { titleEn: containsText(word) }, { applicationNumber: { contains: word.replace(/^(CN|ZL)/i, "").toUpperCase() } }],
+  }));
+}
+
+/** The column a university patent list sorts by, then the id so that pages never overlap. */
+export function patentOrder(sort: UniversityPatentSort | "assessedAt" | "valueScore", dir: "asc" | "desc"): Prisma.PatentOrderByWithRelationInput[] {
+  const column: Prisma.PatentOrderByWithRelationInput =
+    sort === "assessedAt" || sort === "valueScore" ? { [sort]: { sort: dir, nulls: "first" } } : { [sort]: dir };
+  return [column, { id: "asc" }];
+}
+
+export async function listUniversityPatentsPage(
+  universityId: string,
+  query: ListQuery<UniversityPatentSort> & { type?: PatentType; legalStatus?: LegalStatus; openLicense?: "declared" | "none" },
+  pageSize?: number,
+) {
+  const where: Prisma.PatentWhereInput = {
+    AND: [
+      { ownerId: universityId },
+      query.type ? { type: query.type } : {},
+      query.legalStatus ? { legalStatus: query.legalStatus } : {},
+      query.openLicense === "declared" ? { declarations: { some: { status: "ACTIVE" } } } : query.openLicense === "none" ? { declarations: { none: { status: "ACTIVE" } } } : {},
+      ...patentWordsWhere(query.q),
+    ],
+  };
+  const total = await prisma.patent.count({ where });
+  const window = pageWindow(query.page, total, pageSize);
+  const patents = await prisma.patent.findMany({
+    where,
+    orderBy: patentOrder(query.sort, query.dir),
+    skip: window.skip,
+    take: window.take,
+    select: {
+      id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, transferable: true, filingDate: true, expiresOn: true,
+      declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
+    },
+  });
+  return { total, page: window.page, pages: window.pages, patents };
+}
