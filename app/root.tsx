@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   isRouteErrorResponse,
@@ -36,6 +37,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+// The header's unread count follows the page: opening a deal reads its notifications.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ defaultShouldRevalidate, currentUrl, nextUrl }) =>
+  defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
+
 function Header() {
   const { t, language } = useLanguage();
   const location = useLocation();
@@ -62,6 +67,11 @@ function Header() {
           <NavLink to="/needs" className={navLink}>
             {t("nav.needs")}
           </NavLink>
+          {user && (
+            <NavLink to="/dashboard" className={navLink}>
+              {t("nav.dashboard")}
+            </NavLink>
+          )}
           {user && (
             <NavLink to="/licenses" className={navLink}>
               {user.isCompany ? t("licenses.title") : t("licenses.deals")}
@@ -94,7 +104,8 @@ function Header() {
             </>
           ) : (
             <>
-              <Link to={`/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`} className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signIn")}</Link>
+              {/* From the home page, signing in lands on the user's workspace; from any other page, back there. */}
+              <Link to={location.pathname === "/" && !location.search ? "/login" : `/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`} className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signIn")}</Link>
               <Link to="/join" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.join")}</Link>
             </>
           )}

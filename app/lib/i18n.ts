@@ -37,6 +37,9 @@ const zh = {
   "search.none": "没有符合条件的专利。试试更少的词或去掉一些筛选条件。",
   // Query understanding (ADR 013)
   "search.relaxed": "没有专利同时包含全部词语；以下结果包含其中大部分",
+  "search.tooManyPrefixes": "一次搜索最多使用 {max} 个带 * 的前缀词",
+  "search.prefixTooShort": "带 * 的前缀词至少需要 {min} 个字母，例如 therm*",
+  "search.partial": "这次搜索范围很广：结果按最新排列，未按相关度完整排序。加一个词可以缩小范围。",
   "search.relaxedExact": "{exact} 件包含全部词语，其余 {partial} 件包含其中大部分",
   "search.missing": "缺少：{words}",
   "search.ignored": "未作为检索条件的词：{words}",
@@ -860,6 +863,9 @@ const en: Record<MessageKey, string> = {
   "search.none": "No patent matches. Try fewer words or remove a filter.",
   // Query understanding (ADR 013)
   "search.relaxed": "No patent contains all the words; the results below contain most of them",
+  "search.tooManyPrefixes": "A search may use at most {max} prefix words ending in *",
+  "search.prefixTooShort": "A prefix word ending in * needs at least {min} letters, such as therm*",
+  "search.partial": "This search is very broad: the results are newest first, not fully ranked by relevance. Add a word to narrow it.",
   "search.relaxedExact": "{exact} contain every word; the other {partial} contain most of them",
   "search.missing": "Missing: {words}",
   "search.ignored": "Not searched: {words}",

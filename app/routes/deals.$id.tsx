@@ -12,6 +12,7 @@ import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { DealStepSchema } from "~/lib/open-license-schemas";
 import { advanceDeal, getDealFor } from "~/models/deal.server";
+import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.deal.patent.title : "404" }];
 
@@ -21,7 +22,9 @@ async function dealOr404(request: Request, id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { deal } = await dealOr404(request, recordId(params.id));
+  const { user, deal } = await dealOr404(request, recordId(params.id));
+  // Opening the deal reads the notifications that point to it.
+  await markReadFor(user, `/deals/${deal.id}`);
   return { deal };
 }
 

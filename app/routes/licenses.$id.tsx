@@ -15,6 +15,7 @@ import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
 import { getLicenseFor } from "~/models/open-license.server";
 import { confirmPayment, reportSales } from "~/models/payment.server";
+import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.license.contractNumber : "404" }];
 
@@ -25,6 +26,8 @@ async function licenseOr404(request: Request, id: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, license } = await licenseOr404(request, recordId(params.id));
+  // Opening the license reads the notifications that point to it.
+  await markReadFor(user, `/licenses/${license.id}`);
   return { license, isLicensor: canManageFor(user, license.licensorId), isLicensee: user.organization?.id === license.licenseeId };
 }
 

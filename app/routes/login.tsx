@@ -12,10 +12,13 @@ import { safeRedirect } from "~/lib/redirect-target";
 import { startSession } from "~/lib/session.server";
 import { authenticate } from "~/models/account.server";
 
+/** Where signing in lands without a page to go back to: the user's own workspace. */
+const SIGNED_IN_HOME = "/dashboard";
+
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (await getUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), SIGNED_IN_HOME));
   return null;
 }
 
@@ -25,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) return data({ fieldErrors: result.fieldErrors, formError: undefined }, { status: 400 });
   try {
     const { sessionVersion, ...user } = await authenticate(result.data.email, result.data.password, clientIp(context));
-    return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
+    return redirect(safeRedirect(form.get("redirectTo"), SIGNED_IN_HOME), { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
@@ -41,7 +44,7 @@ export default function Login() {
   return (
     <Card title={t("login.title")}>
       <Form method="post" className="space-y-4" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         {searchParams.get("reset") && <Notice>{t("reset.done")}</Notice>}
         <FormError error={actionData?.formError} />
         <Field name="email" type="email" autoComplete="email" label={t("login.email")} error={actionData?.fieldErrors.email} required />

@@ -13,6 +13,7 @@ import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { CLUSTERS } from "~/lib/taxonomy";
 import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need.server";
+import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.need.title ?? translator(languageFromMatches(matches))("need.title") }];
 
@@ -20,6 +21,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const need = await orErrorPage(getNeedFor(user, recordId(params.id)));
+  // Opening the need reads the notifications that point to it (universities' proposals).
+  if (need.isOwner) await markReadFor(user, `/needs/${need.id}`);
   const isStaff = user?.role === "UNIVERSITY_STAFF" && user.organization;
   const [matches, ownMatches] = await Promise.all([
     matchNeed(need),

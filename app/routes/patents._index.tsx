@@ -7,7 +7,7 @@ import { feeSummary } from "~/components/open-license-terms";
 import { DomainError } from "~/lib/errors";
 import { formatCount } from "~/lib/format";
 import { formatApplicationNumber } from "~/lib/identifiers";
-import { translator, type MessageKey } from "~/lib/i18n";
+import { parseMessageKey, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
 import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/lib/search-params";
@@ -125,8 +125,9 @@ function Results({ result, selection }: { result: SearchResult; selection: numbe
   const list = (words: string[]) => words.join(language === "zh" ? "、" : ", ");
   return (
     <>
-    {(result.relaxed || result.understanding.ignored.length > 0) && (
+    {(result.relaxed || result.partial || result.understanding.ignored.length > 0) && (
       <div className="mb-3 space-y-1 text-sm text-slate-700" data-testid="query-note">
+        {result.partial && <p className="rounded bg-slate-50 px-3 py-2 ring-1 ring-slate-200">{t("search.partial")}</p>}
         {result.relaxed && (
           <p className="rounded bg-amber-50 px-3 py-2 text-amber-900 ring-1 ring-amber-200">
             {result.exactTotal === 0
@@ -203,6 +204,11 @@ export default function PatentSearchPage() {
   const submit = useSubmit();
   const navigation = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
+  // A refusal travels as a message key with its values (DomainError), shown in the page's language.
+  const shownMessage = (message: string) => {
+    const parsed = parseMessageKey(message);
+    return parsed ? t(parsed.key, parsed.values) : message;
+  };
   const searching = navigation.state === "loading" && navigation.location.pathname === "/patents";
   const params = loaderData.ok ? loaderData.params : null;
   const q = loaderData.ok ? loaderData.params.q : loaderData.q;
@@ -246,7 +252,7 @@ export default function PatentSearchPage() {
             <p className="font-semibold">{t("search.error")}</p>
             <ul className="mt-1 list-disc pl-5">
               {loaderData.issues.map((issue) => (
-                <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{issue.message}</li>
+                <li key={issue.path + issue.message}>{issue.path ? `${issue.path}: ` : ""}{shownMessage(issue.message)}</li>
               ))}
             </ul>
             <Link to="/patents" className="mt-2 inline-block underline">{t("search.clearFilters")}</Link>

@@ -86,6 +86,7 @@ const MATRIX: Row[] = [
   ["GET", "notifications", [302, 200, 200, 200, 200]],
   ["GET", "licenses.$id.pdf", [302, 200, 200, 404, 200]],
   ["POST", "notifications", [302, 200, 200, 200, 200]],
+  ["GET", "dashboard", [302, 200, 200, 200, 200]],
   ["POST", "deals.$id", [302, 400, 400, 404, 400]],
   ["POST", "university.patents", [302, 403, 400, 400, 400]],
   ["GET", "admin.stats", [302, 403, 403, 403, 200]],
