@@ -25,7 +25,7 @@ import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
 import { snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
 import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
 import { arrangePage, bitCount, mergeAscending, minimumWords, tiersOf, type Tier } from "./search/ordering.server";
-import { keywordQuery, searchQuery, understandQuery, type QueryUnderstanding } from "./search/query.server";
+import { keywordQuery, queryCostIssue, searchQuery, understandQuery, type QueryUnderstanding } from "./search/query.server";
 
 const YEAR_MS = 365.2425 * 86_400_000;
 const CATCH_UP_LIMIT = 5000;
@@ -42,6 +42,19 @@ export interface RankingBounds {
   newest: number;
 }
 const RANKING_BOUNDS: RankingBounds = { exactUpTo: 50_000, newest: 20_000 };
+/**
+ * The bounds hold for a query of up to this many index terms. bm25 reads every term's positions in every
+ * match it scores, and a thesaurus-expanded query has many (如何降低电机噪音: 16), so such a query ranks
+ * proportionally fewer matches: 无人机's five alternatives ranked over 22,000 matches took 100 ms.
+ */
+const TERMS_AT_FULL_BOUNDS = 3;
+
+/** The ranking bounds for one query: narrower as it has more terms. */
+export function boundsFor(ranking: RankingBounds, query: ParsedQuery): RankingBounds {
+  const terms = (query.match?.match(/"[^"]*"/g) ?? []).reduce((sum, phrase) => sum + phrase.split(" ").length, 0);
+  const share = Math.min(1, TERMS_AT_FULL_BOUNDS / Math.max(1, terms));
+  return { exactUpTo: Math.max(1, Math.floor(ranking.exactUpTo * share)), newest: Math.max(1, Math.floor(ranking.newest * share)) };
+}
 /** Below this many exact results, partial matches follow them (ADR 013); a constant, so that a total does not
  * depend on the page size. */
 export const RELAX_BELOW = 20;
@@ -388,6 +401,8 @@ export interface SearchResult {
   exactTotal: number;
   /** Fewer than RELAX_BELOW patents contain every word: patents with most of them follow, each with `missing`. */
   relaxed: boolean;
+  /** Finding the matches took half the search's time budget: they are newest first, not ranked by relevance. */
+  partial: boolean;
   /** How the query was understood: the words searched, each with its alternatives, and the words left out. */
   understanding: { words: Array<{ word: string; alternatives: string[] }>; ignored: string[] };
   page: number;
@@ -412,6 +427,7 @@ interface RememberedOutcome {
   total: number;
   exactTotal: number;
   relaxed: boolean;
+  partial: boolean;
   facets: Facets;
   ids: number[];
   missing: string[][];
@@ -424,9 +440,11 @@ interface ItemRow {
   royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
 }
 
+type Ranker = (query: ParsedQuery, limit: number, newest?: number) => Promise<number[]>;
+
 /** `remember: false` makes every search do its full work (the benchmark measures that); `ranking` lets tests
  * reach the approximate ranking of very broad queries with a handful of patents. */
-export function createPatentSearch(db: PrismaClient, options: { remember: boolean; ranking?: RankingBounds } = { remember: true }) {
+export function createPatentSearch(db: PrismaClient, options: { remember: boolean; ranking?: RankingBounds; timeBudgetMs?: number } = { remember: true }) {
   const ranking = options.ranking ?? RANKING_BOUNDS;
   let index: FacetIndex | null = null;
   let loading: Promise<FacetIndex> | null = null;
@@ -516,7 +534,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     try {
       return await run();
     } catch (error) {
-      throw new DomainError("INVALID_QUERY", "The search text could not be understood; try plain words.", { cause: error });
+      throw new DomainError("INVALID_QUERY", "search.err.unparsable", { cause: error });
     }
   }
 
@@ -531,37 +549,54 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     return fullText(() => rankedFullTextMatches(db, query, limit, newest));
   }
 
+  /** rankedMatches for one search, which may ask for more of the same order as it fills its page: a longer
+   * ranking already read answers a shorter one, and a longer one is read four times as long, so a query is
+   * ranked at most two or three times however often the page asks. */
+  function rankingsOfOneSearch(): Ranker {
+    const read = new Map<string, { limit: number; ids: number[] }>();
+    return async (query, limit, newest) => {
+      const key = `${newest ?? "all"}:${query.match}`;
+      const known = read.get(key);
+      if (known && (known.limit >= limit || known.ids.length < known.limit)) return known.ids.slice(0, limit);
+      const asked = known ? Math.max(limit, known.limit * 4) : limit;
+      const ids = await rankedMatches(query, asked, newest);
+      read.set(key, { limit: asked, ids });
+      return ids.slice(0, limit);
+    };
+  }
+
   /**
    * The `wanted` best of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the
    * text query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
    */
-  async function rankWithin(facetIndex: FacetIndex, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, wanted: number): Promise<number[]> {
+  async function rankWithin(facetIndex: FacetIndex, rank: Ranker, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, wanted: number): Promise<number[]> {
     // Asking for more than there is would rank every match to look for it.
     wanted = Math.min(wanted, matched.length);
     if (wanted <= 0) return [];
-    if (matchIds.length <= ranking.exactUpTo) {
-      return bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rankedMatches(query, limit));
+    const bounds = boundsFor(ranking, query);
+    if (matchIds.length <= bounds.exactUpTo) {
+      return bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rank(query, limit));
     }
-    const newest = Math.min(ranking.newest, matchIds.length);
+    const newest = Math.min(bounds.newest, matchIds.length);
     const oldestOfNewest = matchIds[matchIds.length - newest];
     let inNewest = 0;
     for (const position of matched) if (facetIndex.ids[position] >= oldestOfNewest) inNewest++;
-    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, newest, (id) => id >= oldestOfNewest, (limit) => rankedMatches(query, limit, newest));
+    const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, newest, (id) => id >= oldestOfNewest, (limit) => rank(query, limit, newest));
     // Only pages past the newest matches' results rank the rest (all matches, skipping the newest).
     if (page.length < wanted) {
-      page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rankedMatches(query, limit))));
+      page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rank(query, limit))));
     }
     return page;
   }
 
   /** The first `count` positions of the result in its order: tier by tier, each by relevance or by a sort key. */
-  async function orderedPrefix(facetIndex: FacetIndex, tiers: Tier[], sort: SearchParams["sort"], count: number): Promise<number[]> {
+  async function orderedPrefix(facetIndex: FacetIndex, rank: Ranker, tiers: Tier[], sort: SearchParams["sort"], count: number): Promise<number[]> {
     const ordered: number[] = [];
     for (const tier of tiers) {
       if (ordered.length >= count) break;
       const wanted = Math.min(tier.positions.length, count - ordered.length);
       if (sort === "relevance") {
-        ordered.push(...(await rankWithin(facetIndex, tier.query, tier.positions, tier.matchIds, wanted)));
+        ordered.push(...(await rankWithin(facetIndex, rank, tier.query, tier.positions, tier.matchIds, wanted)));
         continue;
       }
       const inTier = facetIndex.resultMarks();
@@ -657,22 +692,22 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       const indexes = new Set<number>();
       for (const value of values) {
         const i = resolve(value);
-        if (i === undefined) throw new DomainError("UNKNOWN_FILTER_VALUE", `${unknown}: ${value}`, { status: 400, path: dimension });
+        if (i === undefined) throw new DomainError("UNKNOWN_FILTER_VALUE", "search.err.unknownValue", { status: 400, path: dimension, values: { filter: unknown, value } });
         indexes.add(i);
       }
       selected.set(dimension, indexes);
     };
     const d = facetIndex.dictionaries;
-    select("university", params.university, (v) => (facetIndex.universities.has(v) ? d.university.index(v) : undefined), "unknown university");
-    select("type", params.type, (v) => d.type.find(v), "unknown patent type");
-    select("section", params.section, (v) => d.section.find(v), "unknown IPC section");
-    select("class", params.class, (v) => (IPC_TITLES[v] ? d.class.index(v) : undefined), "unknown IPC class");
-    select("cluster", params.cluster, (v) => d.cluster.find(v), "unknown cluster");
-    select("field", params.field, (v) => d.field.find(v), "unknown field");
-    select("status", params.status, (v) => d.status.find(v), "unknown legal status");
+    select("university", params.university, (v) => (facetIndex.universities.has(v) ? d.university.index(v) : undefined), "facet.university");
+    select("type", params.type, (v) => d.type.find(v), "facet.type");
+    select("section", params.section, (v) => d.section.find(v), "facet.section");
+    select("class", params.class, (v) => (IPC_TITLES[v] ? d.class.index(v) : undefined), "facet.class");
+    select("cluster", params.cluster, (v) => d.cluster.find(v), "facet.cluster");
+    select("field", params.field, (v) => d.field.find(v), "facet.field");
+    select("status", params.status, (v) => d.status.find(v), "facet.status");
     if (params.open) selected.set("open", new Set([1]));
-    select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "unknown remaining term");
-    select("fee", params.fee, (v) => d.fee.find(v), "unknown fee model");
+    select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "facet.term");
+    select("fee", params.fee, (v) => d.fee.find(v), "facet.fee");
 
     const term = facetIndex.termBuckets(now);
     const columns = DIMENSIONS.map((dimension) => (dimension === "term" ? term : facetIndex.columns[dimension]));
@@ -761,10 +796,16 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       recent.delete(key);
       recent.set(key, known);
       const items = load.items ? await loadItems(known.ids, understanding.highlight, known.missing) : [];
-      return { total: known.total, exactTotal: known.exactTotal, relaxed: known.relaxed, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets: known.facets };
+      return { total: known.total, exactTotal: known.exactTotal, relaxed: known.relaxed, partial: known.partial, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets: known.facets };
     }
+    const costIssue = queryCostIssue(understanding);
+    if (costIssue) throw new DomainError("QUERY_TOO_COSTLY", costIssue.key, { path: "q", values: costIssue.values });
+    const started = performance.now();
+    // Past half the budget after finding the matches, the optional work is left out: partial matches, and
+    // bm25, whose cost grows with the query's terms and their frequency in the whole pool.
+    const overBudget = () => options.timeBudgetMs !== undefined && performance.now() - started > options.timeBudgetMs / 2;
     const { selected, columns, masks, active, d } = filtersFor(params, facetIndex, now);
-    const sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
+    let sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
     let candidates: Int32Array;
     let matchIds: Int32Array = new Int32Array(0);
     if (query.match) {
@@ -781,7 +822,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
 
     // Too few patents hold every word: those holding most of them follow (with the same filters).
     let coverage: Coverage | null = null;
-    if (query.match && exactTotal < RELAX_BELOW && understanding.words.length >= 2) {
+    if (query.match && exactTotal < RELAX_BELOW && understanding.words.length >= 2 && !overBudget()) {
       const found = await coverageOf(facetIndex, understanding);
       if (found.positions.length > candidates.length) {
         const relaxedCounters = newCounters();
@@ -816,6 +857,8 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       facets[dimension] = dimension === "class" ? ordered.filter((entry, rank) => rank < 30 || entry.selected) : ordered;
     });
 
+    const partial = sort === "relevance" && overBudget();
+    if (partial) sort = "newest";
     const wordCount = understanding.words.length;
     const missingOf = (position: number) => (coverage ? wordCount - bitCount(coverage.bits[position]) : 0);
     const design = sort === "relevance" && !understanding.aboutAppearance ? d.type.find("DESIGN") : undefined;
@@ -827,8 +870,9 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     let pagePositions: number[] = [];
     if (offset < matched.length) {
       // Enough of the order for the page, with room for collapsed families and interleaved titles.
+      const rank = rankingsOfOneSearch();
       for (let count = Math.min(matched.length, 2 * (offset + params.size) + 10); ; count = Math.min(matched.length, count * 2)) {
-        const ordered = await orderedPrefix(facetIndex, tiers, sort, count);
+        const ordered = await orderedPrefix(facetIndex, rank, tiers, sort, count);
         const page = arrangePage(ordered, { titles: facetIndex.titles, families: facetIndex.families, groupOf: tierOf }, count >= matched.length, sort === "relevance" && query.match !== null, offset, params.size);
         if (page) {
           pagePositions = page;
@@ -840,9 +884,9 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     const pageIds = pagePositions.map((p) => facetIndex.ids[p]);
     const missing = pagePositions.map((position) =>
       coverage ? understanding.words.filter((_, word) => (coverage!.bits[position] & (1 << word)) === 0).map((word) => word.label) : []);
-    remember(key, { total: matched.length, exactTotal, relaxed: coverage !== null, facets, ids: pageIds, missing });
+    remember(key, { total: matched.length, exactTotal, relaxed: coverage !== null, partial, facets, ids: pageIds, missing });
     const items = load.items ? await loadItems(pageIds, understanding.highlight, missing) : [];
-    return { total: matched.length, exactTotal, relaxed: coverage !== null, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
+    return { total: matched.length, exactTotal, relaxed: coverage !== null, partial, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
   }
 
   async function loadItems(ids: number[], terms: HighlightTerm[], missing: string[][] = []): Promise<SearchItem[]> {
@@ -908,7 +952,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     // Its own family (the same invention filed as a utility model) is not "similar", and a family is one entry.
     const sourcePosition = facetIndex.positionOf(patentId);
     const families = new Set(sourcePosition >= 0 && facetIndex.families[sourcePosition] !== 0 ? [facetIndex.families[sourcePosition]] : []);
-    for (const id of await rankedMatches(query, limit * 10, windowFor(facetIndex))) {
+    for (const id of await rankedMatches(query, limit * 10, windowFor(facetIndex, query))) {
       const position = facetIndex.positionOf(id);
       if (id === patentId || position < 0 || facetIndex.inPool[position] !== 1) continue;
       const family = facetIndex.families[position];
@@ -919,7 +963,7 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
       ids.push(id);
       if (ids.length === limit) break;
     }
-    remember(key, { total: ids.length, exactTotal: ids.length, relaxed: false, facets: {} as Facets, ids, missing: [] });
+    remember(key, { total: ids.length, exactTotal: ids.length, relaxed: false, partial: false, facets: {} as Facets, ids, missing: [] });
     return loadItems(ids, []);
   }
 
@@ -927,13 +971,14 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
    * candidates): in a pool of up to `ranking.exactUpTo` patents every match, in a larger one the `newest`, so a
    * patent page or a need never scores every patent sharing a common word (at a million patents a patent's
    * keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
-  function windowFor(facetIndex: FacetIndex): number | undefined {
-    return facetIndex.size <= ranking.exactUpTo ? undefined : ranking.newest;
+  function windowFor(facetIndex: FacetIndex, query: ParsedQuery): number | undefined {
+    const bounds = boundsFor(ranking, query);
+    return facetIndex.size <= bounds.exactUpTo ? undefined : bounds.newest;
   }
 
   /** The `limit` best matches of such a query, best first. */
   async function bestMatches(query: ParsedQuery, limit: number): Promise<number[]> {
-    return rankedMatches(query, limit, windowFor(await currentIndex()));
+    return rankedMatches(query, limit, windowFor(await currentIndex(), query));
   }
 
   /**
@@ -997,7 +1042,10 @@ export function openLicenseSummary(declaration: {
 
 let defaultSearch: ReturnType<typeof createPatentSearch> | null = null;
 
+/** What one search may spend (issue 17): past half of it after finding the matches, it answers newest first. */
+export const SEARCH_TIME_BUDGET_MS = 200;
+
 /** The process's search, on the read replica if there is one (DATABASE_READ_URL). */
 export function patentSearch() {
-  return (defaultSearch ??= createPatentSearch(readPrisma));
+  return (defaultSearch ??= createPatentSearch(readPrisma, { remember: true, timeBudgetMs: SEARCH_TIME_BUDGET_MS }));
 }

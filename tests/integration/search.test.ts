@@ -218,6 +218,38 @@ describe("hostile input through the API", () => {
   });
 });
 
+describe("a search's cost budget (issue 17)", () => {
+  const get = (query: string) => apiSearch({ request: new Request(`http://localhost/api/v1/patents?${query}`), params: {}, context: {} });
+
+  it.each([
+    ["a*", "A prefix word ending in * needs at least 3 letters, such as therm*"],
+    ["th* battery", "A prefix word ending in * needs at least 3 letters, such as therm*"],
+    ["therm* batt* cool*", "A search may use at most 2 prefix words ending in *"],
+  ])("refuses %j, which would read most of the index, with a clear 400", async (q, message) => {
+    const response = await get(`q=${encodeURIComponent(q)}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: message, issues: [{ path: "q", message }] });
+  });
+
+  it("searches two prefixes of three letters or more", async () => {
+    const response = await get(`q=${encodeURIComponent("therm* lit*")}`);
+    expect(response.status).toBe(200);
+    expect((await response.json()).items.map((item: { id: number }) => item.id)).toEqual([ids.thermal]);
+  });
+
+  it("says so and lists the matches newest first when finding them took half the time budget", async () => {
+    const parsed = parseSearchParams(new URLSearchParams("q=电池"));
+    if (!parsed.ok) throw new Error("bad query");
+    const hurried = await createPatentSearch(prisma, { remember: false, timeBudgetMs: 0 }).search(parsed.params);
+    const ranked = await createPatentSearch(prisma, { remember: false }).search(parsed.params);
+    expect(ranked.partial).toBe(false);
+    expect(hurried.partial).toBe(true);
+    expect(hurried.total).toBe(ranked.total);
+    expect(hurried.items.map((item) => item.filingDate)).toEqual(hurried.items.map((item) => item.filingDate).sort().reverse());
+    expect(new Set(hurried.items.map((item) => item.id))).toEqual(new Set(ranked.items.map((item) => item.id)));
+  });
+});
+
 describe("GET /api/v1/patents/:id", () => {
   const get = (id: string) => apiPatent({ request: new Request(`http://localhost/api/v1/patents/${id}`), params: { id }, context: {} });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import data from "./thesaurus.json";
-import { compoundHead, keywordQuery, MAX_QUERY_WORDS, segmentChinese, subjectWords, understandQuery, wordFinder } from "./query.server";
+import { compoundHead, keywordQuery, MAX_QUERY_WORDS, segmentChinese, STOP_WORDS, subjectWords, understandQuery, WEAK_WORDS, wordFinder } from "./query.server";
+import { englishStem } from "~/lib/text-search";
 import { buildThesaurus, thesaurus, thesaurusKey } from "./thesaurus.server";
 
 const labels = (q: string) => understandQuery(q).words.map((word) => word.label);
@@ -131,6 +132,14 @@ describe("the thesaurus file", () => {
       expect(group.some((entry) => !/\p{Script=Han}/u.test(entry)), group.join("/")).toBe(true);
     }
     expect(thesaurusKey("Electric Motors")).toBe("electr motor");
+  });
+
+  it("has no one-word English entry that the index cannot tell from a stop word or a verb of intent", () => {
+    // The index keeps English by Porter stems: "reducer" is "reduc", as are reduce and reduction, found in
+    // half the pool's abstracts; such an entry must be a phrase ("gear reducer").
+    const generic = new Set([...STOP_WORDS, ...WEAK_WORDS].filter((word) => !/\p{Script=Han}/u.test(word)).map(englishStem));
+    const clashes = data.groups.flat().filter((entry) => !/\p{Script=Han}/u.test(entry) && !entry.includes(" ") && generic.has(englishStem(entry)));
+    expect(clashes).toEqual([]);
   });
 });
 
