@@ -18,7 +18,6 @@ import { DEMO_PASSWORD, seedDemoPool } from "../../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
 import { migrateDatabase } from "../../scripts/migrate-database";
 import { serverNodeFlags } from "../../scripts/server-options";
-import { CHROMIUM_PATH } from "../helpers/browser";
 import { freePort, waitForHealth } from "../helpers/e2e-server";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, scale: { type: "string", default: "1" } } });
@@ -29,6 +28,8 @@ if (!Number.isInteger(runs) || runs < 1 || !(scale > 0 && scale <= 1)) {
   process.exit(2);
 }
 const TARGET_MS = 1000;
+// As tests/helpers/browser.ts (which needs Vitest running): Debian's Chromium, never a downloaded browser.
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // ---- The database and the server ----
 
