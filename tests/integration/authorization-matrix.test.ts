@@ -85,6 +85,15 @@ const MATRIX: Row[] = [
   ["GET", "deals.$id", [302, 200, 200, 404, 200]],
   ["GET", "notifications", [302, 200, 200, 200, 200]],
   ["GET", "licenses.$id.pdf", [302, 200, 200, 404, 200]],
+  ["GET", "payments.$id", [302, 200, 200, 404, 200]],
+  ["POST", "payments.$id", [302, 403, 400, 404, 400]],
+  ["GET", "royalties.$id", [302, 200, 200, 404, 200]],
+  ["POST", "royalties.$id", [302, 400, 403, 404, 403]],
+  ["GET", "api.v1.licenses.$id.sales-reports", [401, 200, 200, 404, 200]],
+  ["POST", "api.v1.licenses.$id.sales-reports", [401, 400, 400, 400, 400]],
+  ["GET", "api.v1.payments.$id", [401, 200, 200, 404, 200]],
+  ["GET", "api.v1.payments.$id.receipts", [405, 405, 405, 405, 405]],
+  ["POST", "api.v1.payments.$id.receipts", [401, 400, 400, 400, 400]],
   ["POST", "notifications", [302, 200, 200, 200, 200]],
   ["GET", "dashboard", [302, 200, 200, 200, 200]],
   ["POST", "deals.$id", [302, 400, 400, 404, 400]],
@@ -136,6 +145,7 @@ beforeAll(async () => {
     data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date(), contractText: "专利实施许可合同\n合同编号 PB-2026-L-000001" },
   });
   params.licenseId = license.id;
+  params.paymentId = (await prisma.payment.create({ data: { licenseId: license.id, kind: "UP_FRONT", amountFen: 1_000_000, dueOn: new Date("2030-01-01T00:00:00Z") } })).id;
   const deal = await prisma.deal.create({
     data: { patentId: patent.id, requesterId: enterprise.id, ownerId: own.id, kind: "ORDINARY", status: "NEGOTIATING", terms: "{}", termsBy: "REQUESTER" },
   });
@@ -172,7 +182,8 @@ function paramsFor(route: string): Record<string, string> {
     : route.includes("patents.") ? params.id
     : route.includes("organizations") ? params.verifyId
     : route.includes("open-licenses") ? params.declarationId
-    : route.includes("licenses") ? params.licenseId
+    : route.includes("payments") ? params.paymentId
+    : route.includes("licenses") || route.includes("royalties") ? params.licenseId
     : route.includes("deals") ? params.dealId
     : params.id;
   return { id, token: params.token, number: params.number, table: "universities" };

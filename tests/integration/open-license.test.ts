@@ -193,21 +193,25 @@ describe("money under a license", () => {
     const declaration = await declareOpenLicense(staff, target.id, { feeModel: "ENTRY_PLUS_ROYALTY", entryFeeFen: 2_000_000, royaltyBasisPoints: 250, paymentSchedule: "YEARLY", licenseTermMonths: 36, territory: "中国大陆" }, NOW);
     const { license } = await acceptOpenLicense(sme, declaration.id, { signatoryName: "李四", intendedUse: "量产" }, NOW);
     await expect(reportSales(staff, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, NOW)).rejects.toMatchObject({ status: 403 });
-    await expect(reportSales(sme, license.id, { period: "2026-Q1", revenueFen: 100_000_000, units: 0 }, NOW)).rejects.toMatchObject({ status: 400, path: "period" });
-    const royalty = await reportSales(sme, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, NOW);
-    expect(royalty).toMatchObject({ kind: "ROYALTY", amountFen: 2_500_000, dueOn: new Date("2026-03-31T00:00:00Z") });
-    await expect(reportSales(sme, license.id, { period: "2026", revenueFen: 1, units: 0 }, NOW)).rejects.toMatchObject({ status: 409 });
+    // A year is reported once it is over (tests/integration/payments.test.ts has every rule).
+    const yearOver = new Date("2027-01-05T00:00:00Z");
+    await expect(reportSales(sme, license.id, { period: "2026-Q1", revenueFen: 100_000_000, units: 0 }, yearOver)).rejects.toMatchObject({ status: 400, path: "period" });
+    await expect(reportSales(sme, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, NOW)).rejects.toMatchObject({ status: 400, code: "PERIOD_NOT_OVER" });
+    const royalty = await reportSales(sme, license.id, { period: "2026", revenueFen: 100_000_000, units: 0 }, yearOver);
+    expect(royalty).toMatchObject({ kind: "ROYALTY", amountFen: 2_500_000, dueOn: new Date("2027-02-04T00:00:00Z") });
+    await expect(reportSales(sme, license.id, { period: "2026", revenueFen: 1, units: 0 }, yearOver)).rejects.toMatchObject({ status: 409 });
 
-    const later = new Date("2026-05-01T00:00:00Z");
+    const later = new Date("2027-03-01T00:00:00Z");
     const detail = await getLicenseFor(sme, license.id, later);
     expect(detail.status).toBe("AWAITING_PAYMENT");
     expect(detail.payments.map((p) => [p.kind, p.amountFen, p.overdue])).toEqual([["UP_FRONT", 2_000_000, true], ["ROYALTY", 2_500_000, true]]);
     const upFront = detail.payments[0];
-    await expect(confirmPayment(sme, upFront.id, later)).rejects.toMatchObject({ status: 403 });
-    await confirmPayment(staff, upFront.id, later);
-    await expect(confirmPayment(staff, upFront.id, later)).rejects.toMatchObject({ status: 409 });
+    const receipt = { amountFen: 2_000_000, receivedOn: new Date("2026-03-20T00:00:00Z"), reference: "CQ-2026-0320" };
+    await expect(confirmPayment(sme, upFront.id, receipt, later)).rejects.toMatchObject({ status: 403 });
+    await confirmPayment(staff, upFront.id, receipt, later);
+    await expect(confirmPayment(staff, upFront.id, { ...receipt, reference: "CQ-2026-0321" }, later)).rejects.toMatchObject({ status: 409 });
     expect((await getLicenseFor(sme, license.id, later)).status).toBe("ACTIVE");
-    await expect(confirmPayment(otherStaff, detail.payments[1].id, later)).rejects.toMatchObject({ status: 404 });
+    await expect(confirmPayment(otherStaff, detail.payments[1].id, receipt, later)).rejects.toMatchObject({ status: 404 });
   });
 });
 

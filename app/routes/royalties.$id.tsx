@@ -1,0 +1,110 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Field, FormError, Notice } from "~/components/form";
+import { requireUser } from "~/lib/auth.server";
+import { DomainError, orErrorPage } from "~/lib/errors";
+import { formatBasisPoints, formatFen } from "~/lib/format";
+import { formToObject, validate } from "~/lib/forms";
+import { readForm } from "~/lib/http.server";
+import { localized } from "~/lib/i18n";
+import { useLanguage } from "~/lib/language";
+import { SalesReportForm } from "~/lib/payment-rules";
+import { recordId } from "~/lib/route-params";
+import { listSalesReports, reportSales } from "~/models/payment.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.license.contractNumber} · royalties` : "404" }];
+
+/** A license's running royalties: the sales reported per period and the royalty each made due. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return orErrorPage(listSalesReports(user, recordId(params.id)));
+}
+
+type ActionResult = { fieldErrors: Record<string, string>; error: string | null; values: Record<string, string>; done?: { period: string; amountFen: number; paymentId: string } };
+
+/** The licensee reports a period's sales. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const user = await requireUser(request);
+  const { license, mayReport } = await orErrorPage(listSalesReports(user, recordId(params.id)));
+  if (!mayReport) throw new Response("The licensee reports its own sales.", { status: 403 });
+  const values = { period: String(form.get("period") ?? ""), revenue: String(form.get("revenue") ?? ""), units: String(form.get("units") ?? "") };
+  const refuse = (fieldErrors: Record<string, string>, status: number, error: string | null = null) => data<ActionResult>({ fieldErrors, error, values }, { status });
+  const parsed = validate(SalesReportForm, formToObject(form));
+  if (!parsed.ok) return refuse(parsed.fieldErrors, 400);
+  try {
+    const payment = await reportSales(user, license.id, parsed.data);
+    return data<ActionResult>({ fieldErrors: {}, error: null, values: {}, done: { period: parsed.data.period, amountFen: payment.amountFen, paymentId: payment.id } });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const field = error.path === "revenueFen" ? "revenue" : error.path;
+    return field ? refuse({ [field]: error.message }, error.status) : refuse({}, error.status, error.message);
+  }
+}
+
+export default function RoyaltiesPage() {
+  const { license, terms, hasRoyalty, mayReport, reports } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t, language } = useLanguage();
+  const fieldErrors: Record<string, string | undefined> = result?.fieldErrors ?? {};
+  const quarterly = terms.paymentSchedule === "QUARTERLY";
+  const rate = [terms.royaltyBasisPoints ? `${formatBasisPoints(terms.royaltyBasisPoints)} ${t("royalty.ofRevenue")}` : null, terms.perUnitFen ? `${formatFen(terms.perUnitFen, language)} ${t("royalty.perUnit")}` : null].filter(Boolean).join(" + ");
+  return (
+    <article className="mx-auto max-w-3xl space-y-4">
+      <p className="text-sm"><Link to={`/licenses/${license.id}`} className="text-brand-700 underline">← {license.contractNumber}</Link></p>
+      <h1 className="text-2xl font-bold">{t("royalty.title")}</h1>
+      <p className="text-sm">
+        <Link to={`/patents/${license.patent.id}`} className="text-brand-700 underline">{localized(language, license.patent.title, license.patent.titleEn)}</Link>
+        {" · "}{license.startsOn.toISOString().slice(0, 10)} — {license.endsOn.toISOString().slice(0, 10)}
+        {rate && <> · {rate}</>}
+      </p>
+      {result?.done && (
+        <Notice>
+          {t("royalty.reported", { period: result.done.period, amount: formatFen(result.done.amountFen, language) })}{" "}
+          <Link to={`/payments/${result.done.paymentId}`} className="underline">{t("royalty.seePayment")}</Link>
+        </Notice>
+      )}
+      {!hasRoyalty && <p className="text-sm text-slate-600">{t("pay.err.noRoyalty")}</p>}
+      {mayReport && hasRoyalty && (
+        <section aria-labelledby="report-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="report-heading" className="mb-2 font-semibold">{t("pay.report")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t(quarterly ? "royalty.rulesQuarterly" : "royalty.rulesYearly")}</p>
+          <Form method="post" className="grid gap-3 sm:grid-cols-3" noValidate>
+            <FormError error={result?.error ?? undefined} />
+            <Field name="period" label={t(quarterly ? "royalty.periodQuarter" : "royalty.periodYear")} placeholder={quarterly ? "2026-Q2" : "2026"} defaultValue={result?.values.period} error={fieldErrors.period} required />
+            <Field name="revenue" inputMode="decimal" label={t("pay.revenue")} defaultValue={result?.values.revenue} error={fieldErrors.revenue} required />
+            <Field name="units" inputMode="numeric" label={t("pay.units")} defaultValue={result?.values.units ?? "0"} error={fieldErrors.units} />
+            <div className="sm:col-span-3"><button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.report")}</button></div>
+          </Form>
+        </section>
+      )}
+      <section aria-labelledby="reports-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <h2 id="reports-heading" className="mb-2 font-semibold">{t("royalty.reports")}</h2>
+        {reports.length === 0 ? <p className="text-sm text-slate-600">{t("royalty.none")}</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr>
+                  <th scope="col" className="py-1 pr-3">{t("royalty.period")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pay.revenue")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("pay.units")}</th>
+                  <th scope="col" className="py-1">{t("royalty.due")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {reports.map((report) => (
+                  <tr key={report.id} className="border-t border-slate-200">
+                    <td className="py-1 pr-3">{report.period}</td>
+                    <td className="py-1 pr-3">{formatFen(report.revenueFen, language)}</td>
+                    <td className="py-1 pr-3">{report.units}</td>
+                    <td className="py-1">{report.payment ? <Link to={`/payments/${report.payment.id}`} className="text-brand-700 underline">{formatFen(report.payment.amountFen, language)}</Link> : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </article>
+  );
+}
