@@ -10,6 +10,7 @@ import { publicUrl } from "~/lib/public-url.server";
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";
 export { runAlerts, sendDailyDigests } from "~/models/alerts.server";
+export { mailOverduePayments } from "~/models/payment.server";
 
 // The server refuses to start without PUBLIC_URL in production: loading the build fails with the reason.
 publicUrl();

@@ -80,6 +80,9 @@ if (process.env.SMTP_URL) {
 const jobs = build.entry.module as unknown as { runAlerts: () => Promise<unknown>; sendDailyDigests: () => Promise<number> };
 setInterval(() => void jobs.runAlerts().catch((error: unknown) => console.error("alerts failed:", error)), 30_000).unref();
 setInterval(() => void jobs.sendDailyDigests().catch((error: unknown) => console.error("daily digest failed:", error)), 3_600_000).unref();
+// Overdue payments: both sides are mailed once per payment (the payment remembers it), so every server may run it.
+const { mailOverduePayments } = build.entry.module as unknown as { mailOverduePayments: () => Promise<number> };
+setInterval(() => void mailOverduePayments().catch((error: unknown) => console.error("overdue-payment mail failed:", error)), 600_000).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }
