@@ -1,13 +1,19 @@
 // Domain rules fail with a DomainError; routes map it to an HTTP answer in one place.
-import { messageIn } from "./i18n";
+import { messageIn, messageKey, type MessageKey } from "./i18n";
 
+/** A message key, or (only where it comes from another key, e.g. a validation issue) a string holding one: the
+ * translation completeness test (app/lib/i18n-completeness.test.ts) checks every call. */
+type MessageText = MessageKey | (string & Record<never, never>);
+
+/** A domain refusal: `message` is a message key (app/lib/i18n.ts), translated where it is shown; `values` fill
+ * its {placeholders} (the message then carries them, see messageKey). */
 export class DomainError extends Error {
   readonly code: string;
   readonly status: number;
   readonly path?: string;
 
-  constructor(code: string, message: string, options: { status?: number; path?: string; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(code: string, message: MessageText, options: { status?: number; path?: string; cause?: unknown; values?: Record<string, string | number> } = {}) {
+    super(options.values ? messageKey(message as MessageKey, options.values) : message, { cause: options.cause });
     this.name = "DomainError";
     this.code = code;
     this.status = options.status ?? 400;
@@ -19,8 +25,8 @@ export class DomainError extends Error {
 export class TryLaterError extends DomainError {
   readonly retryAfterSeconds: number;
 
-  constructor(code: string, message: string, retryAfterSeconds: number) {
-    super(code, message, { status: 429 });
+  constructor(code: string, message: MessageText, retryAfterSeconds: number, values?: Record<string, string | number>) {
+    super(code, message, { status: 429, values });
     this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }

@@ -730,6 +730,65 @@ const zh = {
   "stats.funnel.viewsNone": "期间内没有记录页面浏览量（不是 0 次浏览），漏斗从请求开始。",
   "stats.funnel.viewsSince": "页面浏览量从 {since} 起记录，此前的浏览未计入。",
   "stats.err.period": "统计期间应为某一年度、今年至今或自定日期范围",
+  "patent.err.notInForce": "该专利权不在有效期内。",
+  "license.err.notFound": "没有这份许可合同。",
+  "openLicense.err.notInForce": "《专利法》第五十条：只有有效的专利才能声明开放许可。",
+  "openLicense.err.pledged": "《专利法实施细则》：已质押的专利，未经质权人同意不能声明开放许可。",
+  "openLicense.err.evaluationReport": "《专利法》第五十条：实用新型或外观设计须出具专利权评价报告后才能声明开放许可。",
+  "openLicense.err.termBeyondExpiry": "许可期限不能超过专利权届满日（{expiresOn}）。",
+  "openLicense.err.exclusiveInForce": "《专利法》第五十一条及其实施细则：独占或排他许可有效期间不能声明开放许可。",
+  "openLicense.err.declarationNotFound": "没有这项开放许可声明。",
+  "openLicense.err.notActive": "该声明已不在有效状态：已撤回或已被新版本取代。",
+  "openLicense.err.companyOnly": "只有企业账号可以取得开放许可。",
+  "openLicense.err.withdrawn": "《专利法》第五十二条：该开放许可已撤回，不再接受新的被许可人。",
+  "openLicense.err.superseded": "这些条件已被新版本声明取代，请按现行条件取得许可。",
+  "openLicense.err.patentNotInForce": "该专利权已不在有效期内。",
+  "openLicense.err.wholeFen": "金额最小单位为分",
+  "openLicense.err.positive": "须大于 0",
+  "openLicense.err.tooLarge": "金额过大",
+  "openLicense.err.royaltyMax": "提成比例最高 50%",
+  "openLicense.err.termMin": "许可期限至少 1 个月",
+  "openLicense.err.termMax": "许可期限最长 20 年",
+  "openLicense.err.requiredFor": "{feeModel}方式须填写此项",
+  "openLicense.err.notPartOf": "{feeModel}方式不含此项",
+  "feeModel.LUMP_SUM": "一次性支付",
+  "feeModel.ROYALTY": "提成支付",
+  "feeModel.PER_UNIT": "按件计费",
+  "feeModel.ENTRY_PLUS_ROYALTY": "入门费加提成",
+  "organization.err.creditCode": "{name}：统一社会信用代码 {code} 无效：{reason}",
+  "patent.err.applicationNumber": "申请号 {number} 无效：{reason}",
+  "identifier.appNumber.shape": "应为 12 位数字、小数点和校验位，如 CN202223220665.2",
+  "identifier.appNumber.year": "申请年份 {year} 超出范围",
+  "identifier.appNumber.typeDigit": "类型位 {digit} 不是 1、2、3、8 或 9",
+  "identifier.appNumber.writeAs": "应写作 {normalized}",
+  "identifier.checkCharacter": "校验位是 {given}，应为 {expected}",
+  "identifier.creditCode.length": "统一社会信用代码应为 18 位",
+  "identifier.creditCode.character": "不能使用“{character}”（代码中没有 I、O、S、V、Z）",
+  "search.err.unparsable": "无法理解检索词，请改用普通词语。",
+  "search.err.unknownValue": "{filter}：没有“{value}”",
+  "search.err.tooManyValues": "筛选值过多",
+  "search.err.queryTooLong": "检索词最多 {max} 个字符",
+  "search.err.university": "不是有效的高校编号",
+  "search.err.ipcClass": "IPC 大类为一个部字母加两位数字，如 H01",
+  "search.err.open": "open 的值只能是 1",
+  "search.err.pageNumber": "页码应为数字",
+  "search.err.pageMax": "页码最大为 {max}",
+  "search.err.sizeNumber": "每页条数应为数字",
+  "search.err.size": "每页条数只能是 {sizes}",
+  "licenses.err.status": "没有这种许可状态",
+  "account.registrationMailSent": "请查收发送到该邮箱的邮件，完成注册。",
+  "event.TERMINATED": "合同终止",
+  "mail.alreadyHasAccount.subject": "专利桥：您已有账号",
+  "mail.alreadyHasAccount.body": "有人（也许是您）用此邮箱在专利桥注册，但该邮箱已有账号。请在 {origin}/login 登录，或在 {origin}/forgot-password 重设密码。如果不是您本人操作，无需处理。",
+  "mail.companyRegistered.subject": "专利桥：贵企业已注册",
+  "mail.companyRegistered.body": "统一社会信用代码为 {creditCode} 的企业已在专利桥注册，未创建新账号。请联系贵企业的联系人登录，或联系平台运营方。",
+  "mail.register.subject": "专利桥：完成注册",
+  "mail.register.body": "请在{hours}小时内打开此链接，为{organization}创建账号（仅可使用一次）：\n{link}",
+  "mail.invitation.subject": "专利桥：加入{university}",
+  "mail.invitation.body": "您被邀请在专利桥管理{university}的专利。链接仅可使用一次，有效期至{until}：\n{link}",
+  "mail.reset.subject": "专利桥：重置密码",
+  "mail.reset.body": "请在{minutes}分钟内打开此链接设置新密码（仅可使用一次）：\n{link}",
+  "mail.digest.subject": "专利桥每日提醒（{count} 条）",
   "nav.import": "导入专利",
   "nav.assessment": "盘点评估",
   "import.title": "批量导入专利",
@@ -1027,8 +1086,8 @@ const en: Record<MessageKey, string> = {
   "search.placeholder": "Chinese or English words, e.g. 电池, 芯片, thermal management",
   "search.submit": "Search",
   "search.help": "All words must match (with too few results, patents with most of them follow); synonyms in both languages count; \"quotes\" for an exact phrase; -word to exclude; OR for either.",
-  "search.results": "{total} patents",
-  "search.resultsFor": "{total} patents for “{q}”",
+  "search.results": "{total, plural, one {# patent} other {# patents}}",
+  "search.resultsFor": "{total, plural, one {# patent} other {# patents}} for “{q}”",
   "search.none": "No patent matches. Try fewer words or remove a filter.",
   // Query understanding (ADR 013)
   "search.relaxed": "No patent contains all the words; the results below contain most of them",
@@ -1068,13 +1127,13 @@ const en: Record<MessageKey, string> = {
   "search.sort.royalty": "Lowest royalty first",
   "facet.fee": "License fee model",
   "suggest.headingNone": "No patent matches: ways to go on",
-  "suggest.headingFew": "Only {total} patents found: ways to go on",
+  "suggest.headingFew": "Only {total, plural, one {# patent} other {# patents}} found: ways to go on",
   "suggest.filters": "Remove one filter",
   "suggest.filtersLead": "Your filters still apply. Without each one, you would get:",
   "suggest.drop": "Remove “{filter}”",
   "suggest.dropAll": "Remove every filter",
   "suggest.dropWords": "Any words instead of “{q}”",
-  "suggest.count": "{count} patents",
+  "suggest.count": "{count, plural, one {# patent} other {# patents}}",
   "suggest.countOne": "1 patent",
   "suggest.didYouMean": "Did you mean",
   "suggest.related": "Related terms",
@@ -1152,7 +1211,7 @@ const en: Record<MessageKey, string> = {
   "patent.openLicense.territory": "Territory",
   "patent.openLicense.declaredAt": "Declared on",
   "patent.openLicense.version": "version {version}",
-  "patent.licensees": "{count} organisations already hold a license",
+  "patent.licensees": "{count, plural, one {# organisation already holds} other {# organisations already hold}} a license",
   "patent.similar": "Similar patents",
   "patent.notFound": "Patent not found",
   "patent.back": "Back to the results",
@@ -1568,7 +1627,7 @@ const en: Record<MessageKey, string> = {
   "up.title": "Our patents and bulk open licensing",
   "up.lead": "Tick patents and fill in one set of open-license terms to publish declarations for all of them at once.",
   "up.select": "Select",
-  "up.declared": "Declarations published for {count} patents.",
+  "up.declared": "Declarations published for {count, plural, one {# patent} other {# patents}}.",
   "up.refused": "{count} could not be declared:",
   "up.openLicense": "Open license",
   "up.chooseUniversity": "Choose a university (administrators)",
@@ -1644,7 +1703,7 @@ const en: Record<MessageKey, string> = {
   "stats.card.rate": "Industrialisation rate of invention patents",
   "stats.card.median": "Request to signature (median)",
   "stats.card.medianDays": "{days} days",
-  "stats.card.medianOf": "over {count} negotiated contracts",
+  "stats.card.medianOf": "over {count, plural, one {# negotiated contract} other {# negotiated contracts}}",
   "stats.card.medianNone": "No negotiated contract signed in the period",
   "stats.card.rank": "Rank {rank} of {of} universities by deals",
   "stats.card.rankValue": "rank {rank} by contracted value",
@@ -1725,6 +1784,65 @@ const en: Record<MessageKey, string> = {
   "stats.funnel.viewsNone": "No page views were recorded in the period (which is not zero views): the funnel starts with the requests.",
   "stats.funnel.viewsSince": "Page views are recorded from {since}; views before that day were not counted.",
   "stats.err.period": "the period is a year, this year to date, or a date range",
+  "patent.err.notInForce": "The patent is not in force.",
+  "license.err.notFound": "No license with this id.",
+  "openLicense.err.notInForce": "Patent Law art. 50: only a patent in force can be declared for open license.",
+  "openLicense.err.pledged": "Implementing Regulations: a pledged patent cannot be declared for open license without the pledgee's consent.",
+  "openLicense.err.evaluationReport": "Patent Law art. 50: a utility model or design needs a patent evaluation report to be declared.",
+  "openLicense.err.termBeyondExpiry": "The license term cannot run beyond the patent's expiry ({expiresOn}).",
+  "openLicense.err.exclusiveInForce": "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.",
+  "openLicense.err.declarationNotFound": "No open-license declaration with this id.",
+  "openLicense.err.notActive": "This declaration is not in force: it was already withdrawn or replaced by a newer version.",
+  "openLicense.err.companyOnly": "Only a company account can take an open license.",
+  "openLicense.err.withdrawn": "Patent Law art. 52: this open license was withdrawn; it takes no new licensees.",
+  "openLicense.err.superseded": "These terms were replaced by a newer version of the declaration: take the current one.",
+  "openLicense.err.patentNotInForce": "The patent is no longer in force.",
+  "openLicense.err.wholeFen": "amounts are in whole fen",
+  "openLicense.err.positive": "more than 0",
+  "openLicense.err.tooLarge": "too large",
+  "openLicense.err.royaltyMax": "at most 50 %",
+  "openLicense.err.termMin": "at least one month",
+  "openLicense.err.termMax": "at most 20 years",
+  "openLicense.err.requiredFor": "required for {feeModel}",
+  "openLicense.err.notPartOf": "not part of {feeModel}",
+  "feeModel.LUMP_SUM": "a lump sum",
+  "feeModel.ROYALTY": "a royalty",
+  "feeModel.PER_UNIT": "a fee per unit",
+  "feeModel.ENTRY_PLUS_ROYALTY": "an entry fee plus royalty",
+  "organization.err.creditCode": "{name}: credit code {code}: {reason}",
+  "patent.err.applicationNumber": "application number {number}: {reason}",
+  "identifier.appNumber.shape": "expected 12 digits, a dot and a check character, e.g. CN202223220665.2",
+  "identifier.appNumber.year": "filing year {year} is out of range",
+  "identifier.appNumber.typeDigit": "type digit {digit} is not 1, 2, 3, 8 or 9",
+  "identifier.appNumber.writeAs": "write it as {normalized}",
+  "identifier.checkCharacter": "the check character is {given} but should be {expected}",
+  "identifier.creditCode.length": "a unified social credit code has 18 characters",
+  "identifier.creditCode.character": "“{character}” is not allowed (no I, O, S, V or Z)",
+  "search.err.unparsable": "The search text could not be understood; try plain words.",
+  "search.err.unknownValue": "{filter}: “{value}” is not known",
+  "search.err.tooManyValues": "too many values",
+  "search.err.queryTooLong": "the search text is limited to {max} characters",
+  "search.err.university": "not a university id",
+  "search.err.ipcClass": "an IPC class is a section letter and two digits, e.g. H01",
+  "search.err.open": "open takes the value \"1\"",
+  "search.err.pageNumber": "page must be a number",
+  "search.err.pageMax": "page is at most {max}",
+  "search.err.sizeNumber": "size must be a number",
+  "search.err.size": "size is one of {sizes}",
+  "licenses.err.status": "unknown status",
+  "account.registrationMailSent": "Check the mail sent to this address to complete the registration.",
+  "event.TERMINATED": "Terminated",
+  "mail.alreadyHasAccount.subject": "PatentBridge: you already have an account",
+  "mail.alreadyHasAccount.body": "Someone, perhaps you, tried to register this address on PatentBridge, but it already has an account. Sign in at {origin}/login, or choose a new password at {origin}/forgot-password. If it was not you, you need do nothing.",
+  "mail.companyRegistered.subject": "PatentBridge: your company is already registered",
+  "mail.companyRegistered.body": "The enterprise with the unified social credit code {creditCode} already has an account on PatentBridge, so no new one was created. Ask its contact person to sign in, or write to the platform's operator.",
+  "mail.register.subject": "PatentBridge: complete your registration",
+  "mail.register.body": "Open this link within {hours} hours to create your account for {organization} (it works once):\n{link}",
+  "mail.invitation.subject": "PatentBridge: join {university}",
+  "mail.invitation.body": "You are invited to manage {university}'s patents on PatentBridge. The link works once, until {until}:\n{link}",
+  "mail.reset.subject": "PatentBridge: reset your password",
+  "mail.reset.body": "Open this link within {minutes} minutes to choose a new password (it works once):\n{link}",
+  "mail.digest.subject": "PatentBridge daily alerts ({count, plural, one {# alert} other {# alerts}})",
   "nav.import": "Import patents",
   "nav.assessment": "Assessment",
   "import.title": "Import patents in bulk",
@@ -1770,7 +1888,7 @@ const en: Record<MessageKey, string> = {
   "import.previewRows": "The first rows to import",
   "import.action.ADD": "Add",
   "import.action.UPDATE": "Update",
-  "import.confirm": "Import {count} patents",
+  "import.confirm": "Import {count, plural, one {# patent} other {# patents}}",
   "import.cancel": "Cancel this import",
   "import.cancelled": "Cancelled; the uploaded file is deleted.",
   "import.done": "Imported: {added} added, {updated} updated, {rejected} rows rejected.",
@@ -1795,7 +1913,7 @@ const en: Record<MessageKey, string> = {
   "import.file.LONG_RECORD": "Line (or item) {line} is longer than {max} million characters: a quote left open, or not a table of patents.",
   "import.file.XLSX_TOO_LARGE": "The workbook unpacks to more than Excel files of this size can hold (a worksheet at most {sheetMb} MB, shared text at most {partMb} MB, all at most {totalMb} MB): it may be a zip bomb. Save it as CSV UTF-8, or split it, and upload it again.",
   "import.oneFile": "Upload one file at a time.",
-  "import.rejectionsNotListed": "{count} more rejected rows are not listed one by one.",
+  "import.rejectionsNotListed": "{count, plural, one {# more rejected row is} other {# more rejected rows are}} not listed one by one.",
   "import.notFound": "No such import",
   "import.notReady": "This import cannot do that now",
   "import.badMapping": "Unknown field",
@@ -1855,7 +1973,7 @@ const en: Record<MessageKey, string> = {
   "assess.scoreValue": "Score (0–100)",
   "assess.maturity": "Technology readiness (TRL 1–9)",
   "assess.submit": "Save the assessment",
-  "assess.done": "{count} patents assessed.",
+  "assess.done": "{count, plural, one {# patent} other {# patents}} assessed.",
   "assess.reasonRequired": "Say why when a patent is left out",
   "assess.notYours": "You can assess your own university's patents only",
   "assess.choose": "Select patents first",
@@ -1926,18 +2044,18 @@ const en: Record<MessageKey, string> = {
   "need.deadline": "Deadline",
   "need.by": "Posted by",
   "need.proposals": "Universities' proposals",
-  "need.proposalBy": "{university}: {count} patents",
+  "need.proposalBy": "{university}: {count, plural, one {# patent} other {# patents}}",
   "need.ownMatches": "Your patents that could meet this need",
   "need.propose": "Propose to the company",
   "need.proposeSubmit": "Send the proposal",
   "need.proposed": "Proposal sent; the company has been notified.",
   "need.close": "Close the need",
   "need.closedNotice": "The need is closed.",
-  "need.proposalCount": "{count} proposals",
+  "need.proposalCount": "{count, plural, one {# proposal} other {# proposals}}",
   "need.none": "No technology needs yet.",
   "need.choosePatents": "Select the patents to propose",
-  "notify.needProposal": "{university} proposed {count} patents for your need “{need}”",
-  "notify.alertNewMatches": "{count} new patents match your saved search “{search}”, such as “{patent}”",
+  "notify.needProposal": "{university} proposed {count, plural, one {# patent} other {# patents}} for your need “{need}”",
+  "notify.alertNewMatches": "{count, plural, one {# new patent matches} other {# new patents match}} your saved search “{search}”, such as “{patent}”",
   "notify.alertChanged": "“{patent}” in your saved search “{search}”: {change}",
   "notify.alertWatched": "Watched patent “{patent}”: {change}",
   "alerts.change.declared": "an open license was declared",
@@ -1960,7 +2078,7 @@ const en: Record<MessageKey, string> = {
   "watch.unwatch": "Stop watching",
   "watch.watching": "Watching: you will be told when an open license is declared, withdrawn or changed.",
   "patent.alsoLicensed": "Companies that licensed this also licensed",
-  "patent.alsoLicensedCount": "{count} companies",
+  "patent.alsoLicensedCount": "{count, plural, one {# company} other {# companies}}",
   "stats.err.date": "a date is written YYYY-MM-DD",
   "stats.err.calendar": "not a calendar date",
   "stats.err.yearNumber": "year must be a whole number",
@@ -1994,10 +2112,61 @@ const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+// "{count, plural, one {# organisation} other {# organisations}}": the form for the count by Intl.PluralRules
+// (English has one and other; Chinese only other), # standing for the count as given (formatted or not).
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+const pluralRules: Record<Language, Intl.PluralRules> = { zh: new Intl.PluralRules("zh-CN"), en: new Intl.PluralRules("en-US") };
+
+/** A count given as a number or as formatted text ("1,234"). */
+function countOf(value: string | number | undefined): number {
+  return typeof value === "number" ? value : Number(String(value ?? "").replace(/[,\s\u00a0]/g, ""));
+}
+
+/** Fills a message's {name} values, choosing plural forms by the count. */
+export function formatMessage(language: Language, text: string, values?: Record<string, string | number>): string {
+  const plural = text.replace(PLURAL, (whole, name: string, forms: string) => {
+    const value = values?.[name];
+    if (value === undefined) return whole;
+    const count = countOf(value);
+    const byForm = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1], m[2]]));
+    const form = byForm.get(`=${count}`) ?? byForm.get(pluralRules[language].select(count)) ?? byForm.get("other") ?? "";
+    return form.replace(/#/g, String(value));
+  });
+  return plural.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
+}
+
 export function translator(language: Language): Translate {
   const dictionary = dictionaries[language];
   // A key built at run time (an event kind, a status) that has no text yet shows as itself, never a crash.
-  return (key, values) => (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
+  return (key, values) => formatMessage(language, dictionary[key] ?? key, values);
+}
+
+/** Whether a text is one of the messages' keys. */
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.prototype.hasOwnProperty.call(zh, text);
+}
+
+/** A message key with its values, as one string that travels wherever a message does (a DomainError's message,
+ * a form's field error, an API issue) and is translated where it is shown: `key {"json":"values"}`. */
+export function messageKey(key: MessageKey, values?: Record<string, string | number>): string {
+  return values && Object.keys(values).length ? `${key} ${JSON.stringify(values)}` : key;
+}
+
+const KEY_WITH_VALUES = /^([A-Za-z][\w-]*(?:\.[\w-]+)+) (\{.*\})$/s;
+
+/** A message key with its values (see messageKey), or null for other text. */
+export function parseMessageKey(message: string): { key: MessageKey; values?: Record<string, string | number> } | null {
+  if (isMessageKey(message)) return { key: message };
+  const match = KEY_WITH_VALUES.exec(message);
+  if (!match || !isMessageKey(match[1])) return null;
+  try {
+    const values = JSON.parse(match[2]) as unknown;
+    if (values && typeof values === "object" && !Array.isArray(values)) return { key: match[1], values: values as Record<string, string | number> };
+  } catch {
+    // not values: the text as it is
+  }
+  return null;
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -2022,5 +2191,9 @@ export function localized(language: Language, zhText: string | null | undefined,
 
 /** A message key (as domain errors and validation carry) in the given language; other text as it is. */
 export function messageIn(language: Language, message: string): string {
-  return message in zh ? translator(language)(message as MessageKey) : message;
+  const parsed = parseMessageKey(message);
+  if (!parsed) return message;
+  // A value may itself be a message (a fee model's name, the reason inside a refusal): it is translated too.
+  const values = parsed.values && Object.fromEntries(Object.entries(parsed.values).map(([name, value]) => [name, typeof value === "string" && parseMessageKey(value) ? messageIn(language, value) : value]));
+  return translator(language)(parsed.key, values);
 }

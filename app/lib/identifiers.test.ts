@@ -6,6 +6,7 @@ import {
   parseApplicationNumber,
   parseCreditCode,
 } from "./identifiers";
+import { messageIn } from "./i18n";
 
 describe("application numbers", () => {
   it("accepts the real numbers of the sample export in every written form", () => {
@@ -25,9 +26,15 @@ describe("application numbers", () => {
   });
 
   it("refuses a wrong check character, type digit, year or shape with the reason", () => {
-    expect(parseApplicationNumber("CN202223220665.3")).toEqual({ ok: false, reason: "check character is 3 but should be 2" });
-    expect(parseApplicationNumber("CN202243220665.2")).toMatchObject({ ok: false, reason: expect.stringContaining("type digit 4") });
-    expect(parseApplicationNumber("CN199913220665.2")).toMatchObject({ ok: false, reason: expect.stringContaining("1999") });
+    const reason = (input: string, language: "zh" | "en" = "en") => {
+      const parsed = parseApplicationNumber(input);
+      return parsed.ok ? null : messageIn(language, parsed.reason);
+    };
+    expect(reason("CN202223220665.3")).toBe("the check character is 3 but should be 2");
+    expect(reason("CN202223220665.3", "zh")).toBe("校验位是 3，应为 2");
+    expect(reason("CN202243220665.2")).toContain("type digit 4");
+    expect(reason("CN199913220665.2")).toContain("1999");
+    expect(reason("CN199913220665.2", "zh")).toBe("申请年份 1999 超出范围");
     expect(parseApplicationNumber("CN2022232206.2")).toMatchObject({ ok: false });
     expect(parseApplicationNumber("")).toMatchObject({ ok: false });
   });
@@ -41,8 +48,14 @@ describe("unified social credit codes", () => {
   });
 
   it("refuses letters outside the alphabet, wrong length and a wrong check character", () => {
-    expect(parseCreditCode("91500000202847456X")).toMatchObject({ ok: false, reason: expect.stringContaining("should be W") });
-    expect(parseCreditCode("9150000020284745OW")).toMatchObject({ ok: false, reason: expect.stringContaining('"O"') });
+    const reason = (input: string, language: "zh" | "en" = "en") => {
+      const parsed = parseCreditCode(input);
+      return parsed.ok ? null : messageIn(language, parsed.reason);
+    };
+    expect(reason("91500000202847456X")).toContain("should be W");
+    expect(reason("91500000202847456X", "zh")).toBe("校验位是 X，应为 W");
+    expect(reason("9150000020284745OW")).toContain("“O”");
+    expect(reason("915000", "zh")).toBe("统一社会信用代码应为 18 位");
     expect(parseCreditCode("915000")).toMatchObject({ ok: false });
   });
 });

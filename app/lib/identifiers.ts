@@ -1,5 +1,7 @@
 // Check characters of Chinese patent application numbers and unified social credit codes
-// (rules in shared DOMAIN.md: CNIPA's numbering since 2003-10-01, GB 32100-2015).
+// (rules in shared DOMAIN.md: CNIPA's numbering since 2003-10-01, GB 32100-2015). A refusal's reason is a message
+// (a key with its values, app/lib/i18n.ts), shown in the reader's language.
+import { messageKey } from "./i18n";
 
 const APPLICATION_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 
@@ -15,22 +17,22 @@ export function applicationCheckCharacter(twelveDigits: string): string {
 
 export type ApplicationNumberResult =
   | { ok: true; normalized: string; year: number; typeDigit: string }
-  | { ok: false; reason: string };
+  | { ok: false; /** a message key with its values */ reason: string };
 
 /** Accepts "CN202223220665.2", "ZL 202223220665.2", "202223220665.2" or without the dot; returns "202223220665.2". */
 export function parseApplicationNumber(input: string): ApplicationNumberResult {
   const compact = input.trim().toUpperCase().replace(/\s+/g, "").replace(/^(CN|ZL)/, "");
   const match = /^(\d{12})\.?([\dX])$/.exec(compact);
-  if (!match) return { ok: false, reason: "expected 12 digits, a dot and a check character, e.g. CN202223220665.2" };
+  if (!match) return { ok: false, reason: messageKey("identifier.appNumber.shape") };
   const [, digits, check] = match;
   const year = Number(digits.slice(0, 4));
   const typeDigit = digits[4];
-  if (year < 2003 || year > new Date().getUTCFullYear()) return { ok: false, reason: `filing year ${year} is out of range` };
+  if (year < 2003 || year > new Date().getUTCFullYear()) return { ok: false, reason: messageKey("identifier.appNumber.year", { year }) };
   if (!Object.values(APPLICATION_TYPE_DIGITS).includes(typeDigit as never)) {
-    return { ok: false, reason: `type digit ${typeDigit} is not 1, 2, 3, 8 or 9` };
+    return { ok: false, reason: messageKey("identifier.appNumber.typeDigit", { digit: typeDigit }) };
   }
   const expected = applicationCheckCharacter(digits);
-  if (expected !== check) return { ok: false, reason: `check character is ${check} but should be ${expected}` };
+  if (expected !== check) return { ok: false, reason: messageKey("identifier.checkCharacter", { given: check, expected }) };
   return { ok: true, normalized: `${digits}.${check}`, year, typeDigit };
 }
 
@@ -53,15 +55,15 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CREDIT_ALPHABET[check === 31 ? 0 : check];
 }
 
-export type CreditCodeResult = { ok: true; normalized: string } | { ok: false; reason: string };
+export type CreditCodeResult = { ok: true; normalized: string } | { ok: false; /** a message key with its values */ reason: string };
 
 export function parseCreditCode(input: string): CreditCodeResult {
   const code = input.trim().toUpperCase();
-  if (code.length !== 18) return { ok: false, reason: "a unified social credit code has 18 characters" };
+  if (code.length !== 18) return { ok: false, reason: messageKey("identifier.creditCode.length") };
   const bad = [...code].find((c) => !CREDIT_ALPHABET.includes(c));
-  if (bad) return { ok: false, reason: `"${bad}" is not allowed (no I, O, S, V or Z)` };
+  if (bad) return { ok: false, reason: messageKey("identifier.creditCode.character", { character: bad }) };
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
-  if (expected !== code[17]) return { ok: false, reason: `check character is ${code[17]} but should be ${expected}` };
+  if (expected !== code[17]) return { ok: false, reason: messageKey("identifier.checkCharacter", { given: code[17], expected }) };
   return { ok: true, normalized: code };
 }
 

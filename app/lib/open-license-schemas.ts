@@ -2,8 +2,9 @@
 import { z } from "zod";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "./patent-vocabulary";
 import { calendarDate, fromToday } from "./calendar-date";
+import { messageKey } from "./i18n";
 
-const fen = z.number().int("whole fen").min(1, "more than 0").max(100_000_000_000, "too large");
+const fen = z.number().int("openLicense.err.wholeFen").min(1, "openLicense.err.positive").max(100_000_000_000, "openLicense.err.tooLarge");
 const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
 const SCHEDULE_CODES = Object.keys(PAYMENT_SCHEDULES) as [PaymentSchedule, ...PaymentSchedule[]];
 
@@ -19,10 +20,10 @@ const OpenLicenseTermsShape = z.object({
   feeModel: z.enum(FEE_MODEL_CODES),
   lumpSumFen: fen.optional(),
   entryFeeFen: fen.optional(),
-  royaltyBasisPoints: z.number().int().min(1, "more than 0").max(5_000, "at most 50 %").optional(),
+  royaltyBasisPoints: z.number().int("validation.number").min(1, "openLicense.err.positive").max(5_000, "openLicense.err.royaltyMax").optional(),
   perUnitFen: fen.optional(),
   paymentSchedule: z.enum(SCHEDULE_CODES),
-  licenseTermMonths: z.number().int().min(1, "at least one month").max(240, "at most 20 years"),
+  licenseTermMonths: z.number().int("validation.number").min(1, "openLicense.err.termMin").max(240, "openLicense.err.termMax"),
   territory: z.string().trim().min(1).max(100).default("中国大陆"),
   fieldOfUse: z.string().trim().max(200).optional(),
 });
@@ -30,8 +31,8 @@ const OpenLicenseTermsShape = z.object({
 function amountsOfFeeModel(terms: z.infer<typeof OpenLicenseTermsShape>, context: z.RefinementCtx) {
   const required = REQUIRED_AMOUNTS[terms.feeModel];
   for (const amount of ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const) {
-    if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: `required for ${terms.feeModel}` });
-    if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: `not part of ${terms.feeModel}` });
+    if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: messageKey("openLicense.err.requiredFor", { feeModel: `feeModel.${terms.feeModel}` }) });
+    if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: messageKey("openLicense.err.notPartOf", { feeModel: `feeModel.${terms.feeModel}` }) });
   }
 }
 

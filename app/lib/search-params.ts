@@ -5,28 +5,29 @@ import { FEE_MODEL_CODES, IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, R
 import { CLUSTERS, FIELDS } from "./taxonomy";
 import { MAX_PAGE, MULTI_VALUE_KEYS, PAGE_SIZES, SORTS } from "./search-url";
 import { MAX_QUERY_LENGTH } from "./text-search";
+import { messageKey } from "./i18n";
 
 
-const many = <T extends z.ZodType>(item: T) => z.array(item).max(60, "too many values");
+const many = <T extends z.ZodType>(item: T) => z.array(item).max(60, "search.err.tooManyValues");
 
 export const SearchParamsSchema = z.object({
-  q: z.string().trim().max(MAX_QUERY_LENGTH, `the search text is limited to ${MAX_QUERY_LENGTH} characters`).default(""),
-  university: many(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "not a university id")).default([]),
+  q: z.string().trim().max(MAX_QUERY_LENGTH, messageKey("search.err.queryTooLong", { max: MAX_QUERY_LENGTH })).default(""),
+  university: many(z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "search.err.university")).default([]),
   type: many(z.enum(PATENT_TYPE_CODES)).default([]),
   section: many(z.enum(IPC_SECTIONS)).default([]),
-  class: many(z.string().regex(/^[A-H]\d{2}$/, "an IPC class is a section letter and two digits, e.g. H01")).default([]),
+  class: many(z.string().regex(/^[A-H]\d{2}$/, "search.err.ipcClass")).default([]),
   cluster: many(z.enum(CLUSTERS.map((c) => c.code) as [string, ...string[]])).default([]),
   field: many(z.enum(FIELDS.map((f) => f.code) as [string, ...string[]])).default([]),
   status: many(z.enum(LEGAL_STATUS_CODES)).default([]),
-  open: z.enum(["1"], { message: 'open takes the value "1"' }).optional(),
+  open: z.enum(["1"], { message: "search.err.open" }).optional(),
   term: many(z.enum(REMAINING_TERM_CODES)).default([]),
   /** The open license's fee model (FEE_MODELS). */
   fee: many(z.enum(FEE_MODEL_CODES)).default([]),
   sort: z.enum(SORTS).default("relevance"),
-  page: z.coerce.number({ message: "page must be a number" }).int().min(1).max(MAX_PAGE, `page is at most ${MAX_PAGE}`).default(1),
+  page: z.coerce.number({ message: "search.err.pageNumber" }).int("search.err.pageNumber").min(1, "search.err.pageNumber").max(MAX_PAGE, messageKey("search.err.pageMax", { max: MAX_PAGE })).default(1),
   size: z.coerce
-    .number({ message: "size must be a number" })
-    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), `size is one of ${PAGE_SIZES.join(", ")}`)
+    .number({ message: "search.err.sizeNumber" })
+    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n), messageKey("search.err.size", { sizes: PAGE_SIZES.join(", ") }))
     .default(20),
 });
 

@@ -26,6 +26,12 @@ export function segmentForIndex(text: string): string {
   return text.replace(HAN_RUN, (run) => ` ${hanBigrams(run).join(" ")} `).replace(/\s+/g, " ").trim();
 }
 
+/** SQL functions on SQLite's connection (app/lib/db.server.ts): `index_text(zh, en)` is one FTS5 column's text
+ * from a patent's Chinese and English columns, so the index is filled from "Patent" rows in SQL. */
+export const INDEX_SQL_FUNCTIONS = {
+  index_text: (zh: unknown, en: unknown) => segmentForIndex(typeof en === "string" && en ? `${String(zh ?? "")} ${en}` : String(zh ?? "")),
+};
+
 /** An English word as both indexes hold it: lower case, without diacritics (FTS5's remove_diacritics). */
 function fold(word: string): string {
   return word.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();

@@ -7,7 +7,7 @@ import { DomainError, TryLaterError } from "~/lib/errors";
 import { decoyHash, hashPassword, verifyPassword } from "~/lib/password.server";
 import { publicUrl } from "~/lib/public-url.server";
 import { recordAudit } from "./audit.server";
-import { sendMail } from "./mail.server";
+import { bilingualMail, sendMail } from "./mail.server";
 
 const INVITATION_DAYS = 7;
 const RESET_MINUTES = 60;
@@ -88,19 +88,11 @@ export async function requestRegistration(input: Registration, ip: string | null
   await prisma.$transaction(async (tx) => {
     await recordAudit(tx, { action: "REGISTRATION_REQUESTED", subject: input.email, ip, detail: { emailKnown: Boolean(user), creditCodeKnown: Boolean(organization) } });
     if (user) {
-      await sendMail(tx, {
-        to: input.email,
-        subject: "PatentBridge: you already have an account / 您已有账号",
-        body: `Someone, perhaps you, tried to register this address on PatentBridge, but it already has an account. Sign in at ${origin}/login, or choose a new password at ${origin}/forgot-password. If it was not you, you need do nothing.\n\n有人（也许是您）用此邮箱在专利桥注册，但该邮箱已有账号。请在 ${origin}/login 登录，或在 ${origin}/forgot-password 重设密码。如果不是您本人操作，无需处理。\n`,
-      });
+      await sendMail(tx, bilingualMail(input.email, "mail.alreadyHasAccount.subject", "mail.alreadyHasAccount.body", { origin }));
       return;
     }
     if (organization) {
-      await sendMail(tx, {
-        to: input.email,
-        subject: "PatentBridge: your company is already registered / 贵企业已注册",
-        body: `The enterprise with the unified social credit code ${input.organization.creditCode} already has an account on PatentBridge, so no new one was created. Ask its contact person to sign in, or write to the platform's operator.\n\n统一社会信用代码为 ${input.organization.creditCode} 的企业已在专利桥注册，未创建新账号。请联系贵企业的联系人登录，或联系平台运营方。\n`,
-      });
+      await sendMail(tx, bilingualMail(input.email, "mail.companyRegistered.subject", "mail.companyRegistered.body", { creditCode: input.organization.creditCode }));
       return;
     }
     const token = newToken();
@@ -108,11 +100,7 @@ export async function requestRegistration(input: Registration, ip: string | null
     await tx.pendingRegistration.create({
       data: { tokenHash: tokenHash(token), email: input.email, name: input.name, passwordHash, organization: JSON.stringify(input.organization), ip, expiresAt },
     });
-    await sendMail(tx, {
-      to: input.email,
-      subject: "PatentBridge: complete your registration / 完成注册",
-      body: `Open this link within ${REGISTRATION_HOURS} hours to create your account for ${input.organization.name} (it works once):\n${origin}/register/${token}\n\n请在${REGISTRATION_HOURS}小时内打开此链接，为${input.organization.name}创建账号（仅可使用一次）：\n${origin}/register/${token}\n`,
-    });
+    await sendMail(tx, bilingualMail(input.email, "mail.register.subject", "mail.register.body", { hours: REGISTRATION_HOURS, organization: input.organization.name, link: `${origin}/register/${token}` }));
   });
 }
 
@@ -238,11 +226,7 @@ export async function createInvitation(
       data: { tokenHash: tokenHash(token), email: input.email, organizationId: input.organizationId, canInvite: input.canInvite, invitedById: inviter.id, expiresAt },
     });
     await recordAudit(tx, { action: "INVITATION_CREATED", actorId: inviter.id, subject: input.email, detail: { organizationId: input.organizationId, canInvite: input.canInvite } });
-    await sendMail(tx, {
-      to: input.email,
-      subject: `PatentBridge: join ${university.name} / 加入${university.name}`,
-      body: `You are invited to manage ${university.name}'s patents on PatentBridge. The link works once, until ${expiresAt.toISOString().slice(0, 10)}:\n${url}\n\n您被邀请在专利桥管理${university.name}的专利。链接仅可使用一次，有效期至${expiresAt.toISOString().slice(0, 10)}：\n${url}\n`,
-    });
+    await sendMail(tx, bilingualMail(input.email, "mail.invitation.subject", "mail.invitation.body", { university: university.name, until: expiresAt.toISOString().slice(0, 10), link: url }));
     return created;
   });
   return { id: invitation.id, url, expiresAt };
@@ -309,11 +293,7 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
     // Only the newest link works.
     await tx.passwordReset.updateMany({ where: { userId: user!.id, usedAt: null }, data: { usedAt: now } });
     await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId: user!.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
-    await sendMail(tx, {
-      to: user!.email,
-      subject: "PatentBridge: reset your password / 重置密码",
-      body: `Open this link within ${RESET_MINUTES} minutes to choose a new password (it works once):\n${origin}/reset-password/${token}\n\n请在${RESET_MINUTES}分钟内打开此链接设置新密码（仅可使用一次）：\n${origin}/reset-password/${token}\n`,
-    });
+    await sendMail(tx, bilingualMail(user!.email, "mail.reset.subject", "mail.reset.body", { minutes: RESET_MINUTES, link: `${origin}/reset-password/${token}` }));
   });
 }
 

@@ -77,7 +77,7 @@ export async function deleteSavedSearch(user: CurrentUser, id: string) {
 
 export async function watchPatent(user: CurrentUser, patentId: number) {
   const organizationId = requireMember(user);
-  if (!(await prisma.patent.findUnique({ where: { id: patentId }, select: { id: true } }))) throw new DomainError("NOT_FOUND", "No patent with this id.", { status: 404 });
+  if (!(await prisma.patent.findUnique({ where: { id: patentId }, select: { id: true } }))) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   const version = (await openLicenseVersions([patentId])).get(patentId) ?? 0;
   await prisma.patentWatch.upsert({ where: { userId_patentId: { userId: user.id, patentId } }, create: { userId: user.id, organizationId, patentId, openLicenseVersion: version }, update: {} });
 }
@@ -216,7 +216,7 @@ export async function sendDailyDigests(now = new Date(), { force = false } = {})
     if (claimed.count === 0) return 0;
     for (const user of users) {
       const alerts = byUser.get(user.id)!;
-      await sendMail(tx, { to: user.email, subject: `专利桥每日提醒 PatentBridge daily alerts (${alerts.length})`, body: digestText(user.name, alerts) });
+      await sendMail(tx, { to: user.email, subject: `${translator("zh")("mail.digest.subject", { count: alerts.length })} ${translator("en")("mail.digest.subject", { count: alerts.length })}`, body: digestText(user.name, alerts) });
     }
     await tx.notification.updateMany({ where: { id: { in: pending.map((n) => n.id) } }, data: { digestedAt: now } });
     return users.length;

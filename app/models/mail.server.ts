@@ -4,11 +4,22 @@
 import type { Transporter } from "nodemailer";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type PrismaClient } from "~/lib/db.server";
+import { translator, type MessageKey } from "~/lib/i18n";
 
 export interface Mail {
   to: string;
   subject: string;
   body: string;
+}
+
+/** A mail from the translations, in both languages (English, then Chinese): a mail often goes to someone whose
+ * language the platform does not know yet (a sign-up, an invitation). */
+export function bilingualMail(to: string, subject: MessageKey, body: MessageKey, values: Record<string, string | number> = {}): Mail {
+  const [en, zh] = [translator("en"), translator("zh")];
+  return { to, subject: `${en(subject, values)} / ${zh(subject, values)}`, body: `${en(body, values)}
+
+${zh(body, values)}
+` };
 }
 
 export async function sendMail(db: PrismaClient | Prisma.TransactionClient, mail: Mail): Promise<void> {

@@ -157,7 +157,7 @@ export async function proposeForNeed(user: CurrentUser, needId: string, input: {
   const universityId = user.organization.id;
   const patents = await prisma.patent.findMany({ where: { id: { in: input.patentIds } }, select: { id: true, ownerId: true, legalStatus: true } });
   if (patents.length !== new Set(input.patentIds).size || patents.some((p) => p.ownerId !== universityId)) throw new DomainError("NOT_YOURS", "need.notYourPatents", { status: 403 });
-  if (patents.some((p) => p.legalStatus !== "VALID" && p.legalStatus !== "PENDING")) throw new DomainError("NOT_IN_FORCE", "The patent is not in force.", { status: 409 });
+  if (patents.some((p) => p.legalStatus !== "VALID" && p.legalStatus !== "PENDING")) throw new DomainError("NOT_IN_FORCE", "patent.err.notInForce", { status: 409 });
   const end = new Date(now);
   end.setUTCMonth(end.getUTCMonth() + input.terms.licenseTermMonths);
   return prisma.$transaction(async (tx) => {

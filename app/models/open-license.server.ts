@@ -20,7 +20,7 @@ function addMonths(date: Date, months: number): Date {
 /** The patent, if this user may manage it; 404 if it does not exist, 403 if it is another organisation's. */
 export async function patentManagedBy(user: CurrentUser, patentId: number) {
   const patent = await prisma.patent.findUnique({ where: { id: patentId } });
-  if (!patent) throw new DomainError("NOT_FOUND", "No patent with this id.", { status: 404 });
+  if (!patent) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   if (!canManageFor(user, patent.ownerId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   return patent;
 }
@@ -66,21 +66,21 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, de
   const { consents = [], ...terms } = declaration;
   const patent = await patentManagedBy(user, patentId);
   if (patent.legalStatus !== "VALID" || patent.expiresOn <= now) {
-    throw new DomainError("NOT_IN_FORCE", "Patent Law art. 50: only a patent in force can be declared for open license.", { status: 409 });
+    throw new DomainError("NOT_IN_FORCE", "openLicense.err.notInForce", { status: 409 });
   }
   if (patent.pledged) {
-    throw new DomainError("PLEDGED", "Implementing Regulations: a pledged patent cannot be declared for open license without the pledgee's consent.", { status: 409 });
+    throw new DomainError("PLEDGED", "openLicense.err.pledged", { status: 409 });
   }
   if (patent.type !== "INVENTION" && !patent.hasEvaluationReport) {
-    throw new DomainError("EVALUATION_REPORT_REQUIRED", "Patent Law art. 50: a utility model or design needs a patent evaluation report to be declared.", { status: 409 });
+    throw new DomainError("EVALUATION_REPORT_REQUIRED", "openLicense.err.evaluationReport", { status: 409 });
   }
   if (addMonths(now, terms.licenseTermMonths) > patent.expiresOn) {
-    throw new DomainError("TERM_BEYOND_EXPIRY", `The license term cannot run beyond the patent's expiry (${patent.expiresOn.toISOString().slice(0, 10)}).`, { status: 400, path: "licenseTermMonths" });
+    throw new DomainError("TERM_BEYOND_EXPIRY", "openLicense.err.termBeyondExpiry", { status: 400, path: "licenseTermMonths", values: { expiresOn: patent.expiresOn.toISOString().slice(0, 10) } });
   }
   return prisma.$transaction(async (tx) => {
     await takeTurn(tx, patentTurn(patentId));
     if (await exclusiveLicenseInForce(tx, patentId, now)) {
-      throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.", { status: 409 });
+      throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "openLicense.err.exclusiveInForce", { status: 409 });
     }
     const recordedConsents = await coOwnerConsents(tx, patent, consents, now);
     const current = await tx.openLicenseDeclaration.findFirst({ where: { patentId, status: "ACTIVE" }, orderBy: { version: "desc" } });
@@ -113,10 +113,10 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, de
 /** Withdraws a declaration: new takers are refused; licenses already concluded stay valid (art. 52). */
 export async function withdrawOpenLicense(user: CurrentUser, declarationId: string, now = new Date()) {
   const declaration = await prisma.openLicenseDeclaration.findUnique({ where: { id: declarationId }, select: { id: true, status: true, declarantId: true, patentId: true } });
-  if (!declaration) throw new DomainError("NOT_FOUND", "No open-license declaration with this id.", { status: 404 });
+  if (!declaration) throw new DomainError("NOT_FOUND", "openLicense.err.declarationNotFound", { status: 404 });
   if (!canManageFor(user, declaration.declarantId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   const withdrawn = await prisma.openLicenseDeclaration.updateMany({ where: { id: declarationId, status: "ACTIVE" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
-  if (withdrawn.count === 0) throw new DomainError("NOT_ACTIVE", "This declaration is not in force: it was already withdrawn or replaced by a newer version.", { status: 409 });
+  if (withdrawn.count === 0) throw new DomainError("NOT_ACTIVE", "openLicense.err.notActive", { status: 409 });
   return prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declarationId } });
 }
 
@@ -143,9 +143,9 @@ export async function acceptOpenLicense(user: CurrentUser, declarationId: string
 }
 
 async function concludeOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now: Date) {
-  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "Only a company account can take an open license.", { status: 403 });
+  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "openLicense.err.companyOnly", { status: 403 });
   if (!user.organization.verifiedAt) {
-    throw new DomainError("NOT_VERIFIED", "Your company must be verified by the operator before it can sign a license.", { status: 403 });
+    throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
   }
   const licenseeId = user.organization.id;
   const existing = await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId, licenseeId } } });
@@ -155,11 +155,11 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
     where: { id: declarationId },
     include: { patent: true, declarant: { select: { name: true, creditCode: true } } },
   });
-  if (!declaration) throw new DomainError("NOT_FOUND", "No open-license declaration with this id.", { status: 404 });
-  if (declaration.status === "WITHDRAWN") throw new DomainError("WITHDRAWN", "Patent Law art. 52: this open license was withdrawn; it takes no new licensees.", { status: 409 });
-  if (declaration.status !== "ACTIVE") throw new DomainError("SUPERSEDED", "These terms were replaced by a newer version of the declaration: take the current one.", { status: 409 });
+  if (!declaration) throw new DomainError("NOT_FOUND", "openLicense.err.declarationNotFound", { status: 404 });
+  if (declaration.status === "WITHDRAWN") throw new DomainError("WITHDRAWN", "openLicense.err.withdrawn", { status: 409 });
+  if (declaration.status !== "ACTIVE") throw new DomainError("SUPERSEDED", "openLicense.err.superseded", { status: 409 });
   if (declaration.patent.legalStatus !== "VALID" || declaration.patent.expiresOn <= now) {
-    throw new DomainError("NOT_IN_FORCE", "The patent is no longer in force.", { status: 409 });
+    throw new DomainError("NOT_IN_FORCE", "openLicense.err.patentNotInForce", { status: 409 });
   }
   const licensee = await prisma.organization.findUniqueOrThrow({ where: { id: licenseeId }, select: { name: true, creditCode: true } });
   const terms: ContractTerms = { ...declaredTerms(declaration), version: declaration.version };
@@ -232,7 +232,7 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
     },
   });
   const isParty = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || user.organization?.id === license.licensorId);
-  if (!license || !isParty) throw new DomainError("NOT_FOUND", "No license with this id.", { status: 404 });
+  if (!license || !isParty) throw new DomainError("NOT_FOUND", "license.err.notFound", { status: 404 });
   const { contractText: text, events, termsSnapshot, payments, ...rest } = license;
   return {
     ...rest,

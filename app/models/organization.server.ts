@@ -10,7 +10,7 @@ export async function insertOrganizations(db: Prisma.TransactionClient | PrismaC
   const data = organizations.map((organization) => {
     const parsed = parseCreditCode(organization.creditCode);
     if (!parsed.ok) {
-      throw new DomainError("INVALID_CREDIT_CODE", `${organization.name}: credit code ${organization.creditCode}: ${parsed.reason}`, { path: "creditCode" });
+      throw new DomainError("INVALID_CREDIT_CODE", "organization.err.creditCode", { path: "creditCode", values: { name: organization.name, code: organization.creditCode, reason: parsed.reason } });
     }
     return { ...organization, creditCode: parsed.normalized };
   });

@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { dialectOf } from "~/lib/sql-dialect.server";
-import { postgresDocument, segmentForIndex } from "~/lib/text-search";
+import { postgresDocument } from "~/lib/text-search";
 import type { NewPatent } from "./patent-store.server";
 
 export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
@@ -17,15 +17,6 @@ const BATCH = 400; // 5 parameters a row, well under SQLite's 32,766 variables
 
 const both = (zh: string, en: string | null) => (en ? `${zh} ${en}` : zh);
 
-function fts5Columns(patent: IndexablePatentText): [string, string, string, string] {
-  return [
-    segmentForIndex(both(patent.title, patent.titleEn)),
-    segmentForIndex(both(patent.abstract, patent.abstractEn)),
-    segmentForIndex(both(patent.firstClaim, patent.firstClaimEn)),
-    segmentForIndex(both(patent.keywords, patent.keywordsEn)),
-  ];
-}
-
 /** Weights as FTS5's bm25 column weights rank them: title, keywords, abstract, claim. */
 function postgresColumns(patent: IndexablePatentText): string {
   return postgresDocument([
@@ -36,7 +27,8 @@ function postgresColumns(patent: IndexablePatentText): string {
   ]);
 }
 
-/** Adds or replaces the index entries of these patents. */
+/** Adds or replaces the index entries of these patents, whose rows in "Patent" already hold this text: SQLite
+ * reads it from them (index_text, app/lib/text-search.ts), PostgreSQL's document is built here. */
 export async function indexPatentText(db: Db, patents: IndexablePatentText[]): Promise<void> {
   const postgres = dialectOf(db) === "postgresql";
   for (let start = 0; start < patents.length; start += BATCH) {
@@ -46,9 +38,11 @@ export async function indexPatentText(db: Db, patents: IndexablePatentText[]): P
       await db.$executeRaw`INSERT INTO "PatentSearch" ("id", "document") VALUES ${Prisma.join(rows)}
         ON CONFLICT ("id") DO UPDATE SET "document" = EXCLUDED."document"`;
     } else {
-      await db.$executeRaw`DELETE FROM "PatentSearch" WHERE rowid IN (${Prisma.join(batch.map((p) => p.id))})`;
-      const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(fts5Columns(patent))})`);
-      await db.$executeRaw`INSERT INTO "PatentSearch" (rowid, title, abstract, claim, keywords) VALUES ${Prisma.join(rows)}`;
+      const ids = Prisma.join(batch.map((patent) => patent.id));
+      await db.$executeRaw`DELETE FROM "PatentSearch" WHERE rowid IN (${ids})`;
+      await db.$executeRaw`INSERT INTO "PatentSearch" (rowid, title, abstract, claim, keywords)
+        SELECT "id", index_text("title", "titleEn"), index_text("abstract", "abstractEn"), index_text("firstClaim", "firstClaimEn"), index_text("keywords", "keywordsEn")
+        FROM "Patent" WHERE "id" IN (${ids})`;
     }
     // New text changes what searches match: the change log tells caches and alerts, as triggers do for the rest.
     await db.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES ${Prisma.join(batch.map((patent) => Prisma.sql`(${patent.id})`))}`;

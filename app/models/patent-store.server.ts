@@ -4,6 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { messageKey } from "~/lib/i18n";
 import { parseApplicationNumber } from "~/lib/identifiers";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { indexPatentText } from "./patent-index.server";
@@ -58,8 +59,8 @@ export async function insertPatents(db: Prisma.TransactionClient | PrismaClient,
   for (const patent of patents) {
     const parsed = parseApplicationNumber(patent.applicationNumber);
     if (!parsed.ok || parsed.normalized !== patent.applicationNumber) {
-      const reason = parsed.ok ? `write it as ${parsed.normalized}` : parsed.reason;
-      throw new DomainError("INVALID_APPLICATION_NUMBER", `application number ${patent.applicationNumber}: ${reason}`, { path: "applicationNumber" });
+      const reason = parsed.ok ? messageKey("identifier.appNumber.writeAs", { normalized: parsed.normalized }) : parsed.reason;
+      throw new DomainError("INVALID_APPLICATION_NUMBER", "patent.err.applicationNumber", { path: "applicationNumber", values: { number: patent.applicationNumber, reason } });
     }
   }
   const columnList = Prisma.raw(["id", ...COLUMNS, "updatedAt"].map((column) => `"${column}"`).join(", "));

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
+import { messageIn } from "~/lib/i18n";
 import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
 
 const STATUSES: LicenseStatus[] = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"];
@@ -11,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const user = await requireUser(request);
     const raw = new URL(request.url).searchParams.get("status");
     const status = STATUSES.find((s) => s === raw);
-    if (raw && !status) return errorResponse(400, { error: `status is one of ${STATUSES.join(", ")}`, issues: [{ path: "status", message: "unknown status" }] });
+    if (raw && !status) return errorResponse(400, { error: `status is one of ${STATUSES.join(", ")}`, issues: [{ path: "status", message: messageIn("en", "licenses.err.status") }] });
     return Response.json({ items: await listLicensesFor(user, { status }) });
   });
 }

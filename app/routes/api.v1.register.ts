@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { RegisterSchema } from "~/lib/account-schemas";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
+import { messageIn } from "~/lib/i18n";
 import { clientIp, readJson } from "~/lib/http.server";
 import { requestRegistration } from "~/models/account.server";
 
@@ -11,7 +12,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const input = await readJson(request, RegisterSchema);
     await requestRegistration(input, clientIp(context));
-    return Response.json({ ok: true, message: "Check the mail sent to this address to complete the registration." }, { status: 202 });
+    return Response.json({ ok: true, message: messageIn("en", "account.registrationMailSent") }, { status: 202 });
   });
 }
 

@@ -49,9 +49,11 @@ describe("declaring an open license", () => {
     const lapsed = await createPatent({ ownerId: university.id, title: "一种失效装置", legalStatus: "LAPSED" });
     const pledged = await createPatent({ ownerId: university.id, title: "一种质押装置", pledged: true });
     const utility = await createPatent({ ownerId: university.id, title: "一种实用新型装置", type: "UTILITY_MODEL" });
-    await expect(declareOpenLicense(staff, lapsed.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "NOT_IN_FORCE", message: expect.stringContaining("art. 50") });
+    await expect(declareOpenLicense(staff, lapsed.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "NOT_IN_FORCE", message: "openLicense.err.notInForce" });
+    expect(messageIn("en", "openLicense.err.notInForce")).toContain("art. 50");
+    expect(messageIn("zh", "openLicense.err.notInForce")).toContain("第五十条");
     await expect(declareOpenLicense(staff, pledged.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "PLEDGED" });
-    await expect(declareOpenLicense(staff, utility.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "EVALUATION_REPORT_REQUIRED", message: expect.stringContaining("evaluation report") });
+    await expect(declareOpenLicense(staff, utility.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "EVALUATION_REPORT_REQUIRED", message: "openLicense.err.evaluationReport" });
     await prisma.patent.update({ where: { id: utility.id }, data: { hasEvaluationReport: true } });
     await expect(declareOpenLicense(staff, utility.id, lumpSum, NOW)).resolves.toMatchObject({ status: "ACTIVE", version: 1 });
   });
@@ -61,7 +63,7 @@ describe("declaring an open license", () => {
     await prisma.license.create({
       data: { contractNumber: "PB-2025-L-900001", patentId: licensed.id, licensorId: university.id, licenseeId: sme.organization!.id, kind: "EXCLUSIVE", termsSnapshot: "{}", startsOn: new Date("2025-01-01T00:00:00Z"), endsOn: new Date("2028-01-01T00:00:00Z"), signedAt: new Date("2025-01-01T00:00:00Z") },
     });
-    await expect(declareOpenLicense(staff, licensed.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "EXCLUSIVE_LICENSE_IN_FORCE", message: expect.stringContaining("art. 51") });
+    await expect(declareOpenLicense(staff, licensed.id, lumpSum, NOW)).rejects.toMatchObject({ status: 409, code: "EXCLUSIVE_LICENSE_IN_FORCE", message: "openLicense.err.exclusiveInForce" });
     await expect(declareOpenLicense(staff, licensed.id, lumpSum, new Date("2028-02-01T00:00:00Z"))).resolves.toMatchObject({ status: "ACTIVE" });
     const ending = await createPatent({ ownerId: university.id, title: "一种将届满装置", expiresOn: new Date("2027-01-01T00:00:00Z") });
     await expect(declareOpenLicense(staff, ending.id, lumpSum, NOW)).rejects.toMatchObject({ status: 400, code: "TERM_BEYOND_EXPIRY" });
@@ -116,7 +118,7 @@ describe("taking an open license", () => {
     const late = await createEnterprise("重庆晚到科技有限公司");
     await prisma.organization.update({ where: { id: late.id }, data: { verifiedAt: NOW } });
     const lateBuyer = await currentUser((await createUser({ email: "late@ol.example", name: "Late", password: "buyer password", role: "SME", organizationId: late.id })).id);
-    await expect(acceptOpenLicense(lateBuyer, declaration.id, { signatoryName: "钱七", intendedUse: "量产" }, NOW)).rejects.toMatchObject({ status: 409, code: "WITHDRAWN", message: expect.stringContaining("art. 52") });
+    await expect(acceptOpenLicense(lateBuyer, declaration.id, { signatoryName: "钱七", intendedUse: "量产" }, NOW)).rejects.toMatchObject({ status: 409, code: "WITHDRAWN", message: "openLicense.err.withdrawn" });
     expect(await prisma.license.count({ where: { patentId } })).toBe(before);
   });
 
@@ -155,7 +157,7 @@ describe("bulk declaration", () => {
     const { declared, refused } = await declareOpenLicenses(staff, [a.id, b.id, lapsed.id, foreign.id, a.id], lumpSum, NOW);
     expect(declared.map((d) => d.patentId)).toEqual([a.id, b.id]);
     expect(refused).toEqual([
-      { patentId: lapsed.id, code: "NOT_IN_FORCE", message: expect.stringContaining("art. 50") },
+      { patentId: lapsed.id, code: "NOT_IN_FORCE", message: "openLicense.err.notInForce" },
       { patentId: foreign.id, code: "FORBIDDEN", message: "auth.forbidden" },
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { messageIn } from "~/lib/i18n";
 import { applicationCheckCharacter } from "~/lib/identifiers";
 import { insertOrganizations } from "~/models/organization.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
@@ -35,7 +36,9 @@ describe("bulk writes check identifiers", () => {
       { id: "org-bad", kind: "UNIVERSITY", name: "乙大学", creditCode: wrong },
     ]);
     await expect(attempt).rejects.toThrow(DomainError);
-    await expect(attempt).rejects.toThrow(/乙大学: credit code .* should be/);
+    const refusal = (await attempt.catch((error: DomainError) => error)) as DomainError;
+    expect(messageIn("en", refusal.message)).toMatch(/^乙大学: credit code .*: the check character is . but should be ./);
+    expect(messageIn("zh", refusal.message)).toMatch(/^乙大学：统一社会信用代码 .* 无效：校验位是 .，应为 .$/);
     expect(await prisma.organization.count()).toBe(0);
     await insertOrganizations(prisma, [{ id: "org-test", kind: "UNIVERSITY", name: "丙大学", creditCode: good.toLowerCase() }]);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: "org-test" } })).creditCode).toBe(good);
@@ -44,7 +47,10 @@ describe("bulk writes check identifiers", () => {
   it("refuses a patent batch with a wrong check character inside a transaction, leaving nothing half-written", async () => {
     const wrongCheck = applicationCheckCharacter("202110000002") === "0" ? "1" : "0";
     const bad = patent(2, "000002", { applicationNumber: `202110000002.${wrongCheck}` });
-    await expect(prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), bad]))).rejects.toThrow(`check character is ${wrongCheck} but should be`);
+    const refusal = await prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), bad])).catch((error: DomainError) => error);
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(messageIn("en", (refusal as DomainError).message)).toContain(`the check character is ${wrongCheck} but should be`);
+    expect(messageIn("zh", (refusal as DomainError).message)).toContain(`申请号 202110000002.${wrongCheck} 无效：校验位是 ${wrongCheck}`);
     expect(await prisma.patent.count()).toBe(0);
     await expect(insertPatents(prisma, [patent(3, "000003", { applicationNumber: "CN202110000003" })])).rejects.toThrow(DomainError);
   });

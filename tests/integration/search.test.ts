@@ -195,7 +195,7 @@ describe("hostile input through the API", () => {
   it("answers a well-formed but unknown university with a 400", async () => {
     const response = await get("university=org-does-not-exist");
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "unknown university: org-does-not-exist" });
+    expect(await response.json()).toMatchObject({ error: "University: “org-does-not-exist” is not known" });
   });
 
   it("returns the documented shape", async () => {
