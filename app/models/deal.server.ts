@@ -1,17 +1,21 @@
-// Negotiated deals: a company asks for an ordinary, sole or exclusive license or an assignment; the owner
-// accepts, declines or counters; a thread keeps the negotiation; both sides sign the agreed terms, and the
-// license (or transfer) is concluded with the law's rules checked again at that moment.
+// Negotiated deals: a verified company asks for an ordinary, sole or exclusive license or an assignment with
+// full terms; the owner accepts, declines or counters with full terms; every offer is a numbered version and
+// acceptance fixes one; both sides read the contract preview and sign (name, title, time); the second
+// signature concludes the license (or transfer) from exactly the accepted version, with the law's rules
+// checked again in the same transaction.
 import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { costSummary, DealTermsSchema, withKind, type CostSummary, type DealKind, type DealTerms, type ReceivingAccount } from "~/lib/deal-terms";
+import type { DealStep } from "~/lib/deal-steps";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import type { DealKind, DealStep, OpenLicenseTerms } from "~/lib/open-license-schemas";
-import { contractText, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
+import { assignmentContractText, contractText, fingerprint, nextContractNumber, type ContractParties, type ContractTerms } from "./contract.server";
 import { notify, type NotificationKind } from "./notification.server";
 import { scheduleUpFront } from "./payment.server";
 
 type Side = "REQUESTER" | "OWNER";
+type DealRow = Prisma.DealGetPayload<object>;
 
 function addMonths(date: Date, months: number): Date {
   const result = new Date(date);
@@ -20,38 +24,145 @@ function addMonths(date: Date, months: number): Date {
 }
 
 /** Patent Law art. 51: no exclusive or sole license while an open license is declared; at most one
- * exclusive (or sole) license for any period. Checked on request and again at signature. */
-export async function assertKindAllowed(db: Prisma.TransactionClient, patentId: number, kind: DealKind, from: Date, to: Date) {
+ * exclusive (or sole) license for any period. Checked on request, on each offer and again at signature. */
+export async function assertKindAllowed(db: Prisma.TransactionClient, patentId: number, kind: string, from: Date, to: Date) {
   if (kind !== "SOLE" && kind !== "EXCLUSIVE") return;
   if (await db.openLicenseDeclaration.count({ where: { patentId, status: "ACTIVE" } })) {
-    throw new DomainError("OPEN_LICENSE_DECLARED", "Patent Law art. 51: no exclusive or sole license while an open license is declared.", { status: 409 });
+    throw new DomainError("OPEN_LICENSE_DECLARED", "deal.rule.openLicenseDeclared", { status: 409 });
   }
   const overlapping = await db.license.count({ where: { patentId, kind: { in: ["EXCLUSIVE", "SOLE"] }, startsOn: { lt: to }, endsOn: { gt: from } } });
-  if (overlapping) throw new DomainError("EXCLUSIVE_CONFLICT", "An exclusive or sole license already covers part of this period.", { status: 409 });
+  if (overlapping) throw new DomainError("EXCLUSIVE_CONFLICT", "deal.rule.exclusiveConflict", { status: 409 });
+}
+
+/** The patent is in force on this day: granted, not lapsed, its term not ended. */
+function inForceOn(patent: { legalStatus: string; expiresOn: Date }, day: Date): boolean {
+  return patent.legalStatus === "VALID" && patent.expiresOn > day;
+}
+
+/** Who may open a deal on a patent: a verified company, on a transferable patent in force that it does not own. */
+async function assertDealable(db: Prisma.TransactionClient, user: CurrentUser, patentId: number, now: Date) {
+  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "deal.rule.companiesOnly", { status: 403 });
+  if (!user.organization.verifiedAt) throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
+  const patent = await db.patent.findUnique({ where: { id: patentId }, select: { ownerId: true, legalStatus: true, expiresOn: true, transferable: true, coOwners: { select: { organizationId: true } } } });
+  if (!patent) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
+  const companyId = user.organization.id;
+  if (patent.ownerId === companyId || patent.coOwners.some((coOwner) => coOwner.organizationId === companyId)) {
+    throw new DomainError("OWN_PATENT", "deal.rule.ownPatent", { status: 409 });
+  }
+  if (!patent.transferable) throw new DomainError("NOT_TRANSFERABLE", "deal.rule.notTransferable", { status: 409 });
+  if (!inForceOn(patent, now)) throw new DomainError("NOT_IN_FORCE", "deal.rule.notInForce", { status: 409 });
+  return patent;
 }
 
 /** The side this user acts for in the deal, or a 404 for anyone who is not a party (nor an administrator). */
 function sideOf(user: CurrentUser, deal: { requesterId: string; ownerId: string }): Side | "ADMIN" {
   if (user.organization?.id === deal.requesterId) return "REQUESTER";
   if (user.role !== "SME" && canManageFor(user, deal.ownerId)) return user.role === "ADMIN" ? "ADMIN" : "OWNER";
-  throw new DomainError("NOT_FOUND", "No deal with this id.", { status: 404 });
+  throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
 }
 
-export async function requestDeal(user: CurrentUser, patentId: number, input: { kind: DealKind; message: string; terms: OpenLicenseTerms }, now = new Date()) {
-  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "Only a company account can request a license.", { status: 403 });
-  const patent = await prisma.patent.findUnique({ where: { id: patentId }, select: { ownerId: true, legalStatus: true, expiresOn: true } });
-  if (!patent) throw new DomainError("NOT_FOUND", "No patent with this id.", { status: 404 });
-  if (patent.legalStatus !== "VALID" && patent.legalStatus !== "PENDING") throw new DomainError("NOT_IN_FORCE", "The patent is not in force.", { status: 409 });
-  const requesterId = user.organization.id;
+/** Stored terms as full terms; deals opened before terms carried their kind are read as they always were. */
+export function readTerms(kind: string, stored: string): DealTerms {
+  const raw = JSON.parse(stored) as Record<string, unknown>;
+  const parsed = DealTermsSchema.safeParse(raw.kind === undefined ? withKind(kind as DealKind, raw) : raw);
+  if (parsed.success) return parsed.data;
+  return { ...(raw as object), kind } as DealTerms;
+}
+
+const licenseEnd = (terms: DealTerms, start: Date, expiresOn: Date) => new Date(Math.min(addMonths(start, terms.licenseTermMonths ?? 0).getTime(), expiresOn.getTime()));
+
+/** The agreed license terms as the contract and the license's snapshot state them. */
+export function contractTermsOf(terms: DealTerms, version: number | null): ContractTerms {
+  return {
+    feeModel: terms.feeModel ?? "LUMP_SUM",
+    lumpSumFen: terms.lumpSumFen ?? null,
+    entryFeeFen: terms.entryFeeFen ?? null,
+    royaltyBasisPoints: terms.royaltyBasisPoints ?? null,
+    royaltyBase: terms.royaltyBase ?? null,
+    perUnitFen: terms.perUnitFen ?? null,
+    minimumAnnualRoyaltyFen: terms.minimumAnnualRoyaltyFen ?? null,
+    paymentSchedule: terms.paymentSchedule,
+    licenseTermMonths: terms.licenseTermMonths ?? 0,
+    territory: terms.territory ?? "",
+    fieldOfUse: terms.fieldOfUse ?? null,
+    ...(version ? { dealVersion: version } : {}),
+  };
+}
+
+export async function requestDeal(user: CurrentUser, patentId: number, input: { kind?: DealKind; message: string; terms: DealTerms }, now = new Date()) {
   return prisma.$transaction(async (tx) => {
-    await assertKindAllowed(tx, patentId, input.kind, now, addMonths(now, input.terms.licenseTermMonths));
+    const patent = await assertDealable(tx, user, patentId, now);
+    const terms = input.terms.kind ? input.terms : (DealTermsSchema.parse(withKind(input.kind ?? "ORDINARY", input.terms as Record<string, unknown>)) as DealTerms);
+    if (terms.kind !== "ASSIGNMENT") await assertKindAllowed(tx, patentId, terms.kind, now, licenseEnd(terms, now, patent.expiresOn));
+    const stored = JSON.stringify(terms);
     const deal = await tx.deal.create({
-      data: { patentId, requesterId, ownerId: patent.ownerId, kind: input.kind, status: "NEGOTIATING", terms: JSON.stringify(input.terms), termsBy: "REQUESTER" },
+      data: { patentId, requesterId: user.organization!.id, ownerId: patent.ownerId, kind: terms.kind, status: "NEGOTIATING", terms: stored, termsBy: "REQUESTER", termsVersion: 1 },
     });
-    await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms: deal.terms } });
+    await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms: stored, version: 1 } });
     await notify(tx, patent.ownerId, "notify.dealRequested", `/deals/${deal.id}`, { company: user.organization!.name });
     return deal;
   });
+}
+
+interface Parties {
+  patent: Prisma.PatentGetPayload<object>;
+  owner: { name: string; creditCode: string };
+  requester: { name: string; creditCode: string };
+}
+
+async function partiesOf(db: Prisma.TransactionClient, deal: DealRow): Promise<Parties> {
+  const [patent, owner, requester] = await Promise.all([
+    db.patent.findUniqueOrThrow({ where: { id: deal.patentId } }),
+    db.organization.findUniqueOrThrow({ where: { id: deal.ownerId }, select: { name: true, creditCode: true } }),
+    db.organization.findUniqueOrThrow({ where: { id: deal.requesterId }, select: { name: true, creditCode: true } }),
+  ]);
+  return { patent, owner, requester };
+}
+
+const accountOf = (deal: { receivingAccount: string | null }) => (deal.receivingAccount ? (JSON.parse(deal.receivingAccount) as ReceivingAccount) : null);
+
+export interface ContractPreview {
+  text: string;
+  fingerprint: string;
+  cost: CostSummary;
+  terms: DealTerms;
+  version: number;
+  accountGiven: boolean;
+}
+
+/** The final contract text as both sides sign it, with the number, dates and signatures left to signature. */
+async function previewOf(db: Prisma.TransactionClient, deal: DealRow, parties?: Parties): Promise<ContractPreview> {
+  const { patent, owner, requester } = parties ?? (await partiesOf(db, deal));
+  const terms = readTerms(deal.kind, deal.terms);
+  const version = deal.agreedVersion ?? deal.termsVersion;
+  const receivingAccount = accountOf(deal);
+  const existingLicenses = terms.kind === "ASSIGNMENT"
+    ? await db.license.findMany({ where: { patentId: deal.patentId }, select: { contractNumber: true, kind: true }, orderBy: { contractNumber: "asc" } })
+    : [];
+  const text = terms.kind === "ASSIGNMENT"
+    ? assignmentContractText({
+        contractNumber: null, patent, assignor: owner, assignee: requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
+        ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE", existingLicenses, receivingAccount, signedAt: null, signatures: { assignor: null, assignee: null },
+      })
+    : contractText(licenseContract(terms, version, patent, owner, requester, receivingAccount, null));
+  return { text, fingerprint: fingerprint(text), cost: costSummary(terms), terms, version, accountGiven: receivingAccount !== null };
+}
+
+function licenseContract(
+  terms: DealTerms, version: number, patent: Parties["patent"], owner: Parties["owner"], requester: Parties["requester"], receivingAccount: ReceivingAccount | null,
+  signed: { contractNumber: string; at: Date; endsOn: Date; licensor: { name: string; title: string | null; at: Date }; licensee: { name: string; title: string | null; at: Date } } | null,
+): ContractParties {
+  return {
+    contractNumber: signed?.contractNumber ?? null,
+    kind: terms.kind as "ORDINARY" | "SOLE" | "EXCLUSIVE",
+    patent, licensor: owner, licensee: requester,
+    terms: contractTermsOf(terms, version),
+    signatoryName: signed?.licensee.name ?? null,
+    intendedUse: null,
+    signedAt: signed?.at ?? null, startsOn: signed?.at ?? null, endsOn: signed?.endsOn ?? null,
+    receivingAccount,
+    signatures: { licensor: signed?.licensor ?? null, licensee: signed?.licensee ?? null },
+  };
 }
 
 /** One step of the negotiation by either side; returns the deal as it now stands. */
@@ -61,11 +172,11 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
     const found = await tx.deal.findUnique({ where: { id: dealId }, select: { patentId: true } });
     if (found) await takeTurn(tx, patentTurn(found.patentId));
     const deal = await tx.deal.findUnique({ where: { id: dealId } });
-    if (!deal) throw new DomainError("NOT_FOUND", "No deal with this id.", { status: 404 });
+    if (!deal) throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
     const side = sideOf(user, deal);
-    if (side === "ADMIN") throw new DomainError("FORBIDDEN", "Administrators follow deals; the parties negotiate them.", { status: 403 });
-    if (deal.status === "SIGNED" || deal.status === "DECLINED") throw new DomainError("CLOSED", "This negotiation is closed.", { status: 409 });
-    const log = (kind: string, body = "", terms?: string) => tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms } });
+    if (side === "ADMIN") throw new DomainError("FORBIDDEN", "deal.rule.adminFollows", { status: 403 });
+    if (deal.status === "SIGNED" || deal.status === "DECLINED" || deal.status === "CLOSED") throw new DomainError("CLOSED", "deal.rule.closed", { status: 409 });
+    const log = (kind: string, body = "", terms?: string, version?: number) => tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms, version } });
     const tellOtherSide = (kind: NotificationKind) => notify(tx, side === "REQUESTER" ? deal.ownerId : deal.requesterId, kind, `/deals/${dealId}`);
 
     switch (step.step) {
@@ -74,32 +185,46 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
         await tellOtherSide("notify.dealMessage");
         return tx.deal.findUniqueOrThrow({ where: { id: dealId } });
       case "counter": {
-        if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "The terms are agreed: sign them or decline.", { status: 409 });
-        await assertKindAllowed(tx, deal.patentId, deal.kind as DealKind, now, addMonths(now, step.terms.licenseTermMonths));
+        if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "deal.rule.agreedAlready", { status: 409 });
+        const patent = await tx.patent.findUniqueOrThrow({ where: { id: deal.patentId } });
+        if (step.terms.kind !== "ASSIGNMENT") await assertKindAllowed(tx, deal.patentId, step.terms.kind, now, licenseEnd(step.terms, now, patent.expiresOn));
         const terms = JSON.stringify(step.terms);
-        await log("COUNTER", step.message, terms);
+        const version = deal.termsVersion + 1;
+        await log("COUNTER", step.message, terms, version);
         await tellOtherSide("notify.dealCountered");
-        return tx.deal.update({ where: { id: dealId }, data: { terms, termsBy: side } });
+        return tx.deal.update({ where: { id: dealId }, data: { terms, termsBy: side, kind: step.terms.kind, termsVersion: version } });
       }
       case "accept":
-        if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "The terms are already agreed.", { status: 409 });
-        if (deal.termsBy === side) throw new DomainError("OWN_PROPOSAL", "These are your own terms: the other side accepts them.", { status: 409 });
-        await log("ACCEPTED");
+        if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "deal.rule.agreedAlready", { status: 409 });
+        if (deal.termsBy === side) throw new DomainError("OWN_PROPOSAL", "deal.rule.ownProposal", { status: 409 });
+        if (step.version !== undefined && step.version !== deal.termsVersion) throw new DomainError("TERMS_CHANGED", "deal.rule.termsChanged", { status: 409 });
+        await log("ACCEPTED", "", deal.terms, deal.termsVersion);
         await tellOtherSide("notify.dealAccepted");
-        return tx.deal.update({ where: { id: dealId }, data: { status: "AGREED" } });
+        return tx.deal.update({ where: { id: dealId }, data: { status: "AGREED", agreedVersion: deal.termsVersion } });
       case "decline":
         await log("DECLINED", step.message);
         await tellOtherSide("notify.dealDeclined");
         return tx.deal.update({ where: { id: dealId }, data: { status: "DECLINED" } });
+      case "account": {
+        if (side !== "OWNER") throw new DomainError("FORBIDDEN", "deal.rule.accountOwner", { status: 403 });
+        if (deal.requesterSignedAt || deal.ownerSignedAt) throw new DomainError("SIGNATURES_GIVEN", "deal.rule.accountAfterSignature", { status: 409 });
+        const account = JSON.stringify(step.account);
+        await log("ACCOUNT", `${step.account.bank} · ${step.account.accountName} · ${step.account.accountNumber}`);
+        await tellOtherSide("notify.dealMessage");
+        return tx.deal.update({ where: { id: dealId }, data: { receivingAccount: account } });
+      }
       case "sign": {
-        if (deal.status !== "AGREED") throw new DomainError("NOT_AGREED", "Only agreed terms can be signed.", { status: 409 });
-        if (side === "REQUESTER" && !user.organization?.verifiedAt) {
-          throw new DomainError("NOT_VERIFIED", "Your company must be verified by the operator before it can sign a license.", { status: 403 });
-        }
+        if (deal.status !== "AGREED") throw new DomainError("NOT_AGREED", "deal.rule.notAgreed", { status: 409 });
+        if (side === "REQUESTER" && !user.organization?.verifiedAt) throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
         const signed = side === "REQUESTER" ? deal.requesterSignedAt : deal.ownerSignedAt;
-        if (signed) throw new DomainError("ALREADY_SIGNED", "You have already signed.", { status: 409 });
-        const data = side === "REQUESTER" ? { requesterSignatory: step.signatoryName, requesterSignedAt: now } : { ownerSignatory: step.signatoryName, ownerSignedAt: now };
-        await log("SIGNED", step.signatoryName);
+        if (signed) throw new DomainError("ALREADY_SIGNED", "deal.rule.alreadySigned", { status: 409 });
+        if (!deal.receivingAccount) throw new DomainError("ACCOUNT_MISSING", "deal.rule.accountMissing", { status: 409 });
+        const preview = await previewOf(tx, deal);
+        if (step.previewFingerprint !== preview.fingerprint) throw new DomainError("PREVIEW_OUTDATED", "deal.sign.previewOutdated", { status: 409, path: "previewFingerprint" });
+        const data = side === "REQUESTER"
+          ? { requesterSignatory: step.signatoryName, requesterSignatoryTitle: step.signatoryTitle, requesterSignedAt: now, requesterSignedById: user.id }
+          : { ownerSignatory: step.signatoryName, ownerSignatoryTitle: step.signatoryTitle, ownerSignedAt: now, ownerSignedById: user.id };
+        await log("SIGNED", `${step.signatoryName}（${step.signatoryTitle}）`, undefined, preview.version);
         const updated = await tx.deal.update({ where: { id: dealId }, data });
         if (!updated.requesterSignedAt || !updated.ownerSignedAt) {
           await tellOtherSide("notify.dealSigned");
@@ -113,54 +238,90 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
   });
 }
 
-/** Both signatures are in: the license or transfer is created, the rules checked once more in the same
- * transaction, so that of two exclusive deals signed at the same moment exactly one concludes. */
-async function conclude(tx: Prisma.TransactionClient, deal: Prisma.DealGetPayload<object>, actorId: string, now: Date) {
-  const terms = JSON.parse(deal.terms) as OpenLicenseTerms;
-  const kind = deal.kind as DealKind;
-  const patent = await tx.patent.findUniqueOrThrow({ where: { id: deal.patentId } });
-  const [licensor, licensee] = await Promise.all([
-    tx.organization.findUniqueOrThrow({ where: { id: deal.ownerId }, select: { name: true, creditCode: true } }),
-    tx.organization.findUniqueOrThrow({ where: { id: deal.requesterId }, select: { name: true, creditCode: true } }),
-  ]);
+/** Both signatures are in: the license or transfer is created from the accepted version, the rules checked
+ * once more in the same transaction, so that of two deals on one patent signed at the same moment the
+ * second sees the first's outcome. */
+async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: string, now: Date) {
+  const parties = await partiesOf(tx, deal);
+  const { patent } = parties;
+  const terms = readTerms(deal.kind, deal.terms);
+  const version = deal.agreedVersion ?? deal.termsVersion;
+  // The licensor must still own the patent (an assignment may have moved it), and it must be in force on the start date.
+  if (patent.ownerId !== deal.ownerId) throw new DomainError("NOT_OWNER", "deal.rule.notOwner", { status: 409 });
+  if (!inForceOn(patent, now)) throw new DomainError("NOT_IN_FORCE", "deal.rule.notInForceAtStart", { status: 409 });
+  const receivingAccount = accountOf(deal);
+  const licensorSignature = { name: deal.ownerSignatory!, title: deal.ownerSignatoryTitle, at: deal.ownerSignedAt! };
+  const licenseeSignature = { name: deal.requesterSignatory!, title: deal.requesterSignatoryTitle, at: deal.requesterSignedAt! };
   const year = now.getUTCFullYear();
-  if (kind === "ASSIGNMENT") {
-    if (patent.ownerId !== deal.ownerId) throw new DomainError("NOT_OWNER", "The patent no longer belongs to this owner.", { status: 409 });
+
+  if (terms.kind === "ASSIGNMENT") {
+    const contractNumber = await nextContractNumber(tx, "ASSIGNMENT", year);
+    const existingLicenses = await tx.license.findMany({ where: { patentId: deal.patentId }, select: { contractNumber: true, kind: true }, orderBy: { contractNumber: "asc" } });
+    const text = assignmentContractText({
+      contractNumber, patent, assignor: parties.owner, assignee: parties.requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
+      ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE", existingLicenses, receivingAccount, signedAt: now,
+      signatures: { assignor: licensorSignature, assignee: licenseeSignature },
+    });
     const transfer = await tx.transfer.create({
       data: {
-        contractNumber: await nextContractNumber(tx, "ASSIGNMENT", year),
-        patentId: deal.patentId, assignorId: deal.ownerId, assigneeId: deal.requesterId, priceFen: terms.lumpSumFen ?? 0, signedAt: now,
+        contractNumber, patentId: deal.patentId, assignorId: deal.ownerId, assigneeId: deal.requesterId, priceFen: terms.priceFen ?? 0, signedAt: now,
+        termsSnapshot: JSON.stringify({ ...terms, version }), ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE",
+        assignorSignatory: licensorSignature.name, assignorSignatoryTitle: licensorSignature.title, assignorSignedAt: licensorSignature.at,
+        assigneeSignatory: licenseeSignature.name, assigneeSignatoryTitle: licenseeSignature.title, assigneeSignedAt: licenseeSignature.at,
+        contractText: text, contractSha256: fingerprint(text),
       },
     });
     // The patent moves to the assignee; its open-license declarations end; licenses already concluded stay.
     await tx.patent.update({ where: { id: deal.patentId }, data: { ownerId: deal.requesterId, transferable: false, transferableNote: "已转让" } });
     await tx.openLicenseDeclaration.updateMany({ where: { patentId: deal.patentId, status: "ACTIVE" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
-    await tx.dealEvent.create({ data: { transferId: transfer.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id }) } });
+    // The patent's other open negotiations end: the owner they were with no longer owns it.
+    const others = await tx.deal.findMany({ where: { patentId: deal.patentId, id: { not: deal.id }, status: { in: ["NEGOTIATING", "AGREED"] } }, select: { id: true, requesterId: true } });
+    for (const other of others) {
+      await tx.dealMessage.create({ data: { dealId: other.id, authorId: actorId, kind: "CLOSED", body: "deal.closedByAssignment" } });
+      await notify(tx, other.requesterId, "notify.dealMessage", `/deals/${other.id}`);
+    }
+    await tx.deal.updateMany({ where: { id: { in: others.map((other) => other.id) } }, data: { status: "CLOSED" } });
+    await tx.dealEvent.create({ data: { transferId: transfer.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id, version }) } });
     await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: transfer.contractNumber } });
     return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", transferId: transfer.id } });
   }
-  const endsOn = new Date(Math.min(addMonths(now, terms.licenseTermMonths).getTime(), patent.expiresOn.getTime()));
-  await assertKindAllowed(tx, deal.patentId, kind, now, endsOn);
+
+  const endsOn = licenseEnd(terms, now, patent.expiresOn);
+  if (endsOn <= now) throw new DomainError("TERM_BEFORE_START", "deal.rule.endBeforeStart", { status: 409 });
+  await assertKindAllowed(tx, deal.patentId, terms.kind, now, endsOn);
   const contractNumber = await nextContractNumber(tx, "LICENSE", year);
-  const contractTerms: ContractTerms = { ...terms, fieldOfUse: terms.fieldOfUse ?? null, lumpSumFen: terms.lumpSumFen ?? null, entryFeeFen: terms.entryFeeFen ?? null, royaltyBasisPoints: terms.royaltyBasisPoints ?? null, perUnitFen: terms.perUnitFen ?? null };
-  const text = contractText({
-    contractNumber, kind, patent, licensor, licensee, terms: contractTerms,
-    signatoryName: deal.requesterSignatory, intendedUse: null, signedAt: now, startsOn: now, endsOn,
+  const contract = licenseContract(terms, version, patent, parties.owner, parties.requester, receivingAccount, {
+    contractNumber, at: now, endsOn, licensor: licensorSignature, licensee: licenseeSignature,
   });
+  const text = contractText(contract);
   const upFront = (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
   const license = await tx.license.create({
     data: {
-      contractNumber, patentId: deal.patentId, licensorId: deal.ownerId, licenseeId: deal.requesterId, kind,
-      termsSnapshot: JSON.stringify(contractTerms), valueFen: upFront, startsOn: now, endsOn, signedAt: now,
-      signatoryName: deal.requesterSignatory, contractText: text, contractSha256: fingerprint(text),
+      contractNumber, patentId: deal.patentId, licensorId: deal.ownerId, licenseeId: deal.requesterId, kind: terms.kind,
+      termsSnapshot: JSON.stringify(contract.terms), valueFen: upFront, startsOn: now, endsOn, signedAt: now,
+      signatoryName: licenseeSignature.name, signatoryTitle: licenseeSignature.title, signedById: deal.requesterSignedById,
+      licensorSignatory: licensorSignature.name, licensorSignatoryTitle: licensorSignature.title, licensorSignedAt: licensorSignature.at,
+      contractText: text, contractSha256: fingerprint(text),
     },
   });
-  await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id }) } });
+  await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id, version }) } });
   await scheduleUpFront(tx, license.id, upFront, now);
+  // An assignment agreed before this license was priced without it: its agreement lapses, to be agreed again.
+  const assignments = await tx.deal.findMany({ where: { patentId: deal.patentId, kind: "ASSIGNMENT", status: "AGREED" }, select: { id: true, requesterId: true, ownerId: true } });
+  for (const assignment of assignments) {
+    await tx.dealMessage.create({ data: { dealId: assignment.id, authorId: actorId, kind: "REOPENED", body: "deal.reopenedByLicense" } });
+    for (const organizationId of [assignment.requesterId, assignment.ownerId]) await notify(tx, organizationId, "notify.dealMessage", `/deals/${assignment.id}`);
+  }
+  await tx.deal.updateMany({
+    where: { id: { in: assignments.map((assignment) => assignment.id) } },
+    data: { status: "NEGOTIATING", agreedVersion: null, requesterSignatory: null, requesterSignatoryTitle: null, requesterSignedAt: null, requesterSignedById: null, ownerSignatory: null, ownerSignatoryTitle: null, ownerSignedAt: null, ownerSignedById: null },
+  });
   await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: contractNumber } });
   return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", licenseId: license.id } });
 }
 
+/** A deal as its parties see it: the terms on the table, each offer with its terms, and, once the terms are
+ * agreed, the contract preview both sides read before signing. */
 export async function getDealFor(user: CurrentUser, dealId: string) {
   const deal = await prisma.deal.findUnique({
     where: { id: dealId },
@@ -168,12 +329,22 @@ export async function getDealFor(user: CurrentUser, dealId: string) {
       patent: { select: { id: true, title: true, titleEn: true } },
       requester: { select: { name: true, nameEn: true } },
       owner: { select: { name: true, nameEn: true } },
-      messages: { orderBy: { createdAt: "asc" } },
+      messages: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
-  if (!deal) throw new DomainError("NOT_FOUND", "No deal with this id.", { status: 404 });
+  if (!deal) throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
   const side = sideOf(user, deal);
-  return { ...deal, side, terms: JSON.parse(deal.terms) as OpenLicenseTerms };
+  const { messages, receivingAccount, ...rest } = deal;
+  const preview = deal.status === "AGREED" ? await previewOf(prisma, deal) : null;
+  return {
+    ...rest,
+    side,
+    terms: readTerms(deal.kind, deal.terms),
+    receivingAccount: receivingAccount ? (JSON.parse(receivingAccount) as ReceivingAccount) : null,
+    messages: messages.map(({ terms, ...message }) => ({ ...message, terms: terms ? readTerms(deal.kind, terms) : null })),
+    preview,
+    transfer: deal.transferId ? await prisma.transfer.findUnique({ where: { id: deal.transferId }, select: { id: true, contractNumber: true, contractText: true, contractSha256: true } }) : null,
+  };
 }
 
 export async function listDealsFor(user: CurrentUser, patentId?: number) {

@@ -3,15 +3,17 @@ import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { DealStepSchema } from "~/lib/open-license-schemas";
+import { DealStepSchema } from "~/lib/deal-steps";
 import { advanceDeal, getDealFor } from "~/models/deal.server";
 
-/** GET /api/v1/deals/:id: the negotiation with its thread, for its parties. */
+/** GET /api/v1/deals/:id: the negotiation with its thread, each offer's full terms and, once agreed, the contract
+ * preview (text, fingerprint, fixed cost) that a signature must name. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => Response.json(await getDealFor(await requireUser(request), recordId(params.id))));
 }
 
-/** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" | "sign", … }. */
+/** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" | "account" | "sign", … }; a
+ * signature carries signatoryName, signatoryTitle and the previewFingerprint it read. */
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);

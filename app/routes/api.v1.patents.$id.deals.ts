@@ -2,11 +2,12 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { DealRequestSchema } from "~/lib/open-license-schemas";
+import { DealRequestSchema } from "~/lib/deal-steps";
 import { parsePatentId } from "~/lib/route-params";
 import { requestDeal } from "~/models/deal.server";
 
-/** POST /api/v1/patents/:id/deals: a company asks for an ordinary, sole or exclusive license or an assignment. */
+/** POST /api/v1/patents/:id/deals: a verified company asks for an ordinary, sole or exclusive license or an
+ * assignment, with full terms ({ message, terms: { kind, feeModel, … } }; the older { kind, terms } is read too). */
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);

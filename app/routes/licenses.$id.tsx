@@ -114,6 +114,16 @@ export default function LicensePage() {
           <p><Link to={`/patents/${license.patent.id}`} className="text-brand-700 underline">{localized(language, license.patent.title, license.patent.titleEn)}</Link></p>
           <p className="mt-2 text-sm">{localized(language, license.licensor.name, license.licensor.nameEn)} → {localized(language, license.licensee.name, license.licensee.nameEn)}</p>
           <p className="mt-2 text-sm">{license.startsOn.toISOString().slice(0, 10)} — {license.endsOn.toISOString().slice(0, 10)}</p>
+          <dl className="mt-2 space-y-1 text-sm">
+            <div>
+              <dt className="inline text-slate-600">{t("licenses.licensorSignature")}：</dt>
+              <dd className="inline">{license.licensorSignatory ? t("licenses.signatureLine", { name: license.licensorSignatory, title: license.licensorSignatoryTitle ?? "", at: license.licensorSignedAt ? new Date(license.licensorSignedAt).toISOString().slice(0, 16).replace("T", " ") : "" }) : license.kind === "OPEN" ? t("licenses.byDeclaration") : "—"}</dd>
+            </div>
+            <div>
+              <dt className="inline text-slate-600">{t("licenses.licenseeSignature")}：</dt>
+              <dd className="inline">{license.signatoryName ? t("licenses.signatureLine", { name: license.signatoryName, title: license.signatoryTitle ?? "", at: license.signedAt.toISOString().slice(0, 16).replace("T", " ") }) : "—"}</dd>
+            </div>
+          </dl>
           <p className="mt-2 text-xs">{t("licenses.fingerprint")}: <code className="break-all">{license.contractSha256 ?? "—"}</code> · <Link to={`/contracts/${license.contractNumber}`} className="text-brand-700 underline">{t("licenses.verify")}</Link></p>
         </section>
         <section aria-labelledby="terms-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -137,10 +147,11 @@ export default function LicensePage() {
       </section>
       {license.contractText && (
         <section aria-labelledby="contract-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <div className="mb-2 flex items-center justify-between">
+          <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
             <h2 id="contract-heading" className="font-semibold">{t("licenses.contractText")}</h2>
             <span className="flex gap-2 print:hidden">
               <a href={`/licenses/${license.id}/pdf`} download className="rounded px-3 py-1 text-sm ring-1 ring-slate-300">{t("licenses.pdf")}</a>
+              <a href={`/licenses/${license.id}/recordal`} download className="rounded px-3 py-1 text-sm ring-1 ring-slate-300">{t("recordal.download")}</a>
               <button type="button" onClick={() => window.print()} className="rounded px-3 py-1 text-sm ring-1 ring-slate-300">{t("licenses.print")}</button>
             </span>
           </div>

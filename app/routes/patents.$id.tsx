@@ -1,14 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
-import { DealRequestForm, DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
+import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF, declareFormField } from "~/lib/open-license-schemas";
 import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license.server";
-import { readDealForm } from "~/lib/deal-form.server";
+import { DealRequestTermsForm } from "~/components/deal-terms";
+import { readDealRequestForm } from "~/lib/deal-terms-form";
 import { requestDeal } from "~/models/deal.server";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { formatCount, remainingYears } from "~/lib/format";
@@ -71,9 +72,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.withdrawn" });
     }
     if (intent === "deal") {
-      const request = readDealForm(form);
+      const request = readDealRequestForm(formToObject(form));
       if (!request.ok) return fail(request.fieldErrors, 400);
-      const deal = await requestDeal(user, patentId, { kind: request.kind ?? "ORDINARY", message: request.message, terms: request.terms });
+      const deal = await requestDeal(user, patentId, { message: request.message, terms: request.terms });
       return redirect(`/deals/${deal.id}`);
     }
     if (intent === "watch" || intent === "unwatch") {
@@ -245,7 +246,7 @@ export default function PatentPage() {
           {viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING") && (
             <section aria-labelledby="deal-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="deal-heading" className="mb-3 text-lg font-semibold">{t("deal.request")}</h2>
-              <DealRequestForm errors={actionData?.intent === "deal" ? errors : {}} />
+              <DealRequestTermsForm errors={actionData?.intent === "deal" ? errors : {}} />
             </section>
           )}
           {viewer.canManage && patent.legalStatus === "VALID" && (

@@ -85,6 +85,10 @@ const MATRIX: Row[] = [
   ["GET", "deals.$id", [302, 200, 200, 404, 200]],
   ["GET", "notifications", [302, 200, 200, 200, 200]],
   ["GET", "licenses.$id.pdf", [302, 200, 200, 404, 200]],
+  ["GET", "licenses.$id.recordal", [302, 200, 200, 404, 200]],
+  // The matrix's deal is still being negotiated: no contract, no recordal yet (404 for its parties too).
+  ["GET", "deals.$id.pdf", [302, 404, 404, 404, 404]],
+  ["GET", "deals.$id.recordal", [302, 404, 404, 404, 404]],
   ["GET", "payments.$id", [302, 200, 200, 404, 200]],
   ["POST", "payments.$id", [302, 403, 400, 404, 400]],
   ["GET", "royalties.$id", [302, 200, 200, 404, 200]],

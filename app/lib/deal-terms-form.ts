@@ -1,0 +1,67 @@
+// The terms form of a request or counter-offer: amounts in yuan and the royalty in percent, as people write
+// them, read into full terms and checked with the same schema as the API. Only the fields of the chosen kind
+// and fee model count (the page shows only those).
+import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./deal-terms";
+import type { FieldErrors } from "./forms";
+import type { FeeModel } from "./patent-vocabulary";
+
+/** The form's field for each term (where its error is shown). */
+export const TERM_FIELD: Record<string, string> = {
+  lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit",
+  minimumAnnualRoyaltyFen: "minimumAnnualRoyalty", priceFen: "price",
+};
+
+const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+
+/** "400000" or "1234.5" yuan → fen; a malformed amount is an error, not a guess. */
+function hundredths(value: string): number | "malformed" {
+  const cleaned = value.replace(/[,，\s]/g, "");
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(cleaned)) return "malformed";
+  const [whole, fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}
+
+export function dealTermsFromForm(values: Record<string, unknown>): { ok: true; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
+  const fieldErrors: FieldErrors = {};
+  const kind = text(values.kind) || "ORDINARY";
+  const feeModel = text(values.feeModel) as FeeModel;
+  const input: Record<string, unknown> = { kind, paymentSchedule: text(values.paymentSchedule) || undefined };
+  const amount = (field: string, term: string) => {
+    const raw = text(values[field]);
+    if (raw === "") return;
+    const parsed = hundredths(raw);
+    if (parsed === "malformed") fieldErrors[field] = "deal.terms.wholeFen";
+    else input[term] = parsed;
+  };
+  if (kind === "ASSIGNMENT") {
+    amount("price", "priceFen");
+    input.ownershipPasses = text(values.ownershipPasses) || undefined;
+  } else {
+    input.feeModel = feeModel || undefined;
+    const required = feeModel in REQUIRED_AMOUNTS ? REQUIRED_AMOUNTS[feeModel] : [];
+    for (const term of required) amount(TERM_FIELD[term], term);
+    if (required.includes("royaltyBasisPoints")) input.royaltyBase = text(values.royaltyBase) || undefined;
+    if (feeModel && feeModel !== "LUMP_SUM") amount("minimumAnnualRoyalty", "minimumAnnualRoyaltyFen");
+    const months = text(values.licenseTermMonths);
+    input.licenseTermMonths = months === "" ? undefined : /^\d{1,4}$/.test(months) ? Number(months) : Number.NaN;
+    input.territory = text(values.territory) || undefined;
+    input.fieldOfUse = text(values.fieldOfUse) || undefined;
+  }
+  const parsed = DealTermsSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = String(issue.path[0] ?? "form");
+      fieldErrors[TERM_FIELD[path] ?? path] ??= issue.message;
+    }
+  }
+  if (Object.keys(fieldErrors).length || !parsed.success) return { ok: false, fieldErrors };
+  return { ok: true, terms: parsed.data };
+}
+
+/** A request posted from the patent page: its terms and message. */
+export function readDealRequestForm(values: Record<string, unknown>): { ok: true; message: string; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
+  const message = text(values.message);
+  if (message.length > 4000) return { ok: false, fieldErrors: { message: "validation.tooLong" } };
+  const read = dealTermsFromForm(values);
+  return read.ok ? { ok: true, message, terms: read.terms } : read;
+}
