@@ -30,7 +30,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const unread = user ? await unreadCount(user) : 0;
+  // The page being opened reads its own notifications (its loader runs beside this one): they are not counted.
+  const unread = user ? await unreadCount(user, new URL(request.url).pathname) : 0;
   return {
     language: languageOf(request),
     user: user && { name: user.name, isCompany: user.role === "SME", isStaff: user.role === "UNIVERSITY_STAFF", mayAdminister: user.role === "ADMIN" || user.canInvite, unread },

@@ -103,6 +103,8 @@ export interface AdminDashboard {
   role: "ADMIN";
   toVerify: Block<Name & { id: string; kind: string; creditCode: string; createdAt: Date; members: number }>;
   unusual: {
+    /** the thresholds that make activity unusual, for the page to state */
+    rule: typeof UNUSUAL;
     since: Date;
     accounts: Array<{ email: string; failures: number; last: Date }>;
     addresses: Array<{ ip: string; failures: number; accounts: number; last: Date }>;
@@ -394,6 +396,7 @@ export async function adminDashboard(user: CurrentUser, now = new Date()): Promi
     role: "ADMIN",
     toVerify: { total: toVerifyTotal, items: toVerify.map(({ _count, ...organization }) => ({ ...organization, members: _count.members })) },
     unusual: {
+      rule: UNUSUAL,
       since,
       accounts,
       addresses,

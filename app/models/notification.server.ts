@@ -23,9 +23,12 @@ function addressedTo(user: CurrentUser & { organization: { id: string } }) {
   return { organizationId: user.organization.id, OR: [{ userId: null }, { userId: user.id }] };
 }
 
-export async function unreadCount(user: CurrentUser): Promise<number> {
+/** The user's unread notifications; those pointing to `opened`, the page being opened (whose loader reads them
+ * at the same moment), are not counted. */
+export async function unreadCount(user: CurrentUser, opened?: string): Promise<number> {
   if (!user.organization) return 0;
-  return prisma.notification.count({ where: { ...addressedTo({ ...user, organization: user.organization }), readAt: null } });
+  const openedLinks = opened ? [...new Set([opened, notificationTarget(opened)])] : [];
+  return prisma.notification.count({ where: { ...addressedTo({ ...user, organization: user.organization }), readAt: null, ...(opened ? { link: { notIn: openedLinks } } : {}) } });
 }
 
 export async function listNotifications(user: CurrentUser) {
@@ -119,9 +122,9 @@ async function subjectsOf(links: string[]) {
  * are read for every member, as any member may act on them). Returns how many became read. */
 export async function markReadFor(user: CurrentUser | null, path: string, now = new Date()): Promise<number> {
   if (!user?.organization) return 0;
-  const { count } = await prisma.notification.updateMany({
-    where: { ...addressedTo({ ...user, organization: user.organization }), link: notificationTarget(path), readAt: null },
-    data: { readAt: now },
-  });
+  const where = { ...addressedTo({ ...user, organization: user.organization }), link: { in: [...new Set([path, notificationTarget(path)])] }, readAt: null };
+  // Read first: most pages have nothing to mark, and a write would wait for any import holding the database.
+  if (!(await prisma.notification.findFirst({ where, select: { id: true } }))) return 0;
+  const { count } = await prisma.notification.updateMany({ where, data: { readAt: now } });
   return count;
 }

@@ -7,7 +7,7 @@ import { localized, messageIn, translator, type Language, type MessageKey } from
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { formatMoney } from "~/lib/money";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
-import { dashboardFor, UNUSUAL, type AdminDashboard, type CompanyDashboard, type DealItem, type PeriodFigures, type StaffDashboard } from "~/models/dashboard.server";
+import { dashboardFor, type AdminDashboard, type CompanyDashboard, type DealItem, type PeriodFigures, type StaffDashboard } from "~/models/dashboard.server";
 import { listNotificationGroups } from "~/models/notification.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("dash.title") }];
@@ -290,7 +290,7 @@ function AdminView({ dashboard }: { dashboard: AdminDashboard }) {
       </Block>
       <Block
         id="dash-unusual" title={t("dash.admin.unusual")} count={unusual.total} all="/admin/audit"
-        note={t("dash.admin.unusualRule", { hours: UNUSUAL.windowHours, account: UNUSUAL.failuresPerAccount, address: UNUSUAL.failuresPerAddress, days: UNUSUAL.failedImportDays })}
+        note={t("dash.admin.unusualRule", { hours: unusual.rule.windowHours, account: unusual.rule.failuresPerAccount, address: unusual.rule.failuresPerAddress, days: unusual.rule.failedImportDays })}
         empty={<>{t("dash.admin.unusualEmpty")} <Link to="/admin/audit" className={link}>{t("dash.admin.audit")}</Link></>}
       >
         {unusual.accounts.map((account) => (
