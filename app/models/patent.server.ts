@@ -133,15 +133,19 @@ export async function recordPatentView(patentId: number, now = new Date()): Prom
   });
 }
 
-/** "Companies that licensed this also licensed": other patents licensed by this patent's licensees, those
- * shared by most of them first. */
+/** Fewer companies than this and "also licensed" would show one company's (or two companies') choices. */
+export const ALSO_LICENSED_MIN_COMPANIES = 3;
+
+/** "Companies that licensed this also licensed": other patents licensed by at least three distinct companies that
+ * also licensed this one, those shared by most of them first. Never one company's portfolio (issue 16, privacy). */
 export async function alsoLicensed(patentId: number, limit = 5) {
   const licensees = (await prisma.license.findMany({ where: { patentId }, select: { licenseeId: true }, distinct: ["licenseeId"] })).map((l) => l.licenseeId);
-  if (licensees.length === 0) return [];
+  if (licensees.length < ALSO_LICENSED_MIN_COMPANIES) return [];
   const pairs = await prisma.license.findMany({ where: { licenseeId: { in: licensees }, patentId: { not: patentId } }, select: { patentId: true, licenseeId: true }, distinct: ["patentId", "licenseeId"] });
   const companies = new Map<number, number>();
   for (const pair of pairs) companies.set(pair.patentId, (companies.get(pair.patentId) ?? 0) + 1);
-  const top = [...companies].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  const top = [...companies].filter(([, count]) => count >= ALSO_LICENSED_MIN_COMPANIES).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  if (top.length === 0) return [];
   const patents = await prisma.patent.findMany({ where: { id: { in: top.map(([id]) => id) } }, select: { id: true, title: true, titleEn: true } });
   const byId = new Map(patents.map((p) => [p.id, p]));
   return top.flatMap(([id, count]) => (byId.has(id) ? [{ ...byId.get(id)!, companies: count }] : []));
