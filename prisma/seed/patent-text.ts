@@ -168,11 +168,19 @@ function topicCharacters(text: string): Set<string> {
   return characters;
 }
 
+/** How many of a text's topic characters the subject holds, counted up to `cap` (this runs for every item of
+ * every list of every patent: no arrays). */
+function sharedCharacters(text: string, subject: Set<string>, cap: number): number {
+  let shared = 0;
+  for (const char of topicCharacters(text)) if (subject.has(char) && ++shared === cap) break;
+  return shared;
+}
+
 /** `count` distinct items, drawn with a strong preference for those sharing characters with what the title
  * claims, so that an abstract's problem, parts and workings fit its subject (a cable-stayed bridge is not
  * described by a tunnel's water inrush). */
 function relatedSample(rng: Random, items: readonly Term[], subject: Set<string>, count: number): Term[] {
-  const pool = items.map((item) => ({ item, weight: 1 + 25 * Math.min(3, [...topicCharacters(item.zh)].filter((char) => subject.has(char)).length) }));
+  const pool = items.map((item) => ({ item, weight: 1 + 25 * sharedCharacters(item.zh, subject, 3) }));
   const chosen: Term[] = [];
   while (chosen.length < count && pool.length > 0) {
     const index = rng.weightedIndex(pool.map((entry) => entry.weight));
