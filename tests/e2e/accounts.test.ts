@@ -161,7 +161,8 @@ describe("a forgotten password", () => {
     await page.waitForURL((url) => url.pathname === "/login");
     await expect.poll(() => page.getByText("密码已更新，请用新密码登录。").count()).toBe(1);
     await signIn("sme2@patentbridge.test", "my renewed password");
-    expect(new URL(page.url()).pathname).toBe("/");
+    // Signing in with no page to go back to lands on the user's workspace.
+    expect(new URL(page.url()).pathname).toBe("/dashboard");
     await signOut();
 
     await page.goto(`${baseUrl}/login`);

@@ -7,6 +7,7 @@ import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { adminDashboard, companyDashboard, dashboardFor, staffDashboard, UNUSUAL } from "~/models/dashboard.server";
 import { listNotificationGroups, markRead, markReadFor, notify, unreadCount } from "~/models/notification.server";
+import { action as loginAction, loader as loginLoader } from "~/routes/login";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const NOW = new Date("2026-06-15T08:00:00Z");
@@ -284,5 +285,36 @@ describe("notifications grouped by what they point to", () => {
     await markRead(staff);
     expect(await unreadCount(staff)).toBe(0);
     expect(await unreadCount(company)).toBeGreaterThan(0);
+  });
+});
+
+describe("signing in", () => {
+  async function locationOf(run: () => Promise<unknown>) {
+    try {
+      const answer = await run();
+      return answer instanceof Response ? answer.headers.get("Location") : null;
+    } catch (thrown) {
+      if (thrown instanceof Response) return thrown.headers.get("Location");
+      throw thrown;
+    }
+  }
+  const signIn = (redirectTo?: string) => {
+    const form = new FormData();
+    form.append("email", "buyer@dash.example");
+    form.append("password", "dashboard password");
+    if (redirectTo !== undefined) form.append("redirectTo", redirectTo);
+    const request = new Request("http://localhost/login", { method: "POST", headers: { Origin: "http://localhost", Host: "localhost" }, body: form });
+    return locationOf(() => loginAction({ request, params: {}, context: { clientIp: "127.0.0.1" } }) as Promise<unknown>);
+  };
+
+  it("lands on the workspace when there is no page to go back to, and goes back to the page otherwise", async () => {
+    expect(await signIn()).toBe("/dashboard");
+    expect(await signIn("")).toBe("/dashboard");
+    expect(await signIn("//evil.example/")).toBe("/dashboard");
+    expect(await signIn("/patents?q=%E7%94%B5%E6%B1%A0")).toBe("/patents?q=%E7%94%B5%E6%B1%A0");
+    const cookie = (await startSession(company.id, 1)).split(";")[0];
+    const signedIn = (query: string) => locationOf(() => loginLoader({ request: new Request(`http://localhost/login${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} }) as Promise<unknown>);
+    expect(await signedIn("")).toBe("/dashboard");
+    expect(await signedIn("?redirectTo=%2Fneeds")).toBe("/needs");
   });
 });
