@@ -6,6 +6,7 @@ import { canManageFor } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import type { Prisma } from "~/generated/prisma/client";
+import type { AssessmentFilter } from "~/lib/list-vocabulary";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/lib/patent-vocabulary";
 import { patentOrder, patentWordsWhere } from "./university-patents.server";
@@ -54,8 +55,6 @@ export async function clusterDemand(now = new Date()): Promise<Map<string, numbe
   return new Map([...counts].map(([cluster, count]) => [cluster, count / busiest]));
 }
 
-export const ASSESSMENT_FILTERS = ["due", "unassessed", "all", "transferable", "excluded"] as const;
-export type AssessmentFilter = (typeof ASSESSMENT_FILTERS)[number];
 export const ASSESSMENT_SORTS = ["assessedAt", "filingDate", "title", "applicationNumber", "valueScore", "legalStatus"] as const;
 export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
 

@@ -1,6 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { prisma } from "~/lib/db.server";
+import type { AuditAction } from "~/lib/list-vocabulary";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
@@ -27,13 +28,6 @@ export async function listAuditEvents({ page, pageSize = 50 }: { page: number; p
   return { total, events };
 }
 
-/** Every event the log records, in the order the administrator's filter lists them. */
-export const AUDIT_ACTIONS = [
-  "SIGN_IN", "SIGN_IN_FAILED", "SIGN_OUT", "SIGNED_OUT_EVERYWHERE", "REGISTRATION_REQUESTED", "REGISTERED", "INVITATION_CREATED",
-  "INVITATION_ACCEPTED", "PASSWORD_RESET_REQUESTED", "PASSWORD_RESET", "PASSWORD_CHANGED", "ORGANIZATION_VERIFIED", "USER_DEACTIVATED",
-  "USER_CREATED", "ROLE_CHANGED",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const AUDIT_SORTS = ["at", "action"] as const;
 export type AuditSort = (typeof AUDIT_SORTS)[number];

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, shownMinute, type Column } from "~/components/ui/list";
+import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, shownMinute, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { localized, type MessageKey } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
-import { AUDIT_ACTIONS, AUDIT_SORTS, listAuditEventsPage } from "~/models/audit.server";
+import { AUDIT_ACTIONS } from "~/lib/list-vocabulary";
+import { AUDIT_SORTS, listAuditEventsPage } from "~/models/audit.server";
 
 /** GET /admin/audit[?q=][&action=][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&sort=at|action][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,7 +42,7 @@ export default function Audit() {
   return (
     <section aria-labelledby="audit-heading" className="space-y-3">
       <h2 id="audit-heading" className="text-lg font-semibold">{t("admin.audit")}</h2>
-      <ListToolbar id="audit" label={t("auditLog.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+      <ListToolbar id="audit" label={t("auditLog.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
         <FilterSelect name="action" label={t("auditLog.event")} value={query.action} allLabel={t("list.all")}
           options={AUDIT_ACTIONS.map((action) => ({ value: action, label: eventName(action) }))} />
         <FilterDate name="from" label={t("list.from")} value={query.from} />

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form";
-import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { readForm } from "~/lib/http.server";
@@ -65,7 +65,7 @@ export default function Organizations() {
   return (
     <section aria-labelledby="organizations-heading" className="space-y-3">
       <h2 id="organizations-heading" className="text-lg font-semibold">{t("admin.organizations")}</h2>
-      <ListToolbar id="organizations" label={t("admin.orgs.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+      <ListToolbar id="organizations" label={t("admin.orgs.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
         <FilterSelect name="kind" label={t("admin.kind")} value={query.kind} allLabel={t("list.all")}
           options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
         <FilterSelect name="verification" label={t("admin.verification")} value={query.verification} allLabel={t("list.all")}

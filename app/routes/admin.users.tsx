@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError } from "~/components/form";
-import { DataTable, FilterSelect, ListToolbar, Pager, shownMinute, type Column } from "~/components/ui/list";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownMinute, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { readForm } from "~/lib/http.server";
@@ -83,7 +83,7 @@ export default function Users() {
   return (
     <section aria-labelledby="users-heading" className="space-y-3">
       <h2 id="users-heading" className="text-lg font-semibold">{t("admin.users")}</h2>
-      <ListToolbar id="users" label={t("admin.users.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+      <ListToolbar id="users" label={t("admin.users.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
         <FilterSelect name="role" label={t("admin.role")} value={query.role} allLabel={t("list.all")} options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))} />
         <FilterSelect name="state" label={t("admin.accountStatus")} value={query.state} allLabel={t("list.all")}
           options={[{ value: "active", label: t("admin.active") }, { value: "deactivated", label: t("admin.deactivated") }]} />

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { cell, Table } from "~/components/table";
-import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
+import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -67,7 +67,7 @@ export default function Licenses() {
           <Link to="/licenses" className="text-brand-700 underline">{t("licenses.all")}</Link>
         </p>
       )}
-      <ListToolbar id="licenses" label={t("licenses.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir, patent: patentId ? String(patentId) : null }}>
+      <ListToolbar id="licenses" label={t("licenses.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)} keep={{ patent: patentId ? String(patentId) : null }}>
         <FilterSelect name="status" label={t("licenses.status")} value={query.status} allLabel={t("licenses.all")} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         <FilterSelect name="kind" label={t("licenses.kindFilter")} value={query.kind} allLabel={t("licenses.all")} options={KINDS.map((k) => ({ value: k, label: LICENSE_KINDS[k][language] }))} />
         <FilterDate name="from" label={`${t("licenses.signedAt")} ${t("list.from")}`} value={query.from} />

@@ -1,7 +1,7 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
-import { DataTable, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
+import { DataTable, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
@@ -12,7 +12,8 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
 import { listUniversities } from "~/models/admin.server";
-import { assessPatents, ASSESSMENT_FILTERS, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment.server";
+import { ASSESSMENT_FILTERS } from "~/lib/list-vocabulary";
+import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("assess.title") }];
 
@@ -73,7 +74,7 @@ export default function Assessment() {
     <section aria-labelledby="assess-heading" className="space-y-4">
       <h1 id="assess-heading" className="text-2xl font-bold">{t("assess.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("assess.lead")}</p>
-      <ListToolbar id="assess" label={t("assess.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+      <ListToolbar id="assess" label={t("assess.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
         {universities.length > 0 && (
           <label className="flex flex-col">
             <span>{t("import.university")}</span>

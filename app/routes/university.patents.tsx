@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
-import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
@@ -92,7 +92,7 @@ export default function UniversityPatents() {
       )}
       {universityId && (
         <>
-          <ListToolbar id="up" label={t("up.search")} q={query.q} total={total} keep={{ sort: query.sort, dir: query.dir }}>
+          <ListToolbar id="up" label={t("up.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
             {universities.length > 0 && (
               <label className="flex flex-col">
                 <span>{t("up.chooseUniversity")}</span>

@@ -25,13 +25,17 @@ export function withParams(search: string, changes: Record<string, string | unde
 
 /** The search box, the list's filters (children) and the total, as one GET form; sort and kept parameters
  * ride along as hidden fields, and any change starts again from page 1. */
-export function ListToolbar({ id, label, q, placeholder, total, keep = {}, children }: {
+export function ListToolbar({ id, label, q, placeholder, total, sort, dir, sortOptions, keep = {}, children }: {
   id: string;
   label: string;
   q: string;
   placeholder?: string;
   total: number;
-  /** parameters the form must carry (sort, dir, university …) */
+  sort: string;
+  dir: "asc" | "desc";
+  /** the sortable columns (sortOptionsOf): chosen here on a phone, where the column headers are not shown */
+  sortOptions: Array<{ value: string; label: string }>;
+  /** parameters the form must carry (university, patent …) */
   keep?: Record<string, string | null | undefined>;
   children?: ReactNode;
 }) {
@@ -47,6 +51,22 @@ export function ListToolbar({ id, label, q, placeholder, total, keep = {}, child
           className="mt-1 w-full min-w-0 rounded border border-slate-300 px-2 py-1" />
       </label>
       {children}
+      {/* Hidden from md up, where the headers sort; still sent, so the order holds when a filter changes. */}
+      <div className="flex gap-3 md:hidden">
+        <label className="flex flex-col">
+          <span>{t("list.sortBy")}</span>
+          <select name="sort" defaultValue={sort} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
+            {sortOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span>{t("list.order")}</span>
+          <select name="dir" defaultValue={dir} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1">
+            <option value="asc">{t("list.asc")}</option>
+            <option value="desc">{t("list.desc")}</option>
+          </select>
+        </label>
+      </div>
       {Object.entries(keep).map(([name, value]) => value ? <input key={name} type="hidden" name={name} value={value} /> : null)}
       <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">{t("list.search")}</button>
       <p className="w-full text-slate-700" aria-live="polite" data-testid="list-total">{resultCount(t, language, total)}</p>
@@ -81,6 +101,11 @@ export function FilterDate({ name, label, value }: { name: string; label: string
       <input type="date" name={name} defaultValue={value ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1" />
     </label>
   );
+}
+
+/** The sortable columns of a table, as the phone's sort choices. */
+export function sortOptionsOf<Row>(columns: Array<Column<Row>>): Array<{ value: string; label: string }> {
+  return columns.filter((column) => column.sort).map((column) => ({ value: column.sort!, label: column.header }));
 }
 
 export interface Column<Row> {
