@@ -19,7 +19,7 @@ describe("recognising an export's columns", () => {
   it("maps English and Lens.org names, and reports what a file lacks", () => {
     const mapping = recognizeColumns(["Application Number", "Title", "Filing Date", "IPC", "keywords_en"]);
     expect(mapping).toEqual({ "Application Number": "applicationNumber", Title: "title", "Filing Date": "filingDate", IPC: "ipcOthers", keywords_en: "keywordsEn" });
-    expect(missingTargets(recognizeColumns(["filingNumber", "title"]))).toEqual(["filingDate", "ipcMain"]);
+    expect(missingTargets(recognizeColumns(["filingNumber", "title"]))).toEqual(["filingDate"]);
   });
 });
 
@@ -70,6 +70,15 @@ describe("reading one row", () => {
     expect(problems({ 申请摘要: "长".repeat(10_000) })).toEqual(["TOO_LONG:申请摘要"]);
     expect(problems({ 授权公告日: "20200101" })).toEqual(["GRANT_BEFORE_FILING:授权公告日"]);
     expect(problems({ 申请号: "US 2004123456 A" })).toEqual(["NOT_CHINESE:申请号"]);
+  });
+
+  it("takes a row without any IPC code, leaving the main IPC unset, and the main IPC from the list when only it is given", () => {
+    const three = ["申请号", "专利名称", "申请日"];
+    const parsed = parseImportRow(["CN202223220665.2", "一种无人机机载多功能盒", "2022-12-02"], three, recognizeColumns(three), NOW);
+    expect(parsed).toMatchObject({ ok: true, patent: { type: "UTILITY_MODEL", filingDate: new Date("2022-12-02T00:00:00Z"), defaultLegalStatus: "PENDING" } });
+    expect(parsed.ok && "ipcMain" in parsed.patent.fields).toBe(false);
+    expect(row({ 主分类号: "", 分类号: "" })).toMatchObject({ ok: true });
+    expect(row({ 主分类号: "" })).toMatchObject({ ok: true, patent: { fields: { ipcMain: "B64U 20/80", ipcOthers: "B64U 101/30" } } });
   });
 
   it("keeps a formula-like cell as plain text", () => {

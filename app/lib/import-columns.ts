@@ -14,8 +14,9 @@ export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 /** header name as written in the file → the field it fills, or null (not imported) */
 export type ColumnMapping = Record<string, ImportTarget | null>;
 
-/** A file must give these, and an IPC code (the main one, or a list whose first is taken as main); the type
- * follows from the application number. */
+/** A file must give these; the type follows from the application number, and the main IPC from the first of the
+ * IPC list when there is no main one. A patent may come without any IPC: it is imported unclassified (an empty
+ * main IPC) and its IPC can be added later, by importing a file with its application number and main IPC. */
 export const REQUIRED_TARGETS: ImportTarget[] = ["applicationNumber", "title", "filingDate"];
 
 // Names seen in CNIPA-based exports (incoPat, 智慧芽, the sample in DOMAIN.md), Lens.org and English templates,
@@ -27,7 +28,7 @@ const ALIASES: Record<ImportTarget, string[]> = {
   abstract: ["申请摘要", "摘要", "中文摘要", "abstract"],
   abstractEn: ["英文摘要", "abstracten", "englishabstract"],
   firstClaim: ["主权项", "首项权利要求", "独立权利要求", "firstclaim", "mainclaim", "claim"],
-  firstClaimEn: ["英文主权项", "firstclaimen"],
+  firstClaimEn: ["英文主权项", "firstclaimen", "englishfirstclaim"],
   filingDate: ["申请日", "申请日期", "filingdate", "applicationdate"],
   publicationNumber: ["公开号", "公开公告号", "公布号", "publicationnumber", "displaykey"],
   publicationDate: ["公开日", "公开公告日", "公布日", "publicationdate"],
@@ -38,10 +39,10 @@ const ALIASES: Record<ImportTarget, string[]> = {
   ipcOthers: ["分类号", "ipc分类号", "ipc", "ipcr", "ipcrclassifications", "ipcclassifications"],
   inventors: ["发明人", "发明设计人", "设计人", "当前发明人", "inventors", "inventor"],
   legalStatus: ["法律状态", "当前法律状态", "法律状态事件", "legalstatus"],
-  cluster: ["产业集群", "33618集群", "33618产业集群", "cluster"],
-  field: ["416领域", "科技创新领域", "领域", "field"],
+  cluster: ["产业集群", "33618集群", "33618产业集群", "cluster", "33618cluster"],
+  field: ["416领域", "科技创新领域", "领域", "field", "416field"],
   keywords: ["关键词", "中文关键词", "keywords"],
-  keywordsEn: ["英文关键词", "keywordsen"],
+  keywordsEn: ["英文关键词", "keywordsen", "englishkeywords"],
   transferable: ["可转化", "是否可转化", "可转化专利", "transferable"],
   transferableNote: ["不可转化原因", "可转化说明", "评估说明", "transferablenote", "assessmentnote"],
   valueScore: ["价值评分", "价值分", "专利价值评分", "valuescore"],
@@ -66,8 +67,7 @@ export function recognizeColumns(headers: string[]): ColumnMapping {
 
 export function missingTargets(mapping: ColumnMapping): ImportTarget[] {
   const mapped = new Set(Object.values(mapping));
-  const missing = REQUIRED_TARGETS.filter((target) => !mapped.has(target));
-  return mapped.has("ipcMain") || mapped.has("ipcOthers") ? missing : [...missing, "ipcMain"];
+  return REQUIRED_TARGETS.filter((target) => !mapped.has(target));
 }
 
 /** A problem with one cell or row, named by code; the UI and the report word it in the user's language. */
@@ -249,7 +249,6 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
   const mainText = value.get("ipcMain")?.trim();
   const ipcMain = mainText ? normalizeIpc(mainText) : (ipcList[0]?.ipc ?? null);
   if (mainText && !ipcMain) problem("ipcMain", "IPC");
-  if (!mainText && !ipcList.length) problem(columnOf.has("ipcMain") || !columnOf.has("ipcOthers") ? "ipcMain" : "ipcOthers", "REQUIRED");
   if (ipcMain) {
     fields.ipcMain = ipcMain;
     if (columnOf.has("ipcOthers")) fields.ipcOthers = [...new Set(ipcList.map((entry) => entry.ipc).filter((ipc): ipc is string => Boolean(ipc) && ipc !== ipcMain))].join("; ");
@@ -286,7 +285,7 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
     else fields.maturity = maturity;
   }
 
-  if (problems.length > 0 || !number?.ok || !type || !filingDate || !title || !ipcMain) return { ok: false, problems };
+  if (problems.length > 0 || !number?.ok || !type || !filingDate || !title) return { ok: false, problems };
   const expiresOn = new Date(filingDate);
   expiresOn.setUTCFullYear(expiresOn.getUTCFullYear() + termYears(type, filingDate));
   const defaultLegalStatus: LegalStatus = expiresOn <= now ? "EXPIRED" : grantDate ? "VALID" : "PENDING";

@@ -848,7 +848,7 @@ async function* cappedRows(rows: AsyncIterable<FileRow>, maxRows: number): Async
     if (++count > maxRows) {
       throw new ImportFileError(
         "TOO_MANY_ROWS",
-        `The file has more than ${maxRows.toLocaleString("en-US")} rows; at most ${maxRows.toLocaleString("en-US")} can be imported through the browser. Split the file, or ask an operator to import it with npm run import.`,
+        `The file has more than ${maxRows.toLocaleString("en-US")} rows; at most ${maxRows.toLocaleString("en-US")} can be imported at a time. Split it into parts and import them one after another.`,
         { max: maxRows },
       );
     }

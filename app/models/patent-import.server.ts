@@ -11,12 +11,12 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { dialectOf, reservePatentIds } from "~/lib/sql-dialect.server";
-import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, type ColumnMapping, type ImportedPatent, type RowProblem } from "~/lib/import-columns";
+import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, REQUIRED_TARGETS, type ColumnMapping, type ImportedPatent, type ImportTarget, type RowProblem } from "~/lib/import-columns";
 import { ImportFileError, openRowSource } from "~/lib/import-file.server";
 import { insertPatents, type NewPatent } from "./patent-store.server";
 import { indexPatentText } from "./patent-index.server";
 
-/** The largest upload through the browser; operators import larger files with `npm run import`. */
+/** The largest upload through the browser (operators import larger files from the server's command line). */
 export const IMPORT_MAX_BYTES = Number(process.env.IMPORT_MAX_MB ?? 40) * 1024 * 1024;
 const BATCH = 500;
 const PREVIEW_ROWS = 5;
@@ -122,7 +122,30 @@ interface ScanResult {
   toUpdate: number;
   rejected: number;
   rejections: Rejection[];
-  preview: Array<{ line: number; applicationNumber: string; title: string; action: "ADD" | "UPDATE" }>;
+  preview: PreviewRow[];
+  /** New patents without any IPC code: imported unclassified. */
+  withoutIpc: number;
+}
+
+type PreviewRow = { line: number; applicationNumber: string; title: string; action: "ADD" | "UPDATE" };
+/** What the import's `preview` column holds: the first accepted rows, the count of new patents without an IPC, and
+ * the cells of the file's first data row (shown beside its columns when they are mapped by hand). Imports
+ * recorded before held the rows alone. */
+interface StoredPreview {
+  rows: PreviewRow[];
+  withoutIpc: number;
+  sample: string[];
+}
+
+function readPreview(json: string): StoredPreview {
+  const stored = JSON.parse(json) as StoredPreview | PreviewRow[];
+  return Array.isArray(stored) ? { rows: stored, withoutIpc: 0, sample: [] } : stored;
+}
+
+/** The first data row's cells (a sample cell is cut to 60 characters); none when the file has no rows. */
+async function firstRowCells(rows: AsyncIterable<{ cells: string[] }>): Promise<string[]> {
+  for await (const { cells } of rows) return cells.map((cell) => (cell.length > 60 ? `${cell.slice(0, 59)}…` : cell));
+  return [];
 }
 
 type Existing = Map<string, { id: number; ownerId: string }>;
@@ -145,7 +168,7 @@ async function scan(
   onBatch?: (batch: Array<{ patent: ImportedPatent; existingId: number | null }>) => Promise<void>,
 ): Promise<ScanResult> {
   const source = await openRowSource(record.filePath, record.fileName, { maxRows: maxRows() });
-  const result: ScanResult = { rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejections: [], preview: [] };
+  const result: ScanResult = { rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejections: [], preview: [], withoutIpc: 0 };
   const firstLine = new Map<string, number>();
   let pending: Array<{ line: number; patent: ImportedPatent }> = [];
   const reject = (line: number, problems: RowProblem[]) => {
@@ -165,7 +188,10 @@ async function scan(
         continue;
       }
       if (found) result.toUpdate++;
-      else result.toAdd++;
+      else {
+        result.toAdd++;
+        if (!patent.fields.ipcMain) result.withoutIpc++;
+      }
       if (result.preview.length < PREVIEW_ROWS) result.preview.push({ line, applicationNumber: patent.applicationNumber, title: patent.fields.title ?? "", action: found ? "UPDATE" : "ADD" });
       accepted.push({ patent, existingId: found?.id ?? null });
     }
@@ -237,9 +263,11 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
     const headers = source.headers;
     const mapping = chosenMapping ?? recognizeColumns(headers);
     const missing = missingTargets(mapping);
+    const sample = await firstRowCells(source.rows);
     const base = { headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), format: source.format, encoding: source.encoding };
     if (missing.length > 0) {
-      await prisma.patentImport.update({ where: { id: importId }, data: { ...base, status: "READY", error: "import.missingColumns", errorDetail: missing.join(","), rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejectionSample: "[]", preview: "[]", rejectionReport: "" } });
+      const preview: StoredPreview = { rows: [], withoutIpc: 0, sample };
+      await prisma.patentImport.update({ where: { id: importId }, data: { ...base, status: "READY", error: "import.missingColumns", errorDetail: missing.join(","), rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejectionSample: "[]", preview: JSON.stringify(preview), rejectionReport: "" } });
       return;
     }
     const result = await scan(prisma, record, headers, mapping, "ANALYSING", null);
@@ -249,7 +277,7 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
         ...base, status: "READY", error: result.rowsRead === 0 ? "import.noRows" : null, errorDetail: null,
         rowsRead: result.rowsRead, toAdd: result.toAdd, toUpdate: result.toUpdate, rejected: result.rejected,
         rejectionSample: JSON.stringify(result.rejections.slice(0, SAMPLE_REJECTIONS)),
-        preview: JSON.stringify(result.preview),
+        preview: JSON.stringify({ rows: result.preview, withoutIpc: result.withoutIpc, sample } satisfies StoredPreview),
         rejectionReport: result.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
       },
     });
@@ -328,6 +356,7 @@ export async function commitImport(importId: string): Promise<void> {
             status: "DONE", added: scanned.toAdd, updated: scanned.toUpdate, rejected: scanned.rejected, rowsRead: scanned.rowsRead, completedAt: new Date(),
             rejectionReport: scanned.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
             rejectionSample: JSON.stringify(scanned.rejections.slice(0, SAMPLE_REJECTIONS)),
+            preview: JSON.stringify({ ...readPreview(record.preview), withoutIpc: scanned.withoutIpc } satisfies StoredPreview),
           },
         });
       },
@@ -369,6 +398,32 @@ export async function remapImport(user: CurrentUser, importId: string, mapping: 
   inBackground(analyseImport(importId, chosen));
 }
 
+/**
+ * The file's columns chosen for the required fields that were not recognised (field → the column's position):
+ * each chosen column fills its field, in place of whatever it filled before; the rest of the mapping stays.
+ * The preview is made again.
+ */
+export async function assignRequiredColumns(user: CurrentUser, importId: string, assignments: Partial<Record<ImportTarget, number>>) {
+  const record = await requireImportFor(user, importId);
+  if (record.status !== "READY") throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  const headers = JSON.parse(record.headers) as string[];
+  const mapping = JSON.parse(record.mapping) as ColumnMapping;
+  const entries = Object.entries(assignments) as Array<[ImportTarget, number]>;
+  if (entries.length === 0) throw new DomainError("BAD_MAPPING", "import.assign.badColumn", { status: 400 });
+  for (const [target, position] of entries) {
+    if (!REQUIRED_TARGETS.includes(target)) throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: target });
+    if (!Number.isInteger(position) || position < 0 || position >= headers.length) throw new DomainError("BAD_MAPPING", "import.assign.badColumn", { status: 400, path: target });
+  }
+  if (new Set(entries.map(([, position]) => position)).size < entries.length) throw new DomainError("DOUBLE_MAPPING", "import.assign.sameColumn", { status: 400 });
+  const chosen: ColumnMapping = { ...mapping };
+  for (const [target, position] of entries) {
+    for (const header of headers) if (chosen[header] === target) chosen[header] = null;
+    chosen[headers[position]] = target;
+  }
+  await prisma.patentImport.update({ where: { id: importId }, data: { status: "ANALYSING", mapping: JSON.stringify(chosen) } });
+  inBackground(analyseImport(importId, chosen));
+}
+
 export async function confirmImport(user: CurrentUser, importId: string) {
   const record = await requireImportFor(user, importId);
   if (record.status !== "READY" || record.error) throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
@@ -401,9 +456,14 @@ export async function getImportFor(user: CurrentUser, importId: string) {
     university, organizationId: record.organizationId, headers: JSON.parse(record.headers) as string[], mapping: JSON.parse(record.mapping) as ColumnMapping,
     rowsRead: running?.rowsRead ?? record.rowsRead, rowsTotal: running?.rowsTotal ?? null, toAdd: record.toAdd, toUpdate: record.toUpdate, rejected: record.rejected,
     added: record.added, updated: record.updated, error: record.error, errorDetail: record.errorDetail, errorParams: errorParams(record.errorDetail),
-    rejections: JSON.parse(record.rejectionSample) as Rejection[], preview: JSON.parse(record.preview) as ScanResult["preview"],
+    rejections: JSON.parse(record.rejectionSample) as Rejection[], ...previewOf(record.preview),
     createdAt: record.createdAt, completedAt: record.completedAt,
   };
+}
+
+function previewOf(json: string) {
+  const { rows, withoutIpc, sample } = readPreview(json);
+  return { preview: rows, withoutIpc, sample };
 }
 
 /** The values of a reason worded from them (see `fail`), or null when the detail is the reader's own text. */

@@ -7,12 +7,16 @@ import { cell, Table } from "~/components/table";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatCount } from "~/lib/format";
-import { IMPORT_TARGETS } from "~/lib/import-columns";
+import { IMPORT_TARGETS, REQUIRED_TARGETS, type ImportTarget } from "~/lib/import-columns";
 import { describeProblem } from "~/lib/import-report";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { cancelImport, confirmImport, getImportFor, remapImport } from "~/models/patent-import.server";
+import { assignRequiredColumns, cancelImport, confirmImport, getImportFor, remapImport } from "~/models/patent-import.server";
+import { z } from "zod";
+
+/** assign:<required field>=<the column's position>, for the fields chosen on the page. */
+const AssignColumns = z.record(z.enum(REQUIRED_TARGETS as [ImportTarget, ...ImportTarget[]]), z.coerce.number().int().min(0));
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
 
@@ -21,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orErrorPage(getImportFor(user, recordId(params.id)));
 }
 
-/** intent=remap (map:<column index>=<field>), confirm or cancel. */
+/** intent=remap (map:<column index>=<field>), assign (assign:<required field>=<column index>), confirm or cancel. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
@@ -32,6 +36,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (intent === "remap") {
       const mapping = Object.fromEntries(headers.map((header, i) => [header, String(form.get(`map:${i}`) ?? "")]));
       await remapImport(user, importId, mapping);
+    } else if (intent === "assign") {
+      const chosen = [...form.entries()].filter(([name]) => name.startsWith("assign:")).map(([name, value]) => [name.slice("assign:".length), String(value)]);
+      if (chosen.some(([, value]) => value === "")) return data({ error: "import.assign.badColumn" }, { status: 400 });
+      const assignments = AssignColumns.safeParse(Object.fromEntries(chosen));
+      if (!assignments.success) return data({ error: "import.assign.badColumn" }, { status: 400 });
+      await assignRequiredColumns(user, importId, assignments.data);
     } else if (intent === "confirm") await confirmImport(user, importId);
     else if (intent === "cancel") await cancelImport(user, importId);
     else return data({ error: "import.notReady" }, { status: 400 });
@@ -56,6 +66,7 @@ export default function ImportPage() {
   }, [running, revalidator]);
   const count = (n: number) => formatCount(n, language);
   const importable = record.toAdd + record.toUpdate;
+  const missing = record.status === "READY" && record.error === "import.missingColumns" ? ((record.errorDetail ?? "").split(",").filter(Boolean) as ImportTarget[]) : [];
 
   return (
     <section aria-labelledby="import-heading" className="space-y-6">
@@ -96,7 +107,7 @@ export default function ImportPage() {
         </div>
       )}
 
-      {(record.status === "READY" || record.status === "DONE") && (
+      {(record.status === "READY" || record.status === "DONE") && missing.length === 0 && (
         <dl className="grid gap-4 sm:grid-cols-4">
           {([
             ["import.col.rows", record.rowsRead],
@@ -115,6 +126,33 @@ export default function ImportPage() {
       {record.status === "READY" && record.error && (
         <p role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
           {t(record.error as MessageKey, { columns: (record.errorDetail ?? "").split(",").map((target) => t(`import.target.${target}` as MessageKey)).join("、") })}
+        </p>
+      )}
+
+      {missing.length > 0 && (record.headers.length < missing.length ? (
+        <p className="text-sm">{t("import.assign.notInFile", { columns: missing.map((target) => t(`import.target.${target}` as MessageKey)).join("、") })}</p>
+      ) : (
+        <Form method="post" aria-labelledby="assign-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="assign-heading" className="text-lg font-semibold">{t("import.assign.heading")}</h2>
+          <p className="text-sm text-slate-600">{t("import.assign.help")}</p>
+          {missing.map((target) => (
+            <label key={target} className="flex max-w-md flex-col text-sm">
+              {t(`import.target.${target}` as MessageKey)}
+              <select name={`assign:${target}`} required defaultValue="" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5">
+                <option value="" disabled>{t("import.assign.choose")}</option>
+                {record.headers.map((header, i) => (
+                  <option key={`${i}-${header}`} value={i}>{record.sample[i] ? t("import.assign.option", { column: header, value: record.sample[i] }) : header}</option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <button type="submit" name="intent" value="assign" className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900">{t("import.assign.apply")}</button>
+        </Form>
+      ))}
+
+      {(record.status === "READY" || record.status === "DONE") && !record.error && record.withoutIpc > 0 && (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+          {t(record.status === "DONE" ? "import.withoutIpcDone" : "import.withoutIpc", { count: count(record.withoutIpc) })}
         </p>
       )}
 
@@ -169,10 +207,11 @@ export default function ImportPage() {
           </summary>
           <Form method="post" className="mt-3 space-y-3">
           <p className="text-sm text-slate-600">{t("import.mappingHelp")}</p>
-          <Table caption={t("import.mapping")} headers={[t("import.col.header"), t("import.col.target")]}>
+          <Table caption={t("import.mapping")} headers={[t("import.col.header"), t("import.col.sample"), t("import.col.target")]}>
             {record.headers.map((header, i) => (
               <tr key={`${i}-${header}`}>
                 <td className={cell}><label htmlFor={`map-${i}`}>{header}</label></td>
+                <td className={`${cell} max-w-[14rem] break-words text-slate-600`}>{record.sample[i] ?? ""}</td>
                 <td className={cell}>
                   <select id={`map-${i}`} name={`map:${i}`} defaultValue={record.mapping[header] ?? ""} className="rounded border border-slate-300 px-2 py-1">
                     <option value="">{t("import.target.none")}</option>

@@ -11,7 +11,8 @@ import { cell, Table } from "~/components/table";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
-import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
+import { TEMPLATE_COLUMNS, type TemplateColumn } from "~/lib/import-template";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { listUniversities } from "~/models/admin.server";
 import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnalysis } from "~/models/patent-import.server";
@@ -94,6 +95,14 @@ export default function ImportIndex() {
     <section aria-labelledby="import-heading" className="space-y-6">
       <h1 id="import-heading" className="text-2xl font-bold">{t("import.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("import.lead")}</p>
+      <div className="space-y-1 text-sm">
+        <p className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+          <span className="font-semibold">{t("import.template.download")}:</span>
+          <a href="/university/import/template?format=xlsx" download className="text-brand-700 underline">{t("import.template.xlsx")}</a>
+          <a href="/university/import/template?format=csv" download className="text-brand-700 underline">{t("import.template.csv")}</a>
+        </p>
+        <p className="max-w-3xl text-slate-600">{t("import.template.help")}</p>
+      </div>
       <Form method="post" encType="multipart/form-data" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
         {universities.length > 0 && (
           <label className="flex flex-col text-sm">
@@ -115,6 +124,8 @@ export default function ImportIndex() {
         {uploading && <progress aria-label={t("import.uploading")} className="block w-full max-w-md" />}
       </Form>
 
+      <ImportColumns />
+
       <section aria-labelledby="import-history" className="space-y-2">
         <h2 id="import-history" className="text-lg font-semibold">{t("import.history")}</h2>
         {imports.length === 0 ? (
@@ -135,5 +146,44 @@ export default function ImportIndex() {
         )}
       </section>
     </section>
+  );
+}
+
+/** Every column a file may give, required first, each with what it means and an example. */
+function ImportColumns() {
+  const { t, language } = useLanguage();
+  const required = TEMPLATE_COLUMNS.filter((column) => column.required);
+  const optional = TEMPLATE_COLUMNS.filter((column) => !column.required);
+  return (
+    <section aria-labelledby="import-columns" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <h2 id="import-columns" className="text-lg font-semibold">{t("import.columns.heading")}</h2>
+      <p className="max-w-3xl text-sm text-slate-700">{t("import.columns.lead")}</p>
+      <h3 className="font-semibold">{t("import.columns.requiredList")}</h3>
+      <ColumnList columns={required} language={language} />
+      <details>
+        <summary className="cursor-pointer font-semibold">{t("import.columns.optionalList", { count: optional.length })}</summary>
+        <div className="mt-2"><ColumnList columns={optional} language={language} /></div>
+      </details>
+    </section>
+  );
+}
+
+function ColumnList({ columns, language }: { columns: TemplateColumn[]; language: Language }) {
+  const { t } = useLanguage();
+  return (
+    <dl className="divide-y divide-slate-100 text-sm">
+      {columns.map((column) => (
+        <div key={column.target} className="gap-4 py-2 sm:grid sm:grid-cols-[12rem_1fr]">
+          <dt className="font-medium">
+            {column.header[language]}
+            {column.required && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">{t("import.columns.required")}</span>}
+          </dt>
+          <dd className="break-words text-slate-700">
+            {t(`import.help.${column.target}` as MessageKey)}
+            <span className="block text-xs text-slate-500">{t("import.columns.example")}: <span className="font-mono">{column.example}</span></span>
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
