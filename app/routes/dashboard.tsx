@@ -277,11 +277,11 @@ function AdminView({ dashboard }: { dashboard: AdminDashboard }) {
   const { toVerify, unusual, month } = dashboard;
   return (
     <>
-      <Block id="dash-verify" title={t("dash.admin.verify")} count={toVerify.total} all="/admin/organizations?unverified=1" empty={t("dash.admin.verifyEmpty")}>
+      <Block id="dash-verify" title={t("dash.admin.verify")} count={toVerify.total} all="/admin/organizations?verification=unverified" empty={t("dash.admin.verifyEmpty")}>
         {toVerify.items.map((organization) => (
           <Item key={organization.id}>
             <span>
-              <Link to="/admin/organizations?unverified=1" className={link}>{localized(language, organization.name, organization.nameEn)}</Link>
+              <Link to="/admin/organizations?verification=unverified" className={link}>{localized(language, organization.name, organization.nameEn)}</Link>
               <span className="block font-mono text-xs text-slate-600">{organization.creditCode}</span>
             </span>
             <span className="text-xs text-slate-600">{t(`kind.${organization.kind as "ENTERPRISE"}`)} · {t("dash.admin.verifyItem", { date: day(organization.createdAt), members: organization.members })}</span>

@@ -170,10 +170,35 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     // Follow the block to its full list.
     if (waiting > 0) {
       await toVerify.getByRole("link", { name: `查看全部（${waiting}）` }).click();
-      await page.waitForURL((url) => url.pathname === "/admin/organizations" && url.searchParams.get("unverified") === "1");
+      await page.waitForURL((url) => url.pathname === "/admin/organizations" && url.searchParams.get("verification") === "unverified");
+      await expect.poll(() => page.getByText(`共 ${waiting.toLocaleString("zh-CN")} 条`).count()).toBeGreaterThan(0);
     } else {
       expect(await toVerify.getByText("没有待认证的机构", { exact: false }).count()).toBe(1);
     }
+  });
+});
+
+describe("the workspace in English", () => {
+  it("speaks English throughout, money in yuan, and stays axe clean", async () => {
+    const session = await fetch(`${baseUrl}/api/v1/session`, {
+      method: "POST",
+      headers: { Origin: baseUrl, "Content-Type": "application/json" },
+      body: JSON.stringify({ email: "cqu@patentbridge.test", password: DEMO_PASSWORD }),
+    });
+    const [name, value] = session.headers.get("set-cookie")!.split(";")[0].split("=");
+    await page.context().addCookies([{ name, value, url: baseUrl }, { name: "lang", value: "en", url: baseUrl }]);
+    await page.goto(`${baseUrl}/dashboard`);
+    await expect.poll(() => page.getByRole("heading", { level: 1, name: "My workspace" }).count()).toBe(1);
+    for (const heading of ["Negotiations awaiting your answer or signature", "Payments to confirm", "Imports in progress", "Patents not yet assessed", "Your university's figures"]) {
+      expect(await page.getByRole("heading", { level: 2, name: new RegExp(`^${heading.replace(/[()']/g, ".")}`) }).count()).toBe(1);
+    }
+    const year = new Date().getUTCFullYear();
+    expect(await page.getByRole("rowheader", { name: `${year - 1} (last complete year)` }).count()).toBe(1);
+    for (const amount of await page.getByRole("region", { name: /^Payments to confirm/ }).locator("strong").allInnerTexts()) expect(amount).toMatch(/^CNY \d{1,3}(,\d{3})*\.\d{2}$/);
+    // No Chinese interface text: only names and titles from the records may be Chinese.
+    const main = await page.locator("main").innerText();
+    for (const chinese of ["工作台", "待确认", "查看全部", "逾期", "万元"]) expect(main).not.toContain(chinese);
+    expect(await violations()).toEqual([]);
   });
 });
 
