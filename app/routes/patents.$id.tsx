@@ -19,6 +19,7 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
+import { shortIpcTitle } from "~/lib/ipc-short-title";
 import { isbot } from "isbot";
 import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
@@ -159,7 +160,8 @@ export default function PatentPage() {
       : []),
     [t("patent.inventors"), patent.inventors.join("、")],
     [t("patent.ipcMain"), <Ipc key="main" entry={patent.ipcMain} />],
-    [t("patent.ipcOthers"), patent.ipcOthers.length ? <ul key="others">{patent.ipcOthers.map((e) => <li key={e.code}><Ipc entry={e} /></li>)}</ul> : "—"],
+    // Each other code with its short title, never the IPC's notes ("注意1.本小类包括…").
+    [t("patent.ipcOthers"), patent.ipcOthers.length ? <ul key="others">{patent.ipcOthers.map((e) => <li key={e.code}><Ipc entry={{ ...e, titleZh: shortIpcTitle(e.titleZh), titleEn: shortIpcTitle(e.titleEn) }} /></li>)}</ul> : "—"],
     [t("patent.cluster"), name(cluster)],
     [t("patent.field"), name(field)],
     [t("patent.keywords"), (language === "zh" ? patent.keywords : patent.keywordsEn).join(", ") || "—"],
