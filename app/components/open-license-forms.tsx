@@ -1,4 +1,4 @@
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { useState, type ReactNode } from "react";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
@@ -154,7 +154,9 @@ export function TakeOpenLicenseForm({ declarationId, errors }: { declarationId: 
 
 export function SignInToTake() {
   const { t } = useLanguage();
-  return <p className="text-sm"><Link to="/login" className="text-brand-700 underline">{t("ol.signInToTake")}</Link></p>;
+  // Back to this very page after signing in (the patent, its filters), not to the home page.
+  const { pathname, search } = useLocation();
+  return <p className="text-sm"><Link to={`/login?redirectTo=${encodeURIComponent(pathname + search)}`} className="text-brand-700 underline">{t("ol.signInToTake")}</Link></p>;
 }
 
 /** A company asks the owner for an ordinary, sole or exclusive license or an assignment. */

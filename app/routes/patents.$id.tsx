@@ -23,6 +23,8 @@ import { shortIpcTitle } from "~/lib/ipc-short-title";
 import { isbot } from "isbot";
 import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
+import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
+import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/patent-licensing.server";
 import { patentSearch } from "~/models/search.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -39,8 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     alsoLicensed(patent.id),
     isWatching(user, patent.id),
   ]);
+  // Under an exclusive or sole license the page says until when and offers no declaration: nothing to price.
+  const exclusive = await exclusiveLicenseOf(patent.id);
+  const feeGuidance = viewer.canManage && !exclusive && patent.legalStatus === "VALID" ? await feeGuidanceFor(patent.id) : null;
   await counted;
-  return { patent, similar, viewer, alsoLicensed: alsoLicensedBy, watching, mayWatch: Boolean(user?.organization) };
+  return { patent, similar, viewer, alsoLicensed: alsoLicensedBy, watching, mayWatch: Boolean(user?.organization), exclusive, feeGuidance };
 }
 
 // `values`: what the declaration form sent, to show it again with its errors (also without JavaScript).
@@ -132,7 +137,7 @@ function BilingualSection({ id, heading, zh, en }: { id: string; heading: string
 }
 
 export default function PatentPage() {
-  const { patent, similar, viewer, alsoLicensed, watching, mayWatch } = useLoaderData<typeof loader>();
+  const { patent, similar, viewer, alsoLicensed, watching, mayWatch, exclusive, feeGuidance } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   const { t, language } = useLanguage();
@@ -213,6 +218,7 @@ export default function PatentPage() {
         <aside className="space-y-6">
           <section aria-labelledby="license-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 id="license-heading" className="text-lg font-semibold">{t("patent.openLicense")}</h2>
+            {exclusive && <ExclusiveLicenseNotice license={exclusive} />}
             <div className="mt-2">
               {patent.openLicense ? <OpenLicenseTerms terms={patent.openLicense} /> : <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>}
             </div>
@@ -248,14 +254,15 @@ export default function PatentPage() {
           {viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING") && (
             <section aria-labelledby="deal-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="deal-heading" className="mb-3 text-lg font-semibold">{t("deal.request")}</h2>
-              <DealRequestTermsForm errors={actionData?.intent === "deal" ? errors : {}} />
+              <DealRequestTermsForm errors={actionData?.intent === "deal" ? errors : {}} kinds={exclusive ? ["ORDINARY", "ASSIGNMENT"] : undefined} />
             </section>
           )}
-          {viewer.canManage && patent.legalStatus === "VALID" && (
+          {viewer.canManage && patent.legalStatus === "VALID" && !exclusive && (
             <section aria-labelledby="declare-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
               <h2 id="declare-heading" className="mb-3 text-lg font-semibold">{patent.openLicense ? t("ol.newVersion") : t("ol.declare")}</h2>
               <DeclareOpenLicenseForm errors={actionData?.intent === "declare" ? errors : {}} values={actionData?.intent === "declare" ? actionData.values : undefined}
                 hasActive={Boolean(patent.openLicense)} coOwners={patent.coOwners} />
+              {feeGuidance && <FeeGuidancePanel guidance={feeGuidance} />}
             </section>
           )}
           {(patent.valueScore !== null || patent.maturity !== null) && (

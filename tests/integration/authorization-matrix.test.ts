@@ -96,6 +96,7 @@ const MATRIX: Row[] = [
   ["GET", "api.v1.licenses.$id.sales-reports", [401, 200, 200, 404, 200]],
   ["POST", "api.v1.licenses.$id.sales-reports", [401, 400, 400, 400, 400]],
   ["GET", "api.v1.payments.$id", [401, 200, 200, 404, 200]],
+  ["GET", "api.v1.patents.$id.fee-guidance", [200, 200, 200, 200, 200]],
   ["GET", "api.v1.payments.$id.receipts", [405, 405, 405, 405, 405]],
   ["POST", "api.v1.payments.$id.receipts", [401, 400, 400, 400, 400]],
   ["POST", "notifications", [302, 200, 200, 200, 200]],
