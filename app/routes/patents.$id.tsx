@@ -22,6 +22,7 @@ import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
 import { shortIpcTitle } from "~/lib/ipc-short-title";
 import { isbot } from "isbot";
 import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
+import { markReadFor } from "~/models/notification.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
 import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/patent-licensing.server";
@@ -40,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     openLicenseViewer(user, { ownerId: patent.owner.id, openLicenseId: patent.openLicense?.id ?? null }),
     alsoLicensed(patent.id),
     isWatching(user, patent.id),
+    // Opening the patent reads the alerts about it (a watched or saved-search patent's open license changed).
+    markReadFor(user, `/patents/${patent.id}`),
   ]);
   // Under an exclusive or sole license the page says until when and offers no declaration: nothing to price.
   const exclusive = await exclusiveLicenseOf(patent.id);
