@@ -6,6 +6,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/lib/nonce";
 import { publicUrl } from "~/lib/public-url.server";
+// Every zod message a schema does not name is a message key, translated where it is shown.
+import "~/lib/zod-messages";
 
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";

@@ -140,6 +140,43 @@ describe("validation messages", () => {
   });
 });
 
+describe("zod's own messages", () => {
+  it("are message keys too, where a schema names none (installed by app/lib/zod-messages.ts)", async () => {
+    const { z } = await import("zod");
+    await import("./zod-messages");
+    const messageOf = (schema: import("zod").ZodType, input: unknown) => {
+      const result = schema.safeParse(input);
+      return result.success ? null : result.error.issues[0].message;
+    };
+    const messages = [
+      messageOf(z.string().min(1), ""),
+      messageOf(z.string().min(3), "ab"),
+      messageOf(z.string().max(2), "abc"),
+      messageOf(z.number().min(5), 1),
+      messageOf(z.number().max(5), 9),
+      messageOf(z.array(z.string()).max(1), ["a", "b"]),
+      messageOf(z.array(z.string()).min(2), ["a"]),
+      messageOf(z.number(), "x"),
+      messageOf(z.object({ a: z.string() }), {}),
+      messageOf(z.enum(["A", "B"]), "C"),
+      messageOf(z.string().email(), "no"),
+      messageOf(z.string().refine(() => false), "x"),
+    ];
+    for (const message of messages) {
+      expect(message).not.toBeNull();
+      const parsed = parseMessageKey(message!);
+      expect(parsed, message!).not.toBeNull();
+      expect(hasTexts(parsed!.key), message!).toBe(true);
+    }
+    expect(messageIn("en", messages[1]!)).toBe("at least 3 characters");
+    expect(messageIn("zh", messages[2]!)).toBe("最多 2 个字符");
+    expect(messageIn("en", messages[5]!)).toBe("at most 1 item");
+    expect(messageIn("zh", messages[0]!)).toBe("必填");
+    // A schema's own message comes first.
+    expect(messageOf(z.string().min(1, "stats.err.date"), "")).toBe("stats.err.date");
+  });
+});
+
 describe("codes shown to users", () => {
   const schema = fs.readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8");
   /** The codes a schema field's documentation lists ("/// A | B | C"). */
