@@ -1,7 +1,7 @@
 // A deal's terms as a table (with the changes from the previous offer marked) and as form fields for a request
 // or a counter-offer. Only the fields of the chosen kind and fee model are shown and sent.
 import { Form } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_BASES, TERM_ROWS, type DealKind, type DealTerms, type TermRow } from "~/lib/deal-terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
@@ -95,18 +95,26 @@ export function DealTermsFields({ initial, errors, kinds = DEAL_KINDS }: { initi
   const [feeModel, setFeeModel] = useState<FeeModel>(initial?.feeModel ?? "LUMP_SUM");
   const [state] = useState(() => ({ ...initial }));
   const [schedule, setSchedule] = useState<string>(initial?.paymentSchedule ?? "ONCE");
-  const amounts = REQUIRED_AMOUNTS[feeModel];
+  // Before the page's script runs (or without it) every field is shown and the server reads those of the
+  // chosen kind and fee model; once it runs, only those are shown.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const amounts = hydrated ? REQUIRED_AMOUNTS[feeModel] : (["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const);
   const label = (entry: { zh: string; en: string }) => entry[language];
+  const showAssignment = !hydrated || kind === "ASSIGNMENT";
+  const showLicense = !hydrated || kind !== "ASSIGNMENT";
   return (
     <div className="space-y-3">
       <Select name="kind" label={t("deal.kind")} value={kind} onChange={(value) => setKind(value as DealKind)} options={kinds.map((code) => [code, t(`deal.kind.${code}`)])} error={errors.kind} />
-      {kind === "ASSIGNMENT" ? (
+      {!hydrated && <p className="text-xs text-slate-600">{t("deal.term.noScriptHint")}</p>}
+      {showAssignment && (
         <>
           <Field name="price" inputMode="decimal" label={t("deal.term.priceYuan")} defaultValue={yuan(state.priceFen)} error={errors.price} required />
           <Select name="ownershipPasses" label={t("deal.term.ownershipPasses")} value={state.ownershipPasses ?? "ON_SIGNATURE"} options={Object.entries(OWNERSHIP_PASSES).map(([code, entry]) => [code, label(entry)])} error={errors.ownershipPasses} />
-          <Select name="paymentSchedule" label={t("deal.term.paymentSchedule")} value={schedule === "QUARTERLY" ? "ONCE" : schedule} onChange={setSchedule} options={(["ONCE", "YEARLY"] as const).map((code) => [code, label(PAYMENT_SCHEDULES[code])])} error={errors.paymentSchedule} />
+          {kind === "ASSIGNMENT" && <Select name="paymentSchedule" label={t("deal.term.paymentSchedule")} value={schedule === "QUARTERLY" ? "ONCE" : schedule} onChange={setSchedule} options={(["ONCE", "YEARLY"] as const).map((code) => [code, label(PAYMENT_SCHEDULES[code])])} error={errors.paymentSchedule} />}
         </>
-      ) : (
+      )}
+      {showLicense && (
         <>
           <Select name="feeModel" label={t("deal.term.feeModel")} value={feeModel} onChange={(value) => setFeeModel(value as FeeModel)} options={Object.entries(FEE_MODELS).map(([code, entry]) => [code, label(entry)])} error={errors.feeModel} />
           {amounts.includes("lumpSumFen") && <Field name="lumpSum" inputMode="decimal" label={t("deal.term.lumpSumYuan")} defaultValue={yuan(state.lumpSumFen)} error={errors.lumpSum} required />}
@@ -118,9 +126,11 @@ export function DealTermsFields({ initial, errors, kinds = DEAL_KINDS }: { initi
             </>
           )}
           {amounts.includes("perUnitFen") && <Field name="perUnit" inputMode="decimal" label={t("deal.term.perUnitYuan")} defaultValue={yuan(state.perUnitFen)} error={errors.perUnit} required />}
-          {feeModel !== "LUMP_SUM" && <Field name="minimumAnnualRoyalty" inputMode="decimal" label={t("deal.term.minimumAnnualRoyaltyYuan")} hint={t("deal.term.optional")} defaultValue={yuan(state.minimumAnnualRoyaltyFen)} error={errors.minimumAnnualRoyalty} />}
-          <Select name="paymentSchedule" label={t("deal.term.paymentSchedule")} value={feeModel === "LUMP_SUM" ? schedule : schedule === "ONCE" ? "YEARLY" : schedule} onChange={setSchedule}
-            options={(feeModel === "LUMP_SUM" ? (["ONCE", "YEARLY", "QUARTERLY"] as const) : (["YEARLY", "QUARTERLY"] as const)).map((code) => [code, label(PAYMENT_SCHEDULES[code])])} error={errors.paymentSchedule} />
+          {(!hydrated || feeModel !== "LUMP_SUM") && <Field name="minimumAnnualRoyalty" inputMode="decimal" label={t("deal.term.minimumAnnualRoyaltyYuan")} hint={t("deal.term.optional")} defaultValue={yuan(state.minimumAnnualRoyaltyFen)} error={errors.minimumAnnualRoyalty} />}
+          {kind !== "ASSIGNMENT" && (
+            <Select name="paymentSchedule" label={t("deal.term.paymentSchedule")} value={feeModel === "LUMP_SUM" || !hydrated ? schedule : schedule === "ONCE" ? "YEARLY" : schedule} onChange={setSchedule}
+              options={(feeModel === "LUMP_SUM" || !hydrated ? (["ONCE", "YEARLY", "QUARTERLY"] as const) : (["YEARLY", "QUARTERLY"] as const)).map((code) => [code, label(PAYMENT_SCHEDULES[code])])} error={errors.paymentSchedule} />
+          )}
           <Field name="licenseTermMonths" type="number" min={1} max={240} label={t("ol.termMonths")} defaultValue={state.licenseTermMonths ?? 36} error={errors.licenseTermMonths} required />
           <Field name="territory" label={t("deal.term.territory")} defaultValue={state.territory ?? "中国大陆"} maxLength={100} error={errors.territory} required />
           <Field name="fieldOfUse" label={t("deal.term.fieldOfUse")} hint={t("deal.term.fieldOfUseHint")} defaultValue={state.fieldOfUse ?? ""} maxLength={200} error={errors.fieldOfUse} />

@@ -47,10 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     input = formToObject(form, step === "sign" ? ["agree"] : []);
   }
   const parsed = validate(DealStepSchema, input);
-  if (!parsed.ok) {
-    const fieldErrors = Object.fromEntries(Object.entries(parsed.fieldErrors).map(([path, message]) => [path.replace(/^account\./, "account."), message]));
-    return data({ step, fieldErrors }, { status: 400 });
-  }
+  // Field errors keep the form's names (account.bank …), so each shows beside its field.
+  if (!parsed.ok) return data({ step, fieldErrors: parsed.fieldErrors }, { status: 400 });
   try {
     await advanceDeal(user, recordId(params.id), parsed.data);
     return { step, fieldErrors: {} as Record<string, string> };
@@ -122,7 +120,7 @@ export default function DealPage() {
       {deal.licenseId && <p>{t("deal.licenseCreated")} <Link to={`/licenses/${deal.licenseId}`} className="text-brand-700 underline">{t("licenses.contract")}</Link></p>}
       <FormError error={errors.form} />
 
-      <section aria-labelledby="terms-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <section aria-labelledby="terms-heading" className="print:hidden rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="terms-heading" className="font-semibold">
           {deal.status === "NEGOTIATING" ? t("deal.terms", { by: t(`deal.by.${deal.termsBy as "OWNER"}`) }) : t("deal.agreedTerms", { version: deal.agreedVersion ?? deal.termsVersion })}
         </h2>
@@ -142,7 +140,7 @@ export default function DealPage() {
       </section>
 
       {mine === "OWNER" && open && (
-        <section aria-labelledby="account-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section aria-labelledby="account-heading" className="print:hidden rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="account-heading" className="font-semibold">{t("deal.account.heading")}</h2>
           {deal.receivingAccount && <p className="mt-1 text-sm break-words">{deal.receivingAccount.bank} · {deal.receivingAccount.accountName} · {deal.receivingAccount.accountNumber}</p>}
           {noSignatures && (
@@ -184,9 +182,10 @@ export default function DealPage() {
         <section aria-labelledby="transfer-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id="transfer-heading" className="font-semibold">{t("deal.transferContract", { number: deal.transfer.contractNumber })}</h2>
-            <span className="flex gap-3 text-sm">
+            <span className="flex gap-3 text-sm print:hidden">
               <a href={`/deals/${deal.id}/pdf`} download className="text-brand-700 underline">PDF</a>
               <a href={`/deals/${deal.id}/recordal`} className="text-brand-700 underline" download>{t("recordal.download")}</a>
+              <button type="button" onClick={() => window.print()} className="text-brand-700 underline">{t("licenses.print")}</button>
             </span>
           </div>
           <pre className="mt-2 whitespace-pre-wrap break-words font-sans text-sm leading-relaxed">{deal.transfer.contractText}</pre>
@@ -194,7 +193,7 @@ export default function DealPage() {
         </section>
       )}
 
-      <section aria-labelledby="thread-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <section aria-labelledby="thread-heading" className="print:hidden rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="thread-heading" className="mb-2 font-semibold">{t("deal.thread")}</h2>
         <ol className="space-y-3 text-sm">
           {deal.messages.map((message) => (

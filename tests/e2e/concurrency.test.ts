@@ -86,14 +86,18 @@ describe("two exclusive deals signed at the same moment", () => {
     for (const company of companies) {
       const requested = await api(`/api/v1/patents/${patent.id}/deals`, { method: "POST", cookie: company.cookie, body: { kind: "EXCLUSIVE", message: "独占", terms } });
       expect(requested.status).toBe(201);
-      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: staff.cookie, body: { step: "accept" } })).status).toBe(200);
-      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: company.cookie, body: { step: "sign", signatoryName: "企业代表", agree: true } })).status).toBe(200);
-      deals.push(requested.body.id);
+      const account = { bank: "中国银行重庆南岸支行", accountName: "重庆邮电大学", accountNumber: "111122223333444455" };
+      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: staff.cookie, body: { step: "account", account } })).status).toBe(200);
+      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: staff.cookie, body: { step: "accept", version: 1 } })).status).toBe(200);
+      // A signature names the contract preview it read (its SHA-256).
+      const { preview } = (await api(`/api/v1/deals/${requested.body.id}`, { cookie: company.cookie })).body;
+      expect((await api(`/api/v1/deals/${requested.body.id}`, { method: "POST", cookie: company.cookie, body: { step: "sign", signatoryName: "企业代表", signatoryTitle: "总经理", previewFingerprint: preview.fingerprint, agree: true } })).status).toBe(200);
+      deals.push({ id: requested.body.id, fingerprint: preview.fingerprint });
     }
-    const signatures = await Promise.all(deals.map((id) => api(`/api/v1/deals/${id}`, { method: "POST", cookie: staff.cookie, body: { step: "sign", signatoryName: "学校代表", agree: true } })));
+    const signatures = await Promise.all(deals.map(({ id, fingerprint }) => api(`/api/v1/deals/${id}`, { method: "POST", cookie: staff.cookie, body: { step: "sign", signatoryName: "学校代表", signatoryTitle: "技术转移中心主任", previewFingerprint: fingerprint, agree: true } })));
     expect(signatures.map((s) => s.status).sort()).toEqual([200, 409]);
     expect(signatures.find((s) => s.status === 409)!.body.error).toMatch(/exclusive or sole license already covers/);
-    const concluded = await Promise.all(deals.map((id) => api(`/api/v1/deals/${id}`, { cookie: staff.cookie })));
+    const concluded = await Promise.all(deals.map(({ id }) => api(`/api/v1/deals/${id}`, { cookie: staff.cookie })));
     expect(concluded.filter((d) => d.body.status === "SIGNED")).toHaveLength(1);
   });
 });
