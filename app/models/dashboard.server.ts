@@ -3,7 +3,7 @@
 // figures; companies their licenses, negotiations, payments due, proposals for their needs and new hits of
 // their saved searches; administrators the organisations to verify, unusual activity and the month's figures.
 // Everything is derived from the existing tables and scoped to the user's own organisation.
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
@@ -163,6 +163,17 @@ async function dealFigures(range: { from: Date; until: Date; complete: boolean }
   };
 }
 
+/** A university's patents, how many are transferable and how many await assessment, in one pass over its own
+ * patents (counted separately, "transferable" went through the pool-wide index: 0.8 s for 重庆大学). */
+async function patentCounts(universityId: string): Promise<{ patents: number; transferable: number; unassessed: number }> {
+  const [row] = await prisma.$queryRaw<Array<{ patents: bigint | number; transferable: bigint | number | null; unassessed: bigint | number | null }>>(Prisma.sql`
+    SELECT COUNT(*) AS "patents",
+      SUM(CASE WHEN p."transferable" THEN 1 ELSE 0 END) AS "transferable",
+      SUM(CASE WHEN p."assessedAt" IS NULL THEN 1 ELSE 0 END) AS "unassessed"
+    FROM "Patent" p WHERE p."ownerId" = ${universityId}`);
+  return { patents: Number(row?.patents ?? 0), transferable: Number(row?.transferable ?? 0), unassessed: Number(row?.unassessed ?? 0) };
+}
+
 const dealSelect = {
   id: true, kind: true, status: true, termsBy: true, requesterSignedAt: true, ownerSignedAt: true, updatedAt: true,
   patent: { select: { id: true, title: true, titleEn: true } },
@@ -201,7 +212,7 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
   const unassessedWhere = { ownerId: universityId, assessedAt: null };
   const year = now.getUTCFullYear();
   const side = { licensorId: universityId, assignorId: universityId };
-  const [dealsTotal, deals, unpaidPayments, importsTotal, imports, unassessedTotal, unassessed, thisYear, lastYear, openLicensePatents, transferablePatents, patents] = await Promise.all([
+  const [dealsTotal, deals, unpaidPayments, importsTotal, imports, counts, thisYear, lastYear, openLicensePatents] = await Promise.all([
     prisma.deal.count({ where: dealsWhere }),
     prisma.deal.findMany({ where: dealsWhere, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: BLOCK_ITEMS, select: dealSelect }),
     prisma.payment.findMany({ where: unpaid, select: { licenseId: true, amountFen: true, dueOn: true, receipts: { select: { amountFen: true } } } }),
@@ -210,14 +221,15 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
       where: importsWhere, orderBy: { createdAt: "desc" }, take: BLOCK_ITEMS,
       select: { id: true, fileName: true, status: true, rowsRead: true, toAdd: true, toUpdate: true, rejected: true, createdAt: true },
     }),
-    prisma.patent.count({ where: unassessedWhere }),
-    prisma.patent.findMany({ where: unassessedWhere, orderBy: [{ filingDate: "desc" }, { id: "desc" }], take: BLOCK_ITEMS, select: { id: true, applicationNumber: true, title: true, titleEn: true, filingDate: true } }),
+    patentCounts(universityId),
     dealFigures(yearRange(year, now), side),
     dealFigures(yearRange(year - 1, now), side),
     prisma.patent.count({ where: { ownerId: universityId, declarations: { some: { status: "ACTIVE" } } } }),
-    prisma.patent.count({ where: { ownerId: universityId, transferable: true } }),
-    prisma.patent.count({ where: { ownerId: universityId } }),
   ]);
+  // Most universities have assessed everything: the list is read only when something awaits.
+  const unassessed = counts.unassessed === 0 ? [] : await prisma.patent.findMany({
+    where: unassessedWhere, orderBy: [{ filingDate: "desc" }, { id: "desc" }], take: BLOCK_ITEMS, select: { id: true, applicationNumber: true, title: true, titleEn: true, filingDate: true },
+  });
   // Per contract: its unpaid payments, what is still outstanding on them (less any part already received) and the
   // first due date; oldest due first, as what has waited longest is confirmed first.
   const byLicense = new Map<string, { licenseId: string; payments: number; amountFen: number; firstDueOn: Date; overdue: number }>();
@@ -251,8 +263,8 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
       }),
     },
     importsInProgress: { total: importsTotal, items: imports },
-    unassessed: { total: unassessedTotal, items: unassessed },
-    figures: { thisYear, lastYear, openLicensePatents, transferablePatents, patents },
+    unassessed: { total: counts.unassessed, items: unassessed },
+    figures: { thisYear, lastYear, openLicensePatents, transferablePatents: counts.transferable, patents: counts.patents },
   };
 }
 
