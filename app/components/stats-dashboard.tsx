@@ -14,6 +14,8 @@ import type { statisticsFor } from "~/models/stats.server";
 export type DashboardStatistics = Awaited<ReturnType<typeof statisticsFor>>;
 
 const FIRST_YEAR = 2010;
+/** How long a changed date waits for the other end of the range before the period applies. */
+const DATE_DELAY_MS = 700;
 
 function Card({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -100,7 +102,10 @@ export function StatsDashboard({ stats, universities, issues, today }: { stats: 
     : chosen === "ytd"
       ? t("stats.period.yearToDate", { year: thisYear })
       : t("stats.period.customRange");
-  // Filters apply as they change (the button stays for a browser without JavaScript).
+  // Filters apply as they change (the button stays for a browser without JavaScript); dates wait a moment, so
+  // that typing both ends of a range asks for one period, not an intermediate one.
+  const dateTimer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(dateTimer.current), []);
   const applyOnChange = (event: React.FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement | HTMLSelectElement;
     const form = formRef.current;
@@ -112,7 +117,10 @@ export function StatsDashboard({ stats, universities, issues, today }: { stats: 
     if (target.name === "from" || target.name === "to") {
       const from = (form.elements.namedItem("from") as HTMLInputElement).value;
       const to = (form.elements.namedItem("to") as HTMLInputElement).value;
+      clearTimeout(dateTimer.current);
       if (!from || !to || from > to) return;
+      dateTimer.current = setTimeout(() => submit(form, { replace: false }), DATE_DELAY_MS);
+      return;
     }
     submit(form, { replace: false });
   };
@@ -160,13 +168,13 @@ export function StatsDashboard({ stats, universities, issues, today }: { stats: 
                     className="mt-1 w-40 rounded border border-slate-300 px-2 py-1" />
                 </label>
               )}
-              <label className="flex flex-col text-sm">
-                {t("stats.university")}
-                <select name="university" defaultValue={stats.scope.universityId ?? ""} className="mt-1 max-w-[18rem] rounded border border-slate-300 px-2 py-1.5">
+              <div className="flex flex-col text-sm">
+                <label htmlFor="stats-university">{t("stats.university")}</label>
+                <select id="stats-university" name="university" defaultValue={stats.scope.universityId ?? ""} className="mt-1 max-w-[18rem] rounded border border-slate-300 px-2 py-1.5">
                   <option value="">{t("stats.allUniversities")}</option>
                   {shownUniversities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
                 </select>
-              </label>
+              </div>
               {hydrated && filterText && <p className="text-xs text-slate-600" aria-live="polite">{t("stats.universitiesShown", { shown: shownUniversities.length, total: sortedUniversities.length })}</p>}
             </div>
           )}
