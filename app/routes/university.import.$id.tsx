@@ -136,15 +136,15 @@ export default function ImportPage() {
           <h2 id="assign-heading" className="text-lg font-semibold">{t("import.assign.heading")}</h2>
           <p className="text-sm text-slate-600">{t("import.assign.help")}</p>
           {missing.map((target) => (
-            <label key={target} className="flex max-w-md flex-col text-sm">
-              {t(`import.target.${target}` as MessageKey)}
-              <select name={`assign:${target}`} required defaultValue="" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5">
+            <div key={target} className="flex max-w-md flex-col text-sm">
+              <label htmlFor={`assign-${target}`}>{t(`import.target.${target}` as MessageKey)}</label>
+              <select id={`assign-${target}`} name={`assign:${target}`} required defaultValue="" className="mt-1 w-full rounded border border-slate-300 px-2 py-1.5">
                 <option value="" disabled>{t("import.assign.choose")}</option>
                 {record.headers.map((header, i) => (
                   <option key={`${i}-${header}`} value={i}>{record.sample[i] ? t("import.assign.option", { column: header, value: record.sample[i] }) : header}</option>
                 ))}
               </select>
-            </label>
+            </div>
           ))}
           <button type="submit" name="intent" value="assign" className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900">{t("import.assign.apply")}</button>
         </Form>

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import { applicationCheckCharacter } from "../../app/lib/identifiers";
+import { openRowSource } from "../../app/lib/import-file.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { freshPagePerTest, signIn } from "../helpers/browser";
 
@@ -54,5 +55,61 @@ describe("importing patents", () => {
     await page.getByRole("searchbox", { name: "检索词" }).press("Enter");
     await page.waitForURL((url) => url.searchParams.get("q") === "石墨烯散热膜");
     await expect.poll(() => page.getByRole("link", { name: /一种端到端测试用的石墨烯散热膜/ }).count()).toBe(1);
+  });
+
+  /** Staff who know nothing of the expected columns: the page explains them and offers the template; a file with
+   * columns of its own names is finished by choosing which column is which; the IPC is left for later. */
+  async function importThreeColumnsByMapping(serials: [string, string], phone: boolean) {
+    if (phone) await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/university/import`);
+    const columns = page.getByRole("region", { name: "可导入的列" });
+    await columns.waitFor();
+    expect(await columns.locator("dt", { hasText: "申请号" }).first().innerText()).toMatch(/^申请号\s*必填$/);
+    expect(await columns.innerText()).toContain("中国专利申请号");
+    expect(await page.content()).not.toContain("npm run");
+
+    // The template, in both forms: the import reads its header row as every column it knows.
+    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel 模板（.xlsx）" }).click()]);
+    expect(xlsx.suggestedFilename()).toBe("专利导入模板.xlsx");
+    const template = await openRowSource((await xlsx.path())!, "template.xlsx");
+    expect(template.headers.slice(0, 4)).toEqual(["申请号", "专利名称", "申请日", "主分类号"]);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV 模板" }).click()]);
+    expect(csv.suggestedFilename()).toBe("专利导入模板.csv");
+    expect(fs.readFileSync((await csv.path())!, "utf8")).toMatch(/^\uFEFF申请号,专利名称,申请日,/);
+
+    const [first, second] = serials.map(number);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-e2e-")), "成果清单.csv");
+    fs.writeFileSync(file, ["No.,Name,Date filed", `${first},一种按列对应导入的桥梁索力监测装置,2025-04-01`, `${second},一种按列对应导入的隧道渗水报警装置,2025-04-02`].join("\n"));
+    await page.getByLabel("文件").setInputFiles(file);
+    await page.getByRole("button", { name: "上传并预览" }).click();
+    await page.waitForURL(/\/university\/import\/[a-z0-9]+$/);
+
+    // No column is recognised: a choice per required field, each column shown with its first value.
+    const assign = page.getByRole("form", { name: "指定必填的列" });
+    await assign.waitFor({ timeout: 20_000 });
+    expect(await page.locator("dt", { hasText: "数据行" }).count()).toBe(0);
+    await assign.getByLabel("申请号", { exact: true }).selectOption({ label: `No.（例：${first}）` });
+    await assign.getByLabel("专利名称", { exact: true }).selectOption({ label: "Name（例：一种按列对应导入的桥梁索力监测装置）" });
+    await assign.getByLabel("申请日", { exact: true }).selectOption({ label: "Date filed（例：2025-04-01）" });
+    if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await assign.getByRole("button", { name: "使用这些列并重新检查" }).click();
+
+    const figure = (label: string) => page.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+    await expect.poll(() => figure("新增").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => figure("新增").innerText(), { timeout: 20_000 }).toBe("2");
+    expect(await page.getByText("其中 2 件新专利没有主分类号，将按“未分类”导入").count()).toBe(1);
+    if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole("button", { name: "确认导入 2 件专利" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 0 行。" }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText("其中 2 件新专利没有主分类号（未分类）").count()).toBe(1);
+  }
+
+  it("staff download the template and import a three-column file by choosing its columns (desktop)", async () => {
+    await importThreeColumnsByMapping(["90011", "90012"], false);
+  });
+
+  it("staff download the template and import a three-column file by choosing its columns (phone, 390 px)", async () => {
+    await importThreeColumnsByMapping(["90021", "90022"], true);
   });
 });
