@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { FormError, Notice } from "~/components/form";
-import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms.lazy";
+import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
@@ -151,6 +151,12 @@ export default function PatentPage() {
   const field = FIELDS.find((f) => f.code === patent.field);
   const name = (entry: { zh: string; en: string } | undefined) => (entry ? (language === "zh" ? entry.zh : entry.en) : "—");
   const years = remainingYears(patent.expiresOn);
+  const mayRequestDeal = viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING");
+  const actionLinks = [
+    ...(patent.openLicense && !viewer.canManage && !(viewer.isCompany && viewer.held) ? [{ href: "#license-heading", label: t("ol.take") }] : []),
+    ...(mayRequestDeal ? [{ href: "#deal-heading", label: t("patent.actionBar.deal") }] : []),
+    ...(viewer.canManage && patent.legalStatus === "VALID" && !exclusive ? [{ href: "#declare-heading", label: patent.openLicense ? t("ol.newVersion") : t("ol.declare") }] : []),
+  ];
   const bibliography: Array<[string, React.ReactNode]> = [
     [t("patent.applicationNumber"), formatApplicationNumber(patent.applicationNumber)],
     [t("patent.publicationNumber"), patent.publicationNumber ?? "—"],
@@ -175,7 +181,7 @@ export default function PatentPage() {
     [t("patent.keywords"), (language === "zh" ? patent.keywords : patent.keywordsEn).join(", ") || "—"],
   ];
   return (
-    <article className="space-y-6">
+    <article className={`space-y-6 ${actionLinks.length ? "pb-20 lg:pb-0" : ""}`}>
       <p>
         <Link to={`/patents${backTo}`} className="text-sm text-brand-700 underline">← {t("patent.back")}</Link>
       </p>
@@ -317,6 +323,19 @@ export default function PatentPage() {
           )}
         </aside>
       </div>
+      {actionLinks.length > 0 && (
+        // On a phone or tablet the actions sit in the side column below the whole record: a bar at the
+        // bottom of the screen jumps to them (plain anchors, no JavaScript needed).
+        <nav aria-label={t("patent.actionBar")} className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] lg:hidden">
+          <ul className="mx-auto flex max-w-3xl gap-2">
+            {actionLinks.map((action, index) => (
+              <li key={action.href} className="min-w-0 flex-1">
+                <a href={action.href} className={`block truncate rounded px-3 py-2 text-center text-sm font-medium ${index === 0 ? "bg-brand-700 text-white" : "bg-white text-brand-700 ring-1 ring-brand-700"}`}>{action.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </article>
   );
 }

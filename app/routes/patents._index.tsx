@@ -226,6 +226,13 @@ export default function PatentSearchPage() {
     if (sort) sort.value = search.get("sort") ?? "relevance";
   }, [q, loaderData]);
 
+  // From md up the filter drawer is a sidebar that stays open.
+  const filtersRef = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (filtersRef.current && window.matchMedia("(min-width: 768px)").matches) filtersRef.current.open = true;
+  }, []);
+  const activeFilters = loaderData.ok ? FACETS.reduce((sum, facet) => sum + loaderData.result.facets[facet.key].filter((value) => value.selected).length, 0) : 0;
+
   // Ticking "compare" keeps the reader's place on the page.
   const submitForm = (keepScroll = false) => formRef.current && submit(formRef.current, { replace: false, preventScrollReset: keepScroll });
 
@@ -260,22 +267,30 @@ export default function PatentSearchPage() {
         )}
 
         {params && loaderData.ok && (
-          <div className="mt-4 grid gap-6 md:grid-cols-[16rem_1fr]">
-            <aside aria-labelledby="filters-heading">
-              <div className="flex items-baseline justify-between">
-                <h2 id="filters-heading" className="text-sm font-bold uppercase tracking-wide text-slate-600">{t("search.filters")}</h2>
-                <Link to={withSelection(params.q ? `/patents?${searchParamsToQuery({ q: params.q })}` : "/patents", loaderData.selection)} className="text-xs text-brand-700 underline">
-                  {t("search.clearFilters")}
-                </Link>
-              </div>
-              {FACETS.map((facet) => (
-                <FacetGroup key={facet.key} name={facet.key} title={t(facet.label)} values={loaderData.result.facets[facet.key]} visible={facet.visible} />
-              ))}
-              <noscript>
-                <button type="submit" className="mt-3 w-full rounded bg-brand-700 px-3 py-2 text-sm text-white">{t("search.applyFilters")}</button>
-              </noscript>
+          <div className="mt-4 grid gap-4 md:grid-cols-[16rem_minmax(0,1fr)] md:gap-6">
+            <aside aria-labelledby="filters-heading" className="min-w-0">
+              {/* On a phone the filters fold into a drawer above the results; from md up they are always open
+                  (CSS on ::details-content, and opened on mount for browsers without it). */}
+              <details ref={filtersRef} className="rounded-lg bg-white px-3 ring-1 ring-slate-200 md:bg-transparent md:px-0 md:ring-0 md:[&::details-content]:[content-visibility:visible]">
+                <summary className="flex cursor-pointer items-center justify-between py-2 text-sm font-semibold text-brand-700 md:hidden">
+                  <span>{t("search.showFilters")}{activeFilters > 0 ? ` (${activeFilters})` : ""}</span>
+                  <span aria-hidden="true">▾</span>
+                </summary>
+                <div className="flex items-baseline justify-between">
+                  <h2 id="filters-heading" className="text-sm font-bold uppercase tracking-wide text-slate-600">{t("search.filters")}</h2>
+                  <Link to={withSelection(params.q ? `/patents?${searchParamsToQuery({ q: params.q })}` : "/patents", loaderData.selection)} className="text-xs text-brand-700 underline">
+                    {t("search.clearFilters")}
+                  </Link>
+                </div>
+                {FACETS.map((facet) => (
+                  <FacetGroup key={facet.key} name={facet.key} title={t(facet.label)} values={loaderData.result.facets[facet.key]} visible={facet.visible} />
+                ))}
+                <noscript>
+                  <button type="submit" className="my-3 w-full rounded bg-brand-700 px-3 py-2 text-sm text-white">{t("search.applyFilters")}</button>
+                </noscript>
+              </details>
             </aside>
-            <section aria-labelledby="results-heading" aria-busy={searching}>
+            <section aria-labelledby="results-heading" aria-busy={searching} className="min-w-0">
               <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
                 <h2 id="results-heading" className="text-lg font-semibold" aria-live="polite">
                   {params.q
