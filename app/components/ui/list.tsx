@@ -173,7 +173,7 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, sort, dir, empt
                   ].join(" ")}>
                   {/* On a phone the header is not shown above the column: each value carries its own. */}
                   {!column.primary && <span className="shrink-0 text-slate-500 md:hidden">{column.header}:</span>}
-                  <span className="min-w-0">{column.cell(row)}</span>
+                  <span className="min-w-0" data-cell={column.key}>{column.cell(row)}</span>
                 </td>
               ))}
             </tr>
