@@ -110,6 +110,7 @@ const MATRIX: Row[] = [
   ["GET", "university", [302, 403, 200, 200, 200]],
   ["GET", "university.import._index", [302, 403, 200, 200, 200]],
   ["POST", "university.import._index", [302, 403, 400, 400, 400]],
+  ["GET", "university.import.template", [302, 403, 200, 200, 200]],
   ["GET", "university.import.$id", [302, 403, 200, 404, 200]],
   ["POST", "university.import.$id", [302, 403, 400, 404, 400]],
   ["GET", "university.import.$id.report", [302, 403, 200, 404, 200]],

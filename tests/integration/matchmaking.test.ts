@@ -165,7 +165,8 @@ describe("saved searches and watches", () => {
     expect(pending).toBeGreaterThan(0);
     expect(await sendDailyDigests(NOW)).toBe(1);
     const mail = await prisma.outboxEmail.findFirstOrThrow({ where: { to: "buyer@match.example" } });
-    expect(mail.subject).toContain(`(${pending})`);
+    expect(mail.subject).toContain(`（${pending} 条）`);
+    expect(mail.subject).toContain(`(${pending} alerts)`);
     expect(mail.body).toContain("动力电池热管理方法");
     expect(mail.body).toContain("its open license was withdrawn");
     expect(await sendDailyDigests(new Date(NOW.getTime() + 3_600_000))).toBe(0);
