@@ -2,14 +2,14 @@
 // the words people type into a contract. Shared by the page (the terms table, its highlighted changes) and
 // the server (validation, the contract). Money is integer fen; rates are basis points (ADR 004).
 import { z } from "zod";
+import { MAX_AMOUNT_FEN } from "./money";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "./patent-vocabulary";
 
 export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];
 
-/** The largest amount a deal may name: ¥20,000,000.00. Amounts are stored in 32-bit integer columns
- * (PostgreSQL `integer`), so a cap below 2^31 fen keeps every amount, and the fee due on signature, storable. */
-export const MAX_DEAL_FEN = 2_000_000_000;
+/** The largest amount a deal may name (app/lib/money.ts). */
+export const MAX_DEAL_FEN = MAX_AMOUNT_FEN;
 export const MAX_ROYALTY_BASIS_POINTS = 5_000;
 
 export const ROYALTY_BASES = {

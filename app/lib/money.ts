@@ -2,6 +2,11 @@ import type { Language } from "./i18n";
 
 const FEN_PER_WAN = 1_000_000;
 
+/** The largest amount a declaration, a deal, a sales report or a receipt may name: ¥20,000,000.00. Amounts are
+ * integer fen in 32-bit columns on PostgreSQL (2,147,483,647), so the cap keeps every amount, and every sum a
+ * column holds, storable; a larger one is refused with its rule, never an overflow (ADR 017). */
+export const MAX_AMOUNT_FEN = 2_000_000_000;
+
 /** One money format for a whole block or table, so that amounts compare at a glance: 万元 with two decimals in
  * Chinese ("12.50 万元"), yuan with two decimals in English ("CNY 125,000.00"). A sum too small to show in 万元
  * says so rather than showing 0.00. */

@@ -1,11 +1,9 @@
 // What a sales report and a payment receipt may say: one zod schema per form and per JSON body, shared by the
 // pages and the API. Messages are i18n keys, shown in the user's language (English in the API).
 import { z } from "zod";
+import { MAX_AMOUNT_FEN } from "./money";
 
-/** The largest amount one sales report, royalty or receipt may carry: ¥20,000,000.00. Amounts are integer fen in
- * 32-bit columns on PostgreSQL (2,147,483,647), so the cap keeps every sum a column can hold; a larger royalty
- * is refused with its rule, never an overflow (ADR 017). */
-export const MAX_AMOUNT_FEN = 2_000_000_000;
+export { MAX_AMOUNT_FEN };
 /** The most units one report may declare. */
 export const MAX_UNITS = 100_000_000;
 /** A voucher or transfer reference: letters, digits and - / . _ (bank vouchers, 凭证号). */
