@@ -1,20 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { recordId } from "~/lib/route-params";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/form";
+import { Link, useLoaderData } from "@remix-run/react";
 import { OpenLicenseTerms } from "~/components/open-license-terms";
 import { canManageFor, requireUser } from "~/lib/auth.server";
-import { z } from "zod";
-import { Field } from "~/components/form";
-import { DomainError, orErrorPage } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
-import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
 import { getLicenseFor } from "~/models/open-license.server";
-import { confirmPayment, reportSales } from "~/models/payment.server";
 import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.license.contractNumber : "404" }];
@@ -31,38 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { license, isLicensor: canManageFor(user, license.licensorId), isLicensee: user.organization?.id === license.licenseeId };
 }
 
-const SalesReportForm = z.object({
-  period: z.string().trim().min(4, "validation.required").max(7, "validation.tooLong"),
-  revenue: z.coerce.number({ message: "validation.number" }).min(0, "validation.number").max(1e12, "validation.tooLong"),
-  units: z.coerce.number({ message: "validation.number" }).int("validation.number").min(0, "validation.number").max(1e9, "validation.tooLong").default(0),
-});
-
-/** The licensor confirms a payment; the licensee reports a period's sales. */
-export async function action({ request, params }: ActionFunctionArgs) {
-  const form = await readForm(request);
-  const { user, license } = await licenseOr404(request, recordId(params.id));
-  try {
-    if (form.get("intent") === "report") {
-      const parsed = validate(SalesReportForm, formToObject(form));
-      if (!parsed.ok) return data({ error: null, fieldErrors: parsed.fieldErrors }, { status: 400 });
-      await reportSales(user, license.id, { period: parsed.data.period, revenueFen: Math.round(parsed.data.revenue * 100), units: parsed.data.units });
-    } else {
-      const paymentId = String(form.get("paymentId") ?? "");
-      if (!license.payments.some((payment) => payment.id === paymentId)) return data({ error: "No payment with this id.", fieldErrors: {} as Record<string, string> }, { status: 404 });
-      await confirmPayment(user, paymentId);
-    }
-    return { error: null, fieldErrors: {} as Record<string, string> };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ error: error.path ? null : error.message, fieldErrors: (error.path ? { [error.path]: error.message } : {}) as Record<string, string> }, { status: error.status });
-  }
-}
-
 export default function LicensePage() {
   const { license, isLicensor, isLicensee } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
   const hasRoyalty = Boolean(license.terms.royaltyBasisPoints || license.terms.perUnitFen);
-  const fieldErrors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
   const { t, language } = useLanguage();
   const kind = LICENSE_KINDS[license.kind as LicenseKind];
   return (
@@ -73,7 +38,6 @@ export default function LicensePage() {
         </h1>
         <p className="rounded bg-slate-200 px-2 py-1 text-sm" aria-label={t("licenses.status")}>{t(`status.${license.status}`)}</p>
       </header>
-      <FormError error={actionData?.error ?? undefined} />
       <section aria-labelledby="payments-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:hidden">
         <h2 id="payments-heading" className="mb-2 font-semibold">{t("pay.title")}</h2>
         {license.payments.length === 0 ? <p className="text-sm text-slate-600">{t("pay.none")}</p> : (
@@ -86,26 +50,19 @@ export default function LicensePage() {
                 <span className={payment.overdue ? "rounded bg-red-100 px-1 text-red-800" : payment.paidAt ? "text-emerald-800" : ""}>
                   {payment.paidAt ? t("pay.paid") : payment.overdue ? t("pay.overdue") : t("pay.unpaid")}
                 </span>
+                {/* Confirming records the amount, the day and the voucher, after a check (/payments/:id). */}
                 {isLicensor && !payment.paidAt && (
-                  <Form method="post">
-                    <input type="hidden" name="paymentId" value={payment.id} />
-                    <button type="submit" className="rounded bg-brand-700 px-3 py-1 text-white hover:bg-brand-600">
-                      {payment.kind === "UP_FRONT" ? t("licenses.confirmPayment") : t("pay.confirm")}
-                    </button>
-                  </Form>
+                  <Link to={`/payments/${payment.id}`} className="rounded bg-brand-700 px-3 py-1 text-white hover:bg-brand-600">
+                    {payment.kind === "UP_FRONT" ? t("licenses.confirmPayment") : t("pay.confirm")}
+                  </Link>
                 )}
               </li>
             ))}
           </ul>
         )}
+        {/* Sales are reported per period of the contract, with its rules (/royalties/:id). */}
         {isLicensee && hasRoyalty && license.status !== "ENDED" && (
-          <Form method="post" className="mt-4 grid max-w-xl gap-2 sm:grid-cols-3" noValidate>
-            <input type="hidden" name="intent" value="report" />
-            <Field name="period" label={t("pay.period")} error={fieldErrors.period} required />
-            <Field name="revenue" type="number" min={0} step="any" label={t("pay.revenue")} error={fieldErrors.revenue} required />
-            <Field name="units" type="number" min={0} step={1} defaultValue="0" label={t("pay.units")} error={fieldErrors.units} />
-            <div className="sm:col-span-3"><button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.report")}</button></div>
-          </Form>
+          <p className="mt-4"><Link to={`/royalties/${license.id}`} className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.report")}</Link></p>
         )}
       </section>
       <div className="grid gap-4 lg:grid-cols-2">

@@ -65,7 +65,15 @@ describe("an open license", () => {
     await page.getByRole("link", { name: /通知（\d+条未读）/ }).click();
     await page.getByRole("link", { name: new RegExp(`签署了开放许可合同${number}`) }).click();
     await page.waitForURL(licenseUrl);
-    await page.getByRole("button", { name: "确认已收到首付款" }).click();
+    // Confirming a payment records the amount, the day and the voucher, after a check (tests/e2e/payments.test.ts).
+    await page.getByRole("link", { name: "确认已收到首付款" }).click();
+    await page.waitForURL(/\/payments\//);
+    await page.getByLabel("到账日期").fill(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await page.getByLabel("凭证号").fill("CQ-0001");
+    await page.getByRole("button", { name: "下一步：核对" }).click();
+    await page.getByRole("button", { name: "确认收款" }).click();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "已记录这笔收款" }).count()).toBe(1);
+    await page.goto(licenseUrl);
     await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
     const history = await page.getByRole("region", { name: "历史记录" }).innerText();
     expect(history).toMatch(/签署[\s\S]*应付款 · 5 万元[\s\S]*已付款 · 5 万元/);
@@ -79,9 +87,14 @@ describe("an open license", () => {
     await signIn("sme1@patentbridge.test");
     await page.goto(licenseUrl);
     await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
+    const fingerprint = await page.getByText(/^[0-9a-f]{64}$/).first().innerText();
+    // A contract number alone shows nothing; with the verification code printed on the contract, the contract.
     await page.goto(`${baseUrl}/contracts/${number}`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("合同核验");
-    expect(await page.getByText(/^[0-9a-f]{64}$/).count()).toBe(1);
+    expect(await page.getByText(/^[0-9a-f]{64}$/).count()).toBe(0);
+    await page.getByLabel("核验码或合同指纹").fill(fingerprint.slice(0, 16));
+    await page.getByRole("button", { name: "核验" }).click();
+    await expect.poll(() => page.getByText(/^[0-9a-f]{64}$/).count()).toBe(1);
   });
 });
 

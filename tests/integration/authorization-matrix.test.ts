@@ -75,7 +75,6 @@ const MATRIX: Row[] = [
   ["POST", "patents.$id", [302, 400, 400, 400, 400]],
   ["GET", "licenses._index", [302, 200, 200, 200, 200]],
   ["GET", "licenses.$id", [302, 200, 200, 404, 200]],
-  ["POST", "licenses.$id", [302, 404, 404, 404, 404]],
   ["GET", "api.v1.licenses", [401, 200, 200, 200, 200]],
   ["GET", "university.patents", [302, 403, 200, 200, 200]],
   ["GET", "api.v1.patents.$id.deals", [405, 405, 405, 405, 405]],
