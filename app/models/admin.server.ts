@@ -4,35 +4,6 @@ import { prisma } from "~/lib/db.server";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
-export async function listOrganizations({ onlyUnverified, page, pageSize = 50 }: { onlyUnverified: boolean; page: number; pageSize?: number }) {
-  const where = { kind: { in: ["ENTERPRISE", "UNIVERSITY"] }, ...(onlyUnverified ? { verifiedAt: null } : {}) };
-  const [total, organizations] = await Promise.all([
-    prisma.organization.count({ where }),
-    prisma.organization.findMany({
-      where,
-      // Those awaiting verification first, newest first: what an administrator acts on.
-      orderBy: [{ verifiedAt: { sort: "asc", nulls: "first" } }, { createdAt: "desc" }],
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, region: true, verifiedAt: true, createdAt: true, _count: { select: { members: true } } },
-    }),
-  ]);
-  return { total, organizations };
-}
-
-export async function listUsers({ page, pageSize = 50 }: { page: number; pageSize?: number }) {
-  const [total, users] = await Promise.all([
-    prisma.user.count(),
-    prisma.user.findMany({
-      orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: { id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, lastSignInAt: true, organization: { select: { name: true, nameEn: true } } },
-    }),
-  ]);
-  return { total, users };
-}
-
 export async function listUniversities(onlyId?: string) {
   return prisma.organization.findMany({
     where: { kind: "UNIVERSITY", ...(onlyId ? { id: onlyId } : {}) },

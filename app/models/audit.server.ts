@@ -20,15 +20,6 @@ export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, e
   });
 }
 
-export async function listAuditEvents({ page, pageSize = 50 }: { page: number; pageSize?: number }) {
-  const [total, events] = await Promise.all([
-    prisma.auditEvent.count(),
-    prisma.auditEvent.findMany({ orderBy: { at: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
-  return { total, events };
-}
-
-
 export const AUDIT_SORTS = ["at", "action"] as const;
 export type AuditSort = (typeof AUDIT_SORTS)[number];
 

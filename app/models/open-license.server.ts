@@ -294,25 +294,6 @@ export async function declareOpenLicenses(user: CurrentUser, patentIds: number[]
   return { declared, refused };
 }
 
-/** A university's own patents for its staff to act on, newest first; administrators choose the university. */
-export async function listUniversityPatents(universityId: string, page: number, pageSize = 50) {
-  const where = { ownerId: universityId };
-  const [total, patents] = await Promise.all([
-    prisma.patent.count({ where }),
-    prisma.patent.findMany({
-      where,
-      orderBy: { filingDate: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, transferable: true, expiresOn: true,
-        declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
-      },
-    }),
-  ]);
-  return { total, patents };
-}
-
 /** What a visitor may do about a patent's open license on its page. */
 export async function openLicenseViewer(user: CurrentUser | null, patent: { ownerId: string; openLicenseId: string | null }) {
   if (!user) return { signedIn: false, canManage: false, isCompany: false, verified: false, held: null };
