@@ -47,7 +47,7 @@ beforeAll(async () => {
     createPatent({ ownerId, title: `一种轮毂电机的冷却结构${n}`, titleEn: `Cooling structure for an in-wheel motor ${n}`, keywords: "轮毂电机; 冷却", keywordsEn: "in-wheel motor; cooling", ipcMain: "H02K 9/19", cluster: "NEV", ...extra });
   for (let n = 1; n <= 6; n++) await motor(n, n <= 4 ? cqu.id : swu.id, n === 6 ? { type: "UTILITY_MODEL" } : {});
   await createPatent({ ownerId: swu.id, title: "一种永磁同步电机的控制方法", titleEn: "Control method for a permanent-magnet synchronous motor", keywords: "永磁同步电机; 控制", keywordsEn: "permanent magnet synchronous motor; control", ipcMain: "H02P 21/00", cluster: "NEV" });
-  await createPatent({ ownerId: swu.id, title: "一种谐波减速器的柔轮", titleEn: "Flexspline of a harmonic reducer", keywords: "谐波减速器; 柔轮", keywordsEn: "harmonic reducer; flexspline", ipcMain: "F16H 49/00", cluster: "SMART_EQUIPMENT" });
+  await createPatent({ ownerId: swu.id, title: "一种谐波减速器的柔轮", titleEn: "Flexspline of a harmonic reducer", keywords: "谐波齿轮减速器; 柔轮", keywordsEn: "harmonic gear reducer; flexspline", ipcMain: "F16H 49/00", cluster: "SMART_EQUIPMENT" });
 
   const enterprise = await createEnterprise("重庆需求测试有限公司");
   const user = await createUser({ email: "sme@suggestions.example", name: "sme", password: "suggestions password", role: "SME", organizationId: enterprise.id });
@@ -115,7 +115,7 @@ describe("related words and spellings", () => {
   it("suggests keywords holding a word of a query that finds little", async () => {
     const { result, suggestions } = await suggestionsFor("q=行星减速器");
     expect(result.total).toBe(1);
-    expect(suggestions.related.map((suggestion) => [suggestion.term, suggestion.source])).toContainEqual(["谐波减速器", "index"]);
+    expect(suggestions.related.map((suggestion) => [suggestion.term, suggestion.source])).toContainEqual(["谐波齿轮减速器", "index"]);
   });
 });
 
