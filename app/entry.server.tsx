@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -18,6 +18,19 @@ export { mailOverduePayments } from "~/models/payment.server";
 publicUrl();
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's stream writer (react-dom-server.node, writeStringChunk) sends its whole 2 KB buffer when the next
+ * character does not fit at its end, so a page could carry one or two NUL bytes inside Chinese text (无法把文件读
+ * NUL 成表格). UTF-8 has no 0 byte but U+0000, which no page text holds: they are dropped on the way out.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, chunk.includes(0) ? Buffer.from(chunk.filter((byte) => byte !== 0)) : chunk);
+    },
+  });
+}
 
 export default function handleRequest(
   request: Request,
@@ -39,7 +52,7 @@ export default function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
