@@ -31,7 +31,9 @@ describe("matchmaking", () => {
     await page.waitForURL(/\/patents\/\d+$/);
 
     const request = page.getByRole("region", { name: "申请协商许可或转让" });
-    await request.getByLabel("报价（元）").fill("200000");
+    // Once the page's script runs, the form shows only the fields of the chosen kind and fee model.
+    await expect.poll(() => request.getByText("只需填写所选交易类型").count(), { timeout: 20_000 }).toBe(0);
+    await request.getByLabel("一次性许可费（元）").fill("200000");
     await request.getByLabel("留言").fill("用于储能电站的电池热管理");
     await request.getByRole("button", { name: "发送申请" }).click();
     await page.waitForURL(/\/deals\/\w+$/);
