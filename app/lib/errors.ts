@@ -5,7 +5,7 @@ import { messageIn, messageKey, type MessageKey } from "./i18n";
  * translation completeness test (app/lib/i18n-completeness.test.ts) checks every call. */
 type MessageText = MessageKey | (string & Record<never, never>);
 
-/** A domain refusal: `message` is a message key (app/lib/i18n.ts), translated where it is shown; `values` fill
+/** A domain refusal: `message` is a message key (app/lib/messages), translated where it is shown; `values` fill
  * its {placeholders} (the message then carries them, see messageKey). */
 export class DomainError extends Error {
   readonly code: string;

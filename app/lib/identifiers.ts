@@ -1,6 +1,6 @@
 // Check characters of Chinese patent application numbers and unified social credit codes
 // (rules in shared DOMAIN.md: CNIPA's numbering since 2003-10-01, GB 32100-2015). A refusal's reason is a message
-// (a key with its values, app/lib/i18n.ts), shown in the reader's language.
+// (a key with its values, app/lib/i18n.ts; texts in app/lib/messages), shown in the reader's language.
 import { messageKey } from "./i18n";
 
 const APPLICATION_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
