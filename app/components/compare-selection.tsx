@@ -2,7 +2,7 @@
 // with the link to /compare. The choice stays in the page's URL (compare=12&compare=40), so paging, filtering and
 // the back button keep it.
 import { Link, useLocation } from "@remix-run/react";
-import { compareHref, MAX_COMPARED } from "~/lib/compare-params";
+import { compareHref, MAX_COMPARED } from "~/models/compare/compare-params";
 import { useLanguage } from "~/lib/language";
 
 /** A result's "compare" checkbox, part of the search form (ticking it submits the form like a filter). */

@@ -1,4 +1,4 @@
-import type { TextSegment } from "~/lib/text-search";
+import type { TextSegment } from "~/models/search/text-search";
 
 /** Text with its search matches in <mark>: built from segments, never from HTML. */
 export function Highlighted({ segments }: { segments: TextSegment[] }) {

@@ -2,13 +2,13 @@
 import type { ReactNode } from "react";
 import { Link } from "@remix-run/react";
 import { basisPointsInWords, fenInWords } from "~/lib/amount-words";
-import { compareHref } from "~/lib/compare-params";
+import { compareHref } from "~/models/compare/compare-params";
 import { formatBasisPoints, formatCount, formatFen } from "~/lib/format";
-import { formatApplicationNumber } from "~/lib/identifiers";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { FEE_MODELS, LEGAL_STATUSES, PATENT_TYPES, PAYMENT_SCHEDULES } from "~/lib/patent-vocabulary";
-import type { ComparedPatent } from "~/models/compare.server";
+import { FEE_MODELS, LEGAL_STATUSES, PATENT_TYPES, PAYMENT_SCHEDULES } from "~/models/patent/vocabulary";
+import type { ComparedPatent } from "~/models/compare/compare.server";
 
 interface Row {
   key: string;

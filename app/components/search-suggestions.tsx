@@ -2,7 +2,7 @@
 // each a link that keeps the rest of the page's state, with the number of patents it leads to.
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import type { loader as rootLoader } from "~/root";
-import { withSelection } from "~/lib/compare-params";
+import { withSelection } from "~/models/compare/compare-params";
 import { formatCount } from "~/lib/format";
 import type { MessageKey } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";

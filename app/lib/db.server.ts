@@ -4,7 +4,7 @@ import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { databaseKind, databaseUrl } from "./database-url";
-import { INDEX_SQL_FUNCTIONS } from "./text-search";
+import { INDEX_SQL_FUNCTIONS } from "./index-text";
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   if (databaseKind(url) === "postgresql") {

@@ -1,8 +1,8 @@
 // The statistics' period and scope (messages are UI keys), as they stand in the URL of /admin/stats, /university/stats, the CSV
 // exports and GET /api/v1/stats: one schema for all of them.
 import { z } from "zod";
-import type { ValidationIssue } from "./search-params";
-import { CLUSTERS, type ClusterCode } from "./taxonomy";
+import type { ValidationIssue } from "~/models/search/search-params";
+import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SPAN_YEARS = 30;

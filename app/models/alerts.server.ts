@@ -1,14 +1,16 @@
 // Saved searches and watched patents: nobody misses a new patent that fits or a change to one they follow.
 // The database's change log (PatentChange, written by triggers on every patent and declaration write) drives
 // the alerts, so imports, declarations, withdrawals and assessments are all seen, whoever made them.
+import type { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
-import { searchParamsToQuery } from "~/lib/search-url";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
+import { searchParamsToQuery } from "~/models/search/search-url";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { publicUrl } from "~/lib/public-url.server";
 import { sendMail } from "./mail.server";
+import { notificationValues, type NotificationValues } from "./notification.server";
 import { RELOAD_ALL, patentSearch } from "./search.server";
 
 const ALERTS_JOB = "alerts";
@@ -141,7 +143,7 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
   ]);
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
   const known = new Map(hits.map((hit) => [`${hit.savedSearchId}:${hit.patentId}`, hit.openLicenseVersion]));
-  const notifications: Array<{ organizationId: string; userId: string; kind: string; link: string; values: string }> = [];
+  const notifications: Array<{ organizationId: string; userId: string; kind: string; link: string; values: NotificationValues }> = [];
   const newHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const updatedHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const goneHits: Array<{ savedSearchId: string; patentId: number }> = [];
@@ -163,17 +165,17 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
         const change = changeOf(before, version);
         if (!change) continue;
         updatedHits.push({ savedSearchId: saved.id, patentId, openLicenseVersion: version });
-        notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: JSON.stringify({ search: saved.name, patent: titleOf.get(patentId) ?? "", change }) });
+        notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
       } else if (before !== undefined) {
         goneHits.push({ savedSearchId: saved.id, patentId });
         const change = changeOf(before, versions.get(patentId) ?? 0);
-        if (change === "withdrawn") notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: JSON.stringify({ search: saved.name, patent: titleOf.get(patentId) ?? "", change }) });
+        if (change === "withdrawn") notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
       }
     }
     if (fresh.length > 0) {
       notifications.push({
         organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertNewMatches", link: `/patents?${saved.query}${saved.query ? "&" : ""}sort=newest`,
-        values: JSON.stringify({ search: saved.name, count: fresh.length, patent: titleOf.get(fresh[0]) ?? "" }),
+        values: { search: saved.name, count: fresh.length, patent: titleOf.get(fresh[0]) ?? "" },
       });
     }
   }
@@ -183,7 +185,7 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
     const change = changeOf(watch.openLicenseVersion, version);
     if (!change) continue;
     watchUpdates.push({ userId: watch.userId, patentId: watch.patentId, openLicenseVersion: version });
-    notifications.push({ organizationId: watch.organizationId, userId: watch.userId, kind: "notify.alertWatched", link: `/patents/${watch.patentId}`, values: JSON.stringify({ patent: titleOf.get(watch.patentId) ?? "", change }) });
+    notifications.push({ organizationId: watch.organizationId, userId: watch.userId, kind: "notify.alertWatched", link: `/patents/${watch.patentId}`, values: { patent: titleOf.get(watch.patentId) ?? "", change } });
   }
 
   const written = await prisma.$transaction(async (tx) => {
@@ -224,11 +226,11 @@ export async function sendDailyDigests(now = new Date(), { force = false } = {})
 }
 
 /** The digest in both languages: the app's users read either. */
-function digestText(name: string, alerts: Array<{ kind: string; values: string; link: string; createdAt: Date }>): string {
+function digestText(name: string, alerts: Array<{ kind: string; values: Prisma.JsonValue; link: string; createdAt: Date }>): string {
   const [zh, en] = [translator("zh"), translator("en")];
   const origin = publicUrl();
   const lines = alerts.map((alert) => {
-    const values = JSON.parse(alert.values) as Record<string, string | number>;
+    const values = notificationValues(alert.values);
     const change = values.change ? { zh: zh(`alerts.change.${values.change}` as MessageKey), en: en(`alerts.change.${values.change}` as MessageKey) } : { zh: "", en: "" };
     return `- ${zh(alert.kind as MessageKey, { ...values, change: change.zh })}\n  ${en(alert.kind as MessageKey, { ...values, change: change.en })}\n  ${origin}${alert.link}`;
   });

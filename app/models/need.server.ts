@@ -3,10 +3,10 @@
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { compileQuery } from "~/lib/text-search";
+import { compileQuery } from "~/models/search/text-search";
 import type { NeedInput } from "~/lib/need-schemas";
-import type { DealKind, OpenLicenseTerms } from "~/lib/open-license-schemas";
-import { assertKindAllowed } from "./deal.server";
+import type { DealKind, OpenLicenseTerms } from "~/models/open-license/schemas";
+import { assertKindAllowed } from "./deal/deal.server";
 import { notify } from "./notification.server";
 import { openLicenseSummary, patentSearch } from "./search.server";
 import { compoundHead, subjectWords, wordFinder, type QueryWord } from "./search/query.server";

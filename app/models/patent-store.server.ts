@@ -5,9 +5,9 @@ import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
-import { parseApplicationNumber } from "~/lib/identifiers";
+import { parseApplicationNumber } from "~/models/patent/identifiers";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
-import { indexPatentText } from "./patent-index.server";
+import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
   id?: number;

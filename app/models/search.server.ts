@@ -4,7 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { IPC_TITLES } from "~/lib/ipc-titles";
+import { IPC_TITLES } from "~/models/patent/ipc-titles";
 import {
   FEE_MODELS,
   FEE_MODEL_CODES,
@@ -19,11 +19,11 @@ import {
   ipcParts,
   type LegalStatus,
   type PatentType,
-} from "~/lib/patent-vocabulary";
-import type { SearchParams } from "~/lib/search-params";
-import { CLUSTERS, FIELDS } from "~/lib/taxonomy";
-import { snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/lib/text-search";
-import { fullTextMatches, rankedFullTextMatches } from "./full-text.server";
+} from "~/models/patent/vocabulary";
+import type { SearchParams } from "~/models/search/search-params";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
+import { snippet, highlight, type ParsedQuery, type TextSegment, type HighlightTerm } from "~/models/search/text-search";
+import { fullTextMatches, rankedFullTextMatches } from "./search/full-text.server";
 import { arrangePage, bitCount, mergeAscending, minimumWords, tiersOf, type Tier } from "./search/ordering.server";
 import { keywordQuery, queryCostIssue, searchQuery, understandQuery, type QueryUnderstanding } from "./search/query.server";
 

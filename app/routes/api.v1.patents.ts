@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { domainErrorResponse, errorResponse } from "~/lib/errors";
-import { parseSearchParams } from "~/lib/search-params";
+import { parseSearchParams } from "~/models/search/search-params";
 import { patentSearch } from "~/models/search.server";
 
 /** GET /api/v1/patents: the search of /patents as JSON. */

@@ -1,10 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { PatentComparison } from "~/components/patent-comparison";
-import { parseComparedIds, withSelection } from "~/lib/compare-params";
+import { parseComparedIds, withSelection } from "~/models/compare/compare-params";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { comparePatents, type ComparedPatent } from "~/models/compare.server";
+import { comparePatents, type ComparedPatent } from "~/models/compare/compare.server";
 
 type LoaderData =
   | { ok: true; patents: ComparedPatent[] }

@@ -6,18 +6,18 @@ import { Highlighted } from "~/components/highlighted";
 import { feeSummary } from "~/components/open-license-terms";
 import { DomainError } from "~/lib/errors";
 import { formatCount } from "~/lib/format";
-import { formatApplicationNumber } from "~/lib/identifiers";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { parseMessageKey, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { LEGAL_STATUSES, PATENT_TYPES } from "~/lib/patent-vocabulary";
-import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/lib/search-params";
-import { MAX_PAGE, searchParamsToQuery, SORTS } from "~/lib/search-url";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
+import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/models/search/search-params";
+import { MAX_PAGE, searchParamsToQuery, SORTS } from "~/models/search/search-url";
+import { CLUSTERS } from "~/models/taxonomy";
 import { patentSearch, type FacetValue, type SearchResult } from "~/models/search.server";
 // Offers side by side and never a dead end (issue 13): the compare selection and the ways on from a thin result.
 import { CompareBar, CompareToggle } from "~/components/compare-selection";
 import { SearchSuggestionsPanel } from "~/components/search-suggestions";
-import { comparedIdsIssue, parseComparedIds, withSelection } from "~/lib/compare-params";
+import { comparedIdsIssue, parseComparedIds, withSelection } from "~/models/compare/compare-params";
 import { searchSuggestions, THIN_RESULTS, type SearchSuggestions } from "~/models/search/suggestions.server";
 
 type LoaderData =

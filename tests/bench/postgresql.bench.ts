@@ -8,13 +8,14 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../../app/lib/db.server";
-import { parseSearchParams } from "../../app/lib/search-params";
+import { parseSearchParams } from "../../app/models/search/search-params";
 import { createPatentSearch } from "../../app/models/search.server";
 import { DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
 import { migrateDatabase } from "../../scripts/migrate-database";
 import { startPostgres } from "../helpers/postgres-server";
 import { searchMix } from "./search-mix";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({ options: { rounds: { type: "string", default: "5" } } });
 const rounds = Number(values.rounds);

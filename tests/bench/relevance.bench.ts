@@ -37,6 +37,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { RELEVANCE_QUERIES, compileRule, type Grade, type GradedPatent, type JudgedQuery } from "./relevance-queries";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({
   options: {
@@ -133,8 +134,8 @@ await preparePool();
 
 const { prisma } = await import("../../app/lib/db.server");
 const { patentSearch } = await import("../../app/models/search.server");
-const { parseSearchParams } = await import("../../app/lib/search-params");
-const { POOL_LEGAL_STATUSES } = await import("../../app/lib/patent-vocabulary");
+const { parseSearchParams } = await import("../../app/models/search/search-params");
+const { POOL_LEGAL_STATUSES } = await import("../../app/models/patent/vocabulary");
 
 interface PoolPatent extends GradedPatent {
   id: number;

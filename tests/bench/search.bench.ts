@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({
   options: { scale: { type: "string", default: "1" }, rounds: { type: "string", default: "5" }, database: { type: "string" } },
@@ -24,7 +25,7 @@ process.env.DATABASE_URL = `file:${file}`;
 const { runPrisma } = await import("../../scripts/prisma");
 const { createPrismaClient } = await import("../../app/lib/db.server");
 const { createPatentSearch, SEARCH_TIME_BUDGET_MS } = await import("../../app/models/search.server");
-const { parseSearchParams } = await import("../../app/lib/search-params");
+const { parseSearchParams } = await import("../../app/models/search/search-params");
 const { seedDemoPool } = await import("../../prisma/seed/write");
 const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");
 const { searchMix } = await import("./search-mix");

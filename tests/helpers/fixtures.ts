@@ -1,7 +1,8 @@
 // Hand-made rows for integration tests, written the way the app writes them (patent + its FTS entry).
-import { applicationCheckCharacter, creditCodeCheckCharacter } from "~/lib/identifiers";
+import { creditCodeCheckCharacter } from "~/models/organization/credit-code";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { prisma } from "~/lib/db.server";
-import { indexPatentText } from "~/models/patent-index.server";
+import { indexPatentText } from "~/models/search/patent-index.server";
 import type { Prisma } from "~/generated/prisma/client";
 
 let serial = 0;

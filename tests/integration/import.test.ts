@@ -6,7 +6,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { assessPatents } from "~/models/assessment.server";

@@ -2,8 +2,8 @@
 // comparison of up to four patents.
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
-import { parseSearchParams } from "~/lib/search-params";
-import { comparePatents } from "~/models/compare.server";
+import { parseSearchParams } from "~/models/search/search-params";
+import { comparePatents } from "~/models/compare/compare.server";
 import { patentSearch } from "~/models/search.server";
 import { loader as comparePage } from "~/routes/compare";
 import { loader as apiSearch } from "~/routes/api.v1.patents";

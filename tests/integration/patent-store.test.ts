@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
-import { applicationCheckCharacter } from "~/lib/identifiers";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { insertOrganizations } from "~/models/organization.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
 import { patentSearch } from "~/models/search.server";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 
 const universityCode = "12500000" + "MB1234567";
 
@@ -28,7 +28,7 @@ function patent(id: number, serial: string, overrides: Partial<NewPatent> = {}):
 
 describe("bulk writes check identifiers", () => {
   it("refuses an organisation whose credit code has a wrong check character, writing none of the batch", async () => {
-    const { creditCodeCheckCharacter } = await import("~/lib/identifiers");
+    const { creditCodeCheckCharacter } = await import("~/models/organization/credit-code");
     const good = universityCode + creditCodeCheckCharacter(universityCode);
     const wrong = universityCode + (good.endsWith("0") ? "1" : "0");
     const attempt = insertOrganizations(prisma, [

@@ -2,14 +2,14 @@
 // primary: what is written is found once the standby has it, and the alert job never skips a change the
 // standby has not replayed yet. PostgreSQL only (the integration suite's PostgreSQL run starts the standby).
 import { describe, expect, inject, it } from "vitest";
-import type { SearchParams } from "~/lib/search-params";
+import type { SearchParams } from "~/models/search/search-params";
 
 const replica = inject("replicaBaseUrl");
 const database = process.env.DATABASE_URL!.slice(process.env.DATABASE_URL!.lastIndexOf("/"));
 process.env.DATABASE_READ_URL = `${replica}${database}`;
 // Imported after DATABASE_READ_URL is set: the app's clients are made when db.server is first imported.
 const { prisma, readPrisma } = await import("~/lib/db.server");
-const { parseSearchParams } = await import("~/lib/search-params");
+const { parseSearchParams } = await import("~/models/search/search-params");
 const { patentSearch } = await import("~/models/search.server");
 const { runAlerts, saveSearch } = await import("~/models/alerts.server");
 const { getUser } = await import("~/lib/auth.server");

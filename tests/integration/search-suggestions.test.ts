@@ -2,7 +2,7 @@
 // time (each with its count), related words from the thesaurus and the pool's keywords, a spelling the pool
 // knows, and the query as a technology need, which the need form then shows filled in.
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseSearchParams } from "~/lib/search-params";
+import { parseSearchParams } from "~/models/search/search-params";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { patentSearch } from "~/models/search.server";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
-import { indexPatentText } from "~/models/patent-index.server";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { indexPatentText } from "~/models/search/patent-index.server";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { createPatentSearch, patentSearch, type RankingBounds } from "~/models/search.server";
 import { loader as apiSearch } from "~/routes/api.v1.patents";
 import { loader as apiPatent } from "~/routes/api.v1.patents.$id";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { patentSearch } from "~/models/search.server";
 import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { planDemoPool, patentText } from "../../prisma/seed/demo-pool";

@@ -5,12 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, prisma } from "~/lib/db.server";
 import { databaseUrl } from "~/lib/database-url";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { reservePatentIds, takeTurn } from "~/lib/sql-dialect.server";
 import { recordPatentView } from "~/models/patent.server";
 import { insertPatents } from "~/models/patent-store.server";
 import { createPatentSearch } from "~/models/search.server";
-import { applicationCheckCharacter } from "~/lib/identifiers";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { getUser } from "~/lib/auth.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";

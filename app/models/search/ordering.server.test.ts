@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_QUERY } from "~/lib/text-search";
+import { NO_QUERY } from "./text-search";
 import { arrangePage, bitCount, mergeAscending, minimumWords, tiersOf } from "./ordering.server";
 
 describe("relaxation planning", () => {

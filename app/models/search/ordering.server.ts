@@ -1,7 +1,7 @@
 // How a search's results are put in order (docs/decisions/013-query-understanding.md): relaxed matching's tiers
 // (every word first, then fewer missing words, designs after inventions for a technical query), one card per
 // patent family and near-identical titles interleaved on a page. Pure functions over column-store positions.
-import type { ParsedQuery } from "~/lib/text-search";
+import type { ParsedQuery } from "./text-search";
 
 /** A relaxed search takes the patents holding at least this many of its `words` words: half, rounded up. */
 export function minimumWords(words: number): number {

@@ -8,7 +8,7 @@
 // - "quotes", -exclusion, OR and therm* keep their meaning, and a quoted phrase is searched exactly as typed.
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { compileQuery, NO_QUERY, piecesOf, type HighlightTerm, type ParsedQuery, type TextExpression } from "~/lib/text-search";
+import { compileQuery, NO_QUERY, piecesOf, type HighlightTerm, type ParsedQuery, type TextExpression } from "./text-search";
 import { LONGEST_ENGLISH_ENTRY, thesaurus, thesaurusKey } from "./thesaurus.server";
 
 /** Words that never carry a query's subject: question words, particles, patent boilerplate, generic nouns. */

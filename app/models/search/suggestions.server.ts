@@ -4,9 +4,9 @@
 // English word it does not, and the query posted as a technology need.
 import { Prisma } from "~/generated/prisma/client";
 import { readPrisma, type PrismaClient } from "~/lib/db.server";
-import { parseSearchParams, type SearchParams } from "~/lib/search-params";
-import { MULTI_VALUE_KEYS, searchParamsToQuery } from "~/lib/search-url";
-import { englishStem } from "~/lib/text-search";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
+import { MULTI_VALUE_KEYS, searchParamsToQuery } from "~/models/search/search-url";
+import { englishStem } from "./text-search";
 import { patentSearch, type SearchResult } from "../search.server";
 import { searchQuery, STOP_WORDS } from "./query.server";
 import thesaurusFile from "./thesaurus.json";

@@ -3,7 +3,7 @@
 // group is searched as any word of the group, so 噪音 also finds 噪声 and an English query finds Chinese-only
 // patents. The JSON file is imported, so the app's build carries it.
 import data from "./thesaurus.json";
-import { englishStem } from "~/lib/text-search";
+import { englishStem } from "./text-search";
 
 const HAN = /\p{Script=Han}/u;
 /** English phrases longer than this are not looked for in a query. */

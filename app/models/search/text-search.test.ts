@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compileQuery, highlight, NO_QUERY, piecesOf, postgresDocument, segmentForIndex, snippet, type TextExpression } from "./text-search";
-
-describe("segmentForIndex", () => {
-  it("turns Chinese runs into overlapping two-character words and keeps English as it is", () => {
-    expect(segmentForIndex("一种锂电池热管理系统")).toBe("一种 种锂 锂电 电池 池热 热管 管理 理系 系统");
-    expect(segmentForIndex("基于5G的电池，battery pack")).toBe("基于 5G 的电 电池 ，battery pack");
-    expect(segmentForIndex("芯")).toBe("芯");
-  });
-});
+import { compileQuery, highlight, NO_QUERY, piecesOf, postgresDocument, snippet, type TextExpression } from "./text-search";
 
 describe("compileQuery", () => {
   const phrase = (text: string, allowPrefix = false): TextExpression => {

@@ -1,9 +1,9 @@
-// Full-text queries over "PatentSearch" (app/models/patent-index.server.ts): FTS5 with bm25 on SQLite,
-// tsvector with ts_rank on PostgreSQL. Both take the same parsed query (app/models/search/query.server.ts, rendered by app/lib/text-search.ts).
+// Full-text queries over "PatentSearch" (./patent-index.server.ts): FTS5 with bm25 on SQLite, tsvector with
+// ts_rank on PostgreSQL. Both take the same parsed query (./query.server.ts, rendered by ./text-search.ts).
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { dialectOf } from "~/lib/sql-dialect.server";
-import type { ParsedQuery } from "~/lib/text-search";
+import type { ParsedQuery } from "./text-search";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -1,36 +1,18 @@
 // Bilingual full-text search over SQLite FTS5 (docs/decisions/002-bilingual-search.md).
-// FTS5's unicode61 tokenizer would take a whole run of Chinese characters as one token, so Chinese text
-// is indexed as overlapping two-character words (锂电池 → 锂电 电池), the CJK bigram scheme of Lucene's
-// CJKAnalyzer: every word of two or more characters is then found as a phrase of its bigrams. English
-// words go through FTS5's porter stemmer (batteries → batteri ← battery). What a user's words mean (segmentation,
-// stop words, the thesaurus) is app/models/search/query.server.ts; this module is the index format, the
-// query syntax of both databases and highlighting.
+// Chinese text is indexed as overlapping two-character words (app/lib/index-text.ts): every word of two or
+// more characters is then found as a phrase of its bigrams. English words go through FTS5's porter stemmer
+// (batteries → batteri ← battery). What a user's words mean (segmentation, stop words, the thesaurus) is
+// ./query.server.ts; this module is PostgreSQL's index document, the query syntax of both databases and
+// highlighting.
 import { stemmer } from "stemmer";
+import { hanBigrams, segmentForIndex } from "~/lib/index-text";
 
-const HAN_RUN = /\p{Script=Han}+/gu;
 const HAN_CHAR = /\p{Script=Han}/u;
 /** Word characters other than Chinese, as unicode61 splits them (CT in CT图像 is a word of its own, as the index
  * holds it). */
 const WORD = /(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 
 export const MAX_QUERY_LENGTH = 200;
-
-function hanBigrams(run: string): string[] {
-  const chars = [...run];
-  if (chars.length === 1) return chars;
-  return chars.slice(0, -1).map((char, i) => char + chars[i + 1]);
-}
-
-/** The text stored in the FTS index for one column. */
-export function segmentForIndex(text: string): string {
-  return text.replace(HAN_RUN, (run) => ` ${hanBigrams(run).join(" ")} `).replace(/\s+/g, " ").trim();
-}
-
-/** SQL functions on SQLite's connection (app/lib/db.server.ts): `index_text(zh, en)` is one FTS5 column's text
- * from a patent's Chinese and English columns, so the index is filled from "Patent" rows in SQL. */
-export const INDEX_SQL_FUNCTIONS = {
-  index_text: (zh: unknown, en: unknown) => segmentForIndex(typeof en === "string" && en ? `${String(zh ?? "")} ${en}` : String(zh ?? "")),
-};
 
 /** An English word as both indexes hold it: lower case, without diacritics (FTS5's remove_diacritics). */
 function fold(word: string): string {

@@ -1,11 +1,11 @@
 // Keeps the full-text index "PatentSearch" in step with patent text: an FTS5 table on SQLite, a tsvector
-// table on PostgreSQL, both written from the same segmentation (app/lib/text-search.ts). Called in the same
+// table on PostgreSQL, both written from the same segmentation (app/lib/index-text.ts). Called in the same
 // transaction as the write that changes the text, so the index never disagrees with "Patent".
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { dialectOf } from "~/lib/sql-dialect.server";
-import { postgresDocument } from "~/lib/text-search";
-import type { NewPatent } from "./patent-store.server";
+import { postgresDocument } from "./text-search";
+import type { NewPatent } from "~/models/patent-store.server";
 
 export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
   id: number;
@@ -28,7 +28,7 @@ function postgresColumns(patent: IndexablePatentText): string {
 }
 
 /** Adds or replaces the index entries of these patents, whose rows in "Patent" already hold this text: SQLite
- * reads it from them (index_text, app/lib/text-search.ts), PostgreSQL's document is built here. */
+ * reads it from them (index_text, app/lib/index-text.ts), PostgreSQL's document is built here. */
 export async function indexPatentText(db: Db, patents: IndexablePatentText[]): Promise<void> {
   const postgres = dialectOf(db) === "postgresql";
   for (let start = 0; start < patents.length; start += BATCH) {

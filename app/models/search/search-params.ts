@@ -1,11 +1,11 @@
 // The search state, as it stands in the URL of /patents and of GET /api/v1/patents: one schema for both.
 // Server-side only (zod stays out of the browser bundle); the URL helpers are in search-url.ts.
 import { z } from "zod";
-import { FEE_MODEL_CODES, IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "./patent-vocabulary";
-import { CLUSTERS, FIELDS } from "./taxonomy";
+import { FEE_MODEL_CODES, IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "~/models/patent/vocabulary";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
+import { messageKey } from "~/lib/i18n";
 import { MAX_PAGE, MULTI_VALUE_KEYS, PAGE_SIZES, SORTS } from "./search-url";
 import { MAX_QUERY_LENGTH } from "./text-search";
-import { messageKey } from "./i18n";
 
 
 const many = <T extends z.ZodType>(item: T) => z.array(item).max(60, "search.err.tooManyValues");
