@@ -12,7 +12,7 @@ import "~/lib/zod-messages";
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";
 export { runAlerts, sendDailyDigests } from "~/models/alerts.server";
-export { mailOverduePayments } from "~/models/payment.server";
+export { mailOverduePayments } from "~/models/payment/payment.server";
 
 // The server refuses to start without PUBLIC_URL in production: loading the build fails with the reason.
 publicUrl();

@@ -2,7 +2,7 @@
 // or a counter-offer. Only the fields of the chosen kind and fee model are shown and sent.
 import { Form } from "@remix-run/react";
 import { useEffect, useState } from "react";
-import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_BASES, TERM_ROWS, type DealKind, type DealTerms, type TermRow } from "~/lib/deal-terms";
+import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_BASES, TERM_ROWS, type DealKind, type DealTerms, type TermRow } from "~/models/deal/terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";

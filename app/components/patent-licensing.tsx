@@ -4,7 +4,7 @@ import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
 import { CLUSTERS } from "~/lib/taxonomy";
-import type { FeeGuidance, FigureRange } from "~/models/patent-licensing.server";
+import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidance.server";
 
 export function ExclusiveLicenseNotice({ license }: { license: { kind: string; endsOn: Date | string } }) {
   const { t, language } = useLanguage();

@@ -7,8 +7,8 @@ import { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { licenseStatus, type LicenseStatus } from "./open-license.server";
-import { isOverdue } from "./payment.server";
+import { licenseStatus, type LicenseStatus } from "./license/status";
+import { isOverdue } from "./payment/payment.server";
 
 /** How many items a block lists; its count and link lead to the rest. */
 export const BLOCK_ITEMS = 5;

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { SalesReportJson } from "~/lib/payment-rules";
+import { SalesReportJson } from "~/models/payment/schemas";
 import { recordId } from "~/lib/route-params";
-import { listSalesReports, reportSales } from "~/models/payment.server";
+import { listSalesReports, reportSales } from "~/models/payment/payment.server";
 
 /** GET /api/v1/licenses/:id/sales-reports: the sales reported under a license and the royalty each made due. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

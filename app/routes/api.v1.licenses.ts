@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
-import { listLicensesFor, type LicenseStatus } from "~/models/open-license.server";
+import { listLicensesFor } from "~/models/license/read.server";
+import type { LicenseStatus } from "~/models/license/status";
 
 const STATUSES: LicenseStatus[] = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"];
 

@@ -3,7 +3,7 @@ import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
-import { withdrawOpenLicense } from "~/models/open-license.server";
+import { withdrawOpenLicense } from "~/models/open-license/open-license.server";
 
 /** DELETE /api/v1/open-licenses/:id withdraws the declaration (licenses already concluded stay valid). */
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
 import { recordId } from "~/lib/route-params";
-import { getPaymentFor } from "~/models/payment.server";
+import { getPaymentFor } from "~/models/payment/payment.server";
 
 /** GET /api/v1/payments/:id: a payment with its receipts (amount, day, voucher) and what is still due. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

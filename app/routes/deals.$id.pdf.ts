@@ -2,8 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { recordId } from "~/lib/route-params";
-import { contractPdf } from "~/models/contract-pdf.server";
-import { getDealFor } from "~/models/deal.server";
+import { contractPdf } from "~/models/contract/pdf.server";
+import { getDealFor } from "~/models/deal/deal.server";
 
 /** GET /deals/:id/pdf: a concluded assignment's contract as a PDF, for the parties; a license's is its license's. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,8 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { recordId } from "~/lib/route-params";
-import { getDealFor } from "~/models/deal.server";
-import { transferRecordal } from "~/models/recordal.server";
+import { getDealFor } from "~/models/deal/deal.server";
+import { transferRecordal } from "~/models/contract/recordal.server";
 
 /** GET /deals/:id/recordal: for a concluded assignment, the fields of its registration with CNIPA, as CSV; a
  * concluded license's recordal is its license's. */

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { DealTermsFields, TermsTable } from "~/components/deal-terms";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
-import { DealStepSchema } from "~/lib/deal-steps";
-import { dealTermsFromForm } from "~/lib/deal-terms-form";
+import { DealStepSchema } from "~/models/deal/steps";
+import { dealTermsFromForm } from "~/models/deal/terms-form";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { formToObject, validate } from "~/lib/forms";
@@ -13,8 +13,8 @@ import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { PAYMENT_SCHEDULES } from "~/lib/patent-vocabulary";
-import type { DealTerms } from "~/lib/deal-terms";
-import { advanceDeal, getDealFor } from "~/models/deal.server";
+import type { DealTerms } from "~/models/deal/terms";
+import { advanceDeal, getDealFor } from "~/models/deal/deal.server";
 import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.deal.patent.title : "404" }];

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
-import { contractPdf } from "~/models/contract-pdf.server";
-import { getLicenseFor } from "~/models/open-license.server";
+import { contractPdf } from "~/models/contract/pdf.server";
+import { getLicenseFor } from "~/models/license/read.server";
 
 /** GET /licenses/:id/pdf: the signed contract as a PDF, for the parties. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { recordId } from "~/lib/route-params";
-import { licenseRecordal } from "~/models/recordal.server";
+import { licenseRecordal } from "~/models/contract/recordal.server";
 
 /** GET /licenses/:id/recordal: the fields of the license contract recordal form (专利实施许可合同备案), as CSV, for the parties. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

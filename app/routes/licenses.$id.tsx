@@ -8,7 +8,7 @@ import { formatFen } from "~/lib/format";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
-import { getLicenseFor } from "~/models/open-license.server";
+import { getLicenseFor } from "~/models/license/read.server";
 import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? data.license.contractNumber : "404" }];

@@ -8,8 +8,8 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
 import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
 import { parsePatentId } from "~/lib/route-params";
-import { listDealsFor } from "~/models/deal.server";
-import { LICENSE_SORTS, listLicensesPage } from "~/models/license.server";
+import { listDealsFor } from "~/models/deal/deal.server";
+import { LICENSE_SORTS, listLicensesPage } from "~/models/license/read.server";
 
 const STATUSES = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"] as const;
 const KINDS = Object.keys(LICENSE_KINDS) as [LicenseKind, ...LicenseKind[]];

@@ -6,7 +6,7 @@ import { DealRequestForm } from "~/components/open-license-forms";
 import { feeSummary } from "~/components/open-license-terms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
-import { readDealForm } from "~/lib/deal-form.server";
+import { readDealForm } from "~/models/deal/form.server";
 import { formatFen } from "~/lib/format";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";

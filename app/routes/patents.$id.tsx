@@ -6,11 +6,11 @@ import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
-import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF, declareFormField } from "~/lib/open-license-schemas";
-import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license.server";
+import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF, declareFormField } from "~/models/open-license/schemas";
+import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license/open-license.server";
 import { DealRequestTermsForm } from "~/components/deal-terms";
-import { readDealRequestForm } from "~/lib/deal-terms-form";
-import { requestDeal } from "~/models/deal.server";
+import { readDealRequestForm } from "~/models/deal/terms-form";
+import { requestDeal } from "~/models/deal/deal.server";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { formatCount, remainingYears } from "~/lib/format";
 import { formatApplicationNumber } from "~/lib/identifiers";
@@ -25,7 +25,7 @@ import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
 import { markReadFor } from "~/models/notification.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
-import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/patent-licensing.server";
+import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
 import { patentSearch } from "~/models/search.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

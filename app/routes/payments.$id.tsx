@@ -8,9 +8,9 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { PaymentReceiptForm } from "~/lib/payment-rules";
+import { PaymentReceiptForm } from "~/models/payment/schemas";
 import { recordId } from "~/lib/route-params";
-import { confirmPayment, getPaymentFor } from "~/models/payment.server";
+import { confirmPayment, getPaymentFor } from "~/models/payment/payment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.payment.license.contractNumber} · ${data.payment.kind}` : "404" }];
 

@@ -8,9 +8,9 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { SalesReportForm } from "~/lib/payment-rules";
+import { SalesReportForm } from "~/models/payment/schemas";
 import { recordId } from "~/lib/route-params";
-import { listSalesReports, reportSales } from "~/models/payment.server";
+import { listSalesReports, reportSales } from "~/models/payment/payment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.license.contractNumber} · royalties` : "404" }];
 

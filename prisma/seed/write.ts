@@ -5,7 +5,7 @@ import { RELOAD_ALL } from "../../app/models/search.server";
 import type { PrismaClient } from "../../app/lib/db.server";
 import type { Prisma } from "../../app/generated/prisma/client";
 import { hashPassword } from "../../app/lib/password.server";
-import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract.server";
+import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract/contract.server";
 import { Random } from "./random";
 import { planDemoPool, patentText, DEMO_AS_OF, type DemoPool, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
 

@@ -4,13 +4,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { DealTermsSchema, OWNERSHIP_PASSES, ROYALTY_BASES, type DealTerms } from "~/lib/deal-terms";
+import { DealTermsSchema, OWNERSHIP_PASSES, ROYALTY_BASES, type DealTerms } from "~/models/deal/terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES } from "~/lib/patent-vocabulary";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
-import { fingerprint } from "~/models/contract.server";
-import { advanceDeal, contractTermsOf, getDealFor, requestDeal } from "~/models/deal.server";
+import { fingerprint } from "~/models/contract/contract.server";
+import { advanceDeal, contractTermsOf, getDealFor, requestDeal } from "~/models/deal/deal.server";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const NOW = new Date("2026-05-01T02:00:00Z");

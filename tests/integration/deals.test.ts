@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import type { DealTerms } from "~/lib/deal-terms";
+import type { DealTerms } from "~/models/deal/terms";
 import { messageIn } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
-import { advanceDeal, getDealFor, requestDeal } from "~/models/deal.server";
-import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license.server";
+import { advanceDeal, getDealFor, requestDeal } from "~/models/deal/deal.server";
+import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license/open-license.server";
 import { addCoOwners, createEnterprise, createPatent, createUniversity, declareOpenLicense as declareFixture } from "../helpers/fixtures";
 
 const NOW = new Date("2026-04-01T00:00:00Z");

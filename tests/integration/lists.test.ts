@@ -8,8 +8,8 @@ import type { ListQuery } from "~/lib/paging";
 import { listOrganizationsPage, listUsersPage } from "~/models/admin.server";
 import { listForAssessment } from "~/models/assessment.server";
 import { listAuditEventsPage, recordAudit } from "~/models/audit.server";
-import { listLicensesPage } from "~/models/license.server";
-import { licenseStatus } from "~/models/open-license.server";
+import { listLicensesPage } from "~/models/license/read.server";
+import { licenseStatus } from "~/models/license/status";
 import { listUniversityPatentsPage } from "~/models/university-patents.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 

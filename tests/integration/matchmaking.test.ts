@@ -5,9 +5,9 @@ import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
-import { advanceDeal } from "~/models/deal.server";
+import { advanceDeal } from "~/models/deal/deal.server";
 import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need.server";
-import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license.server";
+import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license/open-license.server";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const NOW = new Date("2026-06-01T00:00:00Z");

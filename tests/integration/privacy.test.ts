@@ -5,7 +5,7 @@ import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser, verifyOrganization } from "~/models/account.server";
-import { acceptOpenLicense, declareOpenLicense } from "~/models/open-license.server";
+import { acceptOpenLicense, declareOpenLicense } from "~/models/open-license/open-license.server";
 import { alsoLicensed } from "~/models/patent.server";
 import { verificationCode, verifyContract } from "~/models/verification.server";
 import { loader as contractPage } from "~/routes/contracts.$number";

@@ -6,10 +6,10 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
-import { MAX_AMOUNT_FEN, PaymentReceiptJson, SalesReportJson, type PaymentReceiptInput, type SalesReportInput } from "~/lib/payment-rules";
+import { MAX_AMOUNT_FEN, PaymentReceiptJson, SalesReportJson, type PaymentReceiptInput, type SalesReportInput } from "~/models/payment/schemas";
 import { publicUrl } from "~/lib/public-url.server";
-import { sendMail } from "./mail.server";
-import { notify } from "./notification.server";
+import { sendMail } from "~/models/mail.server";
+import { notify } from "~/models/notification.server";
 
 const PAYMENT_DAYS = 30;
 const DAY_MS = 86_400_000;

@@ -6,13 +6,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { costSummary, DealTermsSchema, withKind, type CostSummary, type DealKind, type DealTerms, type ReceivingAccount } from "~/lib/deal-terms";
-import type { DealStep } from "~/lib/deal-steps";
+import { costSummary, DealTermsSchema, withKind, type CostSummary, type DealKind, type DealTerms, type ReceivingAccount } from "~/models/deal/terms";
+import type { DealStep } from "~/models/deal/steps";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import { assignmentContractText, contractText, fingerprint, nextContractNumber, type ContractParties, type ContractTerms } from "./contract.server";
-import { notify, type NotificationKind } from "./notification.server";
-import { scheduleUpFront } from "./payment.server";
+import { assignmentContractText, contractText, fingerprint, nextContractNumber, type ContractParties, type ContractTerms } from "~/models/contract/contract.server";
+import { notify, type NotificationKind } from "~/models/notification.server";
+import { scheduleUpFront } from "~/models/payment/payment.server";
 
 type Side = "REQUESTER" | "OWNER";
 type DealRow = Prisma.DealGetPayload<object>;

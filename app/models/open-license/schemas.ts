@@ -1,9 +1,9 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
-import { MAX_AMOUNT_FEN } from "./money";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "./patent-vocabulary";
-import { calendarDate, fromToday } from "./calendar-date";
-import { messageKey } from "./i18n";
+import { MAX_AMOUNT_FEN } from "~/lib/money";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { calendarDate, fromToday } from "~/lib/calendar-date";
+import { messageKey } from "~/lib/i18n";
 
 // Capped where a PostgreSQL money column would overflow: a larger fee is a 400, never a 500.
 const fen = z.number().int("openLicense.err.wholeFen").min(1, "openLicense.err.positive").max(MAX_AMOUNT_FEN, "openLicense.err.tooLarge");

@@ -1,9 +1,9 @@
 // The terms form of a request or counter-offer: amounts in yuan and the royalty in percent, as people write
 // them, read into full terms and checked with the same schema as the API. Only the fields of the chosen kind
 // and fee model count (the page shows only those).
-import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./deal-terms";
-import type { FieldErrors } from "./forms";
-import type { FeeModel } from "./patent-vocabulary";
+import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
+import type { FieldErrors } from "~/lib/forms";
+import type { FeeModel } from "~/lib/patent-vocabulary";
 
 /** The form's field for each term (where its error is shown). */
 export const TERM_FIELD: Record<string, string> = {

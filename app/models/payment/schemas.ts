@@ -1,7 +1,7 @@
 // What a sales report and a payment receipt may say: one zod schema per form and per JSON body, shared by the
 // pages and the API. Messages are i18n keys, shown in the user's language (English in the API).
 import { z } from "zod";
-import { MAX_AMOUNT_FEN } from "./money";
+import { MAX_AMOUNT_FEN } from "~/lib/money";
 
 export { MAX_AMOUNT_FEN };
 /** The most units one report may declare. */

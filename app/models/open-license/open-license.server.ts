@@ -5,10 +5,11 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "~/lib/open-license-schemas";
-import { contractText, declaredTerms, fingerprint, nextContractNumber, type ContractTerms } from "./contract.server";
-import { notify } from "./notification.server";
-import { isOverdue, scheduleUpFront } from "./payment.server";
+import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "./schemas";
+import { contractText, declaredTerms, fingerprint, nextContractNumber, type ContractTerms } from "~/models/contract/contract.server";
+import { notify } from "~/models/notification.server";
+import { licenseStatus } from "~/models/license/status";
+import { scheduleUpFront } from "~/models/payment/payment.server";
 
 
 function addMonths(date: Date, months: number): Date {
@@ -120,15 +121,6 @@ export async function withdrawOpenLicense(user: CurrentUser, declarationId: stri
   return prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declarationId } });
 }
 
-export type LicenseStatus = "AWAITING_PAYMENT" | "ACTIVE" | "ENDED";
-
-/** A license's status follows from its dates and payments: awaiting payment while the fee due on signature
- * is unpaid, ended after its term. */
-export function licenseStatus(license: { endsOn: Date; payments: Array<{ kind: string; paidAt: Date | null }> }, now = new Date()): LicenseStatus {
-  if (license.endsOn <= now) return "ENDED";
-  return license.payments.some((payment) => payment.kind === "UP_FRONT" && !payment.paidAt) ? "AWAITING_PAYMENT" : "ACTIVE";
-}
-
 export interface Acceptance {
   signatoryName: string;
   intendedUse: string;
@@ -217,65 +209,6 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
       if (taken) return { license: taken, created: false };
     }
   }
-}
-
-/** A license, for its parties and administrators only: to anyone else it does not exist (404). */
-export async function getLicenseFor(user: CurrentUser, licenseId: string, now = new Date()) {
-  const license = await prisma.license.findUnique({
-    where: { id: licenseId },
-    include: {
-      events: { orderBy: { at: "asc" } },
-      payments: { orderBy: { dueOn: "asc" }, include: { salesReport: { select: { period: true, revenueFen: true, units: true } } } },
-      patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
-      licensor: { select: { id: true, name: true, nameEn: true } },
-      licensee: { select: { id: true, name: true, nameEn: true } },
-    },
-  });
-  const isParty = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || user.organization?.id === license.licensorId);
-  if (!license || !isParty) throw new DomainError("NOT_FOUND", "license.err.notFound", { status: 404 });
-  const { contractText: text, events, termsSnapshot, payments, ...rest } = license;
-  return {
-    ...rest,
-    status: licenseStatus(license, now),
-    payments: payments.map((payment) => ({ ...payment, overdue: isOverdue(payment, now) })),
-    terms: JSON.parse(termsSnapshot) as ContractTerms,
-    contractText: text,
-    history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as Record<string, unknown> })),
-  };
-}
-
-/** What anyone may check about a contract they were shown: parties, patent, dates, fingerprint. */
-export async function publicContract(contractNumber: string) {
-  return prisma.license.findUnique({
-    where: { contractNumber },
-    select: {
-      contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, contractSha256: true,
-      patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
-      licensor: { select: { name: true, nameEn: true } },
-      licensee: { select: { name: true, nameEn: true } },
-    },
-  });
-}
-
-/** The licenses a user's organisation holds (an SME) or granted (a university); all for administrators. */
-export async function listLicensesFor(user: CurrentUser, filter: { status?: LicenseStatus; patentId?: number } = {}, now = new Date()) {
-  const side: Prisma.LicenseWhereInput =
-    user.role === "ADMIN" ? {} : user.role === "SME" ? { licenseeId: user.organization?.id ?? "-" } : { licensorId: user.organization?.id ?? "-" };
-  const licenses = await prisma.license.findMany({
-    where: { ...side, ...(filter.patentId ? { patentId: filter.patentId } : {}) },
-    orderBy: { signedAt: "desc" },
-    take: 500,
-    select: {
-      id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
-      patent: { select: { id: true, title: true, titleEn: true } },
-      licensor: { select: { name: true, nameEn: true } },
-      licensee: { select: { name: true, nameEn: true } },
-      payments: { select: { kind: true, paidAt: true, dueOn: true } },
-    },
-  });
-  return licenses
-    .map(({ payments, ...license }) => ({ ...license, status: licenseStatus({ endsOn: license.endsOn, payments }, now), overdue: payments.some((p) => isOverdue(p, now)) }))
-    .filter((license) => !filter.status || license.status === filter.status);
 }
 
 /** Declares the same terms on many patents at once: each patent is declared or refused with its rule. */

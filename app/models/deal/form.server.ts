@@ -1,7 +1,7 @@
 // Reads a negotiation form (request or counter-offer) in two stages: the form's own fields, then the terms
 // with the same schema as the API.
-import { formToObject, validate, type FieldErrors } from "./forms";
-import { DealFormSchema, OpenLicenseTermsSchema, type DealKind, type OpenLicenseTerms } from "./open-license-schemas";
+import { formToObject, validate, type FieldErrors } from "~/lib/forms";
+import { DealFormSchema, OpenLicenseTermsSchema, type DealKind, type OpenLicenseTerms } from "~/models/open-license/schemas";
 
 const FORM_FIELD: Record<string, string> = { "terms.lumpSumFen": "price", "terms.licenseTermMonths": "licenseTermMonths", "terms.fieldOfUse": "fieldOfUse" };
 

@@ -1,6 +1,6 @@
 // What the negotiation pages and the JSON API send: a request, and each step of a deal. One schema for both.
 import { z } from "zod";
-import { DEAL_KINDS, DealTermsSchema, ReceivingAccountSchema, signatoryText, withKind, type DealKind, type DealTerms } from "./deal-terms";
+import { DEAL_KINDS, DealTermsSchema, ReceivingAccountSchema, signatoryText, withKind, type DealKind, type DealTerms } from "./terms";
 
 const message = z.string().trim().max(4000, "validation.tooLong").default("");
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { SignatureSchema } from "./deal-steps";
-import { changedTerms, costSummary, DealTermsSchema, foldFreeText, MAX_DEAL_FEN, withKind } from "./deal-terms";
-import { dealTermsFromForm } from "./deal-terms-form";
+import { SignatureSchema } from "./steps";
+import { changedTerms, costSummary, DealTermsSchema, foldFreeText, MAX_DEAL_FEN, withKind } from "./terms";
+import { dealTermsFromForm } from "./terms-form";
 
 const entryPlusRoyalty = {
   kind: "EXCLUSIVE", feeModel: "ENTRY_PLUS_ROYALTY", entryFeeFen: 40_000_000, royaltyBasisPoints: 200, royaltyBase: "NET_SALES",
