@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Card, Field, Notice, SubmitButton } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, Field, Notice, SubmitButton, useFormReply } from "~/components/form";
 import { ChangePasswordSchema } from "~/lib/account-schemas";
 import { requireUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -28,21 +28,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/", { headers: { "Set-Cookie": await endSession(request) } });
   }
   if (form.get("intent") !== "change-password") throw new Response("Unknown intent.", { status: 400 });
-  const result = validate(ChangePasswordSchema, formToObject(form));
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors }, { status: 400 });
-  try {
-    await changePassword(user, result.data.currentPassword, result.data.password, clientIp(context));
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: { [error.path ?? "currentPassword"]: error.message } as Record<string, string> }, { status: error.status });
-  }
+  const answer = await answerForm(form, ChangePasswordSchema, (value) => changePassword(user, value.currentPassword, value.password, clientIp(context)), { errorField: "currentPassword" });
+  if (!answer.ok) return answer.refusal;
   return redirect("/account?passwordChanged=1", { headers: { "Set-Cookie": await startSession(user.id) } });
 }
 
 export default function Account() {
   const { user } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const { fields } = useFormReply(useActionData<typeof action>()?.result);
   const [searchParams] = useSearchParams();
   const busy = useNavigation().state === "submitting";
   const { t, language } = useLanguage();
@@ -69,8 +62,8 @@ export default function Account() {
         <h2 id="change-password-heading" className="mb-3 font-semibold">{t("account.changePassword")}</h2>
         <Form method="post" className="space-y-3" noValidate>
           <input type="hidden" name="intent" value="change-password" />
-          <Field name="currentPassword" type="password" autoComplete="current-password" label={t("account.currentPassword")} error={errors.currentPassword} required maxLength={200} />
-          <Field name="password" type="password" autoComplete="new-password" label={t("reset.password")} hint={t("join.passwordHint")} error={errors.password} required maxLength={200} />
+          <Field field={fields.currentPassword} type="password" autoComplete="current-password" label={t("account.currentPassword")} required maxLength={200} />
+          <Field field={fields.password} type="password" autoComplete="new-password" label={t("reset.password")} hint={t("join.passwordHint")} required maxLength={200} />
           <SubmitButton busy={busy}>{t("account.changePassword")}</SubmitButton>
         </Form>
       </section>
@@ -85,3 +78,5 @@ export default function Account() {
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
