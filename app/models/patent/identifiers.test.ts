@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applicationCheckCharacter,
-  creditCodeCheckCharacter,
-  isPublicationNumber,
-  parseApplicationNumber,
-  parseCreditCode,
-} from "./identifiers";
-import { messageIn } from "./i18n";
+import { messageIn } from "~/lib/i18n";
+import { applicationCheckCharacter, isPublicationNumber, parseApplicationNumber } from "./identifiers";
 
 describe("application numbers", () => {
   it("accepts the real numbers of the sample export in every written form", () => {
@@ -37,26 +31,6 @@ describe("application numbers", () => {
     expect(reason("CN199913220665.2", "zh")).toBe("申请年份 1999 超出范围");
     expect(parseApplicationNumber("CN2022232206.2")).toMatchObject({ ok: false });
     expect(parseApplicationNumber("")).toMatchObject({ ok: false });
-  });
-});
-
-describe("unified social credit codes", () => {
-  it("accepts a code whose check character is right and computes it", () => {
-    // A company (91) registered in Chongqing (500000).
-    expect(creditCodeCheckCharacter("91500000202847456")).toBe("W");
-    expect(parseCreditCode("91500000202847456w")).toEqual({ ok: true, normalized: "91500000202847456W" });
-  });
-
-  it("refuses letters outside the alphabet, wrong length and a wrong check character", () => {
-    const reason = (input: string, language: "zh" | "en" = "en") => {
-      const parsed = parseCreditCode(input);
-      return parsed.ok ? null : messageIn(language, parsed.reason);
-    };
-    expect(reason("91500000202847456X")).toContain("should be W");
-    expect(reason("91500000202847456X", "zh")).toBe("校验位是 X，应为 W");
-    expect(reason("9150000020284745OW")).toContain("“O”");
-    expect(reason("915000", "zh")).toBe("统一社会信用代码应为 18 位");
-    expect(parseCreditCode("915000")).toMatchObject({ ok: false });
   });
 });
 
