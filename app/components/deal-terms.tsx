@@ -6,7 +6,7 @@ import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_B
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel } from "~/models/patent/vocabulary";
 import { Field, SubmitButton } from "./form";
 
 /** The value of one row of the terms table, in the reader's language. */

@@ -4,7 +4,7 @@ import { Field, FormError, SubmitButton } from "~/components/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 
 type Errors = Record<string, string | undefined>;
 

@@ -1,4 +1,4 @@
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
 import type { OpenLicenseSummary } from "~/models/search.server";

@@ -2,8 +2,8 @@
 // open-license declaration form.
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
-import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
+import { CLUSTERS } from "~/models/taxonomy";
 import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidance.server";
 
 export function ExclusiveLicenseNotice({ license }: { license: { kind: string; endsOn: Date | string } }) {

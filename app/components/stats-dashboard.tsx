@@ -8,7 +8,7 @@ import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { isWholeYear, statsQuery } from "~/lib/stats-params";
 import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney, type StatsTable } from "~/lib/stats-tables";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { CLUSTERS } from "~/models/taxonomy";
 import type { statisticsFor } from "~/models/stats.server";
 
 export type DashboardStatistics = Awaited<ReturnType<typeof statisticsFor>>;

@@ -1,8 +1,8 @@
 // Validation of account input, shared by the pages and the JSON API. Messages are UI message keys; the API
 // answers them in English (messageIn), the pages in the user's language.
 import { z } from "zod";
-import { parseCreditCode } from "./identifiers";
-import { CLUSTERS } from "./taxonomy";
+import { parseCreditCode } from "~/models/organization/credit-code";
+import { CLUSTERS } from "~/models/taxonomy";
 
 export const ROLES = ["SME", "UNIVERSITY_STAFF", "ADMIN"] as const;
 export type Role = (typeof ROLES)[number];

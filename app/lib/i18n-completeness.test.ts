@@ -7,8 +7,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROLES } from "./account-schemas";
 import { formatMessage, isMessageKey, messageIn, messageKey, parseMessageKey, translator, type MessageKey } from "./i18n";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, REMAINING_TERM_BUCKETS } from "./patent-vocabulary";
-import { CLUSTERS, FIELDS } from "./taxonomy";
+import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, REMAINING_TERM_BUCKETS } from "~/models/patent/vocabulary";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 const ROOT = path.resolve(__dirname, "../..");
 const KEY = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;

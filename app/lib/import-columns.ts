@@ -1,8 +1,8 @@
 // The columns of a patent-database export and how their values become a patent: header recognition (Chinese
 // and English names as exports write them) and the parsing of one row, with every problem named.
-import { applicationCheckCharacter, parseApplicationNumber } from "./identifiers";
-import { termYears, type LegalStatus, type PatentType } from "./patent-vocabulary";
-import { CLUSTERS, FIELDS } from "./taxonomy";
+import { applicationCheckCharacter, parseApplicationNumber } from "~/models/patent/identifiers";
+import { termYears, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export const IMPORT_TARGETS = [
   "applicationNumber", "title", "titleEn", "abstract", "abstractEn", "firstClaim", "firstClaimEn", "filingDate",

@@ -1,7 +1,7 @@
 // The technology-need form and its JSON twin: one schema; messages are UI keys.
 import { z } from "zod";
 import { fromToday, optionalCalendarDate } from "./calendar-date";
-import { CLUSTERS, type ClusterCode } from "./taxonomy";
+import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
 
 const yuan = z
   .string()

@@ -3,8 +3,8 @@
 import type { TransferStatistics } from "~/models/stats.server";
 import { formatCount, formatPercent } from "./format";
 import { localized, translator, type Language, type MessageKey } from "./i18n";
-import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "./patent-vocabulary";
-import { CLUSTERS, FIELDS } from "./taxonomy";
+import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "~/models/patent/vocabulary";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export const STATS_TABLES = ["pool", "deals-by-year", "deals-by-kind", "universities", "clusters", "fields", "funnel"] as const;
 export type StatsTableId = (typeof STATS_TABLES)[number];

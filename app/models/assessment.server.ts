@@ -8,7 +8,7 @@ import { DomainError } from "~/lib/errors";
 import type { Prisma } from "~/generated/prisma/client";
 import type { AssessmentFilter } from "~/lib/list-vocabulary";
 import { pageWindow, type ListQuery } from "~/lib/paging";
-import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/lib/patent-vocabulary";
+import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
 import { patentOrder, patentWordsWhere } from "./university-patents.server";
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { prisma } from "~/lib/db.server";
-import { POOL_LEGAL_STATUSES } from "~/lib/patent-vocabulary";
+import { POOL_LEGAL_STATUSES } from "~/models/patent/vocabulary";
 
 export interface MarketplaceFigures {
   transferablePatents: number;

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { parseCreditCode } from "~/lib/identifiers";
+import { parseCreditCode } from "~/models/organization/credit-code";
 
 export type NewOrganization = Prisma.OrganizationCreateManyInput;
 

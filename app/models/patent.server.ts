@@ -1,6 +1,6 @@
 import { prisma } from "~/lib/db.server";
-import { IPC_TITLES } from "~/lib/ipc-titles";
-import { ipcParts, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
+import { IPC_TITLES } from "~/models/patent/ipc-titles";
+import { ipcParts, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { openLicenseSummary, type OpenLicenseSummary } from "./search.server";
 
 export interface IpcEntry {

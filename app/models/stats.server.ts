@@ -10,7 +10,7 @@ import { readPrisma as prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
 import { isWholeYear, yearPeriod, type StatsPeriod, type StatsRequest } from "~/lib/stats-params";
-import type { ClusterCode } from "~/lib/taxonomy";
+import type { ClusterCode } from "~/models/taxonomy";
 import { listUniversities } from "./admin.server";
 
 export const DEAL_KINDS = ["OPEN", "ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;

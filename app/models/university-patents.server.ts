@@ -3,7 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
 import { pageWindow, type ListQuery } from "~/lib/paging";
-import type { LegalStatus, PatentType } from "~/lib/patent-vocabulary";
+import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
 export const UNIVERSITY_PATENT_SORTS = ["filingDate", "title", "applicationNumber", "type", "legalStatus", "expiresOn"] as const;

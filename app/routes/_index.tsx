@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { formatCount, formatPercent } from "~/lib/format";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { CLUSTERS } from "~/models/taxonomy";
 import { getMarketplaceFigures } from "~/models/marketplace.server";
 
 export async function loader() {

@@ -1,10 +1,10 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Field, FormError, Notice } from "~/components/form";
-import { formatApplicationNumber } from "~/lib/identifiers";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
+import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { verifyContract } from "~/models/verification.server";
 
 export const meta: MetaFunction = () => [{ title: "Contract verification · 合同核验" }, { name: "robots", content: "noindex" }];

@@ -12,7 +12,7 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { PAYMENT_SCHEDULES } from "~/lib/patent-vocabulary";
+import { PAYMENT_SCHEDULES } from "~/models/patent/vocabulary";
 import type { DealTerms } from "~/models/deal/terms";
 import { advanceDeal, getDealFor } from "~/models/deal/deal.server";
 import { markReadFor } from "~/models/notification.server";

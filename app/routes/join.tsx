@@ -7,7 +7,7 @@ import { formToObject, validate } from "~/lib/forms";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { CLUSTERS } from "~/models/taxonomy";
 import { requestRegistration } from "~/models/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.title") }];

@@ -6,7 +6,7 @@ import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
-import { LICENSE_KINDS, type LicenseKind } from "~/lib/patent-vocabulary";
+import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { listDealsFor } from "~/models/deal/deal.server";
 import { LICENSE_SORTS, listLicensesPage } from "~/models/license/read.server";

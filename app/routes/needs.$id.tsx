@@ -11,7 +11,7 @@ import { formatFen } from "~/lib/format";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { CLUSTERS } from "~/models/taxonomy";
 import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need.server";
 import { markReadFor } from "~/models/notification.server";
 

@@ -8,7 +8,7 @@ import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { NeedFormSchema, NeedPrefillSchema, needInput } from "~/lib/need-schemas";
-import { CLUSTERS } from "~/lib/taxonomy";
+import { CLUSTERS } from "~/models/taxonomy";
 import { createNeed } from "~/models/need.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("need.new") }];

@@ -10,7 +10,7 @@ import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
+import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { listUniversities } from "~/models/admin.server";
 import { ASSESSMENT_FILTERS } from "~/lib/list-vocabulary";
 import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment.server";

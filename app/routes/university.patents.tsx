@@ -10,7 +10,7 @@ import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { DeclareFormSchema, FORM_FIELD_OF } from "~/models/open-license/schemas";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { LEGAL_STATUS_CODES, LEGAL_STATUSES, PATENT_TYPE_CODES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/lib/patent-vocabulary";
+import { LEGAL_STATUS_CODES, LEGAL_STATUSES, PATENT_TYPE_CODES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { listUniversities } from "~/models/admin.server";
 import { declareOpenLicenses } from "~/models/open-license/open-license.server";
 import { listUniversityPatentsPage, UNIVERSITY_PATENT_SORTS } from "~/models/university-patents.server";

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseApplicationNumber, parseCreditCode, isPublicationNumber } from "../../app/lib/identifiers";
-import { IPC_CODE } from "../../app/lib/patent-vocabulary";
-import { IPC_TITLES } from "../../app/lib/ipc-titles";
-import { CLUSTERS } from "../../app/lib/taxonomy";
+import { parseCreditCode } from "../../app/models/organization/credit-code";
+import { parseApplicationNumber, isPublicationNumber } from "../../app/models/patent/identifiers";
+import { IPC_CODE } from "../../app/models/patent/vocabulary";
+import { IPC_TITLES } from "../../app/models/patent/ipc-titles";
+import { CLUSTERS } from "../../app/models/taxonomy";
 import { planDemoPool, patentText, DEFAULT_SEED, DEMO_AS_OF } from "./demo-pool";
 
 const pool = planDemoPool({ seed: DEFAULT_SEED, scale: 1 });

@@ -1,9 +1,10 @@
 // The demo patent pool: Chongqing's 53 universities, 32,000 assessed patents of which exactly 27,500 are
 // transferable, and a history of transfers and licenses 2019–2025 (2024 ≈ +85 % on 2023, ≈ 9.7 % of granted
 // invention patents transferred or licensed). Deterministic from the seed; scale multiplies the pool.
-import { creditCodeCheckCharacter, applicationCheckCharacter } from "../../app/lib/identifiers";
-import { termYears, type LegalStatus, type PatentType, type FeeModel, type LicenseKind } from "../../app/lib/patent-vocabulary";
-import { CLUSTERS, type ClusterCode } from "../../app/lib/taxonomy";
+import { creditCodeCheckCharacter } from "../../app/models/organization/credit-code";
+import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
+import { termYears, type LegalStatus, type PatentType, type FeeModel, type LicenseKind } from "../../app/models/patent/vocabulary";
+import { CLUSTERS, type ClusterCode } from "../../app/models/taxonomy";
 import { INSTITUTIONS } from "./institutions";
 import { composePatentText, titleCapacity, type ComposedText, type TextForm, type TitlePlan } from "./patent-text";
 import { CHONGQING_DISTRICTS, ENTERPRISE_INDUSTRIES, ENTERPRISE_STEMS, inventorName } from "./people";

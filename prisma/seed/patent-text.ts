@@ -6,7 +6,7 @@
 // whose appearance it protects. Each title is one combination of the area's vocabulary, chosen by the
 // patent's ordinal within its area and form (titleCombination), so the pool's titles are distinct until an
 // area's combinations run out (only in the benchmark pools dozens of times the demo's size).
-import type { PatentType } from "../../app/lib/patent-vocabulary";
+import type { PatentType } from "../../app/models/patent/vocabulary";
 import type { Random } from "./random";
 import type { TechArea, Term } from "./tech-area";
 

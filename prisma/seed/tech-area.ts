@@ -3,7 +3,7 @@
 // this vocabulary by the title grammar in ./patent-text.ts, which follows CNIPA naming: inventions and utility
 // models name a device or system (never a method for a utility model), methods end in 方法, materials take
 // 及其制备方法(和应用), and designs name a product by its appearance.
-import type { ClusterCode, FieldCode } from "../../app/lib/taxonomy";
+import type { ClusterCode, FieldCode } from "../../app/models/taxonomy";
 
 export interface Term {
   zh: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { IPC_TITLES } from "../../app/lib/ipc-titles";
-import { IPC_CODE } from "../../app/lib/patent-vocabulary";
-import { CLUSTERS } from "../../app/lib/taxonomy";
+import { IPC_TITLES } from "../../app/models/patent/ipc-titles";
+import { IPC_CODE } from "../../app/models/patent/vocabulary";
+import { CLUSTERS } from "../../app/models/taxonomy";
 import { titleCapacity } from "./patent-text";
 import { TECH_AREAS } from "./tech-areas";
 

@@ -19,7 +19,8 @@ fs.mkdirSync(path.dirname(dbFile), { recursive: true });
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(dbFile + suffix, { force: true });
 process.env.DATABASE_URL = `file:${dbFile}`;
 
-const { applicationCheckCharacter, creditCodeCheckCharacter } = await import("../../app/lib/identifiers");
+const { applicationCheckCharacter } = await import("../../app/models/patent/identifiers");
+const { creditCodeCheckCharacter } = await import("../../app/models/organization/credit-code");
 const { runPrisma } = await import("../../scripts/prisma");
 const { prisma } = await import("../../app/lib/db.server");
 const { analyseImport, commitImport, createImport, getImportFor, importProgress } = await import("../../app/models/patent-import.server");

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
-import { applicationCheckCharacter } from "../../app/lib/identifiers";
+import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
 import { openRowSource } from "../../app/lib/import-file.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { freshPagePerTest, signIn } from "../helpers/browser";

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { applicationCheckCharacter } from "~/lib/identifiers";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { databaseFile } from "~/lib/database-url";
 
 const database = databaseFile();

@@ -6,7 +6,7 @@ import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DealTermsSchema, OWNERSHIP_PASSES, ROYALTY_BASES, type DealTerms } from "~/models/deal/terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
-import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES } from "~/models/patent/vocabulary";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { fingerprint } from "~/models/contract/contract.server";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { applicationCheckCharacter } from "~/lib/identifiers";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { recognizeColumns, missingTargets } from "~/lib/import-columns";
 import { openRowSource } from "~/lib/import-file.server";
 import { TEMPLATE_COLUMNS } from "~/lib/import-template";

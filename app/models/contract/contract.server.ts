@@ -8,9 +8,9 @@ import { createHash } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
-import { formatApplicationNumber } from "~/lib/identifiers";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type ReceivingAccount, type RoyaltyBase } from "~/models/deal/terms";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type LicenseKind, type PatentType, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type LicenseKind, type PatentType, type PaymentSchedule } from "~/models/patent/vocabulary";
 
 /** The next number in a year's register of licenses (PB-2025-L-000001) or assignments (PB-2025-T-…). The
  * register's turn is held to the end of the transaction, so numbers run in sequence without clashes. */

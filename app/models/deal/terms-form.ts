@@ -3,7 +3,7 @@
 // and fee model count (the page shows only those).
 import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
 import type { FieldErrors } from "~/lib/forms";
-import type { FeeModel } from "~/lib/patent-vocabulary";
+import type { FeeModel } from "~/models/patent/vocabulary";
 
 /** The form's field for each term (where its error is shown). */
 export const TERM_FIELD: Record<string, string> = {

@@ -3,7 +3,7 @@
 // the server (validation, the contract). Money is integer fen; rates are basis points (ADR 004).
 import { z } from "zod";
 import { MAX_AMOUNT_FEN } from "~/lib/money";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 
 export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];

@@ -1,7 +1,7 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
 import { MAX_AMOUNT_FEN } from "~/lib/money";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/lib/patent-vocabulary";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 import { calendarDate, fromToday } from "~/lib/calendar-date";
 import { messageKey } from "~/lib/i18n";
 
