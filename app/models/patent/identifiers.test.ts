@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageIn } from "~/lib/i18n";
-import { applicationCheckCharacter, isPublicationNumber, parseApplicationNumber } from "~/models/patent/identifiers";
+import { applicationCheckCharacter, isPublicationNumber, parseApplicationNumber } from "./identifiers";
 
 describe("application numbers", () => {
   it("accepts the real numbers of the sample export in every written form", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { IPC_TITLES } from "~/models/patent/ipc-titles";
+import { IPC_TITLES } from "./ipc-titles";
 import { shortIpcTitle } from "./ipc-short-title";
 
 describe("an IPC title as a short label", () => {
