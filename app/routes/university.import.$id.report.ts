@@ -3,8 +3,8 @@ import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { languageOf } from "~/lib/i18n";
-import { rejectionReportCsv } from "~/lib/import-report";
-import { importRejections } from "~/models/patent-import.server";
+import { rejectionReportCsv } from "~/models/import/report";
+import { importRejections } from "~/models/import/patent-import.server";
 
 /** GET /university/import/:id/report: every rejected row with its line and reasons, as CSV for Excel. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,12 +7,12 @@ import { cell, Table } from "~/components/table";
 import { requireRole } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatCount } from "~/lib/format";
-import { IMPORT_TARGETS, REQUIRED_TARGETS, type ImportTarget } from "~/lib/import-columns";
-import { describeProblem } from "~/lib/import-report";
+import { IMPORT_TARGETS, REQUIRED_TARGETS, type ImportTarget } from "~/models/import/columns";
+import { describeProblem } from "~/models/import/report";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { assignRequiredColumns, cancelImport, confirmImport, getImportFor, remapImport } from "~/models/patent-import.server";
+import { assignRequiredColumns, cancelImport, confirmImport, getImportFor, remapImport } from "~/models/import/patent-import.server";
 import { z } from "zod";
 
 /** assign:<required field>=<the column's position>, for the fields chosen on the page. */

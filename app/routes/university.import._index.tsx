@@ -12,10 +12,10 @@ import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
 import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
-import { TEMPLATE_COLUMNS, type TemplateColumn } from "~/lib/import-template";
+import { TEMPLATE_COLUMNS, type TemplateColumn } from "~/models/import/template";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { listUniversities } from "~/models/admin.server";
-import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnalysis } from "~/models/patent-import.server";
+import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnalysis } from "~/models/import/patent-import.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
 

@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { requireRole } from "~/lib/auth.server";
 import { languageOf } from "~/lib/i18n";
-import { importTemplateCsv, importTemplateXlsx, templateFileName } from "~/lib/import-template.server";
+import { importTemplateCsv, importTemplateXlsx, templateFileName } from "~/models/import/template.server";
 
 const TemplateQuery = z.object({ format: z.enum(["csv", "xlsx"]).default("xlsx") });
 

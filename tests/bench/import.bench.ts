@@ -23,7 +23,7 @@ const { applicationCheckCharacter } = await import("../../app/models/patent/iden
 const { creditCodeCheckCharacter } = await import("../../app/models/organization/credit-code");
 const { runPrisma } = await import("../../scripts/prisma");
 const { prisma } = await import("../../app/lib/db.server");
-const { analyseImport, commitImport, createImport, getImportFor, importProgress } = await import("../../app/models/patent-import.server");
+const { analyseImport, commitImport, createImport, getImportFor, importProgress } = await import("../../app/models/import/patent-import.server");
 const { Random } = await import("../../prisma/seed/random");
 
 // The export: rows like the real one's (types, statuses, IPC lists, multi-inventor cells, long text).

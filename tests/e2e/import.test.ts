@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
-import { openRowSource } from "../../app/lib/import-file.server";
+import { openRowSource } from "../../app/models/import/file-reader.server";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { freshPagePerTest, signIn } from "../helpers/browser";
 

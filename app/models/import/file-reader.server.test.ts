@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportFileError, openRowSource, type RowSource } from "./import-file.server";
+import { ImportFileError, openRowSource, type RowSource } from "./file-reader.server";
 
-const FIXTURES = join(import.meta.dirname, "../../tests/fixtures/import");
+const FIXTURES = join(import.meta.dirname, "../../../tests/fixtures/import");
 const fixture = (name: string) => join(FIXTURES, name);
 
 let tempDir: string;
@@ -402,7 +402,7 @@ function gb18030Bytes(text: string): number[] {
 
 describe("hostile files", () => {
   it("refuses a 1 MB workbook whose shared strings or sheet inflate to 1 GB within a second, before exceljs reads it", async () => {
-    const { writeXlsxBomb } = await import("../../tests/helpers/hostile-files");
+    const { writeXlsxBomb } = await import("../../../tests/helpers/hostile-files");
     for (const [variant, options] of [
       ["honest", { part: "sharedStrings", declared: "true" }],
       ["lying", { part: "sharedStrings", declared: "small" }],
@@ -420,7 +420,7 @@ describe("hostile files", () => {
   });
 
   it("reads a JSON array as a stream: a 39 MB array with bounded memory, an element over the cap refused", { timeout: 60_000 }, async () => {
-    const { writeJsonArray } = await import("../../tests/helpers/hostile-files");
+    const { writeJsonArray } = await import("../../../tests/helpers/hostile-files");
     const path = join(tempDir, "big.json");
     await writeJsonArray(path, 39);
     const heapBefore = process.memoryUsage().heapUsed;

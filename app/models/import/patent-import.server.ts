@@ -11,10 +11,10 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { dialectOf, reservePatentIds } from "~/lib/sql-dialect.server";
-import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, REQUIRED_TARGETS, type ColumnMapping, type ImportedPatent, type ImportTarget, type RowProblem } from "~/lib/import-columns";
-import { ImportFileError, openRowSource } from "~/lib/import-file.server";
-import { insertPatents, type NewPatent } from "./patent-store.server";
-import { indexPatentText } from "./search/patent-index.server";
+import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, REQUIRED_TARGETS, type ColumnMapping, type ImportedPatent, type ImportTarget, type RowProblem } from "./columns";
+import { ImportFileError, openRowSource } from "./file-reader.server";
+import { insertPatents, type NewPatent } from "~/models/patent-store.server";
+import { indexPatentText } from "~/models/search/patent-index.server";
 
 /** The largest upload through the browser (operators import larger files from the server's command line). */
 export const IMPORT_MAX_BYTES = Number(process.env.IMPORT_MAX_MB ?? 40) * 1024 * 1024;

@@ -1,7 +1,7 @@
 // Rejected rows in words: on the import page and in the downloadable report, in the user's language.
-import type { RowProblem } from "./import-columns";
-import { translator, type Language, type MessageKey } from "./i18n";
-import { toCsv } from "./csv";
+import type { RowProblem } from "./columns";
+import { translator, type Language, type MessageKey } from "~/lib/i18n";
+import { toCsv } from "~/lib/csv";
 
 export function describeProblem(problem: RowProblem, language: Language): string {
   const t = translator(language);

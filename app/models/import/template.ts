@@ -1,7 +1,7 @@
 // The import template: every column a file may give, in the order of the template, with the header written in
-// each language (both recognised by import-columns), whether it is required, and an example value. The page
+// each language (both recognised by columns.ts), whether it is required, and an example value. The page
 // explains them (import.help.<target>); the CSV and XLSX templates are written from the same list.
-import { REQUIRED_TARGETS, type ImportTarget } from "./import-columns";
+import { REQUIRED_TARGETS, type ImportTarget } from "./columns";
 
 export interface TemplateColumn {
   target: ImportTarget;

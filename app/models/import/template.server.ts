@@ -2,9 +2,9 @@
 // (the header row on the first sheet, which the import reads, each header with its explanation as a note; a
 // second sheet lists every column, required or not, with its explanation and an example). Neither holds an
 // example row: a forgotten example would be imported as the university's patent.
-import { csvCell } from "./csv";
-import { translator, type Language, type MessageKey } from "./i18n";
-import { TEMPLATE_COLUMNS } from "./import-template";
+import { csvCell } from "~/lib/csv";
+import { translator, type Language, type MessageKey } from "~/lib/i18n";
+import { TEMPLATE_COLUMNS } from "./template";
 
 export type TemplateFormat = "csv" | "xlsx";
 
