@@ -1,7 +1,7 @@
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
-import type { OpenLicenseSummary } from "~/models/search.server";
+import type { OpenLicenseSummary } from "~/models/search/items.server";
 
 /** One line that says what an open license costs, e.g. "入门费 3 万元 + 提成 2%". */
 export function feeSummary(terms: OpenLicenseSummary, language: "zh" | "en"): string {

@@ -11,7 +11,8 @@ import { translator, type MessageKey } from "~/lib/i18n";
 import { publicUrl } from "~/lib/public-url.server";
 import { sendMail } from "./mail.server";
 import { notificationValues, type NotificationValues } from "./notification.server";
-import { RELOAD_ALL, patentSearch } from "./search.server";
+import { RELOAD_ALL } from "./search/facet-index.server";
+import { patentSearch } from "./search/service.server";
 
 const ALERTS_JOB = "alerts";
 const DIGEST_JOB = "digest";

@@ -8,7 +8,8 @@ import type { NeedInput } from "~/lib/need-schemas";
 import type { DealKind, OpenLicenseTerms } from "~/models/open-license/schemas";
 import { assertKindAllowed } from "./deal/deal.server";
 import { notify } from "./notification.server";
-import { openLicenseSummary, patentSearch } from "./search.server";
+import { openLicenseSummary } from "./search/items.server";
+import { patentSearch } from "./search/service.server";
 import { compoundHead, subjectWords, wordFinder, type QueryWord } from "./search/query.server";
 
 /** How many of the patents holding most of a need's words are weighed for title, cluster, IPC and open license. */

@@ -1,7 +1,7 @@
 import { prisma } from "~/lib/db.server";
 import { IPC_TITLES } from "~/models/patent/ipc-titles";
 import { ipcParts, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
-import { openLicenseSummary, type OpenLicenseSummary } from "./search.server";
+import { openLicenseSummary, type OpenLicenseSummary } from "./search/items.server";
 
 export interface IpcEntry {
   code: string;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { errorResponse } from "~/lib/errors";
 import { parsePatentId } from "~/lib/route-params";
 import { getPatentDetail } from "~/models/patent.server";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 
 /** GET /api/v1/patents/:id: one patent with its open-license terms and similar patents. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { domainErrorResponse, errorResponse } from "~/lib/errors";
 import { parseSearchParams } from "~/models/search/search-params";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 
 /** GET /api/v1/patents: the search of /patents as JSON. */
 export async function loader({ request }: LoaderFunctionArgs) {

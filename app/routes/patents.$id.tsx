@@ -26,7 +26,7 @@ import { markReadFor } from "~/models/notification.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
 import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);

@@ -13,7 +13,8 @@ import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
 import { parseSearchParams, type SearchParams, type ValidationIssue } from "~/models/search/search-params";
 import { MAX_PAGE, searchParamsToQuery, SORTS } from "~/models/search/search-url";
 import { CLUSTERS } from "~/models/taxonomy";
-import { patentSearch, type FacetValue, type SearchResult } from "~/models/search.server";
+import type { FacetValue } from "~/models/search/facets.server";
+import { patentSearch, type SearchResult } from "~/models/search/service.server";
 // Offers side by side and never a dead end (issue 13): the compare selection and the ways on from a thin result.
 import { CompareBar, CompareToggle } from "~/components/compare-selection";
 import { SearchSuggestionsPanel } from "~/components/search-suggestions";

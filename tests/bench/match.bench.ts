@@ -30,7 +30,7 @@ const { applicationCheckCharacter } = await import("../../app/models/patent/iden
 const { getUser } = await import("../../app/lib/auth.server");
 const { startSession } = await import("../../app/lib/session.server");
 const { createUser } = await import("../../app/models/account.server");
-const { patentSearch } = await import("../../app/models/search.server");
+const { patentSearch } = await import("../../app/models/search/service.server");
 
 runPrisma(["migrate", "deploy"], { capture: true });
 await prisma.$queryRawUnsafe("PRAGMA journal_mode = WAL");

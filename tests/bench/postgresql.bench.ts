@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createPrismaClient, type PrismaClient } from "../../app/lib/db.server";
 import { parseSearchParams } from "../../app/models/search/search-params";
-import { createPatentSearch } from "../../app/models/search.server";
+import { createPatentSearch } from "../../app/models/search/service.server";
 import { DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
 import { migrateDatabase } from "../../scripts/migrate-database";

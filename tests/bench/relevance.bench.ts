@@ -133,7 +133,7 @@ async function preparePool(): Promise<void> {
 await preparePool();
 
 const { prisma } = await import("../../app/lib/db.server");
-const { patentSearch } = await import("../../app/models/search.server");
+const { patentSearch } = await import("../../app/models/search/service.server");
 const { parseSearchParams } = await import("../../app/models/search/search-params");
 const { POOL_LEGAL_STATUSES } = await import("../../app/models/patent/vocabulary");
 

@@ -24,7 +24,7 @@ process.env.DATABASE_URL = `file:${file}`;
 
 const { runPrisma } = await import("../../scripts/prisma");
 const { createPrismaClient } = await import("../../app/lib/db.server");
-const { createPatentSearch, SEARCH_TIME_BUDGET_MS } = await import("../../app/models/search.server");
+const { createPatentSearch, SEARCH_TIME_BUDGET_MS } = await import("../../app/models/search/service.server");
 const { parseSearchParams } = await import("../../app/models/search/search-params");
 const { seedDemoPool } = await import("../../prisma/seed/write");
 const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");

@@ -11,7 +11,7 @@ import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { assessPatents } from "~/models/assessment.server";
 import { analyseImport, cancelImport, commitImport, confirmImport, createImport, getImportFor, importRejections, remapImport, sweepImports } from "~/models/import/patent-import.server";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 import { rejectionReportCsv } from "~/models/import/report";
 import { action as uploadAction } from "~/routes/university.import._index";
 import { createPatent, createUniversity } from "../helpers/fixtures";

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { parseSearchParams } from "~/models/search/search-params";
 import { comparePatents } from "~/models/compare/compare.server";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 import { loader as comparePage } from "~/routes/compare";
 import { loader as apiSearch } from "~/routes/api.v1.patents";
 import { loader as searchPage } from "~/routes/patents._index";

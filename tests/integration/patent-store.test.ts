@@ -5,7 +5,7 @@ import { messageIn } from "~/lib/i18n";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { insertOrganizations } from "~/models/organization.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 
 const universityCode = "12500000" + "MB1234567";

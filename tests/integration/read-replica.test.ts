@@ -10,7 +10,7 @@ process.env.DATABASE_READ_URL = `${replica}${database}`;
 // Imported after DATABASE_READ_URL is set: the app's clients are made when db.server is first imported.
 const { prisma, readPrisma } = await import("~/lib/db.server");
 const { parseSearchParams } = await import("~/models/search/search-params");
-const { patentSearch } = await import("~/models/search.server");
+const { patentSearch } = await import("~/models/search/service.server");
 const { runAlerts, saveSearch } = await import("~/models/alerts.server");
 const { getUser } = await import("~/lib/auth.server");
 const { startSession } = await import("~/lib/session.server");

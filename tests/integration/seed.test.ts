@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
-import { patentSearch } from "~/models/search.server";
+import { patentSearch } from "~/models/search/service.server";
 import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { planDemoPool, patentText } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";

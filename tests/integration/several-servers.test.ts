@@ -9,7 +9,7 @@ import { parseSearchParams, type SearchParams } from "~/models/search/search-par
 import { reservePatentIds, takeTurn } from "~/lib/sql-dialect.server";
 import { recordPatentView } from "~/models/patent.server";
 import { insertPatents } from "~/models/patent-store.server";
-import { createPatentSearch } from "~/models/search.server";
+import { createPatentSearch } from "~/models/search/service.server";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { getUser } from "~/lib/auth.server";
 import { startSession } from "~/lib/session.server";

@@ -2,7 +2,8 @@
 // ts_rank on PostgreSQL. Both take the same parsed query (./query.server.ts, rendered by ./text-search.ts).
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
-import { dialectOf } from "~/lib/sql-dialect.server";
+import { DomainError } from "~/lib/errors";
+import { sqlDialect } from "~/lib/sql-dialect.server";
 import type { ParsedQuery } from "./text-search";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -37,7 +38,7 @@ function parseIdList(hits: string | null | undefined): Int32Array {
 export async function fullTextMatches(db: Db, query: ParsedQuery): Promise<Int32Array> {
   if (!query.match) return new Int32Array(0);
   const [row] =
-    dialectOf(db) === "postgresql"
+    sqlDialect() === "postgresql"
       ? await db.$queryRaw<Array<{ hits: string | null }>>`
           SELECT string_agg("id"::text, ',' ORDER BY "id") AS hits FROM "PatentSearch" WHERE "document" @@ CAST(${query.tsQuery} AS tsquery)`
       : await db.$queryRaw<Array<{ hits: string | null }>>`
@@ -51,7 +52,7 @@ export async function fullTextMatches(db: Db, query: ParsedQuery): Promise<Int32
 export async function rankedFullTextMatches(db: Db, query: ParsedQuery, limit: number, newest?: number): Promise<number[]> {
   if (!query.match) return [];
   const [row] =
-    dialectOf(db) === "postgresql"
+    sqlDialect() === "postgresql"
       ? await db.$queryRaw<Array<{ hits: string | null }>>`
           WITH matches AS MATERIALIZED (
             SELECT "id", ts_rank(${TS_RANK_WEIGHTS}, "document", q) AS "rank"
@@ -72,4 +73,29 @@ export async function rankedFullTextMatches(db: Db, query: ParsedQuery, limit: n
             ranked AS MATERIALIZED (SELECT id FROM newest ORDER BY score, id LIMIT ${limit})
             SELECT group_concat(id) AS hits FROM ranked`;
   return Array.from(parseIdList(row?.hits));
+}
+
+/** The full-text queries as a search asks them of one database. */
+export interface TextIndex {
+  /** Every patent the text query matches, by ascending id. */
+  matches(query: ParsedQuery): Promise<Int32Array>;
+  /** The `limit` best matches by relevance, best first; with `newest`, among the `newest` most recently added
+   * matches only. */
+  ranked(query: ParsedQuery, limit: number, newest?: number): Promise<number[]>;
+}
+
+export function textIndexOf(db: Db): TextIndex {
+  return {
+    matches: (query) => refusingUnparsable(() => fullTextMatches(db, query)),
+    ranked: (query, limit, newest) => refusingUnparsable(() => rankedFullTextMatches(db, query, limit, newest)),
+  };
+}
+
+/** FTS5 may still refuse a query parseSearchQuery built (it only emits quoted terms): the user gets a 400. */
+async function refusingUnparsable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new DomainError("INVALID_QUERY", "search.err.unparsable", { cause: error });
+  }
 }

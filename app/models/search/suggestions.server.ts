@@ -7,7 +7,7 @@ import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { MULTI_VALUE_KEYS, searchParamsToQuery } from "~/models/search/search-url";
 import { englishStem } from "./text-search";
-import { patentSearch, type SearchResult } from "../search.server";
+import { patentSearch, type SearchResult } from "./service.server";
 import { searchQuery, STOP_WORDS } from "./query.server";
 import thesaurusFile from "./thesaurus.json";
 
