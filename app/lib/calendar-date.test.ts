@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fromToday, optionalCalendarDate, parseCalendarDate } from "./calendar-date";
+import { addMonths, fromToday, optionalCalendarDate, parseCalendarDate } from "./calendar-date";
 
 describe("parseCalendarDate", () => {
   it.each(["2027-01-01", "2028-02-29", "2026-12-31"])("reads the real date %s", (text) => {
@@ -31,5 +31,12 @@ describe("optionalCalendarDate", () => {
     expect(message("9999-12-31")).toEqual(["late"]);
     expect(message(new Date().toISOString().slice(0, 10))).toEqual(["early"]);
     expect(message(fromToday({ days: 1 }).toISOString().slice(0, 10))).toEqual(fromToday({ days: 1 }));
+  });
+});
+
+describe("addMonths", () => {
+  it("moves by whole months of the UTC calendar, keeping the time of day", () => {
+    expect(addMonths(new Date("2026-01-15T08:30:00Z"), 1).toISOString()).toBe("2026-02-15T08:30:00.000Z");
+    expect(addMonths(new Date("2026-11-30T00:00:00Z"), 36).toISOString()).toBe("2029-11-30T00:00:00.000Z");
   });
 });

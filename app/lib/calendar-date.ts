@@ -18,6 +18,13 @@ export function fromToday({ years = 0, days = 0 }: { years?: number; days?: numb
   return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + days));
 }
 
+/** The same moment whole months later by the UTC calendar (a license's term, a filing deadline). */
+export function addMonths(date: Date, months: number): Date {
+  const result = new Date(date);
+  result.setUTCMonth(result.getUTCMonth() + months);
+  return result;
+}
+
 type DateMessages = { invalid: string; tooEarly: string; tooLate: string };
 type DateRange = { min: () => Date; max: () => Date };
 

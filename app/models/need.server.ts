@@ -1,12 +1,14 @@
 // Technology needs: a company describes its problem; the pool is ranked against it (text relevance, cluster
 // and IPC proximity, open-license offers first), with the reasons; universities answer with their patents.
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
+import { addMonths } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { compileQuery } from "~/models/search/text-search";
 import type { NeedInput } from "~/lib/need-schemas";
-import type { DealKind, OpenLicenseTerms } from "~/models/open-license/schemas";
-import { assertKindAllowed } from "./deal/deal.server";
+import type { DealKind } from "./deal/terms";
+import type { OpenLicenseTerms } from "./open-license/schemas";
+import { assertKindAllowed } from "./license/exclusivity.server";
 import { notify } from "./notification.server";
 import { openLicenseSummary } from "./search/items.server";
 import { patentSearch } from "./search/service.server";
@@ -159,8 +161,7 @@ export async function proposeForNeed(user: CurrentUser, needId: string, input: {
   const patents = await prisma.patent.findMany({ where: { id: { in: input.patentIds } }, select: { id: true, ownerId: true, legalStatus: true } });
   if (patents.length !== new Set(input.patentIds).size || patents.some((p) => p.ownerId !== universityId)) throw new DomainError("NOT_YOURS", "need.notYourPatents", { status: 403 });
   if (patents.some((p) => p.legalStatus !== "VALID" && p.legalStatus !== "PENDING")) throw new DomainError("NOT_IN_FORCE", "patent.err.notInForce", { status: 409 });
-  const end = new Date(now);
-  end.setUTCMonth(end.getUTCMonth() + input.terms.licenseTermMonths);
+  const end = addMonths(now, input.terms.licenseTermMonths);
   return prisma.$transaction(async (tx) => {
     const proposal = await tx.needProposal.create({ data: { needId, universityId, createdById: user.id, message: input.message } });
     for (const patent of patents) {

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { errorResponse } from "~/lib/errors";
 import { parsePatentId } from "~/lib/route-params";
-import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
+import { exclusiveLicenseOf } from "~/models/license/exclusivity.server";
+import { feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
 
 /**
  * GET /api/v1/patents/:id/fee-guidance: the figures shown beside the declaration form. The open licenses in force

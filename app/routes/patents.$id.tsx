@@ -25,7 +25,8 @@ import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
 import { markReadFor } from "~/models/notification.server";
 import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
-import { exclusiveLicenseOf, feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
+import { exclusiveLicenseOf } from "~/models/license/exclusivity.server";
+import { feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
 import { patentSearch } from "~/models/search/service.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -4,6 +4,7 @@
 // assignment is registered as a change of patentee (专利权转移登记, Patent Law art. 10).
 import type { CurrentUser } from "~/lib/auth.server";
 import { canManageFor } from "~/lib/auth.server";
+import { addMonths } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type RoyaltyBase } from "~/models/deal/terms";
 import { DomainError } from "~/lib/errors";
@@ -15,11 +16,6 @@ type Row = [zh: string, en: string, value: string];
 
 const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
 const yuan = (fen: number | null | undefined) => (fen ? (fen / 100).toFixed(2) : "");
-const addMonths = (date: Date, months: number) => {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-};
 
 /** One CSV cell: quoted, quotes doubled, folded to one line; a leading =, +, - or @ is neutralised so that a
  * spreadsheet never runs it as a formula. */

@@ -11,28 +11,12 @@ import type { DealStep } from "~/models/deal/steps";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import { assignmentContractText, contractText, fingerprint, nextContractNumber, type ContractParties, type ContractTerms } from "~/models/contract/contract.server";
+import { assertVerifiedCompany, concludeLicense, licenseEndsOn } from "~/models/license/conclude.server";
+import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify, type NotificationKind } from "~/models/notification.server";
-import { scheduleUpFront } from "~/models/payment/payment.server";
 
 type Side = "REQUESTER" | "OWNER";
 type DealRow = Prisma.DealGetPayload<object>;
-
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-}
-
-/** Patent Law art. 51: no exclusive or sole license while an open license is declared; at most one
- * exclusive (or sole) license for any period. Checked on request, on each offer and again at signature. */
-export async function assertKindAllowed(db: Prisma.TransactionClient, patentId: number, kind: string, from: Date, to: Date) {
-  if (kind !== "SOLE" && kind !== "EXCLUSIVE") return;
-  if (await db.openLicenseDeclaration.count({ where: { patentId, status: "ACTIVE" } })) {
-    throw new DomainError("OPEN_LICENSE_DECLARED", "deal.rule.openLicenseDeclared", { status: 409 });
-  }
-  const overlapping = await db.license.count({ where: { patentId, kind: { in: ["EXCLUSIVE", "SOLE"] }, startsOn: { lt: to }, endsOn: { gt: from } } });
-  if (overlapping) throw new DomainError("EXCLUSIVE_CONFLICT", "deal.rule.exclusiveConflict", { status: 409 });
-}
 
 /** The patent is in force on this day: granted, not lapsed, its term not ended. */
 function inForceOn(patent: { legalStatus: string; expiresOn: Date }, day: Date): boolean {
@@ -42,7 +26,7 @@ function inForceOn(patent: { legalStatus: string; expiresOn: Date }, day: Date):
 /** Who may open a deal on a patent: a verified company, on a transferable patent in force that it does not own. */
 async function assertDealable(db: Prisma.TransactionClient, user: CurrentUser, patentId: number, now: Date) {
   if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "deal.rule.companiesOnly", { status: 403 });
-  if (!user.organization.verifiedAt) throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
+  assertVerifiedCompany(user);
   const patent = await db.patent.findUnique({ where: { id: patentId }, select: { ownerId: true, legalStatus: true, expiresOn: true, transferable: true, coOwners: { select: { organizationId: true } } } });
   if (!patent) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   const companyId = user.organization.id;
@@ -69,7 +53,7 @@ export function readTerms(kind: string, stored: string): DealTerms {
   return { ...(raw as object), kind } as DealTerms;
 }
 
-const licenseEnd = (terms: DealTerms, start: Date, expiresOn: Date) => new Date(Math.min(addMonths(start, terms.licenseTermMonths ?? 0).getTime(), expiresOn.getTime()));
+const licenseEnd = (terms: DealTerms, start: Date, expiresOn: Date) => licenseEndsOn(start, terms.licenseTermMonths ?? 0, expiresOn);
 
 /** The agreed license terms as the contract and the license's snapshot state them. */
 export function contractTermsOf(terms: DealTerms, version: number | null): ContractTerms {
@@ -144,26 +128,28 @@ async function previewOf(db: Prisma.TransactionClient, deal: DealRow, parties?: 
         contractNumber: null, patent, assignor: owner, assignee: requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
         ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE", existingLicenses, receivingAccount, signedAt: null, signatures: { assignor: null, assignee: null },
       })
-    : contractText(licenseContract(terms, version, patent, owner, requester, receivingAccount, null));
+    : contractText(licensePreview(terms, version, patent, owner, requester, receivingAccount));
   return { text, fingerprint: fingerprint(text), cost: costSummary(terms), terms, version, accountGiven: receivingAccount !== null };
 }
 
-function licenseContract(
+/** The license contract as both sides read it before signing: its number, dates and signatures come at signature. */
+function licensePreview(
   terms: DealTerms, version: number, patent: Parties["patent"], owner: Parties["owner"], requester: Parties["requester"], receivingAccount: ReceivingAccount | null,
-  signed: { contractNumber: string; at: Date; endsOn: Date; licensor: { name: string; title: string | null; at: Date }; licensee: { name: string; title: string | null; at: Date } } | null,
 ): ContractParties {
   return {
-    contractNumber: signed?.contractNumber ?? null,
-    kind: terms.kind as "ORDINARY" | "SOLE" | "EXCLUSIVE",
+    contractNumber: null,
+    kind: licenseKindOf(terms),
     patent, licensor: owner, licensee: requester,
     terms: contractTermsOf(terms, version),
-    signatoryName: signed?.licensee.name ?? null,
+    signatoryName: null,
     intendedUse: null,
-    signedAt: signed?.at ?? null, startsOn: signed?.at ?? null, endsOn: signed?.endsOn ?? null,
+    signedAt: null, startsOn: null, endsOn: null,
     receivingAccount,
-    signatures: { licensor: signed?.licensor ?? null, licensee: signed?.licensee ?? null },
+    signatures: { licensor: null, licensee: null },
   };
 }
+
+const licenseKindOf = (terms: DealTerms) => terms.kind as "ORDINARY" | "SOLE" | "EXCLUSIVE";
 
 /** One step of the negotiation by either side; returns the deal as it now stands. */
 export async function advanceDeal(user: CurrentUser, dealId: string, step: DealStep, now = new Date()) {
@@ -215,7 +201,7 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
       }
       case "sign": {
         if (deal.status !== "AGREED") throw new DomainError("NOT_AGREED", "deal.rule.notAgreed", { status: 409 });
-        if (side === "REQUESTER" && !user.organization?.verifiedAt) throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
+        if (side === "REQUESTER") assertVerifiedCompany(user);
         const signed = side === "REQUESTER" ? deal.requesterSignedAt : deal.ownerSignedAt;
         if (signed) throw new DomainError("ALREADY_SIGNED", "deal.rule.alreadySigned", { status: 409 });
         if (!deal.receivingAccount) throw new DomainError("ACCOUNT_MISSING", "deal.rule.accountMissing", { status: 409 });
@@ -252,10 +238,9 @@ async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: st
   const receivingAccount = accountOf(deal);
   const licensorSignature = { name: deal.ownerSignatory!, title: deal.ownerSignatoryTitle, at: deal.ownerSignedAt! };
   const licenseeSignature = { name: deal.requesterSignatory!, title: deal.requesterSignatoryTitle, at: deal.requesterSignedAt! };
-  const year = now.getUTCFullYear();
 
   if (terms.kind === "ASSIGNMENT") {
-    const contractNumber = await nextContractNumber(tx, "ASSIGNMENT", year);
+    const contractNumber = await nextContractNumber(tx, "ASSIGNMENT", now.getUTCFullYear());
     const existingLicenses = await tx.license.findMany({ where: { patentId: deal.patentId }, select: { contractNumber: true, kind: true }, orderBy: { contractNumber: "asc" } });
     const text = assignmentContractText({
       contractNumber, patent, assignor: parties.owner, assignee: parties.requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
@@ -286,26 +271,17 @@ async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: st
     return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", transferId: transfer.id } });
   }
 
-  const endsOn = licenseEnd(terms, now, patent.expiresOn);
-  if (endsOn <= now) throw new DomainError("TERM_BEFORE_START", "deal.rule.endBeforeStart", { status: 409 });
-  await assertKindAllowed(tx, deal.patentId, terms.kind, now, endsOn);
-  const contractNumber = await nextContractNumber(tx, "LICENSE", year);
-  const contract = licenseContract(terms, version, patent, parties.owner, parties.requester, receivingAccount, {
-    contractNumber, at: now, endsOn, licensor: licensorSignature, licensee: licenseeSignature,
-  });
-  const text = contractText(contract);
-  const upFront = (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
-  const license = await tx.license.create({
-    data: {
-      contractNumber, patentId: deal.patentId, licensorId: deal.ownerId, licenseeId: deal.requesterId, kind: terms.kind,
-      termsSnapshot: JSON.stringify(contract.terms), valueFen: upFront, startsOn: now, endsOn, signedAt: now,
-      signatoryName: licenseeSignature.name, signatoryTitle: licenseeSignature.title, signedById: deal.requesterSignedById,
-      licensorSignatory: licensorSignature.name, licensorSignatoryTitle: licensorSignature.title, licensorSignedAt: licensorSignature.at,
-      contractText: text, contractSha256: fingerprint(text),
-    },
-  });
-  await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id, version }) } });
-  await scheduleUpFront(tx, license.id, upFront, now);
+  const license = await concludeLicense(tx, {
+    kind: licenseKindOf(terms),
+    patent,
+    licensor: { id: deal.ownerId, ...parties.owner },
+    licensee: { id: deal.requesterId, ...parties.requester },
+    terms: contractTermsOf(terms, version),
+    licenseeSignature: { ...licenseeSignature, userId: deal.requesterSignedById },
+    licensorSignature,
+    receivingAccount,
+    signedDetail: { dealId: deal.id, version },
+  }, now);
   // An assignment agreed before this license was priced without it: its agreement lapses, to be agreed again.
   const assignments = await tx.deal.findMany({ where: { patentId: deal.patentId, kind: "ASSIGNMENT", status: "AGREED" }, select: { id: true, requesterId: true, ownerId: true } });
   for (const assignment of assignments) {
@@ -316,7 +292,7 @@ async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: st
     where: { id: { in: assignments.map((assignment) => assignment.id) } },
     data: { status: "NEGOTIATING", agreedVersion: null, requesterSignatory: null, requesterSignatoryTitle: null, requesterSignedAt: null, requesterSignedById: null, ownerSignatory: null, ownerSignatoryTitle: null, ownerSignedAt: null, ownerSignedById: null },
   });
-  await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: contractNumber } });
+  await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: license.contractNumber } });
   return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", licenseId: license.id } });
 }
 

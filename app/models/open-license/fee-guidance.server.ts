@@ -1,15 +1,5 @@
-// What a patent's page says about licensing it beyond its own declaration: an exclusive or sole license in force
-// (and until when), and, for the university pricing a declaration, the pool's comparable open licenses.
+// For the university pricing a declaration: the pool's comparable open licenses, their fees and how many were taken.
 import { prisma } from "~/lib/db.server";
-
-/** The exclusive or sole license in force on this patent today, if any: its kind and last day. */
-export async function exclusiveLicenseOf(patentId: number, now = new Date()) {
-  return prisma.license.findFirst({
-    where: { patentId, kind: { in: ["EXCLUSIVE", "SOLE"] }, startsOn: { lte: now }, endsOn: { gt: now } },
-    orderBy: { endsOn: "desc" },
-    select: { kind: true, endsOn: true },
-  });
-}
 
 export interface FigureRange {
   count: number;

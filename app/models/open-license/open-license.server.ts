@@ -5,18 +5,13 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "./schemas";
-import { contractText, declaredTerms, fingerprint, nextContractNumber, type ContractTerms } from "~/models/contract/contract.server";
-import { notify } from "~/models/notification.server";
+import { addMonths } from "~/lib/calendar-date";
+import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
+import { assertVerifiedCompany, concludeLicense } from "~/models/license/conclude.server";
+import { assertOpenLicenseAllowed } from "~/models/license/exclusivity.server";
 import { licenseStatus } from "~/models/license/status";
-import { scheduleUpFront } from "~/models/payment/payment.server";
-
-
-function addMonths(date: Date, months: number): Date {
-  const result = new Date(date);
-  result.setUTCMonth(result.getUTCMonth() + months);
-  return result;
-}
+import { notify } from "~/models/notification.server";
+import { consentReferenceProblem, type CoOwnerConsent, type OpenLicenseDeclarationInput, type OpenLicenseTerms } from "./schemas";
 
 /** The patent, if this user may manage it; 404 if it does not exist, 403 if it is another organisation's. */
 export async function patentManagedBy(user: CurrentUser, patentId: number) {
@@ -24,11 +19,6 @@ export async function patentManagedBy(user: CurrentUser, patentId: number) {
   if (!patent) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   if (!canManageFor(user, patent.ownerId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   return patent;
-}
-
-async function exclusiveLicenseInForce(db: Prisma.TransactionClient, patentId: number, at: Date): Promise<boolean> {
-  const count = await db.license.count({ where: { patentId, kind: { in: ["EXCLUSIVE", "SOLE"] }, startsOn: { lte: at }, endsOn: { gt: at } } });
-  return count > 0;
 }
 
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -80,9 +70,7 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, de
   }
   return prisma.$transaction(async (tx) => {
     await takeTurn(tx, patentTurn(patentId));
-    if (await exclusiveLicenseInForce(tx, patentId, now)) {
-      throw new DomainError("EXCLUSIVE_LICENSE_IN_FORCE", "openLicense.err.exclusiveInForce", { status: 409 });
-    }
+    await assertOpenLicenseAllowed(tx, patentId, now);
     const recordedConsents = await coOwnerConsents(tx, patent, consents, now);
     const current = await tx.openLicenseDeclaration.findFirst({ where: { patentId, status: "ACTIVE" }, orderBy: { version: "desc" } });
     const latest = await tx.openLicenseDeclaration.findFirst({ where: { patentId }, orderBy: { version: "desc" }, select: { version: true } });
@@ -136,9 +124,7 @@ export async function acceptOpenLicense(user: CurrentUser, declarationId: string
 
 async function concludeOpenLicense(user: CurrentUser, declarationId: string, acceptance: Acceptance, now: Date) {
   if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "openLicense.err.companyOnly", { status: 403 });
-  if (!user.organization.verifiedAt) {
-    throw new DomainError("NOT_VERIFIED", "deal.rule.notVerified", { status: 403 });
-  }
+  assertVerifiedCompany(user);
   const licenseeId = user.organization.id;
   const existing = await prisma.license.findUnique({ where: { declarationId_licenseeId: { declarationId, licenseeId } } });
   if (existing) return { license: existing, created: false };
@@ -155,50 +141,23 @@ async function concludeOpenLicense(user: CurrentUser, declarationId: string, acc
   }
   const licensee = await prisma.organization.findUniqueOrThrow({ where: { id: licenseeId }, select: { name: true, creditCode: true } });
   const terms: ContractTerms = { ...declaredTerms(declaration), version: declaration.version };
-  const endsOn = new Date(Math.min(addMonths(now, terms.licenseTermMonths).getTime(), declaration.patent.expiresOn.getTime()));
-  const upFront = (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
 
   for (let attempt = 0; ; attempt++) {
     try {
       const license = await prisma.$transaction(async (tx) => {
         await takeTurn(tx, patentTurn(declaration.patentId));
-        const contractNumber = await nextContractNumber(tx, "LICENSE", now.getUTCFullYear());
-        const text = contractText({
-          contractNumber,
+        const created = await concludeLicense(tx, {
           kind: "OPEN",
           patent: declaration.patent,
-          licensor: declaration.declarant,
-          licensee,
+          licensor: { id: declaration.declarantId, ...declaration.declarant },
+          licensee: { id: licenseeId, ...licensee },
           terms,
-          signatoryName: acceptance.signatoryName,
+          licenseeSignature: { name: acceptance.signatoryName, title: null, at: now, userId: user.id },
+          declarationId,
           intendedUse: acceptance.intendedUse,
-          signedAt: now,
-          startsOn: now,
-          endsOn,
-        });
-        const created = await tx.license.create({
-          data: {
-            contractNumber,
-            patentId: declaration.patentId,
-            licensorId: declaration.declarantId,
-            licenseeId,
-            kind: "OPEN",
-            declarationId,
-            termsSnapshot: JSON.stringify(terms),
-            valueFen: upFront,
-            startsOn: now,
-            endsOn,
-            signedAt: now,
-            signatoryName: acceptance.signatoryName,
-            signedById: user.id,
-            intendedUse: acceptance.intendedUse,
-            contractText: text,
-            contractSha256: fingerprint(text),
-          },
-        });
-        await tx.dealEvent.create({ data: { licenseId: created.id, kind: "SIGNED", at: now, detail: JSON.stringify({ by: user.id, signatoryName: acceptance.signatoryName }) } });
-        await notify(tx, declaration.declarantId, "notify.licenseSigned", `/licenses/${created.id}`, { contract: contractNumber, company: licensee.name });
-        await scheduleUpFront(tx, created.id, upFront, now);
+          signedDetail: { by: user.id, signatoryName: acceptance.signatoryName },
+        }, now);
+        await notify(tx, declaration.declarantId, "notify.licenseSigned", `/licenses/${created.id}`, { contract: created.contractNumber, company: licensee.name });
         return created;
       });
       return { license, created: true };
