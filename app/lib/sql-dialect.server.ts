@@ -2,23 +2,25 @@
 // other raw statement is written once, in SQL both accept.
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "./db.server";
-import type { DatabaseKind } from "./database-url";
+import { databaseKind, type DatabaseKind } from "./database-url";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-/** Which database a client (or a transaction's client) talks to. */
-export function dialectOf(db: Db): DatabaseKind {
-  return (db as unknown as { _activeProvider: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+/** The SQL the database speaks, from its URL: a process talks to one kind of database, the one DATABASE_URL names
+ * (DATABASE_READ_URL is a replica of it). Read at each call, so a tool that works on two databases in turn
+ * (tests/bench/postgresql.bench.ts) points DATABASE_URL at each before using it. */
+export function sqlDialect(): DatabaseKind {
+  return databaseKind();
 }
 
 /** The year of a date column, as text ("2025"). SQLite holds dates as ISO text. */
-export function yearOf(db: Db, column: Prisma.Sql): Prisma.Sql {
-  return dialectOf(db) === "postgresql" ? Prisma.sql`to_char(${column}, 'YYYY')` : Prisma.sql`substr(${column}, 1, 4)`;
+export function yearOf(column: Prisma.Sql): Prisma.Sql {
+  return sqlDialect() === "postgresql" ? Prisma.sql`to_char(${column}, 'YYYY')` : Prisma.sql`substr(${column}, 1, 4)`;
 }
 
 /** Days from one date column to another, fractional, as a float. */
-export function daysBetween(db: Db, later: Prisma.Sql, earlier: Prisma.Sql): Prisma.Sql {
-  return dialectOf(db) === "postgresql"
+export function daysBetween(later: Prisma.Sql, earlier: Prisma.Sql): Prisma.Sql {
+  return sqlDialect() === "postgresql"
     ? Prisma.sql`(EXTRACT(EPOCH FROM (${later} - ${earlier})) / 86400)::float8`
     : Prisma.sql`(julianday(${later}) - julianday(${earlier}))`;
 }
@@ -26,7 +28,7 @@ export function daysBetween(db: Db, later: Prisma.Sql, earlier: Prisma.Sql): Pri
 /** After patents were inserted with explicit ids (the seed's planned ones): PostgreSQL's sequence must move
  * past them, never back (SQLite's AUTOINCREMENT follows by itself). */
 export async function advancePatentIdSequence(db: Db): Promise<void> {
-  if (dialectOf(db) !== "postgresql") return;
+  if (sqlDialect() !== "postgresql") return;
   await db.$queryRaw`SELECT setval('"Patent_id_seq"', GREATEST((SELECT MAX("id") FROM "Patent"), (SELECT "last_value" FROM "Patent_id_seq")))::text`;
 }
 
@@ -34,7 +36,7 @@ export async function advancePatentIdSequence(db: Db): Promise<void> {
  * from the sequence, so a concurrent import or a single new patent never takes the same ones. */
 export async function reservePatentIds(tx: Prisma.TransactionClient, count: number): Promise<number[]> {
   if (count === 0) return [];
-  if (dialectOf(tx) === "postgresql") {
+  if (sqlDialect() === "postgresql") {
     const rows = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT nextval('"Patent_id_seq"') AS "id" FROM generate_series(1, ${count}::int)`;
     return rows.map((row) => Number(row.id));
   }
@@ -51,7 +53,7 @@ export async function reservePatentIds(tx: Prisma.TransactionClient, count: numb
  * them side by side, and a transaction-scoped advisory lock gives the turn.
  */
 export async function takeTurn(db: Prisma.TransactionClient, turn: string): Promise<void> {
-  if (dialectOf(db) === "postgresql") await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${turn}))::text`;
+  if (sqlDialect() === "postgresql") await db.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${turn}))::text`;
 }
 
 /** Turns, always taken in this order: a patent's, then the contract register's. */

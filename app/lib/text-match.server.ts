@@ -1,10 +1,9 @@
 // "Contains these words, whatever their case" for the lists' search boxes, on both databases: SQLite's LIKE
 // already ignores ASCII case, PostgreSQL needs Prisma's insensitive mode (which SQLite refuses).
-import { dialectOf } from "./sql-dialect.server";
-import { prisma } from "./db.server";
+import { sqlDialect } from "./sql-dialect.server";
 
 export function containsText(text: string): { contains: string; mode?: "insensitive" } {
-  return dialectOf(prisma) === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text };
+  return sqlDialect() === "postgresql" ? { contains: text, mode: "insensitive" } : { contains: text };
 }
 
 /** The search box's words: each must match somewhere (AND), at most five. */

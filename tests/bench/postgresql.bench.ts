@@ -27,13 +27,14 @@ if (!(rounds >= 1)) {
 const server = process.env.BENCH_POSTGRES_URL ? { baseUrl: process.env.BENCH_POSTGRES_URL.replace(/\/[^/@]*$/, ""), stop: () => {} } : await startPostgres();
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-async function prepare(name: string, url: string): Promise<PrismaClient> {
+async function prepare(name: string, url: string): Promise<{ name: string; url: string; db: PrismaClient }> {
+  process.env.DATABASE_URL = url; // the code's SQL dialect follows DATABASE_URL (app/lib/sql-dialect.server.ts)
   await migrateDatabase(url, { quiet: true });
   const db = createPrismaClient(url);
   const started = performance.now();
   const summary = await seedDemoPool(db, { seed: DEFAULT_SEED, scale: 1 });
   console.log(`${name.padEnd(11)} seeded ${summary.patents.toLocaleString()} patents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  return db;
+  return { name, url, db };
 }
 
 try {
@@ -46,10 +47,7 @@ try {
   fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(sqliteFile + suffix, { force: true });
 
-  const databases = [
-    { name: "SQLite", db: await prepare("SQLite", `file:${sqliteFile}`) },
-    { name: "PostgreSQL", db: await prepare("PostgreSQL", `${server.baseUrl}/patentbridge_bench`) },
-  ];
+  const databases = [await prepare("SQLite", `file:${sqliteFile}`), await prepare("PostgreSQL", `${server.baseUrl}/patentbridge_bench`)];
   const universities = await databases[0].db.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
   const mix = searchMix(universities.map((u) => u.id)).all;
   const paramsOf = (query: string) => {
@@ -61,7 +59,8 @@ try {
   console.log(`\nquery mix: ${mix.length} searches × ${rounds} rounds, after one warm-up round`);
   console.log("database        p50 ms    p95 ms    max ms");
   const outcomes: Array<Map<string, string>> = [];
-  for (const { name, db } of databases) {
+  for (const { name, url, db } of databases) {
+    process.env.DATABASE_URL = url;
     const search = createPatentSearch(db, { remember: false });
     const outcome = new Map<string, string>();
     for (const query of mix) {

@@ -53,6 +53,7 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-e2e-"));
   const databaseUrl = `file:${path.join(dir, "e2e.db")}`;
   runPrisma(["migrate", "deploy"], { capture: true, databaseUrl });
+  process.env.DATABASE_URL = databaseUrl; // the seed's SQL dialect follows DATABASE_URL (app/lib/sql-dialect.server.ts)
   const prisma = createPrismaClient(databaseUrl);
   await seedDemoPool(prisma, { seed: DEFAULT_SEED, scale: E2E_SCALE });
   await prisma.$disconnect();

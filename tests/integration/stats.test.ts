@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { dialectOf } from "~/lib/sql-dialect.server";
+import { sqlDialect } from "~/lib/sql-dialect.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { recordPatentView } from "~/models/patent.server";
@@ -107,7 +107,7 @@ beforeAll(async () => {
 /** Independent counts, straight from the tables ("?" parameters, numbered for PostgreSQL). */
 async function sqlCount(query: string, ...values: unknown[]): Promise<number> {
   let parameter = 0;
-  const sql = dialectOf(prisma) === "postgresql" ? query.replace(/\?/g, () => `$${++parameter}`) : query;
+  const sql = sqlDialect() === "postgresql" ? query.replace(/\?/g, () => `$${++parameter}`) : query;
   const [row] = await prisma.$queryRawUnsafe<Array<{ n: bigint | number | null }>>(sql, ...values);
   return Number(row.n ?? 0);
 }

@@ -10,7 +10,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { dialectOf, reservePatentIds } from "~/lib/sql-dialect.server";
+import { reservePatentIds, sqlDialect } from "~/lib/sql-dialect.server";
 import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, REQUIRED_TARGETS, type ColumnMapping, type ImportedPatent, type ImportTarget, type RowProblem } from "./columns";
 import { ImportFileError, openRowSource } from "./file-reader.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
@@ -95,7 +95,7 @@ const lastHeartbeat = new Map<string, number>();
  * outside the transaction would wait for the transaction's own connection.
  */
 async function heartbeat(importId: string, rowsRead: number) {
-  if (dialectOf(prisma) !== "postgresql" || Date.now() - (lastHeartbeat.get(importId) ?? 0) < HEARTBEAT_MS) return;
+  if (sqlDialect() !== "postgresql" || Date.now() - (lastHeartbeat.get(importId) ?? 0) < HEARTBEAT_MS) return;
   lastHeartbeat.set(importId, Date.now());
   await prisma.patentImport.update({ where: { id: importId }, data: { rowsRead } });
 }

@@ -3,7 +3,7 @@
 // transaction as the write that changes the text, so the index never disagrees with "Patent".
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
-import { dialectOf } from "~/lib/sql-dialect.server";
+import { sqlDialect } from "~/lib/sql-dialect.server";
 import { postgresDocument } from "./text-search";
 import type { NewPatent } from "~/models/patent-store.server";
 
@@ -30,7 +30,7 @@ function postgresColumns(patent: IndexablePatentText): string {
 /** Adds or replaces the index entries of these patents, whose rows in "Patent" already hold this text: SQLite
  * reads it from them (index_text, app/lib/index-text.ts), PostgreSQL's document is built here. */
 export async function indexPatentText(db: Db, patents: IndexablePatentText[]): Promise<void> {
-  const postgres = dialectOf(db) === "postgresql";
+  const postgres = sqlDialect() === "postgresql";
   for (let start = 0; start < patents.length; start += BATCH) {
     const batch = patents.slice(start, start + BATCH);
     if (postgres) {
