@@ -44,7 +44,7 @@ function useRows(patents: ComparedPatent[]): Row[] {
     {
       key: "feeModel",
       label: t("patent.openLicense.feeModel"),
-      cells: licenses.map((license) => (license ? <span className="font-medium">{label(FEE_MODELS[license.feeModel])}</span> : <span className="text-slate-600">{t("compare.noOpenLicense")}</span>)),
+      cells: licenses.map((license, i) => (license ? <span key={patents[i].id} className="font-medium">{label(FEE_MODELS[license.feeModel])}</span> : <span key={patents[i].id} className="text-slate-600">{t("compare.noOpenLicense")}</span>)),
     },
   ];
   const money = (key: "lumpSumFen" | "entryFeeFen" | "perUnitFen", title: string, mark: boolean) => {
@@ -54,7 +54,7 @@ function useRows(patents: ComparedPatent[]): Row[] {
     rows.push({
       key,
       label: title,
-      cells: values.map((value) => (value === null ? none : <Amount figures={formatFen(value, language)} words={fenInWords(value, language)} lowest={isLowest(value)} />)),
+      cells: values.map((value, i) => (value === null ? none : <Amount key={patents[i].id} figures={formatFen(value, language)} words={fenInWords(value, language)} lowest={isLowest(value)} />)),
     });
   };
   money("lumpSumFen", t("patent.openLicense.lumpSum"), true);
@@ -65,7 +65,7 @@ function useRows(patents: ComparedPatent[]): Row[] {
     rows.push({
       key: "royalty",
       label: t("patent.openLicense.royalty"),
-      cells: royalties.map((value) => (value === null ? none : <Amount figures={formatBasisPoints(value)} words={basisPointsInWords(value, language)} lowest={isLowest(value)} />)),
+      cells: royalties.map((value, i) => (value === null ? none : <Amount key={patents[i].id} figures={formatBasisPoints(value)} words={basisPointsInWords(value, language)} lowest={isLowest(value)} />)),
     });
   }
   money("perUnitFen", t("patent.openLicense.perUnit"), true);
@@ -86,7 +86,7 @@ function useRows(patents: ComparedPatent[]): Row[] {
       key: "owners",
       label: t("compare.owners"),
       cells: patents.map((patent) => (
-        <ul>{patent.owners.map((owner) => <li key={owner.id}>{localized(language, owner.name, owner.nameEn)}</li>)}</ul>
+        <ul key={patent.id}>{patent.owners.map((owner) => <li key={owner.id}>{localized(language, owner.name, owner.nameEn)}</li>)}</ul>
       )),
     },
     { key: "type", label: t("facet.type"), cells: patents.map((patent) => label(PATENT_TYPES[patent.type])) },

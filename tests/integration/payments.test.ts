@@ -4,6 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { replyErrors, type FormReply } from "~/lib/form-action.server";
 import { messageIn } from "~/lib/i18n";
 import { SalesReportForm } from "~/models/payment/schemas";
 import { startSession } from "~/lib/session.server";
@@ -86,7 +87,7 @@ describe("sales reports", () => {
 
     const page = (await royaltiesPageAction({ request: await formRequest(`/royalties/${license.id}`, sme, { period: "2026", revenue: "", units: "0" }), params: { id: license.id }, context: {} })) as unknown as PageResult;
     expect(page.init?.status).toBe(400);
-    expect(page.data.fieldErrors).toEqual({ revenue: "pay.err.revenueRequired" });
+    expect(replyErrors(page.data.result as FormReply)).toEqual({ revenue: "pay.err.revenueRequired" });
 
     const api = await salesReportsApi({ request: await jsonRequest(`/api/v1/licenses/${license.id}/sales-reports`, sme, { period: "2026" }), params: { id: license.id }, context: {} });
     expect(api.status).toBe(400);
@@ -102,12 +103,12 @@ describe("sales reports", () => {
     const api = await salesReportsApi({ request: await jsonRequest(`/api/v1/licenses/${license.id}/sales-reports`, sme, { period: "2025", revenueFen: 0, units: 100_000 }), params: { id: license.id }, context: {} });
     expect(api.status).toBe(400);
     expect((await api.json()).error).toContain("exceeds the largest single payment");
-    const huge = await salesReportsApi({ request: await jsonRequest(`/api/v1/licenses/${license.id}/sales-reports`, sme, { period: "2025", revenueFen: 9_007_199_254_740_993, units: 1e15 }), params: { id: license.id }, context: {} });
+    const huge = await salesReportsApi({ request: await jsonRequest(`/api/v1/licenses/${license.id}/sales-reports`, sme, { period: "2025", revenueFen: 2 ** 53, units: 1e15 }), params: { id: license.id }, context: {} });
     expect(huge.status).toBe(400);
     expect([...new Set((await huge.json()).issues.map((i: { path: string }) => i.path))].sort()).toEqual(["revenueFen", "units"]);
     const page = (await royaltiesPageAction({ request: await formRequest(`/royalties/${license.id}`, sme, { period: "2025", revenue: "999999999999", units: "100000" }), params: { id: license.id }, context: {} })) as unknown as PageResult;
     expect(page.init?.status).toBe(400);
-    expect(page.data.fieldErrors).toEqual({ revenue: "pay.err.revenueCap" });
+    expect(replyErrors(page.data.result as FormReply)).toEqual({ revenue: "pay.err.revenueCap" });
     expect(await prisma.salesReport.count({ where: { licenseId: license.id } })).toBe(0);
   });
 
@@ -190,7 +191,7 @@ describe("confirming a payment", () => {
     };
     const bad = (await page(staff, { intent: "review", amount: "", receivedOn: "2026-02-30", reference: "" })) as PageResult;
     expect(bad.init?.status).toBe(400);
-    expect(bad.data.fieldErrors).toEqual({ amount: "pay.err.amountRequired", receivedOn: "pay.err.dateFormat", reference: "pay.err.referenceRequired" });
+    expect(replyErrors(bad.data.result as FormReply)).toEqual({ amount: "pay.err.amountRequired", receivedOn: "pay.err.dateFormat", reference: "pay.err.referenceRequired" });
 
     const review = (await page(staff, { intent: "review", amount: "5,000.50", receivedOn: "2026-03-03", reference: "ICBC 20260303-17" })) as PageResult;
     expect(review.data).toMatchObject({ step: "review", amountFen: 500_050, leftFen: 1_499_950 });

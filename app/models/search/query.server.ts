@@ -160,7 +160,10 @@ function wordOf(label: string, expand: boolean): QueryWord | null {
   const keys = new Set([thesaurusKey(label)]);
   for (const alternative of expand ? thesaurus.alternativesOf(label) : []) {
     const key = thesaurusKey(alternative);
-    if (!keys.has(key)) alternatives.push(alternative), keys.add(key);
+    if (!keys.has(key)) {
+      alternatives.push(alternative);
+      keys.add(key);
+    }
   }
   // An alternative containing another one finds nothing more (蓄电池 beside 电池, noise reduction beside noise):
   // left out of the query, which costs FTS5 a doclist a phrase.
