@@ -1,11 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, Notice, SubmitButton } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { InviteSchema } from "~/lib/account-schemas";
 import { requireUser, type CurrentUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -29,16 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireInviter(request);
-  const result = validate(InviteSchema, formToObject(form, ["canInvite"]));
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, invited: null }, { status: 400 });
-  try {
-    const inviter = { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, canInvite: user.canInvite };
-    const invitation = await createInvitation(inviter, result.data);
-    return { fieldErrors: {} as Record<string, string>, invited: { email: result.data.email, url: invitation.url } };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: { [error.path ?? "form"]: error.message } as Record<string, string>, invited: null }, { status: error.status });
-  }
+  const inviter = { id: user.id, role: user.role, organizationId: user.organization?.id ?? null, canInvite: user.canInvite };
+  const answer = await answerForm(form, InviteSchema, async (invite) => ({ email: invite.email, url: (await createInvitation(inviter, invite)).url }), { checkboxes: ["canInvite"] });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }), invited: answer.done };
 }
 
 export default function Invitations() {
@@ -46,28 +40,30 @@ export default function Invitations() {
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
+  const { fields, formError } = useFormReply(actionData?.result);
+  const organizationError = fields.organizationId.errors?.[0];
   return (
     <section aria-labelledby="invite-heading" className="space-y-4">
       <h2 id="invite-heading" className="text-lg font-semibold">{t("admin.invitations")}</h2>
-      {actionData?.invited && (
+      {actionData && "invited" in actionData && (
         <Notice>
           {t("admin.invited", { email: actionData.invited.email })} <code className="break-all">{actionData.invited.url}</code>
         </Notice>
       )}
       <Form method="post" className="max-w-lg space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" noValidate>
-        <FormError error={errors.form} />
-        <Field name="email" type="email" label={t("admin.email")} error={errors.email} required />
+        <FormError error={formError} />
+        <Field field={fields.email} type="email" label={t("admin.email")} required />
         <div className="space-y-1">
           <label htmlFor="field-organizationId" className="block text-sm font-medium">{t("admin.inviteUniversity")}</label>
           <select id="field-organizationId" name="organizationId" required className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
-            aria-invalid={errors.organizationId ? true : undefined} aria-describedby={errors.organizationId ? "field-organizationId-error" : undefined}>
+            defaultValue={fields.organizationId.initialValue as string | undefined}
+            aria-invalid={organizationError ? true : undefined} aria-describedby={organizationError ? "field-organizationId-error" : undefined}>
             {universities.map((university) => <option key={university.id} value={university.id}>{localized(language, university.name, university.nameEn)}</option>)}
           </select>
-          {errors.organizationId && <p id="field-organizationId-error" className="text-sm text-red-700">{messageIn(language, errors.organizationId)}</p>}
+          {organizationError && <p id="field-organizationId-error" className="text-sm text-red-700">{messageIn(language, organizationError)}</p>}
         </div>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="canInvite" /> {t("admin.inviteCanInvite")}
+          <input type="checkbox" name="canInvite" defaultChecked={fields.canInvite.initialValue === "on"} /> {t("admin.inviteCanInvite")}
         </label>
         <SubmitButton busy={busy}>{t("admin.invite")}</SubmitButton>
       </Form>
@@ -85,3 +81,5 @@ export default function Invitations() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

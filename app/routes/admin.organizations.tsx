@@ -1,9 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/form";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, useFormReply } from "~/components/form";
 import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -24,23 +26,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, ...(await listOrganizationsPage(query)) };
 }
 
+// A missing or unknown organisation is the model's 404.
+const VerifySchema = z.object({ organizationId: z.string().default("") });
+
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const admin = await requireRole(request, "ADMIN");
-  try {
-    await verifyOrganization(admin.id, String(form.get("organizationId") ?? ""));
-    return { error: null };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ error: error.message }, { status: error.status });
-  }
+  const answer = await answerForm(form, VerifySchema, (value) => verifyOrganization(admin.id, value.organizationId));
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }) };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["organizations"][number];
 
 export default function Organizations() {
   const { query, organizations, total, page, pages } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { formError } = useFormReply(useActionData<typeof action>()?.result);
   const { t, language } = useLanguage();
   const columns: Array<Column<Row>> = [
     { key: "name", header: t("admin.name"), sort: "name", primary: true, cell: (o) => localized(language, o.name, o.nameEn) },
@@ -71,9 +72,11 @@ export default function Organizations() {
         <FilterSelect name="verification" label={t("admin.verification")} value={query.verification} allLabel={t("list.all")}
           options={[{ value: "unverified", label: t("admin.unverified") }, { value: "verified", label: t("admin.verified") }]} />
       </ListToolbar>
-      <FormError error={actionData?.error ?? undefined} />
+      <FormError error={formError} />
       <DataTable caption={t("admin.organizations")} columns={columns} rows={organizations} rowKey={(o) => o.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
       <Pager page={page} pages={pages} />
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

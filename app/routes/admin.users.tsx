@@ -1,17 +1,18 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { FormError } from "~/components/form";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, useFormReply } from "~/components/form";
 import { DataTable, FilterSelect, ListToolbar, Pager, shownMinute, sortOptionsOf, type Column } from "~/components/ui/list";
+import { ROLES } from "~/lib/account-schemas";
 import { requireRole } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { deactivateUser, setCanInvite } from "~/models/account.server";
 import { listUsersPage, USER_SORTS } from "~/models/admin.server";
-
-const ROLES = ["SME", "UNIVERSITY_STAFF", "ADMIN"] as const;
 
 /** GET /admin/users[?q=][&role=][&state=active|deactivated][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -20,28 +21,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { query, ...(await listUsersPage(query)) };
 }
 
+// A missing or unknown account is the model's 404.
+const AccountActionSchema = z.object({ intent: z.enum(["deactivate", "grantInvite", "revokeInvite"]), userId: z.string().default("") });
+
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const admin = await requireRole(request, "ADMIN");
-  const userId = String(form.get("userId") ?? "");
-  try {
-    const intent = form.get("intent");
-    if (intent === "deactivate") await deactivateUser(admin.id, userId);
-    else if (intent === "grantInvite" || intent === "revokeInvite") {
-      await setCanInvite({ id: admin.id, role: admin.role, organizationId: admin.organization?.id ?? null, canInvite: admin.canInvite }, userId, intent === "grantInvite");
-    } else return data({ error: "unknown action" }, { status: 400 });
-    return { error: null };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ error: error.message }, { status: error.status });
-  }
+  const answer = await answerForm(form, AccountActionSchema, async ({ intent, userId }) => {
+    if (intent === "deactivate") return deactivateUser(admin.id, userId);
+    const granter = { id: admin.id, role: admin.role, organizationId: admin.organization?.id ?? null, canInvite: admin.canInvite };
+    return setCanInvite(granter, userId, intent === "grantInvite");
+  });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }) };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["users"][number];
 
 export default function Users() {
   const { query, users, total, page, pages } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { formError, fields } = useFormReply(useActionData<typeof action>()?.result);
   const { t, language } = useLanguage();
   const columns: Array<Column<Row>> = [
     { key: "name", header: t("admin.name"), sort: "name", primary: true, cell: (u) => u.name },
@@ -50,7 +49,7 @@ export default function Users() {
       key: "role", header: t("admin.role"), sort: "role",
       cell: (u) => (
         <>
-          <span className="whitespace-nowrap">{t(`role.${u.role as (typeof ROLES)[number]}`)}</span>
+          <span className="whitespace-nowrap">{t(`role.${u.role}`)}</span>
           {u.role === "UNIVERSITY_STAFF" && (
             <Form method="post" className="mt-1">
               <input type="hidden" name="userId" value={u.id} />
@@ -88,9 +87,11 @@ export default function Users() {
         <FilterSelect name="state" label={t("admin.accountStatus")} value={query.state} allLabel={t("list.all")}
           options={[{ value: "active", label: t("admin.active") }, { value: "deactivated", label: t("admin.deactivated") }]} />
       </ListToolbar>
-      <FormError error={actionData?.error ?? undefined} />
+      <FormError error={formError ?? fields.intent.errors?.[0]} />
       <DataTable caption={t("admin.users")} columns={columns} rows={users} rowKey={(u) => u.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
       <Pager page={page} pages={pages} />
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,9 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Card, Field, FormError, SubmitButton } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/form";
 import { AcceptInvitationSchema } from "~/lib/account-schemas";
-import { DomainError, orErrorPage } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { orErrorPage } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -25,20 +26,15 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   await invitationOr4xx(params.token);
-  const result = validate(AcceptInvitationSchema, formToObject(form));
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors }, { status: 400 });
-  try {
-    const user = await acceptInvitation(params.token ?? "", result.data, clientIp(context));
-    return redirect("/account", { headers: { "Set-Cookie": await startSession(user.id, user.sessionVersion) } });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ fieldErrors: { [error.path ?? "form"]: error.message } as Record<string, string> }, { status: error.status });
-  }
+  const answer = await answerForm(form, AcceptInvitationSchema, (value) => acceptInvitation(params.token ?? "", value, clientIp(context)));
+  if (!answer.ok) return answer.refusal;
+  const user = answer.done;
+  return redirect("/account", { headers: { "Set-Cookie": await startSession(user.id, user.sessionVersion) } });
 }
 
 export default function AcceptInvitation() {
   const { email, organization } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { fields, formError } = useFormReply(useActionData<typeof action>()?.result);
   const { t, language } = useLanguage();
   const busy = useNavigation().state === "submitting";
   const name = localized(language, organization.name, organization.nameEn);
@@ -46,11 +42,14 @@ export default function AcceptInvitation() {
     <Card title={t("invitation.title", { organization: name })}>
       <p className="mb-4 text-sm text-slate-700">{t("invitation.lead", { organization: name, email })}</p>
       <Form method="post" className="space-y-4" noValidate>
-        <FormError error={actionData?.fieldErrors.form ?? actionData?.fieldErrors.email} />
-        <Field name="name" label={t("join.name")} autoComplete="name" error={actionData?.fieldErrors.name} maxLength={100} required />
-        <Field name="password" type="password" autoComplete="new-password" label={t("login.password")} hint={t("join.passwordHint")} error={actionData?.fieldErrors.password} maxLength={200} required />
+        {/* The address is the invitation's, not a field: a refusal about it is the form's. */}
+        <FormError error={formError ?? fields.email.errors?.[0]} />
+        <Field field={fields.name} label={t("join.name")} autoComplete="name" maxLength={100} required />
+        <Field field={fields.password} type="password" autoComplete="new-password" label={t("login.password")} hint={t("join.passwordHint")} maxLength={200} required />
         <SubmitButton busy={busy}>{t("invitation.submit")}</SubmitButton>
       </Form>
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,9 +1,9 @@
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Card, Field, FormError, Notice, SubmitButton } from "~/components/form";
-import { RegisterSchema } from "~/lib/account-schemas";
-import { DomainError, TryLaterError } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
+import { RegisterSchema, type Registration } from "~/lib/account-schemas";
+import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -14,30 +14,24 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  // What the user typed comes back with the errors (never the password), so a page without JavaScript
-  // does not lose it.
-  const input = formToObject(form);
-  const { password: _password, ...values } = input;
-  const result = validate(RegisterSchema, input);
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, values, sentTo: null }, { status: 400 });
-  try {
-    // The same answer whether or not the address or the enterprise is registered: the mail says which.
-    await requestRegistration(result.data, clientIp(context));
-    return data({ fieldErrors: {} as Record<string, string>, values: {}, sentTo: result.data.email });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
-    return data({ fieldErrors: { [error.path ?? "form"]: error.message }, values, sentTo: null }, { status: error.status, headers });
-  }
+  // The same answer whether or not the address or the enterprise is registered: the mail says which.
+  const answer = await answerForm(form, RegisterSchema, async (registration) => {
+    await requestRegistration(registration, clientIp(context));
+    return registration.email;
+  });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }), sentTo: answer.done };
 }
 
 export default function Join() {
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
-  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
-  const values = (actionData?.values ?? {}) as { name?: string; email?: string; organization?: Record<string, string> };
+  // What the user typed comes back with the errors (never the password): a page without JavaScript keeps it.
+  const { fields, formError } = useFormReply<Registration>(actionData?.result);
+  const organization = fields.organization.getFieldset();
+  const clusterError = organization.cluster.errors?.[0];
   const busy = useNavigation().state === "submitting";
-  if (actionData?.sentTo) {
+  if (actionData && "sentTo" in actionData) {
     return (
       <Card title={t("join.title")}>
         <Notice>{t("join.sent", { email: actionData.sentTo })}</Notice>
@@ -48,28 +42,28 @@ export default function Join() {
     <Card title={t("join.title")}>
       <p className="mb-4 text-sm text-slate-700">{t("join.lead")}</p>
       <Form method="post" className="space-y-6" noValidate>
-        <FormError error={errors.form} />
+        <FormError error={formError} />
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.person")}</legend>
-          <Field name="name" label={t("join.name")} autoComplete="name" error={errors.name} maxLength={100} required defaultValue={values.name} />
-          <Field name="email" type="email" label={t("login.email")} autoComplete="email" error={errors.email} maxLength={254} required defaultValue={values.email} />
-          <Field name="password" type="password" label={t("login.password")} autoComplete="new-password" hint={t("join.passwordHint")} error={errors.password} maxLength={200} required />
+          <Field field={fields.name} label={t("join.name")} autoComplete="name" maxLength={100} required />
+          <Field field={fields.email} type="email" label={t("login.email")} autoComplete="email" maxLength={254} required />
+          <Field field={fields.password} type="password" label={t("login.password")} autoComplete="new-password" hint={t("join.passwordHint")} maxLength={200} required />
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.enterprise")}</legend>
-          <Field name="organization.name" label={t("join.organizationName")} autoComplete="organization" error={errors["organization.name"]} maxLength={100} required defaultValue={values.organization?.name} />
-          <Field name="organization.creditCode" label={t("join.creditCode")} error={errors["organization.creditCode"]} maxLength={18} required className="font-mono uppercase" defaultValue={values.organization?.creditCode} />
-          <Field name="organization.region" label={t("join.region")} error={errors["organization.region"]} maxLength={50} required defaultValue={values.organization?.region} />
+          <Field field={organization.name} label={t("join.organizationName")} autoComplete="organization" maxLength={100} required />
+          <Field field={organization.creditCode} label={t("join.creditCode")} maxLength={18} required className="font-mono uppercase" />
+          <Field field={organization.region} label={t("join.region")} maxLength={50} required />
           <div className="space-y-1">
             <label htmlFor="field-organization-cluster" className="block text-sm font-medium">{t("join.cluster")}</label>
-            <select id="field-organization-cluster" name="organization.cluster" required defaultValue={values.organization?.cluster ?? ""}
-              aria-invalid={errors["organization.cluster"] ? true : undefined}
-              aria-describedby={errors["organization.cluster"] ? "field-organization-cluster-error" : undefined}
+            <select id="field-organization-cluster" name="organization.cluster" required defaultValue={organization.cluster.initialValue ?? ""}
+              aria-invalid={clusterError ? true : undefined}
+              aria-describedby={clusterError ? "field-organization-cluster-error" : undefined}
               className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
               <option value="" disabled>—</option>
               {CLUSTERS.map((cluster) => <option key={cluster.code} value={cluster.code}>{language === "zh" ? cluster.zh : cluster.en}</option>)}
             </select>
-            {errors["organization.cluster"] && <p id="field-organization-cluster-error" className="text-sm text-red-700">{messageIn(language, errors["organization.cluster"])}</p>}
+            {clusterError && <p id="field-organization-cluster-error" className="text-sm text-red-700">{messageIn(language, clusterError)}</p>}
           </div>
         </fieldset>
         <SubmitButton busy={busy}>{t("join.submit")}</SubmitButton>
@@ -77,3 +71,5 @@ export default function Join() {
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,10 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import { Card, Field, FormError, Notice, SubmitButton } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
 import { SignInSchema } from "~/lib/account-schemas";
 import { getUser } from "~/lib/auth.server";
-import { DomainError, TryLaterError } from "~/lib/errors";
-import { formToObject, validate, type FieldErrors } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -24,20 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const result = validate(SignInSchema, formToObject(form));
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, formError: undefined }, { status: 400 });
-  try {
-    const { sessionVersion, ...user } = await authenticate(result.data.email, result.data.password, clientIp(context));
-    return redirect(safeRedirect(form.get("redirectTo"), SIGNED_IN_HOME), { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
-    return data({ fieldErrors: {} as FieldErrors, formError: error.message }, { status: error.status, headers });
-  }
+  const answer = await answerForm(form, SignInSchema, (value) => authenticate(value.email, value.password, clientIp(context)));
+  if (!answer.ok) return answer.refusal;
+  const { id, sessionVersion } = answer.done;
+  return redirect(safeRedirect(form.get("redirectTo"), SIGNED_IN_HOME), { headers: { "Set-Cookie": await startSession(id, sessionVersion) } });
 }
 
 export default function Login() {
-  const actionData = useActionData<typeof action>();
+  const { fields, formError } = useFormReply(useActionData<typeof action>()?.result);
   const [searchParams] = useSearchParams();
   const { t } = useLanguage();
   const busy = useNavigation().state === "submitting";
@@ -46,9 +40,9 @@ export default function Login() {
       <Form method="post" className="space-y-4" noValidate>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         {searchParams.get("reset") && <Notice>{t("reset.done")}</Notice>}
-        <FormError error={actionData?.formError} />
-        <Field name="email" type="email" autoComplete="email" label={t("login.email")} error={actionData?.fieldErrors.email} required />
-        <Field name="password" type="password" autoComplete="current-password" label={t("login.password")} error={actionData?.fieldErrors.password} required />
+        <FormError error={formError} />
+        <Field field={fields.email} type="email" autoComplete="email" label={t("login.email")} required />
+        <Field field={fields.password} type="password" autoComplete="current-password" label={t("login.password")} required />
         <SubmitButton busy={busy}>{t("login.submit")}</SubmitButton>
       </Form>
       <p className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
@@ -58,3 +52,5 @@ export default function Login() {
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
