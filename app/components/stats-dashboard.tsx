@@ -6,10 +6,10 @@ import { cell, Table } from "~/components/table";
 import { formatCount, formatPercent } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { isWholeYear, statsQuery } from "~/lib/stats-params";
-import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney, type StatsTable } from "~/lib/stats-tables";
+import { isWholeYear, statsQuery } from "~/models/stats/stats-params";
+import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney, type StatsTable } from "~/models/stats/stats-tables";
 import { CLUSTERS } from "~/models/taxonomy";
-import type { statisticsFor } from "~/models/stats.server";
+import type { statisticsFor } from "~/models/stats/statistics.server";
 
 export type DashboardStatistics = Awaited<ReturnType<typeof statisticsFor>>;
 

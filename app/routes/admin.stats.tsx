@@ -4,7 +4,7 @@ import { StatsDashboard } from "~/components/stats-dashboard";
 import { requireRole } from "~/lib/auth.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { loadDashboard } from "~/lib/stats-request.server";
+import { loadDashboard } from "~/models/stats/stats-request.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("stats.title") }];
 

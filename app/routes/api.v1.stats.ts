@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
-import { parseStatsParams } from "~/lib/stats-params";
-import { statisticsFor } from "~/models/stats.server";
+import { parseStatsParams } from "~/models/stats/stats-params";
+import { statisticsFor } from "~/models/stats/statistics.server";
 
 /** GET /api/v1/stats?year= | ?from=&to=, &university=, &cluster=: the dashboard's figures as JSON. Administrators
  * see any university or all; staff their own (another university's id is answered 403). Money is in fen. */

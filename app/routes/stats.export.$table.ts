@@ -3,9 +3,9 @@ import { requireRole } from "~/lib/auth.server";
 import { toCsv } from "~/lib/csv";
 import { orErrorPage } from "~/lib/errors";
 import { languageOf, messageIn } from "~/lib/i18n";
-import { parseStatsParams } from "~/lib/stats-params";
-import { buildStatsTables, exportHeader, exportStatsCell, STATS_TABLES } from "~/lib/stats-tables";
-import { statisticsFor } from "~/models/stats.server";
+import { parseStatsParams } from "~/models/stats/stats-params";
+import { buildStatsTables, exportHeader, exportStatsCell, STATS_TABLES } from "~/models/stats/stats-tables";
+import { statisticsFor } from "~/models/stats/statistics.server";
 
 /** GET /stats/export/:table?<the dashboard's query>: one dashboard table as CSV (UTF-8 with BOM, for Excel). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 // The measuring half of bench:stats, run once per database (DATABASE_URL) by stats.bench.ts.
 import { prisma } from "../../app/lib/db.server";
-import { getTransferStatistics, type StatsScope } from "../../app/models/stats.server";
+import { getTransferStatistics, type StatsScope } from "../../app/models/stats/statistics.server";
 
 const rounds = Number(process.argv[2]);
 const [first, second] = (process.env.BENCH_UNIVERSITIES ?? "").split(",");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { comparisonOf, competitionRanks, defaultPeriod, growth, median, previousPeriod, upToToday } from "./stats.server";
+import { comparisonOf, competitionRanks, defaultPeriod, growth, median, previousPeriod, upToToday } from "./arithmetic";
 
 describe("statistics arithmetic", () => {
   it("compares a year with the year before, a period within a year with the same days of the year before, and a longer range with the range of equal length before it", () => {

@@ -1,10 +1,10 @@
 // The statistics' tables, built once from the figures: the dashboard renders them and the CSV export writes
 // them, so what users see and what they export cannot differ.
-import type { TransferStatistics } from "~/models/stats.server";
-import { formatCount, formatPercent } from "./format";
-import { localized, translator, type Language, type MessageKey } from "./i18n";
+import { formatCount, formatPercent } from "~/lib/format";
+import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
 import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
+import type { TransferStatistics } from "./statistics.server";
 
 export const STATS_TABLES = ["pool", "deals-by-year", "deals-by-kind", "universities", "clusters", "fields", "funnel"] as const;
 export type StatsTableId = (typeof STATS_TABLES)[number];

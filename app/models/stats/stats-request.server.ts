@@ -1,10 +1,11 @@
-// What the statistics pages load: the figures for the URL's period and scope, as the user may see them.
+// What the statistics pages load: the figures for the URL's period and scope, as the user may see them. The loader
+// of /admin/stats and /university/stats, shared here: it answers with the page's data and status.
 import { data } from "@remix-run/node";
-import type { CurrentUser } from "./auth.server";
-import { orErrorPage } from "./errors";
-import { parseStatsParams } from "./stats-params";
+import type { CurrentUser } from "~/lib/auth.server";
+import { orErrorPage } from "~/lib/errors";
 import { listUniversities } from "~/models/admin.server";
-import { statisticsFor } from "~/models/stats.server";
+import { statisticsFor } from "./statistics.server";
+import { parseStatsParams } from "./stats-params";
 
 /** Universities in the order a Chinese reader looks for them: by the pinyin of their names (重庆大学 before
  * 西南大学), not by code point. */
