@@ -10,7 +10,7 @@ import { parseSearchParams, type SearchParams } from "~/models/search/search-par
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
 import { assessPatents } from "~/models/assessment.server";
-import { analyseImport, cancelImport, commitImport, confirmImport, createImport, getImportFor, importRejections, remapImport, sweepImports } from "~/models/import/patent-import.server";
+import { analyseImport, cancelImport, confirmImport, createImport, getImportFor, importRejections, remapImport, sweepImports } from "~/models/import/patent-import.server";
 import { patentSearch } from "~/models/search/service.server";
 import { rejectionReportCsv } from "~/models/import/report";
 import { action as uploadAction } from "~/routes/university.import._index";

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportFileError, openRowSource, type RowSource } from "./file-reader.server";
+import { openRowSource, type ImportFileError, type RowSource } from "./file-reader.server";
 
 const FIXTURES = join(import.meta.dirname, "../../../tests/fixtures/import");
 const fixture = (name: string) => join(FIXTURES, name);
