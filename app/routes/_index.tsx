@@ -1,5 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { formatCount, formatPercent } from "~/lib/format";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -87,3 +88,5 @@ export default function Home() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

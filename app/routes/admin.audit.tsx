@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, shownMinute, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { localized, type MessageKey } from "~/lib/i18n";
@@ -53,3 +54,5 @@ export default function Audit() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireRole } from "~/lib/auth.server";
 import { useLanguage } from "~/lib/language";
 import { pageParam } from "~/lib/paging";
@@ -29,3 +30,5 @@ export default function Outbox() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/lib/auth.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -34,3 +35,5 @@ export default function AdminLayout() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PatentComparison } from "~/components/patent-comparison";
 import { parseComparedIds, withSelection } from "~/models/compare/compare-params";
 import { translator, type MessageKey } from "~/lib/i18n";
@@ -62,3 +63,5 @@ export default function Compare() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

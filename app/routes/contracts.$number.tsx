@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice } from "~/components/form";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { localized } from "~/lib/i18n";
@@ -71,3 +72,5 @@ export default function ContractVerification() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { localized, messageIn, translator, type Language, type MessageKey } from "~/lib/i18n";
@@ -370,3 +371,5 @@ export default function DashboardPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

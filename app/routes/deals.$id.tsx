@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DealTermsFields, TermsTable } from "~/components/deal-terms";
@@ -239,3 +240,5 @@ export default function DealPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

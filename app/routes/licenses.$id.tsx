@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { recordId } from "~/lib/route-params";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OpenLicenseTerms } from "~/components/open-license-terms";
@@ -118,3 +119,5 @@ export default function LicensePage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { cell, Table } from "~/components/table";
 import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
@@ -93,3 +94,5 @@ export default function Licenses() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

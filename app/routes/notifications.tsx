@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/lib/auth.server";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey, type Translate } from "~/lib/i18n";
@@ -76,3 +77,5 @@ export default function Notifications() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
 import { getUser, requireUser } from "~/lib/auth.server";
@@ -340,3 +341,5 @@ export default function PatentPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation, useNavigation, useRouteLoaderData, useSubmit } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import type { loader as rootLoader } from "~/root";
 import { useEffect, useRef } from "react";
 import { Highlighted } from "~/components/highlighted";
@@ -343,3 +344,5 @@ function SaveSearch({ query, name }: { query: string; name: string }) {
     </Form>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, FormError, SubmitButton } from "~/components/form";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -41,3 +42,5 @@ export default function ConfirmRegistration() {
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

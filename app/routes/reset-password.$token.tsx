@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, SubmitButton } from "~/components/form";
 import { ResetPasswordSchema } from "~/lib/account-schemas";
 import { DomainError } from "~/lib/errors";
@@ -39,3 +40,5 @@ export default function ResetPassword() {
     </Card>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

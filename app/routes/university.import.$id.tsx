@@ -1,4 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
@@ -229,3 +230,5 @@ export default function ImportPage() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { requireRole, universityFor } from "~/lib/auth.server";
@@ -187,3 +188,5 @@ function ColumnList({ columns, language }: { columns: TemplateColumn[]; language
     </dl>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireRole } from "~/lib/auth.server";
 import { useLanguage } from "~/lib/language";
 
@@ -31,3 +32,5 @@ export default function UniversityLayout() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
