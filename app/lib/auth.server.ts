@@ -28,7 +28,7 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
     },
   });
   if (!user || user.deactivatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role as Role, canInvite: user.canInvite, organization: user.organization };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, canInvite: user.canInvite, organization: user.organization };
 }
 
 const isApi = (request: Request) => new URL(request.url).pathname.startsWith("/api/");

@@ -179,11 +179,14 @@ describe("zod's own messages", () => {
 
 describe("codes shown to users", () => {
   const schema = fs.readFileSync(path.join(ROOT, "prisma/schema.prisma"), "utf8");
-  /** The codes a schema field's documentation lists ("/// A | B | C"). */
+  /** The codes of a schema field: its enum's values, or those its documentation lists ("/// A | B | C"). */
   function codesOf(model: string, field: string): string[] {
     const body = new RegExp(`model ${model} \\{([\\s\\S]*?)\\n\\}`).exec(schema)![1];
     const lines = body.split("\n");
     const at = lines.findIndex((line) => new RegExp(`^\\s*${field}\\s`).test(line));
+    const type = /^\s*\w+\s+(\w+)/.exec(lines[at])![1];
+    const values = new RegExp(`\\nenum ${type} \\{([\\s\\S]*?)\\n\\}`).exec(schema)?.[1];
+    if (values) return values.split("\n").map((line) => line.trim()).filter(Boolean);
     const docs: string[] = [];
     for (let i = at - 1; i >= 0 && /^\s*\/\/\//.test(lines[i]); i--) docs.unshift(lines[i].replace(/^\s*\/\/\/\s*/, ""));
     return docs.join(" ").split("|").map((part) => /^\s*([A-Z][A-Z_]+)/.exec(part)?.[1]).filter((code): code is string => Boolean(code));

@@ -52,11 +52,11 @@ export interface AccountUser {
   organizationId: string | null;
 }
 
-const publicUser = (user: { id: string; email: string; name: string; role: string; organizationId: string | null }): AccountUser => ({
+const publicUser = (user: { id: string; email: string; name: string; role: Role; organizationId: string | null }): AccountUser => ({
   id: user.id,
   email: user.email,
   name: user.name,
-  role: user.role as Role,
+  role: user.role,
   organizationId: user.organizationId,
 });
 
@@ -98,7 +98,7 @@ export async function requestRegistration(input: Registration, ip: string | null
     const token = newToken();
     const expiresAt = new Date(Date.now() + REGISTRATION_HOURS * 3_600_000);
     await tx.pendingRegistration.create({
-      data: { tokenHash: tokenHash(token), email: input.email, name: input.name, passwordHash, organization: JSON.stringify(input.organization), ip, expiresAt },
+      data: { tokenHash: tokenHash(token), email: input.email, name: input.name, passwordHash, organization: input.organization, ip, expiresAt },
     });
     await sendMail(tx, bilingualMail(input.email, "mail.register.subject", "mail.register.body", { hours: REGISTRATION_HOURS, organization: input.organization.name, link: `${origin}/register/${token}` }));
   });
@@ -108,7 +108,7 @@ export async function requestRegistration(input: Registration, ip: string | null
 export async function openRegistration(token: string): Promise<{ email: string; organizationName: string }> {
   const pending = await prisma.pendingRegistration.findUnique({ where: { tokenHash: tokenHash(token) } });
   if (!pending || pending.usedAt || pending.expiresAt <= new Date()) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
-  return { email: pending.email, organizationName: (JSON.parse(pending.organization) as Registration["organization"]).name };
+  return { email: pending.email, organizationName: (pending.organization as Registration["organization"]).name };
 }
 
 /** Creates the account and its unverified enterprise from a mailed link (once). */
@@ -119,7 +119,7 @@ export async function confirmRegistration(token: string, ip: string | null): Pro
     // Marking it used only if still unused makes a second, concurrent confirmation fail.
     const claimed = await tx.pendingRegistration.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
     if (claimed.count === 0) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
-    const input = JSON.parse(pending.organization) as Registration["organization"];
+    const input = pending.organization as Registration["organization"];
     // Registered by another link in the meantime: the address's owner can sign in already.
     if (await tx.user.findUnique({ where: { email: pending.email }, select: { id: true } })) {
       throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });

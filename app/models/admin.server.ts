@@ -1,5 +1,5 @@
 // What administrators list: organisations with their verification state, accounts, universities to invite to.
-import type { Prisma } from "~/generated/prisma/client";
+import type { Prisma, Role } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
@@ -59,7 +59,7 @@ export type UserSort = (typeof USER_SORTS)[number];
 
 /** One page of accounts for administrators: searched by name, email or organisation, filtered by role and state. */
 export async function listUsersPage(
-  query: ListQuery<UserSort> & { role?: "SME" | "UNIVERSITY_STAFF" | "ADMIN"; state?: "active" | "deactivated" },
+  query: ListQuery<UserSort> & { role?: Role; state?: "active" | "deactivated" },
   pageSize?: number,
 ) {
   const where: Prisma.UserWhereInput = {

@@ -34,43 +34,53 @@ export function canonicalSearch(query: string): { params: SearchParams; query: s
   return { params, query: searchParamsToQuery({ ...params, page: undefined, size: undefined }) };
 }
 
-/** The open-license version each patent has now (0: none). */
-async function openLicenseVersions(patentIds: number[]): Promise<Map<number, number>> {
+/** The open-license version each patent has now (missing: none), of the given patents or (null) of all. */
+async function openLicenseVersions(patentIds: number[] | null): Promise<Map<number, number>> {
   // Active declarations are few next to the pool: for a long list, reading them all beats a huge IN.
-  const wanted = new Set(patentIds);
+  const wanted = patentIds && new Set(patentIds);
   const rows = await prisma.openLicenseDeclaration.findMany({
-    where: { status: "ACTIVE", ...(patentIds.length <= 500 ? { patentId: { in: patentIds } } : {}) },
+    where: { status: "ACTIVE", ...(patentIds && patentIds.length <= 500 ? { patentId: { in: patentIds } } : {}) },
     select: { patentId: true, version: true },
   });
   const versions = new Map<number, number>();
-  for (const row of rows) if (wanted.has(row.patentId)) versions.set(row.patentId, Math.max(row.version, versions.get(row.patentId) ?? 0));
+  for (const row of rows) if (!wanted || wanted.has(row.patentId)) versions.set(row.patentId, Math.max(row.version, versions.get(row.patentId) ?? 0));
   return versions;
 }
 
-async function allMatches(params: SearchParams): Promise<number[]> {
-  return [...(await patentSearch().matchingAmong(params, null))];
-}
-
+/**
+ * Saving a search stores only what a later run could not tell from the patents themselves (issue 17): a patent
+ * that existed when the search was saved is a known match without an open license unless a hit says otherwise,
+ * so hits are kept for the matches that had an open license then (its version, few next to the pool) and for
+ * the matches found since. A broad search over the whole pool writes a handful of rows, not one per patent.
+ */
 export async function saveSearch(user: CurrentUser, input: { name: string; query: string }) {
   const organizationId = requireMember(user);
   const { params, query } = canonicalSearch(input.query);
   if ((await prisma.savedSearch.count({ where: { userId: user.id } })) >= MAX_SAVED_SEARCHES) throw new DomainError("TOO_MANY", "alerts.tooMany", { status: 409 });
   const existing = await prisma.savedSearch.findUnique({ where: { userId_query: { userId: user.id, query } } });
   if (existing) return existing;
-  // What matches today is known, so only what comes later is news.
-  const matches = await allMatches(params);
-  const versions = await openLicenseVersions(matches);
+  const declared = await openLicenseVersions(null);
+  const declaredMatches = [...(await patentSearch().matchingAmong(params, [...declared.keys()]))];
   return prisma.$transaction(async (tx) => {
     const saved = await tx.savedSearch.create({ data: { userId: user.id, organizationId, name: input.name, query } });
-    for (let start = 0; start < matches.length; start += HIT_BATCH) {
-      await tx.savedSearchHit.createMany({ data: matches.slice(start, start + HIT_BATCH).map((patentId) => ({ savedSearchId: saved.id, patentId, openLicenseVersion: versions.get(patentId) ?? 0 })) });
+    for (let start = 0; start < declaredMatches.length; start += HIT_BATCH) {
+      const batch = declaredMatches.slice(start, start + HIT_BATCH);
+      await tx.savedSearchHit.createMany({ data: batch.map((patentId) => ({ savedSearchId: saved.id, patentId, openLicenseVersion: declared.get(patentId)! })) });
     }
     return saved;
   });
 }
 
+/** How many patents a saved search finds now: the search itself, as its page would count them. */
+export async function currentMatchCount(query: string): Promise<number> {
+  return (await patentSearch().matchingAmong(canonicalSearch(query).params, null)).size;
+}
+
 export async function listSavedSearches(user: CurrentUser) {
-  return prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, query: true, createdAt: true, _count: { select: { hits: true } } } });
+  const saved = await prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, query: true, createdAt: true } });
+  const counted: Array<(typeof saved)[number] & { matches: number }> = [];
+  for (const search of saved) counted.push({ ...search, matches: await currentMatchCount(search.query) });
+  return counted;
 }
 
 export async function deleteSavedSearch(user: CurrentUser, id: string) {
@@ -137,12 +147,13 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
   const changed = [...new Set(changes.map((change) => change.patentId))];
   const [versions, titles, savedSearches, hits, watches] = await Promise.all([
     openLicenseVersions(changed),
-    inChunks(changed, (ids) => prisma.patent.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } })),
-    prisma.savedSearch.findMany({ select: { id: true, userId: true, organizationId: true, name: true, query: true } }),
+    inChunks(changed, (ids) => prisma.patent.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, createdAt: true } })),
+    prisma.savedSearch.findMany({ select: { id: true, userId: true, organizationId: true, name: true, query: true, createdAt: true } }),
     inChunks(changed, (ids) => prisma.savedSearchHit.findMany({ where: { patentId: { in: ids } } })),
     inChunks(changed, (ids) => prisma.patentWatch.findMany({ where: { patentId: { in: ids } } })),
   ]);
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
+  const createdAtOf = new Map(titles.map((t) => [t.id, t.createdAt.getTime()]));
   const known = new Map(hits.map((hit) => [`${hit.savedSearchId}:${hit.patentId}`, hit.openLicenseVersion]));
   const notifications: Array<{ organizationId: string; userId: string; kind: string; link: string; values: NotificationValues }> = [];
   const newHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
@@ -155,7 +166,9 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
     const matching = await search.matchingAmong(params, changed, now.getTime(), textCache);
     const fresh: number[] = [];
     for (const patentId of changed) {
-      const before = known.get(`${saved.id}:${patentId}`);
+      const hit = known.get(`${saved.id}:${patentId}`);
+      // A patent older than the search, without a hit, was known to it then without an open license (saveSearch).
+      const before = hit ?? ((createdAtOf.get(patentId) ?? Infinity) <= saved.createdAt.getTime() ? 0 : undefined);
       const version = versions.get(patentId) ?? 0;
       if (matching.has(patentId)) {
         if (before === undefined) {
@@ -165,11 +178,11 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
         }
         const change = changeOf(before, version);
         if (!change) continue;
-        updatedHits.push({ savedSearchId: saved.id, patentId, openLicenseVersion: version });
+        (hit === undefined ? newHits : updatedHits).push({ savedSearchId: saved.id, patentId, openLicenseVersion: version });
         notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
-      } else if (before !== undefined) {
+      } else if (hit !== undefined) {
         goneHits.push({ savedSearchId: saved.id, patentId });
-        const change = changeOf(before, versions.get(patentId) ?? 0);
+        const change = changeOf(hit, version);
         if (change === "withdrawn") notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
       }
     }

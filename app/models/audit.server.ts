@@ -10,13 +10,13 @@ export interface AuditInput {
   actorId?: string | null;
   subject: string;
   ip?: string | null;
-  detail?: object;
+  detail?: Prisma.InputJsonObject;
 }
 
 /** Appends to the audit log, inside the caller's transaction when it has one. Never holds a password. */
 export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, event: AuditInput): Promise<void> {
   await db.auditEvent.create({
-    data: { action: event.action, actorId: event.actorId ?? null, subject: event.subject, ip: event.ip ?? null, detail: JSON.stringify(event.detail ?? {}) },
+    data: { action: event.action, actorId: event.actorId ?? null, subject: event.subject, ip: event.ip ?? null, detail: event.detail ?? {} },
   });
 }
 
@@ -68,7 +68,7 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
     skip: window.skip,
     take: window.take,
   });
-  const details = events.map((event) => safeJson(event.detail));
+  const details = events.map((event) => (event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? event.detail : {}));
   const emails = events.map((event) => event.subject).filter((subject) => subject.includes("@"));
   const ids = [...events.map((event) => event.subject), ...details.map((detail) => String(detail.organizationId ?? ""))].filter((id) => id && !id.includes("@"));
   const patentIds = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
@@ -112,13 +112,4 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
       };
     }),
   };
-}
-
-function safeJson(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }

@@ -8,6 +8,8 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { licenseStatus, type LicenseStatus } from "./license/status";
+import { currentMatchCount } from "./alerts.server";
+import { notificationValues } from "./notification.server";
 import { isOverdue } from "./payment/payment.server";
 
 /** How many items a block lists; its count and link lead to the rest. */
@@ -299,7 +301,7 @@ export async function companyDashboard(user: CurrentUser, now = new Date()): Pro
     prisma.technologyNeed.count({ where: needsWhere }),
     prisma.technologyNeed.findMany({ where: needsWhere, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: BLOCK_ITEMS, select: { id: true, title: true, createdAt: true, _count: { select: { proposals: true } } } }),
     prisma.savedSearch.count({ where: { userId: user.id } }),
-    prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true, name: true, query: true, _count: { select: { hits: true } } } }),
+    prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true, name: true, query: true } }),
     prisma.notification.findMany({ where: { organizationId: companyId, userId: user.id, readAt: null, kind: { in: SEARCH_ALERTS } }, select: { kind: true, link: true, values: true } }),
   ]);
   const needProposals = await prisma.notification.groupBy({
@@ -312,12 +314,17 @@ export async function companyDashboard(user: CurrentUser, now = new Date()): Pro
   // A saved search's new hits: its unread "new matches" notices (each names how many) and changes on its matches.
   const newHits = (search: { name: string; query: string }) =>
     unreadAlerts.reduce((sum, alert) => {
-      const values = JSON.parse(alert.values) as Record<string, string | number>;
+      const values = notificationValues(alert.values);
       if (alert.kind === "notify.alertNewMatches" && alert.link === `/patents?${search.query}${search.query ? "&" : ""}sort=newest`) return sum + Number(values.count ?? 1);
       if (alert.kind === "notify.alertChanged" && values.search === search.name) return sum + 1;
       return sum;
     }, 0);
-  const searches = saved.map((search) => ({ id: search.id, name: search.name, query: search.query, hits: search._count.hits, newHits: newHits(search) }));
+  const searches = saved.map((search) => ({ ...search, newHits: newHits(search) }));
+  // Those with news first; the matches counted now, by the search itself, for the few shown.
+  const shownSearches = [];
+  for (const search of [...searches.filter((search) => search.newHits), ...searches.filter((search) => !search.newHits)].slice(0, BLOCK_ITEMS)) {
+    shownSearches.push({ ...search, hits: await currentMatchCount(search.query) });
+  }
   const withStatus = licenses.map((license) => ({ ...license, status: licenseStatus(license, now) }));
   const moves = negotiations.map((deal) => dealItem(deal, "REQUESTER"));
   return {
@@ -350,8 +357,7 @@ export async function companyDashboard(user: CurrentUser, now = new Date()): Pro
     savedSearches: {
       total: savedTotal,
       newHits: searches.reduce((sum, search) => sum + search.newHits, 0),
-      // Those with news first.
-      items: [...searches.filter((search) => search.newHits), ...searches.filter((search) => !search.newHits)].slice(0, BLOCK_ITEMS),
+      items: shownSearches,
     },
   };
 }

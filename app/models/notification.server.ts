@@ -8,14 +8,23 @@ export type NotificationKind =
   | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealMessage"
   | "notify.salesReported" | "notify.needProposal" | "notify.alertNewMatches" | "notify.alertChanged" | "notify.alertWatched";
 
+/** The values a notice's message is worded with. */
+export type NotificationValues = Record<string, string | number>;
+
+/** A notice's stored values, of which only strings and numbers are ever written. */
+export function notificationValues(values: Prisma.JsonValue): NotificationValues {
+  const object = values && typeof values === "object" && !Array.isArray(values) ? values : {};
+  return Object.fromEntries(Object.entries(object).filter((entry): entry is [string, string | number] => typeof entry[1] === "string" || typeof entry[1] === "number"));
+}
+
 export async function notify(
   db: PrismaClient | Prisma.TransactionClient,
   organizationId: string,
   kind: NotificationKind,
   link: string,
-  values: Record<string, string | number> = {},
+  values: NotificationValues = {},
 ): Promise<void> {
-  await db.notification.create({ data: { organizationId, kind, link, values: JSON.stringify(values) } });
+  await db.notification.create({ data: { organizationId, kind, link, values } });
 }
 
 /** The organisation's notices, and the alerts of this member's own saved searches and watches. */
@@ -34,7 +43,7 @@ export async function unreadCount(user: CurrentUser, opened?: string): Promise<n
 export async function listNotifications(user: CurrentUser) {
   if (!user.organization) return [];
   const notifications = await prisma.notification.findMany({ where: addressedTo({ ...user, organization: user.organization }), orderBy: { createdAt: "desc" }, take: 100 });
-  return notifications.map((n) => ({ ...n, values: JSON.parse(n.values) as Record<string, string | number> }));
+  return notifications.map((n) => ({ ...n, values: notificationValues(n.values) }));
 }
 
 /** Marks all of the organisation's notifications read. */
@@ -85,7 +94,7 @@ export async function listNotificationGroups(user: CurrentUser, { page = 1, page
     const last = latestByLink.get(group.link)!;
     return {
       link: group.link, count: group.count, unread: group.unread, subject: subjects.get(group.link) ?? null,
-      latest: { kind: last.kind, values: JSON.parse(last.values) as Record<string, string | number>, createdAt: last.createdAt },
+      latest: { kind: last.kind, values: notificationValues(last.values), createdAt: last.createdAt },
     };
   });
   return { total: ordered.length, unread: ordered.reduce((sum, group) => sum + group.unread, 0), groups };

@@ -4,6 +4,7 @@ import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search/facet-index.server";
 import type { PrismaClient } from "../../app/lib/db.server";
 import type { Prisma } from "../../app/generated/prisma/client";
+import { Role } from "../../app/generated/prisma/enums";
 import { hashPassword } from "../../app/lib/password.server";
 import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract/contract.server";
 import { Random } from "./random";
@@ -19,15 +20,15 @@ export function demoAccounts(organizations: OrganizationRow[], passwordHash: str
   const universities = organizations.filter((o) => o.kind === "UNIVERSITY").slice(0, 3);
   const enterprises = organizations.filter((o) => o.kind === "ENTERPRISE" && o.verifiedAt).slice(0, 3);
   return [
-    { email: "admin@patentbridge.test", name: "平台管理员", role: "ADMIN", organizationId: operator.id, canInvite: true },
+    { email: "admin@patentbridge.test", name: "平台管理员", role: Role.ADMIN, organizationId: operator.id, canInvite: true },
     ...universities.map((university, i) => ({
       email: `${university.shortName!.toLowerCase().replace(/[^a-z0-9]/g, "")}@patentbridge.test`,
       name: `${university.name}技术转移中心`,
-      role: "UNIVERSITY_STAFF",
+      role: Role.UNIVERSITY_STAFF,
       organizationId: university.id,
       canInvite: i === 0,
     })),
-    ...enterprises.map((enterprise, i) => ({ email: `sme${i + 1}@patentbridge.test`, name: enterprise.name.replace(/有限公司$/, ""), role: "SME", organizationId: enterprise.id, canInvite: false })),
+    ...enterprises.map((enterprise, i) => ({ email: `sme${i + 1}@patentbridge.test`, name: enterprise.name.replace(/有限公司$/, ""), role: Role.SME, organizationId: enterprise.id, canInvite: false })),
   ].map((account) => ({ ...account, passwordHash }));
 }
 

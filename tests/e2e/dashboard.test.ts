@@ -59,7 +59,7 @@ async function negotiation(input: { companyEmail: string; universityEmail: strin
   await database.notification.create({
     data: input.notifyCompany
       ? { organizationId: companyId, kind: "notify.dealCountered", link: `/deals/${deal.id}` }
-      : { organizationId: universityId, kind: "notify.dealRequested", link: `/deals/${deal.id}`, values: JSON.stringify({ company: "e2e" }) },
+      : { organizationId: universityId, kind: "notify.dealRequested", link: `/deals/${deal.id}`, values: { company: "e2e" } },
   });
   return { dealId: deal.id, title };
 }
@@ -150,7 +150,7 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
   it("an administrator lands on it, sees the organisations to verify, the unusual sign-in failures and the month", async () => {
     const victim = `dash-victim-${size.name}@example.com`;
     const now = Date.now();
-    await database.auditEvent.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ action: "SIGN_IN_FAILED", subject: victim, ip: "198.51.100.7", at: new Date(now - (i + 1) * 60_000), detail: JSON.stringify({ reason: "password" }) })) });
+    await database.auditEvent.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ action: "SIGN_IN_FAILED", subject: victim, ip: "198.51.100.7", at: new Date(now - (i + 1) * 60_000), detail: { reason: "password" } })) });
     await page.setViewportSize({ width: size.width, height: size.height });
     await signInFromHome("admin@patentbridge.test");
     expect(new URL(page.url()).pathname).toBe("/dashboard");

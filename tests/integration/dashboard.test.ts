@@ -102,8 +102,7 @@ beforeAll(async () => {
   await prisma.technologyNeed.create({ data: { organizationId: otherEnterprise.id, createdById: otherCompany.id, title: "别家的需求", description: "别家的问题。", visibility: "PUBLIC" } });
   await prisma.needProposal.create({ data: { needId: need.id, universityId: university.id, createdById: staff.id, message: "本校有方案" } });
   ids.need = need.id;
-  const saved = await prisma.savedSearch.create({ data: { userId: company.id, organizationId: enterprise.id, name: "电池检索", query: "q=电池" } });
-  await prisma.savedSearchHit.create({ data: { savedSearchId: saved.id, patentId: patents[0].id } });
+  await prisma.savedSearch.create({ data: { userId: company.id, organizationId: enterprise.id, name: "电池检索", query: "q=测试装置" } });
   await prisma.savedSearch.create({ data: { userId: otherCompany.id, organizationId: otherEnterprise.id, name: "别家检索", query: "q=芯片" } });
 
   // Notifications: the university's on two deals and a license; the company's; alerts for the company user.
@@ -116,8 +115,8 @@ beforeAll(async () => {
   await notify(prisma, enterprise.id, "notify.dealCountered", `/deals/${theirMove.id}`);
   await prisma.notification.createMany({
     data: [
-      { organizationId: enterprise.id, userId: company.id, kind: "notify.alertNewMatches", link: "/patents?q=电池&sort=newest", values: JSON.stringify({ search: "电池检索", count: 3, patent: "x" }) },
-      { organizationId: enterprise.id, userId: company.id, kind: "notify.alertChanged", link: `/patents/${patents[0].id}`, values: JSON.stringify({ search: "电池检索", patent: "x", change: "declared" }) },
+      { organizationId: enterprise.id, userId: company.id, kind: "notify.alertNewMatches", link: "/patents?q=测试装置&sort=newest", values: { search: "电池检索", count: 3, patent: "x" } },
+      { organizationId: enterprise.id, userId: company.id, kind: "notify.alertChanged", link: `/patents/${patents[0].id}`, values: { search: "电池检索", patent: "x", change: "declared" } },
     ],
   });
 
@@ -208,7 +207,8 @@ describe("a company's workspace", () => {
     expect(dashboard.needs).toMatchObject({ total: 1, newProposals: 1 });
     expect(dashboard.needs.items[0]).toMatchObject({ id: ids.need, proposals: 1, newProposals: 1 });
     expect(dashboard.savedSearches).toMatchObject({ total: 1, newHits: 4 });
-    expect(dashboard.savedSearches.items[0]).toMatchObject({ name: "电池检索", hits: 1, newHits: 4 });
+    // Its matches are counted now, by the search: the five 测试装置 of its university.
+    expect(dashboard.savedSearches.items[0]).toMatchObject({ name: "电池检索", hits: 5, newHits: 4 });
   });
 
   it("shows nothing of another company", async () => {

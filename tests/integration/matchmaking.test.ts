@@ -4,9 +4,10 @@ import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account.server";
-import { runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
+import { listSavedSearches, runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
 import { advanceDeal } from "~/models/deal/deal.server";
-import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need.server";
+import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need/need.server";
+import { notificationValues } from "~/models/notification.server";
 import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license/open-license.server";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
@@ -136,9 +137,9 @@ describe("saved searches and watches", () => {
     const run = await runAlerts(NOW);
     expect(run.notifications).toBe(2);
     const alerts = await prisma.notification.findMany({ where: { kind: "notify.alertNewMatches" } });
-    expect(alerts.map((a) => JSON.parse(a.values).search).sort()).toEqual(["新能源", "热管理"]);
-    expect(alerts.every((a) => a.userId === company.id && JSON.parse(a.values).count === 1)).toBe(true);
-    expect(alerts.find((a) => JSON.parse(a.values).search === "热管理")!.link).toBe(`/patents?${thermal.query}&sort=newest`);
+    expect(alerts.map((a) => notificationValues(a.values).search).sort()).toEqual(["新能源", "热管理"]);
+    expect(alerts.every((a) => a.userId === company.id && notificationValues(a.values).count === 1)).toBe(true);
+    expect(alerts.find((a) => notificationValues(a.values).search === "热管理")!.link).toBe(`/patents?${thermal.query}&sort=newest`);
     expect(await prisma.savedSearchHit.count({ where: { patentId: fresh.id, savedSearchId: { in: [thermal.id, energy.id] } } })).toBe(2);
     expect((await runAlerts(NOW)).notifications).toBe(0);
   });
@@ -149,15 +150,15 @@ describe("saved searches and watches", () => {
     await withdrawOpenLicense(staff, declaration.id, NOW);
     await runAlerts(NOW);
     const watched = await prisma.notification.findMany({ where: { kind: "notify.alertWatched", userId: company.id } });
-    expect(watched.map((n) => JSON.parse(n.values))).toEqual([{ patent: "动力电池热管理方法", change: "withdrawn" }]);
+    expect(watched.map((n) => notificationValues(n.values))).toEqual([{ patent: "动力电池热管理方法", change: "withdrawn" }]);
     const changed = await prisma.notification.findMany({ where: { kind: "notify.alertChanged", userId: company.id } });
-    expect(changed.map((n) => JSON.parse(n.values).change)).toEqual(["withdrawn", "withdrawn"]);
+    expect(changed.map((n) => notificationValues(n.values).change)).toEqual(["withdrawn", "withdrawn"]);
 
     await declareOpenLicense(staff, patents.batteryOpen.id, terms, NOW);
     await declareOpenLicense(staff, patents.batteryOpen.id, { ...terms, lumpSumFen: 30_000_000 }, NOW);
     await runAlerts(NOW);
     const latest = await prisma.notification.findMany({ where: { kind: "notify.alertWatched", userId: company.id }, orderBy: { createdAt: "asc" } });
-    expect(latest.map((n) => JSON.parse(n.values).change)).toEqual(["withdrawn", "declared"]);
+    expect(latest.map((n) => notificationValues(n.values).change)).toEqual(["withdrawn", "declared"]);
   });
 
   it("send each member one daily digest of their alerts, in the outbox", async () => {
@@ -180,5 +181,24 @@ describe("saved searches and watches", () => {
     await runAlerts(NOW);
     const hits = await prisma.savedSearchHit.count({ where: { savedSearchId: citrus.id } });
     expect(hits).toBe(1);
+  });
+
+  it("store only what a later run needs: of a broad search's matches, those with an open license", async () => {
+    await runAlerts(NOW);
+    const battery = await saveSearch(company, { name: "电池", query: `q=${encodeURIComponent("电池")}` });
+    const stored = await prisma.savedSearchHit.findMany({ where: { savedSearchId: battery.id } });
+    expect(stored.map((hit) => hit.patentId)).toEqual([patents.batteryOpen.id]);
+    const [listed] = (await listSavedSearches(company)).filter((search) => search.id === battery.id);
+    expect(listed.matches).toBe(4); // the three battery patents and the storage battery one created above
+
+    // A match older than the search, without an open license then, is known to it: declaring one is a change.
+    await declareOpenLicense(staff, patents.batteryCooling.id, terms, NOW);
+    await runAlerts(NOW);
+    const changes = await prisma.notification.findMany({ where: { kind: "notify.alertChanged", userId: company.id } });
+    const told = changes.map((n) => notificationValues(n.values)).filter((values) => values.search === "电池");
+    expect(told).toEqual([{ search: "电池", patent: "一种锂电池热管理系统", change: "declared" }]);
+    const news = await prisma.notification.findMany({ where: { kind: "notify.alertNewMatches", userId: company.id } });
+    expect(news.filter((n) => notificationValues(n.values).search === "电池")).toEqual([]);
+    expect(await prisma.savedSearchHit.count({ where: { savedSearchId: battery.id } })).toBe(2);
   });
 });
