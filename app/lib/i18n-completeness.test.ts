@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ZodType } from "zod";
 import { ROLES } from "./account-schemas";
 import { formatMessage, isMessageKey, messageIn, messageKey, parseMessageKey, translator, type MessageKey } from "./i18n";
 import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, REMAINING_TERM_BUCKETS } from "~/models/patent/vocabulary";
@@ -144,7 +145,7 @@ describe("zod's own messages", () => {
   it("are message keys too, where a schema names none (installed by app/lib/zod-messages.ts)", async () => {
     const { z } = await import("zod");
     await import("./zod-messages");
-    const messageOf = (schema: import("zod").ZodType, input: unknown) => {
+    const messageOf = (schema: ZodType, input: unknown) => {
       const result = schema.safeParse(input);
       return result.success ? null : result.error.issues[0].message;
     };
