@@ -5,7 +5,7 @@
 // fingerprint. The text is fixed at signature; the SHA-256 lets anyone check a copy. Text a user typed is one
 // quoted field 「…」 folded to one line, never a clause of its own.
 import { createHash } from "node:crypto";
-import type { Prisma } from "~/generated/prisma/client";
+import type { OpenLicenseDeclaration, Prisma } from "~/generated/prisma/client";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
@@ -44,18 +44,13 @@ export interface ContractTerms {
   dealVersion?: number;
 }
 
+type PublishedTerms = Pick<
+  OpenLicenseDeclaration,
+  "feeModel" | "lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints" | "perUnitFen" | "paymentSchedule" | "licenseTermMonths" | "territory" | "fieldOfUse"
+>;
+
 /** A declaration's published terms, as a contract and a comparison state them. */
-export function declaredTerms(declaration: {
-  feeModel: string;
-  lumpSumFen: number | null;
-  entryFeeFen: number | null;
-  royaltyBasisPoints: number | null;
-  perUnitFen: number | null;
-  paymentSchedule: string;
-  licenseTermMonths: number;
-  territory: string;
-  fieldOfUse: string | null;
-}): Omit<ContractTerms, "version"> {
+export function declaredTerms(declaration: PublishedTerms): Omit<ContractTerms, "version"> {
   return {
     feeModel: declaration.feeModel as FeeModel,
     lumpSumFen: declaration.lumpSumFen,

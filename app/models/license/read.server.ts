@@ -30,6 +30,23 @@ function sideOf(user: CurrentUser): Prisma.LicenseWhereInput {
   return user.role === "SME" ? { licenseeId: user.organization?.id ?? "-" } : { licensorId: user.organization?.id ?? "-" };
 }
 
+/** What a list shows of a license, beside its patent. */
+const LISTED = {
+  id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
+  licensor: { select: { name: true, nameEn: true } },
+  licensee: { select: { name: true, nameEn: true } },
+  payments: { select: { kind: true, paidAt: true, dueOn: true } },
+} as const;
+
+/** A listed license with its status and whether a payment is overdue, read from its payments. */
+function withStatus<T extends { endsOn: Date; payments: Array<{ kind: string; paidAt: Date | null; dueOn: Date }> }>(
+  { payments, ...license }: T,
+  now: Date,
+) {
+  const status = licenseStatus({ endsOn: license.endsOn, payments }, now);
+  return { ...license, status, overdue: payments.some((payment) => isOverdue(payment, now)) };
+}
+
 /** One page of the licenses the user may see, with the total that match. */
 export async function listLicensesPage(user: CurrentUser, query: LicenseListQuery, now = new Date(), pageSize?: number) {
   const counterparty = user.role === "SME" ? "licensor" : "licensee";
@@ -63,23 +80,13 @@ export async function listLicensesPage(user: CurrentUser, query: LicenseListQuer
     orderBy: [orderBy, { contractNumber: "asc" }],
     skip: window.skip,
     take: window.take,
-    select: {
-      id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
-      patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } },
-      licensor: { select: { name: true, nameEn: true } },
-      licensee: { select: { name: true, nameEn: true } },
-      payments: { select: { kind: true, paidAt: true, dueOn: true } },
-    },
+    select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } } },
   });
   return {
     total,
     page: window.page,
     pages: window.pages,
-    licenses: licenses.map(({ payments, ...license }) => ({
-      ...license,
-      status: licenseStatus({ endsOn: license.endsOn, payments }, now),
-      overdue: payments.some((payment) => isOverdue(payment, now)),
-    })),
+    licenses: licenses.map((license) => withStatus(license, now)),
   };
 }
 
@@ -127,15 +134,9 @@ export async function listLicensesFor(user: CurrentUser, filter: { status?: Lice
     where: { ...sideOf(user), ...(filter.patentId ? { patentId: filter.patentId } : {}) },
     orderBy: { signedAt: "desc" },
     take: 500,
-    select: {
-      id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
-      patent: { select: { id: true, title: true, titleEn: true } },
-      licensor: { select: { name: true, nameEn: true } },
-      licensee: { select: { name: true, nameEn: true } },
-      payments: { select: { kind: true, paidAt: true, dueOn: true } },
-    },
+    select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true } } },
   });
   return licenses
-    .map(({ payments, ...license }) => ({ ...license, status: licenseStatus({ endsOn: license.endsOn, payments }, now), overdue: payments.some((p) => isOverdue(p, now)) }))
+    .map((license) => withStatus(license, now))
     .filter((license) => !filter.status || license.status === filter.status);
 }
