@@ -58,7 +58,7 @@ export default function SavedSearches() {
           {searches.map((search) => (
             <tr key={search.id}>
               <td className={cell}><Link to={`/patents?${search.query}`} className="text-brand-700 underline">{search.name}</Link></td>
-              <td className={cell}>{t("saved.matches", { count: search._count.hits })}</td>
+              <td className={cell}>{t("saved.matches", { count: search.matches })}</td>
               <td className={cell}>
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
