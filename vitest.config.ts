@@ -7,7 +7,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["app/**/*.test.ts", "prisma/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["app/**/*.test.ts", "prisma/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/helpers/messages.ts"],
+        },
       },
       {
         extends: true,
@@ -17,7 +22,7 @@ export default defineConfig({
           // Several app servers share a database only on PostgreSQL: SQLite is one server's database.
           exclude: ["tests/integration/several-servers.test.ts", "tests/integration/read-replica.test.ts"],
           globalSetup: ["tests/helpers/template-database.ts"],
-          setupFiles: ["tests/helpers/test-database.ts"],
+          setupFiles: ["tests/helpers/messages.ts", "tests/helpers/test-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -32,7 +37,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           exclude: ["tests/integration/backup.test.ts", "tests/integration/crash.test.ts", "tests/integration/realism-report.test.ts"],
           globalSetup: ["tests/helpers/template-database-postgres.ts"],
-          setupFiles: ["tests/helpers/test-database.ts"],
+          setupFiles: ["tests/helpers/messages.ts", "tests/helpers/test-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },
@@ -43,6 +48,7 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/helpers/e2e-server.ts"],
+          setupFiles: ["tests/helpers/messages.ts"],
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 60_000,
           hookTimeout: 300_000,

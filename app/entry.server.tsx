@@ -8,6 +8,8 @@ import { NonceProvider } from "~/lib/nonce";
 import { publicUrl } from "~/lib/public-url.server";
 // Every zod message a schema does not name is a message key, translated where it is shown.
 import "~/lib/zod-messages";
+// Both languages' texts: a page is rendered in its reader's language, mails and reports in their recipient's.
+import "~/lib/messages/all";
 
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";

@@ -111,7 +111,8 @@ function Header() {
             </>
           )}
         </div>
-        <Form method="post" action="/lang">
+        {/* A full page load: the browser then fetches the other language's texts (entry.client loads only one). */}
+        <Form method="post" action="/lang" reloadDocument>
           <input type="hidden" name="language" value={language === "zh" ? "en" : "zh"} />
           <input type="hidden" name="returnTo" value={location.pathname + location.search} />
           <button type="submit" aria-label={t("lang.switchLabel")} lang={language === "zh" ? "en" : "zh"}

@@ -9,6 +9,7 @@ import { prisma } from "../app/lib/db.server";
 import { DomainError } from "../app/lib/errors";
 import { messageIn } from "../app/lib/i18n";
 import { createUser } from "../app/models/account.server";
+import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({
   options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, organization: { type: "string" } },

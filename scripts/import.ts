@@ -8,6 +8,7 @@ import type { CurrentUser } from "../app/lib/auth.server";
 import { prisma } from "../app/lib/db.server";
 import { describeProblem, rejectionReportCsv } from "../app/models/import/report";
 import { analyseImport, cancelImport, commitImport, createImport, getImportFor, importProgress, importRejections } from "../app/models/import/patent-import.server";
+import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 // Operators import files of any length; the browser's row limit is not theirs (read when the file is read).
 process.env.IMPORT_MAX_ROWS ??= "0";

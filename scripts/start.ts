@@ -8,6 +8,7 @@ import { seedDemoPool } from "../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "./build";
 import { migrateDatabase } from "./migrate-database";
 import { publicUrl } from "../app/lib/public-url.server";
+import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 // A production server without PUBLIC_URL would only die at every restart: say why now, before anything else.
 try {

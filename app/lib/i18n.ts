@@ -1,13 +1,25 @@
-// The i18n machinery: the UI strings live one file per language in ./messages; every key exists in both.
-import { en } from "./messages/en";
-import { zh, type MessageKey } from "./messages/zh";
+// The i18n machinery. The UI strings live one file per language in ./messages and are added here: the server adds
+// both (./messages/all), a browser only the page's language (entry.client), so a page ships one language's texts.
+import type { MessageKey } from "./messages/zh";
 
 export type { MessageKey };
 
 export const LANGUAGES = ["zh", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { zh, en };
+export type Messages = Record<MessageKey, string>;
+
+const dictionaries: Partial<Record<Language, Messages>> = {};
+
+export function addMessages(language: Language, messages: Messages): void {
+  dictionaries[language] = messages;
+}
+
+function messagesOf(language: Language): Messages {
+  const messages = dictionaries[language];
+  if (!messages) throw new Error(`The ${language} messages are not loaded (import ~/lib/messages/all on the server)`);
+  return messages;
+}
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -36,14 +48,16 @@ export function formatMessage(language: Language, text: string, values?: Record<
 }
 
 export function translator(language: Language): Translate {
-  const dictionary = dictionaries[language];
+  const dictionary = messagesOf(language);
   // A key built at run time (an event kind, a status) that has no text yet shows as itself, never a crash.
   return (key, values) => formatMessage(language, dictionary[key] ?? key, values);
 }
 
 /** Whether a text is one of the messages' keys. */
 export function isMessageKey(text: string): text is MessageKey {
-  return Object.prototype.hasOwnProperty.call(zh, text);
+  // Both languages have the same keys: whichever is loaded answers.
+  const loaded = dictionaries.zh ?? dictionaries.en;
+  return loaded !== undefined && Object.prototype.hasOwnProperty.call(loaded, text);
 }
 
 /** A message key with its values, as one string that travels wherever a message does (a DomainError's message,

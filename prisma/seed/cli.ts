@@ -4,6 +4,7 @@ import { createPrismaClient } from "../../app/lib/db.server";
 import { migrateDatabase } from "../../scripts/migrate-database";
 import { DEFAULT_SEED } from "./demo-pool";
 import { seedDemoPool } from "./write";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({ options: { seed: { type: "string", default: DEFAULT_SEED }, scale: { type: "string", default: "1" } } });
 const scale = Number(values.scale);

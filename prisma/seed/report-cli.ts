@@ -2,6 +2,7 @@
 import { createPrismaClient } from "../../app/lib/db.server";
 import { BASE_ASSESSED } from "./demo-pool";
 import { formatReport, realismReport } from "./report";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const prisma = createPrismaClient();
 try {

@@ -1,6 +1,7 @@
 // The measuring half of bench:stats, run once per database (DATABASE_URL) by stats.bench.ts.
 import { prisma } from "../../app/lib/db.server";
 import { getTransferStatistics, type StatsScope } from "../../app/models/stats/statistics.server";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const rounds = Number(process.argv[2]);
 const [first, second] = (process.env.BENCH_UNIVERSITIES ?? "").split(",");

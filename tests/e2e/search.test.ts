@@ -1,5 +1,5 @@
 // The SME's journey: search in Chinese and English, filter, page, open a patent, switch language.
-import type { Page } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
 import thesaurus from "../../app/models/search/thesaurus.json";
 import { freshPagePerTest } from "../helpers/browser";
@@ -140,6 +140,20 @@ describe("reading a patent", () => {
 });
 
 describe("language", () => {
+  it("ships only the page's language: a Chinese page loads no English texts, an English one no Chinese", async () => {
+    const scripts: string[] = [];
+    const collect = (response: Response) => {
+      if (response.url().endsWith(".js")) scripts.push(response.url());
+    };
+    page.on("response", collect);
+    await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("芯片")}`);
+    await page.waitForLoadState("networkidle");
+    page.off("response", collect);
+    const bodies = await Promise.all(scripts.map((url) => fetch(url).then((response) => response.text())));
+    expect(bodies.some((body) => body.includes("切换到英文界面"))).toBe(true);
+    expect(bodies.some((body) => body.includes("Switch the interface to Chinese"))).toBe(false);
+  });
+
   it("switches the whole interface to English and remembers it", async () => {
     await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("芯片")}`);
     await page.getByRole("button", { name: "切换到英文界面" }).click();

@@ -1,0 +1,2 @@
+// Tests render and translate as the server does: with both languages' texts.
+import "~/lib/messages/all";
