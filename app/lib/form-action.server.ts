@@ -7,6 +7,8 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { DomainError, TryLaterError } from "./errors";
 
+export { replyErrors } from "./forms";
+
 /** What a page's form gets back: errors are message keys (app/lib/i18n.ts), translated where they are shown. */
 export type FormReply = SubmissionResult<string[]>;
 
@@ -34,8 +36,9 @@ export async function answerForm<Schema extends z.ZodType, Done>(
 ): Promise<FormAnswer<Done>> {
   const checkboxes = options.checkboxes ?? [];
   const withCheckboxes = checkboxes.length ? z.preprocess((input) => tickedBoxes(input, checkboxes), schema) : schema;
-  const submission = parseWithZod(form, { schema: withCheckboxes, disableAutoCoercion: true });
-  const hideFields = [...new Set([...form.keys()].filter((name) => /password/i.test(name)).concat(options.hideFields ?? []))];
+  const fields = namedFields(form);
+  const submission = parseWithZod(fields, { schema: withCheckboxes, disableAutoCoercion: true });
+  const hideFields = [...new Set([...fields.keys()].filter((name) => /password/i.test(name)).concat(options.hideFields ?? []))];
   if (submission.status !== "success") return { ok: false, refusal: data({ result: submission.reply({ hideFields }) }, { status: 400 }) };
   try {
     const done = await act(submission.value as z.output<Schema>);
@@ -49,14 +52,17 @@ export async function answerForm<Schema extends z.ZodType, Done>(
   }
 }
 
+/** The form without Conform's reserved names (__intent__, __state__: JSON Conform would parse) and bracketed
+ * names (a[99999999] would build a huge array): page forms name nested fields with dots. */
+function namedFields(form: FormData): FormData {
+  const fields = new FormData();
+  for (const [name, value] of form.entries()) if (!/^__(intent|state)__$|[[\]]/.test(name)) fields.append(name, value);
+  return fields;
+}
+
 function tickedBoxes(input: unknown, names: string[]): unknown {
   if (!input || typeof input !== "object") return input;
   const value: Record<string, unknown> = { ...input };
   for (const name of names) value[name] = value[name] !== undefined;
   return value;
-}
-
-/** The first error of each field ("" is the form's own), for a test or a page that reads them by name. */
-export function replyErrors(result: FormReply | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(result?.error ?? {}).flatMap(([name, errors]) => (errors?.length ? [[name, errors[0]]] : [])));
 }

@@ -1,4 +1,5 @@
 // Form posts validated with the same zod schemas as the JSON API: field errors for the page, never a 500.
+import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
@@ -25,4 +26,10 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): FormRe
   const fieldErrors: FieldErrors = {};
   for (const issue of parsed.error.issues) fieldErrors[issue.path.join(".") || "form"] ??= issue.message;
   return { ok: false, fieldErrors };
+}
+
+/** The first error of each field of a form's reply (answerForm; "" is the form's own), for a page or a test that
+ * reads them by name. */
+export function replyErrors(result: SubmissionResult<string[]> | null | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(result?.error ?? {}).flatMap(([name, errors]) => (errors?.length ? [[name, errors[0]]] : [])));
 }
