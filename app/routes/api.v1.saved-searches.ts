@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { SavedSearchSchema } from "~/lib/need-schemas";
+import { SavedSearchSchema } from "~/models/need/schemas";
 import { listSavedSearches, saveSearch } from "~/models/alerts.server";
 
 /** GET /api/v1/saved-searches: the caller's saved searches. */

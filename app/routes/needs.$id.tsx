@@ -12,7 +12,7 @@ import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { CLUSTERS } from "~/models/taxonomy";
-import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need.server";
+import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need/need.server";
 import { markReadFor } from "~/models/notification.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.need.title ?? translator(languageFromMatches(matches))("need.title") }];

@@ -6,7 +6,7 @@ import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { pageParam } from "~/lib/paging";
 import { CLUSTERS } from "~/models/taxonomy";
-import { listNeeds } from "~/models/need.server";
+import { listNeeds } from "~/models/need/need.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("need.title") }];
 

@@ -7,9 +7,9 @@ import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { NeedFormSchema, NeedPrefillSchema, needInput } from "~/lib/need-schemas";
+import { NeedFormSchema, NeedPrefillSchema, needInput } from "~/models/need/schemas";
 import { CLUSTERS } from "~/models/taxonomy";
-import { createNeed } from "~/models/need.server";
+import { createNeed } from "~/models/need/need.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("need.new") }];
 

@@ -25,7 +25,7 @@ const VOCABULARY_SAMPLE = 5_000;
 const MAX_PROBES = 4;
 const PATENTS_PER_PROBE = 100;
 const VOCABULARY_MAX_AGE_MS = 5 * 60_000;
-/** A technology need's title is at most this long (app/lib/need-schemas.ts). */
+/** A technology need's title is at most this long (app/models/need/schemas.ts). */
 const NEED_TITLE_MAX = 120;
 
 export type FilterKey = (typeof MULTI_VALUE_KEYS)[number] | "open";

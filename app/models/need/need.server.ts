@@ -5,14 +5,14 @@ import { addMonths } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { compileQuery } from "~/models/search/text-search";
-import type { NeedInput } from "~/lib/need-schemas";
-import type { DealKind } from "./deal/terms";
-import type { OpenLicenseTerms } from "./open-license/schemas";
-import { assertKindAllowed } from "./license/exclusivity.server";
-import { notify } from "./notification.server";
-import { openLicenseSummary } from "./search/items.server";
-import { patentSearch } from "./search/service.server";
-import { compoundHead, subjectWords, wordFinder, type QueryWord } from "./search/query.server";
+import type { NeedInput } from "./schemas";
+import type { DealKind } from "~/models/deal/terms";
+import type { OpenLicenseTerms } from "~/models/open-license/schemas";
+import { assertKindAllowed } from "~/models/license/exclusivity.server";
+import { notify } from "~/models/notification.server";
+import { openLicenseSummary } from "~/models/search/items.server";
+import { patentSearch } from "~/models/search/service.server";
+import { compoundHead, subjectWords, wordFinder, type QueryWord } from "~/models/search/query.server";
 
 /** How many of the patents holding most of a need's words are weighed for title, cluster, IPC and open license. */
 const CANDIDATES = 100;

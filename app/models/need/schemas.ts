@@ -1,6 +1,6 @@
 // The technology-need form and its JSON twin: one schema; messages are UI keys.
 import { z } from "zod";
-import { fromToday, optionalCalendarDate } from "./calendar-date";
+import { fromToday, optionalCalendarDate } from "~/lib/calendar-date";
 import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
 
 const yuan = z
