@@ -1,10 +1,11 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Field, FormError, Notice } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError, Notice, useFormReply } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -21,11 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { payment, confirmed: new URL(request.url).searchParams.get("confirmed") === "1" };
 }
 
-type Values = { amount: string; receivedOn: string; reference: string };
-type ActionResult =
-  | { step: "edit"; values: Values; fieldErrors: Record<string, string>; error: string | null }
-  | { step: "review"; values: Values; amountFen: number; leftFen: number };
-
 /** The licensor confirms a receipt in two steps: it fills in the receipt, then confirms what it read back. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -34,35 +30,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!payment.mayConfirm) {
     throw new Response(payment.paidAt ? "This payment is already confirmed." : "Only the licensor confirms a payment it received.", { status: payment.paidAt ? 409 : 403 });
   }
-  const values: Values = { amount: String(form.get("amount") ?? ""), receivedOn: String(form.get("receivedOn") ?? ""), reference: String(form.get("reference") ?? "") };
-  const edit = (fieldErrors: Record<string, string>, status: number, error: string | null = null) => data<ActionResult>({ step: "edit", values, fieldErrors, error }, { status });
-  const parsed = validate(PaymentReceiptForm, formToObject(form));
-  if (!parsed.ok) return edit(parsed.fieldErrors, 400);
   const intent = form.get("intent");
-  if (intent === "review") {
-    if (parsed.data.amountFen > payment.outstandingFen) return edit({ amount: "pay.err.amountAboveDue" }, 400);
-    return data<ActionResult>({ step: "review", values, amountFen: parsed.data.amountFen, leftFen: payment.outstandingFen - parsed.data.amountFen });
-  }
-  if (intent !== "confirm") return edit({}, 200);
-  try {
-    await confirmPayment(user, payment.id, parsed.data);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const field = error.path === "amountFen" ? "amount" : error.path;
-    return field ? edit({ [field]: error.message }, error.status) : edit({}, error.status, error.message);
-  }
-  return redirect(`/payments/${payment.id}?confirmed=1`);
+  // "review" reads the receipt back before "confirm" records it; any other intent goes back to editing it.
+  const answer = await answerForm(form, PaymentReceiptForm, async (receipt) => {
+    if (intent === "review" && receipt.amountFen > payment.outstandingFen) throw new DomainError("ABOVE_DUE", "pay.err.amountAboveDue", { status: 400, path: "amount" });
+    if (intent === "confirm") await confirmPayment(user, payment.id, receipt);
+    return receipt;
+  });
+  if (!answer.ok) return answer.refusal;
+  if (intent === "confirm") return redirect(`/payments/${payment.id}?confirmed=1`);
+  if (intent !== "review") return data({ step: "edit" as const, result: answer.reply() });
+  return data({ step: "review" as const, result: answer.reply(), amountFen: answer.done.amountFen, leftFen: payment.outstandingFen - answer.done.amountFen });
 }
 
 export default function PaymentPage() {
   const { payment, confirmed } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const { fields, formError } = useFormReply(actionData?.result);
+  // Remix types an action answering data() in several shapes by their common part ({ result }): the review is read back.
+  const review = actionData && "amountFen" in actionData && "leftFen" in actionData ? { amountFen: Number(actionData.amountFen), leftFen: Number(actionData.leftFen) } : undefined;
+  const sent = (name: keyof typeof fields) => String(fields[name].initialValue ?? "");
   const busy = useNavigation().state !== "idle";
   const { t, language } = useLanguage();
   const money = (fen: number) => formatFen(fen, language);
   const license = payment.license;
-  const values = result?.values;
-  const fieldErrors = result?.step === "edit" ? result.fieldErrors : {};
   const status = payment.paidAt ? t("pay.paid") : payment.overdue ? t("pay.overdue") : payment.receivedFen > 0 ? t("pay.partlyPaid") : t("pay.unpaid");
   return (
     <article className="mx-auto max-w-3xl space-y-4">
@@ -109,14 +100,14 @@ export default function PaymentPage() {
       {payment.mayConfirm && (
         <section aria-labelledby="confirm-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="confirm-heading" className="mb-2 font-semibold">{t("pay.confirm")}</h2>
-          {result?.step === "review" ? (
+          {review ? (
             <Form method="post" className="space-y-3">
               <p role="status" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm">
-                {t("pay.review", { amount: money(result.amountFen), day: result.values.receivedOn, reference: result.values.reference, left: money(result.leftFen) })}
+                {t("pay.review", { amount: money(review.amountFen), day: sent("receivedOn"), reference: sent("reference"), left: money(review.leftFen) })}
               </p>
-              <input type="hidden" name="amount" value={result.values.amount} />
-              <input type="hidden" name="receivedOn" value={result.values.receivedOn} />
-              <input type="hidden" name="reference" value={result.values.reference} />
+              <input type="hidden" name="amount" value={sent("amount")} />
+              <input type="hidden" name="receivedOn" value={sent("receivedOn")} />
+              <input type="hidden" name="reference" value={sent("reference")} />
               <div className="flex flex-wrap gap-2">
                 <button type="submit" name="intent" value="confirm" disabled={busy} className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.confirmReceipt")}</button>
                 <button type="submit" name="intent" value="edit" className="rounded px-4 py-2 ring-1 ring-slate-300">{t("pay.change")}</button>
@@ -124,10 +115,10 @@ export default function PaymentPage() {
             </Form>
           ) : (
             <Form method="post" className="grid gap-3 sm:grid-cols-3" noValidate>
-              <FormError error={result?.step === "edit" ? (result.error ?? undefined) : undefined} />
-              <Field name="amount" inputMode="decimal" label={t("pay.amountReceived")} defaultValue={values?.amount ?? String(payment.outstandingFen / 100)} error={fieldErrors.amount} required />
-              <Field name="receivedOn" type="date" label={t("pay.receivedOn")} defaultValue={values?.receivedOn} error={fieldErrors.receivedOn} required />
-              <Field name="reference" label={t("pay.reference")} hint={t("pay.referenceHint")} defaultValue={values?.reference} error={fieldErrors.reference} maxLength={60} required />
+              <FormError error={formError} />
+              <Field field={fields.amount} inputMode="decimal" label={t("pay.amountReceived")} defaultValue={String(payment.outstandingFen / 100)} required />
+              <Field field={fields.receivedOn} type="date" label={t("pay.receivedOn")} required />
+              <Field field={fields.reference} label={t("pay.reference")} hint={t("pay.referenceHint")} maxLength={60} required />
               <div className="sm:col-span-3">
                 <button type="submit" name="intent" value="review" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.continue")}</button>
               </div>
@@ -139,3 +130,5 @@ export default function PaymentPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,10 +1,11 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Field, FormError, Notice } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Field, FormError, Notice, useFormReply } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
-import { DomainError, orErrorPage } from "~/lib/errors";
+import { orErrorPage } from "~/lib/errors";
 import { formatBasisPoints, formatFen } from "~/lib/format";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -20,33 +21,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return orErrorPage(listSalesReports(user, recordId(params.id)));
 }
 
-type ActionResult = { fieldErrors: Record<string, string>; error: string | null; values: Record<string, string>; done?: { period: string; amountFen: number; paymentId: string } };
-
 /** The licensee reports a period's sales. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
   const { license, mayReport } = await orErrorPage(listSalesReports(user, recordId(params.id)));
   if (!mayReport) throw new Response("The licensee reports its own sales.", { status: 403 });
-  const values = { period: String(form.get("period") ?? ""), revenue: String(form.get("revenue") ?? ""), units: String(form.get("units") ?? "") };
-  const refuse = (fieldErrors: Record<string, string>, status: number, error: string | null = null) => data<ActionResult>({ fieldErrors, error, values }, { status });
-  const parsed = validate(SalesReportForm, formToObject(form));
-  if (!parsed.ok) return refuse(parsed.fieldErrors, 400);
-  try {
-    const payment = await reportSales(user, license.id, parsed.data);
-    return data<ActionResult>({ fieldErrors: {}, error: null, values: {}, done: { period: parsed.data.period, amountFen: payment.amountFen, paymentId: payment.id } });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    const field = error.path === "revenueFen" ? "revenue" : error.path;
-    return field ? refuse({ [field]: error.message }, error.status) : refuse({}, error.status, error.message);
-  }
+  const answer = await answerForm(form, SalesReportForm, async (report) => ({ period: report.period, payment: await reportSales(user, license.id, report) }));
+  if (!answer.ok) return answer.refusal;
+  const { period, payment } = answer.done;
+  return { result: answer.reply({ resetForm: true }), done: { period, amountFen: payment.amountFen, paymentId: payment.id } };
 }
 
 export default function RoyaltiesPage() {
   const { license, terms, hasRoyalty, mayReport, reports } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const { fields, formError } = useFormReply(actionData?.result);
+  const done = actionData && "done" in actionData ? actionData.done : undefined;
   const { t, language } = useLanguage();
-  const fieldErrors: Record<string, string | undefined> = result?.fieldErrors ?? {};
   const quarterly = terms.paymentSchedule === "QUARTERLY";
   const rate = [terms.royaltyBasisPoints ? `${formatBasisPoints(terms.royaltyBasisPoints)} ${t("royalty.ofRevenue")}` : null, terms.perUnitFen ? `${formatFen(terms.perUnitFen, language)} ${t("royalty.perUnit")}` : null].filter(Boolean).join(" + ");
   return (
@@ -58,10 +50,10 @@ export default function RoyaltiesPage() {
         {" · "}{license.startsOn.toISOString().slice(0, 10)} — {license.endsOn.toISOString().slice(0, 10)}
         {rate && <> · {rate}</>}
       </p>
-      {result?.done && (
+      {done && (
         <Notice>
-          {t("royalty.reported", { period: result.done.period, amount: formatFen(result.done.amountFen, language) })}{" "}
-          <Link to={`/payments/${result.done.paymentId}`} className="underline">{t("royalty.seePayment")}</Link>
+          {t("royalty.reported", { period: done.period, amount: formatFen(done.amountFen, language) })}{" "}
+          <Link to={`/payments/${done.paymentId}`} className="underline">{t("royalty.seePayment")}</Link>
         </Notice>
       )}
       {!hasRoyalty && <p className="text-sm text-slate-600">{t("pay.err.noRoyalty")}</p>}
@@ -70,10 +62,10 @@ export default function RoyaltiesPage() {
           <h2 id="report-heading" className="mb-2 font-semibold">{t("pay.report")}</h2>
           <p className="mb-3 text-sm text-slate-600">{t(quarterly ? "royalty.rulesQuarterly" : "royalty.rulesYearly")}</p>
           <Form method="post" className="grid gap-3 sm:grid-cols-3" noValidate>
-            <FormError error={result?.error ?? undefined} />
-            <Field name="period" label={t(quarterly ? "royalty.periodQuarter" : "royalty.periodYear")} placeholder={quarterly ? "2026-Q2" : "2026"} defaultValue={result?.values.period} error={fieldErrors.period} required />
-            <Field name="revenue" inputMode="decimal" label={t("pay.revenue")} defaultValue={result?.values.revenue} error={fieldErrors.revenue} required />
-            <Field name="units" inputMode="numeric" label={t("pay.units")} defaultValue={result?.values.units ?? "0"} error={fieldErrors.units} />
+            <FormError error={formError} />
+            <Field field={fields.period} label={t(quarterly ? "royalty.periodQuarter" : "royalty.periodYear")} placeholder={quarterly ? "2026-Q2" : "2026"} required />
+            <Field field={fields.revenue} inputMode="decimal" label={t("pay.revenue")} required />
+            <Field field={fields.units} inputMode="numeric" label={t("pay.units")} defaultValue="0" />
             <div className="sm:col-span-3"><button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.report")}</button></div>
           </Form>
         </section>
@@ -108,3 +100,5 @@ export default function RoyaltiesPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
