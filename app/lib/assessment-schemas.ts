@@ -2,9 +2,12 @@
 import { z } from "zod";
 import type { AssessmentInput } from "~/models/assessment.server";
 
+/** The ticked boxes of a repeated field: none, one (a string) or several (an array). */
+const ticked = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
 export const AssessFormSchema = z
   .object({
-    patentIds: z.array(z.coerce.number().int().positive()).min(1, "assess.choose").max(500),
+    patentId: z.preprocess(ticked, z.array(z.coerce.number().int().positive()).min(1, "assess.choose").max(500)),
     transferable: z.enum(["leave", "yes", "no"]).default("leave"),
     note: z.string().trim().max(500).default(""),
     scoreMode: z.enum(["leave", "suggested", "set"]).default("leave"),

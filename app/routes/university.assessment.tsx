@@ -1,13 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FormError, Notice } from "~/components/form";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FormError, Notice, useFormReply } from "~/components/form";
 import { DataTable, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
 import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
 import { requireRole, universityFor } from "~/lib/auth.server";
-import { DomainError, orErrorPage } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { orErrorPage } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
-import { localized, translator, type MessageKey } from "~/lib/i18n";
+import { localized, messageIn, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
@@ -33,15 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const result = validate(AssessFormSchema, { ...formToObject(form), patentIds: form.getAll("patentId") });
-  if (!result.ok) return data({ fieldErrors: result.fieldErrors, assessed: null }, { status: 400 });
-  try {
-    const { assessed } = await assessPatents(user, result.data.patentIds, assessmentInput(result.data));
-    return { fieldErrors: {} as Record<string, string>, assessed };
-  } catch (error) {
-    if (error instanceof DomainError) return data({ fieldErrors: { [error.path ?? "form"]: error.message } as Record<string, string>, assessed: null }, { status: error.status });
-    throw error;
-  }
+  const answer = await answerForm(form, AssessFormSchema, (value) => assessPatents(user, value.patentId, assessmentInput(value)));
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }), assessed: answer.done.assessed };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["patents"][number];
@@ -51,11 +46,17 @@ export default function Assessment() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, language } = useLanguage();
-  const errors = actionData?.fieldErrors ?? {};
+  const { fields, formError } = useFormReply(actionData?.result);
+  const assessed = actionData && "assessed" in actionData ? actionData.assessed : 0;
+  // What was sent before a refusal, shown again (without JavaScript too).
+  const sent = (name: keyof typeof fields) => [fields[name].initialValue].flat().filter((value) => value !== undefined && value !== null).map(String);
+  const ticked = new Set(sent("patentId"));
+  const noteError = fields.note.errors?.[0];
+  const scoreError = fields.score.errors?.[0];
   const columns: Array<Column<Row>> = [
     {
       key: "select", header: t("up.select"), nowrap: true,
-      cell: (patent) => <input type="checkbox" name="patentId" value={patent.id} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />,
+      cell: (patent) => <input type="checkbox" name="patentId" value={patent.id} defaultChecked={ticked.has(String(patent.id))} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />,
     },
     { key: "title", header: t("licenses.patent"), sort: "title", primary: true, cell: (patent) => <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link> },
     { key: "type", header: t("patent.type"), nowrap: true, cell: (patent) => PATENT_TYPES[patent.type as PatentType][language] },
@@ -91,8 +92,8 @@ export default function Assessment() {
         </label>
       </ListToolbar>
       <p className="max-w-3xl text-sm text-slate-600">{noneDue ? t("assess.allAssessed") : filter === "due" ? t("assess.dueHelp") : null}</p>
-      {actionData?.assessed && <Notice>{t("assess.done", { count: actionData.assessed })}</Notice>}
-      <FormError error={errors.form ?? errors.patentIds} />
+      {assessed > 0 && <Notice>{t("assess.done", { count: assessed })}</Notice>}
+      <FormError error={formError ?? fields.patentId.errors?.[0]} />
       <Form method="post" className="space-y-4">
         <DataTable caption={t("assess.title")} columns={columns} rows={patents} rowKey={(p) => p.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
         <Pager page={page} pages={pages} />
@@ -103,33 +104,33 @@ export default function Assessment() {
             <legend className="text-sm">{t("assess.transferable")}</legend>
             {(["leave", "yes", "no"] as const).map((value) => (
               <label key={value} className="mr-4 text-sm">
-                <input type="radio" name="transferable" value={value} defaultChecked={value === "leave"} className="mr-1" />
+                <input type="radio" name="transferable" value={value} defaultChecked={value === (sent("transferable")[0] ?? "leave")} className="mr-1" />
                 {t(value === "leave" ? "assess.leave" : value === "yes" ? "assess.yes" : "assess.no")}
               </label>
             ))}
           </fieldset>
           <label className="flex flex-col text-sm">
             {t("assess.note")}
-            <input name="note" maxLength={500} aria-invalid={Boolean(errors.note)} aria-describedby={errors.note ? "note-error" : undefined} className="mt-1 rounded border border-slate-300 px-2 py-1" />
-            {errors.note && <span id="note-error" className="text-red-700">{t(errors.note as MessageKey)}</span>}
+            <input name="note" maxLength={500} defaultValue={sent("note")[0]} aria-invalid={Boolean(noteError)} aria-describedby={noteError ? "note-error" : undefined} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+            {noteError && <span id="note-error" className="text-red-700">{messageIn(language, noteError)}</span>}
           </label>
           <fieldset>
             <legend className="text-sm">{t("assess.score")}</legend>
             {(["leave", "suggested", "set"] as const).map((value) => (
               <label key={value} className="mr-4 text-sm">
-                <input type="radio" name="scoreMode" value={value} defaultChecked={value === "leave"} className="mr-1" />
+                <input type="radio" name="scoreMode" value={value} defaultChecked={value === (sent("scoreMode")[0] ?? "leave")} className="mr-1" />
                 {t(value === "leave" ? "assess.leave" : value === "suggested" ? "assess.useSuggested" : "assess.setScore")}
               </label>
             ))}
             <label className="mt-2 flex flex-col text-sm">
               {t("assess.scoreValue")}
-              <input name="score" inputMode="numeric" pattern="\d{1,3}" className="mt-1 w-24 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(errors.score)} aria-describedby={errors.score ? "score-error" : undefined} />
-              {errors.score && <span id="score-error" className="text-red-700">{t(errors.score as MessageKey)}</span>}
+              <input name="score" inputMode="numeric" pattern="\d{1,3}" defaultValue={sent("score")[0]} className="mt-1 w-24 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(scoreError)} aria-describedby={scoreError ? "score-error" : undefined} />
+              {scoreError && <span id="score-error" className="text-red-700">{messageIn(language, scoreError)}</span>}
             </label>
           </fieldset>
           <label className="flex flex-col text-sm">
             {t("assess.maturity")}
-            <select name="maturity" defaultValue="" className="mt-1 w-40 rounded border border-slate-300 px-2 py-1">
+            <select name="maturity" defaultValue={sent("maturity")[0] ?? ""} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1">
               <option value="">{t("assess.leave")}</option>
               {Array.from({ length: 9 }, (_, i) => i + 1).map((level) => <option key={level} value={level}>TRL {level}</option>)}
             </select>
@@ -142,3 +143,5 @@ export default function Assessment() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
