@@ -2,9 +2,9 @@
 // term and licensees, for a company choosing between them.
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { MAX_COMPARED } from "./compare-params";
 import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
 import { type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import { MAX_COMPARED } from "./compare-params";
 
 const YEAR_MS = 365.2425 * 86_400_000;
 

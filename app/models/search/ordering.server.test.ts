@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { NO_QUERY } from "./text-search";
 import { arrangePage, bitCount, mergeAscending, minimumWords, tiersOf } from "./ordering.server";
+import { NO_QUERY } from "./text-search";
 
 describe("relaxation planning", () => {
   it("takes patents holding at least half the words", () => {

@@ -4,8 +4,8 @@
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { sqlDialect } from "~/lib/sql-dialect.server";
-import { postgresDocument } from "./text-search";
 import type { NewPatent } from "~/models/patent-store.server";
+import { postgresDocument } from "./text-search";
 
 export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
   id: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import data from "./thesaurus.json";
 import { compoundHead, keywordQuery, MAX_QUERY_WORDS, segmentChinese, STOP_WORDS, subjectWords, understandQuery, WEAK_WORDS, wordFinder } from "./query.server";
 import { englishStem } from "./text-search";
+import data from "./thesaurus.json";
 import { buildThesaurus, thesaurus, thesaurusKey } from "./thesaurus.server";
 
 const labels = (q: string) => understandQuery(q).words.map((word) => word.label);

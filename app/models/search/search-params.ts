@@ -1,9 +1,9 @@
 // The search state, as it stands in the URL of /patents and of GET /api/v1/patents: one schema for both.
 // Server-side only (zod stays out of the browser bundle); the URL helpers are in search-url.ts.
 import { z } from "zod";
+import { messageKey } from "~/lib/i18n";
 import { FEE_MODEL_CODES, IPC_SECTIONS, LEGAL_STATUS_CODES, PATENT_TYPE_CODES, REMAINING_TERM_CODES } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
-import { messageKey } from "~/lib/i18n";
 import { MAX_PAGE, MULTI_VALUE_KEYS, PAGE_SIZES, SORTS } from "./search-url";
 import { MAX_QUERY_LENGTH } from "./text-search";
 

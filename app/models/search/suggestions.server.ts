@@ -6,9 +6,9 @@ import { Prisma } from "~/generated/prisma/client";
 import { readPrisma, type PrismaClient } from "~/lib/db.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { MULTI_VALUE_KEYS, searchParamsToQuery } from "~/models/search/search-url";
-import { englishStem } from "./text-search";
-import { patentSearch, type SearchResult } from "./service.server";
 import { searchQuery, STOP_WORDS } from "./query.server";
+import { patentSearch, type SearchResult } from "./service.server";
+import { englishStem } from "./text-search";
 import thesaurusFile from "./thesaurus.json";
 
 /** Fewer results than this and the page offers ways on. */

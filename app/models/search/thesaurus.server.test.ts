@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import data from "./thesaurus.json";
 import { segmentChinese, understandQuery } from "./query.server";
 import { englishStem } from "./text-search";
+import data from "./thesaurus.json";
 import { thesaurus, thesaurusKey } from "./thesaurus.server";
 
 const HAN = /\p{Script=Han}/u;

@@ -2,8 +2,8 @@
 // groups of words that mean the same for a patent search, Chinese and English mixed. A query word found in a
 // group is searched as any word of the group, so 噪音 also finds 噪声 and an English query finds Chinese-only
 // patents. The JSON file is imported, so the app's build carries it.
-import data from "./thesaurus.json";
 import { englishStem } from "./text-search";
+import data from "./thesaurus.json";
 
 const HAN = /\p{Script=Han}/u;
 /** English phrases longer than this are not looked for in a query. */
