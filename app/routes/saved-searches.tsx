@@ -1,11 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { requireUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
+import { replyErrors } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -27,19 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
-  const result = validate(SavedSearchForm, formToObject(form));
-  if (!result.ok) return data({ error: Object.values(result.fieldErrors)[0] }, { status: 400 });
-  try {
-    if (result.data.intent === "save") {
-      await saveSearch(user, { name: result.data.name, query: result.data.query });
-      return redirect("/saved-searches?saved=1");
-    }
-    await deleteSavedSearch(user, result.data.id);
-    return { error: null };
-  } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  const answer = await answerForm(form, SavedSearchForm, async (asked) => {
+    if (asked.intent === "save") await saveSearch(user, { name: asked.name, query: asked.query });
+    else await deleteSavedSearch(user, asked.id);
+    return asked.intent;
+  });
+  if (!answer.ok) return answer.refusal;
+  if (answer.done === "save") return redirect("/saved-searches?saved=1");
+  return { result: answer.reply() };
 }
 
 export default function SavedSearches() {
@@ -52,7 +48,8 @@ export default function SavedSearches() {
       <h1 id="saved-heading" className="text-2xl font-bold">{t("saved.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("saved.lead")}</p>
       {params.get("saved") && <Notice>{t("saved.saved")}</Notice>}
-      <FormError error={actionData?.error ?? undefined} />
+      {/* The save form is on /patents: whatever was refused is told at the top of this page. */}
+      <FormError error={Object.values(replyErrors(actionData?.result))[0]} />
       {searches.length === 0 ? <p className="text-slate-600">{t("saved.none")}</p> : (
         <Table caption={t("saved.title")} headers={[t("saved.name"), t("stats.col.count"), ""]}>
           {searches.map((search) => (
@@ -73,3 +70,5 @@ export default function SavedSearches() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
