@@ -5,7 +5,7 @@ import { prisma, type PrismaClient } from "~/lib/db.server";
 
 export type NotificationKind =
   | "notify.licenseSigned" | "notify.paymentConfirmed" | "notify.dealRequested" | "notify.dealCountered"
-  | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealMessage"
+  | "notify.dealAccepted" | "notify.dealSigned" | "notify.dealConcluded" | "notify.dealDeclined" | "notify.dealWithdrawn" | "notify.dealMessage"
   | "notify.salesReported" | "notify.needProposal" | "notify.alertNewMatches" | "notify.alertChanged" | "notify.alertWatched";
 
 /** The values a notice's message is worded with. */

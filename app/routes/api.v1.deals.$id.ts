@@ -12,8 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => Response.json(await getDealFor(await requireUser(request), recordId(params.id))));
 }
 
-/** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" | "account" | "sign", … }; a
- * signature carries signatoryName, signatoryTitle and the previewFingerprint it read. */
+/** POST /api/v1/deals/:id with { step: "message" | "counter" | "accept" | "decline" (the owner) | "withdraw" (the
+ * requester) | "account" | "sign", … }; a signature carries signatoryName, signatoryTitle and the previewFingerprint it read. */
 export async function action({ request, params }: ActionFunctionArgs) {
   return apiHandler(async () => {
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);

@@ -16,6 +16,9 @@ import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify, type NotificationKind } from "~/models/notification.server";
 
 type Side = "REQUESTER" | "OWNER";
+/** A deal may still take a step while it is negotiated or agreed and not yet concluded (SIGNED), declined by
+ * the owner, withdrawn by the requester or closed by an assignment. */
+const OPEN_STATUSES = ["NEGOTIATING", "AGREED"];
 type DealRow = Prisma.DealGetPayload<object>;
 
 /** The patent is in force on this day: granted, not lapsed, its term not ended. */
@@ -161,7 +164,7 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
     if (!deal) throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
     const side = sideOf(user, deal);
     if (side === "ADMIN") throw new DomainError("FORBIDDEN", "deal.rule.adminFollows", { status: 403 });
-    if (deal.status === "SIGNED" || deal.status === "DECLINED" || deal.status === "CLOSED") throw new DomainError("CLOSED", "deal.rule.closed", { status: 409 });
+    if (!OPEN_STATUSES.includes(deal.status)) throw new DomainError("CLOSED", "deal.rule.closed", { status: 409 });
     const log = (kind: string, body = "", terms?: string, version?: number) => tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms, version } });
     const tellOtherSide = (kind: NotificationKind) => notify(tx, side === "REQUESTER" ? deal.ownerId : deal.requesterId, kind, `/deals/${dealId}`);
 
@@ -188,9 +191,16 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
         await tellOtherSide("notify.dealAccepted");
         return tx.deal.update({ where: { id: dealId }, data: { status: "AGREED", agreedVersion: deal.termsVersion } });
       case "decline":
+        // The requester's own word is "withdraw": a decline reads as the other side's refusal.
+        if (side !== "OWNER") throw new DomainError("FORBIDDEN", "deal.rule.requesterWithdraws", { status: 403 });
         await log("DECLINED", step.message);
         await tellOtherSide("notify.dealDeclined");
         return tx.deal.update({ where: { id: dealId }, data: { status: "DECLINED" } });
+      case "withdraw":
+        if (side !== "REQUESTER") throw new DomainError("FORBIDDEN", "deal.rule.ownerDeclines", { status: 403 });
+        await log("WITHDRAWN", step.message);
+        await notify(tx, deal.ownerId, "notify.dealWithdrawn", `/deals/${dealId}`, { company: user.organization!.name });
+        return tx.deal.update({ where: { id: dealId }, data: { status: "WITHDRAWN" } });
       case "account": {
         if (side !== "OWNER") throw new DomainError("FORBIDDEN", "deal.rule.accountOwner", { status: 403 });
         if (deal.requesterSignedAt || deal.ownerSignedAt) throw new DomainError("SIGNATURES_GIVEN", "deal.rule.accountAfterSignature", { status: 409 });

@@ -43,6 +43,8 @@ export const DealStepSchema = z.discriminatedUnion("step", [
   /** accepts the terms of this version (the current one when absent): a counter-offer that arrived meanwhile is not accepted unseen */
   z.object({ step: z.literal("accept"), version: z.number().int().min(1).optional() }),
   z.object({ step: z.literal("decline"), message }),
+  /** the requester takes back its own request or offer (the owner declines; the requester withdraws) */
+  z.object({ step: z.literal("withdraw"), message }),
   z.object({ step: z.literal("account"), account: ReceivingAccountSchema }),
   SignatureSchema.extend({ step: z.literal("sign") }),
 ]);
