@@ -6,9 +6,9 @@ import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { CLUSTERS } from "~/models/taxonomy";
 import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidance.server";
 
-export function ExclusiveLicenseNotice({ license }: { license: { kind: string; endsOn: Date | string } }) {
+export function ExclusiveLicenseNotice({ license }: { license: { kind: LicenseKind; endsOn: Date | string } }) {
   const { t, language } = useLanguage();
-  const kind = LICENSE_KINDS[license.kind as LicenseKind];
+  const kind = LICENSE_KINDS[license.kind];
   const end = new Date(license.endsOn).toISOString().slice(0, 10);
   return (
     <p role="note" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

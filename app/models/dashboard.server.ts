@@ -3,7 +3,7 @@
 // figures; companies their licenses, negotiations, payments due, proposals for their needs and new hits of
 // their saved searches; administrators the organisations to verify, unusual activity and the month's figures.
 // Everything is derived from the existing tables and scoped to the user's own organisation.
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type LicenseKind } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
@@ -94,7 +94,7 @@ export interface StaffDashboard {
 export interface CompanyDashboard {
   role: "SME";
   organization: Name & { verified: boolean };
-  licenses: Block<{ id: string; contractNumber: string; kind: string; status: LicenseStatus; signedAt: Date; patent: Title; counterparty: Name }> & { active: number };
+  licenses: Block<{ id: string; contractNumber: string; kind: LicenseKind; status: LicenseStatus; signedAt: Date; patent: Title; counterparty: Name }> & { active: number };
   negotiations: Block<DealItem> & { yourMove: number };
   paymentsDue: Block<PaymentItem> & { amountFen: number; overdue: number };
   needs: Block<{ id: string; title: string; proposals: number; newProposals: number; createdAt: Date }> & { newProposals: number };

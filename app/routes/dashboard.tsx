@@ -232,7 +232,7 @@ function CompanyView({ dashboard }: { dashboard: CompanyDashboard }) {
           <Item key={license.id}>
             <span>
               <Link to={`/licenses/${license.id}`} className={`${link} font-mono`}>{license.contractNumber}</Link>{" "}
-              <span className="text-slate-700">{language === "zh" ? LICENSE_KINDS[license.kind as LicenseKind].zh : LICENSE_KINDS[license.kind as LicenseKind].en}</span>
+              <span className="text-slate-700">{language === "zh" ? LICENSE_KINDS[license.kind].zh : LICENSE_KINDS[license.kind].en}</span>
               <span className="block text-xs text-slate-600">{localized(language, license.patent.title, license.patent.titleEn)} · {localized(language, license.counterparty.name, license.counterparty.nameEn)} · {day(license.signedAt)}</span>
             </span>
             <Badge tone={license.status === "AWAITING_PAYMENT" ? "amber" : "slate"}>{t(`status.${license.status}`)}</Badge>

@@ -30,7 +30,7 @@ export default function LicensePage() {
   const { license, isLicensor, isLicensee } = useLoaderData<typeof loader>();
   const hasRoyalty = Boolean(license.terms.royaltyBasisPoints || license.terms.perUnitFen);
   const { t, language } = useLanguage();
-  const kind = LICENSE_KINDS[license.kind as LicenseKind];
+  const kind = LICENSE_KINDS[license.kind];
   return (
     <article className="space-y-4">
       <header className="flex flex-wrap items-baseline justify-between gap-2">

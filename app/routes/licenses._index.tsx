@@ -45,7 +45,7 @@ export default function Licenses() {
   const columns: Array<Column<Row>> = [
     { key: "contract", header: t("licenses.contract"), sort: "contractNumber", nowrap: true, cell: (l) => <Link to={`/licenses/${l.id}`} className="font-mono text-brand-700 underline">{l.contractNumber}</Link> },
     { key: "patent", header: t("licenses.patent"), sort: "patent", primary: true, cell: (l) => localized(language, l.patent.title, l.patent.titleEn) },
-    { key: "kind", header: t("licenses.kindFilter"), sort: "kind", nowrap: true, cell: (l) => LICENSE_KINDS[l.kind as LicenseKind][language] },
+    { key: "kind", header: t("licenses.kindFilter"), sort: "kind", nowrap: true, cell: (l) => LICENSE_KINDS[l.kind][language] },
     { key: "counterparty", header: t("licenses.counterparty"), sort: "counterparty", cell: (l) => isCompany ? localized(language, l.licensor.name, l.licensor.nameEn) : localized(language, l.licensee.name, l.licensee.nameEn) },
     { key: "signedAt", header: t("licenses.signedAt"), sort: "signedAt", nowrap: true, cell: (l) => shownDay(l.signedAt) },
     { key: "endsOn", header: t("licenses.endsOn"), sort: "endsOn", nowrap: true, cell: (l) => shownDay(l.endsOn) },

@@ -46,7 +46,7 @@ async function emptyDatabase() {
 }
 
 describe("migrations", () => {
-  it("keep the roles and JSON documents written as text when their columns become an enum and Json", async () => {
+  it("keep the roles, license kinds and JSON documents written as text when their columns become enums and Json", async () => {
     const database = await emptyDatabase();
     try {
       const at = migrations.indexOf("20261202052000_role_enum_and_json_columns");
@@ -59,6 +59,13 @@ describe("migrations", () => {
         INSERT INTO "AuditEvent" ("id", "action", "subject", "detail") VALUES ('a-m', 'REGISTERED', 'staff@migration.test', '{"organizationId":"org-m"}');
         INSERT INTO "PendingRegistration" ("id", "tokenHash", "email", "name", "passwordHash", "organization", "expiresAt")
           VALUES ('p-m', 'hash', 'sme@migration.test', '赵', 'x', '{"name":"星河科技有限公司","creditCode":"91500000MA5U7G4X2B","region":"重庆"}', '2026-12-02 00:00:00');`);
+      // Licenses of patents this database does not hold: its foreign keys are not checked for these rows.
+      await database.run(postgres ? "SET session_replication_role = replica" : "PRAGMA foreign_keys = OFF");
+      for (const [id, kind] of [["l-open", "OPEN"], ["l-exclusive", "EXCLUSIVE"]]) {
+        await database.run(`INSERT INTO "License" ("id", "contractNumber", "patentId", "licensorId", "licenseeId", "kind", "termsSnapshot", "startsOn", "endsOn", "signedAt")
+          VALUES ('${id}', 'PB-M-${id}', 1, 'org-m', 'org-m', '${kind}', '{}', '2026-01-01 00:00:00', '2027-01-01 00:00:00', '2026-01-01 00:00:00')`);
+      }
+      await database.run(postgres ? "SET session_replication_role = DEFAULT" : "PRAGMA foreign_keys = ON");
       for (const name of migrations.slice(at)) await database.run(sqlOf(name));
 
       const prisma = createPrismaClient(database.url);
@@ -70,6 +77,11 @@ describe("migrations", () => {
           await prisma.user.create({ data: { email: `${role.toLowerCase()}@migration.test`, name: role, passwordHash: "x", role } });
         }
         expect((await prisma.user.findMany({ orderBy: { role: "asc" }, select: { role: true } })).map((user) => user.role)).toEqual(["ADMIN", "SME", "UNIVERSITY_STAFF"]);
+        // Licenses too, by kind.
+        expect((await prisma.license.findMany({ orderBy: { kind: "asc" }, select: { id: true, kind: true } }))).toEqual([
+          { id: "l-exclusive", kind: "EXCLUSIVE" },
+          { id: "l-open", kind: "OPEN" },
+        ]);
         expect((await prisma.notification.findUniqueOrThrow({ where: { id: "n-m" }, select: { values: true } })).values).toEqual({ company: "星河科技", count: 2 });
         expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: "a-m" }, select: { detail: true } })).detail).toEqual({ organizationId: "org-m" });
         expect((await prisma.pendingRegistration.findUniqueOrThrow({ where: { id: "p-m" }, select: { organization: true } })).organization).toEqual({

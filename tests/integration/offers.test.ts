@@ -1,6 +1,7 @@
 // Offers side by side (issue 13, part 6): the search sorted and filtered by the open license's price, and the
 // comparison of up to four patents.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { LicenseKind } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
 import { parseSearchParams } from "~/models/search/search-params";
 import { comparePatents } from "~/models/compare/compare.server";
@@ -63,7 +64,7 @@ beforeAll(async () => {
   const buyer = await createEnterprise("重庆比较科技有限公司");
   const other = await createEnterprise("重庆另一家科技有限公司");
   const declaration = await prisma.openLicenseDeclaration.findFirstOrThrow({ where: { patentId: ids.cheap, status: "ACTIVE" } });
-  const license = (licenseeId: string, kind: string, n: number) => ({
+  const license = (licenseeId: string, kind: LicenseKind, n: number) => ({
     contractNumber: `PB-2026-L-90000${n}`, patentId: ids.cheap, licensorId: cqu.id, licenseeId, kind, declarationId: kind === "OPEN" ? declaration.id : null,
     termsSnapshot: "{}", startsOn: day("2025-01-01"), endsOn: day("2028-01-01"), signedAt: day("2025-01-01"),
   });

@@ -52,7 +52,7 @@ export async function licenseRecordal(user: CurrentUser, licenseId: string): Pro
   const party = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || canManageFor(user, license.licensorId));
   if (!license || !party) throw new DomainError("NOT_FOUND", "deal.licenseNotFound", { status: 404 });
   const terms = JSON.parse(license.termsSnapshot) as Partial<ContractTerms>;
-  const kind = LICENSE_KINDS[license.kind as LicenseKind];
+  const kind = LICENSE_KINDS[license.kind];
   const fee = terms.feeModel ? FEE_MODELS[terms.feeModel as FeeModel] : null;
   const schedule = terms.paymentSchedule ? PAYMENT_SCHEDULES[terms.paymentSchedule as PaymentSchedule] : null;
   const rows: Row[] = [

@@ -1,7 +1,7 @@
 // Reading licenses: one license for its parties, the public check of a contract, and the lists (a company's own,
 // the ones a university granted, all for administrators), paged, searched, filtered and sorted in the database.
 // A license's status follows from its dates and payments (./status.ts).
-import type { Prisma } from "~/generated/prisma/client";
+import type { LicenseKind, Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
@@ -16,7 +16,7 @@ export type LicenseSort = (typeof LICENSE_SORTS)[number];
 
 export interface LicenseListQuery extends ListQuery<LicenseSort> {
   status?: LicenseStatus;
-  kind?: string;
+  kind?: LicenseKind;
   patentId?: number;
   /** signed on or after this day */
   from?: Date;

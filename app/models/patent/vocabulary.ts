@@ -1,4 +1,5 @@
 // Controlled vocabularies of patent records, with the labels exports use (Chinese) and the UI's English.
+import type { LicenseKind } from "~/generated/prisma/enums";
 
 export const PATENT_TYPES = {
   INVENTION: { zh: "发明", en: "Invention", termYears: 20, kindCodes: ["A", "B"] },
@@ -55,13 +56,14 @@ export const PAYMENT_SCHEDULES = {
 } as const;
 export type PaymentSchedule = keyof typeof PAYMENT_SCHEDULES;
 
+/** The schema's enum LicenseKind, named in the order pages list the kinds. */
 export const LICENSE_KINDS = {
   OPEN: { zh: "开放许可", en: "Open license" },
   ORDINARY: { zh: "普通许可", en: "Ordinary license" },
   SOLE: { zh: "排他许可", en: "Sole license" },
   EXCLUSIVE: { zh: "独占许可", en: "Exclusive license" },
-} as const;
-export type LicenseKind = keyof typeof LICENSE_KINDS;
+} as const satisfies Record<LicenseKind, { zh: string; en: string }>;
+export type { LicenseKind };
 
 export const IPC_SECTIONS = ["A", "B", "C", "D", "E", "F", "G", "H"] as const;
 

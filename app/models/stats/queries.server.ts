@@ -21,7 +21,7 @@ type Count = bigint | number;
 
 // Licenses granted and assignments made by universities; a patent's cluster and field come with it.
 const UNIVERSITY_DEALS = Prisma.sql`
-  SELECT l."patentId", l."licensorId" AS "universityId", l."kind", l."valueFen", l."signedAt"
+  SELECT l."patentId", l."licensorId" AS "universityId", CAST(l."kind" AS TEXT) AS "kind", l."valueFen", l."signedAt"
   FROM "License" l JOIN "Organization" o ON o."id" = l."licensorId" AND o."kind" = 'UNIVERSITY'
   UNION ALL
   SELECT t."patentId", t."assignorId", 'ASSIGNMENT', t."priceFen", t."signedAt"
