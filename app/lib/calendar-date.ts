@@ -13,6 +13,29 @@ export function parseCalendarDate(text: string): Date | null {
   return date;
 }
 
+// China keeps UTC+8 all year (no daylight saving), so its calendar is UTC's shifted by eight hours.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** A day as YYYY-MM-DD by the UTC calendar: how days stored as their UTC midnight (due dates, terms) are written. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** A moment's day as YYYY-MM-DD in China's time zone (Asia/Shanghai), the way dates are shown everywhere. */
+export function chinaDay(date: Date | string): string {
+  return isoDay(new Date(new Date(date).getTime() + CHINA_OFFSET_MS));
+}
+
+/** A moment as YYYY-MM-DD HH:MM in China's time zone. */
+export function chinaMinute(date: Date | string): string {
+  return new Date(new Date(date).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** Today in China as its UTC midnight, the way a day (a due date, a receipt) is stored. */
+export function chinaToday(now = new Date()): Date {
+  return new Date(`${chinaDay(now)}T00:00:00Z`);
+}
+
 /** Today's date (UTC midnight) moved by whole years and days, for ranges such as "within ten years". */
 export function fromToday({ years = 0, days = 0 }: { years?: number; days?: number }, now = new Date()): Date {
   return new Date(Date.UTC(now.getUTCFullYear() + years, now.getUTCMonth(), now.getUTCDate() + days));

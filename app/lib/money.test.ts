@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatMoney } from "./money";
+import { fenToYuan, formatMoney, parseYuan, yuanToFen } from "./money";
 
 describe("formatMoney", () => {
   it("shows every Chinese amount in 万元 with two decimals, round or not", () => {
@@ -17,5 +17,29 @@ describe("formatMoney", () => {
   it("shows English amounts in yuan with two decimals", () => {
     expect(formatMoney(50_000_000, "en")).toBe("CNY 500,000.00");
     expect(formatMoney(3_505, "en")).toBe("CNY 35.05");
+  });
+});
+
+describe("yuan and fen", () => {
+  it("reads typed yuan exactly into fen, with thousands separators and spaces", () => {
+    expect(parseYuan("12,345.67")).toBe(1_234_567);
+    expect(parseYuan("400000")).toBe(40_000_000);
+    expect(parseYuan("1 234.5")).toBe(123_450);
+    expect(parseYuan("1，000")).toBe(100_000);
+    expect(parseYuan("0.07")).toBe(7);
+    expect(parseYuan("999999999999.99")).toBe(99_999_999_999_999);
+  });
+
+  it.each(["", " ", "-5", "1e3", "1.234", ".5", "5.", "abc", "1000000000000", "Infinity"])("refuses %j rather than guessing", (text) => {
+    expect(parseYuan(text)).toBeNull();
+  });
+
+  it("turns a number of yuan into fen rounded to the fen, and back into what a form shows", () => {
+    expect(yuanToFen(1234.5)).toBe(123_450);
+    expect(yuanToFen(0.1 + 0.2)).toBe(30);
+    expect(yuanToFen(19.99)).toBe(1_999);
+    expect(fenToYuan(123_450)).toBe("1234.5");
+    expect(fenToYuan(40_000_000)).toBe("400000");
+    expect(fenToYuan(7)).toBe("0.07");
   });
 });

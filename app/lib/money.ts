@@ -15,3 +15,22 @@ export function formatMoney(fen: number, language: Language): string {
   if (fen > 0 && fen < FEN_PER_WAN / 200) return "< 0.01 万元";
   return `${(fen / FEN_PER_WAN).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
 }
+
+/** A whole or decimal number of yuan as integer fen, rounded to the fen (1234.5 → 123450). */
+export function yuanToFen(yuan: number): number {
+  return Math.round(yuan * 100);
+}
+
+/** Fen as the yuan a person would type back into a form: 123450 → "1234.5". */
+export function fenToYuan(fen: number): string {
+  return String(fen / 100);
+}
+
+/** Yuan as people type them ("12,345.67", "400000", "1 234.5") read exactly into fen, without floating point;
+ * null for anything else (a sign, an exponent, a third decimal, more than twelve digits, nothing at all). */
+export function parseYuan(text: string): number | null {
+  const cleaned = text.replace(/[,，\s]/g, "");
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole, fraction = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayParam, oneOf, pageWindow, parseListQuery } from "./paging";
+import { dayParam, oneOf, pageWindow, parseListQuery, readPage } from "./paging";
 
 const request = (query: string) => new Request(`http://localhost/list${query}`);
 const options = { sorts: ["signedAt", "name"] as const, defaultSort: "signedAt" as const, filters: { status: oneOf(["ACTIVE", "ENDED"]), from: dayParam } };
@@ -39,5 +39,19 @@ describe("pageWindow", () => {
     expect(pageWindow(1, 0)).toEqual({ page: 1, skip: 0, take: 25, pages: 1 });
     expect(pageWindow(2, 51)).toEqual({ page: 2, skip: 25, take: 25, pages: 3 });
     expect(pageWindow(9, 51)).toEqual({ page: 3, skip: 50, take: 25, pages: 3 });
+  });
+});
+
+describe("readPage", () => {
+  const rows = Array.from({ length: 45 }, (_, index) => index + 1);
+  const read = (window: { skip: number; take: number }) => Promise.resolve(rows.slice(window.skip, window.skip + window.take));
+
+  it("reads the page asked for, with the total and the number of pages", async () => {
+    expect(await readPage(2, 20, () => Promise.resolve(rows.length), read)).toEqual({ total: 45, page: 2, pages: 3, rows: rows.slice(20, 40) });
+  });
+
+  it("shows the last page's rows for a page past the end, and one empty page when there is nothing", async () => {
+    expect(await readPage(7, 20, () => Promise.resolve(rows.length), read)).toEqual({ total: 45, page: 3, pages: 3, rows: [41, 42, 43, 44, 45] });
+    expect(await readPage(3, 20, () => Promise.resolve(0), () => Promise.resolve([]))).toEqual({ total: 0, page: 1, pages: 1, rows: [] });
   });
 });

@@ -81,6 +81,20 @@ export function pageWindow(page: number, total: number, pageSize = LIST_PAGE_SIZ
   return { page: shown, skip: (shown - 1) * pageSize, take: pageSize, pages };
 }
 
+/** One page of a list (LIST_PAGE_SIZE rows unless told): counts its rows, clamps the page to the last one
+ * (pageWindow), then reads that page. */
+export async function readPage<Row>(
+  page: number,
+  pageSize: number | undefined,
+  count: () => Promise<number>,
+  read: (window: { skip: number; take: number }) => Promise<Row[]>,
+): Promise<{ total: number; page: number; pages: number; rows: Row[] }> {
+  const total = await count();
+  const window = pageWindow(page, total, pageSize);
+  const rows = await read({ skip: window.skip, take: window.take });
+  return { total, page: window.page, pages: window.pages, rows };
+}
+
 /** The end of a date range given as its last day: midnight after it, for `lt`. */
 export function dayAfter(day: Date): Date {
   return new Date(day.getTime() + 86_400_000);

@@ -198,12 +198,5 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
   );
 }
 
-/** A day as YYYY-MM-DD in China's time zone (Asia/Shanghai), the way dates are shown everywhere. */
-export function shownDay(date: Date | string): string {
-  return new Date(new Date(date).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** A moment as YYYY-MM-DD HH:MM in China's time zone. */
-export function shownMinute(date: Date | string): string {
-  return new Date(new Date(date).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
-}
+// The lists show days and moments on China's calendar (their pages import them from here).
+export { chinaDay as shownDay, chinaMinute as shownMinute } from "~/lib/calendar-date";
