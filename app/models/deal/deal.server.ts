@@ -291,17 +291,8 @@ async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: st
     licensorSignature,
     receivingAccount,
     signedDetail: { dealId: deal.id, version },
+    actorId,
   }, now);
-  // An assignment agreed before this license was priced without it: its agreement lapses, to be agreed again.
-  const assignments = await tx.deal.findMany({ where: { patentId: deal.patentId, kind: "ASSIGNMENT", status: "AGREED" }, select: { id: true, requesterId: true, ownerId: true } });
-  for (const assignment of assignments) {
-    await tx.dealMessage.create({ data: { dealId: assignment.id, authorId: actorId, kind: "REOPENED", body: "deal.reopenedByLicense" } });
-    for (const organizationId of [assignment.requesterId, assignment.ownerId]) await notify(tx, organizationId, "notify.dealMessage", `/deals/${assignment.id}`);
-  }
-  await tx.deal.updateMany({
-    where: { id: { in: assignments.map((assignment) => assignment.id) } },
-    data: { status: "NEGOTIATING", agreedVersion: null, requesterSignatory: null, requesterSignatoryTitle: null, requesterSignedAt: null, requesterSignedById: null, ownerSignatory: null, ownerSignatoryTitle: null, ownerSignedAt: null, ownerSignedById: null },
-  });
   await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: license.contractNumber } });
   return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", licenseId: license.id } });
 }

@@ -8,6 +8,7 @@ import { addMonths } from "~/lib/calendar-date";
 import { DomainError } from "~/lib/errors";
 import { contractText, fingerprint, nextContractNumber, type ContractParties, type ContractPatent, type ContractTerms, type Signature } from "~/models/contract/contract.server";
 import type { ReceivingAccount } from "~/models/deal/terms";
+import { notify } from "~/models/notification.server";
 import { scheduleUpFront } from "~/models/payment/payment.server";
 import { assertKindAllowed } from "./exclusivity.server";
 
@@ -44,11 +45,22 @@ export interface LicenseConclusion {
   receivingAccount?: ReceivingAccount | null;
   /** what the SIGNED event records beside the license */
   signedDetail: Record<string, unknown>;
+  /** who concluded it (the second signatory's account), named in the threads it changes; the licensee's by default */
+  actorId?: string;
 }
 
-/** Concludes a license from now: refused if its term would end before it starts or art. 51 forbids its kind. */
+/** Concludes a license from now: refused if the licensor no longer owns the patent, the declaration taken was
+ * withdrawn, its term would end before it starts or art. 51 forbids its kind. Read inside the caller's
+ * transaction, after the patent's turn: an assignment concluded a moment ago is seen. */
 export async function concludeLicense(tx: Prisma.TransactionClient, conclusion: LicenseConclusion, now: Date) {
   const { kind, patent, licensor, licensee, terms, licenseeSignature, licensorSignature } = conclusion;
+  if (conclusion.declarationId) {
+    const declaration = await tx.openLicenseDeclaration.findUniqueOrThrow({ where: { id: conclusion.declarationId }, select: { status: true } });
+    if (declaration.status === "WITHDRAWN") throw new DomainError("WITHDRAWN", "openLicense.err.withdrawn", { status: 409 });
+    if (declaration.status !== "ACTIVE") throw new DomainError("SUPERSEDED", "openLicense.err.superseded", { status: 409 });
+  }
+  const { ownerId } = await tx.patent.findUniqueOrThrow({ where: { id: patent.id }, select: { ownerId: true } });
+  if (ownerId !== licensor.id) throw new DomainError("NOT_OWNER", "deal.rule.notOwner", { status: 409 });
   const endsOn = licenseEndsOn(now, terms.licenseTermMonths, patent.expiresOn);
   if (endsOn <= now) throw new DomainError("TERM_BEFORE_START", "deal.rule.endBeforeStart", { status: 409 });
   await assertKindAllowed(tx, patent.id, kind, now, endsOn);
@@ -97,5 +109,24 @@ export async function concludeLicense(tx: Prisma.TransactionClient, conclusion: 
   });
   await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify(conclusion.signedDetail) } });
   await scheduleUpFront(tx, license.id, upFront, now);
+  await reopenAgreedAssignments(tx, patent.id, conclusion.actorId ?? licenseeSignature.userId ?? licensee.id);
   return license;
+}
+
+/** An assignment agreed before this license was priced without it: its agreement (and any signature) lapses,
+ * to be agreed again, whichever way the license was concluded (a negotiation or an open-license acceptance). */
+async function reopenAgreedAssignments(tx: Prisma.TransactionClient, patentId: number, actorId: string) {
+  const assignments = await tx.deal.findMany({ where: { patentId, kind: "ASSIGNMENT", status: "AGREED" }, select: { id: true, requesterId: true, ownerId: true } });
+  for (const assignment of assignments) {
+    await tx.dealMessage.create({ data: { dealId: assignment.id, authorId: actorId, kind: "REOPENED", body: "deal.reopenedByLicense" } });
+    for (const organizationId of [assignment.requesterId, assignment.ownerId]) await notify(tx, organizationId, "notify.dealMessage", `/deals/${assignment.id}`);
+  }
+  await tx.deal.updateMany({
+    where: { id: { in: assignments.map((assignment) => assignment.id) } },
+    data: {
+      status: "NEGOTIATING", agreedVersion: null,
+      requesterSignatory: null, requesterSignatoryTitle: null, requesterSignedAt: null, requesterSignedById: null,
+      ownerSignatory: null, ownerSignatoryTitle: null, ownerSignedAt: null, ownerSignedById: null,
+    },
+  });
 }
