@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_BASES, TERM_ROWS, type DealKind, type DealTerms, type TermRow } from "~/models/deal/terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
+import { fenToYuan } from "~/lib/money";
 import { useLanguage } from "~/lib/language";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel } from "~/models/patent/vocabulary";
 import { Field, SubmitButton } from "./form";
@@ -70,7 +71,7 @@ export function TermsTable({ terms, previous, caption }: { terms: Partial<DealTe
   );
 }
 
-const yuan = (fen: number | undefined) => (fen === undefined ? "" : String(fen / 100));
+const yuan = (fen: number | undefined) => (fen === undefined ? "" : fenToYuan(fen));
 const percent = (basisPoints: number | undefined) => (basisPoints === undefined ? "" : String(basisPoints / 100));
 
 function Select({ name, label, value, onChange, options, error }: { name: string; label: string; value: string; onChange?: (value: string) => void; options: Array<[string, string]>; error?: string }) {

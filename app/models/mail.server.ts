@@ -5,6 +5,7 @@ import type { Transporter } from "nodemailer";
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type PrismaClient } from "~/lib/db.server";
 import { translator, type MessageKey } from "~/lib/i18n";
+import { readPage } from "~/lib/paging";
 
 export interface Mail {
   to: string;
@@ -62,9 +63,8 @@ export async function dispatchOutbox(limit = 20, send?: (mail: { to: string; sub
 }
 
 export async function listOutbox({ page, pageSize = 20 }: { page: number; pageSize?: number }) {
-  const [total, emails] = await Promise.all([
-    prisma.outboxEmail.count(),
-    prisma.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, skip: (page - 1) * pageSize, take: pageSize }),
-  ]);
-  return { total, emails };
+  const { rows: emails, ...paging } = await readPage(page, pageSize, () => prisma.outboxEmail.count(), (window) =>
+    prisma.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, ...window }),
+  );
+  return { ...paging, emails };
 }

@@ -2,7 +2,7 @@
 // or application number, filtered by type, legal status and open license, sorted by a column, one page at a time.
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
-import { pageWindow, type ListQuery } from "~/lib/paging";
+import { readPage, type ListQuery } from "~/lib/paging";
 import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
@@ -37,17 +37,14 @@ export async function listUniversityPatentsPage(
       ...patentWordsWhere(query.q),
     ],
   };
-  const total = await prisma.patent.count({ where });
-  const window = pageWindow(query.page, total, pageSize);
-  const patents = await prisma.patent.findMany({
+  const { rows: patents, ...paging } = await readPage(query.page, pageSize, () => prisma.patent.count({ where }), (window) => prisma.patent.findMany({
     where,
     orderBy: patentOrder(query.sort, query.dir),
-    skip: window.skip,
-    take: window.take,
+    ...window,
     select: {
       id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, transferable: true, filingDate: true, expiresOn: true,
       declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
     },
-  });
-  return { total, page: window.page, pages: window.pages, patents };
+  }));
+  return { ...paging, patents };
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Pager } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { useLanguage } from "~/lib/language";
 import { pageParam } from "~/lib/paging";
@@ -12,7 +13,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Outbox() {
-  const { emails, total } = useLoaderData<typeof loader>();
+  const { emails, total, page, pages } = useLoaderData<typeof loader>();
   const { t } = useLanguage();
   return (
     <section aria-labelledby="outbox-heading" className="space-y-3">
@@ -27,6 +28,7 @@ export default function Outbox() {
           </li>
         ))}
       </ul>
+      <Pager page={page} pages={pages} />
     </section>
   );
 }

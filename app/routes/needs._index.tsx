@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Pager } from "~/components/ui/list";
 import { getUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { formatFen } from "~/lib/format";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -13,12 +15,11 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 /** GET /needs[?page=]: open needs the visitor may see, newest first. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const page = pageParam(request);
-  return { ...(await listNeeds(user, { page })), page, canPost: user?.role === "SME" };
+  return { ...(await listNeeds(user, { page: pageParam(request) })), canPost: user?.role === "SME" };
 }
 
 export default function Needs() {
-  const { needs, total, page, canPost } = useLoaderData<typeof loader>();
+  const { needs, page, pages, canPost } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   return (
     <section aria-labelledby="needs-heading" className="space-y-4">
@@ -40,7 +41,7 @@ export default function Needs() {
                   {need.organization.name}
                   {cluster && ` · ${localized(language, cluster.zh, cluster.en)}`}
                   {(need.budgetMinFen !== null || need.budgetMaxFen !== null) && ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
-                  {need.deadline && ` · ${t("need.deadline")} ${need.deadline.toISOString().slice(0, 10)}`}
+                  {need.deadline && ` · ${t("need.deadline")} ${isoDay(need.deadline)}`}
                   {` · ${t(`need.visibility.${need.visibility as "PUBLIC" | "UNIVERSITIES"}`)}`}
                   {` · ${t("need.proposalCount", { count: need._count.proposals })}`}
                 </p>
@@ -49,10 +50,7 @@ export default function Needs() {
           })}
         </ol>
       )}
-      <div className="flex gap-4 text-sm">
-        {page > 1 && <Link to={`?page=${page - 1}`} className="text-brand-700 underline">← {t("search.previous")}</Link>}
-        {total > page * 20 && <Link to={`?page=${page + 1}`} className="text-brand-700 underline">{t("search.next")} →</Link>}
-      </div>
+      <Pager page={page} pages={pages} />
     </section>
   );
 }

@@ -3,8 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice, useFormReply } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { DomainError, orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
+import { fenToYuan } from "~/lib/money";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
@@ -73,7 +75,7 @@ export default function PaymentPage() {
         </p>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
           <dt className="text-slate-600">{t("pay.amount")}</dt><dd className="font-medium">{money(payment.amountFen)}</dd>
-          <dt className="text-slate-600">{t("pay.due")}</dt><dd>{payment.dueOn.toISOString().slice(0, 10)}</dd>
+          <dt className="text-slate-600">{t("pay.due")}</dt><dd>{isoDay(payment.dueOn)}</dd>
           <dt className="text-slate-600">{t("pay.received")}</dt><dd>{money(payment.receivedFen)}</dd>
           <dt className="text-slate-600">{t("pay.outstanding")}</dt><dd className="font-semibold">{money(payment.outstandingFen)}</dd>
         </dl>
@@ -116,7 +118,7 @@ export default function PaymentPage() {
           ) : (
             <Form method="post" className="grid gap-3 sm:grid-cols-3" noValidate>
               <FormError error={formError} />
-              <Field field={fields.amount} inputMode="decimal" label={t("pay.amountReceived")} defaultValue={String(payment.outstandingFen / 100)} required />
+              <Field field={fields.amount} inputMode="decimal" label={t("pay.amountReceived")} defaultValue={fenToYuan(payment.outstandingFen)} required />
               <Field field={fields.receivedOn} type="date" label={t("pay.receivedOn")} required />
               <Field field={fields.reference} label={t("pay.reference")} hint={t("pay.referenceHint")} maxLength={60} required />
               <div className="sm:col-span-3">

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice, useFormReply } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { answerForm } from "~/lib/form-action.server";
@@ -47,7 +48,7 @@ export default function RoyaltiesPage() {
       <h1 className="text-2xl font-bold">{t("royalty.title")}</h1>
       <p className="text-sm">
         <Link to={`/patents/${license.patent.id}`} className="text-brand-700 underline">{localized(language, license.patent.title, license.patent.titleEn)}</Link>
-        {" · "}{license.startsOn.toISOString().slice(0, 10)} — {license.endsOn.toISOString().slice(0, 10)}
+        {" · "}{isoDay(license.startsOn)} — {isoDay(license.endsOn)}
         {rate && <> · {rate}</>}
       </p>
       {done && (

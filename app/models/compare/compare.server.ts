@@ -1,5 +1,6 @@
 // Offers side by side (/compare): up to four patents' open-license terms, owners, type, legal status, remaining
 // term and licensees, for a company choosing between them.
+import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
@@ -35,7 +36,6 @@ export interface ComparedPatent {
   openLicenseeCount: number;
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export interface Comparison {
   patents: ComparedPatent[];
@@ -80,15 +80,15 @@ export async function comparePatents(ids: readonly number[], now = new Date()): 
       type: patent.type as PatentType,
       legalStatus: patent.legalStatus as LegalStatus,
       owners: [patent.owner, ...patent.coOwners.map((coOwner) => coOwner.organization).filter((organization) => organization.id !== patent.owner.id)],
-      filingDate: day(patent.filingDate),
-      expiresOn: day(patent.expiresOn),
+      filingDate: isoDay(patent.filingDate),
+      expiresOn: isoDay(patent.expiresOn),
       remainingYears: inForceOrPending ? Math.max(0, Math.floor(((patent.expiresOn.getTime() - now.getTime()) / YEAR_MS) * 10) / 10) : null,
       openLicense: declaration
         ? {
             id: declaration.id,
             version: declaration.version,
             ...declaredTerms(declaration),
-            declaredAt: day(declaration.declaredAt),
+            declaredAt: isoDay(declaration.declaredAt),
           }
         : null,
       licenseeCount: new Set(held.map((license) => license.licenseeId)).size,

@@ -6,6 +6,7 @@
 // quoted field 「…」 folded to one line, never a clause of its own.
 import { createHash } from "node:crypto";
 import type { OpenLicenseDeclaration, Prisma } from "~/generated/prisma/client";
+import { chinaMinute, isoDay } from "~/lib/calendar-date";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
@@ -116,12 +117,11 @@ export interface AssignmentParties {
   signatures: { assignor: Signature | null; assignee: Signature | null };
 }
 
-const day = (date: Date) => date.toISOString().slice(0, 10);
 const PENDING_AT_SIGNATURE = "（签署时确定 / fixed at signature）";
 
 /** A moment in Beijing time (UTC+8, no daylight saving), to the minute. */
 function beijingTime(date: Date): string {
-  return `${new Date(date.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ")}（北京时间 / Beijing time）`;
+  return `${chinaMinute(date)}（北京时间 / Beijing time）`;
 }
 
 /** User-supplied text: one line, one quoted field. */
@@ -136,8 +136,8 @@ function patentArticle(number: [zh: string, en: string], patent: ContractPatent,
     `${number[0]} 专利及其法律状态 / ${number[1]} The patent and its legal status`,
     `专利名称 / Title: ${quoted(patent.title)}${patent.titleEn ? ` / ${quoted(patent.titleEn)}` : ""}`,
     `申请号 / Application number: ${formatApplicationNumber(patent.applicationNumber)}${type ? `；专利类型 / type: ${type.zh} / ${type.en}` : ""}`,
-    patent.filingDate ? `申请日 / Filing date: ${day(patent.filingDate)}${patent.grantDate ? `；授权公告日 / grant date: ${day(patent.grantDate)}` : ""}${patent.expiresOn ? `；专利权期限届满日 / term ends: ${day(patent.expiresOn)}` : ""}` : null,
-    status ? `法律状态 / Legal status${asOf ? `（${day(asOf)}）` : ""}: ${status.zh} / ${status.en}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.` : null,
+    patent.filingDate ? `申请日 / Filing date: ${isoDay(patent.filingDate)}${patent.grantDate ? `；授权公告日 / grant date: ${isoDay(patent.grantDate)}` : ""}${patent.expiresOn ? `；专利权期限届满日 / term ends: ${isoDay(patent.expiresOn)}` : ""}` : null,
+    status ? `法律状态 / Legal status${asOf ? `（${isoDay(asOf)}）` : ""}: ${status.zh} / ${status.en}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.` : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -185,8 +185,8 @@ export function contractText(contract: ContractParties): string {
   const { terms } = contract;
   const kind = LICENSE_KINDS[contract.kind];
   const negotiated = contract.kind !== "OPEN";
-  const startsOn = contract.startsOn ? day(contract.startsOn) : PENDING_AT_SIGNATURE;
-  const endsOn = contract.endsOn ? day(contract.endsOn) : PENDING_AT_SIGNATURE;
+  const startsOn = contract.startsOn ? isoDay(contract.startsOn) : PENDING_AT_SIGNATURE;
+  const endsOn = contract.endsOn ? isoDay(contract.endsOn) : PENDING_AT_SIGNATURE;
   const scope =
     contract.kind === "EXCLUSIVE"
       ? "独占许可：许可期间在约定地域和领域内，许可人不得再许可任何第三方实施，许可人自身亦不得实施。 / Exclusive license: during the term, within the territory and field, the licensor licenses no one else and does not exploit the patent itself."
@@ -256,7 +256,7 @@ export function contractText(contract: ContractParties): string {
         : [
             `甲方（许可人）/ Party A (licensor): ${quoted(contract.licensor.name)}，以其公告的开放许可声明为意思表示 / by its published open-license declaration`,
             contract.signatoryName
-              ? `乙方（被许可人）/ Party B (licensee): ${quoted(contract.licensee.name)}，签署人 / signatory ${quoted(contract.signatoryName)}，签署日 / signed ${contract.signedAt ? day(contract.signedAt) : PENDING_AT_SIGNATURE}`
+              ? `乙方（被许可人）/ Party B (licensee): ${quoted(contract.licensee.name)}，签署人 / signatory ${quoted(contract.signatoryName)}，签署日 / signed ${contract.signedAt ? isoDay(contract.signedAt) : PENDING_AT_SIGNATURE}`
               : `乙方（被许可人）/ Party B (licensee): ${quoted(contract.licensee.name)}`,
           ]),
     ],
@@ -272,7 +272,7 @@ export function contractText(contract: ContractParties): string {
 export function assignmentContractText(contract: AssignmentParties): string {
   const schedule = PAYMENT_SCHEDULES[contract.paymentSchedule];
   const passes = OWNERSHIP_PASSES[contract.ownershipPasses];
-  const effective = contract.signedAt ? day(contract.signedAt) : PENDING_AT_SIGNATURE;
+  const effective = contract.signedAt ? isoDay(contract.signedAt) : PENDING_AT_SIGNATURE;
   const licenses = contract.existingLicenses.length
     ? contract.existingLicenses.map((license) => `${license.contractNumber}（${LICENSE_KINDS[license.kind as LicenseKind]?.zh ?? license.kind} / ${LICENSE_KINDS[license.kind as LicenseKind]?.en ?? license.kind}）`).join("；")
     : "无 / none";

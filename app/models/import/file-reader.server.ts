@@ -14,6 +14,7 @@ import { pipeline as pipelineAsync } from "node:stream/promises";
 import { createInflateRaw } from "node:zlib";
 import { CsvError, parse as parseCsv } from "csv-parse";
 import type ExcelJS from "exceljs";
+import { isoDay } from "~/lib/calendar-date";
 
 export type ImportFormat = "csv" | "xlsx" | "json";
 
@@ -639,7 +640,7 @@ async function closeWorksheets(worksheets: AsyncIterator<ExcelJS.stream.xlsx.Wor
 
 function xlsxCellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : isoDay(value);
   if (typeof value === "number") return formatNumber(Number(value.toPrecision(15))); // Excel shows 15 significant digits
   if (typeof value === "string") return value.trim();
   if (typeof value === "boolean") return String(value);

@@ -4,6 +4,7 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { addMonths } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { readPage } from "~/lib/paging";
 import { compileQuery } from "~/models/search/text-search";
 import type { NeedInput } from "./schemas";
 import type { DealKind } from "~/models/deal/terms";
@@ -32,17 +33,15 @@ function visibleTo(user: CurrentUser | null) {
 
 export async function listNeeds(user: CurrentUser | null, { page = 1, pageSize = 20 } = {}) {
   const where = { ...visibleTo(user), status: "OPEN" };
-  const [total, needs] = await Promise.all([
-    prisma.technologyNeed.count({ where }),
+  const { rows: needs, ...paging } = await readPage(page, pageSize, () => prisma.technologyNeed.count({ where }), (window) =>
     prisma.technologyNeed.findMany({
       where,
       orderBy: { createdAt: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
+      ...window,
       select: { id: true, title: true, cluster: true, budgetMinFen: true, budgetMaxFen: true, deadline: true, visibility: true, createdAt: true, organization: { select: { name: true } }, _count: { select: { proposals: true } } },
     }),
-  ]);
-  return { total, needs };
+  );
+  return { ...paging, needs };
 }
 
 export async function getNeedFor(user: CurrentUser | null, needId: string) {

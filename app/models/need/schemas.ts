@@ -1,6 +1,7 @@
 // The technology-need form and its JSON twin: one schema; messages are UI keys.
 import { z } from "zod";
 import { fromToday, optionalCalendarDate } from "~/lib/calendar-date";
+import { yuanToFen } from "~/lib/money";
 import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
 
 const yuan = z
@@ -12,7 +13,7 @@ const yuan = z
       context.addIssue({ code: "custom", message: "need.budgetInvalid" });
       return z.NEVER;
     }
-    return Number(value) * 100;
+    return yuanToFen(Number(value));
   });
 
 export const NeedFormSchema = z

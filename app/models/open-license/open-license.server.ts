@@ -5,7 +5,7 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import { addMonths } from "~/lib/calendar-date";
+import { addMonths, chinaDay, isoDay } from "~/lib/calendar-date";
 import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
 import { assertVerifiedCompany, concludeLicense } from "~/models/license/conclude.server";
 import { assertOpenLicenseAllowed } from "~/models/license/exclusivity.server";
@@ -21,10 +21,6 @@ export async function patentManagedBy(user: CurrentUser, patentId: number) {
   return patent;
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-// Consents are dated by the calendar in China: a consent signed this morning in Chongqing is not in the future.
-const chinaToday = (now: Date) => isoDay(new Date(now.getTime() + 8 * 3_600_000));
-
 /** Patent Law art. 14 and the open-license rules of its Implementing Regulations: an open license on a co-owned
  * patent is declared only with the written consent of every co-owner, each recorded with the declaration (and
  * given again for every new version). Returns the consents to record, one per co-owner. */
@@ -38,7 +34,8 @@ async function coOwnerConsents(db: Prisma.TransactionClient, patent: { id: numbe
     given.add(consent.organizationId);
     if (!(consent.consentedOn instanceof Date) || Number.isNaN(consent.consentedOn.getTime())) throw new DomainError("CONSENT_DATE_INVALID", "ol.consent.dateInvalid", at("consentedOn"));
     const day = isoDay(consent.consentedOn);
-    if (day > chinaToday(now)) throw new DomainError("CONSENT_IN_FUTURE", "ol.consent.dateFuture", at("consentedOn"));
+    // Consents are dated by the calendar in China: a consent signed this morning in Chongqing is not in the future.
+    if (day > chinaDay(now)) throw new DomainError("CONSENT_IN_FUTURE", "ol.consent.dateFuture", at("consentedOn"));
     if (day < isoDay(patent.filingDate)) throw new DomainError("CONSENT_BEFORE_FILING", "ol.consent.dateBeforeFiling", at("consentedOn"));
     const reference = consent.reference.trim();
     const problem = consentReferenceProblem(reference);
@@ -66,7 +63,7 @@ export async function declareOpenLicense(user: CurrentUser, patentId: number, de
     throw new DomainError("EVALUATION_REPORT_REQUIRED", "openLicense.err.evaluationReport", { status: 409 });
   }
   if (addMonths(now, terms.licenseTermMonths) > patent.expiresOn) {
-    throw new DomainError("TERM_BEYOND_EXPIRY", "openLicense.err.termBeyondExpiry", { status: 400, path: "licenseTermMonths", values: { expiresOn: patent.expiresOn.toISOString().slice(0, 10) } });
+    throw new DomainError("TERM_BEYOND_EXPIRY", "openLicense.err.termBeyondExpiry", { status: 400, path: "licenseTermMonths", values: { expiresOn: isoDay(patent.expiresOn) } });
   }
   return prisma.$transaction(async (tx) => {
     await takeTurn(tx, patentTurn(patentId));

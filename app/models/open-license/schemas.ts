@@ -1,6 +1,6 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
-import { MAX_AMOUNT_FEN } from "~/lib/money";
+import { MAX_AMOUNT_FEN, yuanToFen } from "~/lib/money";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 import { calendarDate, fromToday } from "~/lib/calendar-date";
 import { messageKey } from "~/lib/i18n";
@@ -154,10 +154,10 @@ export const DeclareFormSchema = z
   })
   .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, coOwners, ...rest }) => ({
     ...rest,
-    ...(lumpSum === undefined ? {} : { lumpSumFen: Math.round(lumpSum * 100) }),
-    ...(entryFee === undefined ? {} : { entryFeeFen: Math.round(entryFee * 100) }),
+    ...(lumpSum === undefined ? {} : { lumpSumFen: yuanToFen(lumpSum) }),
+    ...(entryFee === undefined ? {} : { entryFeeFen: yuanToFen(entryFee) }),
     ...(royaltyPercent === undefined ? {} : { royaltyBasisPoints: Math.round(royaltyPercent * 100) }),
-    ...(perUnit === undefined ? {} : { perUnitFen: Math.round(perUnit * 100) }),
+    ...(perUnit === undefined ? {} : { perUnitFen: yuanToFen(perUnit) }),
     ...(territory ? { territory } : {}),
     ...(fieldOfUse ? { fieldOfUse } : {}),
     ...consentsOf(coOwners),

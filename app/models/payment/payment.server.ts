@@ -4,25 +4,24 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { addMonths, chinaToday, isoDay } from "~/lib/calendar-date";
 import { DomainError } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
 import { MAX_AMOUNT_FEN, PaymentReceiptJson, SalesReportJson, type PaymentReceiptInput, type SalesReportInput } from "~/models/payment/schemas";
 import { publicUrl } from "~/lib/public-url.server";
+import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import { sendMail } from "~/models/mail.server";
 import { notify } from "~/models/notification.server";
 
 const PAYMENT_DAYS = 30;
 const DAY_MS = 86_400_000;
 const dueAfter = (from: Date) => new Date(from.getTime() + PAYMENT_DAYS * DAY_MS);
-/** Today in China (UTC+8), as midnight UTC of that calendar day. */
-const chinaDay = (now: Date) => new Date(`${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The fee due on signature (lump sum or entry fee), payable within 30 days. */
 export async function scheduleUpFront(tx: Prisma.TransactionClient, licenseId: string, amountFen: number, now: Date): Promise<void> {
   if (amountFen <= 0) return;
   await tx.payment.create({ data: { licenseId, kind: "UP_FRONT", amountFen, dueOn: dueAfter(now) } });
-  await tx.dealEvent.create({ data: { licenseId, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen, dueOn: dueAfter(now).toISOString().slice(0, 10) }) } });
+  await tx.dealEvent.create({ data: { licenseId, kind: "PAYMENT_DUE", at: now, detail: JSON.stringify({ amountFen, dueOn: isoDay(dueAfter(now)) }) } });
 }
 
 export function isOverdue(payment: { paidAt: Date | null; dueOn: Date }, now = new Date()): boolean {
@@ -61,7 +60,7 @@ export async function confirmPayment(user: CurrentUser, paymentId: string, recei
     const outstanding = payment.amountFen - received;
     if (payment.paidAt || outstanding <= 0) throw new DomainError("ALREADY_PAID", "pay.err.alreadyPaid", { status: 409 });
     if (input.amountFen > outstanding) throw new DomainError("ABOVE_DUE", "pay.err.amountAboveDue", { status: 400, path: "amount" });
-    if (input.receivedOn > chinaDay(now)) throw new DomainError("RECEIVED_IN_FUTURE", "pay.err.dateFuture", { status: 400, path: "receivedOn" });
+    if (input.receivedOn > chinaToday(now)) throw new DomainError("RECEIVED_IN_FUTURE", "pay.err.dateFuture", { status: 400, path: "receivedOn" });
     if (input.receivedOn < new Date(`${isoDay(payment.license.signedAt)}T00:00:00Z`)) throw new DomainError("RECEIVED_BEFORE_SIGNATURE", "pay.err.dateBeforeSignature", { status: 400, path: "receivedOn" });
     const reused = await tx.paymentReceipt.findFirst({ where: { reference: input.reference, payment: { licenseId: payment.licenseId } }, select: { id: true } });
     if (reused) throw new DomainError("REFERENCE_USED", "pay.err.referenceUsed", { status: 409, path: "reference" });
@@ -147,7 +146,7 @@ export async function reportSales(user: CurrentUser, licenseId: string, report: 
   if (!days) throw new DomainError("PERIOD_FORMAT", schedule === "QUARTERLY" ? "pay.err.periodQuarter" : "pay.err.periodYear", { status: 400, path: "period" });
   // The license runs [startsOn, endsOn]: a period sharing no day with it has no sales under it.
   if (days.end <= license.startsOn || days.start > license.endsOn) throw new DomainError("PERIOD_OUTSIDE_TERM", "pay.err.periodOutsideTerm", { status: 400, path: "period" });
-  if (days.end > chinaDay(now)) throw new DomainError("PERIOD_NOT_OVER", "pay.err.periodNotOver", { status: 400, path: "period" });
+  if (days.end > chinaToday(now)) throw new DomainError("PERIOD_NOT_OVER", "pay.err.periodNotOver", { status: 400, path: "period" });
   if (input.units > 0 && !terms.perUnitFen && !terms.royaltyBasisPoints) throw new DomainError("NO_ROYALTY", "pay.err.noRoyalty", { status: 409 });
   const amountFen = royaltyFen(terms, input);
   try {
@@ -173,14 +172,81 @@ export async function listSalesReports(user: CurrentUser, licenseId: string) {
   if (!license || !isParty(user, license)) throw new DomainError("NOT_FOUND", "pay.err.licenseNotFound", { status: 404 });
   const reports = await prisma.salesReport.findMany({ where: { licenseId }, orderBy: { period: "desc" }, include: { payment: { select: { id: true, amountFen: true, dueOn: true, paidAt: true } } } });
   const { termsSnapshot, ...rest } = license;
-  const terms = JSON.parse(termsSnapshot) as { royaltyBasisPoints?: number | null; perUnitFen?: number | null; paymentSchedule?: string };
+  const terms = JSON.parse(termsSnapshot) as { royaltyBasisPoints?: number | null; perUnitFen?: number | null; paymentSchedule?: string; minimumAnnualRoyaltyFen?: number | null };
+  const shortfalls = await prisma.payment.findMany({ where: { licenseId, kind: "MINIMUM_ROYALTY" }, orderBy: { dueOn: "asc" }, select: { id: true, amountFen: true, dueOn: true, paidAt: true } });
   return {
     license: rest,
-    terms: { royaltyBasisPoints: terms.royaltyBasisPoints ?? null, perUnitFen: terms.perUnitFen ?? null, paymentSchedule: terms.paymentSchedule ?? "YEARLY" },
+    terms: {
+      royaltyBasisPoints: terms.royaltyBasisPoints ?? null, perUnitFen: terms.perUnitFen ?? null, paymentSchedule: terms.paymentSchedule ?? "YEARLY",
+      minimumAnnualRoyaltyFen: terms.minimumAnnualRoyaltyFen ?? null,
+    },
+    /** the minimum royalty's shortfalls scheduled so far, one per contract year that fell short */
+    shortfalls,
     hasRoyalty: Boolean(terms.royaltyBasisPoints || terms.perUnitFen),
     mayReport: user.organization?.id === license.licenseeId,
     reports: reports.map((r) => ({ id: r.id, period: r.period, revenueFen: r.revenueFen, units: r.units, createdAt: r.createdAt, payment: r.payment })),
   };
+}
+
+// ——— Minimum annual royalty ———
+
+/** The license's contract years: [start, end) from its start, twelve months each, the last one ending with it. */
+export function licenseYears(license: { startsOn: Date; endsOn: Date }): Array<{ year: number; start: Date; end: Date }> {
+  const years: Array<{ year: number; start: Date; end: Date }> = [];
+  for (let year = 1; ; year++) {
+    const start = addMonths(license.startsOn, 12 * (year - 1));
+    if (start >= license.endsOn) return years;
+    const end = addMonths(license.startsOn, 12 * year);
+    years.push({ year, start, end: end < license.endsOn ? end : license.endsOn });
+  }
+}
+
+/**
+ * The minimum annual royalty, when the agreed terms have one: once a contract year is over and the 30 days to report
+ * its last period have passed, the royalties reported for it (a report counts in the year its period's last day
+ * falls in) are compared with the minimum, and the shortfall becomes a payment of its own (MINIMUM_ROYALTY), due
+ * 30 days later, like a royalty on a report filed that day. A partial last year
+ * owes the whole minimum, as the contract's cost summary counts it. Once per license and year: the patent's turn
+ * serialises two runs, and an existing row for the year is kept. Returns the payments created.
+ */
+export async function scheduleMinimumRoyalties(now = new Date(), licenseId?: string) {
+  const licenses = await prisma.license.findMany({
+    where: { ...(licenseId ? { id: licenseId } : {}), termsSnapshot: { contains: "minimumAnnualRoyaltyFen" }, startsOn: { lte: now } },
+    select: { id: true, patentId: true, startsOn: true, endsOn: true, termsSnapshot: true },
+  });
+  const created: Array<{ licenseId: string; year: number; amountFen: number; paymentId: string }> = [];
+  for (const license of licenses) {
+    const terms = JSON.parse(license.termsSnapshot) as { minimumAnnualRoyaltyFen?: number | null; paymentSchedule?: Schedule };
+    const minimumFen = terms.minimumAnnualRoyaltyFen ?? 0;
+    if (minimumFen <= 0) continue;
+    const schedule: Schedule = terms.paymentSchedule && terms.paymentSchedule in PERIOD ? terms.paymentSchedule : "YEARLY";
+    for (const { year, start, end } of licenseYears(license)) {
+      const settledOn = dueAfter(end);
+      if (settledOn > now) break;
+      const dueOn = dueAfter(settledOn);
+      const payment = await prisma.$transaction(async (tx) => {
+        await takeTurn(tx, patentTurn(license.patentId));
+        const settled = await tx.payment.findFirst({ where: { licenseId: license.id, kind: "MINIMUM_ROYALTY", dueOn }, select: { id: true } });
+        if (settled) return null;
+        const reports = await tx.salesReport.findMany({ where: { licenseId: license.id }, select: { period: true, payment: { select: { amountFen: true } } } });
+        const reportedFen = reports.reduce((sum, report) => {
+          const days = periodDays(report.period, schedule);
+          const lastDay = days ? new Date(days.end.getTime() - DAY_MS) : null;
+          return lastDay && lastDay >= start && lastDay < end ? sum + (report.payment?.amountFen ?? 0) : sum;
+        }, 0);
+        const shortfallFen = minimumFen - reportedFen;
+        // A year whose royalties reached the minimum owes nothing more; the row is not written, so a later run checks again.
+        if (shortfallFen <= 0) return null;
+        const row = await tx.payment.create({ data: { licenseId: license.id, kind: "MINIMUM_ROYALTY", amountFen: shortfallFen, dueOn } });
+        await tx.dealEvent.create({
+          data: { licenseId: license.id, kind: "MINIMUM_ROYALTY_DUE", at: now, detail: JSON.stringify({ paymentId: row.id, year, from: isoDay(start), to: isoDay(end), minimumFen, reportedFen, amountFen: shortfallFen, dueOn: isoDay(dueOn) }) },
+        });
+        return { licenseId: license.id, year, amountFen: shortfallFen, paymentId: row.id };
+      });
+      if (payment) created.push(payment);
+    }
+  }
+  return created;
 }
 
 // ——— Overdue payments ———

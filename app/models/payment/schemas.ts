@@ -1,7 +1,7 @@
 // What a sales report and a payment receipt may say: one zod schema per form and per JSON body, shared by the
 // pages and the API. Messages are i18n keys, shown in the user's language (English in the API).
 import { z } from "zod";
-import { MAX_AMOUNT_FEN } from "~/lib/money";
+import { MAX_AMOUNT_FEN, parseYuan } from "~/lib/money";
 
 export { MAX_AMOUNT_FEN };
 /** The most units one report may declare. */
@@ -16,10 +16,11 @@ const yuanField = (requiredKey: string, formatKey: string, capKey: string) =>
   z
     .string({ message: requiredKey })
     .transform((value) => value.replace(/[,，\s]/g, ""))
-    .pipe(z.string().min(1, requiredKey).regex(/^\d{1,12}(\.\d{1,2})?$/, formatKey))
-    .transform((value) => {
-      const [whole, decimals = ""] = value.split(".");
-      return Number(BigInt(whole) * 100n + BigInt(decimals.padEnd(2, "0")));
+    .pipe(z.string().min(1, requiredKey))
+    .transform((value, context) => {
+      const fen = parseYuan(value);
+      if (fen === null) context.addIssue({ code: "custom", message: formatKey });
+      return fen ?? z.NEVER;
     })
     .pipe(z.number().max(MAX_AMOUNT_FEN, capKey));
 

@@ -1,6 +1,7 @@
 // The patents of a result as the search page, the API and a patent page's similar patents show them: one raw
 // statement for the page's rows with their active open license, highlighted by the query's terms.
 import { Prisma } from "~/generated/prisma/client";
+import { isoDay } from "~/lib/calendar-date";
 import type { PrismaClient } from "~/lib/db.server";
 import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 import { highlight, snippet, type HighlightTerm, type TextSegment } from "./text-search";
@@ -77,8 +78,8 @@ export async function loadSearchItems(db: PrismaClient, ids: number[], terms: Hi
       cluster: row.cluster,
       field: row.field,
       legalStatus: row.legalStatus as LegalStatus,
-      filingDate: row.filingDate.toISOString().slice(0, 10),
-      expiresOn: row.expiresOn.toISOString().slice(0, 10),
+      filingDate: isoDay(row.filingDate),
+      expiresOn: isoDay(row.expiresOn),
       openLicense: row.declarationId ? openLicenseSummary({ ...row, id: row.declarationId, version: row.version!, feeModel: row.feeModel!, paymentSchedule: row.paymentSchedule!, licenseTermMonths: row.licenseTermMonths!, declaredAt: row.declaredAt! }) : null,
       highlights: {
         title: highlight(row.title, terms),
@@ -108,6 +109,6 @@ export function openLicenseSummary(declaration: {
     perUnitFen: declaration.perUnitFen,
     paymentSchedule: declaration.paymentSchedule,
     licenseTermMonths: declaration.licenseTermMonths,
-    declaredAt: declaration.declaredAt.toISOString().slice(0, 10),
+    declaredAt: isoDay(declaration.declaredAt),
   };
 }

@@ -1,5 +1,6 @@
 // Statistics arithmetic: which period a period is compared with, growth, ranks and medians. Plain functions of
 // days as "YYYY-MM-DD" strings and of numbers.
+import { isoDay } from "~/lib/calendar-date";
 import { isWholeYear, yearPeriod, type StatsPeriod } from "./stats-params";
 
 const DAY_MS = 86_400_000;
@@ -8,7 +9,7 @@ const DAY_MS = 86_400_000;
  * within a year (this year to date, a quarter); the period of equal length just before a longer one. */
 export type Comparison = "previousYear" | "sameDaysYearBefore" | "precedingPeriod";
 
-export const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+export const nextDay = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS));
 
 /** The same calendar day a year before (29 February becomes the 28th). */
 function yearBefore(day: string): string {
@@ -33,7 +34,7 @@ export function previousPeriod(period: StatsPeriod): StatsPeriod {
   const from = Date.parse(`${period.from}T00:00:00Z`);
   const to = Date.parse(`${period.to}T00:00:00Z`);
   const days = Math.round((to - from) / DAY_MS) + 1;
-  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const iso = (ms: number) => isoDay(new Date(ms));
   return { from: iso(from - days * DAY_MS), to: iso(from - DAY_MS) };
 }
 
@@ -45,7 +46,7 @@ export function defaultPeriod(today: Date = new Date()): StatsPeriod {
 /** A period that reaches past today ends today: the current year is counted to date, and compared with the same
  * days of the year before rather than with a whole year. */
 export function upToToday(period: StatsPeriod, today: Date = new Date()): StatsPeriod {
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   return period.from <= day && day < period.to ? { from: period.from, to: day } : period;
 }
 

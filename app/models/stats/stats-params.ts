@@ -1,13 +1,14 @@
 // The statistics' period and scope (messages are UI keys), as they stand in the URL of /admin/stats, /university/stats, the CSV
 // exports and GET /api/v1/stats: one schema for all of them.
 import { z } from "zod";
+import { isoDay } from "~/lib/calendar-date";
 import type { ValidationIssue } from "~/models/search/search-params";
 import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SPAN_YEARS = 30;
 
-const isoDay = z
+const IsoDay = z
   .string()
   .trim()
   .regex(DAY, "stats.err.date")
@@ -18,8 +19,8 @@ export const StatsParamsSchema = z
     // The page's one period control: "ytd" (this year to date), a year, or "range" (from and to).
     period: z.string().regex(/^(ytd|range|\d{4})$/, "stats.err.period").optional(),
     year: z.coerce.number({ message: "stats.err.yearNumber" }).int("stats.err.yearNumber").min(1985, "stats.err.yearRange").max(2100, "stats.err.yearRange").optional(),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
+    from: IsoDay.optional(),
+    to: IsoDay.optional(),
     university: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "stats.err.university").optional(),
     cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "stats.err.cluster" }).optional(),
   })
@@ -50,7 +51,7 @@ export function yearPeriod(year: number): StatsPeriod {
 
 /** This year from 1 January to today (UTC). */
 export function yearToDate(today: Date = new Date()): StatsPeriod {
-  const day = today.toISOString().slice(0, 10);
+  const day = isoDay(today);
   return { from: `${day.slice(0, 4)}-01-01`, to: day };
 }
 
@@ -77,7 +78,7 @@ export function parseStatsParams(url: URLSearchParams, today: Date = new Date())
   else if (choice && choice !== "range") period = yearPeriod(Number(choice));
   else if (year !== undefined) period = yearPeriod(year);
   // One end alone: the other is the start of that year, or today.
-  else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? today.toISOString().slice(0, 10) };
+  else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? isoDay(today) };
   if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "stats.err.reversed" }] };
   return { ok: true, request: { period, university: university ?? null, cluster: cluster ?? null } };
 }
