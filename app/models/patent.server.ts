@@ -1,3 +1,5 @@
+import type { Patent } from "~/generated/prisma/client";
+import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { IPC_TITLES } from "~/models/patent/ipc-titles";
 import { ipcParts, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
@@ -12,18 +14,11 @@ export interface IpcEntry {
 type Owner = { id: string; name: string; nameEn: string | null; kind: string };
 const OWNER = { select: { id: true, name: true, nameEn: true, kind: true } } as const;
 
-export interface PatentDetail {
-  id: number;
-  applicationNumber: string;
-  publicationNumber: string | null;
-  grantNumber: string | null;
+/** The patent's own columns, as stored. */
+type PatentText = Pick<Patent, "id" | "applicationNumber" | "publicationNumber" | "grantNumber" | "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn">;
+
+export interface PatentDetail extends PatentText {
   type: PatentType;
-  title: string;
-  titleEn: string | null;
-  abstract: string;
-  abstractEn: string | null;
-  firstClaim: string;
-  firstClaimEn: string | null;
   ipcMain: IpcEntry;
   ipcOthers: IpcEntry[];
   inventors: string[];
@@ -55,7 +50,6 @@ export function describeIpc(code: string): IpcEntry {
   return { code, titleZh: title?.zh ?? null, titleEn: title?.en ?? null };
 }
 
-const day = (date: Date | null) => date?.toISOString().slice(0, 10) ?? null;
 const list = (joined: string) => joined.split(";").map((s) => s.trim()).filter(Boolean);
 
 export async function getPatentDetail(id: number): Promise<PatentDetail | null> {
@@ -98,11 +92,11 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
     inventors: list(patent.inventors),
     owner: patent.owner,
     coOwners: patent.coOwners.map((row) => row.organization).sort(byName),
-    family: family.map((member) => ({ ...member, type: member.type as PatentType, filingDate: day(member.filingDate)! })),
-    filingDate: day(patent.filingDate)!,
-    publicationDate: day(patent.publicationDate),
-    grantDate: day(patent.grantDate),
-    expiresOn: day(patent.expiresOn)!,
+    family: family.map((member) => ({ ...member, type: member.type as PatentType, filingDate: isoDay(member.filingDate) })),
+    filingDate: isoDay(patent.filingDate),
+    publicationDate: patent.publicationDate && isoDay(patent.publicationDate),
+    grantDate: patent.grantDate && isoDay(patent.grantDate),
+    expiresOn: isoDay(patent.expiresOn),
     legalStatus: patent.legalStatus as LegalStatus,
     cluster: patent.cluster,
     field: patent.field,
@@ -116,7 +110,7 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
           ...openLicenseSummary(declaration),
           territory: declaration.territory,
           fieldOfUse: declaration.fieldOfUse,
-          consents: declaration.consents.map((consent) => ({ organization: consent.organization, consentedOn: day(consent.consentedOn)! })).sort((a, b) => byName(a.organization, b.organization)),
+          consents: declaration.consents.map((consent) => ({ organization: consent.organization, consentedOn: isoDay(consent.consentedOn) })).sort((a, b) => byName(a.organization, b.organization)),
         }
       : null,
     licenseeCount: licensees.length,

@@ -290,32 +290,10 @@ export default function PatentPage() {
               </dl>
             </section>
           )}
-          {similar.length > 0 && (
-            <section aria-labelledby="similar-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <h2 id="similar-heading" className="text-lg font-semibold">{t("patent.similar")}</h2>
-              <ul className="mt-2 space-y-2 text-sm">
-                {similar.map((item) => (
-                  <li key={item.id}>
-                    <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">{localized(language, item.title, item.titleEn)}</Link>
-                    <span className="block text-xs text-slate-500">{localized(language, item.university.name, item.university.nameEn)}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {alsoLicensed.length > 0 && (
-            <section aria-labelledby="also-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <h2 id="also-heading" className="text-lg font-semibold">{t("patent.alsoLicensed")}</h2>
-              <ul className="mt-2 space-y-2 text-sm">
-                {alsoLicensed.map((item) => (
-                  <li key={item.id}>
-                    <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">{localized(language, item.title, item.titleEn)}</Link>
-                    <span className="block text-xs text-slate-500">{t("patent.alsoLicensedCount", { count: item.companies })}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <PatentLinks id="similar-heading" heading={t("patent.similar")} patents={similar}
+            note={(item) => localized(language, item.university.name, item.university.nameEn)} />
+          <PatentLinks id="also-heading" heading={t("patent.alsoLicensed")} patents={alsoLicensed}
+            note={(item) => t("patent.alsoLicensedCount", { count: item.companies })} />
           {mayWatch && (
             <Form method="post" className="rounded-lg bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200">
               <input type="hidden" name="intent" value={watching ? "unwatch" : "watch"} />
@@ -339,6 +317,31 @@ export default function PatentPage() {
         </nav>
       )}
     </article>
+  );
+}
+
+/** Other patents in a side box (similar ones, those licensed by the same companies): each title links to its
+ * page, with one line under it; nothing when there are none. */
+function PatentLinks<Item extends { id: number; title: string; titleEn: string | null }>({ id, heading, patents, note }: {
+  id: string;
+  heading: string;
+  patents: Item[];
+  note: (item: Item) => string;
+}) {
+  const { language } = useLanguage();
+  if (patents.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <h2 id={id} className="text-lg font-semibold">{heading}</h2>
+      <ul className="mt-2 space-y-2 text-sm">
+        {patents.map((item) => (
+          <li key={item.id}>
+            <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">{localized(language, item.title, item.titleEn)}</Link>
+            <span className="block text-xs text-slate-500">{note(item)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
