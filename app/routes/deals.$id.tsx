@@ -1,15 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DealTermsFields, TermsTable } from "~/components/deal-terms";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { requireUser } from "~/lib/auth.server";
-import { DealStepSchema } from "~/models/deal/steps";
-import { dealTermsFromForm } from "~/models/deal/terms-form";
-import { DomainError, orErrorPage } from "~/lib/errors";
+import { DealStepFormSchema } from "~/models/deal/terms-form";
+import { orErrorPage } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
-import { formToObject, validate } from "~/lib/forms";
+import { replyErrors } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -35,28 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { user } = await dealOr404(request, recordId(params.id));
-  const step = String(form.get("step"));
-  let input: unknown;
-  if (step === "counter") {
-    const values = formToObject(form);
-    const counter = dealTermsFromForm(values);
-    if (!counter.ok) return data({ step, fieldErrors: counter.fieldErrors }, { status: 400 });
-    input = { step, message: values.message ?? "", terms: counter.terms };
-  } else if (step === "accept") {
-    input = { step, version: Number(form.get("version")) || undefined };
-  } else {
-    input = formToObject(form, step === "sign" ? ["agree"] : []);
-  }
-  const parsed = validate(DealStepSchema, input);
-  // Field errors keep the form's names (account.bank …), so each shows beside its field.
-  if (!parsed.ok) return data({ step, fieldErrors: parsed.fieldErrors }, { status: 400 });
-  try {
-    await advanceDeal(user, recordId(params.id), parsed.data);
-    return { step, fieldErrors: {} as Record<string, string> };
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data({ step, fieldErrors: { form: error.message } as Record<string, string> }, { status: error.status });
-  }
+  // Field errors keep the form's names (account.bank, lumpSum …), so each shows beside its field.
+  const answer = await answerForm(form, DealStepFormSchema, (step) => advanceDeal(user, recordId(params.id), step), { checkboxes: ["agree"] });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }) };
 }
 
 function CostSummary({ terms, cost }: { terms: DealTerms; cost: { dueOnSignatureFen: number; minimumRoyaltiesFen: number; contractYears: number; totalFixedFen: number; runningRoyalty: boolean } }) {
@@ -90,11 +72,18 @@ function CostSummary({ terms, cost }: { terms: DealTerms; cost: { dueOnSignature
 
 export default function DealPage() {
   const { deal } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const result = useActionData<typeof action>()?.result;
   const { t, language } = useLanguage();
   const busy = useNavigation().state === "submitting";
-  const errors = actionData?.fieldErrors ?? {};
-  const errorsFor = (step: string) => (actionData?.step === step ? errors : {}) as Record<string, string | undefined>;
+  // Several forms share the page: a field's error shows in the form of the step that was sent.
+  const errors: Record<string, string | undefined> = replyErrors(result);
+  const sentStep = (result?.initialValue as { step?: unknown } | null | undefined)?.step;
+  const errorsFor = (step: string) => (sentStep === step ? errors : {});
+  // What was typed into the refused form, kept without JavaScript.
+  const sentText = (step: string, name: string) => {
+    const value = sentStep === step ? (result?.initialValue as Record<string, unknown>)[name] : undefined;
+    return typeof value === "string" ? value : undefined;
+  };
   const mine = deal.side;
   const signedMine = mine === "REQUESTER" ? deal.requesterSignedAt : deal.ownerSignedAt;
   const negotiating = deal.status === "NEGOTIATING";
@@ -119,7 +108,7 @@ export default function DealPage() {
         <strong aria-label={t("licenses.status")}>{t(`deal.status.${deal.status as "NEGOTIATING"}`)}</strong>
       </p>
       {deal.licenseId && <p>{t("deal.licenseCreated")} <Link to={`/licenses/${deal.licenseId}`} className="text-brand-700 underline">{t("licenses.contract")}</Link></p>}
-      <FormError error={errors.form} />
+      <FormError error={errors[""]} />
 
       <section aria-labelledby="terms-heading" className="print:hidden rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
         <h2 id="terms-heading" className="font-semibold">
@@ -168,8 +157,8 @@ export default function DealPage() {
             <Form method="post" className="mt-3 max-w-md space-y-2" noValidate>
               <input type="hidden" name="step" value="sign" />
               <input type="hidden" name="previewFingerprint" value={deal.preview.fingerprint} />
-              <Field name="signatoryName" label={t("deal.sign.name")} autoComplete="name" error={errorsFor("sign").signatoryName} required />
-              <Field name="signatoryTitle" label={mine === "OWNER" ? t("deal.sign.titleOwner") : t("deal.sign.titleRequester")} autoComplete="organization-title" error={errorsFor("sign").signatoryTitle} required />
+              <Field name="signatoryName" label={t("deal.sign.name")} autoComplete="name" defaultValue={sentText("sign", "signatoryName")} error={errorsFor("sign").signatoryName} required />
+              <Field name="signatoryTitle" label={mine === "OWNER" ? t("deal.sign.titleOwner") : t("deal.sign.titleRequester")} autoComplete="organization-title" defaultValue={sentText("sign", "signatoryTitle")} error={errorsFor("sign").signatoryTitle} required />
               <label className="flex items-start gap-2 text-sm"><input type="checkbox" name="agree" className="mt-1" /> {mine === "OWNER" ? t("deal.agreeOwner") : t("deal.agree")}</label>
               {errorsFor("sign").agree && <p className="text-sm text-red-700">{messageIn(language, errorsFor("sign").agree!)}</p>}
               {errorsFor("sign").previewFingerprint && <p className="text-sm text-red-700">{messageIn(language, errorsFor("sign").previewFingerprint!)}</p>}
@@ -214,7 +203,7 @@ export default function DealPage() {
             <Form method="post" className="space-y-2" noValidate>
               <input type="hidden" name="step" value="message" />
               <label htmlFor="reply" className="block text-sm font-medium">{t("deal.reply")}</label>
-              <textarea id="reply" name="message" rows={3} maxLength={4000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+              <textarea id="reply" name="message" rows={3} maxLength={4000} defaultValue={sentText("message", "message")} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
               {errorsFor("message").message && <p className="text-sm text-red-700">{messageIn(language, errorsFor("message").message!)}</p>}
               <SubmitButton busy={busy}>{t("deal.reply")}</SubmitButton>
             </Form>
@@ -224,7 +213,7 @@ export default function DealPage() {
                 <input type="hidden" name="step" value="counter" />
                 <DealTermsFields initial={deal.terms} errors={errorsFor("counter")} />
                 <label htmlFor="counter-message" className="block text-sm font-medium">{t("deal.message")}</label>
-                <textarea id="counter-message" name="message" rows={2} maxLength={4000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+                <textarea id="counter-message" name="message" rows={2} maxLength={4000} defaultValue={sentText("counter", "message")} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
                 <SubmitButton busy={busy}>{t("deal.counter")}</SubmitButton>
               </Form>
             )}

@@ -1,12 +1,16 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
 import { DealRequestForm } from "~/components/open-license-forms";
 import { feeSummary } from "~/components/open-license-terms";
 import { getUser, requireUser } from "~/lib/auth.server";
-import { DomainError, orErrorPage } from "~/lib/errors";
-import { readDealForm } from "~/models/deal/form.server";
+import { orErrorPage } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
+import { replyErrors } from "~/lib/forms";
+import { DealFormSchema } from "~/models/deal/form.server";
 import { formatFen } from "~/lib/format";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
@@ -31,29 +35,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { need, matches, ownMatches, canPropose: Boolean(isStaff) && need.status === "OPEN" };
 }
 
-type ActionResult = { fieldErrors: Record<string, string>; done: MessageKey | null };
+/** A university's proposal: the patents ticked (at most 20) and a lump-sum deal's terms. */
+const ProposalFormSchema = z
+  .intersection(
+    z.object({
+      patentId: z
+        .union([z.string(), z.array(z.string())])
+        .default([])
+        .transform((ids) => [ids].flat().map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 20)),
+    }),
+    DealFormSchema,
+  )
+  .superRefine((proposal, context) => {
+    if (proposal.patentId.length === 0) context.addIssue({ code: "custom", path: [], message: "need.choosePatents" });
+  });
 
 /** intent=propose (university staff: patentId…, kind, price, licenseTermMonths, message) or intent=close (the company). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
   const needId = recordId(params.id);
-  const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ fieldErrors, done: null }, { status });
-  try {
-    if (form.get("intent") === "close") {
-      await closeNeed(user, needId);
-      return { fieldErrors: {}, done: "need.closedNotice" } satisfies ActionResult;
-    }
-    const patentIds = form.getAll("patentId").map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 20);
-    const deal = readDealForm(form);
-    if (!deal.ok) return fail(deal.fieldErrors, 400);
-    if (patentIds.length === 0) return fail({ form: "need.choosePatents" }, 400);
-    await proposeForNeed(user, needId, { patentIds, kind: deal.kind ?? "ORDINARY", message: deal.message, terms: deal.terms });
-    return { fieldErrors: {}, done: "need.proposed" } satisfies ActionResult;
-  } catch (error) {
-    if (error instanceof DomainError) return fail({ form: error.message }, error.status);
-    throw error;
+  if (form.get("intent") === "close") {
+    const answer = await answerForm(form, z.object({}), () => closeNeed(user, needId));
+    if (!answer.ok) return answer.refusal;
+    return { result: answer.reply({ resetForm: true }), done: "need.closedNotice" as const };
   }
+  const answer = await answerForm(form, ProposalFormSchema, ({ patentId, kind, message, terms }) =>
+    proposeForNeed(user, needId, { patentIds: patentId, kind: kind ?? "ORDINARY", message, terms }),
+  );
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }), done: "need.proposed" as const };
 }
 
 function Reason({ reason }: { reason: MatchReason }) {
@@ -72,7 +83,8 @@ export default function NeedPage() {
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
   const cluster = CLUSTERS.find((c) => c.code === need.cluster);
-  const errors: Record<string, string | undefined> = actionData?.fieldErrors ?? {};
+  const sent = replyErrors(actionData?.result);
+  const errors: Record<string, string | undefined> = { ...sent, form: sent[""] };
   return (
     <article aria-labelledby="need-heading" className="space-y-6">
       <p className="text-sm"><Link to="/needs" className="text-brand-700 underline">← {t("need.title")}</Link></p>
@@ -87,7 +99,7 @@ export default function NeedPage() {
         </p>
         <p className="whitespace-pre-line rounded-lg bg-white p-4 ring-1 ring-slate-200">{need.description}</p>
       </header>
-      {actionData?.done && <Notice>{t(actionData.done)}</Notice>}
+      {actionData && "done" in actionData && <Notice>{t(actionData.done)}</Notice>}
       {need.status !== "OPEN" && <Notice>{t("need.closedNotice")}</Notice>}
 
       <section aria-labelledby="matches-heading" className="space-y-3">
@@ -157,3 +169,5 @@ export default function NeedPage() {
     </article>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

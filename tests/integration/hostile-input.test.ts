@@ -3,9 +3,10 @@
 import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
+import { replyErrors, type FormReply } from "~/lib/form-action.server";
 import { messageIn } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => unknown;
@@ -220,9 +221,9 @@ describe("calendar-invalid dates", () => {
     for (const deadline of DATES) {
       const form = new FormData();
       for (const [name, value] of Object.entries({ title: "耐低温电池", description: "需要在零下三十度工作的动力电池。", visibility: "PUBLIC", deadline })) form.append(name, value);
-      const page = (await route("needs.new").action!({ request: new Request("http://localhost/needs/new", { method: "POST", headers: headersFor("sme"), body: form }), params: {}, context: {} })) as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+      const page = (await route("needs.new").action!({ request: new Request("http://localhost/needs/new", { method: "POST", headers: headersFor("sme"), body: form }), params: {}, context: {} })) as { init: { status: number }; data: { result: FormReply } };
       expect(page.init.status, deadline).toBe(400);
-      const message = page.data.fieldErrors.deadline;
+      const message = replyErrors(page.data.result).deadline;
       expect(message, deadline).toMatch(/^need\.deadline/);
       expect(messageIn("zh", message)).not.toBe(messageIn("en", message));
       const api = (await route("api.v1.needs").action!({

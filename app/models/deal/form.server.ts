@@ -1,13 +1,12 @@
-// Reads a negotiation form (request or counter-offer) in two stages: the form's own fields, then the terms
-// with the same schema as the API.
+// A negotiation form of the pages (a request or a proposal) read in two stages: the form's own fields, then the
+// terms with the same schema as the API, their errors on the form's fields.
 import { z } from "zod";
-import { formToObject, validate, type FieldErrors } from "~/lib/forms";
-import { OpenLicenseTermsSchema, type OpenLicenseTerms } from "~/models/open-license/schemas";
-import { DEAL_KINDS, type DealKind } from "./terms";
+import { OpenLicenseTermsSchema } from "~/models/open-license/schemas";
+import { DEAL_KINDS } from "./terms";
 
 /** The negotiation forms of the pages: a price in yuan and a term, paid once (the API takes any terms).
  * Its terms are then checked with OpenLicenseTermsSchema like the API's. */
-const DealFormSchema = z
+const DealFieldsSchema = z
   .object({
     kind: z.enum(DEAL_KINDS).optional(),
     message: z.string().trim().max(4000, "validation.tooLong").default(""),
@@ -29,14 +28,12 @@ const DealFormSchema = z
 
 const FORM_FIELD: Record<string, string> = { "terms.lumpSumFen": "price", "terms.licenseTermMonths": "licenseTermMonths", "terms.fieldOfUse": "fieldOfUse" };
 
-export function readDealForm(form: FormData):
-  | { ok: true; kind?: DealKind; message: string; terms: OpenLicenseTerms }
-  | { ok: false; fieldErrors: FieldErrors } {
-  const first = validate(DealFormSchema, formToObject(form));
-  if (!first.ok) return first;
-  const terms = validate(OpenLicenseTermsSchema, first.data.terms);
-  if (!terms.ok) {
-    return { ok: false, fieldErrors: Object.fromEntries(Object.entries(terms.fieldErrors).map(([path, message]) => [FORM_FIELD[`terms.${path}`] ?? path, message])) };
+export const DealFormSchema = DealFieldsSchema.transform((deal, context) => {
+  const terms = OpenLicenseTermsSchema.safeParse(deal.terms);
+  if (terms.success) return { ...deal, terms: terms.data };
+  for (const issue of terms.error.issues) {
+    const path = issue.path.join(".");
+    context.addIssue({ code: "custom", path: [FORM_FIELD[`terms.${path}`] ?? path], message: issue.message });
   }
-  return { ok: true, kind: first.data.kind, message: first.data.message, terms: terms.data };
-}
+  return z.NEVER;
+});

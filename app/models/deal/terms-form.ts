@@ -1,6 +1,8 @@
 // The terms form of a request or counter-offer: amounts in yuan and the royalty in percent, as people write
 // them, read into full terms and checked with the same schema as the API. Only the fields of the chosen kind
 // and fee model count (the page shows only those).
+import { z } from "zod";
+import { DealStepSchema } from "./steps";
 import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
 import type { FieldErrors } from "~/lib/forms";
 import type { FeeModel } from "~/models/patent/vocabulary";
@@ -65,3 +67,17 @@ export function readDealRequestForm(values: Record<string, unknown>): { ok: true
   const read = dealTermsFromForm(values);
   return read.ok ? { ok: true, message, terms: read.terms } : read;
 }
+
+/** The deal page's forms: the API's steps, except that a counter-offer's terms come as people write them (yuan,
+ * percent; errors on the form's own fields) and the version to accept comes as text. */
+export const DealStepFormSchema = z
+  .record(z.string(), z.unknown())
+  .transform((form, context) => {
+    if (form.step === "accept") return { ...form, version: Number(form.version) || undefined };
+    if (form.step !== "counter") return form;
+    const counter = dealTermsFromForm(form);
+    if (counter.ok) return { step: form.step, message: form.message ?? "", terms: counter.terms };
+    for (const [field, message] of Object.entries(counter.fieldErrors)) context.addIssue({ code: "custom", path: [field], message });
+    return z.NEVER;
+  })
+  .pipe(DealStepSchema);
