@@ -7,7 +7,7 @@ import { orErrorPage } from "~/lib/errors";
 import { localized, messageIn, translator, type Language, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { formatMoney } from "~/lib/money";
-import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
+import { LICENSE_KINDS } from "~/models/patent/vocabulary";
 import { dashboardFor, type AdminDashboard, type CompanyDashboard, type DealItem, type PeriodFigures, type StaffDashboard } from "~/models/dashboard.server";
 import { listNotificationGroups } from "~/models/notification.server";
 

@@ -8,7 +8,7 @@ import { orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
+import { LICENSE_KINDS } from "~/models/patent/vocabulary";
 import { getLicenseFor } from "~/models/license/read.server";
 import { markReadFor } from "~/models/notification.server";
 

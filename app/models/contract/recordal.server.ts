@@ -9,7 +9,7 @@ import { prisma } from "~/lib/db.server";
 import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type RoyaltyBase } from "~/models/deal/terms";
 import { DomainError } from "~/lib/errors";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type LicenseKind, type PatentType, type PaymentSchedule } from "~/models/patent/vocabulary";
+import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type PatentType, type PaymentSchedule } from "~/models/patent/vocabulary";
 import type { ContractTerms } from "./contract.server";
 
 type Row = [zh: string, en: string, value: string];
