@@ -1,5 +1,6 @@
 // On a patent's page: the exclusive or sole license in force (with its end), and the pricing guide beside the
 // open-license declaration form.
+import { isoDay } from "~/lib/calendar-date";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
@@ -9,7 +10,7 @@ import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidanc
 export function ExclusiveLicenseNotice({ license }: { license: { kind: LicenseKind; endsOn: Date | string } }) {
   const { t, language } = useLanguage();
   const kind = LICENSE_KINDS[license.kind];
-  const end = new Date(license.endsOn).toISOString().slice(0, 10);
+  const end = isoDay(new Date(license.endsOn));
   return (
     <p role="note" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
       <strong className="block">{t("patent.exclusive.noticeShort", { kind: language === "zh" ? kind.zh : kind.en, end })}</strong>

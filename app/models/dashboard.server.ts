@@ -5,6 +5,7 @@
 // Everything is derived from the existing tables and scoped to the user's own organisation.
 import { Prisma, type LicenseKind } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { licenseStatus, type LicenseStatus } from "./license/status";
@@ -128,7 +129,6 @@ export interface MonthFigures extends PeriodFigures {
 
 export type Dashboard = StaffDashboard | CompanyDashboard | AdminDashboard;
 
-const iso = (date: Date) => date.toISOString().slice(0, 10);
 
 /** What is still owed on a payment: its amount less the parts the licensor has already recorded as received. */
 const outstandingFen = (payment: { amountFen: number; receipts: Array<{ amountFen: number }> }) =>
@@ -156,8 +156,8 @@ async function dealFigures(range: { from: Date; until: Date; complete: boolean }
     prisma.transfer.aggregate({ where: { signedAt, ...(side.assignorId ? { assignorId: side.assignorId } : {}) }, _count: { _all: true }, _sum: { priceFen: true } }),
   ]);
   return {
-    from: iso(range.from),
-    to: iso(new Date(range.until.getTime() - (range.complete ? DAY_MS : 0))),
+    from: isoDay(range.from),
+    to: isoDay(new Date(range.until.getTime() - (range.complete ? DAY_MS : 0))),
     complete: range.complete,
     licenses: licenses._count._all,
     transfers: transfers._count._all,

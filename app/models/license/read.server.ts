@@ -5,7 +5,7 @@ import type { LicenseKind, Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { dayAfter, pageWindow, type ListQuery } from "~/lib/paging";
+import { dayAfter, readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 import type { ContractTerms } from "~/models/contract/contract.server";
 import { isOverdue } from "~/models/payment/payment.server";
@@ -72,22 +72,16 @@ export async function listLicensesPage(user: CurrentUser, query: LicenseListQuer
     query.sort === "patent" ? { patent: { title: direction } }
     : query.sort === "counterparty" ? { [counterparty]: { name: direction } }
     : { [query.sort]: direction };
-  const total = await prisma.license.count({ where });
-  const window = pageWindow(query.page, total, pageSize);
-  const licenses = await prisma.license.findMany({
-    where,
-    // The contract number last: rows never swap places between two pages.
-    orderBy: [orderBy, { contractNumber: "asc" }],
-    skip: window.skip,
-    take: window.take,
-    select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } } },
-  });
-  return {
-    total,
-    page: window.page,
-    pages: window.pages,
-    licenses: licenses.map((license) => withStatus(license, now)),
-  };
+  const { rows: licenses, ...paging } = await readPage(query.page, pageSize, () => prisma.license.count({ where }), (window) =>
+    prisma.license.findMany({
+      where,
+      // The contract number last: rows never swap places between two pages.
+      orderBy: [orderBy, { contractNumber: "asc" }],
+      ...window,
+      select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } } },
+    }),
+  );
+  return { ...paging, licenses: licenses.map((license) => withStatus(license, now)) };
 }
 
 /** A license, for its parties and administrators only: to anyone else it does not exist (404). */

@@ -5,6 +5,7 @@
 // PostgreSQL reads them as timestamps. Every figure is read from the read replica if there is one (readPrisma):
 // a moment's lag does not change a report.
 import { Prisma } from "~/generated/prisma/client";
+import { isoDay } from "~/lib/calendar-date";
 import { readPrisma } from "~/lib/db.server";
 import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
 
@@ -150,5 +151,5 @@ export async function viewsRecorded(start: string, end: string): Promise<{ inPer
     readPrisma.patentViewDay.findFirst({ where: { day: { gte: new Date(`${start}T00:00:00Z`), lt: new Date(`${end}T00:00:00Z`) } }, select: { day: true } }),
     readPrisma.patentViewDay.findFirst({ orderBy: { day: "asc" }, select: { day: true } }),
   ]);
-  return { inPeriod: recordedInPeriod !== null, since: firstRecorded?.day.toISOString().slice(0, 10) ?? null };
+  return { inPeriod: recordedInPeriod !== null, since: firstRecorded ? isoDay(firstRecorded.day) : null };
 }
