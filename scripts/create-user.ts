@@ -4,11 +4,11 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { EmailSchema, ROLES } from "../app/lib/account-schemas";
+import { EmailSchema, ROLES } from "../app/models/account/schemas";
 import { prisma } from "../app/lib/db.server";
 import { DomainError } from "../app/lib/errors";
 import { messageIn } from "../app/lib/i18n";
-import { createUser } from "../app/models/account.server";
+import { createUser } from "../app/models/account/account.server";
 import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 // Who is asking, and may they? Every loader, action and API route that touches private data calls one of
 // these: nothing relies on hiding a button.
 import { redirect } from "@remix-run/node";
-import type { Role } from "./account-schemas";
+import type { Role } from "~/generated/prisma/enums";
 import { prisma } from "./db.server";
 import { errorResponse } from "./errors";
 import { currentSession } from "./session.server";

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { ROLES } from "./account-schemas";
+import { ROLES } from "~/models/account/schemas";
 import { formatMessage, isMessageKey, messageIn, messageKey, parseMessageKey, translator, type MessageKey } from "./i18n";
 import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, REMAINING_TERM_BUCKETS } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";

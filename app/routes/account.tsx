@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { ChangePasswordSchema } from "~/lib/account-schemas";
+import { ChangePasswordSchema } from "~/models/account/schemas";
 import { requireUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { endSession, startSession } from "~/lib/session.server";
-import { changePassword, endAllSessions } from "~/models/account.server";
+import { changePassword, endAllSessions } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("nav.account", { name: "" }) }];
 

@@ -6,8 +6,8 @@ import { requireRole } from "~/lib/auth.server";
 import { localized, type MessageKey } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
-import { AUDIT_ACTIONS } from "~/lib/list-vocabulary";
-import { AUDIT_SORTS, listAuditEventsPage } from "~/models/audit.server";
+import { AUDIT_ACTIONS } from "~/models/audit/actions";
+import { AUDIT_SORTS, listAuditEventsPage } from "~/models/audit/audit.server";
 
 /** GET /admin/audit[?q=][&action=][&from=YYYY-MM-DD][&to=YYYY-MM-DD][&sort=at|action][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -3,14 +3,15 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
 import { cell, Table } from "~/components/table";
-import { InviteSchema } from "~/lib/account-schemas";
+import { InviteSchema } from "~/models/account/schemas";
 import { requireUser, type CurrentUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { createInvitation } from "~/models/account.server";
-import { listInvitations, listUniversities } from "~/models/admin.server";
+import { createInvitation } from "~/models/account/account.server";
+import { listInvitations } from "~/models/account/lists.server";
+import { listUniversities } from "~/models/organization/organization.server";
 
 /** Administrators invite to any university; a university's admin member to their own only. */
 async function requireInviter(request: Request): Promise<CurrentUser> {

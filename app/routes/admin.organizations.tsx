@@ -10,8 +10,8 @@ import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { verifyOrganization } from "~/models/account.server";
-import { listOrganizationsPage, ORGANIZATION_SORTS } from "~/models/admin.server";
+import { verifyOrganization } from "~/models/organization/organization.server";
+import { listOrganizationsPage, ORGANIZATION_SORTS } from "~/models/organization/organization.server";
 
 /** GET /admin/organizations[?q=][&kind=][&verification=verified|unverified][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {

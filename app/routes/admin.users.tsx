@@ -4,15 +4,15 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, useFormReply } from "~/components/form";
 import { DataTable, FilterSelect, ListToolbar, Pager, shownMinute, sortOptionsOf, type Column } from "~/components/ui/list";
-import { ROLES } from "~/lib/account-schemas";
+import { ROLES } from "~/models/account/schemas";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { deactivateUser, setCanInvite } from "~/models/account.server";
-import { listUsersPage, USER_SORTS } from "~/models/admin.server";
+import { deactivateUser, setCanInvite } from "~/models/account/account.server";
+import { listUsersPage, USER_SORTS } from "~/models/account/lists.server";
 
 /** GET /admin/users[?q=][&role=][&state=active|deactivated][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {

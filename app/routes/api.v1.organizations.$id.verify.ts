@@ -3,7 +3,7 @@ import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
-import { verifyOrganization } from "~/models/account.server";
+import { verifyOrganization } from "~/models/organization/organization.server";
 
 /** POST /api/v1/organizations/:id/verify (administrators): the organisation may now sign licenses. */
 export async function action({ request, params }: ActionFunctionArgs) {

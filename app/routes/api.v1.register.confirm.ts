@@ -3,7 +3,7 @@ import { z } from "zod";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { clientIp, readJson } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
-import { confirmRegistration } from "~/models/account.server";
+import { confirmRegistration } from "~/models/account/account.server";
 
 const ConfirmSchema = z.object({ token: z.string({ message: "validation.required" }).min(1, "validation.required").max(100, "validation.tooLong") });
 

@@ -6,7 +6,7 @@ import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
-import { verifyContract } from "~/models/verification.server";
+import { verifyContract } from "~/models/contract/verification.server";
 
 export const meta: MetaFunction = () => [{ title: "Contract verification · 合同核验" }, { name: "robots", content: "noindex" }];
 

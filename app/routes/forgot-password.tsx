@@ -2,12 +2,12 @@ import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { ResetRequestSchema } from "~/lib/account-schemas";
+import { ResetRequestSchema } from "~/models/account/schemas";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { requestPasswordReset } from "~/models/account.server";
+import { requestPasswordReset } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("forgot.title") }];
 

@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/form";
-import { AcceptInvitationSchema } from "~/lib/account-schemas";
+import { AcceptInvitationSchema } from "~/models/account/schemas";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { startSession } from "~/lib/session.server";
-import { acceptInvitation, openInvitation } from "~/models/account.server";
+import { acceptInvitation, openInvitation } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("invitation.title", { organization: "" }) }];
 

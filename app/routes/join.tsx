@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { RegisterSchema, type Registration } from "~/lib/account-schemas";
+import { RegisterSchema, type Registration } from "~/models/account/schemas";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { CLUSTERS } from "~/models/taxonomy";
-import { requestRegistration } from "~/models/account.server";
+import { requestRegistration } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.title") }];
 

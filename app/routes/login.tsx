@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { SignInSchema } from "~/lib/account-schemas";
+import { SignInSchema } from "~/models/account/schemas";
 import { getUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -10,7 +10,7 @@ import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { safeRedirect } from "~/lib/redirect-target";
 import { startSession } from "~/lib/session.server";
-import { authenticate } from "~/models/account.server";
+import { authenticate } from "~/models/account/account.server";
 
 /** Where signing in lands without a page to go back to: the user's own workspace. */
 const SIGNED_IN_HOME = "/dashboard";

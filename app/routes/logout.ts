@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/lib/auth.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { endSession } from "~/lib/session.server";
-import { recordSignOut } from "~/models/account.server";
+import { recordSignOut } from "~/models/account/account.server";
 
 /** Signing out ends this session on the server too: the cookie is void even where a copy of it is kept. */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -9,7 +9,7 @@ import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { startSession } from "~/lib/session.server";
-import { confirmRegistration, openRegistration } from "~/models/account.server";
+import { confirmRegistration, openRegistration } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.confirmTitle") }];
 

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ResetPasswordSchema } from "~/lib/account-schemas";
+import { ResetPasswordSchema } from "~/models/account/schemas";
 import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/form";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { resetPassword } from "~/models/account.server";
+import { resetPassword } from "~/models/account/account.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("reset.title") }];
 

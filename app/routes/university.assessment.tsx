@@ -12,9 +12,9 @@ import { localized, messageIn, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
-import { listUniversities } from "~/models/admin.server";
-import { ASSESSMENT_FILTERS } from "~/lib/list-vocabulary";
-import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment.server";
+import { listUniversities } from "~/models/organization/organization.server";
+import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
+import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment/assessment.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("assess.title") }];
 

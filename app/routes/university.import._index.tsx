@@ -15,7 +15,7 @@ import { assertSameOrigin } from "~/lib/http.server";
 import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
 import { TEMPLATE_COLUMNS, type TemplateColumn } from "~/models/import/template";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { listUniversities } from "~/models/admin.server";
+import { listUniversities } from "~/models/organization/organization.server";
 import { createImport, IMPORT_MAX_BYTES, importDirectory, listImports, startAnalysis } from "~/models/import/patent-import.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];

@@ -11,7 +11,7 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { DeclareFormSchema, FORM_FIELD_OF } from "~/models/open-license/schemas";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { LEGAL_STATUS_CODES, LEGAL_STATUSES, PATENT_TYPE_CODES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
-import { listUniversities } from "~/models/admin.server";
+import { listUniversities } from "~/models/organization/organization.server";
 import { declareOpenLicenses } from "~/models/open-license/open-license.server";
 import { listUniversityPatentsPage, UNIVERSITY_PATENT_SORTS } from "~/models/university-patents.server";
 

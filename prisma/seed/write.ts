@@ -1,5 +1,5 @@
 // Writes the demo pool in one transaction: a failure or a kill leaves the database as it was.
-import { insertOrganizations } from "../../app/models/organization.server";
+import { insertOrganizations } from "../../app/models/organization/organization.server";
 import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search/facet-index.server";
 import type { PrismaClient } from "../../app/lib/db.server";

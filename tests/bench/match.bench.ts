@@ -29,7 +29,7 @@ const { insertPatents } = await import("../../app/models/patent-store.server");
 const { applicationCheckCharacter } = await import("../../app/models/patent/identifiers");
 const { getUser } = await import("../../app/lib/auth.server");
 const { startSession } = await import("../../app/lib/session.server");
-const { createUser } = await import("../../app/models/account.server");
+const { createUser } = await import("../../app/models/account/account.server");
 const { patentSearch } = await import("../../app/models/search/service.server");
 
 runPrisma(["migrate", "deploy"], { capture: true });

@@ -16,8 +16,8 @@ import {
   resetPassword,
   SIGN_IN_DELAYS,
   signInDelaySeconds,
-  verifyOrganization,
-} from "~/models/account.server";
+} from "~/models/account/account.server";
+import { verifyOrganization } from "~/models/organization/organization.server";
 import { action as accountAction } from "~/routes/account";
 import { action as forgotPasswordAction } from "~/routes/forgot-password";
 import { action as logoutAction } from "~/routes/logout";

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 type RouteModule = {

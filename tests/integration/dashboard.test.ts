@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { adminDashboard, companyDashboard, dashboardFor, staffDashboard, UNUSUAL } from "~/models/dashboard.server";
 import { listNotificationGroups, markRead, markReadFor, notify, unreadCount } from "~/models/notification.server";
 import { action as loginAction, loader as loginLoader } from "~/routes/login";

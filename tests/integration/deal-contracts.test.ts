@@ -8,7 +8,7 @@ import { DealTermsSchema, OWNERSHIP_PASSES, ROYALTY_BASES, type DealTerms } from
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES } from "~/models/patent/vocabulary";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { fingerprint } from "~/models/contract/contract.server";
 import { advanceDeal, contractTermsOf, getDealFor, requestDeal } from "~/models/deal/deal.server";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";

@@ -4,7 +4,7 @@ import { prisma } from "~/lib/db.server";
 import type { DealTerms } from "~/models/deal/terms";
 import { messageIn } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { advanceDeal, getDealFor, requestDeal } from "~/models/deal/deal.server";
 import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license/open-license.server";
 import { addCoOwners, createEnterprise, createPatent, createUniversity, declareOpenLicense as declareFixture } from "../helpers/fixtures";

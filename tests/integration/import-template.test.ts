@@ -12,7 +12,7 @@ import { recognizeColumns, missingTargets } from "~/models/import/columns";
 import { openRowSource } from "~/models/import/file-reader.server";
 import { TEMPLATE_COLUMNS } from "~/models/import/template";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { analyseImport, assignRequiredColumns, confirmImport, createImport, getImportFor } from "~/models/import/patent-import.server";
 import { action as importAction } from "~/routes/university.import.$id";
 import { loader as templateLoader } from "~/routes/university.import.template";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { listSavedSearches, runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
 import { advanceDeal } from "~/models/deal/deal.server";
 import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need/need.server";

@@ -3,7 +3,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
-import { insertOrganizations } from "~/models/organization.server";
+import { insertOrganizations } from "~/models/organization/organization.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
 import { patentSearch } from "~/models/search/service.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";

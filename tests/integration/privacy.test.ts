@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
-import { createUser, verifyOrganization } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
+import { verifyOrganization } from "~/models/organization/organization.server";
 import { acceptOpenLicense, declareOpenLicense } from "~/models/open-license/open-license.server";
 import { alsoLicensed } from "~/models/patent.server";
-import { verificationCode, verifyContract } from "~/models/verification.server";
+import { verificationCode, verifyContract } from "~/models/contract/verification.server";
 import { loader as contractPage } from "~/routes/contracts.$number";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 

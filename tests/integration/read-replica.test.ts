@@ -14,7 +14,7 @@ const { patentSearch } = await import("~/models/search/service.server");
 const { runAlerts, saveSearch } = await import("~/models/alerts.server");
 const { getUser } = await import("~/lib/auth.server");
 const { startSession } = await import("~/lib/session.server");
-const { createUser } = await import("~/models/account.server");
+const { createUser } = await import("~/models/account/account.server");
 const { createEnterprise, createPatent, createUniversity } = await import("../helpers/fixtures");
 
 const params = (query: string) => (parseSearchParams(new URLSearchParams(query)) as { params: SearchParams }).params;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseSearchParams } from "~/models/search/search-params";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { patentSearch } from "~/models/search/service.server";
 import { editDistance, searchSuggestions, THIN_RESULTS } from "~/models/search/suggestions.server";
 import { loader as needForm } from "~/routes/needs.new";

@@ -13,7 +13,7 @@ import { createPatentSearch } from "~/models/search/service.server";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { getUser } from "~/lib/auth.server";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { runAlerts, saveSearch } from "~/models/alerts.server";
 import { dispatchOutbox } from "~/models/mail.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";

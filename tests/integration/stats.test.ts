@@ -5,7 +5,7 @@ import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { sqlDialect } from "~/lib/sql-dialect.server";
 import { startSession } from "~/lib/session.server";
-import { createUser } from "~/models/account.server";
+import { createUser } from "~/models/account/account.server";
 import { recordPatentView } from "~/models/patent.server";
 import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney } from "~/models/stats/stats-tables";
 import { byPinyin, loadDashboard } from "~/models/stats/stats-request.server";

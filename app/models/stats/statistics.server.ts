@@ -4,7 +4,7 @@
 import type { CurrentUser } from "~/lib/auth.server";
 import { readPrisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { listUniversities } from "~/models/admin.server";
+import { listUniversities } from "~/models/organization/organization.server";
 import type { ClusterCode } from "~/models/taxonomy";
 import { comparisonOf, competitionRanks, defaultPeriod, growth, median, nextDay, previousPeriod, upToToday, type Comparison } from "./arithmetic";
 import {

@@ -3,7 +3,7 @@
 import { data } from "@remix-run/node";
 import type { CurrentUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
-import { listUniversities } from "~/models/admin.server";
+import { listUniversities } from "~/models/organization/organization.server";
 import { statisticsFor } from "./statistics.server";
 import { parseStatsParams } from "./stats-params";
 

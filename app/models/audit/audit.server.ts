@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { prisma } from "~/lib/db.server";
-import type { AuditAction } from "~/lib/list-vocabulary";
+import type { AuditAction } from "./actions";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 

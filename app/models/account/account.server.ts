@@ -1,13 +1,15 @@
-// Accounts: SME sign-up, sign-in with throttling, staff invitations, password resets, verification and
-// deactivation. Every change of who may do what is written to the audit log.
+// Accounts: SME sign-up, sign-in with throttling, staff invitations, password resets and deactivation (an
+// organisation's creation and verification are in ../organization). Every change of who may do what is written to the
+// audit log.
 import { createHash, randomBytes } from "node:crypto";
-import type { Registration, Role } from "~/lib/account-schemas";
 import { prisma } from "~/lib/db.server";
 import { DomainError, TryLaterError } from "~/lib/errors";
 import { decoyHash, hashPassword, verifyPassword } from "~/lib/password.server";
 import { publicUrl } from "~/lib/public-url.server";
-import { recordAudit } from "./audit.server";
-import { bilingualMail, sendMail } from "./mail.server";
+import { recordAudit } from "~/models/audit/audit.server";
+import { bilingualMail, sendMail } from "~/models/mail.server";
+import { createEnterprise } from "~/models/organization/organization.server";
+import type { Registration, Role } from "./schemas";
 
 const INVITATION_DAYS = 7;
 const RESET_MINUTES = 60;
@@ -124,12 +126,7 @@ export async function confirmRegistration(token: string, ip: string | null): Pro
     if (await tx.user.findUnique({ where: { email: pending.email }, select: { id: true } })) {
       throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });
     }
-    if (await tx.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } })) {
-      throw new DomainError("CREDIT_CODE_TAKEN", "validation.creditCodeTaken", { status: 409, path: "organization.creditCode" });
-    }
-    const organization = await tx.organization.create({
-      data: { kind: "ENTERPRISE", name: input.name, creditCode: input.creditCode, region: input.region, cluster: input.cluster },
-    });
+    const organization = await createEnterprise(tx, input);
     const user = await tx.user.create({
       data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash, role: "SME", organizationId: organization.id },
     });
@@ -145,12 +142,7 @@ export async function registerSme(input: Registration, ip: string | null): Promi
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });
     }
-    if (await tx.organization.findUnique({ where: { creditCode: input.organization.creditCode }, select: { id: true } })) {
-      throw new DomainError("CREDIT_CODE_TAKEN", "validation.creditCodeTaken", { status: 409, path: "organization.creditCode" });
-    }
-    const organization = await tx.organization.create({
-      data: { kind: "ENTERPRISE", name: input.organization.name, creditCode: input.organization.creditCode, region: input.organization.region, cluster: input.organization.cluster },
-    });
+    const organization = await createEnterprise(tx, input.organization);
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, role: "SME", organizationId: organization.id },
     });
@@ -341,17 +333,6 @@ export async function endAllSessions(user: { id: string; email: string }, ip: st
   await prisma.$transaction(async (tx) => {
     await tx.session.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, { action: "SIGNED_OUT_EVERYWHERE", actorId: user.id, subject: user.email, ip });
-  });
-}
-
-export async function verifyOrganization(adminId: string, organizationId: string): Promise<{ id: string; verifiedAt: Date }> {
-  return prisma.$transaction(async (tx) => {
-    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, verifiedAt: true } });
-    if (!organization) throw new DomainError("NOT_FOUND", "admin.organizationNotFound", { status: 404 });
-    if (organization.verifiedAt) return { id: organization.id, verifiedAt: organization.verifiedAt };
-    const updated = await tx.organization.update({ where: { id: organizationId }, data: { verifiedAt: new Date() }, select: { id: true, verifiedAt: true } });
-    await recordAudit(tx, { action: "ORGANIZATION_VERIFIED", actorId: adminId, subject: organizationId });
-    return { id: updated.id, verifiedAt: updated.verifiedAt! };
   });
 }
 

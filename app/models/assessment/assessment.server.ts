@@ -6,10 +6,10 @@ import { canManageFor } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import type { Prisma } from "~/generated/prisma/client";
-import type { AssessmentFilter } from "~/lib/list-vocabulary";
+import type { AssessmentFilter } from "./filters";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
-import { patentOrder, patentWordsWhere } from "./university-patents.server";
+import { patentOrder, patentWordsWhere } from "~/models/university-patents.server";
 
 const DAY_MS = 86_400_000;
 const DEMAND_YEARS = 3;

@@ -1,4 +1,4 @@
-// Codes the lists' filters offer in the browser (the models that read them are server-only).
+// The audit log's event codes, which the administrator's filter offers in the browser (audit.server.ts is server-only).
 
 /** Every event the audit log records, in the order the administrator's filter lists them. */
 export const AUDIT_ACTIONS = [
@@ -7,7 +7,3 @@ export const AUDIT_ACTIONS = [
   "USER_CREATED", "ROLE_CHANGED",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** The assessment list's views: "due" is what needs an assessment (assessmentFilterWhere). */
-export const ASSESSMENT_FILTERS = ["due", "unassessed", "all", "transferable", "excluded"] as const;
-export type AssessmentFilter = (typeof ASSESSMENT_FILTERS)[number];
