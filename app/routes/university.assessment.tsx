@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice, useFormReply } from "~/components/form";
 import { DataTable, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
-import { AssessFormSchema, assessmentInput } from "~/lib/assessment-schemas";
+import { AssessFormSchema, assessmentInput } from "~/models/assessment/schemas";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";

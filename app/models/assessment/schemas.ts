@@ -1,6 +1,6 @@
 // The bulk assessment form (/university/assessment): one schema, field messages as UI keys.
 import { z } from "zod";
-import type { AssessmentInput } from "~/models/assessment/assessment.server";
+import type { AssessmentInput } from "./assessment.server";
 
 /** The ticked boxes of a repeated field: none, one (a string) or several (an array). */
 const ticked = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
