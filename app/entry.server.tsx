@@ -14,7 +14,7 @@ import "~/lib/messages/all";
 // The server's mail dispatcher (scripts/serve.ts) runs this module's copy of the app code.
 export { dispatchOutbox } from "~/models/mail.server";
 export { runAlerts, sendDailyDigests } from "~/models/alerts.server";
-export { mailOverduePayments } from "~/models/payment/payment.server";
+export { mailOverduePayments, scheduleMinimumRoyalties } from "~/models/payment/payment.server";
 
 // The server refuses to start without PUBLIC_URL in production: loading the build fails with the reason.
 publicUrl();

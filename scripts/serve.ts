@@ -83,6 +83,9 @@ setInterval(() => void jobs.sendDailyDigests().catch((error: unknown) => console
 // Overdue payments: both sides are mailed once per payment (the payment remembers it), so every server may run it.
 const { mailOverduePayments } = build.entry.module as unknown as { mailOverduePayments: () => Promise<number> };
 setInterval(() => void mailOverduePayments().catch((error: unknown) => console.error("overdue-payment mail failed:", error)), 600_000).unref();
+// Minimum annual royalties: a shortfall is scheduled once per license and year (the patent's turn), so every server may run it.
+const { scheduleMinimumRoyalties } = build.entry.module as unknown as { scheduleMinimumRoyalties: () => Promise<unknown[]> };
+setInterval(() => void scheduleMinimumRoyalties().catch((error: unknown) => console.error("minimum royalties failed:", error)), 3_600_000).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

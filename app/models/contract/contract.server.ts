@@ -149,7 +149,7 @@ function feeLines(terms: ContractTerms): string[] {
   if (terms.entryFeeFen) lines.push(`入门费 / Entry fee: ${money(terms.entryFeeFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`);
   if (terms.royaltyBasisPoints) lines.push(`提成 / Royalty: ${base.zh}的 ${formatBasisPoints(terms.royaltyBasisPoints)} / ${formatBasisPoints(terms.royaltyBasisPoints)} of ${base.en}`);
   if (terms.perUnitFen) lines.push(`按件计费 / Per unit: 每件 ${formatFen(terms.perUnitFen, "zh")} / ${formatFen(terms.perUnitFen, "en")} per unit sold`);
-  if (terms.minimumAnnualRoyaltyFen) lines.push(`最低年提成 / Minimum annual royalty: ${money(terms.minimumAnnualRoyaltyFen)}；某合同年度提成不足此数的，被许可人于该年度最后一期报告时补足 / any shortfall in a contract year is paid with that year's last report`);
+  if (terms.minimumAnnualRoyaltyFen) lines.push(`最低年提成 / Minimum annual royalty: ${money(terms.minimumAnnualRoyaltyFen)}；自合同生效之日起每满12个月为一个合同年度（不足12个月的最后年度亦同），年度届满后30日内报告的该年度提成不足此数的，被许可人于其后30日内支付差额 / each 12 months from the contract taking effect is a contract year (a shorter last year too); if the royalties reported for a year within 30 days of its end fall short of this sum, the licensee pays the shortfall within the following 30 days`);
   if (terms.royaltyBasisPoints || terms.perUnitFen) {
     lines.push(`结算 / Reporting: ${schedule.zh}；被许可人于每期结束后30日内提交销售报告并支付当期提成，许可人每年可核查一次账簿 / ${schedule.en}: the licensee reports each period's sales and pays its royalty within 30 days of the period's end; the licensor may audit the books once a year`);
   } else {
