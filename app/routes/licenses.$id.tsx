@@ -4,6 +4,7 @@ import { recordId } from "~/lib/route-params";
 import { Link, useLoaderData } from "@remix-run/react";
 import { OpenLicenseTerms } from "~/components/open-license-terms";
 import { canManageFor, requireUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
 import { localized } from "~/lib/i18n";
@@ -47,7 +48,7 @@ export default function LicensePage() {
               <li key={payment.id} className="flex flex-wrap items-center gap-3">
                 <span>{t(`pay.kind.${payment.kind as "UP_FRONT"}`)}{payment.salesReport ? ` ${payment.salesReport.period}` : ""}</span>
                 <span className="font-medium">{formatFen(payment.amountFen, language)}</span>
-                <span>{t("pay.due")} {payment.dueOn.toISOString().slice(0, 10)}</span>
+                <span>{t("pay.due")} {isoDay(payment.dueOn)}</span>
                 <span className={payment.overdue ? "rounded bg-red-100 px-1 text-red-800" : payment.paidAt ? "text-emerald-800" : ""}>
                   {payment.paidAt ? t("pay.paid") : payment.overdue ? t("pay.overdue") : t("pay.unpaid")}
                 </span>
@@ -71,7 +72,7 @@ export default function LicensePage() {
           <h2 id="parties-heading" className="mb-2 font-semibold">{t("licenses.patent")}</h2>
           <p><Link to={`/patents/${license.patent.id}`} className="text-brand-700 underline">{localized(language, license.patent.title, license.patent.titleEn)}</Link></p>
           <p className="mt-2 text-sm">{localized(language, license.licensor.name, license.licensor.nameEn)} → {localized(language, license.licensee.name, license.licensee.nameEn)}</p>
-          <p className="mt-2 text-sm">{license.startsOn.toISOString().slice(0, 10)} — {license.endsOn.toISOString().slice(0, 10)}</p>
+          <p className="mt-2 text-sm">{isoDay(license.startsOn)} — {isoDay(license.endsOn)}</p>
           <dl className="mt-2 space-y-1 text-sm">
             <div>
               <dt className="inline text-slate-600">{t("licenses.licensorSignature")}：</dt>
@@ -86,7 +87,7 @@ export default function LicensePage() {
         </section>
         <section aria-labelledby="terms-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <h2 id="terms-heading" className="mb-2 font-semibold">{t("licenses.terms")}</h2>
-          <OpenLicenseTerms terms={{ ...license.terms, id: license.id, version: license.terms.version ?? 1, declaredAt: license.signedAt.toISOString().slice(0, 10) }} />
+          <OpenLicenseTerms terms={{ ...license.terms, id: license.id, version: license.terms.version ?? 1, declaredAt: isoDay(license.signedAt) }} />
         </section>
       </div>
       <section aria-labelledby="history-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200 print:hidden">

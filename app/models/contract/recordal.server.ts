@@ -4,7 +4,7 @@
 // assignment is registered as a change of patentee (专利权转移登记, Patent Law art. 10).
 import type { CurrentUser } from "~/lib/auth.server";
 import { canManageFor } from "~/lib/auth.server";
-import { addMonths } from "~/lib/calendar-date";
+import { addMonths, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type RoyaltyBase } from "~/models/deal/terms";
 import { DomainError } from "~/lib/errors";
@@ -14,7 +14,7 @@ import type { ContractTerms } from "./contract.server";
 
 type Row = [zh: string, en: string, value: string];
 
-const day = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : "");
+const day = (date: Date | null | undefined) => (date ? isoDay(date) : "");
 const yuan = (fen: number | null | undefined) => (fen ? (fen / 100).toFixed(2) : "");
 
 /** One CSV cell: quoted, quotes doubled, folded to one line; a leading =, +, - or @ is neutralised so that a

@@ -1,6 +1,7 @@
 // A negotiation form of the pages (a request or a proposal) read in two stages: the form's own fields, then the
 // terms with the same schema as the API, their errors on the form's fields.
 import { z } from "zod";
+import { yuanToFen } from "~/lib/money";
 import { OpenLicenseTermsSchema } from "~/models/open-license/schemas";
 import { DEAL_KINDS } from "./terms";
 
@@ -19,7 +20,7 @@ const DealFieldsSchema = z
     message,
     terms: {
       feeModel: "LUMP_SUM" as const,
-      lumpSumFen: Math.round(price * 100),
+      lumpSumFen: yuanToFen(price),
       paymentSchedule: "ONCE" as const,
       licenseTermMonths,
       ...(fieldOfUse ? { fieldOfUse } : {}),

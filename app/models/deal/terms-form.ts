@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DealStepSchema } from "./steps";
 import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
 import type { FieldErrors } from "~/lib/forms";
+import { parseYuan } from "~/lib/money";
 import type { FeeModel } from "~/models/patent/vocabulary";
 
 /** The form's field for each term (where its error is shown). */
@@ -15,14 +16,6 @@ export const TERM_FIELD: Record<string, string> = {
 
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
-/** "400000" or "1234.5" yuan → fen; a malformed amount is an error, not a guess. */
-function hundredths(value: string): number | "malformed" {
-  const cleaned = value.replace(/[,，\s]/g, "");
-  if (!/^\d{1,12}(\.\d{1,2})?$/.test(cleaned)) return "malformed";
-  const [whole, fraction = ""] = cleaned.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
-
 export function dealTermsFromForm(values: Record<string, unknown>): { ok: true; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};
   const kind = text(values.kind) || "ORDINARY";
@@ -31,9 +24,10 @@ export function dealTermsFromForm(values: Record<string, unknown>): { ok: true; 
   const amount = (field: string, term: string) => {
     const raw = text(values[field]);
     if (raw === "") return;
-    const parsed = hundredths(raw);
-    if (parsed === "malformed") fieldErrors[field] = "deal.terms.wholeFen";
-    else input[term] = parsed;
+    // "400000" or "1234.5" yuan; a malformed amount is an error, not a guess.
+    const fen = parseYuan(raw);
+    if (fen === null) fieldErrors[field] = "deal.terms.wholeFen";
+    else input[term] = fen;
   };
   if (kind === "ASSIGNMENT") {
     amount("price", "priceFen");
