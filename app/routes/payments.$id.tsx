@@ -51,7 +51,8 @@ export default function PaymentPage() {
   const { fields, formError } = useFormReply(actionData?.result);
   // Remix types an action answering data() in several shapes by their common part ({ result }): the review is read back.
   const review = actionData && "amountFen" in actionData && "leftFen" in actionData ? { amountFen: Number(actionData.amountFen), leftFen: Number(actionData.leftFen) } : undefined;
-  const sent = (name: keyof typeof fields) => String(fields[name].initialValue ?? "");
+  // The receipt as sent, from the reply itself: Conform's field state takes a reply's values only when the page is rendered.
+  const sent = (name: string) => String(actionData?.result.initialValue?.[name] ?? "");
   const busy = useNavigation().state !== "idle";
   const { t, language } = useLanguage();
   const money = (fen: number) => formatFen(fen, language);
@@ -118,9 +119,9 @@ export default function PaymentPage() {
           ) : (
             <Form method="post" className="grid gap-3 sm:grid-cols-3" noValidate>
               <FormError error={formError} />
-              <Field field={fields.amount} inputMode="decimal" label={t("pay.amountReceived")} defaultValue={fenToYuan(payment.outstandingFen)} required />
-              <Field field={fields.receivedOn} type="date" label={t("pay.receivedOn")} required />
-              <Field field={fields.reference} label={t("pay.reference")} hint={t("pay.referenceHint")} maxLength={60} required />
+              <Field field={fields.amount} inputMode="decimal" label={t("pay.amountReceived")} defaultValue={actionData ? sent("amount") : fenToYuan(payment.outstandingFen)} required />
+              <Field field={fields.receivedOn} type="date" label={t("pay.receivedOn")} defaultValue={sent("receivedOn")} required />
+              <Field field={fields.reference} label={t("pay.reference")} hint={t("pay.referenceHint")} defaultValue={sent("reference")} maxLength={60} required />
               <div className="sm:col-span-3">
                 <button type="submit" name="intent" value="review" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("pay.continue")}</button>
               </div>
