@@ -5,6 +5,7 @@ import { Field, FormError, Notice, SubmitButton, useFormReply } from "~/componen
 import { cell, Table } from "~/components/table";
 import { InviteSchema } from "~/models/account/schemas";
 import { requireUser, type CurrentUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn } from "~/lib/i18n";
@@ -74,7 +75,7 @@ export default function Invitations() {
             <td className={cell}>{invitation.email}</td>
             <td className={cell}>{localized(language, invitation.organization.name, invitation.organization.nameEn)}</td>
             <td className={cell}>
-              {invitation.acceptedAt ? t("invitation.used") : new Date(invitation.expiresAt) < new Date() ? t("invitation.expired") : invitation.expiresAt.toISOString().slice(0, 10)}
+              {invitation.acceptedAt ? t("invitation.used") : new Date(invitation.expiresAt) < new Date() ? t("invitation.expired") : isoDay(invitation.expiresAt)}
             </td>
           </tr>
         ))}

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice } from "~/components/form";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
+import { isoDay } from "~/lib/calendar-date";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
@@ -29,7 +30,7 @@ export default function ContractVerification() {
   const { t, language } = useLanguage();
   const zh = language === "zh";
   const kind = contract ? (contract.kind === "ASSIGNMENT" ? { zh: "专利权转让", en: "Assignment" } : LICENSE_KINDS[contract.kind as LicenseKind]) : null;
-  const day = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "—");
+  const day = (date: Date | null) => (date ? isoDay(date) : "—");
   const rows: Array<[string, React.ReactNode]> = contract && kind
     ? [
         [t("verify.number"), contract.contractNumber],

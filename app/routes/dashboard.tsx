@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/lib/auth.server";
+import { chinaDay as day, chinaMinute as minute } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { localized, messageIn, translator, type Language, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -21,8 +22,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 // Dates are stored in UTC and shown in Chongqing's time.
-const day = (date: Date | string) => new Date(date).toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" });
-const minute = (date: Date | string) => new Date(date).toLocaleString("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" });
 const link = "text-brand-700 underline";
 
 function Block({ id, title, count, all, note, empty, children }: {

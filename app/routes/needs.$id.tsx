@@ -7,6 +7,7 @@ import { FormError, Notice } from "~/components/form";
 import { DealRequestForm } from "~/components/open-license-forms";
 import { feeSummary } from "~/components/open-license-terms";
 import { getUser, requireUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { replyErrors } from "~/lib/forms";
@@ -94,7 +95,7 @@ export default function NeedPage() {
           {t("need.by")} {need.organization.name}
           {cluster && ` · ${localized(language, cluster.zh, cluster.en)}`}
           {(need.budgetMinFen !== null || need.budgetMaxFen !== null) && ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
-          {need.deadline && ` · ${t("need.deadline")} ${need.deadline.toISOString().slice(0, 10)}`}
+          {need.deadline && ` · ${t("need.deadline")} ${isoDay(need.deadline)}`}
           {` · ${t(`need.visibility.${need.visibility as "PUBLIC" | "UNIVERSITIES"}`)}`}
         </p>
         <p className="whitespace-pre-line rounded-lg bg-white p-4 ring-1 ring-slate-200">{need.description}</p>

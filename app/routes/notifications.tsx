@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requireUser } from "~/lib/auth.server";
+import { chinaMinute } from "~/lib/calendar-date";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey, type Translate } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -62,7 +63,7 @@ export default function Notifications() {
             <p className="mt-1 text-sm text-slate-700">
               {group.subject && <>{t("notifications.latest")} {describe(t, group.latest.kind, group.latest.values)} · </>}
               <time dateTime={new Date(group.latest.createdAt).toISOString()} className="text-slate-600">
-                {new Date(group.latest.createdAt).toLocaleString("sv-SE", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" })}
+                {chinaMinute(group.latest.createdAt)}
               </time>
             </p>
           </li>

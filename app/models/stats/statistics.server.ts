@@ -2,6 +2,7 @@
 // time (docs/decisions/008-transfer-statistics.md). Each figure is one named query (./queries.server.ts, on the
 // read replica if there is one); this module runs them together for a period and scope and shapes the report.
 import type { CurrentUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { readPrisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { listUniversities } from "~/models/organization/organization.server";
@@ -116,7 +117,7 @@ export async function getTransferStatistics(scope: StatsScope, today: Date = new
     period,
     previousPeriod: previous,
     comparison: comparisonOf(period),
-    toDate: period.to === today.toISOString().slice(0, 10),
+    toDate: period.to === isoDay(today),
     scope: { universityId, universityName: university?.name ?? null, universityNameEn: university?.nameEn ?? null, cluster },
     pool: poolFigures(pool, declarations),
     deals: { ...deals, previous: previousFigures, growth: growth(deals.deals, previousFigures.deals) },
@@ -181,7 +182,7 @@ function dealsPerYear(yearly: Rows<typeof dealsByYearAndKind>, period: StatsPeri
   const years = new Map<number, DealFigures>();
   for (let year = endYear - TREND_YEARS; year <= endYear; year++) years.set(year, emptyFigures());
   for (const row of yearly) add(years.get(Number(row.year))!, row.kind, Number(row.deals), Number(row.valueFen ?? 0));
-  const todayIso = today.toISOString().slice(0, 10);
+  const todayIso = isoDay(today);
   const trend = [...years.entries()]
     .filter(([year]) => `${year}-01-01` >= trendStart)
     .map(([year, figures]) => {

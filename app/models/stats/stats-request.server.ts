@@ -2,6 +2,7 @@
 // of /admin/stats and /university/stats, shared here: it answers with the page's data and status.
 import { data } from "@remix-run/node";
 import type { CurrentUser } from "~/lib/auth.server";
+import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { listUniversities } from "~/models/organization/organization.server";
 import { statisticsFor } from "./statistics.server";
@@ -23,7 +24,7 @@ export async function loadDashboard(user: CurrentUser, request: Request, today: 
     user.role === "ADMIN" ? listUniversities().then(byPinyin) : null,
   ]);
   return data(
-    { stats, universities, issues: parsed.ok ? [] : parsed.issues, today: today.toISOString().slice(0, 10) },
+    { stats, universities, issues: parsed.ok ? [] : parsed.issues, today: isoDay(today) },
     { status: parsed.ok ? 200 : 400 },
   );
 }
