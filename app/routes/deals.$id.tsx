@@ -219,10 +219,18 @@ export default function DealPage() {
             )}
           </div>
         )}
-        {mine !== "ADMIN" && open && (
+        {mine === "OWNER" && open && (
           <Form method="post" className="mt-3">
             <input type="hidden" name="step" value="decline" />
             <button type="submit" className="text-sm text-red-700 underline">{t("deal.decline")}</button>
+          </Form>
+        )}
+        {/* The requester takes back its own request: its own word, not the owner's "decline". */}
+        {mine === "REQUESTER" && open && (
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="step" value="withdraw" />
+            <p className="text-sm text-slate-600">{t("deal.withdrawHint")}</p>
+            <button type="submit" className="text-sm text-red-700 underline">{t("deal.withdraw")}</button>
           </Form>
         )}
       </section>

@@ -35,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoyaltiesPage() {
-  const { license, terms, hasRoyalty, mayReport, reports } = useLoaderData<typeof loader>();
+  const { license, terms, hasRoyalty, mayReport, reports, shortfalls } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { fields, formError } = useFormReply(actionData?.result);
   const done = actionData && "done" in actionData ? actionData.done : undefined;
@@ -51,6 +51,22 @@ export default function RoyaltiesPage() {
         {" · "}{isoDay(license.startsOn)} — {isoDay(license.endsOn)}
         {rate && <> · {rate}</>}
       </p>
+      {terms.minimumAnnualRoyaltyFen !== null && (
+        <section aria-labelledby="minimum-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <h2 id="minimum-heading" className="mb-2 font-semibold">{t("royalty.minimum", { amount: formatFen(terms.minimumAnnualRoyaltyFen, language) })}</h2>
+          <p className="text-sm text-slate-600">{t("royalty.minimumRule")}</p>
+          {shortfalls.length > 0 && (
+            <ul className="mt-2 text-sm">
+              {shortfalls.map((shortfall) => (
+                <li key={shortfall.id}>
+                  <Link to={`/payments/${shortfall.id}`} className="text-brand-700 underline">{t("pay.kind.MINIMUM_ROYALTY")}</Link>
+                  {" · "}{formatFen(shortfall.amountFen, language)} · {t("pay.due")} {isoDay(shortfall.dueOn)} · {shortfall.paidAt ? t("pay.paid") : t("pay.unpaid")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
       {done && (
         <Notice>
           {t("royalty.reported", { period: done.period, amount: formatFen(done.amountFen, language) })}{" "}

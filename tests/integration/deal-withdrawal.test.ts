@@ -9,15 +9,22 @@ import { createUser } from "~/models/account/account.server";
 import { advanceDeal, getDealFor, listDealsFor, requestDeal } from "~/models/deal/deal.server";
 import type { DealTerms } from "~/models/deal/terms";
 import { notificationValues } from "~/models/notification.server";
+import { action as dealPageAction } from "~/routes/deals.$id";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const NOW = new Date("2026-04-01T00:00:00Z");
 const terms: DealTerms = { kind: "ORDINARY", feeModel: "LUMP_SUM", lumpSumFen: 30_000_000, paymentSchedule: "ONCE", licenseTermMonths: 36, territory: "中国大陆" };
 const account = { bank: "中国工商银行重庆沙坪坝支行", accountName: "重庆大学", accountNumber: "3100021509024900000" };
 
+let buyerCookie = "";
+let staffCookie = "";
+
 async function userOf(email: string, role: "SME" | "UNIVERSITY_STAFF", organizationId: string): Promise<CurrentUser> {
   const created = await createUser({ email, name: email.split("@")[0], password: "deal password", role, organizationId });
-  return (await getUser(new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } })))!;
+  const cookie = (await startSession(created.id, 1)).split(";")[0];
+  if (role === "SME") buyerCookie = cookie;
+  else staffCookie = cookie;
+  return (await getUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
 }
 
 let staff: CurrentUser;
@@ -85,5 +92,20 @@ describe("withdrawing a request", () => {
     }
     await expect(advanceDeal(buyer, concluded.id, { step: "withdraw", message: "" }, NOW)).rejects.toMatchObject({ code: "CLOSED", status: 409 });
     expect((await prisma.deal.findUniqueOrThrow({ where: { id: concluded.id } })).status).toBe("SIGNED");
+  });
+
+  it("is a form of the deal page for the requester; the owner's page form to withdraw is refused", async () => {
+    const deal = await openDeal("一种页面撤回装置");
+    const post = (cookie: string, step: string) => {
+      const body = new FormData();
+      body.set("step", step);
+      body.set("message", "");
+      const request = new Request(`http://localhost/deals/${deal.id}`, { method: "POST", headers: { Origin: "http://localhost", Host: "localhost", Cookie: cookie }, body });
+      return dealPageAction({ request, params: { id: deal.id }, context: {} });
+    };
+    const refused = (await post(staffCookie, "withdraw")) as unknown as { init: { status: number } | null };
+    expect(refused.init?.status).toBe(403);
+    await post(buyerCookie, "withdraw");
+    expect((await prisma.deal.findUniqueOrThrow({ where: { id: deal.id } })).status).toBe("WITHDRAWN");
   });
 });

@@ -571,6 +571,8 @@ export const en: Record<MessageKey, string> = {
   "royalty.periodYear": "Year (e.g. 2026)",
   "royalty.reported": "Sales for {period} are reported: a royalty of {amount} is due within 30 days.",
   "royalty.seePayment": "See the payment",
+  "royalty.minimum": "Minimum annual royalty: {amount} per contract year",
+  "royalty.minimumRule": "If the royalties reported for a contract year within 30 days of its end fall short of the minimum, the shortfall is a payment of its own, due 30 days later.",
   "royalty.reports": "Sales reported",
   "royalty.none": "No sales reported yet",
   "royalty.period": "Period",

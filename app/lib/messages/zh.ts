@@ -570,6 +570,8 @@ export const zh = {
   "royalty.periodYear": "年度（如 2026）",
   "royalty.reported": "已报告 {period} 的销售额，应付提成 {amount}，30 天内到期。",
   "royalty.seePayment": "查看付款",
+  "royalty.minimum": "最低年提成：每合同年度 {amount}",
+  "royalty.minimumRule": "每个合同年度届满后30日内报告的该年度提成不足最低年提成的，差额作为一笔单独付款，于其后30日内支付。",
   "royalty.reports": "已报告的销售额",
   "royalty.none": "尚未报告销售额",
   "royalty.period": "期间",
