@@ -1,12 +1,13 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { FormError, Notice } from "~/components/form";
+import { FormError, Notice, useFormReply } from "~/components/form";
 import { cell, Table } from "~/components/table";
 import { requireRole } from "~/lib/auth.server";
-import { DomainError, orErrorPage } from "~/lib/errors";
+import { orErrorPage } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { formatCount } from "~/lib/format";
 import { IMPORT_TARGETS, REQUIRED_TARGETS, type ImportTarget } from "~/models/import/columns";
 import { describeProblem } from "~/models/import/report";
@@ -18,6 +19,19 @@ import { z } from "zod";
 
 /** assign:<required field>=<the column's position>, for the fields chosen on the page. */
 const AssignColumns = z.record(z.enum(REQUIRED_TARGETS as [ImportTarget, ...ImportTarget[]]), z.coerce.number().int().min(0));
+
+/** The page's forms: remap (map:<column index>=<field>), assign (the columns chosen, all or none refused as one),
+ * confirm or cancel. */
+const ImportStepSchema = z.record(z.string(), z.unknown()).transform((form, context) => {
+  const other = z.enum(["remap", "confirm", "cancel"]).safeParse(form.intent);
+  if (other.success) return { intent: other.data, form };
+  const chosen = Object.entries(form).filter(([name]) => name.startsWith("assign:")).map(([name, value]) => [name.slice("assign:".length), value]);
+  const assignments = AssignColumns.safeParse(Object.fromEntries(chosen));
+  const complete = !chosen.some(([, value]) => value === "");
+  if (form.intent === "assign" && assignments.success && complete) return { intent: "assign" as const, assignments: assignments.data };
+  context.addIssue({ code: "custom", path: [], message: form.intent === "assign" ? "import.assign.badColumn" : "import.notReady" });
+  return z.NEVER;
+});
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("import.title") }];
 
@@ -31,31 +45,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const importId = recordId(params.id);
-  const intent = String(form.get("intent"));
-  try {
-    const { headers } = await getImportFor(user, importId);
-    if (intent === "remap") {
-      const mapping = Object.fromEntries(headers.map((header, i) => [header, String(form.get(`map:${i}`) ?? "")]));
-      await remapImport(user, importId, mapping);
-    } else if (intent === "assign") {
-      const chosen = [...form.entries()].filter(([name]) => name.startsWith("assign:")).map(([name, value]) => [name.slice("assign:".length), String(value)]);
-      if (chosen.some(([, value]) => value === "")) return data({ error: "import.assign.badColumn" }, { status: 400 });
-      const assignments = AssignColumns.safeParse(Object.fromEntries(chosen));
-      if (!assignments.success) return data({ error: "import.assign.badColumn" }, { status: 400 });
-      await assignRequiredColumns(user, importId, assignments.data);
-    } else if (intent === "confirm") await confirmImport(user, importId);
-    else if (intent === "cancel") await cancelImport(user, importId);
-    else return data({ error: "import.notReady" }, { status: 400 });
-    return { error: null };
-  } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  const { headers } = await orErrorPage(getImportFor(user, importId));
+  const answer = await answerForm(form, ImportStepSchema, async (step) => {
+    if (step.intent === "assign") return assignRequiredColumns(user, importId, step.assignments);
+    if (step.intent === "confirm") return confirmImport(user, importId);
+    if (step.intent === "cancel") return cancelImport(user, importId);
+    return remapImport(user, importId, Object.fromEntries(headers.map((header, i) => [header, String(step.form[`map:${i}`] ?? "")])));
+  });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply({ resetForm: true }) };
 }
 
 export default function ImportPage() {
   const record = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { formError } = useFormReply(useActionData<typeof action>()?.result);
   const { t, language } = useLanguage();
   const revalidator = useRevalidator();
   const running = record.status === "ANALYSING" || record.status === "IMPORTING";
@@ -77,7 +80,7 @@ export default function ImportPage() {
         {localized(language, record.university.name, record.university.nameEn)} · {t(`import.status.${record.status}` as MessageKey)}
         {record.format && ` · ${t("import.formatInfo", { format: record.format.toUpperCase(), encoding: record.encoding ?? "—" })}`}
       </p>
-      <FormError error={actionData?.error ?? undefined} />
+      <FormError error={formError} />
 
       {running && (
         <div role="status" className="space-y-2 rounded-lg bg-white p-4 ring-1 ring-slate-200">

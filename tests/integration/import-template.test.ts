@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { replyErrors, type FormReply } from "~/lib/form-action.server";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { recognizeColumns, missingTargets } from "~/models/import/columns";
 import { openRowSource } from "~/models/import/file-reader.server";
@@ -189,16 +190,17 @@ describe("choosing the file's columns for the required fields", () => {
 
   it("through the page's form: a field left unchosen or a column that is not there is refused with a message", async () => {
     const record = await preview(writeFile("own-names-form.csv", content("00031", "00032")));
-    const post = (fields: Record<string, string>) => {
+    const post = async (fields: Record<string, string>) => {
       const body = new URLSearchParams({ intent: "assign", ...fields });
       const request = new Request(`http://localhost/university/import/${record.id}`, {
         method: "POST", body, headers: { Cookie: staffCookie, Origin: "http://localhost", Host: "localhost", "Content-Type": "application/x-www-form-urlencoded" },
       });
-      return importAction({ request, params: { id: record.id }, context: {} }) as unknown as Promise<{ init?: { status: number }; data?: { error: string }; error?: null }>;
+      const answer = (await importAction({ request, params: { id: record.id }, context: {} })) as unknown as { init?: { status: number }; data?: { result: FormReply }; result?: FormReply };
+      return { status: answer.init?.status ?? 200, errors: replyErrors(answer.data?.result ?? answer.result) };
     };
-    expect(await post({ "assign:applicationNumber": "0", "assign:title": "", "assign:filingDate": "2" })).toMatchObject({ init: { status: 400 }, data: { error: "import.assign.badColumn" } });
-    expect(await post({ "assign:applicationNumber": "zero", "assign:title": "1", "assign:filingDate": "2" })).toMatchObject({ init: { status: 400 }, data: { error: "import.assign.badColumn" } });
-    expect(await post({ "assign:applicationNumber": "0", "assign:title": "1", "assign:filingDate": "2" })).toEqual({ error: null });
+    expect(await post({ "assign:applicationNumber": "0", "assign:title": "", "assign:filingDate": "2" })).toEqual({ status: 400, errors: { "": "import.assign.badColumn" } });
+    expect(await post({ "assign:applicationNumber": "zero", "assign:title": "1", "assign:filingDate": "2" })).toEqual({ status: 400, errors: { "": "import.assign.badColumn" } });
+    expect(await post({ "assign:applicationNumber": "0", "assign:title": "1", "assign:filingDate": "2" })).toEqual({ status: 200, errors: {} });
     await expect.poll(async () => (await getImportFor(staff, record.id)).status).toBe("READY");
     expect(await getImportFor(staff, record.id)).toMatchObject({ error: null, toAdd: 2 });
   });
