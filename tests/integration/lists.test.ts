@@ -56,7 +56,7 @@ beforeAll(async () => {
   await declareOpenLicense(patentsA[0].id, uniA.id);
 
   // 30 licenses from A to X: kinds in turn, signed a week apart, some ended, some with the up-front fee unpaid.
-  const kinds = ["OPEN", "ORDINARY", "SOLE"];
+  const kinds = ["OPEN", "ORDINARY", "SOLE"] as const;
   for (let i = 0; i < 30; i++) {
     const signedAt = new Date(Date.UTC(2025, 0, 1) + i * 7 * DAY);
     const license = await prisma.license.create({

@@ -1,6 +1,7 @@
 // The statistics on a small hand-made database: every figure against a count written independently (plain
 // SQL over the tables) and against the numbers worked out by hand in the comments.
 import { beforeAll, describe, expect, it } from "vitest";
+import type { LicenseKind } from "~/generated/prisma/client";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { sqlDialect } from "~/lib/sql-dialect.server";
@@ -26,7 +27,7 @@ const cookies: Record<string, string> = {};
 const users: Record<string, CurrentUser> = {};
 let serial = 0;
 
-async function license(patentId: number, licensorId: string, licenseeId: string, kind: string, signedOn: string, valueFen: number) {
+async function license(patentId: number, licensorId: string, licenseeId: string, kind: LicenseKind, signedOn: string, valueFen: number) {
   return prisma.license.create({
     data: { contractNumber: `PB-T-L-${++serial}`, patentId, licensorId, licenseeId, kind, termsSnapshot: "{}", valueFen, startsOn: day(signedOn), endsOn: day("2030-01-01"), signedAt: day(signedOn) },
   });
