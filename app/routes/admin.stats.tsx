@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatsDashboard } from "~/components/stats-dashboard";
 import { requireRole } from "~/lib/auth.server";
 import { translator } from "~/lib/i18n";
@@ -23,3 +24,5 @@ export default function AdminStats() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Pager } from "~/components/ui/list";
 import { getUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
@@ -54,3 +55,5 @@ export default function Needs() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
 import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
@@ -116,3 +117,5 @@ export default function UniversityPatents() {
     </section>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,5 +1,6 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatsDashboard } from "~/components/stats-dashboard";
 import { requireRole } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
@@ -26,3 +27,5 @@ export default function UniversityStats() {
     </div>
   );
 }
+
+export const ErrorBoundary = GeneralErrorBoundary;
