@@ -4,6 +4,7 @@ import { Field, FormError, SubmitButton } from "~/components/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
+import { yuanToFen } from "~/lib/money";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 
 type Errors = Record<string, string | undefined>;
@@ -43,7 +44,7 @@ export function DeclareOpenLicenseForm({ errors, values: submitted = {}, hasActi
     ...AMOUNTS[feeModel].map((name) => {
       const value = amount(name);
       if (Number.isNaN(value)) return "…";
-      return name === "royaltyPercent" ? formatBasisPoints(Math.round(value * 100)) : formatFen(Math.round(value * 100), language);
+      return name === "royaltyPercent" ? formatBasisPoints(Math.round(value * 100)) : formatFen(yuanToFen(value), language);
     }),
     language === "zh" ? PAYMENT_SCHEDULES[values.paymentSchedule as PaymentSchedule].zh : PAYMENT_SCHEDULES[values.paymentSchedule as PaymentSchedule].en,
     t("patent.openLicense.termMonths", { months: values.licenseTermMonths || "…" }),
