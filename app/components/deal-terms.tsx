@@ -1,7 +1,7 @@
 // A deal's terms as a table (with the changes from the previous offer marked) and as form fields for a request
 // or a counter-offer. Only the fields of the chosen kind and fee model are shown and sent.
 import { Form } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { changedTerms, DEAL_KINDS, OWNERSHIP_PASSES, REQUIRED_AMOUNTS, ROYALTY_BASES, TERM_ROWS, type DealKind, type DealTerms, type TermRow } from "~/models/deal/terms";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
@@ -141,20 +141,24 @@ export function DealTermsFields({ initial, errors, kinds = DEAL_KINDS }: { initi
   );
 }
 
-/** A company's request for a negotiated license or an assignment, with its full terms and a message. */
-export function DealRequestTermsForm({ errors, kinds = DEAL_KINDS }: { errors: Record<string, string | undefined>; kinds?: readonly DealKind[] }) {
+/** A request for a negotiated license or an assignment, with its full terms and a message: a company's on the patent
+ * page, or a university's proposal answering a need (intent "propose", the patents to propose as children). */
+export function DealRequestTermsForm({ errors, kinds = DEAL_KINDS, intent = "deal", submitLabel, children }: {
+  errors: Record<string, string | undefined>; kinds?: readonly DealKind[]; intent?: string; submitLabel?: string; children?: ReactNode;
+}) {
   const { t, language } = useLanguage();
   return (
     <Form method="post" className="space-y-3" noValidate>
-      <input type="hidden" name="intent" value="deal" />
+      <input type="hidden" name="intent" value={intent} />
       {errors.form && <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{messageIn(language, errors.form)}</p>}
+      {children}
       <DealTermsFields errors={errors} kinds={kinds} />
       <div className="space-y-1">
         <label htmlFor="field-message" className="block text-sm font-medium">{t("deal.message")}</label>
         <textarea id="field-message" name="message" rows={3} maxLength={4000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
         {errors.message && <p className="text-sm text-red-700">{messageIn(language, errors.message)}</p>}
       </div>
-      <SubmitButton>{t("deal.send")}</SubmitButton>
+      <SubmitButton>{submitLabel ?? t("deal.send")}</SubmitButton>
     </Form>
   );
 }

@@ -4,14 +4,14 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
-import { DealRequestForm } from "~/components/open-license-forms";
+import { DealRequestTermsForm } from "~/components/deal-terms";
 import { feeSummary } from "~/components/open-license-terms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { replyErrors } from "~/lib/forms";
-import { DealFormSchema } from "~/models/deal/form.server";
+import { DealRequestFormSchema } from "~/models/deal/terms-form";
 import { formatFen } from "~/lib/format";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { need, matches, ownMatches, canPropose: Boolean(isStaff) && need.status === "OPEN" };
 }
 
-/** A university's proposal: the patents ticked (at most 20) and a lump-sum deal's terms. */
+/** A university's proposal: the patents ticked (at most 20) and the full terms, read like a company's request. */
 const ProposalFormSchema = z
   .intersection(
     z.object({
@@ -45,13 +45,13 @@ const ProposalFormSchema = z
         .default([])
         .transform((ids) => [ids].flat().map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 20)),
     }),
-    DealFormSchema,
+    DealRequestFormSchema,
   )
   .superRefine((proposal, context) => {
     if (proposal.patentId.length === 0) context.addIssue({ code: "custom", path: [], message: "need.choosePatents" });
   });
 
-/** intent=propose (university staff: patentId…, kind, price, licenseTermMonths, message) or intent=close (the company). */
+/** intent=propose (university staff: patentId… and the request form's terms and message) or intent=close (the company). */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
@@ -61,9 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!answer.ok) return answer.refusal;
     return { result: answer.reply({ resetForm: true }), done: "need.closedNotice" as const };
   }
-  const answer = await answerForm(form, ProposalFormSchema, ({ patentId, kind, message, terms }) =>
-    proposeForNeed(user, needId, { patentIds: patentId, kind: kind ?? "ORDINARY", message, terms }),
-  );
+  const answer = await answerForm(form, ProposalFormSchema, ({ patentId, message, terms }) => proposeForNeed(user, needId, { patentIds: patentId, message, terms }));
   if (!answer.ok) return answer.refusal;
   return { result: answer.reply({ resetForm: true }), done: "need.proposed" as const };
 }
@@ -128,7 +126,7 @@ export default function NeedPage() {
       {canPropose && (
         <section aria-labelledby="propose-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 id="propose-heading" className="text-xl font-semibold">{t("need.propose")}</h2>
-          <DealRequestForm errors={errors} intent="propose" submitLabel={t("need.proposeSubmit")}>
+          <DealRequestTermsForm errors={errors} intent="propose" submitLabel={t("need.proposeSubmit")}>
             <fieldset className="space-y-1">
               <legend className="text-sm font-medium">{t("need.ownMatches")}</legend>
               {ownMatches.length === 0 && <p className="text-sm text-slate-600">{t("need.noMatches")}</p>}
@@ -139,7 +137,7 @@ export default function NeedPage() {
                 </label>
               ))}
             </fieldset>
-          </DealRequestForm>
+          </DealRequestTermsForm>
         </section>
       )}
 

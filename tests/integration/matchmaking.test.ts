@@ -5,10 +5,12 @@ import { prisma } from "~/lib/db.server";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
 import { listSavedSearches, runAlerts, saveSearch, sendDailyDigests, watchPatent } from "~/models/alerts.server";
-import { advanceDeal } from "~/models/deal/deal.server";
+import { replyErrors } from "~/lib/forms";
+import { advanceDeal, getDealFor } from "~/models/deal/deal.server";
 import { createNeed, getNeedFor, matchNeed, proposeForNeed } from "~/models/need/need.server";
 import { notificationValues } from "~/models/notification.server";
 import { declareOpenLicense, withdrawOpenLicense } from "~/models/open-license/open-license.server";
+import { action as needPageAction } from "~/routes/needs.$id";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 
 const NOW = new Date("2026-06-01T00:00:00Z");
@@ -16,9 +18,12 @@ const terms = { feeModel: "LUMP_SUM" as const, lumpSumFen: 20_000_000, paymentSc
 
 async function userOf(email: string, role: "SME" | "UNIVERSITY_STAFF", organizationId: string): Promise<CurrentUser> {
   const created = await createUser({ email, name: email.split("@")[0], password: "match password", role, organizationId });
-  return (await getUser(new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } })))!;
+  const cookie = (await startSession(created.id, 1)).split(";")[0];
+  cookies.set(email, cookie);
+  return (await getUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
 }
 
+const cookies = new Map<string, string>();
 let company: CurrentUser;
 let unverified: CurrentUser;
 let staff: CurrentUser;
@@ -68,11 +73,11 @@ describe("technology needs", () => {
 
   it("are answered by a university with its own patents, as deal proposals the company can accept", async () => {
     const need = await createNeed(company, { title: "电池热管理", description: "需要锂电池热管理技术。", cluster: null, budgetMinFen: null, budgetMaxFen: null, deadline: null, visibility: "PUBLIC" });
-    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.separator.id], kind: "ORDINARY", message: "请看", terms }, NOW)).rejects.toMatchObject({ status: 403 });
-    await expect(proposeForNeed(rivalStaff, need.id, { patentIds: [patents.batteryOpen.id], kind: "ORDINARY", message: "", terms }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.separator.id], message: "请看", terms: { ...terms, kind: "ORDINARY" } }, NOW)).rejects.toMatchObject({ status: 403 });
+    await expect(proposeForNeed(rivalStaff, need.id, { patentIds: [patents.batteryOpen.id], message: "", terms: { ...terms, kind: "ORDINARY" } }, NOW)).rejects.toMatchObject({ status: 403 });
     // Patent Law art. 51: no exclusive license on a patent under open license, even in a proposal.
-    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.batteryOpen.id], kind: "EXCLUSIVE", message: "", terms }, NOW)).rejects.toMatchObject({ code: "OPEN_LICENSE_DECLARED" });
-    const proposal = await proposeForNeed(staff, need.id, { patentIds: [patents.batteryCooling.id], kind: "ORDINARY", message: "本校的液冷热管理专利可满足需求", terms }, NOW);
+    await expect(proposeForNeed(staff, need.id, { patentIds: [patents.batteryOpen.id], message: "", terms: { ...terms, kind: "EXCLUSIVE" } }, NOW)).rejects.toMatchObject({ code: "OPEN_LICENSE_DECLARED" });
+    const proposal = await proposeForNeed(staff, need.id, { patentIds: [patents.batteryCooling.id], message: "本校的液冷热管理专利可满足需求", terms: { ...terms, kind: "ORDINARY" } }, NOW);
     const deal = await prisma.deal.findFirstOrThrow({ where: { proposalId: proposal.id } });
     expect(deal).toMatchObject({ requesterId: company.organization!.id, ownerId: staff.organization!.id, termsBy: "OWNER", status: "NEGOTIATING" });
     expect(await prisma.notification.count({ where: { organizationId: company.organization!.id, kind: "notify.needProposal" } })).toBe(1);
@@ -80,6 +85,45 @@ describe("technology needs", () => {
     expect(accepted.status).toBe("AGREED");
     expect((await getNeedFor(company, need.id)).proposals).toHaveLength(1);
     expect((await getNeedFor(rivalStaff, need.id)).proposals).toHaveLength(0);
+  });
+
+  it("carry the full terms of a request, which the company's acceptance fixes as version 1 of the deal", async () => {
+    const need = await createNeed(company, { title: "电池液冷", description: "需要电池液冷技术。", cluster: null, budgetMinFen: null, budgetMaxFen: null, deadline: null, visibility: "PUBLIC" });
+    const full = {
+      kind: "ORDINARY" as const, feeModel: "ENTRY_PLUS_ROYALTY" as const, entryFeeFen: 40_000_000, royaltyBasisPoints: 200, royaltyBase: "NET_SALES" as const,
+      minimumAnnualRoyaltyFen: 5_000_000, paymentSchedule: "QUARTERLY" as const, licenseTermMonths: 60, territory: "西南地区", fieldOfUse: "储能电站",
+    };
+    const proposal = await proposeForNeed(staff, need.id, { patentIds: [patents.batteryCooling.id], message: "入门费40万元，另加销售额2%提成", terms: full }, NOW);
+    const deal = await prisma.deal.findFirstOrThrow({ where: { proposalId: proposal.id } });
+    expect(deal).toMatchObject({ kind: "ORDINARY", termsVersion: 1, termsBy: "OWNER" });
+    const thread = await getDealFor(company, deal.id);
+    expect(thread.terms).toEqual(full);
+    expect(thread.messages[0]).toMatchObject({ kind: "PROPOSAL", version: 1, terms: full });
+    await advanceDeal(staff, deal.id, { step: "account", account: { bank: "中国工商银行重庆沙坪坝支行", accountName: "重庆大学", accountNumber: "3100021509024900000" } }, NOW);
+    expect(await advanceDeal(company, deal.id, { step: "accept", version: 1 }, NOW)).toMatchObject({ status: "AGREED", agreedVersion: 1 });
+    const { preview } = await getDealFor(company, deal.id);
+    expect(preview).toMatchObject({ version: 1, terms: full });
+    expect(preview!.text).toContain("西南地区");
+    expect(preview!.text).toContain("储能电站");
+  });
+
+  it("are posted from the need page with the request form's fields (yuan, percent), errors on those fields", async () => {
+    const need = await createNeed(company, { title: "电池热失控预警", description: "需要电池热失控预警技术。", cluster: null, budgetMinFen: null, budgetMaxFen: null, deadline: null, visibility: "PUBLIC" });
+    const post = async (fields: Record<string, string>) => {
+      const body = new FormData();
+      body.set("intent", "propose");
+      body.append("patentId", String(patents.batteryCooling.id));
+      for (const [name, value] of Object.entries(fields)) body.set(name, value);
+      const request = new Request(`http://localhost/needs/${need.id}`, { method: "POST", headers: { Origin: "http://localhost", Host: "localhost", Cookie: cookies.get("tto@match.example")! }, body });
+      return (await needPageAction({ request, params: { id: need.id }, context: {} })) as unknown as { data?: { result: Parameters<typeof replyErrors>[0] }; init?: { status: number } | null };
+    };
+    const form = { kind: "ORDINARY", feeModel: "ENTRY_PLUS_ROYALTY", entryFee: "400000", royaltyPercent: "2", royaltyBase: "NET_SALES", paymentSchedule: "QUARTERLY", licenseTermMonths: "60", territory: "西南地区", message: "请看" };
+    const refused = await post({ ...form, entryFee: "四十万" });
+    expect(refused.init?.status).toBe(400);
+    expect(replyErrors(refused.data!.result)).toMatchObject({ entryFee: "deal.terms.wholeFen" });
+    await post(form);
+    const deal = await prisma.deal.findFirstOrThrow({ where: { proposal: { needId: need.id } } });
+    expect(JSON.parse(deal.terms)).toMatchObject({ kind: "ORDINARY", feeModel: "ENTRY_PLUS_ROYALTY", entryFeeFen: 40_000_000, royaltyBasisPoints: 200, territory: "西南地区" });
   });
 });
 

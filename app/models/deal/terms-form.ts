@@ -75,3 +75,12 @@ export const DealStepFormSchema = z
     return z.NEVER;
   })
   .pipe(DealStepSchema);
+
+/** A request's form (the patent page's, a university's proposal to a need): full terms as people write them and a
+ * message, the errors on the form's own fields. */
+export const DealRequestFormSchema = z.record(z.string(), z.unknown()).transform((form, context) => {
+  const request = readDealRequestForm(form);
+  if (request.ok) return { message: request.message, terms: request.terms };
+  for (const [field, message] of Object.entries(request.fieldErrors)) context.addIssue({ code: "custom", path: field === "form" ? [] : [field], message });
+  return z.NEVER;
+});

@@ -7,8 +7,7 @@ import { DomainError } from "~/lib/errors";
 import { readPage } from "~/lib/paging";
 import { compileQuery } from "~/models/search/text-search";
 import type { NeedInput } from "./schemas";
-import type { DealKind } from "~/models/deal/terms";
-import type { OpenLicenseTerms } from "~/models/open-license/schemas";
+import type { DealTerms } from "~/models/deal/terms";
 import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify } from "~/models/notification.server";
 import { openLicenseSummary } from "~/models/search/items.server";
@@ -151,8 +150,9 @@ export async function matchNeed(need: { title: string; description: string; clus
 }
 
 /** A university answers a need with some of its patents: each becomes a deal proposal to the company, with the
- * university's terms on the table for the company to accept, counter or decline. */
-export async function proposeForNeed(user: CurrentUser, needId: string, input: { patentIds: number[]; kind: DealKind; message: string; terms: OpenLicenseTerms }, now = new Date()) {
+ * university's full terms (as a request carries them) on the table as version 1, for the company to accept, counter
+ * or decline; accepting opens the contract preview from exactly those terms. */
+export async function proposeForNeed(user: CurrentUser, needId: string, input: { patentIds: number[]; message: string; terms: DealTerms }, now = new Date()) {
   if (user.role !== "UNIVERSITY_STAFF" || !user.organization) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   const need = await getNeedFor(user, needId);
   if (need.status !== "OPEN") throw new DomainError("NEED_CLOSED", "need.closed", { status: 409 });
@@ -160,16 +160,17 @@ export async function proposeForNeed(user: CurrentUser, needId: string, input: {
   const patents = await prisma.patent.findMany({ where: { id: { in: input.patentIds } }, select: { id: true, ownerId: true, legalStatus: true } });
   if (patents.length !== new Set(input.patentIds).size || patents.some((p) => p.ownerId !== universityId)) throw new DomainError("NOT_YOURS", "need.notYourPatents", { status: 403 });
   if (patents.some((p) => p.legalStatus !== "VALID" && p.legalStatus !== "PENDING")) throw new DomainError("NOT_IN_FORCE", "patent.err.notInForce", { status: 409 });
-  const end = addMonths(now, input.terms.licenseTermMonths);
+  const { kind } = input.terms;
+  const end = addMonths(now, input.terms.licenseTermMonths ?? 0);
   return prisma.$transaction(async (tx) => {
     const proposal = await tx.needProposal.create({ data: { needId, universityId, createdById: user.id, message: input.message } });
     for (const patent of patents) {
-      await assertKindAllowed(tx, patent.id, input.kind, now, end);
+      if (kind !== "ASSIGNMENT") await assertKindAllowed(tx, patent.id, kind, now, end);
       const terms = JSON.stringify(input.terms);
       const deal = await tx.deal.create({
-        data: { patentId: patent.id, requesterId: need.organizationId, ownerId: universityId, kind: input.kind, status: "NEGOTIATING", terms, termsBy: "OWNER", proposalId: proposal.id },
+        data: { patentId: patent.id, requesterId: need.organizationId, ownerId: universityId, kind, status: "NEGOTIATING", terms, termsBy: "OWNER", termsVersion: 1, proposalId: proposal.id },
       });
-      await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms } });
+      await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms, version: 1 } });
     }
     await notify(tx, need.organizationId, "notify.needProposal", `/needs/${needId}`, { university: user.organization!.name, need: need.title, count: patents.length });
     return proposal;
