@@ -656,7 +656,7 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       next.version = declaration.version + 1;
     }
   }
-  // A co-owned patent is declared only with every co-owner's written consent (see app/models/open-license.server.ts).
+  // A co-owned patent is declared only with every co-owner's written consent (see app/models/open-license/open-license.server.ts).
   const consents: ConsentRow[] = declarations.flatMap((declaration) =>
     patents[declaration.patentId - 1].coOwnerIds.map((organizationId) => ({
       declarationId: declaration.id,

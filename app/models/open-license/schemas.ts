@@ -66,7 +66,7 @@ const consentDay = z
 
 /** A co-owner's written consent to a declaration (Patent Law art. 14): the organisation, the day it consented
  * (YYYY-MM-DD) and its document's reference. Whether it is enough is the declaration's rule
- * (app/models/open-license.server.ts). */
+ * (app/models/open-license/open-license.server.ts). */
 export const CoOwnerConsentSchema = z.object({
   organizationId: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.tooLong"),
   consentedOn: consentDay,
