@@ -1,11 +1,12 @@
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { StatsDashboard } from "~/components/stats-dashboard";
 import { requireRole } from "~/lib/auth.server";
+import { orErrorPage } from "~/lib/errors";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { loadDashboard } from "~/models/stats/stats-request.server";
+import { statisticsDashboard } from "~/models/stats/dashboard.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("nav.stats") }];
 
@@ -14,7 +15,8 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   if (user.role === "ADMIN") return redirect(`/admin/stats${new URL(request.url).search}`);
-  return loadDashboard(user, request);
+  const dashboard = await orErrorPage(statisticsDashboard(user, new URL(request.url).searchParams));
+  return data(dashboard, { status: dashboard.issues.length > 0 ? 400 : 200 });
 }
 
 export default function UniversityStats() {

@@ -9,7 +9,7 @@ import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
 import { recordPatentView } from "~/models/patent.server";
 import { buildStatsTables, columnHeader, formatStatsCell, formatStatsMoney } from "~/models/stats/stats-tables";
-import { byPinyin, loadDashboard } from "~/models/stats/stats-request.server";
+import { byPinyin, statisticsDashboard } from "~/models/stats/dashboard.server";
 import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { getTransferStatistics, statisticsFor, type StatsScope } from "~/models/stats/statistics.server";
 import { loader as apiLoader } from "~/routes/api.v1.stats";
@@ -330,14 +330,14 @@ describe("statistics that compare like with like", () => {
   });
 
   it("lists the universities by pinyin for the period control, and loads the last complete year by default", async () => {
-    const answer = (await loadDashboard(admin(), new Request("http://localhost/admin/stats"), new Date("2026-03-15T12:00:00Z"))) as unknown as { data: { stats: { period: unknown }; universities: Array<{ name: string }>; today: string } };
+    const answer = await statisticsDashboard(admin(), new URLSearchParams(), new Date("2026-03-15T12:00:00Z"));
     // 重庆 (chóng) before 西南 (xī), though 西 comes before 重 by code point.
-    expect(answer.data.universities.map((u) => u.name)).toEqual(["重庆大学", "西南大学"]);
+    expect(answer.universities?.map((u) => u.name)).toEqual(["重庆大学", "西南大学"]);
     expect(byPinyin([{ name: "西南大学" }, { name: "重庆大学" }, { name: "北京大学" }, { name: "四川美术学院" }]).map((u) => u.name)).toEqual(["北京大学", "重庆大学", "四川美术学院", "西南大学"]);
-    expect(answer.data.stats.period).toEqual(YEAR_2025);
-    expect(answer.data.today).toBe("2026-03-15");
-    const ytd = (await loadDashboard(admin(), new Request("http://localhost/admin/stats?period=ytd"), new Date("2025-06-30T15:00:00Z"))) as unknown as { data: { stats: { period: unknown; comparison: string } } };
-    expect(ytd.data.stats).toMatchObject({ period: { from: "2025-01-01", to: "2025-06-30" }, comparison: "sameDaysYearBefore" });
+    expect(answer.stats.period).toEqual(YEAR_2025);
+    expect(answer.today).toBe("2026-03-15");
+    const ytd = await statisticsDashboard(admin(), new URLSearchParams("period=ytd"), new Date("2025-06-30T15:00:00Z"));
+    expect(ytd.stats).toMatchObject({ period: { from: "2025-01-01", to: "2025-06-30" }, comparison: "sameDaysYearBefore" });
   });
 
   it("shows the home page's deals for the last complete year, counted as the statistics count them", async () => {

@@ -1,9 +1,7 @@
-// What the statistics pages load: the figures for the URL's period and scope, as the user may see them. The loader
-// of /admin/stats and /university/stats, shared here: it answers with the page's data and status.
-import { data } from "@remix-run/node";
+// What the statistics pages show (/admin/stats and /university/stats): the figures for the URL's period and scope,
+// as the user may see them.
 import type { CurrentUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
-import { orErrorPage } from "~/lib/errors";
 import { listUniversities } from "~/models/organization/organization.server";
 import { statisticsFor } from "./statistics.server";
 import { parseStatsParams } from "./stats-params";
@@ -15,16 +13,13 @@ export function byPinyin<T extends { name: string }>(universities: T[]): T[] {
   return [...universities].sort((a, b) => collator.compare(a.name, b.name));
 }
 
-/** An invalid period or scope shows the default period with the problems listed, answered 400. */
-export async function loadDashboard(user: CurrentUser, request: Request, today: Date = new Date()) {
-  const parsed = parseStatsParams(new URL(request.url).searchParams, today);
+/** An invalid period or scope shows the default period with the problems listed (the page answers 400). */
+export async function statisticsDashboard(user: CurrentUser, searchParams: URLSearchParams, today: Date = new Date()) {
+  const parsed = parseStatsParams(searchParams, today);
   const statsRequest = parsed.ok ? parsed.request : { period: null, university: null, cluster: null };
   const [stats, universities] = await Promise.all([
-    orErrorPage(statisticsFor(user, statsRequest, today)),
+    statisticsFor(user, statsRequest, today),
     user.role === "ADMIN" ? listUniversities().then(byPinyin) : null,
   ]);
-  return data(
-    { stats, universities, issues: parsed.ok ? [] : parsed.issues, today: isoDay(today) },
-    { status: parsed.ok ? 200 : 400 },
-  );
+  return { stats, universities, issues: parsed.ok ? [] : parsed.issues, today: isoDay(today) };
 }
