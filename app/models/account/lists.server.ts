@@ -1,7 +1,7 @@
 // What administrators list about accounts: the invitations sent and the accounts (organisations: ../organization).
 import type { Prisma, Role } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
-import { pageWindow, type ListQuery } from "~/lib/paging";
+import { readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
 export async function listInvitations(organizationId?: string) {
@@ -34,14 +34,13 @@ export async function listUsersPage(
     query.sort === "organization" ? { organization: { name: query.dir } }
     : query.sort === "lastSignInAt" ? { lastSignInAt: { sort: query.dir, nulls: "last" } }
     : { [query.sort]: query.dir };
-  const total = await prisma.user.count({ where });
-  const window = pageWindow(query.page, total, pageSize);
-  const users = await prisma.user.findMany({
-    where,
-    orderBy: [orderBy, { id: "asc" }],
-    skip: window.skip,
-    take: window.take,
-    select: { id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, lastSignInAt: true, createdAt: true, organization: { select: { name: true, nameEn: true } } },
-  });
-  return { total, page: window.page, pages: window.pages, users };
+  const { rows: users, ...paging } = await readPage(query.page, pageSize, () => prisma.user.count({ where }), (window) =>
+    prisma.user.findMany({
+      where,
+      orderBy: [orderBy, { id: "asc" }],
+      ...window,
+      select: { id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, lastSignInAt: true, createdAt: true, organization: { select: { name: true, nameEn: true } } },
+    }),
+  );
+  return { ...paging, users };
 }

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { prisma } from "~/lib/db.server";
 import type { AuditAction } from "./actions";
-import { pageWindow, type ListQuery } from "~/lib/paging";
+import { readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 
 export interface AuditInput {
@@ -60,14 +60,13 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
         : {},
     ],
   };
-  const total = await prisma.auditEvent.count({ where });
-  const window = pageWindow(query.page, total, pageSize);
-  const events = await prisma.auditEvent.findMany({
-    where,
-    orderBy: [{ [query.sort]: query.dir }, ...(query.sort === "at" ? [] : [{ at: "desc" as const }]), { id: "asc" }],
-    skip: window.skip,
-    take: window.take,
-  });
+  const { rows: events, ...paging } = await readPage(query.page, pageSize, () => prisma.auditEvent.count({ where }), (window) =>
+    prisma.auditEvent.findMany({
+      where,
+      orderBy: [{ [query.sort]: query.dir }, ...(query.sort === "at" ? [] : [{ at: "desc" as const }]), { id: "asc" }],
+      ...window,
+    }),
+  );
   const details = events.map((event) => (event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? event.detail : {}));
   const emails = events.map((event) => event.subject).filter((subject) => subject.includes("@"));
   const ids = [...events.map((event) => event.subject), ...details.map((detail) => String(detail.organizationId ?? ""))].filter((id) => id && !id.includes("@"));
@@ -95,9 +94,7 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
     return { kind: "other", name: subject };
   };
   return {
-    total,
-    page: window.page,
-    pages: window.pages,
+    ...paging,
     events: events.map((event, index) => {
       const actor = event.actorId ? actorById.get(event.actorId) : undefined;
       const organization = orgById.get(String(details[index].organizationId ?? ""));

@@ -3,7 +3,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { pageWindow, type ListQuery } from "~/lib/paging";
+import { readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { parseCreditCode } from "./credit-code";
@@ -74,15 +74,14 @@ export async function listOrganizationsPage(
     query.sort === "members" ? { members: { _count: query.dir } }
     : query.sort === "verifiedAt" ? { verifiedAt: { sort: query.dir, nulls: query.dir === "asc" ? "first" : "last" } }
     : { [query.sort]: query.dir };
-  const total = await prisma.organization.count({ where });
-  const window = pageWindow(query.page, total, pageSize);
-  const organizations = await prisma.organization.findMany({
-    where,
-    // Then newest first: among those awaiting verification, the latest request on top.
-    orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
-    skip: window.skip,
-    take: window.take,
-    select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, region: true, verifiedAt: true, createdAt: true, _count: { select: { members: true } } },
-  });
-  return { total, page: window.page, pages: window.pages, organizations };
+  const { rows: organizations, ...paging } = await readPage(query.page, pageSize, () => prisma.organization.count({ where }), (window) =>
+    prisma.organization.findMany({
+      where,
+      // Then newest first: among those awaiting verification, the latest request on top.
+      orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
+      ...window,
+      select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, region: true, verifiedAt: true, createdAt: true, _count: { select: { members: true } } },
+    }),
+  );
+  return { ...paging, organizations };
 }
