@@ -2,6 +2,7 @@
 // organisation's creation and verification are in ../organization). Every change of who may do what is written to the
 // audit log.
 import { createHash, randomBytes } from "node:crypto";
+import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError, TryLaterError } from "~/lib/errors";
 import { decoyHash, hashPassword, verifyPassword } from "~/lib/password.server";
@@ -218,7 +219,7 @@ export async function createInvitation(
       data: { tokenHash: tokenHash(token), email: input.email, organizationId: input.organizationId, canInvite: input.canInvite, invitedById: inviter.id, expiresAt },
     });
     await recordAudit(tx, { action: "INVITATION_CREATED", actorId: inviter.id, subject: input.email, detail: { organizationId: input.organizationId, canInvite: input.canInvite } });
-    await sendMail(tx, bilingualMail(input.email, "mail.invitation.subject", "mail.invitation.body", { university: university.name, until: expiresAt.toISOString().slice(0, 10), link: url }));
+    await sendMail(tx, bilingualMail(input.email, "mail.invitation.subject", "mail.invitation.body", { university: university.name, until: isoDay(expiresAt), link: url }));
     return created;
   });
   return { id: invitation.id, url, expiresAt };
