@@ -183,3 +183,33 @@ describe("a negotiated exclusive license", () => {
     }, 300_000);
   }
 });
+
+describe("a request the company takes back", () => {
+  it("is withdrawn in the company's own word, and the university's deal list says so", async () => {
+    const patent = await freshPatent("withdraw");
+    await signIn("sme1@patentbridge.test");
+    await page.goto(`${baseUrl}/patents/${patent.id}`);
+    const request = page.getByRole("region", { name: "申请协商许可或转让" });
+    await expect.poll(() => request.getByText("只需填写所选交易类型").count(), PATIENTLY).toBe(0);
+    await request.getByLabel("交易类型").selectOption("ORDINARY");
+    await request.getByLabel("计费方式").selectOption("LUMP_SUM");
+    await request.getByLabel("一次性许可费（元）").fill("300000");
+    await request.getByLabel("许可期限（月）").fill("36");
+    await request.getByRole("button", { name: "发送申请" }).click();
+    await page.waitForURL(/\/deals\/\w+$/);
+    const dealUrl = page.url();
+    // The requester is offered its own word, not the owner's "decline".
+    expect(await page.getByRole("button", { name: "拒绝" }).count()).toBe(0);
+    await page.getByRole("button", { name: "撤回申请" }).click();
+    await expect.poll(() => page.getByLabel("状态").first().innerText(), PATIENTLY).toContain("已撤回");
+    expect(await page.getByRole("region", { name: "协商记录" }).innerText()).toContain("申请方撤回");
+    await signOut();
+
+    await signIn("cqu@patentbridge.test");
+    await page.goto(`${baseUrl}/licenses`);
+    const row = page.getByRole("row").filter({ hasText: patent.title });
+    await expect.poll(() => row.first().innerText(), PATIENTLY).toContain("已撤回");
+    await page.goto(dealUrl);
+    expect(await page.getByRole("button", { name: "拒绝" }).count()).toBe(0);
+  });
+});
