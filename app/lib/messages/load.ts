@@ -1,4 +1,4 @@
-// A browser's texts: only the page's language is fetched (a chunk of its own, ~40 KB), the other never.
+// A browser's texts: only the page's language is fetched (its own chunk: ~70 KB, ~22 KB gzipped), the other never.
 import { addMessages, type Language } from "../i18n";
 
 export async function loadMessages(language: Language): Promise<void> {
