@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({ options: { searches: { type: "string", default: "500" }, rounds: { type: "string", default: "5" } } });
 const searchCount = Number(values.searches);
