@@ -1,8 +1,8 @@
 // ESLint for PatentBridge: the Epic Stack's choice of rules (docs/decisions/018-lint-and-format.md).
 // Formatting is Prettier's (.prettierrc); eslint-config-prettier, last, turns off every rule it would fight.
 import js from "@eslint/js";
-import prettier from "eslint-config-prettier/flat";
 import { defineConfig, globalIgnores } from "eslint/config";
+import prettier from "eslint-config-prettier/flat";
 import importX from "eslint-plugin-import-x";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";

@@ -35,7 +35,11 @@ export default defineConfig({
           // the seed's content, which seed.test.ts already writes to PostgreSQL.
           name: "integration-postgresql",
           include: ["tests/integration/**/*.test.ts"],
-          exclude: ["tests/integration/backup.test.ts", "tests/integration/crash.test.ts", "tests/integration/realism-report.test.ts"],
+          exclude: [
+            "tests/integration/backup.test.ts",
+            "tests/integration/crash.test.ts",
+            "tests/integration/realism-report.test.ts",
+          ],
           globalSetup: ["tests/helpers/template-database-postgres.ts"],
           setupFiles: ["tests/helpers/messages.ts", "tests/helpers/test-database.ts"],
           testTimeout: 30_000,

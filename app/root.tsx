@@ -17,10 +17,10 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getUser } from "~/lib/auth.server";
-import { unreadCount } from "~/models/notification.server";
 import { languageOf, messageIn, translator, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { useNonce } from "~/lib/nonce";
+import { unreadCount } from "~/models/notification.server";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -34,7 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const unread = user ? await unreadCount(user, new URL(request.url).pathname) : 0;
   return {
     language: languageOf(request),
-    user: user && { name: user.name, isCompany: user.role === "SME", isStaff: user.role === "UNIVERSITY_STAFF", mayAdminister: user.role === "ADMIN" || user.canInvite, unread },
+    user: user && {
+      name: user.name,
+      isCompany: user.role === "SME",
+      isStaff: user.role === "UNIVERSITY_STAFF",
+      mayAdminister: user.role === "ADMIN" || user.canInvite,
+      unread,
+    },
   };
 }
 
@@ -50,7 +56,10 @@ function Header() {
     `rounded px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-600"}`;
   return (
     <header className="bg-brand-900 text-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2 focus:text-black"
+      >
         {t("nav.skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
@@ -98,16 +107,31 @@ function Header() {
               <Link to="/saved-searches" className="hover:underline">
                 {t("saved.title")}
               </Link>
-              <Link to="/account" className="hover:underline">{t("nav.account", { name: user.name })}</Link>
+              <Link to="/account" className="hover:underline">
+                {t("nav.account", { name: user.name })}
+              </Link>
               <Form method="post" action="/logout">
-                <button type="submit" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signOut")}</button>
+                <button type="submit" className="rounded px-3 py-1 hover:bg-brand-700">
+                  {t("nav.signOut")}
+                </button>
               </Form>
             </>
           ) : (
             <>
               {/* From the home page, signing in lands on the user's workspace; from any other page, back there. */}
-              <Link to={location.pathname === "/" && !location.search ? "/login" : `/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`} className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.signIn")}</Link>
-              <Link to="/join" className="rounded px-3 py-1 hover:bg-brand-700">{t("nav.join")}</Link>
+              <Link
+                to={
+                  location.pathname === "/" && !location.search
+                    ? "/login"
+                    : `/login?redirectTo=${encodeURIComponent(location.pathname + location.search)}`
+                }
+                className="rounded px-3 py-1 hover:bg-brand-700"
+              >
+                {t("nav.signIn")}
+              </Link>
+              <Link to="/join" className="rounded px-3 py-1 hover:bg-brand-700">
+                {t("nav.join")}
+              </Link>
             </>
           )}
         </div>
@@ -115,8 +139,12 @@ function Header() {
         <Form method="post" action="/lang" reloadDocument>
           <input type="hidden" name="language" value={language === "zh" ? "en" : "zh"} />
           <input type="hidden" name="returnTo" value={location.pathname + location.search} />
-          <button type="submit" aria-label={t("lang.switchLabel")} lang={language === "zh" ? "en" : "zh"}
-            className="rounded border border-brand-100 px-3 py-1 text-sm hover:bg-brand-700">
+          <button
+            type="submit"
+            aria-label={t("lang.switchLabel")}
+            lang={language === "zh" ? "en" : "zh"}
+            className="rounded border border-brand-100 px-3 py-1 text-sm hover:bg-brand-700"
+          >
             {t("lang.switch")}
           </button>
         </Form>
@@ -130,7 +158,11 @@ function NavigationProgress() {
   const { t } = useLanguage();
   const busy = navigation.state !== "idle";
   return (
-    <div role="status" aria-live="polite" className={`fixed inset-x-0 top-0 z-50 h-1 ${busy ? "animate-pulse bg-amber-400" : "bg-transparent"}`}>
+    <div
+      role="status"
+      aria-live="polite"
+      className={`fixed inset-x-0 top-0 z-50 h-1 ${busy ? "animate-pulse bg-amber-400" : "bg-transparent"}`}
+    >
       <span className="sr-only">{busy ? t("search.loading") : ""}</span>
     </div>
   );

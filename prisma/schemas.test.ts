@@ -7,7 +7,11 @@ import { POSTGRES_SCHEMA, postgresSchema } from "../scripts/postgres-schema";
 
 const read = (file: string) => fs.readFileSync(file, "utf8");
 const lastMigrationSchema = (dir: string) => {
-  const last = fs.readdirSync(dir).filter((entry) => fs.existsSync(path.join(dir, entry, "schema.prisma"))).sort().at(-1)!;
+  const last = fs
+    .readdirSync(dir)
+    .filter((entry) => fs.existsSync(path.join(dir, entry, "schema.prisma")))
+    .sort()
+    .at(-1)!;
   return read(path.join(dir, last, "schema.prisma"));
 };
 
@@ -25,7 +29,9 @@ describe("the PostgreSQL schema", () => {
   });
 
   it("refuses a SQLite schema it no longer recognises instead of writing a wrong one", () => {
-    expect(() => postgresSchema(read("prisma/schema.prisma").replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/update scripts\/postgres-schema.ts/);
+    expect(() =>
+      postgresSchema(read("prisma/schema.prisma").replace('provider = "sqlite"', 'provider = "mysql"')),
+    ).toThrow(/update scripts\/postgres-schema.ts/);
   });
 });
 

@@ -21,7 +21,9 @@ export interface DatabaseSummary {
 
 /** Checks that an open database is a sound PatentBridge database and counts its content; throws saying why not. */
 export function inspectDatabase(db: Database.Database): DatabaseSummary {
-  const problems = (db.pragma("integrity_check(5)") as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
+  const problems = (db.pragma("integrity_check(5)") as Array<{ integrity_check: string }>).map(
+    (row) => row.integrity_check,
+  );
   if (problems.join() !== "ok") throw new Error(`integrity_check failed: ${problems.join("; ")}`);
   const tables = new Set(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
   const missing = APP_TABLES.filter((table) => !tables.has(table));
@@ -31,7 +33,13 @@ export function inspectDatabase(db: Database.Database): DatabaseSummary {
     bytes: fs.statSync(db.name).size,
     patents: count("Patent"),
     licenses: count("License"),
-    migration: (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name DESC LIMIT 1`).pluck().get() as string | undefined) ?? "none",
+    migration:
+      (db
+        .prepare(
+          `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL ORDER BY migration_name DESC LIMIT 1`,
+        )
+        .pluck()
+        .get() as string | undefined) ?? "none",
   };
 }
 
@@ -51,7 +59,10 @@ export function fsyncPath(file: string): void {
 async function main() {
   const { values } = parseArgs({ options: { out: { type: "string" } } });
   const source = databaseFile();
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   const out = path.resolve(values.out ?? `backups/patentbridge-${stamp}.db`);
   if (fs.existsSync(out)) {
     console.error(`${out} already exists: choose another --out (a backup never overwrites a file).`);
@@ -99,7 +110,9 @@ async function main() {
   }
   console.log(`backup of ${source}`);
   console.log(`  ${out}`);
-  console.log(`  ${describeSummary(summary)}; integrity_check ok; ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  console.log(
+    `  ${describeSummary(summary)}; integrity_check ok; ${((performance.now() - started) / 1000).toFixed(2)} s`,
+  );
 }
 
 // restore.ts imports the checks above without taking a backup.

@@ -4,15 +4,20 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { EmailSchema, ROLES } from "../app/models/account/schemas";
 import { prisma } from "../app/lib/db.server";
 import { DomainError } from "../app/lib/errors";
 import { messageIn } from "../app/lib/i18n";
 import { createUser } from "../app/models/account/account.server";
+import { EmailSchema, ROLES } from "../app/models/account/schemas";
 import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, role: { type: "string" }, name: { type: "string" }, organization: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    name: { type: "string" },
+    organization: { type: "string" },
+  },
 });
 const Arguments = z.object({
   email: EmailSchema,
@@ -22,8 +27,11 @@ const Arguments = z.object({
 });
 const parsed = Arguments.safeParse(values);
 if (!parsed.success) {
-  for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${messageIn("en", issue.message)}`);
-  console.error("usage: npm run user:create -- --email <email> --role ADMIN|UNIVERSITY_STAFF|SME [--name <name>] [--organization <id>]");
+  for (const issue of parsed.error.issues)
+    console.error(`--${issue.path.join(".")}: ${messageIn("en", issue.message)}`);
+  console.error(
+    "usage: npm run user:create -- --email <email> --role ADMIN|UNIVERSITY_STAFF|SME [--name <name>] [--organization <id>]",
+  );
   process.exit(2);
 }
 
@@ -60,7 +68,10 @@ try {
   if (organization && !(await prisma.organization.findUnique({ where: { id: organization }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", `No organisation with id ${organization}.`);
   }
-  const operator = role === "ADMIN" && !organization ? await prisma.organization.findFirst({ where: { kind: "OPERATOR" }, select: { id: true } }) : null;
+  const operator =
+    role === "ADMIN" && !organization
+      ? await prisma.organization.findFirst({ where: { kind: "OPERATOR" }, select: { id: true } })
+      : null;
   const user = await createUser({ email, name, password, role, organizationId: organization ?? operator?.id ?? null });
   console.log(`Created ${user.role} ${user.email} (${user.id}).`);
 } catch (error) {

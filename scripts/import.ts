@@ -6,8 +6,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { CurrentUser } from "../app/lib/auth.server";
 import { prisma } from "../app/lib/db.server";
+import {
+  analyseImport,
+  cancelImport,
+  commitImport,
+  createImport,
+  getImportFor,
+  importProgress,
+  importRejections,
+} from "../app/models/import/patent-import.server";
 import { describeProblem, rejectionReportCsv } from "../app/models/import/report";
-import { analyseImport, cancelImport, commitImport, createImport, getImportFor, importProgress, importRejections } from "../app/models/import/patent-import.server";
 import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 // Operators import files of any length; the browser's row limit is not theirs (read when the file is read).
@@ -16,7 +24,11 @@ process.env.IMPORT_MAX_ROWS ??= "0";
 const usage = "usage: npm run import -- --university <id or name> [--dry-run] [--report rejected.csv] FILE";
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { university: { type: "string" }, "dry-run": { type: "boolean", default: false }, report: { type: "string" } },
+  options: {
+    university: { type: "string" },
+    "dry-run": { type: "boolean", default: false },
+    report: { type: "string" },
+  },
 });
 const file = positionals[0];
 if (!values.university || positionals.length !== 1 || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
@@ -35,21 +47,43 @@ if (!university) {
 }
 
 // The operator acts with an administrator's rights; the import record names the command as its author.
-const operator: CurrentUser = { id: "operator:npm-run-import", email: "operator@localhost", name: "npm run import", role: "ADMIN", canInvite: false, organization: null };
-const record = await createImport(operator, { universityId: university.id, fileName: path.basename(file), filePath: path.resolve(file) });
+const operator: CurrentUser = {
+  id: "operator:npm-run-import",
+  email: "operator@localhost",
+  name: "npm run import",
+  role: "ADMIN",
+  canInvite: false,
+  organization: null,
+};
+const record = await createImport(operator, {
+  universityId: university.id,
+  fileName: path.basename(file),
+  filePath: path.resolve(file),
+});
 const started = performance.now();
 const ticker = setInterval(() => {
   const running = importProgress(record.id);
-  if (running) console.log(`  ${running.phase === "ANALYSING" ? "checked" : "imported"} ${running.rowsRead.toLocaleString("en-US")}${running.rowsTotal ? ` of ${running.rowsTotal.toLocaleString("en-US")}` : ""} rows`);
+  if (running)
+    console.log(
+      `  ${running.phase === "ANALYSING" ? "checked" : "imported"} ${running.rowsRead.toLocaleString("en-US")}${running.rowsTotal ? ` of ${running.rowsTotal.toLocaleString("en-US")}` : ""} rows`,
+    );
 }, 2000);
 
 console.log(`checking ${file} for ${university.name}…`);
 await analyseImport(record.id);
 let result = await getImportFor(operator, record.id);
 const print = () => {
-  console.log(`${result.rowsRead} rows (${result.format ?? "?"}${result.encoding ? `, ${result.encoding}` : ""}): ${result.toAdd} to add, ${result.toUpdate} to update, ${result.rejected} rejected`);
-  for (const rejection of result.rejections.slice(0, 20)) console.log(`  line ${rejection.line}: ${rejection.problems.map((problem) => describeProblem(problem, "en")).join("; ")}`);
-  if (result.rejected > 20) console.log(`  … and ${result.rejected - 20} more${values.report ? ` in ${values.report}` : " (--report FILE writes them all)"}`);
+  console.log(
+    `${result.rowsRead} rows (${result.format ?? "?"}${result.encoding ? `, ${result.encoding}` : ""}): ${result.toAdd} to add, ${result.toUpdate} to update, ${result.rejected} rejected`,
+  );
+  for (const rejection of result.rejections.slice(0, 20))
+    console.log(
+      `  line ${rejection.line}: ${rejection.problems.map((problem) => describeProblem(problem, "en")).join("; ")}`,
+    );
+  if (result.rejected > 20)
+    console.log(
+      `  … and ${result.rejected - 20} more${values.report ? ` in ${values.report}` : " (--report FILE writes them all)"}`,
+    );
 };
 
 let exitCode = 0;
@@ -65,7 +99,10 @@ if (result.status === "FAILED" || result.error) {
     await prisma.patentImport.update({ where: { id: record.id }, data: { status: "IMPORTING" } });
     await commitImport(record.id);
     result = await getImportFor(operator, record.id);
-    if (result.status === "DONE") console.log(`imported in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.added} added, ${result.updated} updated, ${result.rejected} rejected`);
+    if (result.status === "DONE")
+      console.log(
+        `imported in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.added} added, ${result.updated} updated, ${result.rejected} rejected`,
+      );
     else {
       console.error(`import failed, nothing written: ${result.errorDetail ?? result.error}`);
       exitCode = 1;

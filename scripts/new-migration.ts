@@ -25,7 +25,9 @@ for (const [schema, migrationsDir, extra] of [
     .filter((entry) => fs.existsSync(path.join(migrationsDir, entry, "schema.prisma")))
     .sort()
     .at(-1);
-  const from = previous ? ["--from-schema-datamodel", path.join(migrationsDir, previous, "schema.prisma")] : ["--from-empty"];
+  const from = previous
+    ? ["--from-schema-datamodel", path.join(migrationsDir, previous, "schema.prisma")]
+    : ["--from-empty"];
   const sql = runPrisma(["migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], { capture: true })
     .split("\n")
     .filter((line) => !line.startsWith("Loaded Prisma config"))
@@ -40,4 +42,6 @@ for (const [schema, migrationsDir, extra] of [
   fs.copyFileSync(schema, path.join(dir, "schema.prisma"));
   console.log(`Wrote ${dir}/migration.sql: review it, add any raw SQL (${extra}).`);
 }
-console.log("Then npm run db:migrate (and with a postgresql:// DATABASE_URL), and npm run db:postgres-schema has nothing left to do.");
+console.log(
+  "Then npm run db:migrate (and with a postgresql:// DATABASE_URL), and npm run db:postgres-schema has nothing left to do.",
+);

@@ -20,9 +20,16 @@ export async function migratePostgres(url: string, log: (message: string) => voi
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`);
     const applied = new Map<string, string>(
-      (await client.query<{ migration_name: string; checksum: string }>(`SELECT "migration_name", "checksum" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`)).rows.map((row) => [row.migration_name, row.checksum]),
+      (
+        await client.query<{ migration_name: string; checksum: string }>(
+          `SELECT "migration_name", "checksum" FROM "_prisma_migrations" WHERE "finished_at" IS NOT NULL AND "rolled_back_at" IS NULL`,
+        )
+      ).rows.map((row) => [row.migration_name, row.checksum]),
     );
-    const names = fs.readdirSync(POSTGRES_MIGRATIONS).filter((name) => fs.existsSync(path.join(POSTGRES_MIGRATIONS, name, "migration.sql"))).sort();
+    const names = fs
+      .readdirSync(POSTGRES_MIGRATIONS)
+      .filter((name) => fs.existsSync(path.join(POSTGRES_MIGRATIONS, name, "migration.sql")))
+      .sort();
     let count = 0;
     for (const name of names) {
       const sql = fs.readFileSync(path.join(POSTGRES_MIGRATIONS, name, "migration.sql"), "utf8");
@@ -34,7 +41,10 @@ export async function migratePostgres(url: string, log: (message: string) => voi
       await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(`INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES ($1, $2, now(), $3, 1)`, [randomUUID(), checksum, name]);
+        await client.query(
+          `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "applied_steps_count") VALUES ($1, $2, now(), $3, 1)`,
+          [randomUUID(), checksum, name],
+        );
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

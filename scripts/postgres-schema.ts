@@ -12,7 +12,11 @@ export function postgresSchema(sqliteSchema: string): string {
     if (!pattern.test(text)) throw new Error(`${SOURCE} no longer has ${pattern}: update scripts/postgres-schema.ts`);
     return text.replace(pattern, replacement);
   };
-  let schema = replace(sqliteSchema, /output\s*=\s*"\.\.\/app\/generated\/prisma"/, 'output          = "../../app/generated/prisma-pg"');
+  let schema = replace(
+    sqliteSchema,
+    /output\s*=\s*"\.\.\/app\/generated\/prisma"/,
+    'output          = "../../app/generated/prisma-pg"',
+  );
   schema = replace(schema, /provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
   schema = replace(schema, /url\s*=\s*"file:\.\/data\.db"/, 'url      = "postgresql://localhost/patentbridge"');
   return `// GENERATED from prisma/schema.prisma by scripts/postgres-schema.ts: edit that file, then run\n// npm run db:postgres-schema.\n${schema}`;

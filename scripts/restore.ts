@@ -16,7 +16,10 @@ function refuse(message: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({ options: { yes: { type: "boolean", default: false } }, allowPositionals: true });
+const { values, positionals } = parseArgs({
+  options: { yes: { type: "boolean", default: false } },
+  allowPositionals: true,
+});
 if (positionals.length !== 1) refuse("usage: npm run db:restore -- FILE [--yes]");
 const file = path.resolve(positionals[0]);
 const target = databaseFile();
@@ -90,4 +93,6 @@ if (fs.existsSync(target)) {
 for (const suffix of ["-wal", "-shm", "-journal"]) fs.rmSync(`${target}${suffix}`, { force: true });
 fs.renameSync(staged, target);
 fsyncPath(path.dirname(target));
-console.log(`restored ${file}\n  into ${target}\n  ${describeSummary(restored)}; was: ${current}; ${((performance.now() - started) / 1000).toFixed(2)} s`);
+console.log(
+  `restored ${file}\n  into ${target}\n  ${describeSummary(restored)}; was: ${current}; ${((performance.now() - started) / 1000).toFixed(2)} s`,
+);

@@ -74,18 +74,38 @@ server.on("listening", () => console.log(`PatentBridge listening on http://${hos
 if (process.env.SMTP_URL) {
   // Taken from the build (app/entry.server.tsx) so that the process keeps one Prisma client.
   const { dispatchOutbox } = build.entry.module as unknown as { dispatchOutbox: () => Promise<number> };
-  setInterval(() => void dispatchOutbox().catch((error: unknown) => console.error("mail dispatch failed:", error)), 10_000).unref();
+  setInterval(
+    () => void dispatchOutbox().catch((error: unknown) => console.error("mail dispatch failed:", error)),
+    10_000,
+  ).unref();
 }
 // Alerts follow the database's change log; the digest goes out once a day (the job remembers when).
-const jobs = build.entry.module as unknown as { runAlerts: () => Promise<unknown>; sendDailyDigests: () => Promise<number> };
-setInterval(() => void jobs.runAlerts().catch((error: unknown) => console.error("alerts failed:", error)), 30_000).unref();
-setInterval(() => void jobs.sendDailyDigests().catch((error: unknown) => console.error("daily digest failed:", error)), 3_600_000).unref();
+const jobs = build.entry.module as unknown as {
+  runAlerts: () => Promise<unknown>;
+  sendDailyDigests: () => Promise<number>;
+};
+setInterval(
+  () => void jobs.runAlerts().catch((error: unknown) => console.error("alerts failed:", error)),
+  30_000,
+).unref();
+setInterval(
+  () => void jobs.sendDailyDigests().catch((error: unknown) => console.error("daily digest failed:", error)),
+  3_600_000,
+).unref();
 // Overdue payments: both sides are mailed once per payment (the payment remembers it), so every server may run it.
 const { mailOverduePayments } = build.entry.module as unknown as { mailOverduePayments: () => Promise<number> };
-setInterval(() => void mailOverduePayments().catch((error: unknown) => console.error("overdue-payment mail failed:", error)), 600_000).unref();
+setInterval(
+  () => void mailOverduePayments().catch((error: unknown) => console.error("overdue-payment mail failed:", error)),
+  600_000,
+).unref();
 // Minimum annual royalties: a shortfall is scheduled once per license and year (the patent's turn), so every server may run it.
-const { scheduleMinimumRoyalties } = build.entry.module as unknown as { scheduleMinimumRoyalties: () => Promise<unknown[]> };
-setInterval(() => void scheduleMinimumRoyalties().catch((error: unknown) => console.error("minimum royalties failed:", error)), 3_600_000).unref();
+const { scheduleMinimumRoyalties } = build.entry.module as unknown as {
+  scheduleMinimumRoyalties: () => Promise<unknown[]>;
+};
+setInterval(
+  () => void scheduleMinimumRoyalties().catch((error: unknown) => console.error("minimum royalties failed:", error)),
+  3_600_000,
+).unref();
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }

@@ -1,13 +1,13 @@
 // npm start: migrate the database, seed the demo pool if it is empty, build if the sources changed, serve.
 import { spawn, type ChildProcess } from "node:child_process";
-import { serverNodeFlags } from "./server-options";
-import { createPrismaClient } from "../app/lib/db.server";
 import { databaseKind, databaseUrl } from "../app/lib/database-url";
+import { createPrismaClient } from "../app/lib/db.server";
+import { publicUrl } from "../app/lib/public-url.server";
 import { DEFAULT_SEED } from "../prisma/seed/demo-pool";
 import { seedDemoPool } from "../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "./build";
 import { migrateDatabase } from "./migrate-database";
-import { publicUrl } from "../app/lib/public-url.server";
+import { serverNodeFlags } from "./server-options";
 import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 // A production server without PUBLIC_URL would only die at every restart: say why now, before anything else.
@@ -43,7 +43,12 @@ superviseServer(() =>
   spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
     stdio: "inherit",
     // Without NODE_ENV this is a local run of the demo: its mail links point at this machine.
-    env: { ...process.env, PORT: port, NODE_ENV: process.env.NODE_ENV ?? "production", PUBLIC_URL: process.env.PUBLIC_URL ?? (process.env.NODE_ENV ? undefined : `http://localhost:${port}`) },
+    env: {
+      ...process.env,
+      PORT: port,
+      NODE_ENV: process.env.NODE_ENV ?? "production",
+      PUBLIC_URL: process.env.PUBLIC_URL ?? (process.env.NODE_ENV ? undefined : `http://localhost:${port}`),
+    },
   }),
 );
 
@@ -67,7 +72,9 @@ function superviseServer(start: () => ChildProcess) {
     server.on("exit", (code, signal) => {
       if (stopping) process.exit(code ?? 0);
       if (Date.now() - startedAt >= HEALTHY_AFTER_MS) delay = FIRST_DELAY_MS;
-      console.error(`server exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s: starting it again in ${delay / 1000} s`);
+      console.error(
+        `server exited (${signal ? `signal ${signal}` : `code ${code}`}) after ${((Date.now() - startedAt) / 1000).toFixed(1)} s: starting it again in ${delay / 1000} s`,
+      );
       timer = setTimeout(run, delay);
       delay = Math.min(delay * 2, LONGEST_DELAY_MS);
     });

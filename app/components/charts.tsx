@@ -22,7 +22,9 @@ function Legend({ series }: { series: Series[] }) {
     <ul className="mt-2 flex flex-wrap gap-4 text-xs text-slate-700" aria-hidden="true">
       {series.map((s) => (
         <li key={s.name} className="flex items-center gap-1">
-          <svg width="12" height="12"><rect width="12" height="12" className={s.fill} /></svg>
+          <svg width="12" height="12">
+            <rect width="12" height="12" className={s.fill} />
+          </svg>
           {s.name}
         </li>
       ))}
@@ -31,7 +33,19 @@ function Legend({ series }: { series: Series[] }) {
 }
 
 /** Stacked columns, one per category (years): what grows over time. */
-export function StackedColumnChart({ title, summary, categories, series, format }: { title: string; summary: string; categories: string[]; series: Series[]; format: (n: number) => string }) {
+export function StackedColumnChart({
+  title,
+  summary,
+  categories,
+  series,
+  format,
+}: {
+  title: string;
+  summary: string;
+  categories: string[];
+  series: Series[];
+  format: (n: number) => string;
+}) {
   const id = useId();
   const height = 240;
   const top = 24;
@@ -43,11 +57,26 @@ export function StackedColumnChart({ title, summary, categories, series, format 
   const scale = (value: number) => (value / max) * (height - top - bottom);
   return (
     <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <figcaption id={id} className="font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" role="img" aria-labelledby={id} aria-describedby={`${id}-summary`}>
+      <figcaption id={id} className="font-semibold">
+        {title}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="mt-2 w-full"
+        role="img"
+        aria-labelledby={id}
+        aria-describedby={`${id}-summary`}
+      >
         <desc id={`${id}-summary`}>{summary}</desc>
         {[0, 0.5, 1].map((f) => (
-          <line key={f} x1="0" x2={WIDTH} y1={height - bottom - f * (height - top - bottom)} y2={height - bottom - f * (height - top - bottom)} className="stroke-slate-200" />
+          <line
+            key={f}
+            x1="0"
+            x2={WIDTH}
+            y1={height - bottom - f * (height - top - bottom)}
+            y2={height - bottom - f * (height - top - bottom)}
+            className="stroke-slate-200"
+          />
         ))}
         {categories.map((category, i) => {
           const x = i * slot + (slot - barWidth) / 2;
@@ -63,8 +92,12 @@ export function StackedColumnChart({ title, summary, categories, series, format 
                   </rect>
                 );
               })}
-              <text x={x + barWidth / 2} y={y - 6} textAnchor="middle" className="fill-slate-800 text-[12px]">{format(totals[i])}</text>
-              <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[12px]">{category}</text>
+              <text x={x + barWidth / 2} y={y - 6} textAnchor="middle" className="fill-slate-800 text-[12px]">
+                {format(totals[i])}
+              </text>
+              <text x={x + barWidth / 2} y={height - 6} textAnchor="middle" className="fill-slate-600 text-[12px]">
+                {category}
+              </text>
             </g>
           );
         })}
@@ -75,7 +108,17 @@ export function StackedColumnChart({ title, summary, categories, series, format 
 }
 
 /** Horizontal bars, longest first: rankings. */
-export function BarChart({ title, summary, rows, format }: { title: string; summary: string; rows: Array<{ label: string; value: number }>; format: (n: number) => string }) {
+export function BarChart({
+  title,
+  summary,
+  rows,
+  format,
+}: {
+  title: string;
+  summary: string;
+  rows: Array<{ label: string; value: number }>;
+  format: (n: number) => string;
+}) {
   const id = useId();
   const rowHeight = 22;
   const labelWidth = 220;
@@ -84,17 +127,31 @@ export function BarChart({ title, summary, rows, format }: { title: string; summ
   const max = Math.max(...rows.map((r) => r.value), 1);
   return (
     <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <figcaption id={id} className="font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" role="img" aria-labelledby={id} aria-describedby={`${id}-summary`}>
+      <figcaption id={id} className="font-semibold">
+        {title}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="mt-2 w-full"
+        role="img"
+        aria-labelledby={id}
+        aria-describedby={`${id}-summary`}
+      >
         <desc id={`${id}-summary`}>{summary}</desc>
         {rows.map((row, i) => {
           const y = 4 + i * rowHeight;
           const width = (row.value / max) * (WIDTH - labelWidth - valueWidth);
           return (
             <g key={row.label}>
-              <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="fill-slate-700 text-[12px]">{row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label}</text>
-              <rect x={labelWidth} y={y + 3} width={width} height={rowHeight - 6} className="fill-brand-600"><title>{`${row.label}: ${format(row.value)}`}</title></rect>
-              <text x={labelWidth + width + 6} y={y + 15} className="fill-slate-800 text-[12px]">{format(row.value)}</text>
+              <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="fill-slate-700 text-[12px]">
+                {row.label.length > 18 ? `${row.label.slice(0, 17)}…` : row.label}
+              </text>
+              <rect x={labelWidth} y={y + 3} width={width} height={rowHeight - 6} className="fill-brand-600">
+                <title>{`${row.label}: ${format(row.value)}`}</title>
+              </rect>
+              <text x={labelWidth + width + 6} y={y + 15} className="fill-slate-800 text-[12px]">
+                {format(row.value)}
+              </text>
             </g>
           );
         })}
@@ -105,7 +162,21 @@ export function BarChart({ title, summary, rows, format }: { title: string; summ
 
 /** A funnel: each stage's bar on a logarithmic scale (views outnumber contracts a thousandfold), with the
  * share of the stage before written beside it. */
-export function FunnelChart({ title, summary, stages, format, formatShare, scaleNote }: { title: string; summary: string; stages: Array<{ label: string; value: number }>; format: (n: number) => string; formatShare: (ratio: number) => string; scaleNote: string }) {
+export function FunnelChart({
+  title,
+  summary,
+  stages,
+  format,
+  formatShare,
+  scaleNote,
+}: {
+  title: string;
+  summary: string;
+  stages: Array<{ label: string; value: number }>;
+  format: (n: number) => string;
+  formatShare: (ratio: number) => string;
+  scaleNote: string;
+}) {
   const id = useId();
   const rowHeight = 40;
   const height = stages.length * rowHeight + 8;
@@ -113,8 +184,16 @@ export function FunnelChart({ title, summary, stages, format, formatShare, scale
   const barSpace = WIDTH - 260;
   return (
     <figure className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-      <figcaption id={id} className="font-semibold">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} className="mt-2 w-full" role="img" aria-labelledby={id} aria-describedby={`${id}-summary`}>
+      <figcaption id={id} className="font-semibold">
+        {title}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        className="mt-2 w-full"
+        role="img"
+        aria-labelledby={id}
+        aria-describedby={`${id}-summary`}
+      >
         <desc id={`${id}-summary`}>{summary}</desc>
         {stages.map((stage, i) => {
           const width = Math.max(2, (Math.log10(stage.value + 1) / maxLog) * barSpace);
@@ -122,8 +201,17 @@ export function FunnelChart({ title, summary, stages, format, formatShare, scale
           const previous = i > 0 ? stages[i - 1].value : 0;
           return (
             <g key={stage.label}>
-              <text x="0" y={y + 22} className="fill-slate-700 text-[13px]">{stage.label}</text>
-              <rect x={120 + (barSpace - width) / 2} y={y + 4} width={width} height={rowHeight - 10} rx="3" className="fill-brand-600" />
+              <text x="0" y={y + 22} className="fill-slate-700 text-[13px]">
+                {stage.label}
+              </text>
+              <rect
+                x={120 + (barSpace - width) / 2}
+                y={y + 4}
+                width={width}
+                height={rowHeight - 10}
+                rx="3"
+                className="fill-brand-600"
+              />
               <text x={120 + barSpace + 8} y={y + 22} className="fill-slate-800 text-[13px]">
                 {format(stage.value)}
                 {i > 0 && previous > 0 ? ` (${formatShare(stage.value / previous)})` : ""}

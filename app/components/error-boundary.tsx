@@ -14,15 +14,29 @@ export function GeneralErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A refusal's text is a message key (DomainError, auth.forbidden); other text is for developers, not shown.
   const text = isRouteErrorResponse(error) && status < 500 ? String(error.data?.error ?? error.data ?? "") : "";
-  const detail = parseMessageKey(text) ? messageIn(language, text) : status === 403 ? t("error.forbiddenText") : status >= 500 ? t("error.generic") : null;
+  const detail = parseMessageKey(text)
+    ? messageIn(language, text)
+    : status === 403
+      ? t("error.forbiddenText")
+      : status >= 500
+        ? t("error.generic")
+        : null;
   const parent = pathname.replace(/\/[^/]+\/?$/, "");
   return (
     <section aria-labelledby="route-error-heading" className="mx-auto max-w-3xl py-6">
-      <h1 id="route-error-heading" className="text-2xl font-bold">{t(HEADINGS[status] ?? "error.title")}</h1>
+      <h1 id="route-error-heading" className="text-2xl font-bold">
+        {t(HEADINGS[status] ?? "error.title")}
+      </h1>
       {detail && <p className="mt-3 text-slate-700">{detail}</p>}
       <p className="mt-6 flex flex-wrap gap-4">
-        {parent && <Link to={parent} className="text-brand-700 underline">{t("error.up")}</Link>}
-        <Link to="/" className="text-brand-700 underline">{t("error.home")}</Link>
+        {parent && (
+          <Link to={parent} className="text-brand-700 underline">
+            {t("error.up")}
+          </Link>
+        )}
+        <Link to="/" className="text-brand-700 underline">
+          {t("error.home")}
+        </Link>
       </p>
     </section>
   );

@@ -12,27 +12,64 @@ export interface FieldState {
 
 /** A page's form answered by answerForm (app/lib/form-action.server.ts): the form's own error and its fields, each
  * with its error and the value the user sent (kept without JavaScript; passwords are never sent back). */
-export function useFormReply<Schema extends Record<string, unknown>>(result: SubmissionResult<string[]> | null | undefined, defaultValue?: Partial<Schema>) {
+export function useFormReply<Schema extends Record<string, unknown>>(
+  result: SubmissionResult<string[]> | null | undefined,
+  defaultValue?: Partial<Schema>,
+) {
   const [form, fields] = useForm<Schema>({ lastResult: result, defaultValue: defaultValue as never });
   return { formId: form.id, formError: form.errors?.[0], fields };
 }
 
 /** A labelled input with its error announced and tied to it (aria-describedby); `field` gives its name, error and
  * the value sent from the form's reply (useFormReply). */
-export function Field({ field, name: givenName, label, error: givenError, hint, className = "", ...input }: { name?: string; field?: FieldState; label: string; error?: string; hint?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+export function Field({
+  field,
+  name: givenName,
+  label,
+  error: givenError,
+  hint,
+  className = "",
+  ...input
+}: {
+  name?: string;
+  field?: FieldState;
+  label: string;
+  error?: string;
+  hint?: string;
+} & React.InputHTMLAttributes<HTMLInputElement>) {
   const { language } = useLanguage();
   const name = field?.name ?? givenName ?? "";
   const error = givenError ?? field?.errors?.[0];
-  const sent = typeof field?.initialValue === "string" && input.type !== "password" && input.value === undefined ? { defaultValue: field.initialValue } : {};
+  const sent =
+    typeof field?.initialValue === "string" && input.type !== "password" && input.value === undefined
+      ? { defaultValue: field.initialValue }
+      : {};
   const id = `field-${name.replace(/\W/g, "-")}`;
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={described}
-        className={`block w-full rounded border bg-white px-3 py-2 ${error ? "border-red-500" : "border-slate-300"} ${className}`} {...input} {...sent} />
-      {hint && <p id={`${id}-hint`} className="text-xs text-slate-500">{hint}</p>}
-      {error && <p id={`${id}-error`} className="text-sm text-red-700">{messageIn(language, error)}</p>}
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        className={`block w-full rounded border bg-white px-3 py-2 ${error ? "border-red-500" : "border-slate-300"} ${className}`}
+        {...input}
+        {...sent}
+      />
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {messageIn(language, error)}
+        </p>
+      )}
     </div>
   );
 }
@@ -40,17 +77,29 @@ export function Field({ field, name: givenName, label, error: givenError, hint, 
 export function FormError({ error }: { error?: string }) {
   const { language } = useLanguage();
   if (!error) return null;
-  return <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">{messageIn(language, error)}</p>;
+  return (
+    <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-800">
+      {messageIn(language, error)}
+    </p>
+  );
 }
 
 export function Notice({ children }: { children: ReactNode }) {
-  return <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">{children}</p>;
+  return (
+    <p role="status" className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
+      {children}
+    </p>
+  );
 }
 
 export function SubmitButton({ children, busy }: { children: ReactNode; busy?: boolean }) {
   return (
-    <button type="submit" disabled={busy} aria-busy={busy}
-      className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+    <button
+      type="submit"
+      disabled={busy}
+      aria-busy={busy}
+      className="rounded bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60"
+    >
       {children}
     </button>
   );

@@ -4,7 +4,9 @@ import type { TextSegment } from "~/models/search/text-search";
 export function Highlighted({ segments }: { segments: TextSegment[] }) {
   return (
     <>
-      {segments.map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>))}
+      {segments.map((segment, i) =>
+        segment.hit ? <mark key={i}>{segment.text}</mark> : <span key={i}>{segment.text}</span>,
+      )}
     </>
   );
 }

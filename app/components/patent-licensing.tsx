@@ -3,9 +3,9 @@
 import { isoDay } from "~/lib/calendar-date";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
+import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidance.server";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { CLUSTERS } from "~/models/taxonomy";
-import type { FeeGuidance, FigureRange } from "~/models/open-license/fee-guidance.server";
 
 export function ExclusiveLicenseNotice({ license }: { license: { kind: LicenseKind; endsOn: Date | string } }) {
   const { t, language } = useLanguage();
@@ -13,7 +13,9 @@ export function ExclusiveLicenseNotice({ license }: { license: { kind: LicenseKi
   const end = isoDay(new Date(license.endsOn));
   return (
     <p role="note" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-      <strong className="block">{t("patent.exclusive.noticeShort", { kind: language === "zh" ? kind.zh : kind.en, end })}</strong>
+      <strong className="block">
+        {t("patent.exclusive.noticeShort", { kind: language === "zh" ? kind.zh : kind.en, end })}
+      </strong>
       {t("patent.exclusive.notice", { kind: language === "zh" ? kind.zh : kind.en.toLowerCase(), end })}
     </p>
   );
@@ -31,34 +33,56 @@ export function FeeGuidancePanel({ guidance }: { guidance: FeeGuidance }) {
   ];
   return (
     <section aria-labelledby="guide-heading" className="mt-4 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
-      <h3 id="guide-heading" className="font-semibold">{t("guide.title")}</h3>
-      {guidance.basis === null ? <p className="mt-1 text-slate-700">{t("guide.none")}</p> : (
+      <h3 id="guide-heading" className="font-semibold">
+        {t("guide.title")}
+      </h3>
+      {guidance.basis === null ? (
+        <p className="mt-1 text-slate-700">{t("guide.none")}</p>
+      ) : (
         <>
           <p className="mt-1 text-slate-700">
             {guidance.basis === "subclass"
               ? t("guide.basisSubclass", { code: guidance.subclass })
-              : t("guide.basisCluster", { cluster: cluster ? (language === "zh" ? cluster.zh : cluster.en) : guidance.cluster ?? "" })}
+              : t("guide.basisCluster", {
+                  cluster: cluster ? (language === "zh" ? cluster.zh : cluster.en) : (guidance.cluster ?? ""),
+                })}
           </p>
-          <p className="mt-1">{t("guide.count", { count: guidance.declarations, taken: guidance.taken, licenses: guidance.licenses })}</p>
+          <p className="mt-1">
+            {t("guide.count", { count: guidance.declarations, taken: guidance.taken, licenses: guidance.licenses })}
+          </p>
           <div className="mt-2 overflow-x-auto">
             <table className="w-full text-left">
               <thead>
                 <tr>
-                  <th scope="col" className="py-1 pr-2">{t("guide.measure")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("guide.median")}</th>
-                  <th scope="col" className="py-1 pr-2">{t("guide.range")}</th>
-                  <th scope="col" className="py-1">{t("guide.declarations")}</th>
+                  <th scope="col" className="py-1 pr-2">
+                    {t("guide.measure")}
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    {t("guide.median")}
+                  </th>
+                  <th scope="col" className="py-1 pr-2">
+                    {t("guide.range")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("guide.declarations")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {rows.filter(([, figures]) => figures).map(([label, figures, format]) => (
-                  <tr key={label} className="border-t border-slate-200">
-                    <th scope="row" className="py-1 pr-2 font-normal">{label}</th>
-                    <td className="py-1 pr-2 font-medium">{format(figures!.median)}</td>
-                    <td className="py-1 pr-2">{format(figures!.min)} – {format(figures!.max)}</td>
-                    <td className="py-1">{figures!.count}</td>
-                  </tr>
-                ))}
+                {rows
+                  .filter(([, figures]) => figures)
+                  .map(([label, figures, format]) => (
+                    <tr key={label} className="border-t border-slate-200">
+                      <th scope="row" className="py-1 pr-2 font-normal">
+                        {label}
+                      </th>
+                      <td className="py-1 pr-2 font-medium">{format(figures!.median)}</td>
+                      <td className="py-1 pr-2">
+                        {format(figures!.min)} – {format(figures!.max)}
+                      </td>
+                      <td className="py-1">{figures!.count}</td>
+                    </tr>
+                  ))}
               </tbody>
             </table>
           </div>

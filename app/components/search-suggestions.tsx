@@ -1,12 +1,12 @@
 // Never a dead end: the ways on from a search that found nothing or little (app/models/search/suggestions.server.ts),
 // each a link that keeps the rest of the page's state, with the number of patents it leads to.
 import { Link, useRouteLoaderData } from "@remix-run/react";
-import type { loader as rootLoader } from "~/root";
-import { withSelection } from "~/models/compare/compare-params";
 import { formatCount } from "~/lib/format";
 import type { MessageKey } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
+import { withSelection } from "~/models/compare/compare-params";
 import type { SearchSuggestions } from "~/models/search/suggestions.server";
+import type { loader as rootLoader } from "~/root";
 
 const FILTER_LABELS: Record<SearchSuggestions["filters"][number]["key"], MessageKey> = {
   university: "facet.university",
@@ -26,10 +26,21 @@ export function needFormHref(need: { title: string; description: string }): stri
   return `/needs/new?${new URLSearchParams({ title: need.title, description: need.description })}`;
 }
 
-export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { suggestions: SearchSuggestions; total: number; q: string; selection: number[] }) {
+export function SearchSuggestionsPanel({
+  suggestions,
+  total,
+  q,
+  selection,
+}: {
+  suggestions: SearchSuggestions;
+  total: number;
+  q: string;
+  selection: number[];
+}) {
   const { t, language } = useLanguage();
   const user = useRouteLoaderData<typeof rootLoader>("root")?.user;
-  const count = (n: number) => (n === 1 ? t("suggest.countOne") : t("suggest.count", { count: formatCount(n, language) }));
+  const count = (n: number) =>
+    n === 1 ? t("suggest.countOne") : t("suggest.count", { count: formatCount(n, language) });
   const href = (query: string) => withSelection(`/patents?${query}`, selection);
   const list = (values: string[]) => values.join(language === "zh" ? "、" : ", ");
   const { filters, withoutFilters, withoutWords, didYouMean, related, need } = suggestions;
@@ -38,7 +49,10 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
   if (filters.length === 0 && didYouMean.length === 0 && related.length === 0 && !mayPostNeed) return null;
   const linkClass = "text-brand-700 underline decoration-brand-600/40 hover:decoration-brand-700";
   return (
-    <section aria-labelledby="suggestions-heading" className="mt-4 space-y-4 break-words rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-amber-200">
+    <section
+      aria-labelledby="suggestions-heading"
+      className="mt-4 space-y-4 break-words rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-amber-200"
+    >
       <h2 id="suggestions-heading" className="text-base font-semibold">
         {total === 0 ? t("suggest.headingNone") : t("suggest.headingFew", { total: formatCount(total, language) })}
       </h2>
@@ -51,16 +65,31 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
             {filters.map((filter) => (
               <li key={filter.key}>
                 <Link to={href(filter.query)} className={linkClass}>
-                  {t("suggest.drop", { filter: `${t(FILTER_LABELS[filter.key])}: ${list(filter.values.map((value) => (language === "zh" ? value.label : value.labelEn)))}` })}
-                  {" · "}{count(filter.total)}
+                  {t("suggest.drop", {
+                    filter: `${t(FILTER_LABELS[filter.key])}: ${list(filter.values.map((value) => (language === "zh" ? value.label : value.labelEn)))}`,
+                  })}
+                  {" · "}
+                  {count(filter.total)}
                 </Link>
               </li>
             ))}
             {withoutFilters && (
-              <li><Link to={href(withoutFilters.query)} className={linkClass}>{t("suggest.dropAll")}{" · "}{count(withoutFilters.total)}</Link></li>
+              <li>
+                <Link to={href(withoutFilters.query)} className={linkClass}>
+                  {t("suggest.dropAll")}
+                  {" · "}
+                  {count(withoutFilters.total)}
+                </Link>
+              </li>
             )}
             {withoutWords && (
-              <li><Link to={href(withoutWords.query)} className={linkClass}>{t("suggest.dropWords", { q })}{" · "}{count(withoutWords.total)}</Link></li>
+              <li>
+                <Link to={href(withoutWords.query)} className={linkClass}>
+                  {t("suggest.dropWords", { q })}
+                  {" · "}
+                  {count(withoutWords.total)}
+                </Link>
+              </li>
             )}
           </ul>
         </div>
@@ -72,7 +101,11 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
           <ul className="mt-1 space-y-1">
             {didYouMean.map((suggestion) => (
               <li key={suggestion.query}>
-                <Link to={href(suggestion.query)} className={linkClass}>{t("suggest.search", { term: suggestion.term })}{" · "}{count(suggestion.total)}</Link>
+                <Link to={href(suggestion.query)} className={linkClass}>
+                  {t("suggest.search", { term: suggestion.term })}
+                  {" · "}
+                  {count(suggestion.total)}
+                </Link>
               </li>
             ))}
           </ul>
@@ -86,8 +119,11 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
           <ul className="mt-1 flex flex-wrap gap-2">
             {related.map((suggestion) => (
               <li key={suggestion.query}>
-                <Link to={href(suggestion.query)} aria-label={`${t("suggest.search", { term: suggestion.term })} · ${count(suggestion.total)}`}
-                  className="inline-block rounded-full bg-slate-100 px-3 py-1 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-200">
+                <Link
+                  to={href(suggestion.query)}
+                  aria-label={`${t("suggest.search", { term: suggestion.term })} · ${count(suggestion.total)}`}
+                  className="inline-block rounded-full bg-slate-100 px-3 py-1 text-brand-700 ring-1 ring-slate-200 hover:bg-slate-200"
+                >
                   {suggestion.term} · {count(suggestion.total)}
                 </Link>
               </li>
@@ -100,7 +136,10 @@ export function SearchSuggestionsPanel({ suggestions, total, q, selection }: { s
         <div>
           <h3 className="font-semibold">{t("suggest.need")}</h3>
           <p className="text-slate-600">{t("suggest.needLead", { q })}</p>
-          <Link to={needFormHref(need)} className="mt-2 inline-block max-w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600">
+          <Link
+            to={needFormHref(need)}
+            className="mt-2 inline-block max-w-full rounded bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-600"
+          >
             {t("suggest.needLink", { q: need.title })}
           </Link>
           {!user && <p className="mt-1 text-xs text-slate-500">{t("suggest.needSignIn")}</p>}

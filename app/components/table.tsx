@@ -7,7 +7,13 @@ export function Table({ caption, headers, children }: { caption: string; headers
       <table className="min-w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-left">
-          <tr>{headers.map((header) => <th key={header} scope="col" className="px-3 py-2 font-semibold">{header}</th>)}</tr>
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" className="px-3 py-2 font-semibold">
+                {header}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">{children}</tbody>
       </table>

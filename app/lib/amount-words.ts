@@ -57,7 +57,28 @@ export function fenInChineseWords(fen: number): string {
   return `人民币${text}`;
 }
 
-const ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const ONES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
 const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 const SCALES = ["", " thousand", " million", " billion"];
 
@@ -66,7 +87,8 @@ function englishUnderThousand(value: number): string {
   const rest = value % 100;
   const parts: string[] = [];
   if (hundreds > 0) parts.push(`${ONES[hundreds]} hundred`);
-  if (rest > 0) parts.push(rest < 20 ? ONES[rest] : TENS[Math.floor(rest / 10)] + (rest % 10 ? `-${ONES[rest % 10]}` : ""));
+  if (rest > 0)
+    parts.push(rest < 20 ? ONES[rest] : TENS[Math.floor(rest / 10)] + (rest % 10 ? `-${ONES[rest % 10]}` : ""));
   return parts.join(" and ");
 }
 
@@ -105,7 +127,10 @@ function plainChinese(value: number): string {
 /** A royalty rate in words: 350 basis points → 百分之三点五 / three point five per cent. */
 export function basisPointsInWords(basisPoints: number, language: Language): string {
   const whole = Math.floor(basisPoints / 100);
-  const decimals = String(basisPoints % 100).padStart(2, "0").replace(/0+$/, "");
-  if (language === "zh") return `百分之${plainChinese(whole)}${decimals ? `点${[...decimals].map((d) => PLAIN_DIGITS[Number(d)]).join("")}` : ""}`;
+  const decimals = String(basisPoints % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
+  if (language === "zh")
+    return `百分之${plainChinese(whole)}${decimals ? `点${[...decimals].map((d) => PLAIN_DIGITS[Number(d)]).join("")}` : ""}`;
   return `${integerInEnglishWords(whole)}${decimals ? ` point ${[...decimals].map((d) => ONES[Number(d)]).join(" ")}` : ""} per cent`;
 }

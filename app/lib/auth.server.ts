@@ -23,12 +23,24 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
     where: { id: session.userId },
     select: {
-      id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      canInvite: true,
+      deactivatedAt: true,
       organization: { select: { id: true, name: true, nameEn: true, kind: true, verifiedAt: true } },
     },
   });
   if (!user || user.deactivatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, canInvite: user.canInvite, organization: user.organization };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    canInvite: user.canInvite,
+    organization: user.organization,
+  };
 }
 
 const isApi = (request: Request) => new URL(request.url).pathname.startsWith("/api/");

@@ -1,17 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, chinaDay, chinaMinute, chinaToday, fromToday, isoDay, optionalCalendarDate, parseCalendarDate } from "./calendar-date";
+import {
+  addMonths,
+  chinaDay,
+  chinaMinute,
+  chinaToday,
+  fromToday,
+  isoDay,
+  optionalCalendarDate,
+  parseCalendarDate,
+} from "./calendar-date";
 
 describe("parseCalendarDate", () => {
   it.each(["2027-01-01", "2028-02-29", "2026-12-31"])("reads the real date %s", (text) => {
     expect(parseCalendarDate(text)?.toISOString().slice(0, 10)).toBe(text);
   });
 
-  it.each(["2026-13-01", "2027-1-1", "+275760-09-13", "2027-02-30", "2027-02-29", "2027-04-31", "2027-00-10", "2027-01-00", "0099-01-01x", "", "２０２７-01-01", " 2027-01-01", "2027-01-01T00:00:00Z"])(
-    "refuses %j",
-    (text) => {
-      expect(parseCalendarDate(text)).toBeNull();
-    },
-  );
+  it.each([
+    "2026-13-01",
+    "2027-1-1",
+    "+275760-09-13",
+    "2027-02-30",
+    "2027-02-29",
+    "2027-04-31",
+    "2027-00-10",
+    "2027-01-00",
+    "0099-01-01x",
+    "",
+    "２０２７-01-01",
+    " 2027-01-01",
+    "2027-01-01T00:00:00Z",
+  ])("refuses %j", (text) => {
+    expect(parseCalendarDate(text)).toBeNull();
+  });
 
   it("refuses years below 100 rather than reading them as 19xx", () => {
     expect(parseCalendarDate("0099-01-01")).toBeNull();
@@ -19,7 +39,10 @@ describe("parseCalendarDate", () => {
 });
 
 describe("optionalCalendarDate", () => {
-  const schema = optionalCalendarDate({ invalid: "bad", tooEarly: "early", tooLate: "late" }, { min: () => fromToday({ days: 1 }), max: () => fromToday({ years: 10 }) });
+  const schema = optionalCalendarDate(
+    { invalid: "bad", tooEarly: "early", tooLate: "late" },
+    { min: () => fromToday({ days: 1 }), max: () => fromToday({ years: 10 }) },
+  );
 
   it("refuses each kind of wrong date with its own message, and never passes an invalid date on", () => {
     const message = (value: string) => {

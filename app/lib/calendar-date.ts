@@ -58,7 +58,13 @@ type DateRange = { min: () => Date; max: () => Date };
 export function calendarDate(messages: DateMessages, range: DateRange) {
   return z.string().transform((value, context) => {
     const date = parseCalendarDate(value);
-    const problem = !date ? messages.invalid : date < range.min() ? messages.tooEarly : date > range.max() ? messages.tooLate : null;
+    const problem = !date
+      ? messages.invalid
+      : date < range.min()
+        ? messages.tooEarly
+        : date > range.max()
+          ? messages.tooLate
+          : null;
     if (problem) {
       context.addIssue({ code: "custom", message: problem });
       return z.NEVER;

@@ -9,7 +9,9 @@ export function databaseUrl(): string {
   if (!configured) return `file:${path.resolve("prisma/data.db")}`;
   if (databaseKind(configured) === "postgresql") return configured;
   if (!configured.startsWith("file:")) {
-    throw new Error(`DATABASE_URL must be a SQLite file: URL or a postgresql:// URL, got "${configured.split(":")[0]}:…"`);
+    throw new Error(
+      `DATABASE_URL must be a SQLite file: URL or a postgresql:// URL, got "${configured.split(":")[0]}:…"`,
+    );
   }
   return `file:${path.resolve(configured.slice("file:".length))}`;
 }
@@ -21,6 +23,7 @@ export function databaseKind(url = databaseUrl()): DatabaseKind {
 /** The SQLite file, for the commands that work on it directly (backup, restore). */
 export function databaseFile(): string {
   const url = databaseUrl();
-  if (databaseKind(url) !== "sqlite") throw new Error("This command works on the SQLite database; on PostgreSQL use pg_dump and pg_restore.");
+  if (databaseKind(url) !== "sqlite")
+    throw new Error("This command works on the SQLite database; on PostgreSQL use pg_dump and pg_restore.");
   return url.slice("file:".length);
 }

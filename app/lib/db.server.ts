@@ -9,7 +9,9 @@ import { INDEX_SQL_FUNCTIONS } from "./index-text";
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   if (databaseKind(url) === "postgresql") {
     // Both clients come from one schema (scripts/postgres-schema.ts), so their model APIs are the same type.
-    return new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }) }) as unknown as PrismaClient;
+    return new PostgresPrismaClient({
+      adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    }) as unknown as PrismaClient;
   }
   // timeout: wait for a writer's lock instead of failing at once (better-sqlite3's busy timeout, ms).
   return new PrismaClient({ adapter: new SQLiteWithIndexFunctions({ url, timeout: 10_000 }) });
@@ -25,8 +27,12 @@ class SQLiteWithIndexFunctions extends PrismaBetterSQLite3 {
   override async connect(): ReturnType<PrismaBetterSQLite3["connect"]> {
     const adapter = await super.connect();
     const connection = (adapter as unknown as { client?: Pick<Database.Database, "function"> }).client;
-    if (typeof connection?.function !== "function") throw new Error("@prisma/adapter-better-sqlite3 no longer exposes its connection: the full-text index functions cannot be registered");
-    for (const [name, run] of Object.entries(INDEX_SQL_FUNCTIONS)) connection.function(name, { deterministic: true }, run);
+    if (typeof connection?.function !== "function")
+      throw new Error(
+        "@prisma/adapter-better-sqlite3 no longer exposes its connection: the full-text index functions cannot be registered",
+      );
+    for (const [name, run] of Object.entries(INDEX_SQL_FUNCTIONS))
+      connection.function(name, { deterministic: true }, run);
     return adapter;
   }
 }
@@ -40,6 +46,8 @@ export const prisma = (globalForPrisma.prisma ??= createPrismaClient());
  * reads, so it is consistent with itself) and statistics. DATABASE_READ_URL names a PostgreSQL read replica;
  * without one this is the one client.
  */
-export const readPrisma = (globalForPrisma.readPrisma ??= process.env.DATABASE_READ_URL ? createPrismaClient(process.env.DATABASE_READ_URL) : prisma);
+export const readPrisma = (globalForPrisma.readPrisma ??= process.env.DATABASE_READ_URL
+  ? createPrismaClient(process.env.DATABASE_READ_URL)
+  : prisma);
 
 export type { PrismaClient };

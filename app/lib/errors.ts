@@ -12,7 +12,11 @@ export class DomainError extends Error {
   readonly status: number;
   readonly path?: string;
 
-  constructor(code: string, message: MessageText, options: { status?: number; path?: string; cause?: unknown; values?: Record<string, string | number> } = {}) {
+  constructor(
+    code: string,
+    message: MessageText,
+    options: { status?: number; path?: string; cause?: unknown; values?: Record<string, string | number> } = {},
+  ) {
     super(options.values ? messageKey(message as MessageKey, options.values) : message, { cause: options.cause });
     this.name = "DomainError";
     this.code = code;
@@ -46,7 +50,10 @@ export function errorResponse(status: number, body: ErrorBody): Response {
 export function domainErrorResponse(error: unknown): Response {
   if (error instanceof DomainError) {
     const message = messageIn("en", error.message);
-    const response = errorResponse(error.status, { error: message, issues: error.path ? [{ path: error.path, message }] : undefined });
+    const response = errorResponse(error.status, {
+      error: message,
+      issues: error.path ? [{ path: error.path, message }] : undefined,
+    });
     if (error instanceof TryLaterError) response.headers.set("Retry-After", String(error.retryAfterSeconds));
     return response;
   }
@@ -64,7 +71,10 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
 }
 
 export function methodNotAllowed(allowed: string[]): Response {
-  return Response.json({ error: `Use ${allowed.join(" or ")}.` }, { status: 405, headers: { Allow: allowed.join(", ") } });
+  return Response.json(
+    { error: `Use ${allowed.join(" or ")}.` },
+    { status: 405, headers: { Allow: allowed.join(", ") } },
+  );
 }
 
 /** For page loaders: a domain refusal becomes the HTTP response the error boundary shows (404, 403, 410…). */

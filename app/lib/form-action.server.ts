@@ -38,16 +38,22 @@ export async function answerForm<Schema extends z.ZodType, Done>(
   const withCheckboxes = checkboxes.length ? z.preprocess((input) => tickedBoxes(input, checkboxes), schema) : schema;
   const fields = namedFields(form);
   const submission = parseWithZod(fields, { schema: withCheckboxes, disableAutoCoercion: true });
-  const hideFields = [...new Set([...fields.keys()].filter((name) => /password/i.test(name)).concat(options.hideFields ?? []))];
-  if (submission.status !== "success") return { ok: false, refusal: data({ result: submission.reply({ hideFields }) }, { status: 400 }) };
+  const hideFields = [
+    ...new Set([...fields.keys()].filter((name) => /password/i.test(name)).concat(options.hideFields ?? [])),
+  ];
+  if (submission.status !== "success")
+    return { ok: false, refusal: data({ result: submission.reply({ hideFields }) }, { status: 400 }) };
   try {
     const done = await act(submission.value as z.output<Schema>);
     return { ok: true, done, reply: (replyOptions = {}) => submission.reply({ ...replyOptions, hideFields }) };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const field = error.path ?? options.errorField;
-    const result = submission.reply(field ? { fieldErrors: { [field]: [error.message] }, hideFields } : { formErrors: [error.message], hideFields });
-    const headers: HeadersInit = error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+    const result = submission.reply(
+      field ? { fieldErrors: { [field]: [error.message] }, hideFields } : { formErrors: [error.message], hideFields },
+    );
+    const headers: HeadersInit =
+      error instanceof TryLaterError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
     return { ok: false, refusal: data({ result }, { status: error.status, headers }) };
   }
 }

@@ -31,5 +31,7 @@ export function validate<T extends z.ZodType>(schema: T, input: unknown): FormRe
 /** The first error of each field of a form's reply (answerForm; "" is the form's own), for a page or a test that
  * reads them by name. */
 export function replyErrors(result: SubmissionResult<string[]> | null | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(result?.error ?? {}).flatMap(([name, errors]) => (errors?.length ? [[name, errors[0]]] : [])));
+  return Object.fromEntries(
+    Object.entries(result?.error ?? {}).flatMap(([name, errors]) => (errors?.length ? [[name, errors[0]]] : [])),
+  );
 }

@@ -25,7 +25,8 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
   assertSameOrigin(request);
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw errorResponse(415, { error: "Send the body as application/json." });
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_JSON_BYTES) throw errorResponse(413, { error: "The body is larger than 64 KiB." });
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_JSON_BYTES)
+    throw errorResponse(413, { error: "The body is larger than 64 KiB." });
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw errorResponse(413, { error: "The body is larger than 64 KiB." });
   let body: unknown;
@@ -35,13 +36,17 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T)
     throw errorResponse(400, { error: "The body is not valid JSON." });
   }
   // A lone surrogate ("\ud800" is valid JSON) or a NUL ("\u0000") is not text every database can store.
-  if (!wellFormed(body)) throw errorResponse(400, { error: "The body contains malformed text (a lone surrogate or a NUL character)." });
+  if (!wellFormed(body))
+    throw errorResponse(400, { error: "The body contains malformed text (a lone surrogate or a NUL character)." });
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     throw errorResponse(400, {
       error: "Some fields are not valid.",
       // Schemas carry UI message keys; the API answers in English.
-      issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: messageIn("en", issue.message) })),
+      issues: parsed.error.issues.map((issue) => ({
+        path: issue.path.join("."),
+        message: messageIn("en", issue.message),
+      })),
     });
   }
   return parsed.data;
@@ -53,7 +58,8 @@ const MALFORMED_TEXT = /\p{Surrogate}|\u0000/u;
 function wellFormed(value: unknown): boolean {
   if (typeof value === "string") return !MALFORMED_TEXT.test(value);
   if (Array.isArray(value)) return value.every(wellFormed);
-  if (value && typeof value === "object") return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
+  if (value && typeof value === "object")
+    return Object.entries(value).every(([key, item]) => wellFormed(key) && wellFormed(item));
   return true;
 }
 
@@ -67,7 +73,8 @@ export async function readForm(request: Request): Promise<FormData> {
     throw new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data.", { status: 415 });
   }
   for (const value of form.values()) {
-    if (typeof value === "string" && !wellFormed(value)) throw new Response("The form contains malformed text (a NUL character).", { status: 400 });
+    if (typeof value === "string" && !wellFormed(value))
+      throw new Response("The form contains malformed text (a NUL character).", { status: 400 });
   }
   return form;
 }

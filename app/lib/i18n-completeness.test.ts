@@ -7,9 +7,24 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { ROLES } from "~/models/account/schemas";
-import { formatMessage, isMessageKey, messageIn, messageKey, parseMessageKey, translator, type MessageKey } from "./i18n";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, REMAINING_TERM_BUCKETS } from "~/models/patent/vocabulary";
+import {
+  FEE_MODELS,
+  LEGAL_STATUSES,
+  LICENSE_KINDS,
+  PATENT_TYPES,
+  PAYMENT_SCHEDULES,
+  REMAINING_TERM_BUCKETS,
+} from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
+import {
+  formatMessage,
+  isMessageKey,
+  messageIn,
+  messageKey,
+  parseMessageKey,
+  translator,
+  type MessageKey,
+} from "./i18n";
 
 const ROOT = path.resolve(__dirname, "../..");
 const KEY = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9_-]+)+$/;
@@ -25,7 +40,8 @@ const files = sourceFiles().map((file) => ({ file: path.relative(ROOT, file), te
 
 const zh = translator("zh");
 const en = translator("en");
-const hasTexts = (key: string) => isMessageKey(key) && zh(key) !== key && en(key) !== key && zh(key).trim() !== "" && en(key).trim() !== "";
+const hasTexts = (key: string) =>
+  isMessageKey(key) && zh(key) !== key && en(key) !== key && zh(key).trim() !== "" && en(key).trim() !== "";
 
 /** The arguments of the call whose "(" is at `open`, split at top-level commas (strings and brackets respected). */
 function callArguments(text: string, open: number): string[] {
@@ -97,8 +113,13 @@ describe("domain refusals", () => {
   it("gives every refusal a message key with a text in Chinese and in English", () => {
     const wrong = calls.flatMap((call) => {
       const keys = keysOf(call.message);
-      if (keys === null) return PASSED_ON.some((pattern) => pattern.test(call.message)) ? [] : [`${call.at}: not a key: ${call.message}`];
-      return keys.filter((key) => !KEY.test(key) || !hasTexts(key)).map((key) => `${call.at}: ${KEY.test(key) ? "no text for" : "a literal, not a key:"} ${key}`);
+      if (keys === null)
+        return PASSED_ON.some((pattern) => pattern.test(call.message))
+          ? []
+          : [`${call.at}: not a key: ${call.message}`];
+      return keys
+        .filter((key) => !KEY.test(key) || !hasTexts(key))
+        .map((key) => `${call.at}: ${KEY.test(key) ? "no text for" : "a literal, not a key:"} ${key}`);
     });
     expect(wrong).toEqual([]);
   });
@@ -107,19 +128,26 @@ describe("domain refusals", () => {
 describe("validation messages", () => {
   // zod's messages: `message: "…"`, and a method's message argument (.min(1, "…"), .regex(/…/, "…"), .email("…")).
   const TWO_ARGUMENTS = /\.(min|max|length|regex|gte|lte|gt|lt|multipleOf|refine)\(/g;
-  const ONE_ARGUMENT = /\.(email|url|uuid|int|positive|nonnegative|negative|nonpositive|nonempty|finite|safe|datetime|date|cuid)\(/g;
+  const ONE_ARGUMENT =
+    /\.(email|url|uuid|int|positive|nonnegative|negative|nonpositive|nonempty|finite|safe|datetime|date|cuid)\(/g;
   const messages = files.flatMap(({ file, text }) => {
     const found: Array<{ at: string; message: string }> = [];
     const usesZod = /from "zod"/.test(text);
-    for (const match of text.matchAll(/\b(message|required_error|invalid_type_error):\s*("[^"]*"|'[^']*'|`[^`]*`|messageKey\([^)]*\))/g)) {
+    for (const match of text.matchAll(
+      /\b(message|required_error|invalid_type_error):\s*("[^"]*"|'[^']*'|`[^`]*`|messageKey\([^)]*\))/g,
+    )) {
       found.push({ at: `${file}:${lineOf(text, match.index!)}`, message: match[2] });
     }
     if (usesZod) {
-      for (const [pattern, position] of [[TWO_ARGUMENTS, 1], [ONE_ARGUMENT, 0]] as const) {
+      for (const [pattern, position] of [
+        [TWO_ARGUMENTS, 1],
+        [ONE_ARGUMENT, 0],
+      ] as const) {
         for (const match of text.matchAll(pattern)) {
           const args = callArguments(text, match.index! + match[0].length - 1);
           const argument = args[position];
-          if (argument && /^(["'`]|messageKey\()/.test(argument)) found.push({ at: `${file}:${lineOf(text, match.index!)}`, message: argument });
+          if (argument && /^(["'`]|messageKey\()/.test(argument))
+            found.push({ at: `${file}:${lineOf(text, match.index!)}`, message: argument });
         }
       }
     }
@@ -135,7 +163,9 @@ describe("validation messages", () => {
     const wrong = messages.flatMap(({ at, message }) => {
       const key = keysOf(message)?.[0] ?? null;
       if (key === null) return [`${at}: built text, not a key: ${message}`];
-      return KEY.test(key) && hasTexts(key) ? [] : [`${at}: ${KEY.test(key) ? "no text for" : "a literal, not a key:"} ${key}`];
+      return KEY.test(key) && hasTexts(key)
+        ? []
+        : [`${at}: ${KEY.test(key) ? "no text for" : "a literal, not a key:"} ${key}`];
     });
     expect(wrong).toEqual([]);
   });
@@ -161,7 +191,10 @@ describe("zod's own messages", () => {
       messageOf(z.object({ a: z.string() }), {}),
       messageOf(z.enum(["A", "B"]), "C"),
       messageOf(z.string().email(), "no"),
-      messageOf(z.string().refine(() => false), "x"),
+      messageOf(
+        z.string().refine(() => false),
+        "x",
+      ),
     ];
     for (const message of messages) {
       expect(message).not.toBeNull();
@@ -187,10 +220,19 @@ describe("codes shown to users", () => {
     const at = lines.findIndex((line) => new RegExp(`^\\s*${field}\\s`).test(line));
     const type = /^\s*\w+\s+(\w+)/.exec(lines[at])![1];
     const values = new RegExp(`\\nenum ${type} \\{([\\s\\S]*?)\\n\\}`).exec(schema)?.[1];
-    if (values) return values.split("\n").map((line) => line.trim()).filter(Boolean);
+    if (values)
+      return values
+        .split("\n")
+        .map((line) => line.trim())
+        .filter(Boolean);
     const docs: string[] = [];
-    for (let i = at - 1; i >= 0 && /^\s*\/\/\//.test(lines[i]); i--) docs.unshift(lines[i].replace(/^\s*\/\/\/\s*/, ""));
-    return docs.join(" ").split("|").map((part) => /^\s*([A-Z][A-Z_]+)/.exec(part)?.[1]).filter((code): code is string => Boolean(code));
+    for (let i = at - 1; i >= 0 && /^\s*\/\/\//.test(lines[i]); i--)
+      docs.unshift(lines[i].replace(/^\s*\/\/\/\s*/, ""));
+    return docs
+      .join(" ")
+      .split("|")
+      .map((part) => /^\s*([A-Z][A-Z_]+)/.exec(part)?.[1])
+      .filter((code): code is string => Boolean(code));
   }
 
   const ENUMERATIONS: Array<[string, string[], (code: string) => string]> = [
@@ -214,9 +256,18 @@ describe("codes shown to users", () => {
   });
 
   it("names every patent type, legal status, fee model, schedule, license kind, term, cluster and field in both languages", () => {
-    const vocabularies = { PATENT_TYPES, LEGAL_STATUSES, FEE_MODELS, PAYMENT_SCHEDULES, LICENSE_KINDS, REMAINING_TERM_BUCKETS };
+    const vocabularies = {
+      PATENT_TYPES,
+      LEGAL_STATUSES,
+      FEE_MODELS,
+      PAYMENT_SCHEDULES,
+      LICENSE_KINDS,
+      REMAINING_TERM_BUCKETS,
+    };
     const missing = Object.entries(vocabularies).flatMap(([name, entries]) =>
-      Object.entries(entries as Record<string, { zh: string; en: string }>).filter(([, text]) => !text.zh?.trim() || !text.en?.trim()).map(([code]) => `${name}.${code}`),
+      Object.entries(entries as Record<string, { zh: string; en: string }>)
+        .filter(([, text]) => !text.zh?.trim() || !text.en?.trim())
+        .map(([code]) => `${name}.${code}`),
     );
     for (const area of [...CLUSTERS, ...FIELDS]) if (!area.zh.trim() || !area.en.trim()) missing.push(area.code);
     expect(missing).toEqual([]);
@@ -229,18 +280,26 @@ describe("codes shown to users", () => {
 
 describe("the two languages", () => {
   const keys = Object.keys(
-    Object.fromEntries(files.flatMap(({ text }) => [...text.matchAll(/\bt\("([A-Za-z][\w.-]+)"/g)].map((m) => [m[1], true]))),
+    Object.fromEntries(
+      files.flatMap(({ text }) => [...text.matchAll(/\bt\("([A-Za-z][\w.-]+)"/g)].map((m) => [m[1], true])),
+    ),
   );
 
   it("fill the same values in Chinese and English", () => {
     const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)[,}]/g)].map((m) => m[1]))].sort();
-    const differing = keys.filter((key) => isMessageKey(key) && placeholders(zh(key)).join() !== placeholders(en(key)).join());
+    const differing = keys.filter(
+      (key) => isMessageKey(key) && placeholders(zh(key)).join() !== placeholders(en(key)).join(),
+    );
     expect(differing).toEqual([]);
   });
 
   it("say 1 organisation and 2 organisations in English, and 件 for any count in Chinese", () => {
-    expect(formatMessage("en", "{count, plural, one {# organisation} other {# organisations}}", { count: 1 })).toBe("1 organisation");
-    expect(formatMessage("en", "{count, plural, one {# organisation} other {# organisations}}", { count: "1,234" })).toBe("1,234 organisations");
+    expect(formatMessage("en", "{count, plural, one {# organisation} other {# organisations}}", { count: 1 })).toBe(
+      "1 organisation",
+    );
+    expect(
+      formatMessage("en", "{count, plural, one {# organisation} other {# organisations}}", { count: "1,234" }),
+    ).toBe("1,234 organisations");
     expect(formatMessage("zh", "{count, plural, other {# 家机构}}", { count: 1 })).toBe("1 家机构");
     expect(en("patent.licensees", { count: "1" })).toBe("1 organisation already holds a license");
     expect(en("patent.licensees", { count: "3" })).toBe("3 organisations already hold a license");
@@ -251,7 +310,10 @@ describe("the two languages", () => {
 
   it("carry a refusal's values with its key, translated where it is shown", () => {
     const message = messageKey("identifier.checkCharacter", { given: "8", expected: "7" });
-    expect(parseMessageKey(message)).toEqual({ key: "identifier.checkCharacter", values: { given: "8", expected: "7" } });
+    expect(parseMessageKey(message)).toEqual({
+      key: "identifier.checkCharacter",
+      values: { given: "8", expected: "7" },
+    });
     expect(messageIn("en", message)).toBe("the check character is 8 but should be 7");
     expect(messageIn("zh", message)).toBe("校验位是 8，应为 7");
     expect(messageIn("zh", "auth.forbidden" satisfies MessageKey)).toBe(zh("auth.forbidden"));

@@ -27,7 +27,10 @@ export type Translate = (key: MessageKey, values?: Record<string, string | numbe
 // (English has one and other; Chinese only other), # standing for the count as given (formatted or not).
 const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
 const PLURAL_FORM = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
-const pluralRules: Record<Language, Intl.PluralRules> = { zh: new Intl.PluralRules("zh-CN"), en: new Intl.PluralRules("en-US") };
+const pluralRules: Record<Language, Intl.PluralRules> = {
+  zh: new Intl.PluralRules("zh-CN"),
+  en: new Intl.PluralRules("en-US"),
+};
 
 /** A count given as a number or as formatted text ("1,234"). */
 function countOf(value: string | number | undefined): number {
@@ -41,7 +44,8 @@ export function formatMessage(language: Language, text: string, values?: Record<
     if (value === undefined) return whole;
     const count = countOf(value);
     const byForm = new Map([...forms.matchAll(PLURAL_FORM)].map((m) => [m[1], m[2]]));
-    const form = byForm.get(`=${count}`) ?? byForm.get(pluralRules[language].select(count)) ?? byForm.get("other") ?? "";
+    const form =
+      byForm.get(`=${count}`) ?? byForm.get(pluralRules[language].select(count)) ?? byForm.get("other") ?? "";
     return form.replace(/#/g, String(value));
   });
   return plural.replace(/\{(\w+)\}/g, (_, name: string) => String(values?.[name] ?? `{${name}}`));
@@ -75,7 +79,8 @@ export function parseMessageKey(message: string): { key: MessageKey; values?: Re
   if (!match || !isMessageKey(match[1])) return null;
   try {
     const values = JSON.parse(match[2]) as unknown;
-    if (values && typeof values === "object" && !Array.isArray(values)) return { key: match[1], values: values as Record<string, string | number> };
+    if (values && typeof values === "object" && !Array.isArray(values))
+      return { key: match[1], values: values as Record<string, string | number> };
   } catch {
     // not values: the text as it is
   }
@@ -98,7 +103,11 @@ export function languageOf(request: Request): Language {
 }
 
 /** Picks the field in the UI's language, falling back to the other one. */
-export function localized(language: Language, zhText: string | null | undefined, enText: string | null | undefined): string {
+export function localized(
+  language: Language,
+  zhText: string | null | undefined,
+  enText: string | null | undefined,
+): string {
   return (language === "en" ? enText || zhText : zhText || enText) ?? "";
 }
 
@@ -107,6 +116,13 @@ export function messageIn(language: Language, message: string): string {
   const parsed = parseMessageKey(message);
   if (!parsed) return message;
   // A value may itself be a message (a fee model's name, the reason inside a refusal): it is translated too.
-  const values = parsed.values && Object.fromEntries(Object.entries(parsed.values).map(([name, value]) => [name, typeof value === "string" && parseMessageKey(value) ? messageIn(language, value) : value]));
+  const values =
+    parsed.values &&
+    Object.fromEntries(
+      Object.entries(parsed.values).map(([name, value]) => [
+        name,
+        typeof value === "string" && parseMessageKey(value) ? messageIn(language, value) : value,
+      ]),
+    );
   return translator(language)(parsed.key, values);
 }

@@ -14,11 +14,15 @@ export function hanBigrams(run: string): string[] {
 
 /** The text stored in the FTS index for one column. */
 export function segmentForIndex(text: string): string {
-  return text.replace(HAN_RUN, (run) => ` ${hanBigrams(run).join(" ")} `).replace(/\s+/g, " ").trim();
+  return text
+    .replace(HAN_RUN, (run) => ` ${hanBigrams(run).join(" ")} `)
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** SQL functions on SQLite's connection (app/lib/db.server.ts): `index_text(zh, en)` is one FTS5 column's text
  * from a patent's Chinese and English columns, so the index is filled from "Patent" rows in SQL. */
 export const INDEX_SQL_FUNCTIONS = {
-  index_text: (zh: unknown, en: unknown) => segmentForIndex(typeof en === "string" && en ? `${String(zh ?? "")} ${en}` : String(zh ?? "")),
+  index_text: (zh: unknown, en: unknown) =>
+    segmentForIndex(typeof en === "string" && en ? `${String(zh ?? "")} ${en}` : String(zh ?? "")),
 };

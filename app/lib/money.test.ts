@@ -30,9 +30,12 @@ describe("yuan and fen", () => {
     expect(parseYuan("999999999999.99")).toBe(99_999_999_999_999);
   });
 
-  it.each(["", " ", "-5", "1e3", "1.234", ".5", "5.", "abc", "1000000000000", "Infinity"])("refuses %j rather than guessing", (text) => {
-    expect(parseYuan(text)).toBeNull();
-  });
+  it.each(["", " ", "-5", "1e3", "1.234", ".5", "5.", "abc", "1000000000000", "Infinity"])(
+    "refuses %j rather than guessing",
+    (text) => {
+      expect(parseYuan(text)).toBeNull();
+    },
+  );
 
   it("turns a number of yuan into fen rounded to the fen, and back into what a form shows", () => {
     expect(yuanToFen(1234.5)).toBe(123_450);

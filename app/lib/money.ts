@@ -11,7 +11,8 @@ export const MAX_AMOUNT_FEN = 2_000_000_000;
  * Chinese ("12.50 万元"), yuan with two decimals in English ("CNY 125,000.00"). A sum too small to show in 万元
  * says so rather than showing 0.00. */
 export function formatMoney(fen: number, language: Language): string {
-  if (language === "en") return `CNY ${(fen / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  if (language === "en")
+    return `CNY ${(fen / 100).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   if (fen > 0 && fen < FEN_PER_WAN / 200) return "< 0.01 万元";
   return `${(fen / FEN_PER_WAN).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`;
 }

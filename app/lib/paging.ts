@@ -43,13 +43,20 @@ export function parseListQuery<Sort extends string, Filters extends FilterShape>
     return value ? value : undefined;
   };
   const schema = z.object({
-    page: z.coerce.number({ error: "list.err.page" }).int("list.err.page").min(1, "list.err.page").max(100_000, "list.err.page").default(1),
+    page: z.coerce
+      .number({ error: "list.err.page" })
+      .int("list.err.page")
+      .min(1, "list.err.page")
+      .max(100_000, "list.err.page")
+      .default(1),
     q: z.string().max(100, "list.err.q").default(""),
     sort: z.enum(options.sorts, { error: "list.err.sort" }).default(options.defaultSort),
     dir: z.enum(["asc", "desc"], { error: "list.err.sort" }).default(options.defaultDir ?? "desc"),
     ...(options.filters ?? {}),
   });
-  const input = Object.fromEntries(["page", "q", "sort", "dir", ...Object.keys(options.filters ?? {})].map((name) => [name, raw(name)]));
+  const input = Object.fromEntries(
+    ["page", "q", "sort", "dir", ...Object.keys(options.filters ?? {})].map((name) => [name, raw(name)]),
+  );
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new Response(parsed.error.issues[0]?.message ?? "list.err.page", { status: 400 });
   return parsed.data as never;
@@ -75,7 +82,11 @@ export const dayParam = z
   });
 
 /** skip/take of a page, clamped so that a page past the end shows the last page's rows, never an error. */
-export function pageWindow(page: number, total: number, pageSize = LIST_PAGE_SIZE): { page: number; skip: number; take: number; pages: number } {
+export function pageWindow(
+  page: number,
+  total: number,
+  pageSize = LIST_PAGE_SIZE,
+): { page: number; skip: number; take: number; pages: number } {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const shown = Math.min(page, pages);
   return { page: shown, skip: (shown - 1) * pageSize, take: pageSize, pages };

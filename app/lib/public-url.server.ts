@@ -10,7 +10,9 @@ export function publicUrl(): string {
   const configured = process.env.PUBLIC_URL?.trim();
   if (!configured) {
     if (process.env.NODE_ENV === "production") {
-      throw new Error("PUBLIC_URL is not set: in production it must be the site's address, e.g. PUBLIC_URL=https://patentbridge.example.org (links in mail are built from it).");
+      throw new Error(
+        "PUBLIC_URL is not set: in production it must be the site's address, e.g. PUBLIC_URL=https://patentbridge.example.org (links in mail are built from it).",
+      );
     }
     return (cached = `http://localhost:${process.env.PORT ?? 3000}`);
   }
@@ -20,8 +22,17 @@ export function publicUrl(): string {
   } catch {
     throw new Error(`PUBLIC_URL is not a URL: ${configured}`);
   }
-  if ((url.protocol !== "https:" && url.protocol !== "http:") || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
-    throw new Error(`PUBLIC_URL must be an http(s) origin such as https://patentbridge.example.org, without a path: ${configured}`);
+  if (
+    (url.protocol !== "https:" && url.protocol !== "http:") ||
+    url.username ||
+    url.password ||
+    url.pathname !== "/" ||
+    url.search ||
+    url.hash
+  ) {
+    throw new Error(
+      `PUBLIC_URL must be an http(s) origin such as https://patentbridge.example.org, without a path: ${configured}`,
+    );
   }
   return (cached = url.origin);
 }

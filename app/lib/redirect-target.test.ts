@@ -15,10 +15,28 @@ describe("safeRedirect", () => {
   });
 
   it.each([
-    "/%09/evil.com", "/\t/evil.com", "/\\evil.com", "/%5Cevil.com", "/%5cevil.com", "//evil.com", "///evil.com",
-    "/%2F/evil.com", "/%2f%2fevil.com", "/%252F/evil.com", "/a\r\nSet-Cookie: x=1", "/a%0d%0aSet-Cookie:%20x=1",
-    "/a\u0000b", "/a%00b", "/\u0085evil", "https://evil.com", "evil.com", "", " /x", "/x".repeat(2000),
-    "javascript:alert(1)", "/a\\b",
+    "/%09/evil.com",
+    "/\t/evil.com",
+    "/\\evil.com",
+    "/%5Cevil.com",
+    "/%5cevil.com",
+    "//evil.com",
+    "///evil.com",
+    "/%2F/evil.com",
+    "/%2f%2fevil.com",
+    "/%252F/evil.com",
+    "/a\r\nSet-Cookie: x=1",
+    "/a%0d%0aSet-Cookie:%20x=1",
+    "/a\u0000b",
+    "/a%00b",
+    "/\u0085evil",
+    "https://evil.com",
+    "evil.com",
+    "",
+    " /x",
+    "/x".repeat(2000),
+    "javascript:alert(1)",
+    "/a\\b",
   ])("falls back to / for %j", (target) => {
     expect(safeRedirect(target)).toBe("/");
   });

@@ -28,7 +28,8 @@ export function safeRedirect(target: FormDataEntryValue | string | null | undefi
   if (typeof target !== "string" || target.length === 0 || target.length > MAX_LENGTH) return fallback;
   if (!target.startsWith("/")) return fallback;
   const plain = decoded(target);
-  if (CONTROL.test(target) || CONTROL_BYTE.test(plain) || target.includes("\\") || plain.includes("\\")) return fallback;
+  if (CONTROL.test(target) || CONTROL_BYTE.test(plain) || target.includes("\\") || plain.includes("\\"))
+    return fallback;
   const path = (value: string) => value.split(/[?#]/, 1)[0];
   if (path(target).includes("//") || path(plain).includes("//")) return fallback;
   let url: URL;

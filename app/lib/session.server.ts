@@ -16,7 +16,9 @@ function sessionSecrets(): string[] {
     fs.mkdirSync(path.dirname(SECRET_FILE), { recursive: true });
     fs.writeFileSync(SECRET_FILE, randomBytes(32).toString("hex"), { mode: 0o600 });
   }
-  console.warn(`SESSION_SECRET is not set: signing sessions with the generated secret in ${SECRET_FILE}. Set it in production.`);
+  console.warn(
+    `SESSION_SECRET is not set: signing sessions with the generated secret in ${SECRET_FILE}. Set it in production.`,
+  );
   return [fs.readFileSync(SECRET_FILE, "utf8").trim()];
 }
 
@@ -47,7 +49,10 @@ const sessionId = (token: string) => createHash("sha256").update(token).digest("
 export async function currentSession(request: Request): Promise<{ id: string; userId: string } | null> {
   const token = (await sessionStorage().getSession(request.headers.get("Cookie"))).get("token");
   if (typeof token !== "string" || !token) return null;
-  const record = await prisma.session.findUnique({ where: { id: sessionId(token) }, select: { id: true, userId: true, expiresAt: true } });
+  const record = await prisma.session.findUnique({
+    where: { id: sessionId(token) },
+    select: { id: true, userId: true, expiresAt: true },
+  });
   if (!record || record.expiresAt <= new Date()) return null;
   return { id: record.id, userId: record.userId };
 }

@@ -1,8 +1,8 @@
 // The few places where SQLite and PostgreSQL need different SQL (docs/decisions/012-postgresql.md). Every
 // other raw statement is written once, in SQL both accept.
 import { Prisma } from "~/generated/prisma/client";
-import type { PrismaClient } from "./db.server";
 import { databaseKind, type DatabaseKind } from "./database-url";
+import type { PrismaClient } from "./db.server";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -37,11 +37,15 @@ export async function advancePatentIdSequence(db: Db): Promise<void> {
 export async function reservePatentIds(tx: Prisma.TransactionClient, count: number): Promise<number[]> {
   if (count === 0) return [];
   if (sqlDialect() === "postgresql") {
-    const rows = await tx.$queryRaw<Array<{ id: bigint }>>`SELECT nextval('"Patent_id_seq"') AS "id" FROM generate_series(1, ${count}::int)`;
+    const rows = await tx.$queryRaw<
+      Array<{ id: bigint }>
+    >`SELECT nextval('"Patent_id_seq"') AS "id" FROM generate_series(1, ${count}::int)`;
     return rows.map((row) => Number(row.id));
   }
   // SQLite has one writer at a time: nobody else can take these between now and the insert.
-  const [{ maxId }] = await tx.$queryRaw<Array<{ maxId: number | bigint | null }>>`SELECT MAX("id") AS "maxId" FROM "Patent"`;
+  const [{ maxId }] = await tx.$queryRaw<
+    Array<{ maxId: number | bigint | null }>
+  >`SELECT MAX("id") AS "maxId" FROM "Patent"`;
   const first = Number(maxId ?? 0) + 1;
   return Array.from({ length: count }, (_, i) => first + i);
 }

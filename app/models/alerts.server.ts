@@ -5,10 +5,10 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
-import { searchParamsToQuery } from "~/models/search/search-url";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { publicUrl } from "~/lib/public-url.server";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
+import { searchParamsToQuery } from "~/models/search/search-url";
 import { sendMail } from "./mail.server";
 import { notificationValues, type NotificationValues } from "./notification.server";
 import { RELOAD_ALL } from "./search/facet-index.server";
@@ -22,14 +22,16 @@ const MAX_SAVED_SEARCHES = 50;
 const HIT_BATCH = 300;
 
 function requireMember(user: CurrentUser) {
-  if (user.role === "ADMIN" || !user.organization) throw new DomainError("FORBIDDEN", "alerts.membersOnly", { status: 403 });
+  if (user.role === "ADMIN" || !user.organization)
+    throw new DomainError("FORBIDDEN", "alerts.membersOnly", { status: 403 });
   return user.organization.id;
 }
 
 /** The search as it would be saved: its URL query without paging or page size, in a stable order. */
 export function canonicalSearch(query: string): { params: SearchParams; query: string } {
   const parsed = parseSearchParams(new URLSearchParams(query));
-  if (!parsed.ok) throw new DomainError("INVALID_SEARCH", parsed.issues[0].message, { status: 400, path: parsed.issues[0].path });
+  if (!parsed.ok)
+    throw new DomainError("INVALID_SEARCH", parsed.issues[0].message, { status: 400, path: parsed.issues[0].path });
   const params = { ...parsed.params, page: 1, size: 20 as const };
   return { params, query: searchParamsToQuery({ ...params, page: undefined, size: undefined }) };
 }
@@ -43,7 +45,9 @@ async function openLicenseVersions(patentIds: number[] | null): Promise<Map<numb
     select: { patentId: true, version: true },
   });
   const versions = new Map<number, number>();
-  for (const row of rows) if (!wanted || wanted.has(row.patentId)) versions.set(row.patentId, Math.max(row.version, versions.get(row.patentId) ?? 0));
+  for (const row of rows)
+    if (!wanted || wanted.has(row.patentId))
+      versions.set(row.patentId, Math.max(row.version, versions.get(row.patentId) ?? 0));
   return versions;
 }
 
@@ -56,7 +60,8 @@ async function openLicenseVersions(patentIds: number[] | null): Promise<Map<numb
 export async function saveSearch(user: CurrentUser, input: { name: string; query: string }) {
   const organizationId = requireMember(user);
   const { params, query } = canonicalSearch(input.query);
-  if ((await prisma.savedSearch.count({ where: { userId: user.id } })) >= MAX_SAVED_SEARCHES) throw new DomainError("TOO_MANY", "alerts.tooMany", { status: 409 });
+  if ((await prisma.savedSearch.count({ where: { userId: user.id } })) >= MAX_SAVED_SEARCHES)
+    throw new DomainError("TOO_MANY", "alerts.tooMany", { status: 409 });
   const existing = await prisma.savedSearch.findUnique({ where: { userId_query: { userId: user.id, query } } });
   if (existing) return existing;
   const declared = await openLicenseVersions(null);
@@ -65,7 +70,13 @@ export async function saveSearch(user: CurrentUser, input: { name: string; query
     const saved = await tx.savedSearch.create({ data: { userId: user.id, organizationId, name: input.name, query } });
     for (let start = 0; start < declaredMatches.length; start += HIT_BATCH) {
       const batch = declaredMatches.slice(start, start + HIT_BATCH);
-      await tx.savedSearchHit.createMany({ data: batch.map((patentId) => ({ savedSearchId: saved.id, patentId, openLicenseVersion: declared.get(patentId)! })) });
+      await tx.savedSearchHit.createMany({
+        data: batch.map((patentId) => ({
+          savedSearchId: saved.id,
+          patentId,
+          openLicenseVersion: declared.get(patentId)!,
+        })),
+      });
     }
     return saved;
   });
@@ -77,7 +88,11 @@ export async function currentMatchCount(query: string): Promise<number> {
 }
 
 export async function listSavedSearches(user: CurrentUser) {
-  const saved = await prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: { createdAt: "desc" }, select: { id: true, name: true, query: true, createdAt: true } });
+  const saved = await prisma.savedSearch.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, name: true, query: true, createdAt: true },
+  });
   const counted: Array<(typeof saved)[number] & { matches: number }> = [];
   for (const search of saved) counted.push({ ...search, matches: await currentMatchCount(search.query) });
   return counted;
@@ -90,9 +105,14 @@ export async function deleteSavedSearch(user: CurrentUser, id: string) {
 
 export async function watchPatent(user: CurrentUser, patentId: number) {
   const organizationId = requireMember(user);
-  if (!(await prisma.patent.findUnique({ where: { id: patentId }, select: { id: true } }))) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
+  if (!(await prisma.patent.findUnique({ where: { id: patentId }, select: { id: true } })))
+    throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   const version = (await openLicenseVersions([patentId])).get(patentId) ?? 0;
-  await prisma.patentWatch.upsert({ where: { userId_patentId: { userId: user.id, patentId } }, create: { userId: user.id, organizationId, patentId, openLicenseVersion: version }, update: {} });
+  await prisma.patentWatch.upsert({
+    where: { userId_patentId: { userId: user.id, patentId } },
+    create: { userId: user.id, organizationId, patentId, openLicenseVersion: version },
+    update: {},
+  });
 }
 
 export async function unwatchPatent(user: CurrentUser, patentId: number) {
@@ -107,12 +127,14 @@ export async function isWatching(user: CurrentUser | null, patentId: number): Pr
 /** A query over a long id list, a statement per few hundred ids (SQLite's limit on bound parameters). */
 async function inChunks<T>(ids: number[], query: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
   const results: T[] = [];
-  for (let start = 0; start < ids.length; start += HIT_BATCH) results.push(...(await query(ids.slice(start, start + HIT_BATCH))));
+  for (let start = 0; start < ids.length; start += HIT_BATCH)
+    results.push(...(await query(ids.slice(start, start + HIT_BATCH))));
   return results;
 }
 
 type Change = "declared" | "withdrawn" | "newTerms";
-const changeOf = (before: number, after: number): Change | null => (before === after ? null : before === 0 ? "declared" : after === 0 ? "withdrawn" : "newTerms");
+const changeOf = (before: number, after: number): Change | null =>
+  before === after ? null : before === 0 ? "declared" : after === 0 ? "withdrawn" : "newTerms";
 
 /** A job's row, made on its first run. Every server runs the jobs: two making the row at once both get it. */
 async function jobState(name: string) {
@@ -136,7 +158,11 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
   // seen yet would match nothing and be lost. The next run takes it.
   const search = patentSearch();
   const seen = (await search.refresh()).lastChange;
-  const changes = await prisma.patentChange.findMany({ where: { seq: { gt: state.lastSeq, lte: seen } }, select: { seq: true, patentId: true }, orderBy: { seq: "asc" } });
+  const changes = await prisma.patentChange.findMany({
+    where: { seq: { gt: state.lastSeq, lte: seen } },
+    select: { seq: true, patentId: true },
+    orderBy: { seq: "asc" },
+  });
   if (changes.length === 0) return { changedPatents: 0, notifications: 0 };
   const lastSeq = changes[changes.length - 1].seq;
   // A reseeded pool is not news: forget what was known and start over from it.
@@ -147,15 +173,25 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
   const changed = [...new Set(changes.map((change) => change.patentId))];
   const [versions, titles, savedSearches, hits, watches] = await Promise.all([
     openLicenseVersions(changed),
-    inChunks(changed, (ids) => prisma.patent.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, createdAt: true } })),
-    prisma.savedSearch.findMany({ select: { id: true, userId: true, organizationId: true, name: true, query: true, createdAt: true } }),
+    inChunks(changed, (ids) =>
+      prisma.patent.findMany({ where: { id: { in: ids } }, select: { id: true, title: true, createdAt: true } }),
+    ),
+    prisma.savedSearch.findMany({
+      select: { id: true, userId: true, organizationId: true, name: true, query: true, createdAt: true },
+    }),
     inChunks(changed, (ids) => prisma.savedSearchHit.findMany({ where: { patentId: { in: ids } } })),
     inChunks(changed, (ids) => prisma.patentWatch.findMany({ where: { patentId: { in: ids } } })),
   ]);
   const titleOf = new Map(titles.map((t) => [t.id, t.title]));
   const createdAtOf = new Map(titles.map((t) => [t.id, t.createdAt.getTime()]));
   const known = new Map(hits.map((hit) => [`${hit.savedSearchId}:${hit.patentId}`, hit.openLicenseVersion]));
-  const notifications: Array<{ organizationId: string; userId: string; kind: string; link: string; values: NotificationValues }> = [];
+  const notifications: Array<{
+    organizationId: string;
+    userId: string;
+    kind: string;
+    link: string;
+    values: NotificationValues;
+  }> = [];
   const newHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const updatedHits: Array<{ savedSearchId: string; patentId: number; openLicenseVersion: number }> = [];
   const goneHits: Array<{ savedSearchId: string; patentId: number }> = [];
@@ -178,17 +214,37 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
         }
         const change = changeOf(before, version);
         if (!change) continue;
-        (hit === undefined ? newHits : updatedHits).push({ savedSearchId: saved.id, patentId, openLicenseVersion: version });
-        notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
+        (hit === undefined ? newHits : updatedHits).push({
+          savedSearchId: saved.id,
+          patentId,
+          openLicenseVersion: version,
+        });
+        notifications.push({
+          organizationId: saved.organizationId,
+          userId: saved.userId,
+          kind: "notify.alertChanged",
+          link: `/patents/${patentId}`,
+          values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change },
+        });
       } else if (hit !== undefined) {
         goneHits.push({ savedSearchId: saved.id, patentId });
         const change = changeOf(hit, version);
-        if (change === "withdrawn") notifications.push({ organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertChanged", link: `/patents/${patentId}`, values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change } });
+        if (change === "withdrawn")
+          notifications.push({
+            organizationId: saved.organizationId,
+            userId: saved.userId,
+            kind: "notify.alertChanged",
+            link: `/patents/${patentId}`,
+            values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change },
+          });
       }
     }
     if (fresh.length > 0) {
       notifications.push({
-        organizationId: saved.organizationId, userId: saved.userId, kind: "notify.alertNewMatches", link: `/patents?${saved.query}${saved.query ? "&" : ""}sort=newest`,
+        organizationId: saved.organizationId,
+        userId: saved.userId,
+        kind: "notify.alertNewMatches",
+        link: `/patents?${saved.query}${saved.query ? "&" : ""}sort=newest`,
         values: { search: saved.name, count: fresh.length, patent: titleOf.get(fresh[0]) ?? "" },
       });
     }
@@ -199,17 +255,35 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
     const change = changeOf(watch.openLicenseVersion, version);
     if (!change) continue;
     watchUpdates.push({ userId: watch.userId, patentId: watch.patentId, openLicenseVersion: version });
-    notifications.push({ organizationId: watch.organizationId, userId: watch.userId, kind: "notify.alertWatched", link: `/patents/${watch.patentId}`, values: { patent: titleOf.get(watch.patentId) ?? "", change } });
+    notifications.push({
+      organizationId: watch.organizationId,
+      userId: watch.userId,
+      kind: "notify.alertWatched",
+      link: `/patents/${watch.patentId}`,
+      values: { patent: titleOf.get(watch.patentId) ?? "", change },
+    });
   }
 
   const written = await prisma.$transaction(async (tx) => {
     // Claims this stretch of the log: another process that got here first has told everyone already.
-    const claimed = await tx.jobState.updateMany({ where: { name: ALERTS_JOB, lastSeq: state.lastSeq }, data: { lastSeq, lastRunAt: now } });
+    const claimed = await tx.jobState.updateMany({
+      where: { name: ALERTS_JOB, lastSeq: state.lastSeq },
+      data: { lastSeq, lastRunAt: now },
+    });
     if (claimed.count === 0) return 0;
-    for (let start = 0; start < newHits.length; start += HIT_BATCH) await tx.savedSearchHit.createMany({ data: newHits.slice(start, start + HIT_BATCH) });
-    for (const hit of updatedHits) await tx.savedSearchHit.update({ where: { savedSearchId_patentId: { savedSearchId: hit.savedSearchId, patentId: hit.patentId } }, data: { openLicenseVersion: hit.openLicenseVersion } });
+    for (let start = 0; start < newHits.length; start += HIT_BATCH)
+      await tx.savedSearchHit.createMany({ data: newHits.slice(start, start + HIT_BATCH) });
+    for (const hit of updatedHits)
+      await tx.savedSearchHit.update({
+        where: { savedSearchId_patentId: { savedSearchId: hit.savedSearchId, patentId: hit.patentId } },
+        data: { openLicenseVersion: hit.openLicenseVersion },
+      });
     for (const hit of goneHits) await tx.savedSearchHit.delete({ where: { savedSearchId_patentId: hit } });
-    for (const watch of watchUpdates) await tx.patentWatch.update({ where: { userId_patentId: { userId: watch.userId, patentId: watch.patentId } }, data: { openLicenseVersion: watch.openLicenseVersion } });
+    for (const watch of watchUpdates)
+      await tx.patentWatch.update({
+        where: { userId_patentId: { userId: watch.userId, patentId: watch.patentId } },
+        data: { openLicenseVersion: watch.openLicenseVersion },
+      });
     await tx.notification.createMany({ data: notifications });
     return notifications.length;
   });
@@ -225,14 +299,25 @@ export async function sendDailyDigests(now = new Date(), { force = false } = {})
     orderBy: { createdAt: "asc" },
   });
   const byUser = new Map<string, typeof pending>();
-  for (const notification of pending) byUser.set(notification.userId!, [...(byUser.get(notification.userId!) ?? []), notification]);
-  const users = await prisma.user.findMany({ where: { id: { in: [...byUser.keys()] }, deactivatedAt: null }, select: { id: true, email: true, name: true } });
+  for (const notification of pending)
+    byUser.set(notification.userId!, [...(byUser.get(notification.userId!) ?? []), notification]);
+  const users = await prisma.user.findMany({
+    where: { id: { in: [...byUser.keys()] }, deactivatedAt: null },
+    select: { id: true, email: true, name: true },
+  });
   return prisma.$transaction(async (tx) => {
-    const claimed = await tx.jobState.updateMany({ where: { name: DIGEST_JOB, lastRunAt: state.lastRunAt }, data: { lastRunAt: now } });
+    const claimed = await tx.jobState.updateMany({
+      where: { name: DIGEST_JOB, lastRunAt: state.lastRunAt },
+      data: { lastRunAt: now },
+    });
     if (claimed.count === 0) return 0;
     for (const user of users) {
       const alerts = byUser.get(user.id)!;
-      await sendMail(tx, { to: user.email, subject: `${translator("zh")("mail.digest.subject", { count: alerts.length })} ${translator("en")("mail.digest.subject", { count: alerts.length })}`, body: digestText(user.name, alerts) });
+      await sendMail(tx, {
+        to: user.email,
+        subject: `${translator("zh")("mail.digest.subject", { count: alerts.length })} ${translator("en")("mail.digest.subject", { count: alerts.length })}`,
+        body: digestText(user.name, alerts),
+      });
     }
     await tx.notification.updateMany({ where: { id: { in: pending.map((n) => n.id) } }, data: { digestedAt: now } });
     return users.length;
@@ -240,12 +325,20 @@ export async function sendDailyDigests(now = new Date(), { force = false } = {})
 }
 
 /** The digest in both languages: the app's users read either. */
-function digestText(name: string, alerts: Array<{ kind: string; values: Prisma.JsonValue; link: string; createdAt: Date }>): string {
+function digestText(
+  name: string,
+  alerts: Array<{ kind: string; values: Prisma.JsonValue; link: string; createdAt: Date }>,
+): string {
   const [zh, en] = [translator("zh"), translator("en")];
   const origin = publicUrl();
   const lines = alerts.map((alert) => {
     const values = notificationValues(alert.values);
-    const change = values.change ? { zh: zh(`alerts.change.${values.change}` as MessageKey), en: en(`alerts.change.${values.change}` as MessageKey) } : { zh: "", en: "" };
+    const change = values.change
+      ? {
+          zh: zh(`alerts.change.${values.change}` as MessageKey),
+          en: en(`alerts.change.${values.change}` as MessageKey),
+        }
+      : { zh: "", en: "" };
     return `- ${zh(alert.kind as MessageKey, { ...values, change: change.zh })}\n  ${en(alert.kind as MessageKey, { ...values, change: change.en })}\n  ${origin}${alert.link}`;
   });
   return `${name}：\n\n${lines.join("\n\n")}\n\n${zh("alerts.digestFooter")}\n${en("alerts.digestFooter")}\n`;

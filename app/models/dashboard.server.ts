@@ -8,8 +8,8 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import { licenseStatus, type LicenseStatus } from "./license/status";
 import { currentMatchCount } from "./alerts.server";
+import { licenseStatus, type LicenseStatus } from "./license/status";
 import { notificationValues } from "./notification.server";
 import { isOverdue } from "./payment/payment.server";
 
@@ -81,7 +81,16 @@ export interface StaffDashboard {
   organization: Name;
   dealsAwaiting: Block<DealItem>;
   paymentsToConfirm: Block<PaymentGroup> & { payments: number; amountFen: number; overdue: number };
-  importsInProgress: Block<{ id: string; fileName: string; status: string; rowsRead: number; toAdd: number; toUpdate: number; rejected: number; createdAt: Date }>;
+  importsInProgress: Block<{
+    id: string;
+    fileName: string;
+    status: string;
+    rowsRead: number;
+    toAdd: number;
+    toUpdate: number;
+    rejected: number;
+    createdAt: Date;
+  }>;
   unassessed: Block<Title & { id: number; applicationNumber: string; filingDate: Date }>;
   figures: {
     thisYear: PeriodFigures;
@@ -95,11 +104,23 @@ export interface StaffDashboard {
 export interface CompanyDashboard {
   role: "SME";
   organization: Name & { verified: boolean };
-  licenses: Block<{ id: string; contractNumber: string; kind: LicenseKind; status: LicenseStatus; signedAt: Date; patent: Title; counterparty: Name }> & { active: number };
+  licenses: Block<{
+    id: string;
+    contractNumber: string;
+    kind: LicenseKind;
+    status: LicenseStatus;
+    signedAt: Date;
+    patent: Title;
+    counterparty: Name;
+  }> & { active: number };
   negotiations: Block<DealItem> & { yourMove: number };
   paymentsDue: Block<PaymentItem> & { amountFen: number; overdue: number };
-  needs: Block<{ id: string; title: string; proposals: number; newProposals: number; createdAt: Date }> & { newProposals: number };
-  savedSearches: Block<{ id: string; name: string; query: string; hits: number; newHits: number }> & { newHits: number };
+  needs: Block<{ id: string; title: string; proposals: number; newProposals: number; createdAt: Date }> & {
+    newProposals: number;
+  };
+  savedSearches: Block<{ id: string; name: string; query: string; hits: number; newHits: number }> & {
+    newHits: number;
+  };
 }
 
 export interface AdminDashboard {
@@ -129,7 +150,6 @@ export interface MonthFigures extends PeriodFigures {
 
 export type Dashboard = StaffDashboard | CompanyDashboard | AdminDashboard;
 
-
 /** What is still owed on a payment: its amount less the parts the licensor has already recorded as received. */
 const outstandingFen = (payment: { amountFen: number; receipts: Array<{ amountFen: number }> }) =>
   Math.max(0, payment.amountFen - payment.receipts.reduce((sum, receipt) => sum + receipt.amountFen, 0));
@@ -149,11 +169,22 @@ function monthRange(year: number, month: number, now: Date) {
   return { from, until, complete: end <= now };
 }
 
-async function dealFigures(range: { from: Date; until: Date; complete: boolean }, side: { licensorId?: string; assignorId?: string }): Promise<PeriodFigures> {
+async function dealFigures(
+  range: { from: Date; until: Date; complete: boolean },
+  side: { licensorId?: string; assignorId?: string },
+): Promise<PeriodFigures> {
   const signedAt = { gte: range.from, lt: range.until };
   const [licenses, transfers] = await Promise.all([
-    prisma.license.aggregate({ where: { signedAt, ...(side.licensorId ? { licensorId: side.licensorId } : {}) }, _count: { _all: true }, _sum: { valueFen: true } }),
-    prisma.transfer.aggregate({ where: { signedAt, ...(side.assignorId ? { assignorId: side.assignorId } : {}) }, _count: { _all: true }, _sum: { priceFen: true } }),
+    prisma.license.aggregate({
+      where: { signedAt, ...(side.licensorId ? { licensorId: side.licensorId } : {}) },
+      _count: { _all: true },
+      _sum: { valueFen: true },
+    }),
+    prisma.transfer.aggregate({
+      where: { signedAt, ...(side.assignorId ? { assignorId: side.assignorId } : {}) },
+      _count: { _all: true },
+      _sum: { priceFen: true },
+    }),
   ]);
   return {
     from: isoDay(range.from),
@@ -167,17 +198,31 @@ async function dealFigures(range: { from: Date; until: Date; complete: boolean }
 
 /** A university's patents, how many are transferable and how many await assessment, in one pass over its own
  * patents (counted separately, "transferable" went through the pool-wide index: 0.8 s for 重庆大学). */
-async function patentCounts(universityId: string): Promise<{ patents: number; transferable: number; unassessed: number }> {
-  const [row] = await prisma.$queryRaw<Array<{ patents: bigint | number; transferable: bigint | number | null; unassessed: bigint | number | null }>>(Prisma.sql`
+async function patentCounts(
+  universityId: string,
+): Promise<{ patents: number; transferable: number; unassessed: number }> {
+  const [row] = await prisma.$queryRaw<
+    Array<{ patents: bigint | number; transferable: bigint | number | null; unassessed: bigint | number | null }>
+  >(Prisma.sql`
     SELECT COUNT(*) AS "patents",
       SUM(CASE WHEN p."transferable" THEN 1 ELSE 0 END) AS "transferable",
       SUM(CASE WHEN p."assessedAt" IS NULL THEN 1 ELSE 0 END) AS "unassessed"
     FROM "Patent" p WHERE p."ownerId" = ${universityId}`);
-  return { patents: Number(row?.patents ?? 0), transferable: Number(row?.transferable ?? 0), unassessed: Number(row?.unassessed ?? 0) };
+  return {
+    patents: Number(row?.patents ?? 0),
+    transferable: Number(row?.transferable ?? 0),
+    unassessed: Number(row?.unassessed ?? 0),
+  };
 }
 
 const dealSelect = {
-  id: true, kind: true, status: true, termsBy: true, requesterSignedAt: true, ownerSignedAt: true, updatedAt: true,
+  id: true,
+  kind: true,
+  status: true,
+  termsBy: true,
+  requesterSignedAt: true,
+  ownerSignedAt: true,
+  updatedAt: true,
   patent: { select: { id: true, title: true, titleEn: true } },
   requester: { select: { name: true, nameEn: true } },
   owner: { select: { name: true, nameEn: true } },
@@ -197,16 +242,26 @@ function awaiting(side: "REQUESTER" | "OWNER"): Prisma.DealWhereInput {
 function dealItem(deal: Prisma.DealGetPayload<{ select: typeof dealSelect }>, side: "REQUESTER" | "OWNER"): DealItem {
   const signed = side === "OWNER" ? deal.ownerSignedAt : deal.requesterSignedAt;
   const move: DealMove | null =
-    deal.status === "NEGOTIATING" && deal.termsBy !== side ? "ANSWER" : deal.status === "AGREED" && !signed ? "SIGN" : null;
+    deal.status === "NEGOTIATING" && deal.termsBy !== side
+      ? "ANSWER"
+      : deal.status === "AGREED" && !signed
+        ? "SIGN"
+        : null;
   return {
-    id: deal.id, kind: deal.kind, status: deal.status, move, patent: deal.patent, updatedAt: deal.updatedAt,
+    id: deal.id,
+    kind: deal.kind,
+    status: deal.status,
+    move,
+    patent: deal.patent,
+    updatedAt: deal.updatedAt,
     counterparty: side === "OWNER" ? deal.requester : deal.owner,
   };
 }
 
 /** University staff: their own university's work, nothing of another's. */
 export async function staffDashboard(user: CurrentUser, now = new Date()): Promise<StaffDashboard> {
-  if (user.role !== "UNIVERSITY_STAFF" || !user.organization) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+  if (user.role !== "UNIVERSITY_STAFF" || !user.organization)
+    throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   const universityId = user.organization.id;
   const dealsWhere: Prisma.DealWhereInput = { ownerId: universityId, ...awaiting("OWNER") };
   const unpaid: Prisma.PaymentWhereInput = { paidAt: null, license: { licensorId: universityId } };
@@ -214,40 +269,82 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
   const unassessedWhere = { ownerId: universityId, assessedAt: null };
   const year = now.getUTCFullYear();
   const side = { licensorId: universityId, assignorId: universityId };
-  const [dealsTotal, deals, unpaidPayments, importsTotal, imports, counts, thisYear, lastYear, openLicensePatents] = await Promise.all([
-    prisma.deal.count({ where: dealsWhere }),
-    prisma.deal.findMany({ where: dealsWhere, orderBy: [{ updatedAt: "asc" }, { id: "asc" }], take: BLOCK_ITEMS, select: dealSelect }),
-    prisma.payment.findMany({ where: unpaid, select: { licenseId: true, amountFen: true, dueOn: true, receipts: { select: { amountFen: true } } } }),
-    prisma.patentImport.count({ where: importsWhere }),
-    prisma.patentImport.findMany({
-      where: importsWhere, orderBy: { createdAt: "desc" }, take: BLOCK_ITEMS,
-      select: { id: true, fileName: true, status: true, rowsRead: true, toAdd: true, toUpdate: true, rejected: true, createdAt: true },
-    }),
-    patentCounts(universityId),
-    dealFigures(yearRange(year, now), side),
-    dealFigures(yearRange(year - 1, now), side),
-    prisma.patent.count({ where: { ownerId: universityId, declarations: { some: { status: "ACTIVE" } } } }),
-  ]);
+  const [dealsTotal, deals, unpaidPayments, importsTotal, imports, counts, thisYear, lastYear, openLicensePatents] =
+    await Promise.all([
+      prisma.deal.count({ where: dealsWhere }),
+      prisma.deal.findMany({
+        where: dealsWhere,
+        orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
+        take: BLOCK_ITEMS,
+        select: dealSelect,
+      }),
+      prisma.payment.findMany({
+        where: unpaid,
+        select: { licenseId: true, amountFen: true, dueOn: true, receipts: { select: { amountFen: true } } },
+      }),
+      prisma.patentImport.count({ where: importsWhere }),
+      prisma.patentImport.findMany({
+        where: importsWhere,
+        orderBy: { createdAt: "desc" },
+        take: BLOCK_ITEMS,
+        select: {
+          id: true,
+          fileName: true,
+          status: true,
+          rowsRead: true,
+          toAdd: true,
+          toUpdate: true,
+          rejected: true,
+          createdAt: true,
+        },
+      }),
+      patentCounts(universityId),
+      dealFigures(yearRange(year, now), side),
+      dealFigures(yearRange(year - 1, now), side),
+      prisma.patent.count({ where: { ownerId: universityId, declarations: { some: { status: "ACTIVE" } } } }),
+    ]);
   // Most universities have assessed everything: the list is read only when something awaits.
-  const unassessed = counts.unassessed === 0 ? [] : await prisma.patent.findMany({
-    where: unassessedWhere, orderBy: [{ filingDate: "desc" }, { id: "desc" }], take: BLOCK_ITEMS, select: { id: true, applicationNumber: true, title: true, titleEn: true, filingDate: true },
-  });
+  const unassessed =
+    counts.unassessed === 0
+      ? []
+      : await prisma.patent.findMany({
+          where: unassessedWhere,
+          orderBy: [{ filingDate: "desc" }, { id: "desc" }],
+          take: BLOCK_ITEMS,
+          select: { id: true, applicationNumber: true, title: true, titleEn: true, filingDate: true },
+        });
   // Per contract: its unpaid payments, what is still outstanding on them (less any part already received) and the
   // first due date; oldest due first, as what has waited longest is confirmed first.
-  const byLicense = new Map<string, { licenseId: string; payments: number; amountFen: number; firstDueOn: Date; overdue: number }>();
+  const byLicense = new Map<
+    string,
+    { licenseId: string; payments: number; amountFen: number; firstDueOn: Date; overdue: number }
+  >();
   for (const payment of unpaidPayments) {
-    const group = byLicense.get(payment.licenseId) ?? { licenseId: payment.licenseId, payments: 0, amountFen: 0, firstDueOn: payment.dueOn, overdue: 0 };
+    const group = byLicense.get(payment.licenseId) ?? {
+      licenseId: payment.licenseId,
+      payments: 0,
+      amountFen: 0,
+      firstDueOn: payment.dueOn,
+      overdue: 0,
+    };
     group.payments += 1;
     group.amountFen += outstandingFen(payment);
     if (payment.dueOn < group.firstDueOn) group.firstDueOn = payment.dueOn;
     if (isOverdue({ paidAt: null, dueOn: payment.dueOn }, now)) group.overdue += 1;
     byLicense.set(payment.licenseId, group);
   }
-  const groups = [...byLicense.values()].sort((a, b) => a.firstDueOn.getTime() - b.firstDueOn.getTime() || a.licenseId.localeCompare(b.licenseId));
+  const groups = [...byLicense.values()].sort(
+    (a, b) => a.firstDueOn.getTime() - b.firstDueOn.getTime() || a.licenseId.localeCompare(b.licenseId),
+  );
   const shown = groups.slice(0, BLOCK_ITEMS);
   const licenses = await prisma.license.findMany({
     where: { id: { in: shown.map((group) => group.licenseId) } },
-    select: { id: true, contractNumber: true, patent: { select: { title: true, titleEn: true } }, licensee: { select: { name: true, nameEn: true } } },
+    select: {
+      id: true,
+      contractNumber: true,
+      patent: { select: { title: true, titleEn: true } },
+      licensee: { select: { name: true, nameEn: true } },
+    },
   });
   const licenseById = new Map(licenses.map((license) => [license.id, license]));
   return {
@@ -261,12 +358,23 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
       overdue: groups.reduce((sum, group) => sum + group.overdue, 0),
       items: shown.map((group) => {
         const license = licenseById.get(group.licenseId)!;
-        return { ...group, contractNumber: license.contractNumber, patent: license.patent, counterparty: license.licensee };
+        return {
+          ...group,
+          contractNumber: license.contractNumber,
+          patent: license.patent,
+          counterparty: license.licensee,
+        };
       }),
     },
     importsInProgress: { total: importsTotal, items: imports },
     unassessed: { total: counts.unassessed, items: unassessed },
-    figures: { thisYear, lastYear, openLicensePatents, transferablePatents: counts.transferable, patents: counts.patents },
+    figures: {
+      thisYear,
+      lastYear,
+      openLicensePatents,
+      transferablePatents: counts.transferable,
+      patents: counts.patents,
+    },
   };
 }
 
@@ -276,83 +384,177 @@ const SEARCH_ALERTS = ["notify.alertNewMatches", "notify.alertChanged"];
 export async function companyDashboard(user: CurrentUser, now = new Date()): Promise<CompanyDashboard> {
   if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   const companyId = user.organization.id;
-  const negotiationsWhere: Prisma.DealWhereInput = { requesterId: companyId, status: { in: ["NEGOTIATING", "AGREED"] } };
+  const negotiationsWhere: Prisma.DealWhereInput = {
+    requesterId: companyId,
+    status: { in: ["NEGOTIATING", "AGREED"] },
+  };
   const dueWhere: Prisma.PaymentWhereInput = { paidAt: null, license: { licenseeId: companyId } };
   const needsWhere = { organizationId: companyId, status: "OPEN" };
-  const [licensesTotal, licenses, negotiationsTotal, yourMove, negotiations, unpaid, needsTotal, needs, savedTotal, saved, unreadAlerts] = await Promise.all([
+  const [
+    licensesTotal,
+    licenses,
+    negotiationsTotal,
+    yourMove,
+    negotiations,
+    unpaid,
+    needsTotal,
+    needs,
+    savedTotal,
+    saved,
+    unreadAlerts,
+  ] = await Promise.all([
     prisma.license.count({ where: { licenseeId: companyId } }),
     prisma.license.findMany({
-      where: { licenseeId: companyId }, orderBy: [{ signedAt: "desc" }, { id: "asc" }],
+      where: { licenseeId: companyId },
+      orderBy: [{ signedAt: "desc" }, { id: "asc" }],
       select: {
-        id: true, contractNumber: true, kind: true, signedAt: true, endsOn: true,
-        patent: { select: { title: true, titleEn: true } }, licensor: { select: { name: true, nameEn: true } }, payments: { select: { kind: true, paidAt: true } },
+        id: true,
+        contractNumber: true,
+        kind: true,
+        signedAt: true,
+        endsOn: true,
+        patent: { select: { title: true, titleEn: true } },
+        licensor: { select: { name: true, nameEn: true } },
+        payments: { select: { kind: true, paidAt: true } },
       },
     }),
     prisma.deal.count({ where: negotiationsWhere }),
     prisma.deal.count({ where: { requesterId: companyId, ...awaiting("REQUESTER") } }),
-    prisma.deal.findMany({ where: negotiationsWhere, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: 50, select: dealSelect }),
+    prisma.deal.findMany({
+      where: negotiationsWhere,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: 50,
+      select: dealSelect,
+    }),
     prisma.payment.findMany({
-      where: dueWhere, orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      where: dueWhere,
+      orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       select: {
-        id: true, kind: true, amountFen: true, dueOn: true, paidAt: true, receipts: { select: { amountFen: true } },
-        license: { select: { id: true, contractNumber: true, patent: { select: { title: true, titleEn: true } }, licensor: { select: { name: true, nameEn: true } } } },
+        id: true,
+        kind: true,
+        amountFen: true,
+        dueOn: true,
+        paidAt: true,
+        receipts: { select: { amountFen: true } },
+        license: {
+          select: {
+            id: true,
+            contractNumber: true,
+            patent: { select: { title: true, titleEn: true } },
+            licensor: { select: { name: true, nameEn: true } },
+          },
+        },
       },
     }),
     prisma.technologyNeed.count({ where: needsWhere }),
-    prisma.technologyNeed.findMany({ where: needsWhere, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: BLOCK_ITEMS, select: { id: true, title: true, createdAt: true, _count: { select: { proposals: true } } } }),
+    prisma.technologyNeed.findMany({
+      where: needsWhere,
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: BLOCK_ITEMS,
+      select: { id: true, title: true, createdAt: true, _count: { select: { proposals: true } } },
+    }),
     prisma.savedSearch.count({ where: { userId: user.id } }),
-    prisma.savedSearch.findMany({ where: { userId: user.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], select: { id: true, name: true, query: true } }),
-    prisma.notification.findMany({ where: { organizationId: companyId, userId: user.id, readAt: null, kind: { in: SEARCH_ALERTS } }, select: { kind: true, link: true, values: true } }),
+    prisma.savedSearch.findMany({
+      where: { userId: user.id },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      select: { id: true, name: true, query: true },
+    }),
+    prisma.notification.findMany({
+      where: { organizationId: companyId, userId: user.id, readAt: null, kind: { in: SEARCH_ALERTS } },
+      select: { kind: true, link: true, values: true },
+    }),
   ]);
   const needProposals = await prisma.notification.groupBy({
     by: ["link"],
-    where: { organizationId: companyId, userId: null, readAt: null, kind: "notify.needProposal", link: { in: needs.map((need) => `/needs/${need.id}`) } },
+    where: {
+      organizationId: companyId,
+      userId: null,
+      readAt: null,
+      kind: "notify.needProposal",
+      link: { in: needs.map((need) => `/needs/${need.id}`) },
+    },
     _count: { _all: true },
   });
-  const allNewProposals = await prisma.notification.count({ where: { organizationId: companyId, userId: null, readAt: null, kind: "notify.needProposal" } });
+  const allNewProposals = await prisma.notification.count({
+    where: { organizationId: companyId, userId: null, readAt: null, kind: "notify.needProposal" },
+  });
   const newByNeed = new Map(needProposals.map((row) => [row.link, row._count._all]));
   // A saved search's new hits: its unread "new matches" notices (each names how many) and changes on its matches.
   const newHits = (search: { name: string; query: string }) =>
     unreadAlerts.reduce((sum, alert) => {
       const values = notificationValues(alert.values);
-      if (alert.kind === "notify.alertNewMatches" && alert.link === `/patents?${search.query}${search.query ? "&" : ""}sort=newest`) return sum + Number(values.count ?? 1);
+      if (
+        alert.kind === "notify.alertNewMatches" &&
+        alert.link === `/patents?${search.query}${search.query ? "&" : ""}sort=newest`
+      )
+        return sum + Number(values.count ?? 1);
       if (alert.kind === "notify.alertChanged" && values.search === search.name) return sum + 1;
       return sum;
     }, 0);
   const searches = saved.map((search) => ({ ...search, newHits: newHits(search) }));
   // Those with news first; the matches counted now, by the search itself, for the few shown.
   const shownSearches = [];
-  for (const search of [...searches.filter((search) => search.newHits), ...searches.filter((search) => !search.newHits)].slice(0, BLOCK_ITEMS)) {
+  for (const search of [
+    ...searches.filter((search) => search.newHits),
+    ...searches.filter((search) => !search.newHits),
+  ].slice(0, BLOCK_ITEMS)) {
     shownSearches.push({ ...search, hits: await currentMatchCount(search.query) });
   }
   const withStatus = licenses.map((license) => ({ ...license, status: licenseStatus(license, now) }));
   const moves = negotiations.map((deal) => dealItem(deal, "REQUESTER"));
   return {
     role: "SME",
-    organization: { name: user.organization.name, nameEn: user.organization.nameEn, verified: Boolean(user.organization.verifiedAt) },
+    organization: {
+      name: user.organization.name,
+      nameEn: user.organization.nameEn,
+      verified: Boolean(user.organization.verifiedAt),
+    },
     licenses: {
       total: licensesTotal,
       active: withStatus.filter((license) => license.status === "ACTIVE").length,
       items: withStatus.slice(0, BLOCK_ITEMS).map((license) => ({
-        id: license.id, contractNumber: license.contractNumber, kind: license.kind, status: license.status, signedAt: license.signedAt, patent: license.patent, counterparty: license.licensor,
+        id: license.id,
+        contractNumber: license.contractNumber,
+        kind: license.kind,
+        status: license.status,
+        signedAt: license.signedAt,
+        patent: license.patent,
+        counterparty: license.licensor,
       })),
     },
     // The company's move first.
-    negotiations: { total: negotiationsTotal, yourMove, items: [...moves.filter((deal) => deal.move), ...moves.filter((deal) => !deal.move)].slice(0, BLOCK_ITEMS) },
+    negotiations: {
+      total: negotiationsTotal,
+      yourMove,
+      items: [...moves.filter((deal) => deal.move), ...moves.filter((deal) => !deal.move)].slice(0, BLOCK_ITEMS),
+    },
     paymentsDue: {
       total: unpaid.length,
       amountFen: unpaid.reduce((sum, payment) => sum + outstandingFen(payment), 0),
       overdue: unpaid.filter((payment) => isOverdue(payment, now)).length,
       // Soonest due first: overdue payments lead.
       items: unpaid.slice(0, BLOCK_ITEMS).map((payment) => ({
-        id: payment.id, licenseId: payment.license.id, contractNumber: payment.license.contractNumber, kind: payment.kind, amountFen: outstandingFen(payment), dueOn: payment.dueOn,
-        overdue: isOverdue(payment, now), patent: payment.license.patent, counterparty: payment.license.licensor,
+        id: payment.id,
+        licenseId: payment.license.id,
+        contractNumber: payment.license.contractNumber,
+        kind: payment.kind,
+        amountFen: outstandingFen(payment),
+        dueOn: payment.dueOn,
+        overdue: isOverdue(payment, now),
+        patent: payment.license.patent,
+        counterparty: payment.license.licensor,
       })),
     },
     needs: {
       total: needsTotal,
       newProposals: allNewProposals,
-      items: needs.map((need) => ({ id: need.id, title: need.title, createdAt: need.createdAt, proposals: need._count.proposals, newProposals: newByNeed.get(`/needs/${need.id}`) ?? 0 })),
+      items: needs.map((need) => ({
+        id: need.id,
+        title: need.title,
+        createdAt: need.createdAt,
+        proposals: need._count.proposals,
+        newProposals: newByNeed.get(`/needs/${need.id}`) ?? 0,
+      })),
     },
     savedSearches: {
       total: savedTotal,
@@ -384,22 +586,54 @@ export async function adminDashboard(user: CurrentUser, now = new Date()): Promi
     prisma.organization.count({ where: toVerifyWhere }),
     // Waiting longest first.
     prisma.organization.findMany({
-      where: toVerifyWhere, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take: BLOCK_ITEMS,
-      select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, createdAt: true, _count: { select: { members: true } } },
+      where: toVerifyWhere,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: BLOCK_ITEMS,
+      select: {
+        id: true,
+        kind: true,
+        name: true,
+        nameEn: true,
+        creditCode: true,
+        createdAt: true,
+        _count: { select: { members: true } },
+      },
     }),
-    prisma.auditEvent.groupBy({ by: ["subject"], where: failed, _count: { _all: true }, _max: { at: true }, having: { subject: { _count: { gte: UNUSUAL.failuresPerAccount } } } }),
-    prisma.auditEvent.groupBy({ by: ["ip"], where: { ...failed, ip: { not: null } }, _count: { _all: true }, _max: { at: true }, having: { ip: { _count: { gte: UNUSUAL.failuresPerAddress } } } }),
+    prisma.auditEvent.groupBy({
+      by: ["subject"],
+      where: failed,
+      _count: { _all: true },
+      _max: { at: true },
+      having: { subject: { _count: { gte: UNUSUAL.failuresPerAccount } } },
+    }),
+    prisma.auditEvent.groupBy({
+      by: ["ip"],
+      where: { ...failed, ip: { not: null } },
+      _count: { _all: true },
+      _max: { at: true },
+      having: { ip: { _count: { gte: UNUSUAL.failuresPerAddress } } },
+    }),
     prisma.patentImport.findMany({
       where: { status: "FAILED", updatedAt: { gte: new Date(now.getTime() - UNUSUAL.failedImportDays * DAY_MS) } },
-      orderBy: [{ updatedAt: "desc" }, { id: "asc" }], take: 20,
-      select: { id: true, fileName: true, error: true, updatedAt: true, organization: { select: { name: true, nameEn: true } } },
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: 20,
+      select: {
+        id: true,
+        fileName: true,
+        error: true,
+        updatedAt: true,
+        organization: { select: { name: true, nameEn: true } },
+      },
     }),
     monthFigures(monthRange(now.getUTCFullYear(), now.getUTCMonth(), now)),
     monthFigures(monthRange(now.getUTCFullYear(), now.getUTCMonth() - 1, now)),
   ]);
   // How many accounts each busy address tried: many accounts from one address is password spraying.
   const addressAccounts = byAddress.length
-    ? await prisma.auditEvent.groupBy({ by: ["ip", "subject"], where: { ...failed, ip: { in: byAddress.map((row) => row.ip!) } } })
+    ? await prisma.auditEvent.groupBy({
+        by: ["ip", "subject"],
+        where: { ...failed, ip: { in: byAddress.map((row) => row.ip!) } },
+      })
     : [];
   const accountsOf = (ip: string) => addressAccounts.filter((row) => row.ip === ip).length;
   const accounts = byAccount
@@ -412,13 +646,22 @@ export async function adminDashboard(user: CurrentUser, now = new Date()): Promi
     .slice(0, 10);
   return {
     role: "ADMIN",
-    toVerify: { total: toVerifyTotal, items: toVerify.map(({ _count, ...organization }) => ({ ...organization, members: _count.members })) },
+    toVerify: {
+      total: toVerifyTotal,
+      items: toVerify.map(({ _count, ...organization }) => ({ ...organization, members: _count.members })),
+    },
     unusual: {
       rule: UNUSUAL,
       since,
       accounts,
       addresses,
-      failedImports: failedImports.map((row) => ({ id: row.id, fileName: row.fileName, error: row.error, organization: row.organization, at: row.updatedAt })),
+      failedImports: failedImports.map((row) => ({
+        id: row.id,
+        fileName: row.fileName,
+        error: row.error,
+        organization: row.organization,
+        at: row.updatedAt,
+      })),
       total: byAccount.length + byAddress.length + failedImports.length,
     },
     month: { current, previous },

@@ -15,12 +15,21 @@ export interface Mail {
 
 /** A mail from the translations, in both languages (English, then Chinese): a mail often goes to someone whose
  * language the platform does not know yet (a sign-up, an invitation). */
-export function bilingualMail(to: string, subject: MessageKey, body: MessageKey, values: Record<string, string | number> = {}): Mail {
+export function bilingualMail(
+  to: string,
+  subject: MessageKey,
+  body: MessageKey,
+  values: Record<string, string | number> = {},
+): Mail {
   const [en, zh] = [translator("en"), translator("zh")];
-  return { to, subject: `${en(subject, values)} / ${zh(subject, values)}`, body: `${en(body, values)}
+  return {
+    to,
+    subject: `${en(subject, values)} / ${zh(subject, values)}`,
+    body: `${en(body, values)}
 
 ${zh(body, values)}
-` };
+`,
+  };
 }
 
 export async function sendMail(db: PrismaClient | Prisma.TransactionClient, mail: Mail): Promise<void> {
@@ -36,19 +45,26 @@ const CLAIM_MS = 5 * 60_000;
  * mail is claimed before it is sent, so two servers never send it twice, and a claim lapses, so a mail whose
  * server died while sending it is sent by another.
  */
-export async function dispatchOutbox(limit = 20, send?: (mail: { to: string; subject: string; text: string }) => Promise<unknown>): Promise<number> {
+export async function dispatchOutbox(
+  limit = 20,
+  send?: (mail: { to: string; subject: string; text: string }) => Promise<unknown>,
+): Promise<number> {
   if (!send) {
     if (!process.env.SMTP_URL) return 0;
     // Loaded only where mail is really sent (SMTP_URL), not in every server.
     const smtp = (transport ??= (await import("nodemailer")).createTransport(process.env.SMTP_URL));
-    send = (mail) => smtp.sendMail({ from: process.env.MAIL_FROM ?? "PatentBridge <no-reply@patentbridge.local>", ...mail });
+    send = (mail) =>
+      smtp.sendMail({ from: process.env.MAIL_FROM ?? "PatentBridge <no-reply@patentbridge.local>", ...mail });
   }
   const now = new Date();
   const claimable = { sentAt: null, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
   const pending = await prisma.outboxEmail.findMany({ where: claimable, orderBy: { createdAt: "asc" }, take: limit });
   let sent = 0;
   for (const mail of pending) {
-    const claimed = await prisma.outboxEmail.updateMany({ where: { id: mail.id, ...claimable }, data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) } });
+    const claimed = await prisma.outboxEmail.updateMany({
+      where: { id: mail.id, ...claimable },
+      data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+    });
     if (claimed.count === 0) continue; // another server has it
     try {
       await send({ to: mail.to, subject: mail.subject, text: mail.body });
@@ -63,8 +79,11 @@ export async function dispatchOutbox(limit = 20, send?: (mail: { to: string; sub
 }
 
 export async function listOutbox({ page, pageSize = 20 }: { page: number; pageSize?: number }) {
-  const { rows: emails, ...paging } = await readPage(page, pageSize, () => prisma.outboxEmail.count(), (window) =>
-    prisma.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, ...window }),
+  const { rows: emails, ...paging } = await readPage(
+    page,
+    pageSize,
+    () => prisma.outboxEmail.count(),
+    (window) => prisma.outboxEmail.findMany({ orderBy: { createdAt: "desc" }, ...window }),
   );
   return { ...paging, emails };
 }

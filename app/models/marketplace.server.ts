@@ -27,7 +27,9 @@ export async function getMarketplaceFigures(today: Date = new Date()): Promise<M
     prisma.license.count({ where: { signedAt: yearRange, licensor: { kind: "UNIVERSITY" } } }),
     prisma.transfer.count({ where: { signedAt: yearRange, assignor: { kind: "UNIVERSITY" } } }),
     prisma.patent.count({ where: grantedInvention }),
-    prisma.patent.count({ where: { ...grantedInvention, OR: [{ licenses: { some: {} } }, { transfers: { some: {} } }] } }),
+    prisma.patent.count({
+      where: { ...grantedInvention, OR: [{ licenses: { some: {} } }, { transfers: { some: {} } }] },
+    }),
   ]);
   return {
     transferablePatents,

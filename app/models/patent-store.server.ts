@@ -5,8 +5,8 @@ import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
-import { parseApplicationNumber } from "~/models/patent/identifiers";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
+import { parseApplicationNumber } from "~/models/patent/identifiers";
 import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
@@ -45,29 +45,65 @@ export interface NewPatent {
 }
 
 const COLUMNS = [
-  "applicationNumber", "publicationNumber", "grantNumber", "type", "title", "titleEn", "abstract", "abstractEn",
-  "firstClaim", "firstClaimEn", "ipcMain", "ipcOthers", "inventors", "ownerId", "filingDate", "publicationDate",
-  "grantDate", "expiresOn", "legalStatus", "cluster", "field", "keywords", "keywordsEn", "transferable",
-  "transferableNote", "valueScore", "maturity", "assessedAt", "hasEvaluationReport", "familyId",
+  "applicationNumber",
+  "publicationNumber",
+  "grantNumber",
+  "type",
+  "title",
+  "titleEn",
+  "abstract",
+  "abstractEn",
+  "firstClaim",
+  "firstClaimEn",
+  "ipcMain",
+  "ipcOthers",
+  "inventors",
+  "ownerId",
+  "filingDate",
+  "publicationDate",
+  "grantDate",
+  "expiresOn",
+  "legalStatus",
+  "cluster",
+  "field",
+  "keywords",
+  "keywordsEn",
+  "transferable",
+  "transferableNote",
+  "valueScore",
+  "maturity",
+  "assessedAt",
+  "hasEvaluationReport",
+  "familyId",
 ] as const satisfies ReadonlyArray<keyof NewPatent>;
 
 const BATCH = 250; // 33 parameters a row: well under SQLite's 32,766 variables
 
 /** Inserts patents with explicit ids and indexes their text; refuses the whole batch if an application
  * number is not normalised or its check character is wrong. Run it inside a transaction. */
-export async function insertPatents(db: Prisma.TransactionClient | PrismaClient, patents: Array<NewPatent & { id: number }>): Promise<void> {
+export async function insertPatents(
+  db: Prisma.TransactionClient | PrismaClient,
+  patents: Array<NewPatent & { id: number }>,
+): Promise<void> {
   for (const patent of patents) {
     const parsed = parseApplicationNumber(patent.applicationNumber);
     if (!parsed.ok || parsed.normalized !== patent.applicationNumber) {
-      const reason = parsed.ok ? messageKey("identifier.appNumber.writeAs", { normalized: parsed.normalized }) : parsed.reason;
-      throw new DomainError("INVALID_APPLICATION_NUMBER", "patent.err.applicationNumber", { path: "applicationNumber", values: { number: patent.applicationNumber, reason } });
+      const reason = parsed.ok
+        ? messageKey("identifier.appNumber.writeAs", { normalized: parsed.normalized })
+        : parsed.reason;
+      throw new DomainError("INVALID_APPLICATION_NUMBER", "patent.err.applicationNumber", {
+        path: "applicationNumber",
+        values: { number: patent.applicationNumber, reason },
+      });
     }
   }
   const columnList = Prisma.raw(["id", ...COLUMNS, "updatedAt"].map((column) => `"${column}"`).join(", "));
   const now = new Date();
   for (let start = 0; start < patents.length; start += BATCH) {
     const batch = patents.slice(start, start + BATCH);
-    const rows = batch.map((patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column] ?? null))}, ${now})`);
+    const rows = batch.map(
+      (patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column] ?? null))}, ${now})`,
+    );
     await db.$executeRaw`INSERT INTO "Patent" (${columnList}) VALUES ${Prisma.join(rows)}`;
   }
   await advancePatentIdSequence(db);

@@ -15,7 +15,19 @@ type Owner = { id: string; name: string; nameEn: string | null; kind: string };
 const OWNER = { select: { id: true, name: true, nameEn: true, kind: true } } as const;
 
 /** The patent's own columns, as stored. */
-type PatentText = Pick<Patent, "id" | "applicationNumber" | "publicationNumber" | "grantNumber" | "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn">;
+type PatentText = Pick<
+  Patent,
+  | "id"
+  | "applicationNumber"
+  | "publicationNumber"
+  | "grantNumber"
+  | "title"
+  | "titleEn"
+  | "abstract"
+  | "abstractEn"
+  | "firstClaim"
+  | "firstClaimEn"
+>;
 
 export interface PatentDetail extends PatentText {
   type: PatentType;
@@ -39,7 +51,13 @@ export interface PatentDetail extends PatentText {
   transferable: boolean;
   valueScore: number | null;
   maturity: number | null;
-  openLicense: (OpenLicenseSummary & { territory: string; fieldOfUse: string | null; consents: Array<{ organization: Owner; consentedOn: string }> }) | null;
+  openLicense:
+    | (OpenLicenseSummary & {
+        territory: string;
+        fieldOfUse: string | null;
+        consents: Array<{ organization: Owner; consentedOn: string }>;
+      })
+    | null;
   licenseeCount: number;
 }
 
@@ -50,7 +68,11 @@ export function describeIpc(code: string): IpcEntry {
   return { code, titleZh: title?.zh ?? null, titleEn: title?.en ?? null };
 }
 
-const list = (joined: string) => joined.split(";").map((s) => s.trim()).filter(Boolean);
+const list = (joined: string) =>
+  joined
+    .split(";")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export async function getPatentDetail(id: number): Promise<PatentDetail | null> {
   const patent = await prisma.patent.findUnique({
@@ -70,7 +92,11 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
   const [licensees, family] = await Promise.all([
     prisma.license.groupBy({ by: ["licenseeId"], where: { patentId: id } }),
     patent.familyId
-      ? prisma.patent.findMany({ where: { familyId: patent.familyId, id: { not: id } }, orderBy: { id: "asc" }, select: { id: true, type: true, applicationNumber: true, filingDate: true } })
+      ? prisma.patent.findMany({
+          where: { familyId: patent.familyId, id: { not: id } },
+          orderBy: { id: "asc" },
+          select: { id: true, type: true, applicationNumber: true, filingDate: true },
+        })
       : [],
   ]);
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-CN");
@@ -92,7 +118,11 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
     inventors: list(patent.inventors),
     owner: patent.owner,
     coOwners: patent.coOwners.map((row) => row.organization).sort(byName),
-    family: family.map((member) => ({ ...member, type: member.type as PatentType, filingDate: isoDay(member.filingDate) })),
+    family: family.map((member) => ({
+      ...member,
+      type: member.type as PatentType,
+      filingDate: isoDay(member.filingDate),
+    })),
     filingDate: isoDay(patent.filingDate),
     publicationDate: patent.publicationDate && isoDay(patent.publicationDate),
     grantDate: patent.grantDate && isoDay(patent.grantDate),
@@ -110,7 +140,9 @@ export async function getPatentDetail(id: number): Promise<PatentDetail | null> 
           ...openLicenseSummary(declaration),
           territory: declaration.territory,
           fieldOfUse: declaration.fieldOfUse,
-          consents: declaration.consents.map((consent) => ({ organization: consent.organization, consentedOn: isoDay(consent.consentedOn) })).sort((a, b) => byName(a.organization, b.organization)),
+          consents: declaration.consents
+            .map((consent) => ({ organization: consent.organization, consentedOn: isoDay(consent.consentedOn) }))
+            .sort((a, b) => byName(a.organization, b.organization)),
         }
       : null,
     licenseeCount: licensees.length,
@@ -133,14 +165,26 @@ export const ALSO_LICENSED_MIN_COMPANIES = 3;
 /** "Companies that licensed this also licensed": other patents licensed by at least three distinct companies that
  * also licensed this one, those shared by most of them first. Never one company's portfolio (issue 16, privacy). */
 export async function alsoLicensed(patentId: number, limit = 5) {
-  const licensees = (await prisma.license.findMany({ where: { patentId }, select: { licenseeId: true }, distinct: ["licenseeId"] })).map((l) => l.licenseeId);
+  const licensees = (
+    await prisma.license.findMany({ where: { patentId }, select: { licenseeId: true }, distinct: ["licenseeId"] })
+  ).map((l) => l.licenseeId);
   if (licensees.length < ALSO_LICENSED_MIN_COMPANIES) return [];
-  const pairs = await prisma.license.findMany({ where: { licenseeId: { in: licensees }, patentId: { not: patentId } }, select: { patentId: true, licenseeId: true }, distinct: ["patentId", "licenseeId"] });
+  const pairs = await prisma.license.findMany({
+    where: { licenseeId: { in: licensees }, patentId: { not: patentId } },
+    select: { patentId: true, licenseeId: true },
+    distinct: ["patentId", "licenseeId"],
+  });
   const companies = new Map<number, number>();
   for (const pair of pairs) companies.set(pair.patentId, (companies.get(pair.patentId) ?? 0) + 1);
-  const top = [...companies].filter(([, count]) => count >= ALSO_LICENSED_MIN_COMPANIES).sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit);
+  const top = [...companies]
+    .filter(([, count]) => count >= ALSO_LICENSED_MIN_COMPANIES)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit);
   if (top.length === 0) return [];
-  const patents = await prisma.patent.findMany({ where: { id: { in: top.map(([id]) => id) } }, select: { id: true, title: true, titleEn: true } });
+  const patents = await prisma.patent.findMany({
+    where: { id: { in: top.map(([id]) => id) } },
+    select: { id: true, title: true, titleEn: true },
+  });
   const byId = new Map(patents.map((p) => [p.id, p]));
   return top.flatMap(([id, count]) => (byId.has(id) ? [{ ...byId.get(id)!, companies: count }] : []));
 }

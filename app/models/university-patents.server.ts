@@ -3,21 +3,35 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/lib/db.server";
 import { readPage, type ListQuery } from "~/lib/paging";
-import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 import { containsText, searchWords } from "~/lib/text-match.server";
+import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 
-export const UNIVERSITY_PATENT_SORTS = ["filingDate", "title", "applicationNumber", "type", "legalStatus", "expiresOn"] as const;
+export const UNIVERSITY_PATENT_SORTS = [
+  "filingDate",
+  "title",
+  "applicationNumber",
+  "type",
+  "legalStatus",
+  "expiresOn",
+] as const;
 export type UniversityPatentSort = (typeof UNIVERSITY_PATENT_SORTS)[number];
 
 /** Each word matches the title (either language) or the application number (written with or without CN/ZL). */
 export function patentWordsWhere(q: string): Prisma.PatentWhereInput[] {
   return searchWords(q).map((word) => ({
-    OR: [{ title: containsText(word) }, { titleEn: containsText(word) }, { applicationNumber: { contains: word.replace(/^(CN|ZL)/i, "").toUpperCase() } }],
+    OR: [
+      { title: containsText(word) },
+      { titleEn: containsText(word) },
+      { applicationNumber: { contains: word.replace(/^(CN|ZL)/i, "").toUpperCase() } },
+    ],
   }));
 }
 
 /** The column a university patent list sorts by, then the id so that pages never overlap. */
-export function patentOrder(sort: UniversityPatentSort | "assessedAt" | "valueScore", dir: "asc" | "desc"): Prisma.PatentOrderByWithRelationInput[] {
+export function patentOrder(
+  sort: UniversityPatentSort | "assessedAt" | "valueScore",
+  dir: "asc" | "desc",
+): Prisma.PatentOrderByWithRelationInput[] {
   const column: Prisma.PatentOrderByWithRelationInput =
     sort === "assessedAt" || sort === "valueScore" ? { [sort]: { sort: dir, nulls: "first" } } : { [sort]: dir };
   return [column, { id: "asc" }];
@@ -25,7 +39,11 @@ export function patentOrder(sort: UniversityPatentSort | "assessedAt" | "valueSc
 
 export async function listUniversityPatentsPage(
   universityId: string,
-  query: ListQuery<UniversityPatentSort> & { type?: PatentType; legalStatus?: LegalStatus; openLicense?: "declared" | "none" },
+  query: ListQuery<UniversityPatentSort> & {
+    type?: PatentType;
+    legalStatus?: LegalStatus;
+    openLicense?: "declared" | "none";
+  },
   pageSize?: number,
 ) {
   const where: Prisma.PatentWhereInput = {
@@ -33,18 +51,36 @@ export async function listUniversityPatentsPage(
       { ownerId: universityId },
       query.type ? { type: query.type } : {},
       query.legalStatus ? { legalStatus: query.legalStatus } : {},
-      query.openLicense === "declared" ? { declarations: { some: { status: "ACTIVE" } } } : query.openLicense === "none" ? { declarations: { none: { status: "ACTIVE" } } } : {},
+      query.openLicense === "declared"
+        ? { declarations: { some: { status: "ACTIVE" } } }
+        : query.openLicense === "none"
+          ? { declarations: { none: { status: "ACTIVE" } } }
+          : {},
       ...patentWordsWhere(query.q),
     ],
   };
-  const { rows: patents, ...paging } = await readPage(query.page, pageSize, () => prisma.patent.count({ where }), (window) => prisma.patent.findMany({
-    where,
-    orderBy: patentOrder(query.sort, query.dir),
-    ...window,
-    select: {
-      id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, transferable: true, filingDate: true, expiresOn: true,
-      declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
-    },
-  }));
+  const { rows: patents, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.patent.count({ where }),
+    (window) =>
+      prisma.patent.findMany({
+        where,
+        orderBy: patentOrder(query.sort, query.dir),
+        ...window,
+        select: {
+          id: true,
+          applicationNumber: true,
+          title: true,
+          titleEn: true,
+          type: true,
+          legalStatus: true,
+          transferable: true,
+          filingDate: true,
+          expiresOn: true,
+          declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
+        },
+      }),
+  );
   return { ...paging, patents };
 }

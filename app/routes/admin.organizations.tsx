@@ -3,15 +3,26 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, useFormReply } from "~/components/form";
-import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
+import {
+  DataTable,
+  FilterSelect,
+  ListToolbar,
+  Pager,
+  shownDay,
+  sortOptionsOf,
+  type Column,
+} from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { verifyOrganization } from "~/models/organization/organization.server";
-import { listOrganizationsPage, ORGANIZATION_SORTS } from "~/models/organization/organization.server";
+import {
+  verifyOrganization,
+  listOrganizationsPage,
+  ORGANIZATION_SORTS,
+} from "~/models/organization/organization.server";
 
 /** GET /admin/organizations[?q=][&kind=][&verification=verified|unverified][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -44,36 +55,107 @@ export default function Organizations() {
   const { formError } = useFormReply(useActionData<typeof action>()?.result);
   const { t, language } = useLanguage();
   const columns: Array<Column<Row>> = [
-    { key: "name", header: t("admin.name"), sort: "name", primary: true, cell: (o) => localized(language, o.name, o.nameEn) },
-    { key: "kind", header: t("admin.kind"), sort: "kind", nowrap: true, cell: (o) => t(`kind.${o.kind as "UNIVERSITY" | "ENTERPRISE"}`) },
-    { key: "creditCode", header: t("admin.creditCode"), sort: "creditCode", nowrap: true, cell: (o) => <span className="font-mono">{o.creditCode}</span> },
-    { key: "members", header: t("admin.members"), sort: "members", nowrap: true, align: "right", cell: (o) => o._count.members },
-    { key: "createdAt", header: t("admin.createdAt"), sort: "createdAt", nowrap: true, cell: (o) => shownDay(o.createdAt) },
     {
-      key: "status", header: t("admin.status"), sort: "verifiedAt", nowrap: true,
-      cell: (o) => o.verifiedAt ? t("admin.verified") : (
-        <Form method="post" className="flex items-center gap-2">
-          <span>{t("admin.unverified")}</span>
-          <input type="hidden" name="organizationId" value={o.id} />
-          <button type="submit" className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
-            aria-label={`${t("admin.verify")} ${localized(language, o.name, o.nameEn)}`}>
-            {t("admin.verify")}
-          </button>
-        </Form>
-      ),
+      key: "name",
+      header: t("admin.name"),
+      sort: "name",
+      primary: true,
+      cell: (o) => localized(language, o.name, o.nameEn),
+    },
+    {
+      key: "kind",
+      header: t("admin.kind"),
+      sort: "kind",
+      nowrap: true,
+      cell: (o) => t(`kind.${o.kind as "UNIVERSITY" | "ENTERPRISE"}`),
+    },
+    {
+      key: "creditCode",
+      header: t("admin.creditCode"),
+      sort: "creditCode",
+      nowrap: true,
+      cell: (o) => <span className="font-mono">{o.creditCode}</span>,
+    },
+    {
+      key: "members",
+      header: t("admin.members"),
+      sort: "members",
+      nowrap: true,
+      align: "right",
+      cell: (o) => o._count.members,
+    },
+    {
+      key: "createdAt",
+      header: t("admin.createdAt"),
+      sort: "createdAt",
+      nowrap: true,
+      cell: (o) => shownDay(o.createdAt),
+    },
+    {
+      key: "status",
+      header: t("admin.status"),
+      sort: "verifiedAt",
+      nowrap: true,
+      cell: (o) =>
+        o.verifiedAt ? (
+          t("admin.verified")
+        ) : (
+          <Form method="post" className="flex items-center gap-2">
+            <span>{t("admin.unverified")}</span>
+            <input type="hidden" name="organizationId" value={o.id} />
+            <button
+              type="submit"
+              className="rounded bg-brand-700 px-2 py-1 text-white hover:bg-brand-600"
+              aria-label={`${t("admin.verify")} ${localized(language, o.name, o.nameEn)}`}
+            >
+              {t("admin.verify")}
+            </button>
+          </Form>
+        ),
     },
   ];
   return (
     <section aria-labelledby="organizations-heading" className="space-y-3">
-      <h2 id="organizations-heading" className="text-lg font-semibold">{t("admin.organizations")}</h2>
-      <ListToolbar id="organizations" label={t("admin.orgs.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
-        <FilterSelect name="kind" label={t("admin.kind")} value={query.kind} allLabel={t("list.all")}
-          options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))} />
-        <FilterSelect name="verification" label={t("admin.verification")} value={query.verification} allLabel={t("list.all")}
-          options={[{ value: "unverified", label: t("admin.unverified") }, { value: "verified", label: t("admin.verified") }]} />
+      <h2 id="organizations-heading" className="text-lg font-semibold">
+        {t("admin.organizations")}
+      </h2>
+      <ListToolbar
+        id="organizations"
+        label={t("admin.orgs.search")}
+        q={query.q}
+        total={total}
+        sort={query.sort}
+        dir={query.dir}
+        sortOptions={sortOptionsOf(columns)}
+      >
+        <FilterSelect
+          name="kind"
+          label={t("admin.kind")}
+          value={query.kind}
+          allLabel={t("list.all")}
+          options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+        />
+        <FilterSelect
+          name="verification"
+          label={t("admin.verification")}
+          value={query.verification}
+          allLabel={t("list.all")}
+          options={[
+            { value: "unverified", label: t("admin.unverified") },
+            { value: "verified", label: t("admin.verified") },
+          ]}
+        />
       </ListToolbar>
       <FormError error={formError} />
-      <DataTable caption={t("admin.organizations")} columns={columns} rows={organizations} rowKey={(o) => o.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+      <DataTable
+        caption={t("admin.organizations")}
+        columns={columns}
+        rows={organizations}
+        rowKey={(o) => o.id}
+        sort={query.sort}
+        dir={query.dir}
+        empty={t("list.none")}
+      />
       <Pager page={page} pages={pages} />
     </section>
   );

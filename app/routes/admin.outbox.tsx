@@ -17,12 +17,17 @@ export default function Outbox() {
   const { t } = useLanguage();
   return (
     <section aria-labelledby="outbox-heading" className="space-y-3">
-      <h2 id="outbox-heading" className="text-lg font-semibold">{t("admin.outbox")} ({total})</h2>
+      <h2 id="outbox-heading" className="text-lg font-semibold">
+        {t("admin.outbox")} ({total})
+      </h2>
       {emails.length === 0 && <p className="text-sm text-slate-600">{t("admin.none")}</p>}
       <ul className="space-y-3">
         {emails.map((email) => (
           <li key={email.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-            <p className="text-sm"><span className="text-slate-600">{t("admin.to")}:</span> {email.to} · {email.createdAt.toISOString().slice(0, 16).replace("T", " ")}</p>
+            <p className="text-sm">
+              <span className="text-slate-600">{t("admin.to")}:</span> {email.to} ·{" "}
+              {email.createdAt.toISOString().slice(0, 16).replace("T", " ")}
+            </p>
             <p className="font-medium">{email.subject}</p>
             <pre className="mt-2 whitespace-pre-wrap break-all text-sm text-slate-800">{email.body}</pre>
           </li>

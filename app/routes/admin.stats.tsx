@@ -22,7 +22,9 @@ export default function AdminStats() {
   const { t } = useLanguage();
   return (
     <section aria-labelledby="stats-heading" className="space-y-4">
-      <h2 id="stats-heading" className="text-lg font-semibold">{t("stats.title")}</h2>
+      <h2 id="stats-heading" className="text-lg font-semibold">
+        {t("stats.title")}
+      </h2>
       <StatsDashboard stats={stats} universities={universities} issues={issues} today={today} />
     </section>
   );

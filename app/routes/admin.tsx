@@ -25,8 +25,13 @@ export default function AdminLayout() {
       <h1 className="text-2xl font-bold">{t("admin.title")}</h1>
       <nav aria-label={t("admin.title")} className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
         {sections.map((section) => (
-          <NavLink key={section} to={`/admin/${section}`}
-            className={({ isActive }) => `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-200 hover:bg-slate-100"}`}>
+          <NavLink
+            key={section}
+            to={`/admin/${section}`}
+            className={({ isActive }) =>
+              `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-200 hover:bg-slate-100"}`
+            }
+          >
             {t(`admin.${section}`)}
           </NavLink>
         ))}

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { DealStepSchema } from "~/models/deal/steps";
+import { recordId } from "~/lib/route-params";
 import { advanceDeal, getDealFor } from "~/models/deal/deal.server";
+import { DealStepSchema } from "~/models/deal/steps";
 
 /** GET /api/v1/deals/:id: the negotiation with its thread, each offer's full terms and, once agreed, the contract
  * preview (text, fingerprint, fixed cost) that a signature must name. */

@@ -2,16 +2,25 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { SalesReportJson } from "~/models/payment/schemas";
 import { recordId } from "~/lib/route-params";
 import { listSalesReports, reportSales } from "~/models/payment/payment.server";
+import { SalesReportJson } from "~/models/payment/schemas";
 
 /** GET /api/v1/licenses/:id/sales-reports: the sales reported under a license and the royalty each made due. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireUser(request);
     const { license, terms, reports } = await listSalesReports(user, recordId(params.id));
-    return Response.json({ license: { id: license.id, contractNumber: license.contractNumber, startsOn: license.startsOn, endsOn: license.endsOn }, terms, items: reports });
+    return Response.json({
+      license: {
+        id: license.id,
+        contractNumber: license.contractNumber,
+        startsOn: license.startsOn,
+        endsOn: license.endsOn,
+      },
+      terms,
+      items: reports,
+    });
   });
 }
 
@@ -22,6 +31,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
     const user = await requireUser(request);
     const payment = await reportSales(user, recordId(params.id), await readJson(request, SalesReportJson));
-    return Response.json({ id: payment.id, kind: payment.kind, amountFen: payment.amountFen, dueOn: payment.dueOn, salesReportId: payment.salesReportId }, { status: 201 });
+    return Response.json(
+      {
+        id: payment.id,
+        kind: payment.kind,
+        amountFen: payment.amountFen,
+        dueOn: payment.dueOn,
+        salesReportId: payment.salesReportId,
+      },
+      { status: 201 },
+    );
   });
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
+import { recordId } from "~/lib/route-params";
 import { getLicenseFor } from "~/models/license/read.server";
 
 /** GET /api/v1/licenses/:id: the license with its terms, contract and history, for its parties. */

@@ -13,7 +13,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const user = await requireUser(request);
     const raw = new URL(request.url).searchParams.get("status");
     const status = STATUSES.find((s) => s === raw);
-    if (raw && !status) return errorResponse(400, { error: `status is one of ${STATUSES.join(", ")}`, issues: [{ path: "status", message: messageIn("en", "licenses.err.status") }] });
+    if (raw && !status)
+      return errorResponse(400, {
+        error: `status is one of ${STATUSES.join(", ")}`,
+        issues: [{ path: "status", message: messageIn("en", "licenses.err.status") }],
+      });
     return Response.json({ items: await listLicensesFor(user, { status }) });
   });
 }

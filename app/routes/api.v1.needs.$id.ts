@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { getUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
+import { recordId } from "~/lib/route-params";
 import { getNeedFor, matchNeed } from "~/models/need/need.server";
 
 /** GET /api/v1/needs/:id: the need and the pool ranked against it, each match with its score and reasons. */

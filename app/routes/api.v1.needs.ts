@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { getUser, requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { NeedJsonSchema, needInput } from "~/models/need/schemas";
 import { pageParam } from "~/lib/paging";
 import { createNeed, listNeeds } from "~/models/need/need.server";
+import { NeedJsonSchema, needInput } from "~/models/need/schemas";
 
 /** GET /api/v1/needs[?page=]: the open needs the caller may see. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { AcceptOpenLicenseSchema } from "~/models/open-license/schemas";
+import { recordId } from "~/lib/route-params";
 import { acceptOpenLicense } from "~/models/open-license/open-license.server";
+import { AcceptOpenLicenseSchema } from "~/models/open-license/schemas";
 
 /** POST /api/v1/open-licenses/:id/accept: a verified SME signs; 201 with the new license, or 200 with the
  * one it already holds on this declaration. */

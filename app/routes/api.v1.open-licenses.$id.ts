@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
+import { recordId } from "~/lib/route-params";
 import { withdrawOpenLicense } from "~/models/open-license/open-license.server";
 
 /** DELETE /api/v1/open-licenses/:id withdraws the declaration (licenses already concluded stay valid). */

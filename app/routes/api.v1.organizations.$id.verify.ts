@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
+import { recordId } from "~/lib/route-params";
 import { verifyOrganization } from "~/models/organization/organization.server";
 
 /** POST /api/v1/organizations/:id/verify (administrators): the organisation may now sign licenses. */

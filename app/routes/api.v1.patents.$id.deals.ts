@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { DealRequestSchema } from "~/models/deal/steps";
 import { parsePatentId } from "~/lib/route-params";
 import { requestDeal } from "~/models/deal/deal.server";
+import { DealRequestSchema } from "~/models/deal/steps";
 
 /** POST /api/v1/patents/:id/deals: a verified company asks for an ordinary, sole or exclusive license or an
  * assignment, with full terms ({ message, terms: { kind, feeModel, … } }; the older { kind, terms } is read too). */

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { ApiOpenLicenseSchema } from "~/models/open-license/schemas";
 import { parsePatentId } from "~/lib/route-params";
 import { declareOpenLicense, patentManagedBy } from "~/models/open-license/open-license.server";
+import { ApiOpenLicenseSchema } from "~/models/open-license/schemas";
 
 /** POST /api/v1/patents/:id/open-license: staff of the owning university (or an administrator) declare an
  * open license, or publish new terms as a new version; on a co-owned patent with `consents: [{ organizationId,

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { PaymentReceiptJson } from "~/models/payment/schemas";
 import { recordId } from "~/lib/route-params";
 import { confirmPayment } from "~/models/payment/payment.server";
+import { PaymentReceiptJson } from "~/models/payment/schemas";
 
 export function loader() {
   return methodNotAllowed(["POST"]);

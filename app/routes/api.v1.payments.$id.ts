@@ -10,9 +10,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const user = await requireUser(request);
     const payment = await getPaymentFor(user, recordId(params.id));
     return Response.json({
-      id: payment.id, licenseId: payment.licenseId, contractNumber: payment.license.contractNumber, kind: payment.kind,
-      period: payment.salesReport?.period ?? null, amountFen: payment.amountFen, dueOn: payment.dueOn, paidAt: payment.paidAt,
-      receivedFen: payment.receivedFen, outstandingFen: payment.outstandingFen, overdue: payment.overdue, receipts: payment.receipts,
+      id: payment.id,
+      licenseId: payment.licenseId,
+      contractNumber: payment.license.contractNumber,
+      kind: payment.kind,
+      period: payment.salesReport?.period ?? null,
+      amountFen: payment.amountFen,
+      dueOn: payment.dueOn,
+      paidAt: payment.paidAt,
+      receivedFen: payment.receivedFen,
+      outstandingFen: payment.outstandingFen,
+      overdue: payment.overdue,
+      receipts: payment.receipts,
     });
   });
 }

@@ -5,7 +5,9 @@ import { clientIp, readJson } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
 import { confirmRegistration } from "~/models/account/account.server";
 
-const ConfirmSchema = z.object({ token: z.string({ message: "validation.required" }).min(1, "validation.required").max(100, "validation.tooLong") });
+const ConfirmSchema = z.object({
+  token: z.string({ message: "validation.required" }).min(1, "validation.required").max(100, "validation.tooLong"),
+});
 
 /** POST /api/v1/register/confirm `{ token }`: the mailed link's token creates the account; 201 with the user,
  * signed in; 410 for a used, expired or unknown token. */

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { RegisterSchema } from "~/models/account/schemas";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { messageIn } from "~/lib/i18n";
 import { clientIp, readJson } from "~/lib/http.server";
+import { messageIn } from "~/lib/i18n";
 import { requestRegistration } from "~/models/account/account.server";
+import { RegisterSchema } from "~/models/account/schemas";
 
 /** POST /api/v1/register: an SME asks to sign up; 202 whether or not the email or credit code is registered. The
  * mail sent to the address completes it (a link to /register/<token>) or tells its owner why not. */

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
+import { recordId } from "~/lib/route-params";
 import { deleteSavedSearch } from "~/models/alerts.server";
 
 /** DELETE /api/v1/saved-searches/:id: stops the alerts of one of the caller's saved searches. */

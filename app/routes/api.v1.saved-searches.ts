@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { readJson } from "~/lib/http.server";
-import { SavedSearchSchema } from "~/models/need/schemas";
 import { listSavedSearches, saveSearch } from "~/models/alerts.server";
+import { SavedSearchSchema } from "~/models/need/schemas";
 
 /** GET /api/v1/saved-searches: the caller's saved searches. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { SignInSchema } from "~/models/account/schemas";
+import { getUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
 import { clientIp, readJson } from "~/lib/http.server";
-import { getUser } from "~/lib/auth.server";
 import { endSession, startSession } from "~/lib/session.server";
 import { authenticate, recordSignOut } from "~/models/account/account.server";
+import { SignInSchema } from "~/models/account/schemas";
 
 /** POST /api/v1/session signs in (a new session cookie); DELETE signs out (the session ends on the server). */
 export async function action({ request, context }: ActionFunctionArgs) {

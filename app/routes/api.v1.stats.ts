@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
-import { parseStatsParams } from "~/models/stats/stats-params";
 import { statisticsFor } from "~/models/stats/statistics.server";
+import { parseStatsParams } from "~/models/stats/stats-params";
 
 /** GET /api/v1/stats?year= | ?from=&to=, &university=, &cluster=: the dashboard's figures as JSON. Administrators
  * see any university or all; staff their own (another university's id is answered 403). Money is in fen. */
@@ -15,6 +15,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const issues = parsed.issues.map((issue) => ({ path: issue.path, message: messageIn("en", issue.message) }));
       return errorResponse(400, { error: issues[0].message, issues });
     }
-    return Response.json(await statisticsFor(user, parsed.request), { headers: { "Cache-Control": "private, no-store" } });
+    return Response.json(await statisticsFor(user, parsed.request), {
+      headers: { "Cache-Control": "private, no-store" },
+    });
   });
 }

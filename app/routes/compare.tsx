@@ -2,25 +2,30 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PatentComparison } from "~/components/patent-comparison";
-import { parseComparedIds, withSelection } from "~/models/compare/compare-params";
 import { translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
+import { parseComparedIds, withSelection } from "~/models/compare/compare-params";
 import { comparePatents, type ComparedPatent } from "~/models/compare/compare.server";
 
 type LoaderData =
-  | { ok: true; patents: ComparedPatent[] }
-  | { ok: false; problem: { key: MessageKey; values: Record<string, string> } };
+  { ok: true; patents: ComparedPatent[] } | { ok: false; problem: { key: MessageKey; values: Record<string, string> } };
 
 /** GET /compare?ids=1,2,3: up to four patents side by side. Bad or too many ids are a 400, unknown ones a 404. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseComparedIds(new URL(request.url).searchParams.getAll("ids"));
   if (!parsed.ok) {
     const problem: { key: MessageKey; values: Record<string, string> } =
-      parsed.reason === "tooMany" ? { key: "compare.tooMany", values: {} } : { key: "compare.invalid", values: { value: parsed.value } };
+      parsed.reason === "tooMany"
+        ? { key: "compare.tooMany", values: {} }
+        : { key: "compare.invalid", values: { value: parsed.value } };
     return data<LoaderData>({ ok: false, problem }, { status: 400 });
   }
   const { patents, unknownIds } = await comparePatents(parsed.ids);
-  if (unknownIds.length > 0) return data<LoaderData>({ ok: false, problem: { key: "compare.unknown", values: { ids: unknownIds.join(", ") } } }, { status: 404 });
+  if (unknownIds.length > 0)
+    return data<LoaderData>(
+      { ok: false, problem: { key: "compare.unknown", values: { ids: unknownIds.join(", ") } } },
+      { status: 404 },
+    );
   return data<LoaderData>({ ok: true, patents });
 }
 
@@ -43,7 +48,9 @@ export default function Compare() {
   return (
     <section aria-labelledby="compare-heading" className="space-y-4">
       <div>
-        <h1 id="compare-heading" className="text-2xl font-bold">{t("compare.title")}</h1>
+        <h1 id="compare-heading" className="text-2xl font-bold">
+          {t("compare.title")}
+        </h1>
         <p className="mt-1 max-w-3xl text-slate-700">{t("compare.lead")}</p>
       </div>
       {!loaderData.ok ? (
@@ -57,8 +64,16 @@ export default function Compare() {
         <PatentComparison patents={loaderData.patents} backState={location.state} />
       )}
       <ul className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
-        <li><Link to={backHref} className="text-brand-700 underline">{t("compare.back")}</Link></li>
-        <li><Link to="/patents?open=1&sort=lump-sum" className="text-brand-700 underline">{t("compare.browse")}</Link></li>
+        <li>
+          <Link to={backHref} className="text-brand-700 underline">
+            {t("compare.back")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/patents?open=1&sort=lump-sum" className="text-brand-700 underline">
+            {t("compare.browse")}
+          </Link>
+        </li>
       </ul>
     </section>
   );

@@ -2,14 +2,17 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice } from "~/components/form";
-import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { isoDay } from "~/lib/calendar-date";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
-import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { verifyContract } from "~/models/contract/verification.server";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
+import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 
-export const meta: MetaFunction = () => [{ title: "Contract verification · 合同核验" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = () => [
+  { title: "Contract verification · 合同核验" },
+  { name: "robots", content: "noindex" },
+];
 
 /**
  * Public verification of a contract: its parties, patent, dates and fingerprint are shown only with the contract's
@@ -29,20 +32,49 @@ export default function ContractVerification() {
   const { number, code, contract, tried } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   const zh = language === "zh";
-  const kind = contract ? (contract.kind === "ASSIGNMENT" ? { zh: "专利权转让", en: "Assignment" } : LICENSE_KINDS[contract.kind as LicenseKind]) : null;
+  const kind = contract
+    ? contract.kind === "ASSIGNMENT"
+      ? { zh: "专利权转让", en: "Assignment" }
+      : LICENSE_KINDS[contract.kind as LicenseKind]
+    : null;
   const day = (date: Date | null) => (date ? isoDay(date) : "—");
-  const rows: Array<[string, React.ReactNode]> = contract && kind
-    ? [
-        [t("verify.number"), contract.contractNumber],
-        [zh ? "类型" : "Kind", zh ? kind.zh : kind.en],
-        [contract.kind === "ASSIGNMENT" ? (zh ? "转让人" : "Assignor") : (zh ? "许可人" : "Licensor"), localized(language, contract.licensor.name, contract.licensor.nameEn)],
-        [contract.kind === "ASSIGNMENT" ? (zh ? "受让人" : "Assignee") : (zh ? "被许可人" : "Licensee"), localized(language, contract.licensee.name, contract.licensee.nameEn)],
-        [zh ? "专利" : "Patent", <Link key="patent" to={`/patents/${contract.patent.id}`} className="text-brand-700 underline">{localized(language, contract.patent.title, contract.patent.titleEn)} ({formatApplicationNumber(contract.patent.applicationNumber)})</Link>],
-        [zh ? "签署日期" : "Signed", day(contract.signedAt)],
-        ...(contract.startsOn ? [[zh ? "许可期限" : "Term", `${day(contract.startsOn)} — ${day(contract.endsOn)}`] as [string, React.ReactNode]] : []),
-        [zh ? "合同文本指纹（SHA-256）" : "Fingerprint of the contract text (SHA-256)", <code key="sha" className="break-all">{contract.fingerprint}</code>],
-      ]
-    : [];
+  const rows: Array<[string, React.ReactNode]> =
+    contract && kind
+      ? [
+          [t("verify.number"), contract.contractNumber],
+          [zh ? "类型" : "Kind", zh ? kind.zh : kind.en],
+          [
+            contract.kind === "ASSIGNMENT" ? (zh ? "转让人" : "Assignor") : zh ? "许可人" : "Licensor",
+            localized(language, contract.licensor.name, contract.licensor.nameEn),
+          ],
+          [
+            contract.kind === "ASSIGNMENT" ? (zh ? "受让人" : "Assignee") : zh ? "被许可人" : "Licensee",
+            localized(language, contract.licensee.name, contract.licensee.nameEn),
+          ],
+          [
+            zh ? "专利" : "Patent",
+            <Link key="patent" to={`/patents/${contract.patent.id}`} className="text-brand-700 underline">
+              {localized(language, contract.patent.title, contract.patent.titleEn)} (
+              {formatApplicationNumber(contract.patent.applicationNumber)})
+            </Link>,
+          ],
+          [zh ? "签署日期" : "Signed", day(contract.signedAt)],
+          ...(contract.startsOn
+            ? [
+                [zh ? "许可期限" : "Term", `${day(contract.startsOn)} — ${day(contract.endsOn)}`] as [
+                  string,
+                  React.ReactNode,
+                ],
+              ]
+            : []),
+          [
+            zh ? "合同文本指纹（SHA-256）" : "Fingerprint of the contract text (SHA-256)",
+            <code key="sha" className="break-all">
+              {contract.fingerprint}
+            </code>,
+          ],
+        ]
+      : [];
   return (
     <article className="mx-auto max-w-2xl space-y-4 rounded-lg bg-white p-6 shadow-sm ring-1 ring-slate-200">
       <h1 className="text-2xl font-bold">{t("verify.title")}</h1>
@@ -64,9 +96,22 @@ export default function ContractVerification() {
           <p className="text-sm">{t("verify.lead")}</p>
           {tried && <FormError error="verify.noMatch" />}
           <Form method="get" className="space-y-3">
-            <p className="text-sm"><span className="text-slate-600">{t("verify.number")}:</span> <span className="break-all font-mono">{number}</span></p>
-            <Field name="code" label={t("verify.code")} hint={t("verify.codeHint")} defaultValue={code} autoComplete="off" spellCheck={false} required />
-            <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">{t("verify.submit")}</button>
+            <p className="text-sm">
+              <span className="text-slate-600">{t("verify.number")}:</span>{" "}
+              <span className="break-all font-mono">{number}</span>
+            </p>
+            <Field
+              name="code"
+              label={t("verify.code")}
+              hint={t("verify.codeHint")}
+              defaultValue={code}
+              autoComplete="off"
+              spellCheck={false}
+              required
+            />
+            <button type="submit" className="rounded bg-brand-700 px-4 py-2 text-white hover:bg-brand-600">
+              {t("verify.submit")}
+            </button>
           </Form>
         </>
       )}

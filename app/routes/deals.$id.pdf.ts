@@ -11,8 +11,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const deal = await orErrorPage(getDealFor(user, recordId(params.id)));
   if (deal.licenseId) return redirect(`/licenses/${deal.licenseId}/pdf`);
   if (!deal.transfer?.contractText) throw new Response("This deal is not concluded yet.", { status: 404 });
-  const pdf = await contractPdf({ contractNumber: deal.transfer.contractNumber, contractText: deal.transfer.contractText, fingerprint: deal.transfer.contractSha256 });
+  const pdf = await contractPdf({
+    contractNumber: deal.transfer.contractNumber,
+    contractText: deal.transfer.contractText,
+    fingerprint: deal.transfer.contractSha256,
+  });
   return new Response(new Uint8Array(pdf), {
-    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${deal.transfer.contractNumber}.pdf"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${deal.transfer.contractNumber}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -2,8 +2,8 @@ import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { recordId } from "~/lib/route-params";
-import { getDealFor } from "~/models/deal/deal.server";
 import { transferRecordal } from "~/models/contract/recordal.server";
+import { getDealFor } from "~/models/deal/deal.server";
 
 /** GET /deals/:id/recordal: for a concluded assignment, the fields of its registration with CNIPA, as CSV; a
  * concluded license's recordal is its license's. */
@@ -14,6 +14,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!deal.transferId) throw new Response("This deal is not concluded yet.", { status: 404 });
   const { fileName, csv } = await orErrorPage(transferRecordal(user, deal.transferId));
   return new Response(csv, {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "private, no-store",
+    },
   });
 }

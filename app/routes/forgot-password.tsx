@@ -2,18 +2,25 @@ import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { ResetRequestSchema } from "~/models/account/schemas";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { requestPasswordReset } from "~/models/account/account.server";
+import { ResetRequestSchema } from "~/models/account/schemas";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("forgot.title") }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(languageFromMatches(matches))("forgot.title") },
+];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   // Too many links for an address (a TryLaterError: 429 with Retry-After) is said beside the address.
-  const answer = await answerForm(await readForm(request), ResetRequestSchema, (value) => requestPasswordReset(value.email, clientIp(context)), { errorField: "email" });
+  const answer = await answerForm(
+    await readForm(request),
+    ResetRequestSchema,
+    (value) => requestPasswordReset(value.email, clientIp(context)),
+    { errorField: "email" },
+  );
   if (!answer.ok) return answer.refusal;
   return { result: answer.reply(), sent: true };
 }

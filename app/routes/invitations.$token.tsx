@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/form";
-import { AcceptInvitationSchema } from "~/models/account/schemas";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -10,8 +9,11 @@ import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { startSession } from "~/lib/session.server";
 import { acceptInvitation, openInvitation } from "~/models/account/account.server";
+import { AcceptInvitationSchema } from "~/models/account/schemas";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("invitation.title", { organization: "" }) }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(languageFromMatches(matches))("invitation.title", { organization: "" }) },
+];
 
 /** An unknown, used or expired link is answered with its reason (404 or 410), not a form. */
 function invitationOr4xx(token: string | undefined) {
@@ -26,7 +28,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   await invitationOr4xx(params.token);
-  const answer = await answerForm(form, AcceptInvitationSchema, (value) => acceptInvitation(params.token ?? "", value, clientIp(context)));
+  const answer = await answerForm(form, AcceptInvitationSchema, (value) =>
+    acceptInvitation(params.token ?? "", value, clientIp(context)),
+  );
   if (!answer.ok) return answer.refusal;
   const user = answer.done;
   return redirect("/account", { headers: { "Set-Cookie": await startSession(user.id, user.sessionVersion) } });
@@ -45,7 +49,15 @@ export default function AcceptInvitation() {
         {/* The address is the invitation's, not a field: a refusal about it is the form's. */}
         <FormError error={formError ?? fields.email.errors?.[0]} />
         <Field field={fields.name} label={t("join.name")} autoComplete="name" maxLength={100} required />
-        <Field field={fields.password} type="password" autoComplete="new-password" label={t("login.password")} hint={t("join.passwordHint")} maxLength={200} required />
+        <Field
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          label={t("login.password")}
+          hint={t("join.passwordHint")}
+          maxLength={200}
+          required
+        />
         <SubmitButton busy={busy}>{t("invitation.submit")}</SubmitButton>
       </Form>
     </Card>

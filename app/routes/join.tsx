@@ -2,13 +2,13 @@ import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { RegisterSchema, type Registration } from "~/models/account/schemas";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { CLUSTERS } from "~/models/taxonomy";
 import { requestRegistration } from "~/models/account/account.server";
+import { RegisterSchema, type Registration } from "~/models/account/schemas";
+import { CLUSTERS } from "~/models/taxonomy";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.title") }];
 
@@ -46,24 +46,68 @@ export default function Join() {
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.person")}</legend>
           <Field field={fields.name} label={t("join.name")} autoComplete="name" maxLength={100} required />
-          <Field field={fields.email} type="email" label={t("login.email")} autoComplete="email" maxLength={254} required />
-          <Field field={fields.password} type="password" label={t("login.password")} autoComplete="new-password" hint={t("join.passwordHint")} maxLength={200} required />
+          <Field
+            field={fields.email}
+            type="email"
+            label={t("login.email")}
+            autoComplete="email"
+            maxLength={254}
+            required
+          />
+          <Field
+            field={fields.password}
+            type="password"
+            label={t("login.password")}
+            autoComplete="new-password"
+            hint={t("join.passwordHint")}
+            maxLength={200}
+            required
+          />
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.enterprise")}</legend>
-          <Field field={organization.name} label={t("join.organizationName")} autoComplete="organization" maxLength={100} required />
-          <Field field={organization.creditCode} label={t("join.creditCode")} maxLength={18} required className="font-mono uppercase" />
+          <Field
+            field={organization.name}
+            label={t("join.organizationName")}
+            autoComplete="organization"
+            maxLength={100}
+            required
+          />
+          <Field
+            field={organization.creditCode}
+            label={t("join.creditCode")}
+            maxLength={18}
+            required
+            className="font-mono uppercase"
+          />
           <Field field={organization.region} label={t("join.region")} maxLength={50} required />
           <div className="space-y-1">
-            <label htmlFor="field-organization-cluster" className="block text-sm font-medium">{t("join.cluster")}</label>
-            <select id="field-organization-cluster" name="organization.cluster" required defaultValue={organization.cluster.initialValue ?? ""}
+            <label htmlFor="field-organization-cluster" className="block text-sm font-medium">
+              {t("join.cluster")}
+            </label>
+            <select
+              id="field-organization-cluster"
+              name="organization.cluster"
+              required
+              defaultValue={organization.cluster.initialValue ?? ""}
               aria-invalid={clusterError ? true : undefined}
               aria-describedby={clusterError ? "field-organization-cluster-error" : undefined}
-              className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
-              <option value="" disabled>—</option>
-              {CLUSTERS.map((cluster) => <option key={cluster.code} value={cluster.code}>{language === "zh" ? cluster.zh : cluster.en}</option>)}
+              className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
+            >
+              <option value="" disabled>
+                —
+              </option>
+              {CLUSTERS.map((cluster) => (
+                <option key={cluster.code} value={cluster.code}>
+                  {language === "zh" ? cluster.zh : cluster.en}
+                </option>
+              ))}
             </select>
-            {clusterError && <p id="field-organization-cluster-error" className="text-sm text-red-700">{messageIn(language, clusterError)}</p>}
+            {clusterError && (
+              <p id="field-organization-cluster-error" className="text-sm text-red-700">
+                {messageIn(language, clusterError)}
+              </p>
+            )}
           </div>
         </fieldset>
         <SubmitButton busy={busy}>{t("join.submit")}</SubmitButton>

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
+import { recordId } from "~/lib/route-params";
 import { contractPdf } from "~/models/contract/pdf.server";
 import { getLicenseFor } from "~/models/license/read.server";
 
@@ -10,7 +10,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const license = await orErrorPage(getLicenseFor(user, recordId(params.id)));
   if (!license.contractText) throw new Response("This license has no contract text.", { status: 404 });
-  const pdf = await contractPdf({ contractNumber: license.contractNumber, contractText: license.contractText, fingerprint: license.contractSha256 });
+  const pdf = await contractPdf({
+    contractNumber: license.contractNumber,
+    contractText: license.contractText,
+    fingerprint: license.contractSha256,
+  });
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",

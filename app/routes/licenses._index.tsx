@@ -2,20 +2,31 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { cell, Table } from "~/components/table";
-import { DataTable, FilterDate, FilterSelect, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
+import {
+  DataTable,
+  FilterDate,
+  FilterSelect,
+  ListToolbar,
+  Pager,
+  shownDay,
+  sortOptionsOf,
+  type Column,
+} from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
-import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 import { parsePatentId } from "~/lib/route-params";
 import { listDealsFor } from "~/models/deal/deal.server";
 import { LICENSE_SORTS, listLicensesPage } from "~/models/license/read.server";
+import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 
 const STATUSES = ["AWAITING_PAYMENT", "ACTIVE", "ENDED"] as const;
 const KINDS = Object.keys(LICENSE_KINDS) as [LicenseKind, ...LicenseKind[]];
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("licenses.title") }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(languageFromMatches(matches))("licenses.title") },
+];
 
 /** "My licenses" for a company, "Deals" for a university (and for administrators, all):
  * GET /licenses[?q=][&status=][&kind=][&from=][&to=][&patent=][&sort=][&dir=][&page=] */
@@ -24,9 +35,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const patentId = search.has("patent") ? parsePatentId(search.get("patent") ?? "") : undefined;
   if (patentId === null) throw new Response("patent must be a patent id", { status: 400 });
-  const query = parseListQuery(request, { sorts: LICENSE_SORTS, defaultSort: "signedAt", filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam } });
+  const query = parseListQuery(request, {
+    sorts: LICENSE_SORTS,
+    defaultSort: "signedAt",
+    filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam },
+  });
   if (query.from && query.to && query.to < query.from) throw new Response("list.err.range", { status: 400 });
-  const [list, deals] = await Promise.all([listLicensesPage(user, { ...query, patentId }), listDealsFor(user, patentId)]);
+  const [list, deals] = await Promise.all([
+    listLicensesPage(user, { ...query, patentId }),
+    listDealsFor(user, patentId),
+  ]);
   return {
     isCompany: user.role === "SME",
     patentId: patentId ?? null,
@@ -43,14 +61,52 @@ export default function Licenses() {
   const { t, language } = useLanguage();
   const title = isCompany ? t("licenses.title") : t("licenses.deals");
   const columns: Array<Column<Row>> = [
-    { key: "contract", header: t("licenses.contract"), sort: "contractNumber", nowrap: true, cell: (l) => <Link to={`/licenses/${l.id}`} className="font-mono text-brand-700 underline">{l.contractNumber}</Link> },
-    { key: "patent", header: t("licenses.patent"), sort: "patent", primary: true, cell: (l) => localized(language, l.patent.title, l.patent.titleEn) },
-    { key: "kind", header: t("licenses.kindFilter"), sort: "kind", nowrap: true, cell: (l) => LICENSE_KINDS[l.kind][language] },
-    { key: "counterparty", header: t("licenses.counterparty"), sort: "counterparty", cell: (l) => isCompany ? localized(language, l.licensor.name, l.licensor.nameEn) : localized(language, l.licensee.name, l.licensee.nameEn) },
-    { key: "signedAt", header: t("licenses.signedAt"), sort: "signedAt", nowrap: true, cell: (l) => shownDay(l.signedAt) },
+    {
+      key: "contract",
+      header: t("licenses.contract"),
+      sort: "contractNumber",
+      nowrap: true,
+      cell: (l) => (
+        <Link to={`/licenses/${l.id}`} className="font-mono text-brand-700 underline">
+          {l.contractNumber}
+        </Link>
+      ),
+    },
+    {
+      key: "patent",
+      header: t("licenses.patent"),
+      sort: "patent",
+      primary: true,
+      cell: (l) => localized(language, l.patent.title, l.patent.titleEn),
+    },
+    {
+      key: "kind",
+      header: t("licenses.kindFilter"),
+      sort: "kind",
+      nowrap: true,
+      cell: (l) => LICENSE_KINDS[l.kind][language],
+    },
+    {
+      key: "counterparty",
+      header: t("licenses.counterparty"),
+      sort: "counterparty",
+      cell: (l) =>
+        isCompany
+          ? localized(language, l.licensor.name, l.licensor.nameEn)
+          : localized(language, l.licensee.name, l.licensee.nameEn),
+    },
+    {
+      key: "signedAt",
+      header: t("licenses.signedAt"),
+      sort: "signedAt",
+      nowrap: true,
+      cell: (l) => shownDay(l.signedAt),
+    },
     { key: "endsOn", header: t("licenses.endsOn"), sort: "endsOn", nowrap: true, cell: (l) => shownDay(l.endsOn) },
     {
-      key: "status", header: t("licenses.status"), nowrap: true,
+      key: "status",
+      header: t("licenses.status"),
+      nowrap: true,
       cell: (l) => (
         <>
           {t(`status.${l.status}`)}
@@ -61,30 +117,83 @@ export default function Licenses() {
   ];
   return (
     <section aria-labelledby="licenses-heading" className="space-y-3">
-      <h1 id="licenses-heading" className="text-2xl font-bold">{title}</h1>
+      <h1 id="licenses-heading" className="text-2xl font-bold">
+        {title}
+      </h1>
       {patentId && (
         <p className="text-sm">
-          <Link to={`/patents/${patentId}`} className="text-brand-700 underline">{t("licenses.patent")} #{patentId}</Link> ·{" "}
-          <Link to="/licenses" className="text-brand-700 underline">{t("licenses.all")}</Link>
+          <Link to={`/patents/${patentId}`} className="text-brand-700 underline">
+            {t("licenses.patent")} #{patentId}
+          </Link>{" "}
+          ·{" "}
+          <Link to="/licenses" className="text-brand-700 underline">
+            {t("licenses.all")}
+          </Link>
         </p>
       )}
-      <ListToolbar id="licenses" label={t("licenses.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)} keep={{ patent: patentId ? String(patentId) : null }}>
-        <FilterSelect name="status" label={t("licenses.status")} value={query.status} allLabel={t("licenses.all")} options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
-        <FilterSelect name="kind" label={t("licenses.kindFilter")} value={query.kind} allLabel={t("licenses.all")} options={KINDS.map((k) => ({ value: k, label: LICENSE_KINDS[k][language] }))} />
+      <ListToolbar
+        id="licenses"
+        label={t("licenses.search")}
+        q={query.q}
+        total={total}
+        sort={query.sort}
+        dir={query.dir}
+        sortOptions={sortOptionsOf(columns)}
+        keep={{ patent: patentId ? String(patentId) : null }}
+      >
+        <FilterSelect
+          name="status"
+          label={t("licenses.status")}
+          value={query.status}
+          allLabel={t("licenses.all")}
+          options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        />
+        <FilterSelect
+          name="kind"
+          label={t("licenses.kindFilter")}
+          value={query.kind}
+          allLabel={t("licenses.all")}
+          options={KINDS.map((k) => ({ value: k, label: LICENSE_KINDS[k][language] }))}
+        />
         <FilterDate name="from" label={`${t("licenses.signedAt")} ${t("list.from")}`} value={query.from} />
         <FilterDate name="to" label={`${t("licenses.signedAt")} ${t("list.to")}`} value={query.to} />
       </ListToolbar>
-      <DataTable caption={title} columns={columns} rows={licenses} rowKey={(l) => l.id} sort={query.sort} dir={query.dir} empty={total === 0 && !query.q && !query.status && !query.kind && !query.from && !query.to ? t("licenses.none") : t("list.none")} />
+      <DataTable
+        caption={title}
+        columns={columns}
+        rows={licenses}
+        rowKey={(l) => l.id}
+        sort={query.sort}
+        dir={query.dir}
+        empty={
+          total === 0 && !query.q && !query.status && !query.kind && !query.from && !query.to
+            ? t("licenses.none")
+            : t("list.none")
+        }
+      />
       <Pager page={page} pages={pages} />
       {deals.length > 0 && (
         <>
-          <h2 className="pt-4 text-xl font-semibold">{t("deal.negotiations")} ({deals.length})</h2>
-          <Table caption={t("deal.negotiations")} headers={[t("licenses.patent"), t("deal.kind"), t("licenses.counterparty"), t("licenses.status")]}>
+          <h2 className="pt-4 text-xl font-semibold">
+            {t("deal.negotiations")} ({deals.length})
+          </h2>
+          <Table
+            caption={t("deal.negotiations")}
+            headers={[t("licenses.patent"), t("deal.kind"), t("licenses.counterparty"), t("licenses.status")]}
+          >
             {deals.map((deal) => (
               <tr key={deal.id}>
-                <td className={cell}><Link to={`/deals/${deal.id}`} className="text-brand-700 underline">{localized(language, deal.patent.title, deal.patent.titleEn)}</Link></td>
+                <td className={cell}>
+                  <Link to={`/deals/${deal.id}`} className="text-brand-700 underline">
+                    {localized(language, deal.patent.title, deal.patent.titleEn)}
+                  </Link>
+                </td>
                 <td className={`${cell} whitespace-nowrap`}>{t(`deal.kind.${deal.kind as "ORDINARY"}`)}</td>
-                <td className={cell}>{isCompany ? localized(language, deal.owner.name, deal.owner.nameEn) : localized(language, deal.requester.name, deal.requester.nameEn)}</td>
+                <td className={cell}>
+                  {isCompany
+                    ? localized(language, deal.owner.name, deal.owner.nameEn)
+                    : localized(language, deal.requester.name, deal.requester.nameEn)}
+                </td>
                 <td className={cell}>{t(`deal.status.${deal.status as "NEGOTIATING"}`)}</td>
               </tr>
             ))}

@@ -2,7 +2,6 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { SignInSchema } from "~/models/account/schemas";
 import { getUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -11,6 +10,7 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { safeRedirect } from "~/lib/redirect-target";
 import { startSession } from "~/lib/session.server";
 import { authenticate } from "~/models/account/account.server";
+import { SignInSchema } from "~/models/account/schemas";
 
 /** Where signing in lands without a page to go back to: the user's own workspace. */
 const SIGNED_IN_HOME = "/dashboard";
@@ -18,16 +18,21 @@ const SIGNED_IN_HOME = "/dashboard";
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("login.title") }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), SIGNED_IN_HOME));
+  if (await getUser(request))
+    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo"), SIGNED_IN_HOME));
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const answer = await answerForm(form, SignInSchema, (value) => authenticate(value.email, value.password, clientIp(context)));
+  const answer = await answerForm(form, SignInSchema, (value) =>
+    authenticate(value.email, value.password, clientIp(context)),
+  );
   if (!answer.ok) return answer.refusal;
   const { id, sessionVersion } = answer.done;
-  return redirect(safeRedirect(form.get("redirectTo"), SIGNED_IN_HOME), { headers: { "Set-Cookie": await startSession(id, sessionVersion) } });
+  return redirect(safeRedirect(form.get("redirectTo"), SIGNED_IN_HOME), {
+    headers: { "Set-Cookie": await startSession(id, sessionVersion) },
+  });
 }
 
 export default function Login() {
@@ -42,12 +47,22 @@ export default function Login() {
         {searchParams.get("reset") && <Notice>{t("reset.done")}</Notice>}
         <FormError error={formError} />
         <Field field={fields.email} type="email" autoComplete="email" label={t("login.email")} required />
-        <Field field={fields.password} type="password" autoComplete="current-password" label={t("login.password")} required />
+        <Field
+          field={fields.password}
+          type="password"
+          autoComplete="current-password"
+          label={t("login.password")}
+          required
+        />
         <SubmitButton busy={busy}>{t("login.submit")}</SubmitButton>
       </Form>
       <p className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
-        <Link to="/forgot-password" className="text-brand-700 underline">{t("login.forgot")}</Link>
-        <Link to="/join" className="text-brand-700 underline">{t("login.noAccount")}</Link>
+        <Link to="/forgot-password" className="text-brand-700 underline">
+          {t("login.forgot")}
+        </Link>
+        <Link to="/join" className="text-brand-700 underline">
+          {t("login.noAccount")}
+        </Link>
       </p>
     </Card>
   );

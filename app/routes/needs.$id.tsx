@@ -1,26 +1,28 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { recordId } from "~/lib/route-params";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { DealRequestTermsForm } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
-import { DealRequestTermsForm } from "~/components/deal-terms";
 import { feeSummary } from "~/components/open-license-terms";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
-import { replyErrors } from "~/lib/forms";
-import { DealRequestFormSchema } from "~/models/deal/terms-form";
 import { formatFen } from "~/lib/format";
+import { replyErrors } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { CLUSTERS } from "~/models/taxonomy";
+import { recordId } from "~/lib/route-params";
+import { DealRequestFormSchema } from "~/models/deal/terms-form";
 import { closeNeed, getNeedFor, matchNeed, proposeForNeed, type MatchReason } from "~/models/need/need.server";
 import { markReadFor } from "~/models/notification.server";
+import { CLUSTERS } from "~/models/taxonomy";
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [{ title: loaded?.need.title ?? translator(languageFromMatches(matches))("need.title") }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: loaded?.need.title ?? translator(languageFromMatches(matches))("need.title") },
+];
 
 /** GET /needs/:id: the need, the pool ranked against it, and for university staff their own matching patents. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -31,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const isStaff = user?.role === "UNIVERSITY_STAFF" && user.organization;
   const [matches, ownMatches] = await Promise.all([
     matchNeed(need),
-    isStaff && need.status === "OPEN" ? matchNeed(need, { ownerId: user.organization!.id, limit: 10 }) : Promise.resolve([]),
+    isStaff && need.status === "OPEN"
+      ? matchNeed(need, { ownerId: user.organization!.id, limit: 10 })
+      : Promise.resolve([]),
   ]);
   return { need, matches, ownMatches, canPropose: Boolean(isStaff) && need.status === "OPEN" };
 }
@@ -43,7 +47,13 @@ const ProposalFormSchema = z
       patentId: z
         .union([z.string(), z.array(z.string())])
         .default([])
-        .transform((ids) => [ids].flat().map(Number).filter((id) => Number.isInteger(id) && id > 0).slice(0, 20)),
+        .transform((ids) =>
+          [ids]
+            .flat()
+            .map(Number)
+            .filter((id) => Number.isInteger(id) && id > 0)
+            .slice(0, 20),
+        ),
     }),
     DealRequestFormSchema,
   )
@@ -61,7 +71,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!answer.ok) return answer.refusal;
     return { result: answer.reply({ resetForm: true }), done: "need.closedNotice" as const };
   }
-  const answer = await answerForm(form, ProposalFormSchema, ({ patentId, message, terms }) => proposeForNeed(user, needId, { patentIds: patentId, message, terms }));
+  const answer = await answerForm(form, ProposalFormSchema, ({ patentId, message, terms }) =>
+    proposeForNeed(user, needId, { patentIds: patentId, message, terms }),
+  );
   if (!answer.ok) return answer.refusal;
   return { result: answer.reply({ resetForm: true }), done: "need.proposed" as const };
 }
@@ -71,7 +83,12 @@ function Reason({ reason }: { reason: MatchReason }) {
   if (reason.kind === "words") return <>{t("need.reason.words", { words: reason.words.join("、") })}</>;
   if (reason.kind === "cluster") {
     const cluster = CLUSTERS.find((c) => c.code === reason.cluster);
-    return <>{t("need.reason.cluster")}{cluster ? `（${localized(language, cluster.zh, cluster.en)}）` : ""}</>;
+    return (
+      <>
+        {t("need.reason.cluster")}
+        {cluster ? `（${localized(language, cluster.zh, cluster.en)}）` : ""}
+      </>
+    );
   }
   if (reason.kind === "ipc") return <>{t("need.reason.ipc", { subclass: reason.subclass })}</>;
   return <>{t("need.reason.openLicense")}</>;
@@ -86,13 +103,20 @@ export default function NeedPage() {
   const errors: Record<string, string | undefined> = { ...sent, form: sent[""] };
   return (
     <article aria-labelledby="need-heading" className="space-y-6">
-      <p className="text-sm"><Link to="/needs" className="text-brand-700 underline">← {t("need.title")}</Link></p>
+      <p className="text-sm">
+        <Link to="/needs" className="text-brand-700 underline">
+          ← {t("need.title")}
+        </Link>
+      </p>
       <header className="space-y-2">
-        <h1 id="need-heading" className="text-2xl font-bold">{need.title}</h1>
+        <h1 id="need-heading" className="text-2xl font-bold">
+          {need.title}
+        </h1>
         <p className="text-sm text-slate-600">
           {t("need.by")} {need.organization.name}
           {cluster && ` · ${localized(language, cluster.zh, cluster.en)}`}
-          {(need.budgetMinFen !== null || need.budgetMaxFen !== null) && ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
+          {(need.budgetMinFen !== null || need.budgetMaxFen !== null) &&
+            ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
           {need.deadline && ` · ${t("need.deadline")} ${isoDay(need.deadline)}`}
           {` · ${t(`need.visibility.${need.visibility as "PUBLIC" | "UNIVERSITIES"}`)}`}
         </p>
@@ -102,21 +126,36 @@ export default function NeedPage() {
       {need.status !== "OPEN" && <Notice>{t("need.closedNotice")}</Notice>}
 
       <section aria-labelledby="matches-heading" className="space-y-3">
-        <h2 id="matches-heading" className="text-xl font-semibold">{t("need.matches")}</h2>
+        <h2 id="matches-heading" className="text-xl font-semibold">
+          {t("need.matches")}
+        </h2>
         <p className="text-sm text-slate-600">{t("need.matchesLead")}</p>
-        {matches.length === 0 ? <p>{t("need.noMatches")}</p> : (
+        {matches.length === 0 ? (
+          <p>{t("need.noMatches")}</p>
+        ) : (
           <ol className="space-y-3">
             {matches.map((match) => (
               <li key={match.patent.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link to={`/patents/${match.patent.id}`} className="font-semibold text-brand-700 underline">{localized(language, match.patent.title, match.patent.titleEn)}</Link>
+                  <Link to={`/patents/${match.patent.id}`} className="font-semibold text-brand-700 underline">
+                    {localized(language, match.patent.title, match.patent.titleEn)}
+                  </Link>
                   <span className="text-sm text-slate-600">{t("need.score", { score: match.score })}</span>
                 </div>
                 <p className="text-sm text-slate-600">
-                  {localized(language, match.patent.owner, match.patent.ownerEn)} · CN{match.patent.applicationNumber} · {match.patent.ipcMain}
+                  {localized(language, match.patent.owner, match.patent.ownerEn)} · CN{match.patent.applicationNumber} ·{" "}
+                  {match.patent.ipcMain}
                   {match.openLicense && ` · ${feeSummary(match.openLicense, language)}`}
                 </p>
-                <p className="mt-1 text-sm"><span className="font-medium">{t("need.why")}：</span>{match.reasons.map((reason, i) => <span key={i}>{i > 0 && "；"}<Reason reason={reason} /></span>)}</p>
+                <p className="mt-1 text-sm">
+                  <span className="font-medium">{t("need.why")}：</span>
+                  {match.reasons.map((reason, i) => (
+                    <span key={i}>
+                      {i > 0 && "；"}
+                      <Reason reason={reason} />
+                    </span>
+                  ))}
+                </p>
               </li>
             ))}
           </ol>
@@ -124,8 +163,13 @@ export default function NeedPage() {
       </section>
 
       {canPropose && (
-        <section aria-labelledby="propose-heading" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <h2 id="propose-heading" className="text-xl font-semibold">{t("need.propose")}</h2>
+        <section
+          aria-labelledby="propose-heading"
+          className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        >
+          <h2 id="propose-heading" className="text-xl font-semibold">
+            {t("need.propose")}
+          </h2>
           <DealRequestTermsForm errors={errors} intent="propose" submitLabel={t("need.proposeSubmit")}>
             <fieldset className="space-y-1">
               <legend className="text-sm font-medium">{t("need.ownMatches")}</legend>
@@ -133,7 +177,8 @@ export default function NeedPage() {
               {ownMatches.map((match) => (
                 <label key={match.patent.id} className="block text-sm">
                   <input type="checkbox" name="patentId" value={match.patent.id} className="mr-2" />
-                  {localized(language, match.patent.title, match.patent.titleEn)} ({t("need.score", { score: match.score })})
+                  {localized(language, match.patent.title, match.patent.titleEn)} (
+                  {t("need.score", { score: match.score })})
                 </label>
               ))}
             </fieldset>
@@ -143,14 +188,21 @@ export default function NeedPage() {
 
       {need.proposals.length > 0 && (
         <section aria-labelledby="proposals-heading" className="space-y-2">
-          <h2 id="proposals-heading" className="text-xl font-semibold">{t("need.proposals")}</h2>
+          <h2 id="proposals-heading" className="text-xl font-semibold">
+            {t("need.proposals")}
+          </h2>
           <ul className="space-y-2">
             {need.proposals.map((proposal) => (
               <li key={proposal.id} className="rounded bg-white p-3 ring-1 ring-slate-200">
                 <p className="text-sm">{proposal.message}</p>
                 <ul className="mt-1 list-disc pl-5 text-sm">
                   {proposal.deals.map((deal) => (
-                    <li key={deal.id}><Link to={`/deals/${deal.id}`} className="text-brand-700 underline">{localized(language, deal.patent.title, deal.patent.titleEn)}</Link> · {t(`deal.kind.${deal.kind}` as MessageKey)} · {t(`deal.status.${deal.status}` as MessageKey)}</li>
+                    <li key={deal.id}>
+                      <Link to={`/deals/${deal.id}`} className="text-brand-700 underline">
+                        {localized(language, deal.patent.title, deal.patent.titleEn)}
+                      </Link>{" "}
+                      · {t(`deal.kind.${deal.kind}` as MessageKey)} · {t(`deal.status.${deal.status}` as MessageKey)}
+                    </li>
                   ))}
                 </ul>
               </li>
@@ -162,7 +214,14 @@ export default function NeedPage() {
       {need.isOwner && need.status === "OPEN" && (
         <Form method="post">
           <FormError error={errors.form} />
-          <button type="submit" name="intent" value="close" className="rounded bg-white px-4 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100">{t("need.close")}</button>
+          <button
+            type="submit"
+            name="intent"
+            value="close"
+            className="rounded bg-white px-4 py-2 text-sm ring-1 ring-slate-300 hover:bg-slate-100"
+          >
+            {t("need.close")}
+          </button>
         </Form>
       )}
     </article>

@@ -8,8 +8,8 @@ import { formatFen } from "~/lib/format";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { pageParam } from "~/lib/paging";
-import { CLUSTERS } from "~/models/taxonomy";
 import { listNeeds } from "~/models/need/need.server";
+import { CLUSTERS } from "~/models/taxonomy";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("need.title") }];
 
@@ -25,8 +25,14 @@ export default function Needs() {
   return (
     <section aria-labelledby="needs-heading" className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 id="needs-heading" className="text-2xl font-bold">{t("need.title")}</h1>
-        {canPost && <Link to="/needs/new" className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900">{t("need.new")}</Link>}
+        <h1 id="needs-heading" className="text-2xl font-bold">
+          {t("need.title")}
+        </h1>
+        {canPost && (
+          <Link to="/needs/new" className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900">
+            {t("need.new")}
+          </Link>
+        )}
       </div>
       <p className="max-w-3xl text-sm text-slate-700">{t("need.lead")}</p>
       {needs.length === 0 ? (
@@ -37,11 +43,16 @@ export default function Needs() {
             const cluster = CLUSTERS.find((c) => c.code === need.cluster);
             return (
               <li key={need.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-                <h2 className="font-semibold"><Link to={`/needs/${need.id}`} className="text-brand-700 underline">{need.title}</Link></h2>
+                <h2 className="font-semibold">
+                  <Link to={`/needs/${need.id}`} className="text-brand-700 underline">
+                    {need.title}
+                  </Link>
+                </h2>
                 <p className="mt-1 text-sm text-slate-600">
                   {need.organization.name}
                   {cluster && ` · ${localized(language, cluster.zh, cluster.en)}`}
-                  {(need.budgetMinFen !== null || need.budgetMaxFen !== null) && ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
+                  {(need.budgetMinFen !== null || need.budgetMaxFen !== null) &&
+                    ` · ${t("need.budget")} ${[need.budgetMinFen, need.budgetMaxFen].map((fen) => (fen === null ? "…" : formatFen(fen, language))).join(" – ")}`}
                   {need.deadline && ` · ${t("need.deadline")} ${isoDay(need.deadline)}`}
                   {` · ${t(`need.visibility.${need.visibility as "PUBLIC" | "UNIVERSITIES"}`)}`}
                   {` · ${t("need.proposalCount", { count: need._count.proposals })}`}

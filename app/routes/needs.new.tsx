@@ -8,9 +8,9 @@ import { validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
+import { createNeed } from "~/models/need/need.server";
 import { NeedFormSchema, NeedPrefillSchema, needInput } from "~/models/need/schemas";
 import { CLUSTERS } from "~/models/taxonomy";
-import { createNeed } from "~/models/need/need.server";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("need.new") }];
 
@@ -19,8 +19,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const verified = Boolean(user.organization?.verifiedAt);
   // ?title=…&description=…: a search's words to start from (the search page's "post it as a need").
   const url = new URL(request.url);
-  const prefill = validate(NeedPrefillSchema, { title: url.searchParams.get("title") ?? undefined, description: url.searchParams.get("description") ?? undefined });
-  if (!prefill.ok) return data({ verified, prefill: { title: "", description: "" }, prefillErrors: prefill.fieldErrors }, { status: 400 });
+  const prefill = validate(NeedPrefillSchema, {
+    title: url.searchParams.get("title") ?? undefined,
+    description: url.searchParams.get("description") ?? undefined,
+  });
+  if (!prefill.ok)
+    return data(
+      { verified, prefill: { title: "", description: "" }, prefillErrors: prefill.fieldErrors },
+      { status: 400 },
+    );
   return data({ verified, prefill: prefill.data, prefillErrors: null as Record<string, string> | null });
 }
 
@@ -42,23 +49,61 @@ export default function NewNeed() {
   const { t, language } = useLanguage();
   return (
     <section aria-labelledby="need-new-heading" className="max-w-2xl space-y-4">
-      <h1 id="need-new-heading" className="text-2xl font-bold">{t("need.new")}</h1>
+      <h1 id="need-new-heading" className="text-2xl font-bold">
+        {t("need.new")}
+      </h1>
       <Form method="post" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" noValidate>
         <FormError error={formError} />
         {prefillErrors && (
-          <FormError error={t("need.prefillInvalid", { fields: Object.entries(prefillErrors).map(([field, message]) => `${t(field === "title" ? "need.field.title" : "need.field.description")}: ${messageIn(language, message)}`).join("; ") })} />
+          <FormError
+            error={t("need.prefillInvalid", {
+              fields: Object.entries(prefillErrors)
+                .map(
+                  ([field, message]) =>
+                    `${t(field === "title" ? "need.field.title" : "need.field.description")}: ${messageIn(language, message)}`,
+                )
+                .join("; "),
+            })}
+          />
         )}
         <Field field={fields.title} label={t("need.field.title")} required maxLength={120} />
         <div className="space-y-1">
-          <label htmlFor="field-description" className="block text-sm font-medium">{t("need.field.description")}</label>
-          <textarea id="field-description" name="description" rows={6} maxLength={4000} required defaultValue={sent(fields.description.initialValue)} aria-invalid={Boolean(descriptionError)} aria-describedby={descriptionError ? "description-error" : undefined} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
-          {descriptionError && <p id="description-error" className="text-sm text-red-700">{messageIn(language, descriptionError)}</p>}
+          <label htmlFor="field-description" className="block text-sm font-medium">
+            {t("need.field.description")}
+          </label>
+          <textarea
+            id="field-description"
+            name="description"
+            rows={6}
+            maxLength={4000}
+            required
+            defaultValue={sent(fields.description.initialValue)}
+            aria-invalid={Boolean(descriptionError)}
+            aria-describedby={descriptionError ? "description-error" : undefined}
+            className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
+          />
+          {descriptionError && (
+            <p id="description-error" className="text-sm text-red-700">
+              {messageIn(language, descriptionError)}
+            </p>
+          )}
         </div>
         <div className="space-y-1">
-          <label htmlFor="field-cluster" className="block text-sm font-medium">{t("need.field.cluster")}</label>
-          <select id="field-cluster" name="cluster" defaultValue={sent(fields.cluster.initialValue)} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
+          <label htmlFor="field-cluster" className="block text-sm font-medium">
+            {t("need.field.cluster")}
+          </label>
+          <select
+            id="field-cluster"
+            name="cluster"
+            defaultValue={sent(fields.cluster.initialValue)}
+            className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
+          >
             <option value="">—</option>
-            {CLUSTERS.map((c) => <option key={c.code} value={c.code}>{localized(language, c.zh, c.en)}</option>)}
+            {CLUSTERS.map((c) => (
+              <option key={c.code} value={c.code}>
+                {localized(language, c.zh, c.en)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="grid gap-3 sm:grid-cols-2">
@@ -70,7 +115,13 @@ export default function NewNeed() {
           <legend className="text-sm font-medium">{t("need.field.visibility")}</legend>
           {(["PUBLIC", "UNIVERSITIES"] as const).map((value) => (
             <label key={value} className="mr-4 text-sm">
-              <input type="radio" name="visibility" value={value} defaultChecked={value === (sent(fields.visibility.initialValue) ?? "PUBLIC")} className="mr-1" />
+              <input
+                type="radio"
+                name="visibility"
+                value={value}
+                defaultChecked={value === (sent(fields.visibility.initialValue) ?? "PUBLIC")}
+                className="mr-1"
+              />
               {t(`need.visibility.${value}`)}
             </label>
           ))}

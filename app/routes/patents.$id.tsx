@@ -1,34 +1,49 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { isbot } from "isbot";
+import { DealRequestTermsForm } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
-import { DeclareOpenLicenseForm, SignInToTake, TakeOpenLicenseForm, WithdrawOpenLicenseForm } from "~/components/open-license-forms";
+import {
+  DeclareOpenLicenseForm,
+  SignInToTake,
+  TakeOpenLicenseForm,
+  WithdrawOpenLicenseForm,
+} from "~/components/open-license-forms";
+import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
+import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { DomainError } from "~/lib/errors";
+import { formatCount, remainingYears } from "~/lib/format";
 import { formToObject, validate } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
-import { AcceptOpenLicenseSchema, DeclareFormSchema, FORM_FIELD_OF, declareFormField } from "~/models/open-license/schemas";
-import { acceptOpenLicense, declareOpenLicense, openLicenseViewer, withdrawOpenLicense } from "~/models/open-license/open-license.server";
-import { DealRequestTermsForm } from "~/components/deal-terms";
-import { readDealRequestForm } from "~/models/deal/terms-form";
-import { requestDeal } from "~/models/deal/deal.server";
-import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
-import { formatCount, remainingYears } from "~/lib/format";
-import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
 import { parsePatentId } from "~/lib/route-params";
-import { CLUSTERS, FIELDS } from "~/models/taxonomy";
-import { shortIpcTitle } from "~/models/patent/ipc-short-title";
-import { isbot } from "isbot";
 import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
-import { markReadFor } from "~/models/notification.server";
-import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
-import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
+import { requestDeal } from "~/models/deal/deal.server";
+import { readDealRequestForm } from "~/models/deal/terms-form";
 import { exclusiveLicenseOf } from "~/models/license/exclusivity.server";
+import { markReadFor } from "~/models/notification.server";
 import { feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
+import {
+  acceptOpenLicense,
+  declareOpenLicense,
+  openLicenseViewer,
+  withdrawOpenLicense,
+} from "~/models/open-license/open-license.server";
+import {
+  AcceptOpenLicenseSchema,
+  DeclareFormSchema,
+  FORM_FIELD_OF,
+  declareFormField,
+} from "~/models/open-license/schemas";
+import { formatApplicationNumber } from "~/models/patent/identifiers";
+import { shortIpcTitle } from "~/models/patent/ipc-short-title";
+import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
+import { alsoLicensed, getPatentDetail, recordPatentView, type IpcEntry } from "~/models/patent.server";
 import { patentSearch } from "~/models/search/service.server";
+import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);
@@ -36,7 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!patent) throw new Response("No patent with this id", { status: 404 });
   // Crawlers' visits are not interest in the patent: they stay out of the funnel's views. A view that cannot be
   // counted (the database busy with an import) must not cost the visitor the page.
-  const counted = isbot(request.headers.get("user-agent") ?? "") ? null : recordPatentView(patent.id).catch((error: unknown) => console.error("view not counted:", error));
+  const counted = isbot(request.headers.get("user-agent") ?? "")
+    ? null
+    : recordPatentView(patent.id).catch((error: unknown) => console.error("view not counted:", error));
   const user = await getUser(request);
   const [similar, viewer, alsoLicensedBy, watching] = await Promise.all([
     patentSearch().similar(patent.id),
@@ -48,13 +65,28 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   // Under an exclusive or sole license the page says until when and offers no declaration: nothing to price.
   const exclusive = await exclusiveLicenseOf(patent.id);
-  const feeGuidance = viewer.canManage && !exclusive && patent.legalStatus === "VALID" ? await feeGuidanceFor(patent.id) : null;
+  const feeGuidance =
+    viewer.canManage && !exclusive && patent.legalStatus === "VALID" ? await feeGuidanceFor(patent.id) : null;
   await counted;
-  return { patent, similar, viewer, alsoLicensed: alsoLicensedBy, watching, mayWatch: Boolean(user?.organization), exclusive, feeGuidance };
+  return {
+    patent,
+    similar,
+    viewer,
+    alsoLicensed: alsoLicensedBy,
+    watching,
+    mayWatch: Boolean(user?.organization),
+    exclusive,
+    feeGuidance,
+  };
 }
 
 // `values`: what the declaration form sent, to show it again with its errors (also without JavaScript).
-type ActionResult = { intent: string; fieldErrors: Record<string, string>; done?: string; values?: Record<string, unknown> };
+type ActionResult = {
+  intent: string;
+  fieldErrors: Record<string, string>;
+  done?: string;
+  values?: Record<string, unknown>;
+};
 
 /** Declare, withdraw (staff of the owning university) or take (a verified company) the open license. */
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,13 +95,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const patentId = parsePatentId(params.id);
   if (patentId === null) throw new Response("No patent with this id", { status: 404 });
   const intent = String(form.get("intent"));
-  const fail = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ intent, fieldErrors }, { status });
+  const fail = (fieldErrors: Record<string, string>, status: number) =>
+    data<ActionResult>({ intent, fieldErrors }, { status });
   try {
     if (intent === "declare") {
       const values = formToObject(form);
-      const refuse = (fieldErrors: Record<string, string>, status: number) => data<ActionResult>({ intent, fieldErrors, values }, { status });
+      const refuse = (fieldErrors: Record<string, string>, status: number) =>
+        data<ActionResult>({ intent, fieldErrors, values }, { status });
       const result = validate(DeclareFormSchema, values);
-      if (!result.ok) return refuse(Object.fromEntries(Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message])), 400);
+      if (!result.ok)
+        return refuse(
+          Object.fromEntries(
+            Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
+          ),
+          400,
+        );
       try {
         await declareOpenLicense(user, patentId, result.data);
       } catch (error) {
@@ -132,17 +172,22 @@ function BilingualSection({ id, heading, zh, en }: { id: string; heading: string
   const other = language === "zh" ? en : zh;
   return (
     <section aria-labelledby={`${id}-heading`} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 id={`${id}-heading`} className="text-lg font-semibold">{heading}</h2>
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h2>
       <p className="mt-2 leading-relaxed">{localized(language, zh, en)}</p>
       {en && other && (
-        <p className="mt-3 text-sm leading-relaxed text-slate-600" lang={language === "zh" ? "en" : "zh"}>{other}</p>
+        <p className="mt-3 text-sm leading-relaxed text-slate-600" lang={language === "zh" ? "en" : "zh"}>
+          {other}
+        </p>
       )}
     </section>
   );
 }
 
 export default function PatentPage() {
-  const { patent, similar, viewer, alsoLicensed, watching, mayWatch, exclusive, feeGuidance } = useLoaderData<typeof loader>();
+  const { patent, similar, viewer, alsoLicensed, watching, mayWatch, exclusive, feeGuidance } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors = actionData?.fieldErrors ?? {};
   const { t, language } = useLanguage();
@@ -151,13 +196,18 @@ export default function PatentPage() {
   const other = language === "zh" ? "en" : "zh";
   const cluster = CLUSTERS.find((c) => c.code === patent.cluster);
   const field = FIELDS.find((f) => f.code === patent.field);
-  const name = (entry: { zh: string; en: string } | undefined) => (entry ? (language === "zh" ? entry.zh : entry.en) : "—");
+  const name = (entry: { zh: string; en: string } | undefined) =>
+    entry ? (language === "zh" ? entry.zh : entry.en) : "—";
   const years = remainingYears(patent.expiresOn);
   const mayRequestDeal = viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING");
   const actionLinks = [
-    ...(patent.openLicense && !viewer.canManage && !(viewer.isCompany && viewer.held) ? [{ href: "#license-heading", label: t("ol.take") }] : []),
+    ...(patent.openLicense && !viewer.canManage && !(viewer.isCompany && viewer.held)
+      ? [{ href: "#license-heading", label: t("ol.take") }]
+      : []),
     ...(mayRequestDeal ? [{ href: "#deal-heading", label: t("patent.actionBar.deal") }] : []),
-    ...(viewer.canManage && patent.legalStatus === "VALID" && !exclusive ? [{ href: "#declare-heading", label: patent.openLicense ? t("ol.newVersion") : t("ol.declare") }] : []),
+    ...(viewer.canManage && patent.legalStatus === "VALID" && !exclusive
+      ? [{ href: "#declare-heading", label: patent.openLicense ? t("ol.newVersion") : t("ol.declare") }]
+      : []),
   ];
   const bibliography: Array<[string, React.ReactNode]> = [
     [t("patent.applicationNumber"), formatApplicationNumber(patent.applicationNumber)],
@@ -172,12 +222,34 @@ export default function PatentPage() {
     [t("patent.remainingTerm"), t("patent.remainingYears", { years })],
     [t("patent.owner"), localized(language, patent.owner.name, patent.owner.nameEn)],
     ...(patent.coOwners.length
-      ? [[t("patent.coOwners"), <ul key="co-owners">{patent.coOwners.map((o) => <li key={o.id}>{localized(language, o.name, o.nameEn)}</li>)}</ul>] as [string, React.ReactNode]]
+      ? [
+          [
+            t("patent.coOwners"),
+            <ul key="co-owners">
+              {patent.coOwners.map((o) => (
+                <li key={o.id}>{localized(language, o.name, o.nameEn)}</li>
+              ))}
+            </ul>,
+          ] as [string, React.ReactNode],
+        ]
       : []),
     [t("patent.inventors"), patent.inventors.join("、")],
     [t("patent.ipcMain"), <Ipc key="main" entry={patent.ipcMain} />],
     // Each other code with its short title, never the IPC's notes ("注意1.本小类包括…").
-    [t("patent.ipcOthers"), patent.ipcOthers.length ? <ul key="others">{patent.ipcOthers.map((e) => <li key={e.code}><Ipc entry={{ ...e, titleZh: shortIpcTitle(e.titleZh), titleEn: shortIpcTitle(e.titleEn) }} /></li>)}</ul> : "—"],
+    [
+      t("patent.ipcOthers"),
+      patent.ipcOthers.length ? (
+        <ul key="others">
+          {patent.ipcOthers.map((e) => (
+            <li key={e.code}>
+              <Ipc entry={{ ...e, titleZh: shortIpcTitle(e.titleZh), titleEn: shortIpcTitle(e.titleEn) }} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        "—"
+      ),
+    ],
     [t("patent.cluster"), name(cluster)],
     [t("patent.field"), name(field)],
     [t("patent.keywords"), (language === "zh" ? patent.keywords : patent.keywordsEn).join(", ") || "—"],
@@ -185,14 +257,22 @@ export default function PatentPage() {
   return (
     <article className={`space-y-6 ${actionLinks.length ? "pb-20 lg:pb-0" : ""}`}>
       <p>
-        <Link to={`/patents${backTo}`} className="text-sm text-brand-700 underline">← {t("patent.back")}</Link>
+        <Link to={`/patents${backTo}`} className="text-sm text-brand-700 underline">
+          ← {t("patent.back")}
+        </Link>
       </p>
       <header>
         <h1 className="text-2xl font-bold leading-tight">{localized(language, patent.title, patent.titleEn)}</h1>
-        {patent.titleEn && <p className="mt-1 text-slate-600" lang={other}>{language === "zh" ? patent.titleEn : patent.title}</p>}
+        {patent.titleEn && (
+          <p className="mt-1 text-slate-600" lang={other}>
+            {language === "zh" ? patent.titleEn : patent.title}
+          </p>
+        )}
         <p className="mt-2 flex flex-wrap gap-2 text-sm">
           <span className="rounded bg-slate-200 px-2 py-0.5">{name(PATENT_TYPES[patent.type])}</span>
-          <span className={`rounded px-2 py-0.5 ${LEGAL_STATUSES[patent.legalStatus].inForce ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}>
+          <span
+            className={`rounded px-2 py-0.5 ${LEGAL_STATUSES[patent.legalStatus].inForce ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-900"}`}
+          >
             {name(LEGAL_STATUSES[patent.legalStatus])}
           </span>
           {patent.openLicense && (
@@ -204,7 +284,9 @@ export default function PatentPage() {
         {patent.family.map((member) => (
           <p key={member.id} className="mt-2 text-sm">
             {t(member.type === "UTILITY_MODEL" ? "patent.family.utilityModel" : "patent.family.invention")}{" "}
-            <Link to={`/patents/${member.id}`} className="break-all font-mono text-brand-700 underline">{formatApplicationNumber(member.applicationNumber)}</Link>
+            <Link to={`/patents/${member.id}`} className="break-all font-mono text-brand-700 underline">
+              {formatApplicationNumber(member.applicationNumber)}
+            </Link>
           </p>
         ))}
       </header>
@@ -214,7 +296,9 @@ export default function PatentPage() {
           <BilingualSection id="abstract" heading={t("patent.abstract")} zh={patent.abstract} en={patent.abstractEn} />
           <BilingualSection id="claim" heading={t("patent.claim")} zh={patent.firstClaim} en={patent.firstClaimEn} />
           <section aria-labelledby="biblio-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="biblio-heading" className="text-lg font-semibold">{t("patent.bibliography")}</h2>
+            <h2 id="biblio-heading" className="text-lg font-semibold">
+              {t("patent.bibliography")}
+            </h2>
             <dl className="mt-2 grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
               {bibliography.map(([term, value]) => (
                 <div key={term} className="contents">
@@ -227,35 +311,81 @@ export default function PatentPage() {
         </div>
 
         <aside className="space-y-6">
-          <section aria-labelledby="license-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <h2 id="license-heading" className="text-lg font-semibold">{t("patent.openLicense")}</h2>
+          <section
+            aria-labelledby="license-heading"
+            className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+          >
+            <h2 id="license-heading" className="text-lg font-semibold">
+              {t("patent.openLicense")}
+            </h2>
             {exclusive && <ExclusiveLicenseNotice license={exclusive} />}
             <div className="mt-2">
-              {patent.openLicense ? <OpenLicenseTerms terms={patent.openLicense} /> : <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>}
+              {patent.openLicense ? (
+                <OpenLicenseTerms terms={patent.openLicense} />
+              ) : (
+                <p className="text-sm text-slate-700">{t("patent.openLicense.none")}</p>
+              )}
             </div>
             {patent.openLicense && patent.openLicense.consents.length > 0 && (
               <div className="mt-3 text-sm">
                 <h3 className="font-medium">{t("patent.openLicense.consents")}</h3>
                 <ul className="mt-1 space-y-1 text-slate-700">
                   {patent.openLicense.consents.map((consent) => (
-                    <li key={consent.organization.id}>{t("patent.openLicense.consent", { name: localized(language, consent.organization.name, consent.organization.nameEn), date: consent.consentedOn })}</li>
+                    <li key={consent.organization.id}>
+                      {t("patent.openLicense.consent", {
+                        name: localized(language, consent.organization.name, consent.organization.nameEn),
+                        date: consent.consentedOn,
+                      })}
+                    </li>
                   ))}
                 </ul>
               </div>
             )}
-            <p className="mt-3 text-sm text-slate-700">{t("patent.licensees", { count: formatCount(patent.licenseeCount, language) })}</p>
-            {viewer.canManage && <p className="mt-1 text-sm"><Link to={`/licenses?patent=${patent.id}`} className="text-brand-700 underline">{t("licenses.deals")}</Link></p>}
-            {actionData?.done && <div className="mt-3"><Notice>{t(actionData.done as "ol.declared")}</Notice></div>}
-            {actionData?.intent === "withdraw" && <div className="mt-3"><FormError error={errors.form} /></div>}
-            {patent.openLicense && viewer.canManage && <div className="mt-3"><WithdrawOpenLicenseForm declarationId={patent.openLicense.id} /></div>}
-            {patent.openLicense && !viewer.signedIn && <div className="mt-3"><SignInToTake /></div>}
+            <p className="mt-3 text-sm text-slate-700">
+              {t("patent.licensees", { count: formatCount(patent.licenseeCount, language) })}
+            </p>
+            {viewer.canManage && (
+              <p className="mt-1 text-sm">
+                <Link to={`/licenses?patent=${patent.id}`} className="text-brand-700 underline">
+                  {t("licenses.deals")}
+                </Link>
+              </p>
+            )}
+            {actionData?.done && (
+              <div className="mt-3">
+                <Notice>{t(actionData.done as "ol.declared")}</Notice>
+              </div>
+            )}
+            {actionData?.intent === "withdraw" && (
+              <div className="mt-3">
+                <FormError error={errors.form} />
+              </div>
+            )}
+            {patent.openLicense && viewer.canManage && (
+              <div className="mt-3">
+                <WithdrawOpenLicenseForm declarationId={patent.openLicense.id} />
+              </div>
+            )}
+            {patent.openLicense && !viewer.signedIn && (
+              <div className="mt-3">
+                <SignInToTake />
+              </div>
+            )}
             {patent.openLicense && viewer.isCompany && (
               <div className="mt-4 border-t border-slate-200 pt-4">
                 <h3 className="mb-2 font-semibold">{t("ol.take")}</h3>
                 {viewer.held ? (
-                  <p className="text-sm">{t("ol.youHold")} <Link to={`/licenses/${viewer.held.id}`} className="text-brand-700 underline">{viewer.held.contractNumber}</Link></p>
+                  <p className="text-sm">
+                    {t("ol.youHold")}{" "}
+                    <Link to={`/licenses/${viewer.held.id}`} className="text-brand-700 underline">
+                      {viewer.held.contractNumber}
+                    </Link>
+                  </p>
                 ) : viewer.verified ? (
-                  <TakeOpenLicenseForm declarationId={patent.openLicense.id} errors={actionData?.intent === "accept" ? errors : {}} />
+                  <TakeOpenLicenseForm
+                    declarationId={patent.openLicense.id}
+                    errors={actionData?.intent === "accept" ? errors : {}}
+                  />
                 ) : (
                   <p className="text-sm text-amber-800">{t("ol.unverified")}</p>
                 )}
@@ -264,25 +394,50 @@ export default function PatentPage() {
           </section>
           {viewer.isCompany && (patent.legalStatus === "VALID" || patent.legalStatus === "PENDING") && (
             <section aria-labelledby="deal-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <h2 id="deal-heading" className="mb-3 text-lg font-semibold">{t("deal.request")}</h2>
-              <DealRequestTermsForm errors={actionData?.intent === "deal" ? errors : {}} kinds={exclusive ? ["ORDINARY", "ASSIGNMENT"] : undefined} />
+              <h2 id="deal-heading" className="mb-3 text-lg font-semibold">
+                {t("deal.request")}
+              </h2>
+              <DealRequestTermsForm
+                errors={actionData?.intent === "deal" ? errors : {}}
+                kinds={exclusive ? ["ORDINARY", "ASSIGNMENT"] : undefined}
+              />
             </section>
           )}
           {viewer.canManage && patent.legalStatus === "VALID" && !exclusive && (
-            <section aria-labelledby="declare-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <h2 id="declare-heading" className="mb-3 text-lg font-semibold">{patent.openLicense ? t("ol.newVersion") : t("ol.declare")}</h2>
-              <DeclareOpenLicenseForm errors={actionData?.intent === "declare" ? errors : {}} values={actionData?.intent === "declare" ? actionData.values : undefined}
-                hasActive={Boolean(patent.openLicense)} coOwners={patent.coOwners} />
+            <section
+              aria-labelledby="declare-heading"
+              className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+            >
+              <h2 id="declare-heading" className="mb-3 text-lg font-semibold">
+                {patent.openLicense ? t("ol.newVersion") : t("ol.declare")}
+              </h2>
+              <DeclareOpenLicenseForm
+                errors={actionData?.intent === "declare" ? errors : {}}
+                values={actionData?.intent === "declare" ? actionData.values : undefined}
+                hasActive={Boolean(patent.openLicense)}
+                coOwners={patent.coOwners}
+              />
               {feeGuidance && <FeeGuidancePanel guidance={feeGuidance} />}
             </section>
           )}
           {(patent.valueScore !== null || patent.maturity !== null) && (
-            <section aria-labelledby="assessment-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <h2 id="assessment-heading" className="text-lg font-semibold">{t("patent.assessment")}</h2>
+            <section
+              aria-labelledby="assessment-heading"
+              className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200"
+            >
+              <h2 id="assessment-heading" className="text-lg font-semibold">
+                {t("patent.assessment")}
+              </h2>
               <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
                 <dt className="text-slate-600">{t("patent.valueScore")}</dt>
                 <dd>
-                  <meter min={0} max={100} value={patent.valueScore ?? 0} className="mr-2 align-middle" aria-label={t("patent.valueScore")} />
+                  <meter
+                    min={0}
+                    max={100}
+                    value={patent.valueScore ?? 0}
+                    className="mr-2 align-middle"
+                    aria-label={t("patent.valueScore")}
+                  />
                   {patent.valueScore ?? "—"}
                 </dd>
                 <dt className="text-slate-600">{t("patent.maturity")}</dt>
@@ -290,15 +445,29 @@ export default function PatentPage() {
               </dl>
             </section>
           )}
-          <PatentLinks id="similar-heading" heading={t("patent.similar")} patents={similar}
-            note={(item) => localized(language, item.university.name, item.university.nameEn)} />
-          <PatentLinks id="also-heading" heading={t("patent.alsoLicensed")} patents={alsoLicensed}
-            note={(item) => t("patent.alsoLicensedCount", { count: item.companies })} />
+          <PatentLinks
+            id="similar-heading"
+            heading={t("patent.similar")}
+            patents={similar}
+            note={(item) => localized(language, item.university.name, item.university.nameEn)}
+          />
+          <PatentLinks
+            id="also-heading"
+            heading={t("patent.alsoLicensed")}
+            patents={alsoLicensed}
+            note={(item) => t("patent.alsoLicensedCount", { count: item.companies })}
+          />
           {mayWatch && (
             <Form method="post" className="rounded-lg bg-white p-5 text-sm shadow-sm ring-1 ring-slate-200">
               <input type="hidden" name="intent" value={watching ? "unwatch" : "watch"} />
               {watching && <p className="mb-2 text-slate-600">{t("watch.watching")}</p>}
-              <button type="submit" aria-pressed={watching} className="rounded bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100">{t(watching ? "watch.unwatch" : "watch.watch")}</button>
+              <button
+                type="submit"
+                aria-pressed={watching}
+                className="rounded bg-white px-3 py-1.5 ring-1 ring-slate-300 hover:bg-slate-100"
+              >
+                {t(watching ? "watch.unwatch" : "watch.watch")}
+              </button>
             </Form>
           )}
         </aside>
@@ -306,11 +475,19 @@ export default function PatentPage() {
       {actionLinks.length > 0 && (
         // On a phone or tablet the actions sit in the side column below the whole record: a bar at the
         // bottom of the screen jumps to them (plain anchors, no JavaScript needed).
-        <nav aria-label={t("patent.actionBar")} className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] lg:hidden">
+        <nav
+          aria-label={t("patent.actionBar")}
+          className="fixed inset-x-0 bottom-0 z-20 border-t border-slate-200 bg-white/95 px-3 py-2 shadow-[0_-2px_6px_rgba(0,0,0,0.08)] lg:hidden"
+        >
           <ul className="mx-auto flex max-w-3xl gap-2">
             {actionLinks.map((action, index) => (
               <li key={action.href} className="min-w-0 flex-1">
-                <a href={action.href} className={`block truncate rounded px-3 py-2 text-center text-sm font-medium ${index === 0 ? "bg-brand-700 text-white" : "bg-white text-brand-700 ring-1 ring-brand-700"}`}>{action.label}</a>
+                <a
+                  href={action.href}
+                  className={`block truncate rounded px-3 py-2 text-center text-sm font-medium ${index === 0 ? "bg-brand-700 text-white" : "bg-white text-brand-700 ring-1 ring-brand-700"}`}
+                >
+                  {action.label}
+                </a>
               </li>
             ))}
           </ul>
@@ -322,7 +499,12 @@ export default function PatentPage() {
 
 /** Other patents in a side box (similar ones, those licensed by the same companies): each title links to its
  * page, with one line under it; nothing when there are none. */
-function PatentLinks<Item extends { id: number; title: string; titleEn: string | null }>({ id, heading, patents, note }: {
+function PatentLinks<Item extends { id: number; title: string; titleEn: string | null }>({
+  id,
+  heading,
+  patents,
+  note,
+}: {
   id: string;
   heading: string;
   patents: Item[];
@@ -332,11 +514,15 @@ function PatentLinks<Item extends { id: number; title: string; titleEn: string |
   if (patents.length === 0) return null;
   return (
     <section aria-labelledby={id} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-      <h2 id={id} className="text-lg font-semibold">{heading}</h2>
+      <h2 id={id} className="text-lg font-semibold">
+        {heading}
+      </h2>
       <ul className="mt-2 space-y-2 text-sm">
         {patents.map((item) => (
           <li key={item.id}>
-            <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">{localized(language, item.title, item.titleEn)}</Link>
+            <Link to={`/patents/${item.id}`} className="text-brand-700 hover:underline">
+              {localized(language, item.title, item.titleEn)}
+            </Link>
             <span className="block text-xs text-slate-500">{note(item)}</span>
           </li>
         ))}

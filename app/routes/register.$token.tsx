@@ -11,7 +11,9 @@ import { languageFromMatches, useLanguage } from "~/lib/language";
 import { startSession } from "~/lib/session.server";
 import { confirmRegistration, openRegistration } from "~/models/account/account.server";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("join.confirmTitle") }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(languageFromMatches(matches))("join.confirmTitle") },
+];
 
 // Opening the mailed link shows a button: a mail scanner that fetches links must not use it up.
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -20,7 +22,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   // The form is a single button: the token in the address is all there is to confirm.
-  const answer = await answerForm(await readForm(request), z.object({}), () => confirmRegistration(params.token ?? "", clientIp(context)));
+  const answer = await answerForm(await readForm(request), z.object({}), () =>
+    confirmRegistration(params.token ?? "", clientIp(context)),
+  );
   if (!answer.ok) return answer.refusal;
   return redirect("/account?registered=1", { headers: { "Set-Cookie": await startSession(answer.done.id) } });
 }

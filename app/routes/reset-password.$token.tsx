@@ -1,18 +1,20 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ResetPasswordSchema } from "~/models/account/schemas";
 import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/form";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { resetPassword } from "~/models/account/account.server";
+import { ResetPasswordSchema } from "~/models/account/schemas";
 
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("reset.title") }];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const answer = await answerForm(await readForm(request), ResetPasswordSchema, (value) => resetPassword(params.token ?? "", value.password, clientIp(context)));
+  const answer = await answerForm(await readForm(request), ResetPasswordSchema, (value) =>
+    resetPassword(params.token ?? "", value.password, clientIp(context)),
+  );
   if (!answer.ok) return answer.refusal;
   return redirect("/login?reset=1");
 }
@@ -25,8 +27,19 @@ export default function ResetPassword() {
     <Card title={t("reset.title")}>
       <Form method="post" className="space-y-4" noValidate>
         <FormError error={formError} />
-        {formError && <Link to="/forgot-password" className="text-sm text-brand-700 underline">{t("forgot.title")}</Link>}
-        <Field field={fields.password} type="password" autoComplete="new-password" label={t("reset.password")} hint={t("join.passwordHint")} required />
+        {formError && (
+          <Link to="/forgot-password" className="text-sm text-brand-700 underline">
+            {t("forgot.title")}
+          </Link>
+        )}
+        <Field
+          field={fields.password}
+          type="password"
+          autoComplete="new-password"
+          label={t("reset.password")}
+          hint={t("join.passwordHint")}
+          required
+        />
         <SubmitButton busy={busy}>{t("reset.submit")}</SubmitButton>
       </Form>
     </Card>

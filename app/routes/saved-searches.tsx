@@ -15,7 +15,11 @@ import { deleteSavedSearch, listSavedSearches, saveSearch } from "~/models/alert
 export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("saved.title") }];
 
 const SavedSearchForm = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("save"), name: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"), query: z.string().max(2000, "validation.tooLong") }),
+  z.object({
+    intent: z.literal("save"),
+    name: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"),
+    query: z.string().max(2000, "validation.tooLong"),
+  }),
   z.object({ intent: z.literal("delete"), id: z.string().min(1).max(40) }),
 ]);
 
@@ -45,22 +49,36 @@ export default function SavedSearches() {
   const { t } = useLanguage();
   return (
     <section aria-labelledby="saved-heading" className="space-y-4">
-      <h1 id="saved-heading" className="text-2xl font-bold">{t("saved.title")}</h1>
+      <h1 id="saved-heading" className="text-2xl font-bold">
+        {t("saved.title")}
+      </h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("saved.lead")}</p>
       {params.get("saved") && <Notice>{t("saved.saved")}</Notice>}
       {/* The save form is on /patents: whatever was refused is told at the top of this page. */}
       <FormError error={Object.values(replyErrors(actionData?.result))[0]} />
-      {searches.length === 0 ? <p className="text-slate-600">{t("saved.none")}</p> : (
+      {searches.length === 0 ? (
+        <p className="text-slate-600">{t("saved.none")}</p>
+      ) : (
         <Table caption={t("saved.title")} headers={[t("saved.name"), t("stats.col.count"), ""]}>
           {searches.map((search) => (
             <tr key={search.id}>
-              <td className={cell}><Link to={`/patents?${search.query}`} className="text-brand-700 underline">{search.name}</Link></td>
+              <td className={cell}>
+                <Link to={`/patents?${search.query}`} className="text-brand-700 underline">
+                  {search.name}
+                </Link>
+              </td>
               <td className={cell}>{t("saved.matches", { count: search.matches })}</td>
               <td className={cell}>
                 <Form method="post">
                   <input type="hidden" name="intent" value="delete" />
                   <input type="hidden" name="id" value={search.id} />
-                  <button type="submit" className="text-red-700 underline" aria-label={`${t("saved.delete")} ${search.name}`}>{t("saved.delete")}</button>
+                  <button
+                    type="submit"
+                    className="text-red-700 underline"
+                    aria-label={`${t("saved.delete")} ${search.name}`}
+                  >
+                    {t("saved.delete")}
+                  </button>
                 </Form>
               </td>
             </tr>

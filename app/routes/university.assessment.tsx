@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice, useFormReply } from "~/components/form";
 import { DataTable, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
-import { AssessFormSchema, assessmentInput } from "~/models/assessment/schemas";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
@@ -11,12 +10,15 @@ import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
-import { listUniversities } from "~/models/organization/organization.server";
-import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
 import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment/assessment.server";
+import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
+import { AssessFormSchema, assessmentInput } from "~/models/assessment/schemas";
+import { listUniversities } from "~/models/organization/organization.server";
+import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 
-export const meta: MetaFunction = ({ matches }) => [{ title: translator(languageFromMatches(matches))("assess.title") }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(languageFromMatches(matches))("assess.title") },
+];
 
 /** GET /university/assessment[?university=][&filter=due|unassessed|all|transferable|excluded][&q=][&sort=][&dir=][&page=]:
  * without a filter, the patents that need an assessment (or all, when none does). */
@@ -26,7 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
   const universityId = universityFor(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
   if (!universityId) throw new Response("validation.university", { status: 400 });
-  const query = parseListQuery(request, { sorts: ASSESSMENT_SORTS, defaultSort: "assessedAt", defaultDir: "asc", filters: { filter: oneOf(ASSESSMENT_FILTERS) } });
+  const query = parseListQuery(request, {
+    sorts: ASSESSMENT_SORTS,
+    defaultSort: "assessedAt",
+    defaultDir: "asc",
+    filters: { filter: oneOf(ASSESSMENT_FILTERS) },
+  });
   const list = await orErrorPage(listForAssessment(user, universityId, query));
   return { universities, universityId, query, ...list };
 }
@@ -34,7 +41,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const answer = await answerForm(form, AssessFormSchema, (value) => assessPatents(user, value.patentId, assessmentInput(value)));
+  const answer = await answerForm(form, AssessFormSchema, (value) =>
+    assessPatents(user, value.patentId, assessmentInput(value)),
+  );
   if (!answer.ok) return answer.refusal;
   return { result: answer.reply({ resetForm: true }), assessed: answer.done.assessed };
 }
@@ -42,60 +51,169 @@ export async function action({ request }: ActionFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["patents"][number];
 
 export default function Assessment() {
-  const { universities, universityId, query, filter, noneDue, total, page, pages, patents } = useLoaderData<typeof loader>();
+  const { universities, universityId, query, filter, noneDue, total, page, pages, patents } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, language } = useLanguage();
   const { fields, formError } = useFormReply(actionData?.result);
   const assessed = actionData && "assessed" in actionData ? actionData.assessed : 0;
   // What was sent before a refusal, shown again (without JavaScript too).
-  const sent = (name: keyof typeof fields) => [fields[name].initialValue].flat().filter((value) => value !== undefined && value !== null).map(String);
+  const sent = (name: keyof typeof fields) =>
+    [fields[name].initialValue]
+      .flat()
+      .filter((value) => value !== undefined && value !== null)
+      .map(String);
   const ticked = new Set(sent("patentId"));
   const noteError = fields.note.errors?.[0];
   const scoreError = fields.score.errors?.[0];
   const columns: Array<Column<Row>> = [
     {
-      key: "select", header: t("up.select"), nowrap: true,
-      cell: (patent) => <input type="checkbox" name="patentId" value={patent.id} defaultChecked={ticked.has(String(patent.id))} aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`} />,
+      key: "select",
+      header: t("up.select"),
+      nowrap: true,
+      cell: (patent) => (
+        <input
+          type="checkbox"
+          name="patentId"
+          value={patent.id}
+          defaultChecked={ticked.has(String(patent.id))}
+          aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`}
+        />
+      ),
     },
-    { key: "title", header: t("licenses.patent"), sort: "title", primary: true, cell: (patent) => <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">{localized(language, patent.title, patent.titleEn)}</Link> },
-    { key: "type", header: t("patent.type"), nowrap: true, cell: (patent) => PATENT_TYPES[patent.type as PatentType][language] },
-    { key: "legalStatus", header: t("patent.legalStatus"), sort: "legalStatus", nowrap: true, cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language] },
     {
-      key: "suggested", header: t("assess.col.suggested"), nowrap: true, align: "right",
-      cell: (patent) => <abbr title={patent.suggested.factors.map((f) => `${t(`assess.factor.${f.factor}` as MessageKey)} ${f.points}/${f.max}`).join("; ")} className="no-underline">{patent.suggested.score}</abbr>,
+      key: "title",
+      header: t("licenses.patent"),
+      sort: "title",
+      primary: true,
+      cell: (patent) => (
+        <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">
+          {localized(language, patent.title, patent.titleEn)}
+        </Link>
+      ),
     },
-    { key: "score", header: t("assess.col.score"), sort: "valueScore", nowrap: true, align: "right", cell: (patent) => patent.valueScore ?? "—" },
-    { key: "maturity", header: t("assess.col.maturity"), nowrap: true, align: "right", cell: (patent) => patent.maturity ?? "—" },
-    { key: "transferable", header: t("assess.col.transferable"), nowrap: true, cell: (patent) => patent.assessedAt ? t(patent.transferable ? "assess.yes" : "assess.no") : t("assess.unassessed") },
-    { key: "assessedAt", header: t("assess.col.assessedAt"), sort: "assessedAt", nowrap: true, cell: (patent) => patent.assessedAt ? shownDay(patent.assessedAt) : "—" },
+    {
+      key: "type",
+      header: t("patent.type"),
+      nowrap: true,
+      cell: (patent) => PATENT_TYPES[patent.type as PatentType][language],
+    },
+    {
+      key: "legalStatus",
+      header: t("patent.legalStatus"),
+      sort: "legalStatus",
+      nowrap: true,
+      cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language],
+    },
+    {
+      key: "suggested",
+      header: t("assess.col.suggested"),
+      nowrap: true,
+      align: "right",
+      cell: (patent) => (
+        <abbr
+          title={patent.suggested.factors
+            .map((f) => `${t(`assess.factor.${f.factor}` as MessageKey)} ${f.points}/${f.max}`)
+            .join("; ")}
+          className="no-underline"
+        >
+          {patent.suggested.score}
+        </abbr>
+      ),
+    },
+    {
+      key: "score",
+      header: t("assess.col.score"),
+      sort: "valueScore",
+      nowrap: true,
+      align: "right",
+      cell: (patent) => patent.valueScore ?? "—",
+    },
+    {
+      key: "maturity",
+      header: t("assess.col.maturity"),
+      nowrap: true,
+      align: "right",
+      cell: (patent) => patent.maturity ?? "—",
+    },
+    {
+      key: "transferable",
+      header: t("assess.col.transferable"),
+      nowrap: true,
+      cell: (patent) =>
+        patent.assessedAt ? t(patent.transferable ? "assess.yes" : "assess.no") : t("assess.unassessed"),
+    },
+    {
+      key: "assessedAt",
+      header: t("assess.col.assessedAt"),
+      sort: "assessedAt",
+      nowrap: true,
+      cell: (patent) => (patent.assessedAt ? shownDay(patent.assessedAt) : "—"),
+    },
     { key: "note", header: t("assess.col.note"), cell: (patent) => patent.transferableNote ?? "" },
   ];
   return (
     <section aria-labelledby="assess-heading" className="space-y-4">
-      <h1 id="assess-heading" className="text-2xl font-bold">{t("assess.title")}</h1>
+      <h1 id="assess-heading" className="text-2xl font-bold">
+        {t("assess.title")}
+      </h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("assess.lead")}</p>
-      <ListToolbar id="assess" label={t("assess.search")} q={query.q} total={total} sort={query.sort} dir={query.dir} sortOptions={sortOptionsOf(columns)}>
+      <ListToolbar
+        id="assess"
+        label={t("assess.search")}
+        q={query.q}
+        total={total}
+        sort={query.sort}
+        dir={query.dir}
+        sortOptions={sortOptionsOf(columns)}
+      >
         {universities.length > 0 && (
           <label className="flex flex-col">
             <span>{t("import.university")}</span>
-            <select name="university" defaultValue={universityId} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
-              {universities.map((u) => <option key={u.id} value={u.id}>{localized(language, u.name, u.nameEn)}</option>)}
+            <select
+              name="university"
+              defaultValue={universityId}
+              className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
+            >
+              {universities.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {localized(language, u.name, u.nameEn)}
+                </option>
+              ))}
             </select>
           </label>
         )}
         <label className="flex flex-col">
           <span>{t("assess.filter")}</span>
-          <select name="filter" defaultValue={filter} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1">
-            {ASSESSMENT_FILTERS.map((f) => <option key={f} value={f}>{t(`assess.filter.${f}`)}</option>)}
+          <select
+            name="filter"
+            defaultValue={filter}
+            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {ASSESSMENT_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`assess.filter.${f}`)}
+              </option>
+            ))}
           </select>
         </label>
       </ListToolbar>
-      <p className="max-w-3xl text-sm text-slate-600">{noneDue ? t("assess.allAssessed") : filter === "due" ? t("assess.dueHelp") : null}</p>
+      <p className="max-w-3xl text-sm text-slate-600">
+        {noneDue ? t("assess.allAssessed") : filter === "due" ? t("assess.dueHelp") : null}
+      </p>
       {assessed > 0 && <Notice>{t("assess.done", { count: assessed })}</Notice>}
       <FormError error={formError ?? fields.patentId.errors?.[0]} />
       <Form method="post" className="space-y-4">
-        <DataTable caption={t("assess.title")} columns={columns} rows={patents} rowKey={(p) => p.id} sort={query.sort} dir={query.dir} empty={t("list.none")} />
+        <DataTable
+          caption={t("assess.title")}
+          columns={columns}
+          rows={patents}
+          rowKey={(p) => p.id}
+          sort={query.sort}
+          dir={query.dir}
+          empty={t("list.none")}
+        />
         <Pager page={page} pages={pages} />
 
         <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-2">
@@ -104,39 +222,94 @@ export default function Assessment() {
             <legend className="text-sm">{t("assess.transferable")}</legend>
             {(["leave", "yes", "no"] as const).map((value) => (
               <label key={value} className="mr-4 text-sm">
-                <input type="radio" name="transferable" value={value} defaultChecked={value === (sent("transferable")[0] ?? "leave")} className="mr-1" />
+                <input
+                  type="radio"
+                  name="transferable"
+                  value={value}
+                  defaultChecked={value === (sent("transferable")[0] ?? "leave")}
+                  className="mr-1"
+                />
                 {t(value === "leave" ? "assess.leave" : value === "yes" ? "assess.yes" : "assess.no")}
               </label>
             ))}
           </fieldset>
           <label className="flex flex-col text-sm">
             {t("assess.note")}
-            <input name="note" maxLength={500} defaultValue={sent("note")[0]} aria-invalid={Boolean(noteError)} aria-describedby={noteError ? "note-error" : undefined} className="mt-1 rounded border border-slate-300 px-2 py-1" />
-            {noteError && <span id="note-error" className="text-red-700">{messageIn(language, noteError)}</span>}
+            <input
+              name="note"
+              maxLength={500}
+              defaultValue={sent("note")[0]}
+              aria-invalid={Boolean(noteError)}
+              aria-describedby={noteError ? "note-error" : undefined}
+              className="mt-1 rounded border border-slate-300 px-2 py-1"
+            />
+            {noteError && (
+              <span id="note-error" className="text-red-700">
+                {messageIn(language, noteError)}
+              </span>
+            )}
           </label>
           <fieldset>
             <legend className="text-sm">{t("assess.score")}</legend>
             {(["leave", "suggested", "set"] as const).map((value) => (
               <label key={value} className="mr-4 text-sm">
-                <input type="radio" name="scoreMode" value={value} defaultChecked={value === (sent("scoreMode")[0] ?? "leave")} className="mr-1" />
-                {t(value === "leave" ? "assess.leave" : value === "suggested" ? "assess.useSuggested" : "assess.setScore")}
+                <input
+                  type="radio"
+                  name="scoreMode"
+                  value={value}
+                  defaultChecked={value === (sent("scoreMode")[0] ?? "leave")}
+                  className="mr-1"
+                />
+                {t(
+                  value === "leave"
+                    ? "assess.leave"
+                    : value === "suggested"
+                      ? "assess.useSuggested"
+                      : "assess.setScore",
+                )}
               </label>
             ))}
             <label className="mt-2 flex flex-col text-sm">
               {t("assess.scoreValue")}
-              <input name="score" inputMode="numeric" pattern="\d{1,3}" defaultValue={sent("score")[0]} className="mt-1 w-24 rounded border border-slate-300 px-2 py-1" aria-invalid={Boolean(scoreError)} aria-describedby={scoreError ? "score-error" : undefined} />
-              {scoreError && <span id="score-error" className="text-red-700">{messageIn(language, scoreError)}</span>}
+              <input
+                name="score"
+                inputMode="numeric"
+                pattern="\d{1,3}"
+                defaultValue={sent("score")[0]}
+                className="mt-1 w-24 rounded border border-slate-300 px-2 py-1"
+                aria-invalid={Boolean(scoreError)}
+                aria-describedby={scoreError ? "score-error" : undefined}
+              />
+              {scoreError && (
+                <span id="score-error" className="text-red-700">
+                  {messageIn(language, scoreError)}
+                </span>
+              )}
             </label>
           </fieldset>
           <label className="flex flex-col text-sm">
             {t("assess.maturity")}
-            <select name="maturity" defaultValue={sent("maturity")[0] ?? ""} className="mt-1 w-40 rounded border border-slate-300 px-2 py-1">
+            <select
+              name="maturity"
+              defaultValue={sent("maturity")[0] ?? ""}
+              className="mt-1 w-40 rounded border border-slate-300 px-2 py-1"
+            >
               <option value="">{t("assess.leave")}</option>
-              {Array.from({ length: 9 }, (_, i) => i + 1).map((level) => <option key={level} value={level}>TRL {level}</option>)}
+              {Array.from({ length: 9 }, (_, i) => i + 1).map((level) => (
+                <option key={level} value={level}>
+                  TRL {level}
+                </option>
+              ))}
             </select>
           </label>
           <div className="md:col-span-2">
-            <button type="submit" disabled={navigation.state === "submitting"} className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60">{t("assess.submit")}</button>
+            <button
+              type="submit"
+              disabled={navigation.state === "submitting"}
+              className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60"
+            >
+              {t("assess.submit")}
+            </button>
           </div>
         </fieldset>
       </Form>

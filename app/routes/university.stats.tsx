@@ -24,7 +24,11 @@ export default function UniversityStats() {
   const { t, language } = useLanguage();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("stats.universityTitle", { university: localized(language, stats.scope.universityName, stats.scope.universityNameEn) })}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("stats.universityTitle", {
+          university: localized(language, stats.scope.universityName, stats.scope.universityNameEn),
+        })}
+      </h1>
       <StatsDashboard stats={stats} universities={null} issues={issues} today={today} />
     </div>
   );

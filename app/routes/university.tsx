@@ -23,7 +23,13 @@ export default function UniversityLayout() {
     <div className="space-y-4">
       <nav aria-label={t("nav.universityPatents")} className="flex flex-wrap gap-2 border-b border-slate-200 pb-2">
         {SECTIONS.map(([to, label]) => (
-          <NavLink key={to} to={to} className={({ isActive }) => `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-200 hover:bg-slate-100"}`}>
+          <NavLink
+            key={to}
+            to={to}
+            className={({ isActive }) =>
+              `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-700 text-white" : "bg-white ring-1 ring-slate-200 hover:bg-slate-100"}`
+            }
+          >
             {t(label)}
           </NavLink>
         ))}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseCreditCode } from "../../app/models/organization/credit-code";
 import { parseApplicationNumber, isPublicationNumber } from "../../app/models/patent/identifiers";
-import { IPC_CODE } from "../../app/models/patent/vocabulary";
 import { IPC_TITLES } from "../../app/models/patent/ipc-titles";
+import { IPC_CODE } from "../../app/models/patent/vocabulary";
 import { CLUSTERS } from "../../app/models/taxonomy";
 import { planDemoPool, patentText, DEFAULT_SEED, DEMO_AS_OF } from "./demo-pool";
 
@@ -42,7 +42,9 @@ describe("the demo pool", { timeout: 60_000 }, () => {
   it("gives patents plausible dates, terms and statuses", () => {
     for (const patent of pool.patents) {
       const termYears = year(patent.expiresOn) - year(patent.filingDate);
-      expect(patent.type === "INVENTION" ? [20] : patent.type === "UTILITY_MODEL" ? [10] : [10, 15]).toContain(termYears);
+      expect(patent.type === "INVENTION" ? [20] : patent.type === "UTILITY_MODEL" ? [10] : [10, 15]).toContain(
+        termYears,
+      );
       if (patent.grantDate) expect(patent.grantDate > patent.filingDate).toBe(true);
       if (patent.legalStatus === "VALID") expect(patent.grantDate && patent.expiresOn > DEMO_AS_OF).toBeTruthy();
       if (patent.transferable) expect(["VALID", "PENDING"]).toContain(patent.legalStatus);
@@ -52,7 +54,8 @@ describe("the demo pool", { timeout: 60_000 }, () => {
 
   it("has a deal history in which 2024 is about +85 % on 2023", () => {
     const perYear = new Map<number, number>();
-    for (const deal of [...pool.licenses, ...pool.transfers]) perYear.set(year(deal.signedAt), (perYear.get(year(deal.signedAt)) ?? 0) + 1);
+    for (const deal of [...pool.licenses, ...pool.transfers])
+      perYear.set(year(deal.signedAt), (perYear.get(year(deal.signedAt)) ?? 0) + 1);
     expect([...perYear.keys()].sort()).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
     const growth = perYear.get(2024)! / perYear.get(2023)! - 1;
     expect(growth).toBeGreaterThan(0.8);
@@ -74,21 +77,26 @@ describe("the demo pool", { timeout: 60_000 }, () => {
       const patent = patents.get(declaration.patentId)!;
       expect(declaration.declaredAt >= new Date("2021-06-01T00:00:00Z")).toBe(true);
       expect(patent.type === "INVENTION" || patent.hasEvaluationReport).toBe(true);
-      expect(declaration.declaredAt.getTime() + declaration.licenseTermMonths * 28 * 86_400_000).toBeLessThanOrEqual(patent.expiresOn.getTime());
+      expect(declaration.declaredAt.getTime() + declaration.licenseTermMonths * 28 * 86_400_000).toBeLessThanOrEqual(
+        patent.expiresOn.getTime(),
+      );
     }
     const active = pool.declarations.filter((d) => d.status === "ACTIVE").map((d) => d.patentId);
     expect(new Set(active).size).toBe(active.length);
     expect(active.length).toBeGreaterThan(1000);
     expect(pool.declarations.some((d) => d.status === "WITHDRAWN")).toBe(true);
     for (const license of pool.licenses) {
-      if (license.kind === "OPEN") expect(declarations.get(license.declarationId!)!.declaredAt <= license.signedAt).toBe(true);
+      if (license.kind === "OPEN")
+        expect(declarations.get(license.declarationId!)!.declaredAt <= license.signedAt).toBe(true);
       expect(license.endsOn <= patents.get(license.patentId)!.expiresOn).toBe(true);
     }
     // Patent Law art. 51: no declaration while an exclusive or sole license is in force.
     const exclusive = pool.licenses.filter((l) => l.kind === "EXCLUSIVE" || l.kind === "SOLE");
     for (const declaration of pool.declarations) {
       const declaredUntil = declaration.withdrawnAt ?? DEMO_AS_OF;
-      const overlapping = exclusive.filter((l) => l.patentId === declaration.patentId && l.startsOn <= declaredUntil && l.endsOn >= declaration.declaredAt);
+      const overlapping = exclusive.filter(
+        (l) => l.patentId === declaration.patentId && l.startsOn <= declaredUntil && l.endsOn >= declaration.declaredAt,
+      );
       expect(overlapping).toEqual([]);
     }
   });
@@ -120,7 +128,9 @@ describe("the demo pool", { timeout: 60_000 }, () => {
     for (const { plan, text } of texts) {
       if (plan.type === "DESIGN") {
         expect(text.title).not.toMatch(/^一种|方法|组合物|系统(（|$)/);
-        expect(text.abstract).toMatch(/^1\.本外观设计产品的名称：.*2\.本外观设计产品的用途：.*3\.本外观设计产品的设计要点：在于.*4\.最能表明设计要点的图片或照片：/);
+        expect(text.abstract).toMatch(
+          /^1\.本外观设计产品的名称：.*2\.本外观设计产品的用途：.*3\.本外观设计产品的设计要点：在于.*4\.最能表明设计要点的图片或照片：/,
+        );
         continue;
       }
       expect(text.title).toMatch(/^一种/);
@@ -134,13 +144,17 @@ describe("the demo pool", { timeout: 60_000 }, () => {
     expect(distinct / texts.length).toBeGreaterThanOrEqual(0.95);
     // Every repeated title is one 一案双申 family's.
     const families = new Map<string, Set<string>>();
-    for (const { plan, text } of texts) families.set(text.title, (families.get(text.title) ?? new Set()).add(plan.familyId ?? `patent-${plan.id}`));
+    for (const { plan, text } of texts)
+      families.set(text.title, (families.get(text.title) ?? new Set()).add(plan.familyId ?? `patent-${plan.id}`));
     const repeatedAcrossFamilies = [...families.values()].filter((owners) => owners.size > 1).length;
     expect(repeatedAcrossFamilies / texts.length).toBeLessThan(0.01);
   });
 
   it("pairs each 一案双申 invention with a utility model of the same owner, day and title", () => {
-    const families = groupBy(pool.patents.filter((p) => p.familyId), (p) => p.familyId!);
+    const families = groupBy(
+      pool.patents.filter((p) => p.familyId),
+      (p) => p.familyId!,
+    );
     expect(families.size).toBeGreaterThan(400);
     for (const members of families.values()) {
       expect(members.map((p) => p.type).sort()).toEqual(["INVENTION", "UTILITY_MODEL"]);
@@ -150,7 +164,8 @@ describe("the demo pool", { timeout: 60_000 }, () => {
       expect(utilityModel.coOwnerIds).toEqual(invention.coOwnerIds);
       expect(patentText(DEFAULT_SEED, utilityModel).title).toBe(patentText(DEFAULT_SEED, invention).title);
       // The utility model is given up once the invention is granted.
-      if (invention.grantDate && utilityModel.legalStatus !== "EXPIRED") expect(utilityModel.legalStatus).toBe("LAPSED");
+      if (invention.grantDate && utilityModel.legalStatus !== "EXPIRED")
+        expect(utilityModel.legalStatus).toBe("LAPSED");
     }
   });
 
@@ -159,7 +174,8 @@ describe("the demo pool", { timeout: 60_000 }, () => {
     expect(coOwned.length / pool.patents.length).toBeGreaterThan(0.08);
     expect(coOwned.length / pool.patents.length).toBeLessThan(0.12);
     const enterprises = new Set(pool.organizations.filter((o) => o.kind === "ENTERPRISE").map((o) => o.id));
-    for (const patent of coOwned) for (const id of patent.coOwnerIds) expect(enterprises.has(id) && id !== patent.ownerId).toBe(true);
+    for (const patent of coOwned)
+      for (const id of patent.coOwnerIds) expect(enterprises.has(id) && id !== patent.ownerId).toBe(true);
     const consents = groupBy(pool.consents, (c) => c.declarationId);
     for (const declaration of pool.declarations) {
       const patent = pool.patents[declaration.patentId - 1];
@@ -169,4 +185,3 @@ describe("the demo pool", { timeout: 60_000 }, () => {
     }
   });
 });
-

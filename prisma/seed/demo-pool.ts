@@ -3,7 +3,13 @@
 // invention patents transferred or licensed). Deterministic from the seed; scale multiplies the pool.
 import { creditCodeCheckCharacter } from "../../app/models/organization/credit-code";
 import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
-import { termYears, type LegalStatus, type PatentType, type FeeModel, type LicenseKind } from "../../app/models/patent/vocabulary";
+import {
+  termYears,
+  type LegalStatus,
+  type PatentType,
+  type FeeModel,
+  type LicenseKind,
+} from "../../app/models/patent/vocabulary";
 import { CLUSTERS, type ClusterCode } from "../../app/models/taxonomy";
 import { INSTITUTIONS } from "./institutions";
 import { composePatentText, titleCapacity, type ComposedText, type TextForm, type TitlePlan } from "./patent-text";
@@ -180,7 +186,10 @@ function publicationPrefix(type: PatentType, year: number): string {
   return String(101 + Math.max(0, Math.min(18, Math.round((year - 2009) * 1.1))));
 }
 
-function planOrganizations(rng: Random, scale: number): { universities: OrganizationRow[]; enterprises: OrganizationRow[]; operator: OrganizationRow } {
+function planOrganizations(
+  rng: Random,
+  scale: number,
+): { universities: OrganizationRow[]; enterprises: OrganizationRow[]; operator: OrganizationRow } {
   const operator: OrganizationRow = {
     id: "org-operator",
     kind: "OPERATOR",
@@ -264,7 +273,12 @@ interface Numbering {
   legalStatus: LegalStatus;
 }
 
-function planPatents(rng: Random, count: number, universities: OrganizationRow[], enterprises: OrganizationRow[]): PatentPlan[] {
+function planPatents(
+  rng: Random,
+  count: number,
+  universities: OrganizationRow[],
+  enterprises: OrganizationRow[],
+): PatentPlan[] {
   const universityWeights = INSTITUTIONS.map((i) => i.researchWeight);
   const areaWeights = INSTITUTIONS.map((institution) =>
     TECH_AREAS.map((area) => {
@@ -273,7 +287,11 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
     }),
   );
   const enterprisesByCluster = new Map<string, OrganizationRow[]>();
-  for (const enterprise of enterprises) enterprisesByCluster.set(enterprise.cluster!, [...(enterprisesByCluster.get(enterprise.cluster!) ?? []), enterprise]);
+  for (const enterprise of enterprises)
+    enterprisesByCluster.set(enterprise.cluster!, [
+      ...(enterprisesByCluster.get(enterprise.cluster!) ?? []),
+      enterprise,
+    ]);
   const serials = new Map<string, number>();
   const nextSerial = (key: string, start: () => number) => {
     const serial = (serials.get(key) ?? start()) + 1;
@@ -334,7 +352,8 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
       // The utility model of a 一案双申 pair is given up when the invention is granted (Patent Law art. 9).
       else if (twinOf?.grantDate) legalStatus = "LAPSED";
       // Universities stop paying annual fees on old, unused patents.
-      else if (rng.chance(Math.min(0.12, age * (type === "INVENTION" ? 0.004 : 0.01)))) legalStatus = rng.chance(0.7) ? "TERMINATED" : "LAPSED";
+      else if (rng.chance(Math.min(0.12, age * (type === "INVENTION" ? 0.004 : 0.01))))
+        legalStatus = rng.chance(0.7) ? "TERMINATED" : "LAPSED";
     }
 
     let publicationNumber: string | null = null;
@@ -351,25 +370,44 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
         grantNumber = publicationNumber;
       }
     }
-    return { filingDate, applicationNumber, publicationNumber, grantNumber, publicationDate, grantDate, expiresOn, legalStatus };
+    return {
+      filingDate,
+      applicationNumber,
+      publicationNumber,
+      grantNumber,
+      publicationDate,
+      grantDate,
+      expiresOn,
+      legalStatus,
+    };
   };
 
   const assess = (id: number, type: PatentType, universityIndex: number, areaIndex: number, numbering: Numbering) => {
     const area = TECH_AREAS[areaIndex];
     const ipcMain = rng.pick(area.ipcMain);
-    const ipcOthers = rng.sample([...area.ipcMain, ...area.ipcOther].filter((code) => code !== ipcMain), rng.int(1, 3));
+    const ipcOthers = rng.sample(
+      [...area.ipcMain, ...area.ipcOther].filter((code) => code !== ipcMain),
+      rng.int(1, 3),
+    );
     const remainingYears = Math.max(0, (numbering.expiresOn.getTime() - DEMO_AS_OF.getTime()) / (365 * DAY));
     const clusterTier = CLUSTERS.find((c) => c.code === area.cluster)?.tier;
     const valueScore = Math.round(
-      Math.min(98, Math.max(5,
-        { INVENTION: 48, UTILITY_MODEL: 32, DESIGN: 22 }[type] +
-          remainingYears * 1.2 +
-          (clusterTier === "trillion" ? 8 : clusterTier ? 4 : 0) +
-          (numbering.legalStatus === "VALID" ? 6 : numbering.legalStatus === "PENDING" ? 2 : -25) +
-          (rng.next() - 0.5) * 30)),
+      Math.min(
+        98,
+        Math.max(
+          5,
+          { INVENTION: 48, UTILITY_MODEL: 32, DESIGN: 22 }[type] +
+            remainingYears * 1.2 +
+            (clusterTier === "trillion" ? 8 : clusterTier ? 4 : 0) +
+            (numbering.legalStatus === "VALID" ? 6 : numbering.legalStatus === "PENDING" ? 2 : -25) +
+            (rng.next() - 0.5) * 30,
+        ),
+      ),
     );
     const sameCluster = area.cluster ? enterprisesByCluster.get(area.cluster) : undefined;
-    const coOwnerIds = rng.chance(CO_OWNED_SHARE) ? [(sameCluster && rng.chance(0.8) ? rng.pick(sameCluster) : rng.pick(enterprises)).id] : [];
+    const coOwnerIds = rng.chance(CO_OWNED_SHARE)
+      ? [(sameCluster && rng.chance(0.8) ? rng.pick(sameCluster) : rng.pick(enterprises)).id]
+      : [];
     return {
       id,
       areaIndex,
@@ -407,19 +445,40 @@ function planPatents(rng: Random, count: number, universities: OrganizationRow[]
       const roll = rng.next();
       if (roll < 0.3) form = "METHOD";
       // Materials only while the area has titles left for them: a few materials make few distinct titles.
-      else if (roll < 0.5 && ordinalOf(areaIndex, "PREPARATION") < titleCapacity(area, "PREPARATION")) form = "PREPARATION";
+      else if (roll < 0.5 && ordinalOf(areaIndex, "PREPARATION") < titleCapacity(area, "PREPARATION"))
+        form = "PREPARATION";
     }
-    const twin = form === "DEVICE" && type === "INVENTION" && i + 1 < count && twinBudget[universityIndex] > 0 && rng.chance(TWIN_FILING_SHARE);
+    const twin =
+      form === "DEVICE" &&
+      type === "INVENTION" &&
+      i + 1 < count &&
+      twinBudget[universityIndex] > 0 &&
+      rng.chance(TWIN_FILING_SHARE);
     if (twin) twinBudget[universityIndex]--;
-    const title: TitlePlan = { form, ordinal: nextOrdinal(areaIndex, form), withControlMethod: form === "DEVICE" && !twin && rng.chance(0.15) };
-    const head: PatentPlan = { ...assess(i + 1, type, universityIndex, areaIndex, numbering), title, familyId: null, textSourceId: i + 1 };
+    const title: TitlePlan = {
+      form,
+      ordinal: nextOrdinal(areaIndex, form),
+      withControlMethod: form === "DEVICE" && !twin && rng.chance(0.15),
+    };
+    const head: PatentPlan = {
+      ...assess(i + 1, type, universityIndex, areaIndex, numbering),
+      title,
+      familyId: null,
+      textSourceId: i + 1,
+    };
     plans.push(head);
     if (twin) {
       // 一案双申: the same invention filed as a utility model on the same day, by the same owners.
       head.familyId = `family-${head.id}`;
       i++;
       const twinNumbering = number("UTILITY_MODEL", filingDate, { grantDate: numbering.grantDate });
-      plans.push({ ...assess(i + 1, "UTILITY_MODEL", universityIndex, areaIndex, twinNumbering), coOwnerIds: head.coOwnerIds, title, familyId: head.familyId, textSourceId: head.id });
+      plans.push({
+        ...assess(i + 1, "UTILITY_MODEL", universityIndex, areaIndex, twinNumbering),
+        coOwnerIds: head.coOwnerIds,
+        title,
+        familyId: head.familyId,
+        textSourceId: head.id,
+      });
     }
   }
   return plans;
@@ -450,7 +509,10 @@ function dealDateInYear(rng: Random, year: number, patent: PatentPlan): Date {
 function planDeals(rng: Random, patents: PatentPlan[], enterprises: OrganizationRow[]): DealPlan[] {
   const enterprisesByCluster = new Map<string, OrganizationRow[]>();
   for (const enterprise of enterprises) {
-    enterprisesByCluster.set(enterprise.cluster!, [...(enterprisesByCluster.get(enterprise.cluster!) ?? []), enterprise]);
+    enterprisesByCluster.set(enterprise.cluster!, [
+      ...(enterprisesByCluster.get(enterprise.cluster!) ?? []),
+      enterprise,
+    ]);
   }
   const licenseeFor = (patent: PatentPlan) => {
     const sameCluster = patent.cluster ? enterprisesByCluster.get(patent.cluster) : undefined;
@@ -458,7 +520,10 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
   };
   const grantedInventions = patents.filter((p) => p.type === "INVENTION" && p.grantDate);
   const grantedUtility = patents.filter((p) => p.type === "UTILITY_MODEL" && p.grantDate);
-  const inventionQuotas = apportion(Math.round(grantedInventions.length * TARGET_INDUSTRIALISATION_RATE), DEAL_YEAR_WEIGHTS);
+  const inventionQuotas = apportion(
+    Math.round(grantedInventions.length * TARGET_INDUSTRIALISATION_RATE),
+    DEAL_YEAR_WEIGHTS,
+  );
   const utilityQuotas = apportion(Math.round(grantedUtility.length * 0.03), DEAL_YEAR_WEIGHTS);
 
   const deals: DealPlan[] = [];
@@ -466,20 +531,31 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
   DEAL_YEARS.forEach((year, y) => {
     const yearEnd = new Date(Math.min(Date.UTC(year, 11, 31), DEMO_AS_OF.getTime()));
     const firstDeals: DealPlan[] = [];
-    for (const [pool, quota] of [[grantedInventions, inventionQuotas[y]], [grantedUtility, utilityQuotas[y]]] as const) {
+    for (const [pool, quota] of [
+      [grantedInventions, inventionQuotas[y]],
+      [grantedUtility, utilityQuotas[y]],
+    ] as const) {
       const candidates = pool.filter((p) => !dealt.has(p.id) && p.grantDate! < yearEnd);
-      if (candidates.length < quota) throw new Error(`only ${candidates.length} patents can have a first deal in ${year}, ${quota} needed`);
+      if (candidates.length < quota)
+        throw new Error(`only ${candidates.length} patents can have a first deal in ${year}, ${quota} needed`);
       for (const patent of rng.sample(candidates, quota)) {
         dealt.add(patent.id);
         const signedAt = dealDateInYear(rng, year, patent);
-        const openPossible = signedAt > OPEN_LICENSE_LAW_IN_FORCE && patent.legalStatus === "VALID" && (patent.type === "INVENTION" || patent.hasEvaluationReport);
+        const openPossible =
+          signedAt > OPEN_LICENSE_LAW_IN_FORCE &&
+          patent.legalStatus === "VALID" &&
+          (patent.type === "INVENTION" || patent.hasEvaluationReport);
         const roll = rng.next();
         const kind: DealPlan["kind"] =
-          openPossible && roll < 0.3 ? "OPEN"
-          : roll < 0.55 ? "TRANSFER"
-          : roll < 0.82 ? "ORDINARY"
-          : roll < 0.93 ? "EXCLUSIVE"
-          : "SOLE";
+          openPossible && roll < 0.3
+            ? "OPEN"
+            : roll < 0.55
+              ? "TRANSFER"
+              : roll < 0.82
+                ? "ORDINARY"
+                : roll < 0.93
+                  ? "EXCLUSIVE"
+                  : "SOLE";
         firstDeals.push({ patent, kind, signedAt, licensee: licenseeFor(patent) });
       }
     }
@@ -487,13 +563,22 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
     const repeatable = deals.concat(firstDeals).filter((d) => d.kind === "OPEN" || d.kind === "ORDINARY");
     const repeats = rng.sample(repeatable, Math.round(firstDeals.length / 9)).map((first): DealPlan => {
       // A company holds at most one license per patent (and so per open-license declaration).
-      const holders = new Set(deals.concat(firstDeals).filter((d) => d.patent === first.patent).map((d) => d.licensee.id));
+      const holders = new Set(
+        deals
+          .concat(firstDeals)
+          .filter((d) => d.patent === first.patent)
+          .map((d) => d.licensee.id),
+      );
       let licensee = licenseeFor(first.patent);
       while (holders.has(licensee.id)) licensee = rng.pick(enterprises);
       return {
         patent: first.patent,
         kind: first.kind,
-        signedAt: randomDateBetween(rng, new Date(Math.max(first.signedAt.getTime() + DAY, Date.UTC(year, 0, 1))), yearEnd),
+        signedAt: randomDateBetween(
+          rng,
+          new Date(Math.max(first.signedAt.getTime() + DAY, Date.UTC(year, 0, 1))),
+          yearEnd,
+        ),
         licensee,
       };
     });
@@ -502,16 +587,26 @@ function planDeals(rng: Random, patents: PatentPlan[], enterprises: Organization
   return deals.sort((a, b) => a.signedAt.getTime() - b.signedAt.getTime());
 }
 
-function feeTerms(rng: Random, patent: PatentPlan): Omit<DeclarationRow, "id" | "patentId" | "declarantId" | "version" | "status" | "declaredAt" | "withdrawnAt"> {
+function feeTerms(
+  rng: Random,
+  patent: PatentPlan,
+): Omit<DeclarationRow, "id" | "patentId" | "declarantId" | "version" | "status" | "declaredAt" | "withdrawnAt"> {
   const invention = patent.type === "INVENTION";
-  const yuan = (median: number, min: number, max: number) => Math.round(rng.logNormal(median, 0.6, min, max) / 1000) * 1000 * 100;
-  const model = (["LUMP_SUM", "ROYALTY", "PER_UNIT", "ENTRY_PLUS_ROYALTY"] as const)[rng.weightedIndex([45, 25, 10, 20])];
+  const yuan = (median: number, min: number, max: number) =>
+    Math.round(rng.logNormal(median, 0.6, min, max) / 1000) * 1000 * 100;
+  const model = (["LUMP_SUM", "ROYALTY", "PER_UNIT", "ENTRY_PLUS_ROYALTY"] as const)[
+    rng.weightedIndex([45, 25, 10, 20])
+  ];
   const base = { lumpSumFen: null, entryFeeFen: null, royaltyBasisPoints: null, perUnitFen: null };
   const terms = {
     LUMP_SUM: { ...base, lumpSumFen: invention ? yuan(80_000, 10_000, 500_000) : yuan(15_000, 5_000, 60_000) },
     ROYALTY: { ...base, royaltyBasisPoints: rng.int(2, 10) * 50 },
     PER_UNIT: { ...base, perUnitFen: rng.int(1, 40) * 50 },
-    ENTRY_PLUS_ROYALTY: { ...base, entryFeeFen: invention ? yuan(30_000, 10_000, 100_000) : yuan(8_000, 3_000, 20_000), royaltyBasisPoints: rng.int(2, 6) * 50 },
+    ENTRY_PLUS_ROYALTY: {
+      ...base,
+      entryFeeFen: invention ? yuan(30_000, 10_000, 100_000) : yuan(8_000, 3_000, 20_000),
+      royaltyBasisPoints: rng.int(2, 6) * 50,
+    },
   }[model];
   return {
     feeModel: model,
@@ -547,8 +642,21 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
     contractSerials.set(key, serial);
     return `PB-${year}-${letter}-${String(serial).padStart(6, "0")}`;
   };
-  const recordEvent = (deal: { licenseId: string } | { transferId: string }, kind: string, at: Date, detail: object = {}) =>
-    events.push({ id: `ev-${events.length + 1}`, licenseId: null, transferId: null, ...deal, kind, at, detail: JSON.stringify(detail) });
+  const recordEvent = (
+    deal: { licenseId: string } | { transferId: string },
+    kind: string,
+    at: Date,
+    detail: object = {},
+  ) =>
+    events.push({
+      id: `ev-${events.length + 1}`,
+      licenseId: null,
+      transferId: null,
+      ...deal,
+      kind,
+      at,
+      detail: JSON.stringify(detail),
+    });
   const activeDeclaration = new Map<number, DeclarationRow>();
   const declare = (patent: PatentPlan, declaredAt: Date) => {
     const declaration: DeclarationRow = {
@@ -561,7 +669,13 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       declaredAt,
       withdrawnAt: null,
     };
-    declaration.licenseTermMonths = Math.max(1, Math.min(declaration.licenseTermMonths, Math.floor((patent.expiresOn.getTime() - declaredAt.getTime()) / (31 * DAY))));
+    declaration.licenseTermMonths = Math.max(
+      1,
+      Math.min(
+        declaration.licenseTermMonths,
+        Math.floor((patent.expiresOn.getTime() - declaredAt.getTime()) / (31 * DAY)),
+      ),
+    );
     declarations.push(declaration);
     activeDeclaration.set(patent.id, declaration);
     return declaration;
@@ -577,7 +691,8 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
         patentId: patent.id,
         assignorId: patent.ownerId,
         assigneeId: deal.licensee.id,
-        priceFen: Math.round(rng.logNormal(patent.type === "INVENTION" ? 150_000 : 30_000, 0.9, 5_000, 5_000_000)) * 100,
+        priceFen:
+          Math.round(rng.logNormal(patent.type === "INVENTION" ? 150_000 : 30_000, 0.9, 5_000, 5_000_000)) * 100,
         signedAt,
         recordedAt: new Date(signedAt.getTime() + rng.int(20, 90) * DAY),
       };
@@ -593,8 +708,22 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
     let terms: ReturnType<typeof feeTerms>;
     if (deal.kind === "OPEN") {
       // The declaration was published some months before its first taker.
-      declaration = activeDeclaration.get(patent.id) ??
-        declare(patent, randomDateBetween(rng, new Date(Math.max(OPEN_LICENSE_LAW_IN_FORCE.getTime(), signedAt.getTime() - 300 * DAY, patent.grantDate!.getTime())), signedAt));
+      declaration =
+        activeDeclaration.get(patent.id) ??
+        declare(
+          patent,
+          randomDateBetween(
+            rng,
+            new Date(
+              Math.max(
+                OPEN_LICENSE_LAW_IN_FORCE.getTime(),
+                signedAt.getTime() - 300 * DAY,
+                patent.grantDate!.getTime(),
+              ),
+            ),
+            signedAt,
+          ),
+        );
       terms = declaration;
     } else {
       terms = feeTerms(rng, patent);
@@ -602,7 +731,12 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       if (terms.lumpSumFen) terms.lumpSumFen *= scaleFactor;
       if (terms.entryFeeFen) terms.entryFeeFen *= scaleFactor;
     }
-    const endsOn = new Date(Math.min(patent.expiresOn.getTime(), addYears(signedAt, Math.max(1, Math.round(terms.licenseTermMonths / 12))).getTime()));
+    const endsOn = new Date(
+      Math.min(
+        patent.expiresOn.getTime(),
+        addYears(signedAt, Math.max(1, Math.round(terms.licenseTermMonths / 12))).getTime(),
+      ),
+    );
     const license: LicenseRow = {
       id: `lic-${String(licenses.length + 1).padStart(6, "0")}`,
       contractNumber: contractNumber(year, "L"),
@@ -631,13 +765,20 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
   // never while an exclusive or sole license is in force (Patent Law art. 51).
   const exclusiveEnds = new Map<number, number>();
   for (const license of licenses) {
-    if (license.kind === "EXCLUSIVE" || license.kind === "SOLE") exclusiveEnds.set(license.patentId, Math.max(exclusiveEnds.get(license.patentId) ?? 0, license.endsOn.getTime()));
+    if (license.kind === "EXCLUSIVE" || license.kind === "SOLE")
+      exclusiveEnds.set(license.patentId, Math.max(exclusiveEnds.get(license.patentId) ?? 0, license.endsOn.getTime()));
   }
   for (const patent of patents) {
     if (activeDeclaration.has(patent.id) || !patent.transferable || patent.legalStatus !== "VALID") continue;
     if (patent.type !== "INVENTION" && !patent.hasEvaluationReport) continue;
     if (!rng.chance(patent.type === "INVENTION" ? 0.07 : 0.1)) continue;
-    const earliest = new Date(Math.max(OPEN_LICENSE_LAW_IN_FORCE.getTime(), patent.grantDate!.getTime(), (exclusiveEnds.get(patent.id) ?? 0) + DAY));
+    const earliest = new Date(
+      Math.max(
+        OPEN_LICENSE_LAW_IN_FORCE.getTime(),
+        patent.grantDate!.getTime(),
+        (exclusiveEnds.get(patent.id) ?? 0) + DAY,
+      ),
+    );
     if (earliest >= DEMO_AS_OF) continue;
     declare(patent, randomDateBetween(rng, earliest, DEMO_AS_OF));
   }
@@ -665,7 +806,15 @@ export function planDemoPool({ seed, scale }: DemoPoolOptions): DemoPool {
       reference: `共有人同意书 ${declaration.declaredAt.getUTCFullYear()}-${declaration.id.slice(-6)}`,
     })),
   );
-  return { organizations: [operator, ...universities, ...enterprises], patents, declarations, consents, licenses, transfers, events };
+  return {
+    organizations: [operator, ...universities, ...enterprises],
+    patents,
+    declarations,
+    consents,
+    licenses,
+    transfers,
+    events,
+  };
 }
 
 /** The inventory assessment: exactly `target` patents become transferable, chosen by value among those a
@@ -686,11 +835,14 @@ function assessInventory(rng: Random, patents: PatentPlan[], licenses: LicenseRo
   const eligible: PatentPlan[] = [];
   for (const patent of patents) {
     if (patent.ownerId !== patent.universityId) patent.transferableNote = reasons.transferred;
-    else if (patent.legalStatus !== "VALID" && patent.legalStatus !== "PENDING") patent.transferableNote = reasons.notInForce;
-    else if ((exclusiveUntil.get(patent.id)?.getTime() ?? 0) > DEMO_AS_OF.getTime()) patent.transferableNote = reasons.exclusive;
+    else if (patent.legalStatus !== "VALID" && patent.legalStatus !== "PENDING")
+      patent.transferableNote = reasons.notInForce;
+    else if ((exclusiveUntil.get(patent.id)?.getTime() ?? 0) > DEMO_AS_OF.getTime())
+      patent.transferableNote = reasons.exclusive;
     else eligible.push(patent);
   }
-  if (eligible.length < target) throw new Error(`only ${eligible.length} patents can be transferable, ${target} needed`);
+  if (eligible.length < target)
+    throw new Error(`only ${eligible.length} patents can be transferable, ${target} needed`);
   // Patents already taken under an open license are in the pool by definition; the rest by assessed value.
   const ranked = eligible
     .map((patent) => ({ patent, rank: openLicensed.has(patent.id) ? Infinity : patent.valueScore + rng.next() * 40 }))
@@ -702,7 +854,11 @@ function assessInventory(rng: Random, patents: PatentPlan[], licenses: LicenseRo
 }
 
 /** What patentText adds to a plan: its composed text, with lists joined the way the Patent table keeps them. */
-export type PatentText = Omit<ComposedText, "keywords" | "keywordsEn"> & { keywords: string; keywordsEn: string; inventors: string };
+export type PatentText = Omit<ComposedText, "keywords" | "keywordsEn"> & {
+  keywords: string;
+  keywordsEn: string;
+  inventors: string;
+};
 
 /** The text of one patent, from its own random stream: any chunk of the pool can be written on its own. */
 export function patentText(seed: string, plan: PatentPlan): PatentText {

@@ -32,8 +32,20 @@ export interface TitlePlan {
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const zhList = (terms: Term[]) => (terms.length === 1 ? terms[0].zh : `${terms.slice(0, -1).map((t) => t.zh).join("、")}和${terms[terms.length - 1].zh}`);
-const enList = (terms: Term[]) => (terms.length === 1 ? terms[0].en : `${terms.slice(0, -1).map((t) => t.en).join(", ")} and ${terms[terms.length - 1].en}`);
+const zhList = (terms: Term[]) =>
+  terms.length === 1
+    ? terms[0].zh
+    : `${terms
+        .slice(0, -1)
+        .map((t) => t.zh)
+        .join("、")}和${terms[terms.length - 1].zh}`;
+const enList = (terms: Term[]) =>
+  terms.length === 1
+    ? terms[0].en
+    : `${terms
+        .slice(0, -1)
+        .map((t) => t.en)
+        .join(", ")} and ${terms[terms.length - 1].en}`;
 const article = (noun: string) => (/^[aeiou]/i.test(noun) ? "an" : "a");
 
 /** What a title is made of: the thing claimed and what qualifies it. */
@@ -68,7 +80,9 @@ function buildQualifierTiers(area: TechArea, form: TextForm): QualifierTiers {
 }
 
 function subjectsOf(area: TechArea, form: TextForm): Term[] {
-  return { DEVICE: area.subjects, METHOD: area.methodSubjects, PREPARATION: area.preparations, DESIGN: area.designs }[form];
+  return { DEVICE: area.subjects, METHOD: area.methodSubjects, PREPARATION: area.preparations, DESIGN: area.designs }[
+    form
+  ];
 }
 
 /** How many distinct titles an area holds for one form. */
@@ -99,13 +113,22 @@ export function titleCombination(area: TechArea, { form, ordinal }: TitlePlan): 
   if (form === "DESIGN") {
     const product = spread(index % subjects.length, subjects.length);
     const round = Math.floor(index / subjects.length);
-    return { subject: subjects[product], feature: null, application: null, model: round === 0 ? null : `${area.key.slice(0, 2).toUpperCase()}-${round + 1}` };
+    return {
+      subject: subjects[product],
+      feature: null,
+      application: null,
+      model: round === 0 ? null : `${area.key.slice(0, 2).toUpperCase()}-${round + 1}`,
+    };
   }
   for (const tier of qualifierTiers(area, form)) {
     const size = tier.length * subjects.length;
     if (index < size) {
       const combination = spread(index, size);
-      return { subject: subjects[combination % subjects.length], ...tier[Math.floor(combination / subjects.length)], model: null };
+      return {
+        subject: subjects[combination % subjects.length],
+        ...tier[Math.floor(combination / subjects.length)],
+        model: null,
+      };
     }
     index -= size;
   }
@@ -134,7 +157,12 @@ const DESIGN_OMISSIONS: Term[] = [
   { zh: "左视图与右视图对称，省略左视图", en: "the left view mirrors the right view and is omitted" },
 ];
 
-function designText(area: TechArea, parts: TitleParts, subject: Set<string>, rng: Random): Omit<ComposedText, "keywords" | "keywordsEn"> {
+function designText(
+  area: TechArea,
+  parts: TitleParts,
+  subject: Set<string>,
+  rng: Random,
+): Omit<ComposedText, "keywords" | "keywordsEn"> {
   const product = parts.subject;
   const title = parts.model ? `${product.zh}（${parts.model}）` : product.zh;
   const titleEn = parts.model ? `${capitalise(product.en)} (model ${parts.model})` : capitalise(product.en);
@@ -204,9 +232,14 @@ export function composePatentText(area: TechArea, type: PatentType, title: Title
   const [problem] = relatedSample(rng, area.problems, subject, 1);
   const application = parts.application ?? relatedSample(rng, area.applications, subject, 1)[0];
   const control = title.withControlMethod && title.form === "DEVICE" && type === "INVENTION";
-  const suffix = title.form === "PREPARATION" ? (title.ordinal % 2 === 0 ? { zh: "及其制备方法和应用", en: ", preparation method therefor and use thereof" } : { zh: "及其制备方法", en: " and preparation method therefor" })
-    : control ? { zh: "及其控制方法", en: " and control method therefor" }
-    : { zh: "", en: "" };
+  const suffix =
+    title.form === "PREPARATION"
+      ? title.ordinal % 2 === 0
+        ? { zh: "及其制备方法和应用", en: ", preparation method therefor and use thereof" }
+        : { zh: "及其制备方法", en: " and preparation method therefor" }
+      : control
+        ? { zh: "及其控制方法", en: " and control method therefor" }
+        : { zh: "", en: "" };
   const discloser = type === "UTILITY_MODEL" ? "本实用新型" : "本发明";
   const discloserEn = type === "UTILITY_MODEL" ? "The utility model" : "The invention";
   const [first, ...rest] = components;

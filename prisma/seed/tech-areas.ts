@@ -12,4 +12,14 @@ import type { TechArea } from "./tech-area";
 
 export type { TechArea, Term } from "./tech-area";
 
-export const TECH_AREAS: readonly TechArea[] = [...vehicles, ...electronics, ...manufacturing, ...consumer, ...lifeEnergy, ...agriEnvironment, ...healthTransport, ...energyEarth, ...machines];
+export const TECH_AREAS: readonly TechArea[] = [
+  ...vehicles,
+  ...electronics,
+  ...manufacturing,
+  ...consumer,
+  ...lifeEnergy,
+  ...agriEnvironment,
+  ...healthTransport,
+  ...energyEarth,
+  ...machines,
+];

@@ -1,14 +1,21 @@
 // Writes the demo pool in one transaction: a failure or a kill leaves the database as it was.
+import type { Prisma } from "../../app/generated/prisma/client";
+import { Role } from "../../app/generated/prisma/enums";
+import type { PrismaClient } from "../../app/lib/db.server";
+import { hashPassword } from "../../app/lib/password.server";
+import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract/contract.server";
 import { insertOrganizations } from "../../app/models/organization/organization.server";
 import { insertPatents } from "../../app/models/patent-store.server";
 import { RELOAD_ALL } from "../../app/models/search/facet-index.server";
-import type { PrismaClient } from "../../app/lib/db.server";
-import type { Prisma } from "../../app/generated/prisma/client";
-import { Role } from "../../app/generated/prisma/enums";
-import { hashPassword } from "../../app/lib/password.server";
-import { contractText, fingerprint, type ContractTerms } from "../../app/models/contract/contract.server";
+import {
+  planDemoPool,
+  patentText,
+  DEMO_AS_OF,
+  type DemoPool,
+  type DemoPoolOptions,
+  type OrganizationRow,
+} from "./demo-pool";
 import { Random } from "./random";
-import { planDemoPool, patentText, DEMO_AS_OF, type DemoPool, type DemoPoolOptions, type OrganizationRow } from "./demo-pool";
 
 /** The shared password of the demo accounts (README, "Demo accounts"). Only the demo pool has them. */
 export const DEMO_PASSWORD = "patentbridge-demo";
@@ -20,7 +27,13 @@ export function demoAccounts(organizations: OrganizationRow[], passwordHash: str
   const universities = organizations.filter((o) => o.kind === "UNIVERSITY").slice(0, 3);
   const enterprises = organizations.filter((o) => o.kind === "ENTERPRISE" && o.verifiedAt).slice(0, 3);
   return [
-    { email: "admin@patentbridge.test", name: "平台管理员", role: Role.ADMIN, organizationId: operator.id, canInvite: true },
+    {
+      email: "admin@patentbridge.test",
+      name: "平台管理员",
+      role: Role.ADMIN,
+      organizationId: operator.id,
+      canInvite: true,
+    },
     ...universities.map((university, i) => ({
       email: `${university.shortName!.toLowerCase().replace(/[^a-z0-9]/g, "")}@patentbridge.test`,
       name: `${university.name}技术转移中心`,
@@ -28,7 +41,13 @@ export function demoAccounts(organizations: OrganizationRow[], passwordHash: str
       organizationId: university.id,
       canInvite: i === 0,
     })),
-    ...enterprises.map((enterprise, i) => ({ email: `sme${i + 1}@patentbridge.test`, name: enterprise.name.replace(/有限公司$/, ""), role: Role.SME, organizationId: enterprise.id, canInvite: false })),
+    ...enterprises.map((enterprise, i) => ({
+      email: `sme${i + 1}@patentbridge.test`,
+      name: enterprise.name.replace(/有限公司$/, ""),
+      role: Role.SME,
+      organizationId: enterprise.id,
+      canInvite: false,
+    })),
   ].map((account) => ({ ...account, passwordHash }));
 }
 
@@ -57,7 +76,10 @@ function withContracts(pool: DemoPool, seed: string) {
       patent: { applicationNumber: plan.applicationNumber, title, titleEn },
       licensor: organizations.get(license.licensorId)!,
       licensee: organizations.get(license.licenseeId)!,
-      terms: { ...terms, version: license.declarationId ? declarations.get(license.declarationId)!.version : undefined },
+      terms: {
+        ...terms,
+        version: license.declarationId ? declarations.get(license.declarationId)!.version : undefined,
+      },
       signatoryName: null,
       intendedUse: null,
       signedAt: license.signedAt,
@@ -89,26 +111,85 @@ function demoNegotiations(pool: DemoPool, seed: string) {
   const rng = new Random(`${seed}:negotiations`);
   const declared = new Set(pool.declarations.filter((d) => d.status === "ACTIVE").map((d) => d.patentId));
   const licensed = new Set(pool.licenses.map((l) => l.patentId));
-  const candidates = pool.patents.filter((p) => p.transferable && p.legalStatus === "VALID" && !declared.has(p.id) && !licensed.has(p.id));
+  const candidates = pool.patents.filter(
+    (p) => p.transferable && p.legalStatus === "VALID" && !declared.has(p.id) && !licensed.has(p.id),
+  );
   const enterprises = pool.organizations.filter((o) => o.kind === "ENTERPRISE");
-  const states = ["NEGOTIATING", "NEGOTIATING", "NEGOTIATING", "NEGOTIATING", "AGREED", "AGREED", "AGREED", "DECLINED", "DECLINED", "DECLINED"] as const;
-  const deals: Array<{ id: string; patentId: number; requesterId: string; ownerId: string; kind: string; status: string; terms: string; termsBy: string; requesterSignatory: string | null; requesterSignedAt: Date | null; createdAt: Date }> = [];
-  const messages: Array<{ dealId: string; authorId: string; kind: string; body: string; terms: string | null; createdAt: Date }> = [];
+  const states = [
+    "NEGOTIATING",
+    "NEGOTIATING",
+    "NEGOTIATING",
+    "NEGOTIATING",
+    "AGREED",
+    "AGREED",
+    "AGREED",
+    "DECLINED",
+    "DECLINED",
+    "DECLINED",
+  ] as const;
+  const deals: Array<{
+    id: string;
+    patentId: number;
+    requesterId: string;
+    ownerId: string;
+    kind: string;
+    status: string;
+    terms: string;
+    termsBy: string;
+    requesterSignatory: string | null;
+    requesterSignedAt: Date | null;
+    createdAt: Date;
+  }> = [];
+  const messages: Array<{
+    dealId: string;
+    authorId: string;
+    kind: string;
+    body: string;
+    terms: string | null;
+    createdAt: Date;
+  }> = [];
   rng.sample(candidates, states.length).forEach((patent, i) => {
     const status = states[i];
     const at = new Date(DEMO_AS_OF.getTime() - rng.int(3, 60) * 86_400_000);
-    const terms = JSON.stringify({ feeModel: "LUMP_SUM", lumpSumFen: rng.int(5, 60) * 1_000_000, paymentSchedule: "ONCE", licenseTermMonths: rng.pick([24, 36, 60]), territory: "中国大陆" });
+    const terms = JSON.stringify({
+      feeModel: "LUMP_SUM",
+      lumpSumFen: rng.int(5, 60) * 1_000_000,
+      paymentSchedule: "ONCE",
+      licenseTermMonths: rng.pick([24, 36, 60]),
+      territory: "中国大陆",
+    });
     const id = `deal-${String(i + 1).padStart(4, "0")}`;
     const requester = rng.pick(enterprises);
     deals.push({
-      id, patentId: patent.id, requesterId: requester.id, ownerId: patent.ownerId, kind: rng.pick(["ORDINARY", "ORDINARY", "SOLE", "ASSIGNMENT"]), status, terms,
+      id,
+      patentId: patent.id,
+      requesterId: requester.id,
+      ownerId: patent.ownerId,
+      kind: rng.pick(["ORDINARY", "ORDINARY", "SOLE", "ASSIGNMENT"]),
+      status,
+      terms,
       termsBy: status === "NEGOTIATING" && i % 2 ? "OWNER" : "REQUESTER",
       requesterSignatory: status === "AGREED" && i % 2 ? "企业代表" : null,
       requesterSignedAt: status === "AGREED" && i % 2 ? at : null,
       createdAt: at,
     });
-    messages.push({ dealId: id, authorId: "demo", kind: "PROPOSAL", body: "希望就该专利协商许可，详见报价。", terms, createdAt: at });
-    if (status !== "NEGOTIATING" || i % 2) messages.push({ dealId: id, authorId: "demo", kind: status === "DECLINED" ? "DECLINED" : status === "AGREED" ? "ACCEPTED" : "COUNTER", body: "", terms: null, createdAt: new Date(at.getTime() + 86_400_000) });
+    messages.push({
+      dealId: id,
+      authorId: "demo",
+      kind: "PROPOSAL",
+      body: "希望就该专利协商许可，详见报价。",
+      terms,
+      createdAt: at,
+    });
+    if (status !== "NEGOTIATING" || i % 2)
+      messages.push({
+        dealId: id,
+        authorId: "demo",
+        kind: status === "DECLINED" ? "DECLINED" : status === "AGREED" ? "ACCEPTED" : "COUNTER",
+        body: "",
+        terms: null,
+        createdAt: new Date(at.getTime() + 86_400_000),
+      });
   });
   return { deals, messages };
 }
@@ -121,27 +202,72 @@ function concludedNegotiations(pool: DemoPool, seed: string) {
   const rng = new Random(`${seed}:concluded-negotiations`);
   const deals: Array<Prisma.DealCreateManyInput> = [];
   const messages: Array<Prisma.DealMessageCreateManyInput> = [];
-  const conclude = (contract: { patentId: number; requesterId: string; ownerId: string; kind: string; terms: string; signedAt: Date; licenseId?: string; transferId?: string }) => {
+  const conclude = (contract: {
+    patentId: number;
+    requesterId: string;
+    ownerId: string;
+    kind: string;
+    terms: string;
+    signedAt: Date;
+    licenseId?: string;
+    transferId?: string;
+  }) => {
     const id = `deal-s-${String(deals.length + 1).padStart(6, "0")}`;
     const requestedAt = new Date(contract.signedAt.getTime() - rng.int(14, 150) * DAY);
     const { signedAt, ...rest } = contract;
     deals.push({
-      id, ...rest, status: "SIGNED", termsBy: "REQUESTER",
-      requesterSignatory: "企业代表", requesterSignedAt: signedAt, ownerSignatory: "学校代表", ownerSignedAt: signedAt,
-      createdAt: requestedAt, updatedAt: signedAt,
+      id,
+      ...rest,
+      status: "SIGNED",
+      termsBy: "REQUESTER",
+      requesterSignatory: "企业代表",
+      requesterSignedAt: signedAt,
+      ownerSignatory: "学校代表",
+      ownerSignedAt: signedAt,
+      createdAt: requestedAt,
+      updatedAt: signedAt,
     });
     messages.push(
-      { dealId: id, authorId: "demo", kind: "PROPOSAL", body: "希望就该专利协商，详见报价。", terms: contract.terms, createdAt: requestedAt },
+      {
+        dealId: id,
+        authorId: "demo",
+        kind: "PROPOSAL",
+        body: "希望就该专利协商，详见报价。",
+        terms: contract.terms,
+        createdAt: requestedAt,
+      },
       { dealId: id, authorId: "demo", kind: "CONCLUDED", body: "", terms: null, createdAt: signedAt },
     );
   };
   for (const license of pool.licenses) {
     if (license.kind === "OPEN") continue;
-    conclude({ patentId: license.patentId, requesterId: license.licenseeId, ownerId: license.licensorId, kind: license.kind, terms: license.termsSnapshot, signedAt: license.signedAt, licenseId: license.id });
+    conclude({
+      patentId: license.patentId,
+      requesterId: license.licenseeId,
+      ownerId: license.licensorId,
+      kind: license.kind,
+      terms: license.termsSnapshot,
+      signedAt: license.signedAt,
+      licenseId: license.id,
+    });
   }
   for (const transfer of pool.transfers) {
-    const terms = JSON.stringify({ feeModel: "LUMP_SUM", lumpSumFen: transfer.priceFen, paymentSchedule: "ONCE", licenseTermMonths: 12, territory: "中国大陆" });
-    conclude({ patentId: transfer.patentId, requesterId: transfer.assigneeId, ownerId: transfer.assignorId, kind: "ASSIGNMENT", terms, signedAt: transfer.signedAt, transferId: transfer.id });
+    const terms = JSON.stringify({
+      feeModel: "LUMP_SUM",
+      lumpSumFen: transfer.priceFen,
+      paymentSchedule: "ONCE",
+      licenseTermMonths: 12,
+      territory: "中国大陆",
+    });
+    conclude({
+      patentId: transfer.patentId,
+      requesterId: transfer.assigneeId,
+      ownerId: transfer.assignorId,
+      kind: "ASSIGNMENT",
+      terms,
+      signedAt: transfer.signedAt,
+      transferId: transfer.id,
+    });
   }
   return { deals, messages };
 }
@@ -154,7 +280,12 @@ function demoViews(pool: DemoPool, seed: string) {
   for (const patent of pool.patents) {
     [0.45, 0.7, 1].forEach((share, i) => {
       const views = Math.round(patent.yearlyViews * share);
-      if (views > 0) rows.push({ patentId: patent.id, day: new Date(Date.UTC(lastYear - 2 + i, 0, 1) + rng.int(0, 364) * DAY), views });
+      if (views > 0)
+        rows.push({
+          patentId: patent.id,
+          day: new Date(Date.UTC(lastYear - 2 + i, 0, 1) + rng.int(0, 364) * DAY),
+          views,
+        });
     });
   }
   return rows;
@@ -167,7 +298,9 @@ export async function seedDemoPool(
 ): Promise<SeedSummary> {
   const pool = planDemoPool(options);
   const demoPasswordHash = await hashPassword(DEMO_PASSWORD);
-  onProgress(`planned ${pool.patents.length} patents, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`);
+  onProgress(
+    `planned ${pool.patents.length} patents, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`,
+  );
   await prisma.$transaction(
     async (tx) => {
       // Children before parents.
@@ -196,11 +329,29 @@ export async function seedDemoPool(
       await tx.user.createMany({ data: demoAccounts(pool.organizations, demoPasswordHash) });
       for (let start = 0; start < pool.patents.length; start += CHUNK) {
         const chunk = pool.patents.slice(start, start + CHUNK).map((plan) => {
-          const { areaIndex: _area, universityId: _university, yearlyViews: _views, title: _title, textSourceId: _source, coOwnerIds: _coOwners, ipcOthers, ...columns } = plan;
-          return { ...columns, ...patentText(options.seed, plan), ipcOthers: ipcOthers.join("; "), assessedAt: DEMO_AS_OF };
+          const {
+            areaIndex: _area,
+            universityId: _university,
+            yearlyViews: _views,
+            title: _title,
+            textSourceId: _source,
+            coOwnerIds: _coOwners,
+            ipcOthers,
+            ...columns
+          } = plan;
+          return {
+            ...columns,
+            ...patentText(options.seed, plan),
+            ipcOthers: ipcOthers.join("; "),
+            assessedAt: DEMO_AS_OF,
+          };
         });
         await insertPatents(tx, chunk);
-        await tx.patentCoOwner.createMany({ data: pool.patents.slice(start, start + CHUNK).flatMap((plan) => plan.coOwnerIds.map((organizationId) => ({ patentId: plan.id, organizationId }))) });
+        await tx.patentCoOwner.createMany({
+          data: pool.patents
+            .slice(start, start + CHUNK)
+            .flatMap((plan) => plan.coOwnerIds.map((organizationId) => ({ patentId: plan.id, organizationId }))),
+        });
         onProgress(`patents ${Math.min(start + CHUNK, pool.patents.length)}/${pool.patents.length}`);
       }
       await tx.openLicenseDeclaration.createMany({ data: pool.declarations });
@@ -216,11 +367,14 @@ export async function seedDemoPool(
       await tx.deal.createMany({ data: concluded.deals });
       await tx.dealMessage.createMany({ data: concluded.messages });
       const views = demoViews(pool, options.seed);
-      for (let start = 0; start < views.length; start += CHUNK) await tx.patentViewDay.createMany({ data: views.slice(start, start + CHUNK) });
+      for (let start = 0; start < views.length; start += CHUNK)
+        await tx.patentViewDay.createMany({ data: views.slice(start, start + CHUNK) });
       // The triggers logged every row; one "reload everything" entry replaces them for running servers.
       await tx.patentChange.deleteMany();
       await tx.patentChange.create({ data: { patentId: RELOAD_ALL } });
-      onProgress(`deals: ${pool.declarations.length} declarations, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`);
+      onProgress(
+        `deals: ${pool.declarations.length} declarations, ${pool.licenses.length} licenses, ${pool.transfers.length} transfers`,
+      );
     },
     { timeout: 10 * 60_000, maxWait: 60_000 },
   );

@@ -12,14 +12,14 @@ import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import pg from "pg";
 import { createPrismaClient } from "../../app/lib/db.server";
 import { BASE_ASSESSED, DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { DEMO_PASSWORD, seedDemoPool } from "../../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
 import { migrateDatabase } from "../../scripts/migrate-database";
-import { startPostgres } from "../helpers/postgres-server";
-import pg from "pg";
 import { serverNodeFlags } from "../../scripts/server-options";
+import { startPostgres } from "../helpers/postgres-server";
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +37,9 @@ const connections = Number(values.connections);
 const warmup = Number(values.warmup);
 const validServers = Number.isInteger(serverCount) && serverCount >= 1 && (serverCount === 1 || values.postgresql);
 if (!(duration >= 1) || !Number.isInteger(connections) || !(connections >= 5) || !(warmup >= 0) || !validServers) {
-  console.error("usage: npm run bench:load -- [--duration s>=1] [--connections n>=5] [--warmup s>=0] [--profile] [--postgresql [--servers n>=1]]");
+  console.error(
+    "usage: npm run bench:load -- [--duration s>=1] [--connections n>=5] [--warmup s>=0] [--profile] [--postgresql [--servers n>=1]]",
+  );
   process.exit(2);
 }
 
@@ -80,7 +82,10 @@ async function waitForHealth(base: string, server: ChildProcess): Promise<void> 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode}`);
-    const ok = await fetch(`${base}/healthz`).then((response) => response.ok, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -143,7 +148,8 @@ function fire(base: string | string[], part: Part, seconds: number): Promise<Mea
       },
       (error, result) => {
         if (error) return reject(error);
-        const count = (keep: (status: number) => boolean) => [...statuses].reduce((sum, [status, n]) => (keep(status) ? sum + n : sum), 0);
+        const count = (keep: (status: number) => boolean) =>
+          [...statuses].reduce((sum, [status, n]) => (keep(status) ? sum + n : sum), 0);
         const isTolerated = (status: number) => part.tolerated?.includes(status) ?? false;
         resolve({
           name: part.name,
@@ -167,14 +173,20 @@ function fire(base: string | string[], part: Part, seconds: number): Promise<Mea
   });
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 
 function printRow(row: Measured) {
   const ms = (p: number) => percentile(row.latencies, p).toFixed(1).padStart(8);
-  const statuses = [...row.statuses].sort(([a], [b]) => a - b).map(([status, n]) => `${status}×${n}`).join(" ");
+  const statuses = [...row.statuses]
+    .sort(([a], [b]) => a - b)
+    .map(([status, n]) => `${status}×${n}`)
+    .join(" ");
   const tolerated = row.tolerated ? `  (${row.tolerated} rate-limited, not counted)` : "";
   const errors = row.errors.size ? `  errors: ${[...row.errors].map(([kind, n]) => `${kind}×${n}`).join(" ")}` : "";
-  console.log(`${row.name.padEnd(24)} ${row.perSecond.toFixed(1).padStart(8)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(row.failed).padStart(7)} ${String(total(row.errors)).padStart(7)}   ${statuses}${tolerated}${errors}`);
+  console.log(
+    `${row.name.padEnd(24)} ${row.perSecond.toFixed(1).padStart(8)} ${ms(50)} ${ms(95)} ${ms(99)} ${String(row.failed).padStart(7)} ${String(total(row.errors)).padStart(7)}   ${statuses}${tolerated}${errors}`,
+  );
 }
 
 async function scenario(base: string | string[], name: string, parts: Part[]): Promise<Measured[]> {
@@ -197,12 +209,31 @@ async function scenario(base: string | string[], name: string, parts: Part[]): P
   return measured;
 }
 
-const QUERIES = ["电池", "芯片", "传感器", "battery", "sensor", "锂电池 热管理", "机器人", "thermal management", "储能", "neural network", "无人机", "magnesium alloy"].map(encodeURIComponent);
+const QUERIES = [
+  "电池",
+  "芯片",
+  "传感器",
+  "battery",
+  "sensor",
+  "锂电池 热管理",
+  "机器人",
+  "thermal management",
+  "储能",
+  "neural network",
+  "无人机",
+  "magnesium alloy",
+].map(encodeURIComponent);
 const SMES = ["sme1@patentbridge.test", "sme2@patentbridge.test", "sme3@patentbridge.test"];
 // A stride coprime with 32,000 visits every patent once, scattered, before coming back.
 const patentPath = (i: number) => `/patents/${((i * 7919) % BASE_ASSESSED) + 1}`;
-const apiSearch = (i: number): autocannon.Request => ({ method: "GET", path: `/api/v1/patents?q=${QUERIES[i % QUERIES.length]}` });
-const searchPage = (i: number): autocannon.Request => ({ method: "GET", path: `/patents?q=${QUERIES[i % QUERIES.length]}&cluster=NEV` });
+const apiSearch = (i: number): autocannon.Request => ({
+  method: "GET",
+  path: `/api/v1/patents?q=${QUERIES[i % QUERIES.length]}`,
+});
+const searchPage = (i: number): autocannon.Request => ({
+  method: "GET",
+  path: `/patents?q=${QUERIES[i % QUERIES.length]}&cluster=NEV`,
+});
 const patentPage = (i: number): autocannon.Request => ({ method: "GET", path: patentPath(i) });
 
 const profileDir = path.resolve("tmp/profiles");
@@ -213,10 +244,24 @@ for (let n = 0; n < serverCount; n++) {
   bases.push(`http://127.0.0.1:${port}`);
   // node itself, not npx or tsx's launcher, so that the pid read for memory is the serving process.
   // The same Node.js flags as `npm start` (scripts/server-options.ts), and one session secret for all.
-  servers.push(spawn(process.execPath, [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET: "bench-load-session-secret-0123456789abcdef", PUBLIC_URL: `http://127.0.0.1:${port}` },
-    stdio: ["ignore", "ignore", "inherit"],
-  }));
+  servers.push(
+    spawn(
+      process.execPath,
+      [...serverNodeFlags(), ...(values.profile ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []), SERVER_SCRIPT],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          NODE_ENV: "production",
+          SESSION_SECRET: "bench-load-session-secret-0123456789abcdef",
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
+        },
+        stdio: ["ignore", "ignore", "inherit"],
+      },
+    ),
+  );
 }
 // Sign-ins, setup requests and same-origin checks use the first server; the load goes to all of them.
 const [base] = bases;
@@ -228,21 +273,35 @@ try {
   const json = { "content-type": "application/json", origin: base, "accept-encoding": "gzip", ...forwarded };
   const cookies: string[] = [];
   for (const email of SMES) {
-    const response = await fetch(`${base}/api/v1/session`, { method: "POST", headers: json, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+    const response = await fetch(`${base}/api/v1/session`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
     if (!response.ok) throw new Error(`signing in ${email} answered ${response.status}`);
-    cookies.push(response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; "));
+    cookies.push(
+      response.headers
+        .getSetCookie()
+        .map((cookie) => cookie.split(";")[0])
+        .join("; "),
+    );
   }
   const declarations: string[] = [];
   for (let page = 1; page <= 4; page++) {
     const response = await fetch(`${base}/api/v1/patents?open=1&status=VALID&size=50&page=${page}`);
-    const { items } = (await response.json()) as { items: Array<{ expiresOn: string; openLicense: { id: string } | null }> };
+    const { items } = (await response.json()) as {
+      items: Array<{ expiresOn: string; openLicense: { id: string } | null }>;
+    };
     // Statuses are as of the demo's date; a patent that has expired since takes no new licensees.
-    for (const item of items) if (item.openLicense && new Date(item.expiresOn) > new Date()) declarations.push(item.openLicense.id);
+    for (const item of items)
+      if (item.openLicense && new Date(item.expiresOn) > new Date()) declarations.push(item.openLicense.id);
   }
   if (declarations.length === 0) throw new Error("no active open-license declaration found");
 
   const where = `${postgres ? "PostgreSQL" : "SQLite"}, ${servers.length} server${servers.length > 1 ? "s" : ""} (pid ${servers.map((server) => server.pid).join(", ")})`;
-  console.log(`\n${where}; ${duration} s per scenario after ${warmup} s of warm-up; ${declarations.length} open licenses to accept`);
+  console.log(
+    `\n${where}; ${duration} s per scenario after ${warmup} s of warm-up; ${declarations.length} open licenses to accept`,
+  );
   console.log(`${"scenario".padEnd(24)}    req/s   p50 ms   p95 ms   p99 ms  failed  errors   responses`);
   const [search] = await scenario(target, "API search", [{ name: "API search", connections, request: apiSearch }]);
   const measured = [
@@ -258,7 +317,12 @@ try {
         connections: 1,
         rate: 1, // failed sign-ins are limited (5 per account, 20 per address in 15 min); these succeed
         tolerated: [429],
-        request: (i) => ({ method: "POST", path: "/api/v1/session", headers: json, body: JSON.stringify({ email: SMES[i % SMES.length], password: DEMO_PASSWORD }) }),
+        request: (i) => ({
+          method: "POST",
+          path: "/api/v1/session",
+          headers: json,
+          body: JSON.stringify({ email: SMES[i % SMES.length], password: DEMO_PASSWORD }),
+        }),
       },
       {
         name: "accept open license",
@@ -268,14 +332,19 @@ try {
           method: "POST",
           path: `/api/v1/open-licenses/${declarations[i % declarations.length]}/accept`,
           headers: { ...json, cookie: cookies[i % cookies.length] },
-          body: JSON.stringify({ signatoryName: "压测签署人", intendedUse: "负载测试：评估产品化 / load test", agree: true }),
+          body: JSON.stringify({
+            signatoryName: "压测签署人",
+            intendedUse: "负载测试：评估产品化 / load test",
+            agree: true,
+          }),
         }),
       },
     ])),
   ];
 
   const statuses = servers.map((server) => fs.readFileSync(`/proc/${server.pid}/status`, "utf8"));
-  const kilobytes = (status: string, field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  const kilobytes = (status: string, field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
   // The largest server's peak: the target is per server.
   const peakMb = Math.max(...statuses.map((status) => kilobytes(status, "VmHWM"))) / 1024;
   const failures = measured.reduce((sum, row) => sum + row.failed + total(row.errors), 0);
@@ -285,9 +354,13 @@ try {
   const nowMb = statuses.map((status) => (kilobytes(status, "VmRSS") / 1024).toFixed(0)).join(", ");
   console.log(`\nserver memory: peak ${peakMb.toFixed(0)} MB (VmHWM, the largest server), now ${nowMb} MB (VmRSS)`);
   console.log("targets");
-  console.log(`  API search ≥ 300 req/s       ${search.perSecond.toFixed(1).padStart(8)}     ${check(search.perSecond >= 300)}`);
+  console.log(
+    `  API search ≥ 300 req/s       ${search.perSecond.toFixed(1).padStart(8)}     ${check(search.perSecond >= 300)}`,
+  );
   console.log(`  API search p95 ≤ 50 ms       ${searchP95.toFixed(1).padStart(8)}     ${check(searchP95 <= 50)}`);
-  console.log(`  failed responses + errors 0  ${String(failures).padStart(8)}     ${check(failures === 0)}${rateLimited ? ` (${rateLimited} sign-in 429s not counted)` : ""}`);
+  console.log(
+    `  failed responses + errors 0  ${String(failures).padStart(8)}     ${check(failures === 0)}${rateLimited ? ` (${rateLimited} sign-in 429s not counted)` : ""}`,
+  );
   console.log(`  server memory ≤ 300 MB       ${peakMb.toFixed(0).padStart(8)}     ${check(peakMb <= 300)}`);
 } finally {
   await Promise.all(servers.map(stop));

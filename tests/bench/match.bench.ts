@@ -7,7 +7,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import "../../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
-const { values } = parseArgs({ options: { searches: { type: "string", default: "500" }, rounds: { type: "string", default: "5" } } });
+const { values } = parseArgs({
+  options: { searches: { type: "string", default: "500" }, rounds: { type: "string", default: "5" } },
+});
 const searchCount = Number(values.searches);
 const rounds = Number(values.rounds);
 if (!(searchCount >= 1) || !(rounds >= 1)) {
@@ -47,15 +49,35 @@ const summary = (times: number[]) => {
 
 // (1) Needs as companies write them: a sentence or two, sometimes a cluster.
 const needs = [
-  { title: "锂电池 热管理", description: "储能电站的锂电池包需要热管理方案，控制电池温度一致，延长寿命。", cluster: "NEW_ENERGY" },
+  {
+    title: "锂电池 热管理",
+    description: "储能电站的锂电池包需要热管理方案，控制电池温度一致，延长寿命。",
+    cluster: "NEW_ENERGY",
+  },
   { title: "芯片散热", description: "功率芯片封装后温度过高，需要新的散热结构或材料。", cluster: "POWER_SEMI" },
-  { title: "火锅底料工业化", description: "希望把传统火锅底料炒制工艺工业化，保证风味稳定，降低油耗。", cluster: "FOOD" },
+  {
+    title: "火锅底料工业化",
+    description: "希望把传统火锅底料炒制工艺工业化，保证风味稳定，降低油耗。",
+    cluster: "FOOD",
+  },
   { title: "隧道衬砌检测", description: "山区隧道衬砌的裂缝和空洞需要自动检测，最好能在线监测。", cluster: null },
-  { title: "镁合金压铸", description: "汽车零部件镁合金压铸件气孔多，需要改进工艺或合金成分。", cluster: "LIGHT_ALLOY" },
+  {
+    title: "镁合金压铸",
+    description: "汽车零部件镁合金压铸件气孔多，需要改进工艺或合金成分。",
+    cluster: "LIGHT_ALLOY",
+  },
   { title: "无人机巡检", description: "输电线路巡检需要无人机自动识别缺陷并规划航线。", cluster: "LOW_ALTITUDE" },
   { title: "中药提取", description: "需要提高中药有效成分提取率的工艺，减少溶剂使用。", cluster: "BIOMEDICINE" },
-  { title: "Battery thermal management", description: "We need a liquid cooling design for battery packs in energy storage containers.", cluster: "NEW_ENERGY" },
-  { title: "图像识别质检", description: "生产线上的产品外观缺陷需要基于深度学习的图像识别自动检测。", cluster: "SOFTWARE" },
+  {
+    title: "Battery thermal management",
+    description: "We need a liquid cooling design for battery packs in energy storage containers.",
+    cluster: "NEW_ENERGY",
+  },
+  {
+    title: "图像识别质检",
+    description: "生产线上的产品外观缺陷需要基于深度学习的图像识别自动检测。",
+    cluster: "SOFTWARE",
+  },
   { title: "纺织印染废水", description: "印染废水的脱色和回用技术，降低处理成本。", cluster: "TEXTILE" },
 ];
 await matchNeed(needs[0]); // warm-up
@@ -67,21 +89,74 @@ for (let round = 0; round < rounds; round++) {
     needTimes.push(performance.now() - started);
   }
 }
-console.log(`matching a need against ${(await prisma.patent.count({ where: { transferable: true } })).toLocaleString("en-US")} transferable patents (${needTimes.length} runs): ${summary(needTimes)}  (target ≤ 50 ms)`);
+console.log(
+  `matching a need against ${(await prisma.patent.count({ where: { transferable: true } })).toLocaleString("en-US")} transferable patents (${needTimes.length} runs): ${summary(needTimes)}  (target ≤ 50 ms)`,
+);
 
 // (2) Saved searches of the demo companies: words, words with filters, filters alone.
-const words = ["电池", "芯片", "传感器", "机器人", "热管理", "锂电池", "火锅", "中药", "镁合金", "桥梁", "隧道", "无人机", "卫星", "显示", "摩托车", "纺织", "发酵", "储能", "battery", "sensor", "robot"];
-const filters = ["", "&cluster=NEV", "&cluster=NEW_ENERGY", "&type=INVENTION", "&open=1", "&status=VALID", "&field=GREEN", "&section=H"];
+const words = [
+  "电池",
+  "芯片",
+  "传感器",
+  "机器人",
+  "热管理",
+  "锂电池",
+  "火锅",
+  "中药",
+  "镁合金",
+  "桥梁",
+  "隧道",
+  "无人机",
+  "卫星",
+  "显示",
+  "摩托车",
+  "纺织",
+  "发酵",
+  "储能",
+  "battery",
+  "sensor",
+  "robot",
+];
+const filters = [
+  "",
+  "&cluster=NEV",
+  "&cluster=NEW_ENERGY",
+  "&type=INVENTION",
+  "&open=1",
+  "&status=VALID",
+  "&field=GREEN",
+  "&section=H",
+];
 // A user keeps at most 50 saved searches: enough company users to hold them all.
-const enterprises = await prisma.organization.findMany({ where: { kind: "ENTERPRISE" }, take: Math.ceil(searchCount / 50), select: { id: true } });
-const users = await Promise.all(enterprises.map(async (enterprise, i) => {
-  const created = await createUser({ email: `bench-${i}@match.example`, name: `bench ${i}`, password: "bench password", role: "SME", organizationId: enterprise.id });
-  return (await getUser(new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } })))!;
-}));
+const enterprises = await prisma.organization.findMany({
+  where: { kind: "ENTERPRISE" },
+  take: Math.ceil(searchCount / 50),
+  select: { id: true },
+});
+const users = await Promise.all(
+  enterprises.map(async (enterprise, i) => {
+    const created = await createUser({
+      email: `bench-${i}@match.example`,
+      name: `bench ${i}`,
+      password: "bench password",
+      role: "SME",
+      organizationId: enterprise.id,
+    });
+    return (await getUser(
+      new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } }),
+    ))!;
+  }),
+);
 for (let i = 0; i < searchCount; i++) {
-  const query = i % 10 === 9 ? filters[(i % 7) + 1].slice(1) : `q=${encodeURIComponent(words[i % words.length])}${filters[Math.floor(i / words.length) % filters.length]}`;
+  const query =
+    i % 10 === 9
+      ? filters[(i % 7) + 1].slice(1)
+      : `q=${encodeURIComponent(words[i % words.length])}${filters[Math.floor(i / words.length) % filters.length]}`;
   // The sort makes each saved query distinct without changing what it matches.
-  await saveSearch(users[Math.floor(i / 50)], { name: `bench ${i}`, query: `${query}&sort=${["relevance", "newest", "term"][i % 3]}` });
+  await saveSearch(users[Math.floor(i / 50)], {
+    name: `bench ${i}`,
+    query: `${query}&sort=${["relevance", "newest", "term"][i % 3]}`,
+  });
 }
 await runAlerts(); // what was there before is known
 const savedCount = await prisma.savedSearch.count();
@@ -94,16 +169,43 @@ const rows = Array.from({ length: 1000 }, (_, i) => {
   const digits = `2025199${String(10000 + i).padStart(5, "0")}`;
   const word = words[i % words.length];
   return {
-    id: Number(maxId) + 1 + i, applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`, publicationNumber: null, grantNumber: null, type: "INVENTION",
-    title: `一种新的${word}装置`, titleEn: null, abstract: `本发明涉及${word}，提高了可靠性。`, abstractEn: null, firstClaim: `1.一种${word}装置。`, firstClaimEn: null,
-    ipcMain: "H01M 10/613", ipcOthers: "", inventors: "张三", ownerId: university.id, filingDate: new Date("2025-06-01T00:00:00Z"), publicationDate: null, grantDate: null,
-    expiresOn: new Date("2045-06-01T00:00:00Z"), legalStatus: "PENDING", cluster: i % 2 ? "NEW_ENERGY" : "NEV", field: "GREEN", keywords: word, keywordsEn: "",
-    transferable: true, transferableNote: null, valueScore: 60, maturity: 4, assessedAt: now, hasEvaluationReport: false,
+    id: Number(maxId) + 1 + i,
+    applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`,
+    publicationNumber: null,
+    grantNumber: null,
+    type: "INVENTION",
+    title: `一种新的${word}装置`,
+    titleEn: null,
+    abstract: `本发明涉及${word}，提高了可靠性。`,
+    abstractEn: null,
+    firstClaim: `1.一种${word}装置。`,
+    firstClaimEn: null,
+    ipcMain: "H01M 10/613",
+    ipcOthers: "",
+    inventors: "张三",
+    ownerId: university.id,
+    filingDate: new Date("2025-06-01T00:00:00Z"),
+    publicationDate: null,
+    grantDate: null,
+    expiresOn: new Date("2045-06-01T00:00:00Z"),
+    legalStatus: "PENDING",
+    cluster: i % 2 ? "NEW_ENERGY" : "NEV",
+    field: "GREEN",
+    keywords: word,
+    keywordsEn: "",
+    transferable: true,
+    transferableNote: null,
+    valueScore: 60,
+    maturity: 4,
+    assessedAt: now,
+    hasEvaluationReport: false,
   };
 });
 await prisma.$transaction(async (tx) => insertPatents(tx, rows), { timeout: 120_000 });
 const started = performance.now();
 const run = await runAlerts();
 const elapsed = performance.now() - started;
-console.log(`checking ${savedCount} saved searches after an import of 1,000 patents: ${(elapsed / 1000).toFixed(2)} s, ${run.notifications} notifications  (target ≤ 5 s)`);
+console.log(
+  `checking ${savedCount} saved searches after an import of 1,000 patents: ${(elapsed / 1000).toFixed(2)} s, ${run.notifications} notifications  (target ≤ 5 s)`,
+);
 await prisma.$disconnect();

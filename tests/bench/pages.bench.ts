@@ -20,7 +20,9 @@ import { migrateDatabase } from "../../scripts/migrate-database";
 import { serverNodeFlags } from "../../scripts/server-options";
 import { freePort, waitForHealth } from "../helpers/e2e-server";
 
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, scale: { type: "string", default: "1" } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, scale: { type: "string", default: "1" } },
+});
 const runs = Number(values.runs);
 const scale = Number(values.scale);
 if (!Number.isInteger(runs) || runs < 1 || !(scale > 0 && scale <= 1)) {
@@ -46,15 +48,31 @@ if ((await prisma.patent.count()) === 0) {
 }
 // A patent in the pool (assessed transferable, in force) with an open license if there is one: the richest page.
 const patent =
-  (await prisma.patent.findFirst({ where: { transferable: true, legalStatus: "VALID", declarations: { some: {} } }, select: { id: true }, orderBy: { id: "asc" } })) ??
-  (await prisma.patent.findFirstOrThrow({ where: { transferable: true }, select: { id: true }, orderBy: { id: "asc" } }));
+  (await prisma.patent.findFirst({
+    where: { transferable: true, legalStatus: "VALID", declarations: { some: {} } },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  })) ??
+  (await prisma.patent.findFirstOrThrow({
+    where: { transferable: true },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  }));
 await prisma.$disconnect();
 buildIfNeeded();
 
 const port = await freePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const server: ChildProcess = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-  env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl, SESSION_SECRET: "bench-pages-secret", PUBLIC_URL: baseUrl },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: "bench-pages-secret",
+    PUBLIC_URL: baseUrl,
+  },
   stdio: ["ignore", "ignore", "inherit"],
   detached: true,
 });
@@ -67,7 +85,11 @@ await waitForHealth(baseUrl, server);
 // ---- The browser ----
 
 type Role = "guest" | "staff" | "company" | "admin";
-const ACCOUNTS: Record<Exclude<Role, "guest">, string> = { staff: "cqu@patentbridge.test", company: "sme1@patentbridge.test", admin: "admin@patentbridge.test" };
+const ACCOUNTS: Record<Exclude<Role, "guest">, string> = {
+  staff: "cqu@patentbridge.test",
+  company: "sme1@patentbridge.test",
+  admin: "admin@patentbridge.test",
+};
 
 interface PageCase {
   name: string;
@@ -78,7 +100,11 @@ interface PageCase {
 const PAGES: PageCase[] = [
   { name: "home", path: "/", role: "guest" },
   { name: "/patents", path: "/patents", role: "guest" },
-  { name: "/patents with filters", path: "/patents?q=电池&type=INVENTION&section=H&status=VALID&sort=newest", role: "guest" },
+  {
+    name: "/patents with filters",
+    path: "/patents?q=电池&type=INVENTION&section=H&status=VALID&sort=newest",
+    role: "guest",
+  },
   { name: "/patents/:id", path: `/patents/${patent.id}`, role: "guest" },
   { name: "/needs", path: "/needs", role: "company" },
   { name: "/login", path: "/login", role: "guest" },
@@ -99,7 +125,15 @@ interface Timing {
 const browser: Browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
 });
 const contextOptions = { locale: "zh-CN", viewport: { width: 1280, height: 900 } };
 
@@ -123,11 +157,17 @@ for (const [role, email] of Object.entries(ACCOUNTS) as Array<[Exclude<Role, "gu
 
 /** Navigation Timing of the page's document, and when the app hydrated, in ms from the navigation's start. */
 async function timingOf(page: Page): Promise<Timing> {
-  await page.waitForFunction(() => (window as Window & { __pbHydratedAt?: number }).__pbHydratedAt !== undefined, undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => (window as Window & { __pbHydratedAt?: number }).__pbHydratedAt !== undefined,
+    undefined,
+    { timeout: 60_000 },
+  );
   await page.waitForLoadState("load");
   return page.evaluate(() => {
     const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) => entry.name.endsWith(".js"));
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((entry) =>
+      entry.name.endsWith(".js"),
+    );
     return {
       firstByte: navigation.responseStart,
       domInteractive: navigation.domInteractive,
@@ -140,7 +180,10 @@ async function timingOf(page: Page): Promise<Timing> {
 }
 
 async function visit(pageCase: PageCase): Promise<Timing> {
-  const context = await browser.newContext({ ...contextOptions, storageState: pageCase.role === "guest" ? undefined : sessions.get(pageCase.role) });
+  const context = await browser.newContext({
+    ...contextOptions,
+    storageState: pageCase.role === "guest" ? undefined : sessions.get(pageCase.role),
+  });
   try {
     const page = await context.newPage();
     const response = await page.goto(`${baseUrl}${pageCase.path}`, { waitUntil: "commit" });
@@ -165,11 +208,22 @@ async function signInVisit(): Promise<Timing> {
     await page.getByRole("button", { name: "登录" }).click();
     // The URL changes once the landing page's data and modules are in; then one frame to paint it.
     await page.waitForURL((url) => url.pathname !== "/login", { timeout: 30_000 });
-    await page.waitForFunction(() => (window as Window & { __pbHydratedAt?: number }).__pbHydratedAt !== undefined, undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (window as Window & { __pbHydratedAt?: number }).__pbHydratedAt !== undefined,
+      undefined,
+      { timeout: 60_000 },
+    );
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     const doneAt = performance.now();
     const elapsed = doneAt - clickedAt;
-    return { firstByte: Number.NaN, domInteractive: Number.NaN, domContentLoaded: Number.NaN, load: Number.NaN, hydrated: elapsed, scriptKb: Number.NaN };
+    return {
+      firstByte: Number.NaN,
+      domInteractive: Number.NaN,
+      domContentLoaded: Number.NaN,
+      load: Number.NaN,
+      hydrated: elapsed,
+      scriptKb: Number.NaN,
+    };
   } finally {
     await context.close();
   }
@@ -200,19 +254,43 @@ try {
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? "—" : `${Math.round(value)}`);
-const header = ["page", "first byte", "domInteractive", "DOMContentLoaded", "load", "hydrated", `hydrated max`, "JS KB", `≤ ${TARGET_MS} ms`];
+const header = [
+  "page",
+  "first byte",
+  "domInteractive",
+  "DOMContentLoaded",
+  "load",
+  "hydrated",
+  `hydrated max`,
+  "JS KB",
+  `≤ ${TARGET_MS} ms`,
+];
 const table = rows.map(({ name, timings }) => {
   const of = (key: keyof Timing) => median(timings.map((timing) => timing[key]));
   const hydrated = of("hydrated");
   return [
-    name, ms(of("firstByte")), ms(of("domInteractive")), ms(of("domContentLoaded")), ms(of("load")), ms(hydrated),
-    ms(Math.max(...timings.map((timing) => timing.hydrated))), Number.isNaN(of("scriptKb")) ? "—" : of("scriptKb").toFixed(0), hydrated <= TARGET_MS ? "yes" : "NO",
+    name,
+    ms(of("firstByte")),
+    ms(of("domInteractive")),
+    ms(of("domContentLoaded")),
+    ms(of("load")),
+    ms(hydrated),
+    ms(Math.max(...timings.map((timing) => timing.hydrated))),
+    Number.isNaN(of("scriptKb")) ? "—" : of("scriptKb").toFixed(0),
+    hydrated <= TARGET_MS ? "yes" : "NO",
   ];
 });
 const widths = header.map((title, i) => Math.max(title.length, ...table.map((row) => row[i].length)));
-const line = (cells: string[]) => `| ${cells.map((text, i) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]))).join(" | ")} |`;
-console.log(`\n\nPage timings in Chromium, ms from the navigation's start, median of ${runs} visits with an empty cache (demo pool, scale ${scale}; patent ${patent.id}):\n`);
+const line = (cells: string[]) =>
+  `| ${cells.map((text, i) => (i === 0 ? text.padEnd(widths[i]) : text.padStart(widths[i]))).join(" | ")} |`;
+console.log(
+  `\n\nPage timings in Chromium, ms from the navigation's start, median of ${runs} visits with an empty cache (demo pool, scale ${scale}; patent ${patent.id}):\n`,
+);
 console.log(line(header));
-console.log(`|${widths.map((width, i) => (i === 0 ? ":" : "") + "-".repeat(width + 1) + (i === 0 ? "" : ":")).join("|")}|`);
+console.log(
+  `|${widths.map((width, i) => (i === 0 ? ":" : "") + "-".repeat(width + 1) + (i === 0 ? "" : ":")).join("|")}|`,
+);
 for (const row of table) console.log(line(row));
-console.log("\nhydrated: the root's effect has run, so the page answers clicks; JS KB: JavaScript loaded (uncompressed).");
+console.log(
+  "\nhydrated: the root's effect has run, so the page answers clicks; JS KB: JavaScript loaded (uncompressed).",
+);

@@ -24,8 +24,11 @@ if (!(rounds >= 1)) {
   process.exit(2);
 }
 
-const server = process.env.BENCH_POSTGRES_URL ? { baseUrl: process.env.BENCH_POSTGRES_URL.replace(/\/[^/@]*$/, ""), stop: () => {} } : await startPostgres();
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const server = process.env.BENCH_POSTGRES_URL
+  ? { baseUrl: process.env.BENCH_POSTGRES_URL.replace(/\/[^/@]*$/, ""), stop: () => {} }
+  : await startPostgres();
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function prepare(name: string, url: string): Promise<{ name: string; url: string; db: PrismaClient }> {
   process.env.DATABASE_URL = url; // the code's SQL dialect follows DATABASE_URL (app/lib/sql-dialect.server.ts)
@@ -33,7 +36,9 @@ async function prepare(name: string, url: string): Promise<{ name: string; url: 
   const db = createPrismaClient(url);
   const started = performance.now();
   const summary = await seedDemoPool(db, { seed: DEFAULT_SEED, scale: 1 });
-  console.log(`${name.padEnd(11)} seeded ${summary.patents.toLocaleString()} patents in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `${name.padEnd(11)} seeded ${summary.patents.toLocaleString()} patents in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return { name, url, db };
 }
 
@@ -47,8 +52,16 @@ try {
   fs.mkdirSync(path.dirname(sqliteFile), { recursive: true });
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(sqliteFile + suffix, { force: true });
 
-  const databases = [await prepare("SQLite", `file:${sqliteFile}`), await prepare("PostgreSQL", `${server.baseUrl}/patentbridge_bench`)];
-  const universities = await databases[0].db.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 3, select: { id: true } });
+  const databases = [
+    await prepare("SQLite", `file:${sqliteFile}`),
+    await prepare("PostgreSQL", `${server.baseUrl}/patentbridge_bench`),
+  ];
+  const universities = await databases[0].db.organization.findMany({
+    where: { kind: "UNIVERSITY" },
+    orderBy: { name: "asc" },
+    take: 3,
+    select: { id: true },
+  });
   const mix = searchMix(universities.map((u) => u.id)).all;
   const paramsOf = (query: string) => {
     const parsed = parseSearchParams(new URLSearchParams(query));
@@ -78,11 +91,18 @@ try {
     }
     times.sort((a, b) => a - b);
     const ms = (value: number) => value.toFixed(1).padStart(9);
-    console.log(`${name.padEnd(12)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1])}`);
+    console.log(
+      `${name.padEnd(12)} ${ms(percentile(times, 50))} ${ms(percentile(times, 95))} ${ms(times[times.length - 1])}`,
+    );
   }
   const differing = mix.filter((query) => outcomes[0].get(query) !== outcomes[1].get(query));
-  console.log(`\nsame totals and facet counts on both databases: ${mix.length - differing.length} of ${mix.length} queries`);
-  for (const query of differing) console.log(`  differs: ${query}\n    SQLite     ${outcomes[0].get(query)?.slice(0, 160)}\n    PostgreSQL ${outcomes[1].get(query)?.slice(0, 160)}`);
+  console.log(
+    `\nsame totals and facet counts on both databases: ${mix.length - differing.length} of ${mix.length} queries`,
+  );
+  for (const query of differing)
+    console.log(
+      `  differs: ${query}\n    SQLite     ${outcomes[0].get(query)?.slice(0, 160)}\n    PostgreSQL ${outcomes[1].get(query)?.slice(0, 160)}`,
+    );
   for (const { db } of databases) await db.$disconnect();
   if (differing.length > 0) process.exitCode = 1;
 } finally {

@@ -69,7 +69,9 @@ function listFiles(dir: string): string[] {
 /** The generator's sources: a pool seeded from other ones is seeded again. */
 function generatorHash(): string {
   const hash = crypto.createHash("sha256");
-  for (const source of listFiles("prisma/seed").filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort()) {
+  for (const source of listFiles("prisma/seed")
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort()) {
     hash.update(source).update(fs.readFileSync(source));
   }
   for (const migration of listFiles("prisma/migrations").sort()) hash.update(migration);
@@ -96,7 +98,9 @@ async function preparePool(): Promise<void> {
   if (values.database === undefined) {
     const { BASE_ASSESSED } = await import("../../prisma/seed/demo-pool");
     expected = Math.round(BASE_ASSESSED * SCALE);
-    const recorded = fs.existsSync(marker) ? (JSON.parse(fs.readFileSync(marker, "utf8")) as { generator?: string }).generator : undefined;
+    const recorded = fs.existsSync(marker)
+      ? (JSON.parse(fs.readFileSync(marker, "utf8")) as { generator?: string }).generator
+      : undefined;
     if (count === 0) reason = "no pool yet";
     else if (count !== expected) reason = `${count} patents instead of ${expected}`;
     else if (recorded !== generatorHash()) reason = "the generator changed since it was seeded";
@@ -123,11 +127,17 @@ async function preparePool(): Promise<void> {
         last = performance.now();
       }
     });
-    console.log(`seeded ${summary.patents} patents (${summary.transferable} transferable) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${summary.patents} patents (${summary.transferable} transferable) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await client.$disconnect();
   }
-  if (values.database === undefined) fs.writeFileSync(marker, JSON.stringify({ generator: generatorHash(), scale: SCALE, seed: DEFAULT_SEED, patents: expected }, null, 2));
+  if (values.database === undefined)
+    fs.writeFileSync(
+      marker,
+      JSON.stringify({ generator: generatorHash(), scale: SCALE, seed: DEFAULT_SEED, patents: expected }, null, 2),
+    );
 }
 
 await preparePool();
@@ -146,10 +156,20 @@ const columns = await prisma.$queryRawUnsafe<Array<{ name: string }>>(`PRAGMA ta
 const hasFamily = columns.some((column) => column.name === "familyId");
 const statuses = POOL_LEGAL_STATUSES.map((status) => `'${status}'`).join(", ");
 const SELECT = `SELECT "id", "type", "title", "titleEn", "abstract", "abstractEn", "keywords", "keywordsEn", ${hasFamily ? `"familyId"` : `NULL AS "familyId"`} FROM "Patent"`;
-const poolRows = (await prisma.$queryRawUnsafe<PoolPatent[]>(`${SELECT} WHERE "transferable" = 1 AND "legalStatus" IN (${statuses}) ORDER BY "id"`)).map((row) => ({ ...row, id: Number(row.id) }));
+const poolRows = (
+  await prisma.$queryRawUnsafe<PoolPatent[]>(
+    `${SELECT} WHERE "transferable" = 1 AND "legalStatus" IN (${statuses}) ORDER BY "id"`,
+  )
+).map((row) => ({ ...row, id: Number(row.id) }));
 const byId = new Map(poolRows.map((row) => [row.id, row]));
-const totalPatents = Number((await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "Patent"`))[0].n);
-const fingerprint = crypto.createHash("sha256").update(poolRows.map((row) => `${row.id}\t${row.title}`).join("\n")).digest("hex").slice(0, 16);
+const totalPatents = Number(
+  (await prisma.$queryRawUnsafe<Array<{ n: number | bigint }>>(`SELECT COUNT(*) AS n FROM "Patent"`))[0].n,
+);
+const fingerprint = crypto
+  .createHash("sha256")
+  .update(poolRows.map((row) => `${row.id}\t${row.title}`).join("\n"))
+  .digest("hex")
+  .slice(0, 16);
 
 /** A search result outside the pool (it should not happen) is read on its own. */
 async function patentOf(id: number): Promise<PoolPatent> {
@@ -169,9 +189,12 @@ interface PoolJudgement {
   idealDcg: number;
 }
 
-const dcg = (grades: readonly number[]) => grades.slice(0, AT).reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
+const dcg = (grades: readonly number[]) =>
+  grades.slice(0, AT).reduce((sum, grade, i) => sum + (2 ** grade - 1) / Math.log2(i + 2), 0);
 
-const graders = new Map<string, (patent: GradedPatent) => Grade>(RELEVANCE_QUERIES.map((query) => [query.q, compileRule(query.relevant)]));
+const graders = new Map<string, (patent: GradedPatent) => Grade>(
+  RELEVANCE_QUERIES.map((query) => [query.q, compileRule(query.relevant)]),
+);
 const judgements = new Map<string, PoolJudgement>();
 const judgingStarted = performance.now();
 for (const query of RELEVANCE_QUERIES) {
@@ -183,7 +206,10 @@ for (const query of RELEVANCE_QUERIES) {
     if (g > 0) relevant++;
     if (g === 2) highly++;
   }
-  const ideal = [...Array(Math.min(AT, highly)).fill(2), ...Array(Math.min(AT - Math.min(AT, highly), relevant - highly)).fill(1)];
+  const ideal = [
+    ...Array(Math.min(AT, highly)).fill(2),
+    ...Array(Math.min(AT - Math.min(AT, highly), relevant - highly)).fill(1),
+  ];
   judgements.set(query.q, { relevant, highly, idealDcg: dcg(ideal) });
 }
 const judgingSeconds = (performance.now() - judgingStarted) / 1000;
@@ -203,7 +229,11 @@ for (const query of RELEVANCE_QUERIES) {
   if (!parsed.ok) throw new Error(`the search refuses ${query.q}: ${JSON.stringify(parsed.issues)}`);
   const started = performance.now();
   const result = await search.search(parsed.params);
-  pages.set(query.q, { total: result.total, ids: result.items.slice(0, PAGE).map((item) => item.id), ms: performance.now() - started });
+  pages.set(query.q, {
+    total: result.total,
+    ids: result.items.slice(0, PAGE).map((item) => item.id),
+    ms: performance.now() - started,
+  });
 }
 
 // ---- figures ----
@@ -272,7 +302,10 @@ const median = (numbers: number[]) => {
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };
 
-async function evaluate(queries: readonly JudgedQuery[], pageOf: (q: string) => Page | undefined): Promise<{ outcomes: Outcome[]; summary: Summary }> {
+async function evaluate(
+  queries: readonly JudgedQuery[],
+  pageOf: (q: string) => Page | undefined,
+): Promise<{ outcomes: Outcome[]; summary: Summary }> {
   const outcomes: Outcome[] = [];
   for (const query of queries) {
     const page = pageOf(query.q);
@@ -290,7 +323,10 @@ async function evaluate(queries: readonly JudgedQuery[], pageOf: (q: string) => 
       byTitle.set(key, [...(byTitle.get(key) ?? []), patent]);
     }
     const duplicates = [...byTitle.values()]
-      .filter((same) => same.length > 1 && !(same[0].familyId && same.every((patent) => patent.familyId === same[0].familyId)))
+      .filter(
+        (same) =>
+          same.length > 1 && !(same[0].familyId && same.every((patent) => patent.familyId === same[0].familyId)),
+      )
       .map((same) => ({ title: same[0].title, ids: same.map((patent) => patent.id) }));
     outcomes.push({
       q: query.q,
@@ -317,10 +353,18 @@ async function evaluate(queries: readonly JudgedQuery[], pageOf: (q: string) => 
   const answerable = outcomes.filter((o) => o.answerable);
   const unanswerable = outcomes.filter((o) => !o.answerable);
   const kinds = ["zh natural", "zh keywords", "en natural", "en keywords"];
-  const byKind = Object.fromEntries(kinds.map((kind) => {
-    const ofKind = answerable.filter((o) => `${o.lang} ${o.style}` === kind);
-    return [kind, { answeredAt10: rate(ofKind.filter((o) => o.answeredAt10).length, ofKind.length), ndcgAt10: mean(ofKind.map((o) => o.ndcgAt10!)) }];
-  }));
+  const byKind = Object.fromEntries(
+    kinds.map((kind) => {
+      const ofKind = answerable.filter((o) => `${o.lang} ${o.style}` === kind);
+      return [
+        kind,
+        {
+          answeredAt10: rate(ofKind.filter((o) => o.answeredAt10).length, ofKind.length),
+          ndcgAt10: mean(ofKind.map((o) => o.ndcgAt10!)),
+        },
+      ];
+    }),
+  );
   const issue = answerable.filter((o) => o.issue);
   const withDuplicates = outcomes.filter((o) => o.duplicates.length > 0);
   const summary: Summary = {
@@ -331,8 +375,15 @@ async function evaluate(queries: readonly JudgedQuery[], pageOf: (q: string) => 
     ndcgAt10: mean(answerable.map((o) => o.ndcgAt10!)),
     zeroResults: rate(answerable.filter((o) => o.total === 0).length, answerable.length),
     issueExamplesAnswered: rate(issue.filter((o) => o.answeredAt10).length, issue.length),
-    unanswerablePages: { queries: unanswerable.length, noResult: unanswerable.filter((o) => o.total === 0).length, onlyIrrelevant: unanswerable.filter((o) => o.total > 0).length },
-    duplicateTitles: { queries: withDuplicates.length, results: withDuplicates.reduce((sum, o) => sum + o.duplicates.reduce((s, d) => s + d.ids.length - 1, 0), 0) },
+    unanswerablePages: {
+      queries: unanswerable.length,
+      noResult: unanswerable.filter((o) => o.total === 0).length,
+      onlyIrrelevant: unanswerable.filter((o) => o.total > 0).length,
+    },
+    duplicateTitles: {
+      queries: withDuplicates.length,
+      results: withDuplicates.reduce((sum, o) => sum + o.duplicates.reduce((s, d) => s + d.ids.length - 1, 0), 0),
+    },
     byKind,
     searchMsMedian: median(outcomes.map((o) => o.ms)),
     absentButRelevant: outcomes.filter((o) => o.designedAbsent && o.answerable).map((o) => o.q),
@@ -375,9 +426,15 @@ if (!values["write-before"] && fs.existsSync(values.before!)) {
     const recordedPages = new Map(recorded.outcomes.map((o) => [o.q, { total: o.total, ids: o.ids, ms: o.ms }]));
     const regraded = await evaluate(RELEVANCE_QUERIES, (q) => recordedPages.get(q));
     const missing = RELEVANCE_QUERIES.filter((query) => !recordedPages.has(query.q)).length;
-    before = { summary: regraded.summary, note: `${recorded.commit}, recorded ${recorded.date} on this pool; its pages graded with today's rules${missing ? ` (${missing} of today's queries were not in it)` : ""}` };
+    before = {
+      summary: regraded.summary,
+      note: `${recorded.commit}, recorded ${recorded.date} on this pool; its pages graded with today's rules${missing ? ` (${missing} of today's queries were not in it)` : ""}`,
+    };
   } else {
-    before = { summary: recorded.summary, note: `${recorded.commit}, recorded ${recorded.date} on another pool (${recorded.pool.inPool} patents, fingerprint ${recorded.pool.fingerprint}): its figures as recorded` };
+    before = {
+      summary: recorded.summary,
+      note: `${recorded.commit}, recorded ${recorded.date} on another pool (${recorded.pool.inPool} patents, fingerprint ${recorded.pool.fingerprint}): its figures as recorded`,
+    };
   }
 }
 
@@ -399,13 +456,19 @@ const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width
 const pct = (r: Rate) => (r.rate === null ? "–" : `${(r.rate * 100).toFixed(1)} % (${r.count}/${r.of})`);
 const num = (value: number | null) => (value === null ? "–" : value.toFixed(3));
 
-console.log(`\npool: ${poolRows.length.toLocaleString()} patents searchable of ${totalPatents.toLocaleString()} (fingerprint ${fingerprint}), ${file}`);
-console.log(`search: ${report.commit}; judged set: ${RELEVANCE_QUERIES.length} queries (${judgedSetHash}); rules applied to the pool in ${judgingSeconds.toFixed(1)} s`);
+console.log(
+  `\npool: ${poolRows.length.toLocaleString()} patents searchable of ${totalPatents.toLocaleString()} (fingerprint ${fingerprint}), ${file}`,
+);
+console.log(
+  `search: ${report.commit}; judged set: ${RELEVANCE_QUERIES.length} queries (${judgedSetHash}); rules applied to the pool in ${judgingSeconds.toFixed(1)} s`,
+);
 
 const failing = current.outcomes.filter((o) => o.answerable && !o.answeredAt10);
 console.log(`\nanswerable queries without a relevant result in the top ${AT} (${failing.length}):`);
 for (const o of failing) {
-  console.log(`  ${pad(cut(o.q, 44), 46)} ${`${o.lang}/${o.style}`.padEnd(12)} relevant in pool ${String(o.poolRelevant).padStart(5)}  results ${String(o.total).padStart(5)}`);
+  console.log(
+    `  ${pad(cut(o.q, 44), 46)} ${`${o.lang}/${o.style}`.padEnd(12)} relevant in pool ${String(o.poolRelevant).padStart(5)}  results ${String(o.total).padStart(5)}`,
+  );
   for (const title of o.top3) console.log(`      · ${cut(title, 70)}`);
   if (o.top3.length === 0) console.log("      · (no result)");
 }
@@ -413,16 +476,24 @@ for (const o of failing) {
 const unanswerable = current.outcomes.filter((o) => !o.answerable);
 console.log(`\nqueries the pool cannot answer (${unanswerable.length}):`);
 for (const o of unanswerable) {
-  console.log(`  ${pad(cut(o.q, 44), 46)} ${o.total === 0 ? "no result" : `${o.total} irrelevant results, first: ${cut(o.top3[0] ?? "", 40)}`}`);
+  console.log(
+    `  ${pad(cut(o.q, 44), 46)} ${o.total === 0 ? "no result" : `${o.total} irrelevant results, first: ${cut(o.top3[0] ?? "", 40)}`}`,
+  );
 }
 
 const duplicated = current.outcomes.filter((o) => o.duplicates.length);
 if (duplicated.length) {
   console.log(`\nrepeated titles on page 1, not one family (${duplicated.length} queries):`);
-  for (const o of duplicated) console.log(`  ${pad(cut(o.q, 44), 46)} ${o.duplicates.map((d) => `${cut(d.title, 30)} ×${d.ids.length}`).join("; ")}`);
+  for (const o of duplicated)
+    console.log(
+      `  ${pad(cut(o.q, 44), 46)} ${o.duplicates.map((d) => `${cut(d.title, 30)} ×${d.ids.length}`).join("; ")}`,
+    );
 }
 
-for (const [label, list] of [["meant to be absent but the pool answers", current.summary.absentButRelevant], ["meant to be answerable but nothing in the pool matches the rule", current.summary.answerableNotInPool]] as const) {
+for (const [label, list] of [
+  ["meant to be absent but the pool answers", current.summary.absentButRelevant],
+  ["meant to be answerable but nothing in the pool matches the rule", current.summary.answerableNotInPool],
+] as const) {
   if (list.length) console.log(`\njudged set: ${label}: ${list.join(" | ")}`);
 }
 
@@ -442,7 +513,8 @@ const rows: Array<[string, (s: Summary) => string]> = [
   ["search ms, median", (s) => (s.searchMsMedian === null ? "–" : s.searchMsMedian.toFixed(1))],
 ];
 console.log(`\n${"".padEnd(36)} ${"now".padEnd(30)} ${before ? "before issue 13" : ""}`);
-for (const [label, show] of rows) console.log(`${label.padEnd(36)} ${show(current.summary).padEnd(30)} ${before ? show(before.summary) : ""}`);
+for (const [label, show] of rows)
+  console.log(`${label.padEnd(36)} ${show(current.summary).padEnd(30)} ${before ? show(before.summary) : ""}`);
 if (before) console.log(`\nbefore: ${before.note}`);
 else if (!values["write-before"]) console.log(`\n(no ${values.before}: see the top of this file for how to make it)`);
 

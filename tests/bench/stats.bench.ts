@@ -25,7 +25,10 @@ const { DEFAULT_SEED, BASE_ASSESSED } = await import("../../prisma/seed/demo-poo
 runPrisma(["migrate", "deploy"], { capture: true, databaseUrl: `file:${demoFile}` });
 const seeder = createPrismaClient(`file:${demoFile}`);
 await seeder.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-if ((await seeder.patent.count()) !== BASE_ASSESSED || (await seeder.deal.count({ where: { status: "SIGNED" } })) === 0) {
+if (
+  (await seeder.patent.count()) !== BASE_ASSESSED ||
+  (await seeder.deal.count({ where: { status: "SIGNED" } })) === 0
+) {
   console.log(`seeding the demo pool into ${demoFile}…`);
   await seedDemoPool(seeder, { seed: DEFAULT_SEED, scale: 1 });
 }
@@ -55,16 +58,26 @@ await tenfold.$disconnect();
 
 const universityOf = (db: string) => {
   const client = createPrismaClient(`file:${db}`);
-  return client.organization.findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 2, select: { id: true } }).finally(() => client.$disconnect());
+  return client.organization
+    .findMany({ where: { kind: "UNIVERSITY" }, orderBy: { name: "asc" }, take: 2, select: { id: true } })
+    .finally(() => client.$disconnect());
 };
 
 async function measure(file: string, label: string) {
   // The model reads the app's one client, made from DATABASE_URL at first import: one child process per file.
   const { execFileSync } = await import("node:child_process");
-  const output = execFileSync(process.execPath, ["--import", "tsx", path.resolve("tests/bench/stats-run.ts"), String(rounds)], {
-    env: { ...process.env, DATABASE_URL: `file:${file}`, BENCH_UNIVERSITIES: (await universityOf(file)).map((u) => u.id).join(",") },
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", path.resolve("tests/bench/stats-run.ts"), String(rounds)],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${file}`,
+        BENCH_UNIVERSITIES: (await universityOf(file)).map((u) => u.id).join(","),
+      },
+      encoding: "utf8",
+    },
+  );
   console.log(`\n${label}\n${output.trimEnd()}`);
 }
 

@@ -16,11 +16,26 @@ afterAll(async () => close?.());
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
 
 describe.each(["zh", "en"])("in %s", (language) => {
-  it.each(["/", "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV", "/patents/1", "/needs", "/patents/999999999", "/login", "/join", "/forgot-password"])("%s has no WCAG A/AA violations", async (path) => {
+  it.each([
+    "/",
+    "/patents?q=%E7%94%B5%E6%B1%A0&cluster=NEV",
+    "/patents/1",
+    "/needs",
+    "/patents/999999999",
+    "/login",
+    "/join",
+    "/forgot-password",
+  ])("%s has no WCAG A/AA violations", async (path) => {
     await browser.addCookies([{ name: "lang", value: language, url: baseUrl }]);
     const page = await browser.newPage();
     await page.goto(`${baseUrl}${path}`);
@@ -33,7 +48,16 @@ it("administration pages have no WCAG A/AA violations", async () => {
   await browser.clearCookies();
   const page = await browser.newPage();
   await signIn(page, baseUrl, "admin@patentbridge.test", DEMO_PASSWORD);
-  for (const path of ["/admin/stats", "/admin/stats?from=2024-07-01&to=2025-06-30&cluster=NEV", "/admin/organizations", "/admin/users", "/admin/invitations", "/admin/audit", "/admin/outbox", "/account"]) {
+  for (const path of [
+    "/admin/stats",
+    "/admin/stats?from=2024-07-01&to=2025-06-30&cluster=NEV",
+    "/admin/organizations",
+    "/admin/users",
+    "/admin/invitations",
+    "/admin/audit",
+    "/admin/outbox",
+    "/account",
+  ]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
   }
@@ -47,7 +71,14 @@ it("university staff pages have no WCAG A/AA violations", async () => {
   await page.goto(`${baseUrl}/licenses`);
   const first = page.locator("table a").first();
   const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
-  for (const path of ["/university/patents", "/university/import", "/university/assessment", "/university/stats", "/licenses", ...(licensePath ? [licensePath] : [])]) {
+  for (const path of [
+    "/university/patents",
+    "/university/import",
+    "/university/assessment",
+    "/university/stats",
+    "/licenses",
+    ...(licensePath ? [licensePath] : []),
+  ]) {
     await page.goto(`${baseUrl}${path}`);
     expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
   }

@@ -36,7 +36,10 @@ describe("an SME", () => {
     await page.getByLabel("统一社会信用代码").fill("91500000202847456W");
     await page.getByRole("button", { name: "注册" }).click();
     // The same answer whether or not the address is registered: the mail completes it.
-    await page.getByRole("status").filter({ hasText: "请查收发往 zhao@e2e.example 的邮件" }).waitFor({ timeout: 30_000 });
+    await page
+      .getByRole("status")
+      .filter({ hasText: "请查收发往 zhao@e2e.example 的邮件" })
+      .waitFor({ timeout: 30_000 });
 
     // The administrator reads the development outbox, where the mail was written.
     await signIn("admin@patentbridge.test", DEMO_PASSWORD);
@@ -70,7 +73,10 @@ describe("an SME", () => {
   });
 
   it("is told the same thing for a wrong password and an unknown account", async () => {
-    for (const [email, password] of [["sme1@patentbridge.test", "not the password"], ["nobody@e2e.example", DEMO_PASSWORD]]) {
+    for (const [email, password] of [
+      ["sme1@patentbridge.test", "not the password"],
+      ["nobody@e2e.example", DEMO_PASSWORD],
+    ]) {
       await page.goto(`${baseUrl}/login`);
       await page.getByLabel("电子邮箱").fill(email);
       await page.getByLabel("密码").fill(password);
@@ -113,7 +119,14 @@ describe("the server", () => {
   it("refuses to start in production without PUBLIC_URL, saying why", async () => {
     const { PUBLIC_URL: _unset, ...env } = process.env;
     const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-      env: { ...env, PORT: String(await freePort()), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: inject("databaseUrl"), SESSION_SECRET: "no-public-url-secret" },
+      env: {
+        ...env,
+        PORT: String(await freePort()),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        DATABASE_URL: inject("databaseUrl"),
+        SESSION_SECRET: "no-public-url-secret",
+      },
       stdio: ["ignore", "ignore", "pipe"],
     });
     let stderr = "";
@@ -125,7 +138,9 @@ describe("the server", () => {
 
   it("sends security headers and refuses a form post from another site", async () => {
     const response = await fetch(`${baseUrl}/`);
-    expect(response.headers.get("content-security-policy")).toMatch(/script-src 'self' 'nonce-[\w+/=]+'.*frame-ancestors 'none'/);
+    expect(response.headers.get("content-security-policy")).toMatch(
+      /script-src 'self' 'nonce-[\w+/=]+'.*frame-ancestors 'none'/,
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
     const foreign = await fetch(`${baseUrl}/login`, {
@@ -186,7 +201,8 @@ describe("sessions", () => {
     expect(other.status).toBe(200);
     const otherCookie = other.headers.get("set-cookie")!.split(";")[0];
     expect(otherCookie).not.toBe(`__session=${cookies.find((c) => c.name === "__session")!.value}`);
-    const meOther = () => fetch(`${baseUrl}/api/v1/me`, { headers: { Cookie: otherCookie } }).then((response) => response.status);
+    const meOther = () =>
+      fetch(`${baseUrl}/api/v1/me`, { headers: { Cookie: otherCookie } }).then((response) => response.status);
     expect(await meOther()).toBe(200);
 
     await page.goto(`${baseUrl}/account`);

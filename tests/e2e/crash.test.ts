@@ -23,7 +23,15 @@ afterAll(() => {
 async function start(port: number) {
   // node itself: the signal must reach the process that writes.
   const child = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: `file:${file}`, SESSION_SECRET: "crash-test-secret", PUBLIC_URL: `http://127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${file}`,
+      SESSION_SECRET: "crash-test-secret",
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   await waitForHealth(`http://127.0.0.1:${port}`, child);
@@ -41,23 +49,36 @@ describe("a server killed during a burst of acceptances", () => {
     server = await start(port);
 
     const post = (pathname: string, body: unknown, cookie?: string) =>
-      fetch(`${base}${pathname}`, { method: "POST", headers: { Origin: base, "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) }, body: JSON.stringify(body) });
-    const cookies = await Promise.all(["sme1", "sme3"].map(async (name) => {
-      const response = await post("/api/v1/session", { email: `${name}@patentbridge.test`, password: DEMO_PASSWORD });
-      return response.headers.get("set-cookie")!.split(";")[0];
-    }));
+      fetch(`${base}${pathname}`, {
+        method: "POST",
+        headers: { Origin: base, "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify(body),
+      });
+    const cookies = await Promise.all(
+      ["sme1", "sme3"].map(async (name) => {
+        const response = await post("/api/v1/session", { email: `${name}@patentbridge.test`, password: DEMO_PASSWORD });
+        return response.headers.get("set-cookie")!.split(";")[0];
+      }),
+    );
     const offered = await (await fetch(`${base}/api/v1/patents?open=1&size=50`)).json();
     const declarations: string[] = offered.items.map((item: { openLicense: { id: string } }) => item.openLicense.id);
     expect(declarations.length).toBeGreaterThan(20);
 
     const answered: Array<{ status: number; id?: string }> = [];
-    const burst = cookies.flatMap((cookie) => declarations.map((id) =>
-      post(`/api/v1/open-licenses/${id}/accept`, { signatoryName: "崩溃测试签署人", intendedUse: "量产", agree: true }, cookie)
-        .then(async (response) => {
-          answered.push({ status: response.status, id: (await response.json()).id });
-          if (answered.length === 10) server!.kill("SIGKILL");
-        })
-        .catch(() => undefined)));
+    const burst = cookies.flatMap((cookie) =>
+      declarations.map((id) =>
+        post(
+          `/api/v1/open-licenses/${id}/accept`,
+          { signatoryName: "崩溃测试签署人", intendedUse: "量产", agree: true },
+          cookie,
+        )
+          .then(async (response) => {
+            answered.push({ status: response.status, id: (await response.json()).id });
+            if (answered.length === 10) server!.kill("SIGKILL");
+          })
+          .catch(() => undefined),
+      ),
+    );
     await Promise.all(burst);
     if (server.exitCode === null && server.signalCode === null) {
       if (answered.length < 10) server.kill("SIGKILL");
@@ -73,16 +94,24 @@ describe("a server killed during a burst of acceptances", () => {
     const db = new Database(file, { readonly: true });
     try {
       expect((db.prepare("PRAGMA integrity_check").get() as { integrity_check: string }).integrity_check).toBe("ok");
-      const licenseWithHistory = db.prepare(`SELECT l."id", (SELECT COUNT(*) FROM "DealEvent" e WHERE e."licenseId" = l."id" AND e."kind" = 'SIGNED') AS "signed" FROM "License" l WHERE l."id" = ?`);
+      const licenseWithHistory = db.prepare(
+        `SELECT l."id", (SELECT COUNT(*) FROM "DealEvent" e WHERE e."licenseId" = l."id" AND e."kind" = 'SIGNED') AS "signed" FROM "License" l WHERE l."id" = ?`,
+      );
       for (const { id } of created) expect(licenseWithHistory.get(id), id).toMatchObject({ id, signed: 1 });
-      const orphans = db.prepare(`SELECT COUNT(*) AS n FROM "License" l WHERE NOT EXISTS (SELECT 1 FROM "DealEvent" e WHERE e."licenseId" = l."id")`).get() as { n: number };
+      const orphans = db
+        .prepare(
+          `SELECT COUNT(*) AS n FROM "License" l WHERE NOT EXISTS (SELECT 1 FROM "DealEvent" e WHERE e."licenseId" = l."id")`,
+        )
+        .get() as { n: number };
       expect(orphans.n).toBe(0);
     } finally {
       db.close();
     }
     // The restarted server serves them, to the same signed-in companies.
     for (const { id } of created.slice(0, 5)) {
-      const responses = await Promise.all(cookies.map((cookie) => fetch(`${base}/api/v1/licenses/${id}`, { headers: { Cookie: cookie } })));
+      const responses = await Promise.all(
+        cookies.map((cookie) => fetch(`${base}/api/v1/licenses/${id}`, { headers: { Cookie: cookie } })),
+      );
       expect(responses.some((response) => response.status === 200)).toBe(true);
     }
   });

@@ -24,7 +24,13 @@ const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scro
 
 async function violations() {
   const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
 
 /** Signs in from the header's link on the home page, as a person would, and waits for the landing page. */
@@ -40,26 +46,67 @@ async function signInFromHome(email: string) {
   await page.waitForURL((url) => url.pathname !== "/login");
 }
 
-const organizationOf = async (email: string) => (await database.user.findUniqueOrThrow({ where: { email }, select: { organizationId: true } })).organizationId!;
+const organizationOf = async (email: string) =>
+  (await database.user.findUniqueOrThrow({ where: { email }, select: { organizationId: true } })).organizationId!;
 
 /** A negotiation on one of the university's patents with no open license, and the notice the step sent. */
-async function negotiation(input: { companyEmail: string; universityEmail: string; termsBy: "REQUESTER" | "OWNER"; notifyCompany: boolean; marker: string }) {
-  const [companyId, universityId] = await Promise.all([organizationOf(input.companyEmail), organizationOf(input.universityEmail)]);
+async function negotiation(input: {
+  companyEmail: string;
+  universityEmail: string;
+  termsBy: "REQUESTER" | "OWNER";
+  notifyCompany: boolean;
+  marker: string;
+}) {
+  const [companyId, universityId] = await Promise.all([
+    organizationOf(input.companyEmail),
+    organizationOf(input.universityEmail),
+  ]);
   const patent = await database.patent.findFirstOrThrow({
-    where: { ownerId: universityId, legalStatus: "VALID", declarations: { none: { status: "ACTIVE" } }, deals: { none: {} }, licenses: { none: {} }, title: { not: { contains: "dash-" } } },
+    where: {
+      ownerId: universityId,
+      legalStatus: "VALID",
+      declarations: { none: { status: "ACTIVE" } },
+      deals: { none: {} },
+      licenses: { none: {} },
+      title: { not: { contains: "dash-" } },
+    },
     orderBy: { id: "desc" },
     select: { id: true, title: true },
   });
   // The title marks the patent as this test's, so that the same patent is never picked twice.
   const title = `${patent.title}（${input.marker}）`;
   await database.patent.update({ where: { id: patent.id }, data: { title } });
-  const terms = JSON.stringify({ kind: "ORDINARY", feeModel: "LUMP_SUM", lumpSumFen: 20_000_000, paymentSchedule: "ONCE", licenseTermMonths: 36, territory: "中国大陆" });
-  const deal = await database.deal.create({ data: { patentId: patent.id, requesterId: companyId, ownerId: universityId, kind: "ORDINARY", status: "NEGOTIATING", terms, termsBy: input.termsBy } });
-  await database.dealMessage.create({ data: { dealId: deal.id, authorId: "e2e", kind: "PROPOSAL", body: "希望协商普通许可。", terms } });
+  const terms = JSON.stringify({
+    kind: "ORDINARY",
+    feeModel: "LUMP_SUM",
+    lumpSumFen: 20_000_000,
+    paymentSchedule: "ONCE",
+    licenseTermMonths: 36,
+    territory: "中国大陆",
+  });
+  const deal = await database.deal.create({
+    data: {
+      patentId: patent.id,
+      requesterId: companyId,
+      ownerId: universityId,
+      kind: "ORDINARY",
+      status: "NEGOTIATING",
+      terms,
+      termsBy: input.termsBy,
+    },
+  });
+  await database.dealMessage.create({
+    data: { dealId: deal.id, authorId: "e2e", kind: "PROPOSAL", body: "希望协商普通许可。", terms },
+  });
   await database.notification.create({
     data: input.notifyCompany
       ? { organizationId: companyId, kind: "notify.dealCountered", link: `/deals/${deal.id}` }
-      : { organizationId: universityId, kind: "notify.dealRequested", link: `/deals/${deal.id}`, values: { company: "e2e" } },
+      : {
+          organizationId: universityId,
+          kind: "notify.dealRequested",
+          link: `/deals/${deal.id}`,
+          values: { company: "e2e" },
+        },
   });
   return { dealId: deal.id, title };
 }
@@ -71,7 +118,13 @@ const unreadInHeader = async () => {
 
 describe.each(SIZES)("the workspace on a $name", (size) => {
   it("university staff land on it, see the negotiation waiting for them, open it, and its notice is read", async () => {
-    const { dealId, title } = await negotiation({ companyEmail: "sme1@patentbridge.test", universityEmail: "cqu@patentbridge.test", termsBy: "REQUESTER", notifyCompany: false, marker: `dash-staff-${size.name}` });
+    const { dealId, title } = await negotiation({
+      companyEmail: "sme1@patentbridge.test",
+      universityEmail: "cqu@patentbridge.test",
+      termsBy: "REQUESTER",
+      notifyCompany: false,
+      marker: `dash-staff-${size.name}`,
+    });
     await page.setViewportSize({ width: size.width, height: size.height });
     await signInFromHome("cqu@patentbridge.test");
     expect(new URL(page.url()).pathname).toBe("/dashboard");
@@ -85,8 +138,10 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     expect(waiting).toBeGreaterThan(0);
     const payments = page.getByRole("region", { name: /待确认的收款/ });
     // Money in one format: every amount in 万元 with two decimals.
-    for (const amount of await payments.locator("strong").allInnerTexts()) expect(amount).toMatch(/^(\d{1,3}(,\d{3})*\.\d{2}|< 0\.01) 万元$/);
-    for (const name of ["进行中的导入", "尚未盘点评估的专利", "本校数据"]) expect(await page.getByRole("region", { name: new RegExp(name) }).count()).toBe(1);
+    for (const amount of await payments.locator("strong").allInnerTexts())
+      expect(amount).toMatch(/^(\d{1,3}(,\d{3})*\.\d{2}|< 0\.01) 万元$/);
+    for (const name of ["进行中的导入", "尚未盘点评估的专利", "本校数据"])
+      expect(await page.getByRole("region", { name: new RegExp(name) }).count()).toBe(1);
     // The figures say which period is which.
     const year = new Date().getUTCFullYear();
     expect(await page.getByRole("rowheader", { name: `${year - 1}年（最近一个完整年度）` }).count()).toBe(1);
@@ -114,7 +169,13 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
   });
 
   it("a company lands on it, sees its payments due and the negotiation awaiting its answer, opens it, and its notice is read", async () => {
-    const { dealId, title } = await negotiation({ companyEmail: "sme3@patentbridge.test", universityEmail: "swu@patentbridge.test", termsBy: "OWNER", notifyCompany: true, marker: `dash-company-${size.name}` });
+    const { dealId, title } = await negotiation({
+      companyEmail: "sme3@patentbridge.test",
+      universityEmail: "swu@patentbridge.test",
+      termsBy: "OWNER",
+      notifyCompany: true,
+      marker: `dash-company-${size.name}`,
+    });
     await page.setViewportSize({ width: size.width, height: size.height });
     await signInFromHome("sme3@patentbridge.test");
     expect(new URL(page.url()).pathname).toBe("/dashboard");
@@ -126,7 +187,8 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     await expect.poll(() => item.count()).toBe(1);
     expect(await item.getByText("待您答复").count()).toBe(1);
     expect(await negotiations.getByText(/^待您处理 \d+ 项$/).count()).toBe(1);
-    for (const name of ["应付款项", "我的许可", "我的技术需求", "已保存的检索"]) expect(await page.getByRole("region", { name: new RegExp(name) }).count()).toBe(1);
+    for (const name of ["应付款项", "我的许可", "我的技术需求", "已保存的检索"])
+      expect(await page.getByRole("region", { name: new RegExp(name) }).count()).toBe(1);
     // Payments due are listed with their due date; an overdue one says so.
     const payments = page.getByRole("region", { name: /应付款项/ });
     const dueDates = await payments.getByText(/^到期日 \d{4}-\d{2}-\d{2}$/).count();
@@ -144,13 +206,23 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     await expect.poll(() => unreadInHeader()).toBe(unreadBefore - 1);
     await page.getByRole("link", { name: "工作台" }).click();
     await page.waitForURL((url) => url.pathname === "/dashboard");
-    await expect.poll(() => page.getByRole("region", { name: /^通知/ }).getByRole("link", { name: title }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("region", { name: /^通知/ }).getByRole("link", { name: title }).count())
+      .toBe(0);
   });
 
   it("an administrator lands on it, sees the organisations to verify, the unusual sign-in failures and the month", async () => {
     const victim = `dash-victim-${size.name}@example.com`;
     const now = Date.now();
-    await database.auditEvent.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ action: "SIGN_IN_FAILED", subject: victim, ip: "198.51.100.7", at: new Date(now - (i + 1) * 60_000), detail: { reason: "password" } })) });
+    await database.auditEvent.createMany({
+      data: Array.from({ length: 6 }, (_, i) => ({
+        action: "SIGN_IN_FAILED",
+        subject: victim,
+        ip: "198.51.100.7",
+        at: new Date(now - (i + 1) * 60_000),
+        detail: { reason: "password" },
+      })),
+    });
     await page.setViewportSize({ width: size.width, height: size.height });
     await signInFromHome("admin@patentbridge.test");
     expect(new URL(page.url()).pathname).toBe("/dashboard");
@@ -162,7 +234,9 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     expect(await month.getByRole("rowheader", { name: /^本月至今/ }).count()).toBe(1);
     expect(await month.getByRole("rowheader", { name: /^上个月.*完整月份/ }).count()).toBe(1);
     const toVerify = page.getByRole("region", { name: /待认证的机构/ });
-    const waiting = await database.organization.count({ where: { kind: { in: ["ENTERPRISE", "UNIVERSITY"] }, verifiedAt: null } });
+    const waiting = await database.organization.count({
+      where: { kind: { in: ["ENTERPRISE", "UNIVERSITY"] }, verifiedAt: null },
+    });
     expect(await toVerify.getByLabel(/^\d+ 项$/).innerText()).toBe(String(waiting));
     expect(await noSidewaysScroll()).toBe(true);
     expect(await violations()).toEqual([]);
@@ -170,7 +244,9 @@ describe.each(SIZES)("the workspace on a $name", (size) => {
     // Follow the block to its full list.
     if (waiting > 0) {
       await toVerify.getByRole("link", { name: `查看全部（${waiting}）` }).click();
-      await page.waitForURL((url) => url.pathname === "/admin/organizations" && url.searchParams.get("verification") === "unverified");
+      await page.waitForURL(
+        (url) => url.pathname === "/admin/organizations" && url.searchParams.get("verification") === "unverified",
+      );
       await expect.poll(() => page.getByText(`共 ${waiting.toLocaleString("zh-CN")} 条`).count()).toBeGreaterThan(0);
     } else {
       expect(await toVerify.getByText("没有待认证的机构", { exact: false }).count()).toBe(1);
@@ -186,15 +262,30 @@ describe("the workspace in English", () => {
       body: JSON.stringify({ email: "cqu@patentbridge.test", password: DEMO_PASSWORD }),
     });
     const [name, value] = session.headers.get("set-cookie")!.split(";")[0].split("=");
-    await page.context().addCookies([{ name, value, url: baseUrl }, { name: "lang", value: "en", url: baseUrl }]);
+    await page.context().addCookies([
+      { name, value, url: baseUrl },
+      { name: "lang", value: "en", url: baseUrl },
+    ]);
     await page.goto(`${baseUrl}/dashboard`);
     await expect.poll(() => page.getByRole("heading", { level: 1, name: "My workspace" }).count()).toBe(1);
-    for (const heading of ["Negotiations awaiting your answer or signature", "Payments to confirm", "Imports in progress", "Patents not yet assessed", "Your university's figures"]) {
-      expect(await page.getByRole("heading", { level: 2, name: new RegExp(`^${heading.replace(/[()']/g, ".")}`) }).count()).toBe(1);
+    for (const heading of [
+      "Negotiations awaiting your answer or signature",
+      "Payments to confirm",
+      "Imports in progress",
+      "Patents not yet assessed",
+      "Your university's figures",
+    ]) {
+      expect(
+        await page.getByRole("heading", { level: 2, name: new RegExp(`^${heading.replace(/[()']/g, ".")}`) }).count(),
+      ).toBe(1);
     }
     const year = new Date().getUTCFullYear();
     expect(await page.getByRole("rowheader", { name: `${year - 1} (last complete year)` }).count()).toBe(1);
-    for (const amount of await page.getByRole("region", { name: /^Payments to confirm/ }).locator("strong").allInnerTexts()) expect(amount).toMatch(/^CNY \d{1,3}(,\d{3})*\.\d{2}$/);
+    for (const amount of await page
+      .getByRole("region", { name: /^Payments to confirm/ })
+      .locator("strong")
+      .allInnerTexts())
+      expect(amount).toMatch(/^CNY \d{1,3}(,\d{3})*\.\d{2}$/);
     // No Chinese interface text: only names and titles from the records may be Chinese.
     const main = await page.locator("main").innerText();
     for (const chinese of ["工作台", "待确认", "查看全部", "逾期", "万元"]) expect(main).not.toContain(chinese);

@@ -27,17 +27,34 @@ const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scro
 
 async function violations() {
   const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(", ")}`,
+  );
 }
 
 /** A transferable granted invention of 重庆大学 in force for years, with no declaration, license or deal; the
  * title is marked so that no other test picks it. */
 async function freshPatent(marker: string) {
-  const owner = await database.user.findUniqueOrThrow({ where: { email: "cqu@patentbridge.test" }, select: { organizationId: true } });
+  const owner = await database.user.findUniqueOrThrow({
+    where: { email: "cqu@patentbridge.test" },
+    select: { organizationId: true },
+  });
   const patent = await database.patent.findFirstOrThrow({
     where: {
-      ownerId: owner.organizationId!, legalStatus: "VALID", type: "INVENTION", transferable: true, expiresOn: { gt: new Date("2033-01-01T00:00:00Z") },
-      declarations: { none: {} }, deals: { none: {} }, licenses: { none: {} }, coOwners: { none: {} }, title: { not: { contains: "（e2e" } },
+      ownerId: owner.organizationId!,
+      legalStatus: "VALID",
+      type: "INVENTION",
+      transferable: true,
+      expiresOn: { gt: new Date("2033-01-01T00:00:00Z") },
+      declarations: { none: {} },
+      deals: { none: {} },
+      licenses: { none: {} },
+      coOwners: { none: {} },
+      title: { not: { contains: "（e2e" } },
     },
     orderBy: { id: "asc" },
     select: { id: true, title: true },
@@ -58,7 +75,9 @@ describe("a negotiated exclusive license", () => {
       await page.setViewportSize({ width: size.width, height: size.height });
       const scriptErrors: string[] = [];
       page.on("pageerror", (error) => scriptErrors.push(error.message));
-      page.on("console", (message) => { if (message.type() === "error") scriptErrors.push(message.text()); });
+      page.on("console", (message) => {
+        if (message.type() === "error") scriptErrors.push(message.text());
+      });
       const patent = await freshPatent(size.name);
 
       // The company asks: exclusive, 入门费 40 万元 + 2% of net sales, yearly, five years, 西南地区.
@@ -108,7 +127,10 @@ describe("a negotiated exclusive license", () => {
         await expect.poll(() => thread.getByText("第 2 版条件").count(), PATIENTLY).toBeGreaterThan(0);
       } catch (error) {
         const shown = await page.locator("[role=alert], .text-red-700").allInnerTexts();
-        throw new Error(`the counter-offer was not recorded: ${shown.join(" | ")} ${scriptErrors.join(" | ")} ${page.url()}`, { cause: error });
+        throw new Error(
+          `the counter-offer was not recorded: ${shown.join(" | ")} ${scriptErrors.join(" | ")} ${page.url()}`,
+          { cause: error },
+        );
       }
       await expect.poll(() => thread.locator("mark").allInnerTexts(), PATIENTLY).toEqual(["45 万元"]);
       expect(await thread.innerText()).toContain("原为 40 万元");
@@ -160,17 +182,34 @@ describe("a negotiated exclusive license", () => {
       expect(contract).toMatch(/「张企业」，职务 \/ title 「总经理」/);
       expect(await noSidewaysScroll()).toBe(true);
 
-      const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
+      const [pdfDownload] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "下载 PDF" }).click(),
+      ]);
       expect(pdfDownload.suggestedFilename()).toBe(`${number}.pdf`);
       const pdf = fs.readFileSync((await pdfDownload.path())!);
       expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
       // The PDF is rendered from the stored contract text, the same text the page shows.
-      const stored = await database.license.findUniqueOrThrow({ where: { contractNumber: number }, select: { contractText: true, licensorSignatory: true, signatoryName: true, termsSnapshot: true } });
+      const stored = await database.license.findUniqueOrThrow({
+        where: { contractNumber: number },
+        select: { contractText: true, licensorSignatory: true, signatoryName: true, termsSnapshot: true },
+      });
       expect(stored.contractText!.replace(/\s+/g, "")).toBe(contract.replace(/\s+/g, ""));
       expect(stored).toMatchObject({ licensorSignatory: "李主任", signatoryName: "张企业" });
-      expect(JSON.parse(stored.termsSnapshot)).toMatchObject({ feeModel: "ENTRY_PLUS_ROYALTY", entryFeeFen: 45_000_000, royaltyBasisPoints: 200, royaltyBase: "NET_SALES", licenseTermMonths: 60, territory: "西南地区", dealVersion: 2 });
+      expect(JSON.parse(stored.termsSnapshot)).toMatchObject({
+        feeModel: "ENTRY_PLUS_ROYALTY",
+        entryFeeFen: 45_000_000,
+        royaltyBasisPoints: 200,
+        royaltyBase: "NET_SALES",
+        licenseTermMonths: 60,
+        territory: "西南地区",
+        dealVersion: 2,
+      });
 
-      const [recordal] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载备案信息" }).click()]);
+      const [recordal] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("link", { name: "下载备案信息" }).click(),
+      ]);
       expect(recordal.suggestedFilename()).toBe(`${number}-recordal.csv`);
       const csv = fs.readFileSync((await recordal.path())!, "utf8");
       expect(csv).toContain(`"合同编号","Contract number","${number}"`);

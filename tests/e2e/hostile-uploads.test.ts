@@ -34,8 +34,15 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
     env: {
-      ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: `file:${file}`, SESSION_SECRET: "hostile-uploads-secret",
-      PUBLIC_URL: baseUrl, IMPORT_DIR: uploadDir, IMPORT_MAX_ROWS: "1500000",
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${file}`,
+      SESSION_SECRET: "hostile-uploads-secret",
+      PUBLIC_URL: baseUrl,
+      IMPORT_DIR: uploadDir,
+      IMPORT_MAX_ROWS: "1500000",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -116,7 +123,12 @@ async function healthWhile<T>(work: () => Promise<T>): Promise<{ result: T; heal
 async function upload(file: string, name = path.basename(file)): Promise<Response> {
   const body = new FormData();
   body.set("file", await fs.openAsBlob(file), name);
-  return fetch(`${baseUrl}/university/import`, { method: "POST", headers: { Origin: baseUrl, Cookie: cookie }, body, redirect: "manual" });
+  return fetch(`${baseUrl}/university/import`, {
+    method: "POST",
+    headers: { Origin: baseUrl, Cookie: cookie },
+    body,
+    redirect: "manual",
+  });
 }
 
 const importPage = async (location: string, language: "zh" | "en") =>
@@ -129,7 +141,9 @@ async function uploadAndSettle(file: string) {
   const location = response.headers.get("location")!;
   expect(location).toMatch(/^\/university\/import\/[A-Za-z0-9_-]+$/);
   // The page polls while the status is 正在检查 (checking).
-  await expect.poll(async () => (await importPage(location, "zh")).includes("正在检查"), { timeout: 240_000, interval: 500 }).toBe(false);
+  await expect
+    .poll(async () => (await importPage(location, "zh")).includes("正在检查"), { timeout: 240_000, interval: 500 })
+    .toBe(false);
   return { location, zh: await importPage(location, "zh"), en: await importPage(location, "en") };
 }
 
@@ -142,7 +156,11 @@ const uploadsLeft = () => (fs.existsSync(uploadDir) ? fs.readdirSync(uploadDir) 
 
 async function cancel(location: string) {
   const body = new URLSearchParams({ intent: "cancel" });
-  const response = await fetch(`${baseUrl}${location}`, { method: "POST", headers: { Origin: baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body });
+  const response = await fetch(`${baseUrl}${location}`, {
+    method: "POST",
+    headers: { Origin: baseUrl, Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
   expect(response.status).toBeLessThan(400);
 }
 
@@ -160,7 +178,9 @@ function expectServerWell({ health }: { health: Health; idleMs: number }) {
 const figures: string[] = [];
 afterAll(() => console.info(`hostile uploads:\n  ${figures.join("\n  ")}`));
 const note = (what: string, { health, idleMs }: { health: Health; idleMs: number }, startedAt: number) =>
-  figures.push(`${what}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s, slowest /healthz ${Math.round(health.slowestMs)} ms (server busy ${Math.round(health.slowestBusyMs)} ms of it; ${Math.round(idleMs)} ms with no upload), peak RSS ${Math.round(peakRssMb())} MB`);
+  figures.push(
+    `${what}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s, slowest /healthz ${Math.round(health.slowestMs)} ms (server busy ${Math.round(health.slowestBusyMs)} ms of it; ${Math.round(idleMs)} ms with no upload), peak RSS ${Math.round(peakRssMb())} MB`,
+  );
 
 describe("hostile uploads to a running server", { timeout: 300_000 }, () => {
   it("refuses a 1 MB workbook whose shared strings inflate to 1 GB, at once and without inflating it", async () => {
@@ -221,7 +241,9 @@ describe("hostile uploads to a running server", { timeout: 300_000 }, () => {
     const { result, ...health } = await healthWhile(() => uploadAndSettle(file));
     expect(result.zh).toContain("显示前 100 行，共 1,300,000 行。");
     expect(result.en).toContain("Showing the first 100 of 1,300,000.");
-    const report = await (await fetch(`${baseUrl}${result.location}/report`, { headers: { Cookie: `${cookie}; lang=en` } })).text();
+    const report = await (
+      await fetch(`${baseUrl}${result.location}/report`, { headers: { Cookie: `${cookie}; lang=en` } })
+    ).text();
     expect(report).toContain("1299000 more rejected rows are not listed one by one.");
     note("1,300,000 bad rows", health, startedAt);
     await cancel(result.location);
@@ -245,7 +267,9 @@ describe("hostile uploads to a running server", { timeout: 300_000 }, () => {
     const megabyte = Buffer.alloc(1024 * 1024, "a");
     async function* parts() {
       for (const name of ["one.csv", "two.csv", "three.csv"]) {
-        yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n申请号,专利名称\r\n`);
+        yield Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n申请号,专利名称\r\n`,
+        );
         for (let i = 0; i < 30; i++) yield megabyte;
         yield Buffer.from("\r\n");
       }
@@ -255,7 +279,11 @@ describe("hostile uploads to a running server", { timeout: 300_000 }, () => {
     const { result: response, ...health } = await healthWhile(() =>
       fetch(`${baseUrl}/university/import`, {
         method: "POST",
-        headers: { Origin: baseUrl, Cookie: `${cookie}; lang=zh`, "Content-Type": `multipart/form-data; boundary=${boundary}` },
+        headers: {
+          Origin: baseUrl,
+          Cookie: `${cookie}; lang=zh`,
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+        },
         body: ReadableStreamFrom(parts()),
         duplex: "half",
         redirect: "manual",

@@ -7,7 +7,8 @@ const SCRIPT = "<script>alert(1)</script>";
 const IMAGE = "<img src=x onerror=alert(1)>";
 const sameSite = { Origin: baseUrl, "Content-Type": "application/json" };
 
-const html = async (path: string, cookie?: string) => (await fetch(`${baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text();
+const html = async (path: string, cookie?: string) =>
+  (await fetch(`${baseUrl}${path}`, { headers: cookie ? { Cookie: cookie } : {} })).text();
 
 describe("script in user input", () => {
   it("is never reflected from the URL into a page", async () => {
@@ -25,12 +26,20 @@ describe("script in user input", () => {
   });
 
   it("is stored as text and shown escaped to other visitors", async () => {
-    const session = await fetch(`${baseUrl}/api/v1/session`, { method: "POST", headers: sameSite, body: JSON.stringify({ email: "sme1@patentbridge.test", password: DEMO_PASSWORD }) });
+    const session = await fetch(`${baseUrl}/api/v1/session`, {
+      method: "POST",
+      headers: sameSite,
+      body: JSON.stringify({ email: "sme1@patentbridge.test", password: DEMO_PASSWORD }),
+    });
     const cookie = session.headers.get("set-cookie")!.split(";")[0];
     const created = await fetch(`${baseUrl}/api/v1/needs`, {
       method: "POST",
       headers: { ...sameSite, Cookie: cookie },
-      body: JSON.stringify({ title: `需求 ${SCRIPT}`, description: `描述 ${IMAGE} 锂电池热管理`, visibility: "PUBLIC" }),
+      body: JSON.stringify({
+        title: `需求 ${SCRIPT}`,
+        description: `描述 ${IMAGE} 锂电池热管理`,
+        visibility: "PUBLIC",
+      }),
     });
     expect(created.status).toBe(201);
     const need = await created.json();

@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it, inject } from "vitest";
-import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
 import { openRowSource } from "../../app/models/import/file-reader.server";
+import { applicationCheckCharacter } from "../../app/models/patent/identifiers";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { freshPagePerTest, signIn } from "../helpers/browser";
 
@@ -43,10 +43,16 @@ describe("importing patents", () => {
     expect(await rejected.getByRole("cell", { name: "4", exact: true }).count()).toBe(1);
     expect(await rejected.innerText()).toContain("申请号: 申请号无效");
     // Nothing holds every word yet (the search may still offer partial matches).
-    expect((await (await fetch(`${baseUrl}/api/v1/patents?q=${encodeURIComponent("石墨烯散热膜")}`)).json()).exactTotal).toBe(0);
+    expect(
+      (await (await fetch(`${baseUrl}/api/v1/patents?q=${encodeURIComponent("石墨烯散热膜")}`)).json()).exactTotal,
+    ).toBe(0);
 
     await page.getByRole("button", { name: "确认导入 2 件专利" }).click();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 1 行。" }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 1 行。" }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
 
     await page.getByRole("link", { name: "在专利检索中查看" }).click();
     await page.getByRole("searchbox", { name: "检索词" }).waitFor();
@@ -70,17 +76,30 @@ describe("importing patents", () => {
     expect(await page.content()).not.toContain("npm run");
 
     // The template, in both forms: the import reads its header row as every column it knows.
-    const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel 模板（.xlsx）" }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Excel 模板（.xlsx）" }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toBe("专利导入模板.xlsx");
     const template = await openRowSource((await xlsx.path())!, "template.xlsx");
     expect(template.headers.slice(0, 4)).toEqual(["申请号", "专利名称", "申请日", "主分类号"]);
-    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV 模板" }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV 模板" }).click(),
+    ]);
     expect(csv.suggestedFilename()).toBe("专利导入模板.csv");
     expect(fs.readFileSync((await csv.path())!, "utf8")).toMatch(/^\uFEFF申请号,专利名称,申请日,/);
 
     const [first, second] = serials.map(number);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-e2e-")), "成果清单.csv");
-    fs.writeFileSync(file, ["No.,Name,Date filed", `${first},一种按列对应导入的桥梁索力监测装置,2025-04-01`, `${second},一种按列对应导入的隧道渗水报警装置,2025-04-02`].join("\n"));
+    fs.writeFileSync(
+      file,
+      [
+        "No.,Name,Date filed",
+        `${first},一种按列对应导入的桥梁索力监测装置,2025-04-01`,
+        `${second},一种按列对应导入的隧道渗水报警装置,2025-04-02`,
+      ].join("\n"),
+    );
     await page.getByLabel("文件").setInputFiles(file);
     await page.getByRole("button", { name: "上传并预览" }).click();
     await page.waitForURL(/\/university\/import\/[a-z0-9]+$/);
@@ -90,7 +109,9 @@ describe("importing patents", () => {
     await assign.waitFor({ timeout: 20_000 });
     expect(await page.locator("dt", { hasText: "数据行" }).count()).toBe(0);
     await assign.getByLabel("申请号", { exact: true }).selectOption({ label: `No.（例：${first}）` });
-    await assign.getByLabel("专利名称", { exact: true }).selectOption({ label: "Name（例：一种按列对应导入的桥梁索力监测装置）" });
+    await assign
+      .getByLabel("专利名称", { exact: true })
+      .selectOption({ label: "Name（例：一种按列对应导入的桥梁索力监测装置）" });
     await assign.getByLabel("申请日", { exact: true }).selectOption({ label: "Date filed（例：2025-04-01）" });
     if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await assign.getByRole("button", { name: "使用这些列并重新检查" }).click();
@@ -101,7 +122,11 @@ describe("importing patents", () => {
     expect(await page.getByText("其中 2 件新专利没有主分类号，将按“未分类”导入").count()).toBe(1);
     if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole("button", { name: "确认导入 2 件专利" }).click();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 0 行。" }).count(), { timeout: 30_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "导入完成：新增 2 件，更新 0 件，拒绝 0 行。" }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
     expect(await page.getByText("其中 2 件新专利没有主分类号（未分类）").count()).toBe(1);
   }
 

@@ -30,12 +30,72 @@ interface ListCase {
 }
 
 const LISTS: ListCase[] = [
-  { name: "the university's deals", account: "cqu", path: "/licenses", caption: t("licenses.deals"), sortHeader: t("licenses.contract"), sort: "contractNumber", searchColumn: 0, paged: false, label: t("licenses.contract") },
-  { name: "the university's patents", account: "cqu", path: "/university/patents", caption: t("up.title"), sortHeader: t("licenses.patent"), sort: "title", searchColumn: 1, paged: true, label: t("patent.type") },
-  { name: "the assessment", account: "cqu", path: "/university/assessment", caption: t("assess.title"), sortHeader: t("licenses.patent"), sort: "title", searchColumn: 1, paged: true, label: t("patent.type") },
-  { name: "organisations", account: "admin", path: "/admin/organizations", caption: t("admin.organizations"), sortHeader: t("admin.name"), sort: "name", searchColumn: 0, paged: true, label: t("admin.kind") },
-  { name: "accounts", account: "admin", path: "/admin/users", caption: t("admin.users"), sortHeader: t("admin.email"), sort: "email", searchColumn: 1, paged: false, label: t("admin.email") },
-  { name: "the audit log", account: "admin", path: "/admin/audit", caption: t("admin.audit"), sortHeader: t("auditLog.event"), sort: "action", searchColumn: 2, paged: false, label: t("admin.time") },
+  {
+    name: "the university's deals",
+    account: "cqu",
+    path: "/licenses",
+    caption: t("licenses.deals"),
+    sortHeader: t("licenses.contract"),
+    sort: "contractNumber",
+    searchColumn: 0,
+    paged: false,
+    label: t("licenses.contract"),
+  },
+  {
+    name: "the university's patents",
+    account: "cqu",
+    path: "/university/patents",
+    caption: t("up.title"),
+    sortHeader: t("licenses.patent"),
+    sort: "title",
+    searchColumn: 1,
+    paged: true,
+    label: t("patent.type"),
+  },
+  {
+    name: "the assessment",
+    account: "cqu",
+    path: "/university/assessment",
+    caption: t("assess.title"),
+    sortHeader: t("licenses.patent"),
+    sort: "title",
+    searchColumn: 1,
+    paged: true,
+    label: t("patent.type"),
+  },
+  {
+    name: "organisations",
+    account: "admin",
+    path: "/admin/organizations",
+    caption: t("admin.organizations"),
+    sortHeader: t("admin.name"),
+    sort: "name",
+    searchColumn: 0,
+    paged: true,
+    label: t("admin.kind"),
+  },
+  {
+    name: "accounts",
+    account: "admin",
+    path: "/admin/users",
+    caption: t("admin.users"),
+    sortHeader: t("admin.email"),
+    sort: "email",
+    searchColumn: 1,
+    paged: false,
+    label: t("admin.email"),
+  },
+  {
+    name: "the audit log",
+    account: "admin",
+    path: "/admin/audit",
+    caption: t("admin.audit"),
+    sortHeader: t("auditLog.event"),
+    sort: "action",
+    searchColumn: 2,
+    paged: false,
+    label: t("admin.time"),
+  },
 ];
 
 const table = (caption: string) => page.getByRole("table", { name: caption, exact: true });
@@ -60,9 +120,14 @@ async function searchAndPage(list: ListCase) {
   await expect.poll(() => rows(list.caption).count(), slow).toBe(Math.min(25, count));
   if (list.paged) expect(count).toBeGreaterThan(25);
   if (count > 25) {
-    await page.getByRole("navigation", { name: t("list.pages") }).getByRole("link", { name: /下一页/ }).click();
+    await page
+      .getByRole("navigation", { name: t("list.pages") })
+      .getByRole("link", { name: /下一页/ })
+      .click();
     await page.waitForURL((url) => url.searchParams.get("page") === "2");
-    await expect.poll(() => page.getByText(t("list.pageOf", { page: 2, pages: Math.ceil(count / 25) })).count(), slow).toBe(1);
+    await expect
+      .poll(() => page.getByText(t("list.pageOf", { page: 2, pages: Math.ceil(count / 25) })).count(), slow)
+      .toBe(1);
     await expect.poll(() => rows(list.caption).count(), slow).toBe(Math.min(25, count - 25));
   }
   // Search for what a row says: every row found says it, the total is the new count, paging starts again.
@@ -72,7 +137,13 @@ async function searchAndPage(list: ListCase) {
   await box.press("Enter");
   await page.waitForURL((url) => url.searchParams.get("q") === word && !url.searchParams.has("page"));
   const shown = () => rows(list.caption).allInnerTexts();
-  await expect.poll(async () => (await shown()).length > 0 && (await shown()).every((text) => text.toLowerCase().includes(word.toLowerCase())), slow).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await shown()).length > 0 && (await shown()).every((text) => text.toLowerCase().includes(word.toLowerCase())),
+      slow,
+    )
+    .toBe(true);
   expect(await total()).toBeLessThanOrEqual(count);
 }
 
@@ -84,10 +155,26 @@ describe.each(LISTS)("$name", (list) => {
     const header = page.getByRole("link", { name: new RegExp(`^${list.sortHeader}, `) });
     await header.click();
     await page.waitForURL((url) => url.searchParams.get("sort") === list.sort && url.searchParams.get("dir") === "asc");
-    await expect.poll(() => table(list.caption).getByRole("columnheader", { name: new RegExp(`^${list.sortHeader}, `) }).getAttribute("aria-sort"), slow).toBe("ascending");
+    await expect
+      .poll(
+        () =>
+          table(list.caption)
+            .getByRole("columnheader", { name: new RegExp(`^${list.sortHeader}, `) })
+            .getAttribute("aria-sort"),
+        slow,
+      )
+      .toBe("ascending");
     await page.getByRole("link", { name: new RegExp(`^${list.sortHeader}, `) }).click();
     await page.waitForURL((url) => url.searchParams.get("dir") === "desc");
-    await expect.poll(() => table(list.caption).getByRole("columnheader", { name: new RegExp(`^${list.sortHeader}, `) }).getAttribute("aria-sort"), slow).toBe("descending");
+    await expect
+      .poll(
+        () =>
+          table(list.caption)
+            .getByRole("columnheader", { name: new RegExp(`^${list.sortHeader}, `) })
+            .getAttribute("aria-sort"),
+        slow,
+      )
+      .toBe("descending");
     // Dates, codes and kinds never break over two lines ("开放许/可", "2026-12-/01").
     const wrapped = await page.evaluate(() =>
       [...document.querySelectorAll("td.whitespace-nowrap > [data-cell]")]
@@ -100,7 +187,12 @@ describe.each(LISTS)("$name", (list) => {
   it("is searched, paged and sorted as cards on a 390 px phone without sideways scrolling", async () => {
     await open(list, 390);
     // Cards: no header row to see, each value labelled with its column.
-    expect(await table(list.caption).locator("thead").boundingBox().then((box) => (box?.height ?? 0) <= 1)).toBe(true);
+    expect(
+      await table(list.caption)
+        .locator("thead")
+        .boundingBox()
+        .then((box) => (box?.height ?? 0) <= 1),
+    ).toBe(true);
     expect(await rows(list.caption).first().innerText()).toContain(`${list.label}:`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await searchAndPage(list);
@@ -109,8 +201,14 @@ describe.each(LISTS)("$name", (list) => {
     // A choice applies at once once the page has hydrated; the button applies it in any case.
     await page.getByLabel(t("list.sortBy")).selectOption(list.sort);
     await page.getByLabel(t("list.order")).selectOption("asc");
-    await page.getByRole("search").getByRole("button", { name: t("list.search") }).click();
-    await page.waitForURL((url) => url.searchParams.get("sort") === list.sort && url.searchParams.get("dir") === "asc", slow);
+    await page
+      .getByRole("search")
+      .getByRole("button", { name: t("list.search") })
+      .click();
+    await page.waitForURL(
+      (url) => url.searchParams.get("sort") === list.sort && url.searchParams.get("dir") === "asc",
+      slow,
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   });
 });
@@ -135,7 +233,9 @@ describe("what the lists show", () => {
     await page.context().addCookies([{ name: "lang", value: "en", url: baseUrl }]);
     await page.goto(`${baseUrl}/university/patents?q=${encodeURIComponent("没有这样的专利名称")}`);
     expect(await page.getByTestId("list-total").innerText()).toBe("0 results");
-    const title = await page.goto(`${baseUrl}/university/patents`).then(() => rows(translator("en")("up.title")).first().locator("td").nth(1).innerText());
+    const title = await page
+      .goto(`${baseUrl}/university/patents`)
+      .then(() => rows(translator("en")("up.title")).first().locator("td").nth(1).innerText());
     await page.goto(`${baseUrl}/university/patents?q=${encodeURIComponent(title)}`);
     await expect.poll(() => page.getByTestId("list-total").innerText()).toMatch(/^\d+ results?$/);
     const count = await total();

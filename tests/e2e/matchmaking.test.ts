@@ -49,6 +49,8 @@ describe("matchmaking", () => {
     const row = page.getByRole("table", { name: "已保存的检索" }).getByRole("row", { name: /新能源热管理/ });
     await expect.poll(() => row.count()).toBe(1);
     await row.getByRole("link", { name: "新能源热管理" }).click();
-    await page.waitForURL((url) => url.searchParams.get("q") === "热管理" && url.searchParams.get("cluster") === "NEW_ENERGY");
+    await page.waitForURL(
+      (url) => url.searchParams.get("q") === "热管理" && url.searchParams.get("cluster") === "NEW_ENERGY",
+    );
   });
 });

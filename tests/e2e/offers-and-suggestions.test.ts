@@ -14,7 +14,8 @@ const SIZES = [
   { name: "phone", width: 390, height: 844 },
 ] as const;
 
-const resultCount = async () => Number((await page.locator("#results-heading").innerText()).match(/共 ([\d,]+) 件/)![1].replace(/,/g, ""));
+const resultCount = async () =>
+  Number((await page.locator("#results-heading").innerText()).match(/共 ([\d,]+) 件/)![1].replace(/,/g, ""));
 const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 
 /** Waits for the client to have taken over the page, so that its form acts through the router. */
@@ -74,7 +75,10 @@ describe.each(SIZES)("offers side by side, on a $name", (size) => {
     await expect.poll(() => offers.count()).toBeGreaterThan(2);
     // Lowest lump sum first: the first two offers' lump sums in yuan are in order.
     const yuan = async (i: number) => {
-      const text = await offers.nth(i).getByText(/^提供开放许可/).innerText();
+      const text = await offers
+        .nth(i)
+        .getByText(/^提供开放许可/)
+        .innerText();
       const match = text.match(/([\d.,]+) (万元|元)/)!;
       return Number(match[1].replace(/,/g, "")) * (match[2] === "万元" ? 10_000 : 1);
     };
@@ -82,10 +86,16 @@ describe.each(SIZES)("offers side by side, on a $name", (size) => {
 
     const titles = [await offers.nth(0).locator("h2").innerText(), await offers.nth(1).locator("h2").innerText()];
     // A click, not check(): the box follows the URL, which changes a moment after the click on a loaded machine.
-    await offers.nth(0).getByRole("checkbox", { name: /加入比较/ }).click();
+    await offers
+      .nth(0)
+      .getByRole("checkbox", { name: /加入比较/ })
+      .click();
     await page.waitForURL((url) => url.searchParams.getAll("compare").length === 1);
     await hydrated();
-    await offers.nth(1).getByRole("checkbox", { name: /加入比较/ }).click();
+    await offers
+      .nth(1)
+      .getByRole("checkbox", { name: /加入比较/ })
+      .click();
     await page.waitForURL((url) => url.searchParams.getAll("compare").length === 2);
     expect(new URL(page.url()).searchParams.get("sort")).toBe("lump-sum");
     expect(await noSidewaysScroll()).toBe(true);
@@ -105,15 +115,30 @@ describe.each(SIZES)("offers side by side, on a $name", (size) => {
       expect(await page.getByRole("table").isVisible()).toBe(false);
       const cards = page.getByRole("article");
       expect(await cards.count()).toBe(2);
-      for (const title of titles) expect(await page.getByRole("heading", { name: title, level: 2 }).isVisible()).toBe(true);
-      expect(await cards.first().getByText(/^人民币.+元/).first().isVisible()).toBe(true);
+      for (const title of titles)
+        expect(await page.getByRole("heading", { name: title, level: 2 }).isVisible()).toBe(true);
+      expect(
+        await cards
+          .first()
+          .getByText(/^人民币.+元/)
+          .first()
+          .isVisible(),
+      ).toBe(true);
     }
     expect(await noSidewaysScroll()).toBe(true);
 
-    await page.getByRole("link", { name: `移出比较: ${titles[0]}` }).first().click();
+    await page
+      .getByRole("link", { name: `移出比较: ${titles[0]}` })
+      .first()
+      .click();
     await page.waitForURL((url) => url.searchParams.get("ids")?.split(",").length === 1);
     await page.getByRole("link", { name: "返回检索，继续选择" }).click();
-    await page.waitForURL((url) => url.pathname === "/patents" && url.searchParams.getAll("compare").length === 1 && url.searchParams.get("sort") === "lump-sum");
+    await page.waitForURL(
+      (url) =>
+        url.pathname === "/patents" &&
+        url.searchParams.getAll("compare").length === 1 &&
+        url.searchParams.get("sort") === "lump-sum",
+    );
   });
 
   it("answers too many or unknown patents with a clear message", async () => {
@@ -141,7 +166,13 @@ describe.each(["zh", "en"])("accessibility in %s", (language) => {
     for (const path of paths) {
       await page.goto(`${baseUrl}${path}`);
       const results = await new AxeBuilder({ page: page as never }).withTags(["wcag2a", "wcag2aa"]).analyze();
-      const violations = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      const violations = results.violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
       expect({ path, violations }).toEqual({ path, violations: [] });
     }
   });

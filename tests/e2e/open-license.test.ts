@@ -28,7 +28,10 @@ async function findPatent(query: string, test: (patent: PatentRecord) => boolean
 describe("an open license", () => {
   it("goes from declaration to a signed, paid, active license, and survives withdrawal", async () => {
     // A granted invention of 重庆大学 alone (no co-owner) with no open license yet.
-    const patent = await findPatent("university=org-univ-01&type=INVENTION&status=VALID&size=50", (p) => p.openLicense === null && p.coOwners.length === 0);
+    const patent = await findPatent(
+      "university=org-univ-01&type=INVENTION&status=VALID&size=50",
+      (p) => p.openLicense === null && p.coOwners.length === 0,
+    );
 
     await signIn("cqu@patentbridge.test");
     await page.goto(`${baseUrl}/patents/${patent.id}`);
@@ -54,7 +57,10 @@ describe("an open license", () => {
     const contract = await page.getByRole("region", { name: "合同文本" }).innerText();
     expect(contract).toContain("张三丰");
     const number = /PB-\d{4}-L-\d{6}/.exec(contract)![0];
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载 PDF" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下载 PDF" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`${number}.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
@@ -88,7 +94,10 @@ describe("an open license", () => {
     await signIn("sme1@patentbridge.test");
     await page.goto(licenseUrl);
     await expect.poll(() => page.getByLabel("状态").innerText()).toBe("生效中");
-    const fingerprint = await page.getByText(/^[0-9a-f]{64}$/).first().innerText();
+    const fingerprint = await page
+      .getByText(/^[0-9a-f]{64}$/)
+      .first()
+      .innerText();
     // A contract number alone shows nothing; with the verification code printed on the contract, the contract.
     await page.goto(`${baseUrl}/contracts/${number}`);
     expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("合同核验");
@@ -101,7 +110,10 @@ describe("an open license", () => {
 
 describe("an open license on a co-owned patent", () => {
   it("needs every co-owner's written consent, keeps what was typed when refused (without JavaScript), and shows the consents", async () => {
-    const patent = await findPatent("university=org-univ-01&type=INVENTION&status=VALID&size=50", (p) => p.openLicense === null && p.coOwners.length > 0);
+    const patent = await findPatent(
+      "university=org-univ-01&type=INVENTION&status=VALID&size=50",
+      (p) => p.openLicense === null && p.coOwners.length > 0,
+    );
     // No script reaches the page: the form posts and the refusal comes back as a plain page.
     await page.route(/\.js(\?|$)/, (route) => route.abort());
     await signIn("cqu@patentbridge.test");
@@ -115,7 +127,9 @@ describe("an open license on a co-owned patent", () => {
     const consent = (name: string) => declare.getByRole("group", { name: `共有人：${name}` });
     for (const { name } of patent.coOwners) {
       await consent(name).getByLabel("同意日期").fill("2025-05-05");
-      await consent(name).getByLabel("同意书文号").fill(`同意书-${name.slice(0, 4)}`);
+      await consent(name)
+        .getByLabel("同意书文号")
+        .fill(`同意书-${name.slice(0, 4)}`);
     }
     await declare.getByRole("button", { name: "公告开放许可声明" }).click();
     await expect.poll(() => declare.getByRole("alert").innerText()).toContain("《专利法》第十四条");

@@ -18,14 +18,17 @@ const signOut = async () => {
   await expect.poll(() => page.getByRole("button", { name: "退出" }).count()).toBe(0);
 };
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-const noSidewaysScroll = async (width: number) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+const noSidewaysScroll = async (width: number) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
 
 type PatentRecord = { id: number; openLicense: unknown; coOwners: unknown[] };
 const taken = new Set<number>();
 
 /** A granted invention of 重庆大学 alone with no open license, not used by an earlier test of this file. */
 async function freshPatent(): Promise<PatentRecord> {
-  const search = await (await fetch(`${baseUrl}/api/v1/patents?university=org-univ-01&type=INVENTION&status=VALID&size=50&sort=term`)).json();
+  const search = await (
+    await fetch(`${baseUrl}/api/v1/patents?university=org-univ-01&type=INVENTION&status=VALID&size=50&sort=term`)
+  ).json();
   for (const item of search.items as Array<{ id: number }>) {
     if (taken.has(item.id)) continue;
     const patent = (await (await fetch(`${baseUrl}/api/v1/patents/${item.id}`)).json()) as PatentRecord;
@@ -58,9 +61,13 @@ describe.each(VIEWPORTS)("payments on a $name", ({ width, height }) => {
     await declare.getByLabel("许可期限（月）").fill("36");
     await declare.getByRole("button", { name: "公告开放许可声明" }).click();
     try {
-      await expect.poll(() => page.getByRole("status").filter({ hasText: "开放许可声明已公告" }).count(), { timeout: 20_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByRole("status").filter({ hasText: "开放许可声明已公告" }).count(), { timeout: 20_000 })
+        .toBe(1);
     } catch (error) {
-      throw new Error(`not declared; the page says: ${(await page.locator("main").innerText()).slice(0, 3000)}`, { cause: error });
+      throw new Error(`not declared; the page says: ${(await page.locator("main").innerText()).slice(0, 3000)}`, {
+        cause: error,
+      });
     }
     await signOut();
 
@@ -78,7 +85,12 @@ describe.each(VIEWPORTS)("payments on a $name", ({ width, height }) => {
     await page.getByRole("button", { name: "签署许可合同" }).click();
     await page.waitForURL(/\/licenses\/\w+$/);
     const licenseId = new URL(page.url()).pathname.split("/").pop()!;
-    const fingerprint = (await page.getByText(/^[0-9a-f]{64}$/).first().innerText()).trim();
+    const fingerprint = (
+      await page
+        .getByText(/^[0-9a-f]{64}$/)
+        .first()
+        .innerText()
+    ).trim();
     const number = /PB-\d{4}-L-\w+/.exec(await page.getByRole("heading", { level: 1 }).innerText())![0];
     await signOut();
 

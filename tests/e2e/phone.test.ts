@@ -13,7 +13,13 @@ let page: Page;
 freshPagePerTest((fresh) => (page = fresh));
 
 const searchBox = () => page.locator("main").getByRole("searchbox").first();
-const firstResult = () => page.getByRole("list", { name: t("search.title") }).getByRole("listitem").first().getByRole("link").first();
+const firstResult = () =>
+  page
+    .getByRole("list", { name: t("search.title") })
+    .getByRole("listitem")
+    .first()
+    .getByRole("link")
+    .first();
 const firstHeading = () => page.locator("main").locator("h1, h2").first();
 const submitButton = () => page.locator("main").locator("button[type=submit]").first();
 
@@ -69,7 +75,8 @@ async function openFirstPatent() {
   await page.waitForLoadState("networkidle");
 }
 
-const overflow = () => page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+const overflow = () =>
+  page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
 
 describe.each(Object.keys(PAGES))("at 390 px, as %s", (visitor) => {
   it("no page scrolls sideways and each page's main action is within the first two screens", async () => {
@@ -101,7 +108,9 @@ describe("on a phone", () => {
     await expect.poll(() => typeFilters.isVisible()).toBe(true);
     await typeFilters.getByRole("checkbox").first().click();
     await page.waitForURL((url) => url.searchParams.getAll("type").length === 1);
-    await expect.poll(() => page.locator("details > summary", { hasText: `${t("search.showFilters")} (1)` }).count()).toBe(1);
+    await expect
+      .poll(() => page.locator("details > summary", { hasText: `${t("search.showFilters")} (1)` }).count())
+      .toBe(1);
     expect((await overflow()).scrollWidth).toBeLessThanOrEqual(PHONE.width);
   });
 

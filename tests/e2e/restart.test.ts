@@ -29,12 +29,21 @@ function outputOf(child: ChildProcess) {
       }
     }
   };
-  for (const stream of [child.stdout!, child.stderr!]) stream.on("data", (chunk: Buffer) => { text += chunk.toString(); check(); });
+  for (const stream of [child.stdout!, child.stderr!])
+    stream.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      check();
+    });
   return {
-    get text() { return text; },
+    get text() {
+      return text;
+    },
     /** The first match of `pattern` in what is printed from now on. */
     next(pattern: RegExp, from = text.length): Promise<RegExpMatchArray> {
-      return new Promise((resolve) => { waiters.push({ pattern, from, resolve }); check(); });
+      return new Promise((resolve) => {
+        waiters.push({ pattern, from, resolve });
+        check();
+      });
     },
   };
 }
@@ -60,7 +69,14 @@ describe("npm start", () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     supervisor = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-      env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_URL: `file:${file}`, SESSION_SECRET: "restart-test-secret", PUBLIC_URL: baseUrl },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        DATABASE_URL: `file:${file}`,
+        SESSION_SECRET: "restart-test-secret",
+        PUBLIC_URL: baseUrl,
+      },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

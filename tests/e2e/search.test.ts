@@ -60,11 +60,18 @@ describe("searching the pool", () => {
     const marks = await page.locator("ol mark").allInnerTexts();
     expect(marks).toContain("电池");
     // Besides the word, only its alternatives in the thesaurus are marked (蓄电池, battery…).
-    const alternatives = new Set(thesaurus.groups.filter((group) => group.includes("电池")).flat().map((word) => word.toLowerCase()));
+    const alternatives = new Set(
+      thesaurus.groups
+        .filter((group) => group.includes("电池"))
+        .flat()
+        .map((word) => word.toLowerCase()),
+    );
     // English words are marked by their stem: "batteries" for battery.
     // A mark may be part of a word where two marked words meet.
     const isAlternative = (mark: string) =>
-      [...alternatives, "电池"].some((word) => (/^[a-z]/.test(word) ? mark.startsWith(word.slice(0, Math.max(4, word.length - 2))) : word.includes(mark)));
+      [...alternatives, "电池"].some((word) =>
+        /^[a-z]/.test(word) ? mark.startsWith(word.slice(0, Math.max(4, word.length - 2))) : word.includes(mark),
+      );
     expect(marks.filter((text) => text !== "电池" && !isAlternative(text.toLowerCase()))).toEqual([]);
   });
 
@@ -75,7 +82,9 @@ describe("searching the pool", () => {
     const marks = (await page.locator("ol mark").allInnerTexts()).map((text) => text.toLowerCase());
     expect(marks.some((m) => m === "battery" || m === "batteries")).toBe(true);
     // Besides the stem, only the thesaurus's Chinese words for it are marked (电池, 蓄电池…).
-    expect(marks.filter((m) => m !== "battery" && m !== "batteries").every((m) => /^\p{Script=Han}+$/u.test(m))).toBe(true);
+    expect(marks.filter((m) => m !== "battery" && m !== "batteries").every((m) => /^\p{Script=Han}+$/u.test(m))).toBe(
+      true,
+    );
   });
 
   it("filters with a facet, keeps the state in the URL, and the back button restores it", async () => {
@@ -92,7 +101,9 @@ describe("searching the pool", () => {
     await page.goBack();
     await page.waitForURL((url) => url.searchParams.getAll("type").length === 0);
     await expect.poll(resultCount).toBe(before);
-    expect(await filters.getByRole("group", { name: "专利类型" }).getByRole("checkbox").first().isChecked()).toBe(false);
+    expect(await filters.getByRole("group", { name: "专利类型" }).getByRole("checkbox").first().isChecked()).toBe(
+      false,
+    );
   });
 
   it("pages through the results", async () => {

@@ -36,11 +36,21 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     const lastYear = Number(today().slice(0, 4)) - 1;
     const latest = await apiStats("");
     expect(latest.period).toEqual({ from: `${lastYear}-01-01`, to: `${lastYear}-12-31` });
-    await expect.poll(() => page.getByText(`统计期间：${lastYear}-01-01 至 ${lastYear}-12-31（${lastYear} 年全年，与 ${lastYear - 1} 年全年相比）`).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            `统计期间：${lastYear}-01-01 至 ${lastYear}-12-31（${lastYear} 年全年，与 ${lastYear - 1} 年全年相比）`,
+          )
+          .count(),
+      )
+      .toBe(1);
     expect(await page.getByLabel("统计期间").inputValue()).toBe(String(lastYear));
     expect(await card("转让与许可").innerText()).toBe(latest.deals.deals.toLocaleString("zh-CN"));
     expect(await card("发明专利产业化率").innerText()).toBe(`${(latest.industrialisation.rate * 100).toFixed(2)}%`);
-    expect(await card("合同金额").innerText()).toBe(`${(latest.deals.valueFen / 1_000_000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`);
+    expect(await card("合同金额").innerText()).toBe(
+      `${(latest.deals.valueFen / 1_000_000).toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`,
+    );
     await expect.poll(() => page.getByRole("img", { name: "历年转让与许可（件）" }).count()).toBe(1);
     // One money format per table: 万元 with two decimals, the unit in the header.
     const ranking = page.getByRole("table", { name: "高校排名" });
@@ -68,7 +78,15 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     await page.waitForURL((url) => url.searchParams.get("period") === "ytd");
     const ytd = await apiStats(`from=${lastYear + 1}-01-01&to=${today()}`);
     expect(ytd.comparison).toBe("sameDaysYearBefore");
-    await expect.poll(() => page.getByText(`统计期间：${lastYear + 1}-01-01 至 ${today()}（${lastYear + 1} 年至今，与上年同期 ${lastYear}-01-01 至 ${lastYear}-${today().slice(5)} 相比）`).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByText(
+            `统计期间：${lastYear + 1}-01-01 至 ${today()}（${lastYear + 1} 年至今，与上年同期 ${lastYear}-01-01 至 ${lastYear}-${today().slice(5)} 相比）`,
+          )
+          .count(),
+      )
+      .toBe(1);
     await expect.poll(() => card("转让与许可").innerText()).toBe(ytd.deals.deals.toLocaleString("zh-CN"));
     if (ytd.funnel.views === null) await expect.poll(() => page.getByText("期间内没有记录页面浏览量").count()).toBe(1);
 
@@ -76,7 +94,12 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     await page.getByLabel("统计期间").selectOption("range");
     await page.getByLabel("起始日期").fill(`${lastYear - 1}-07-01`);
     await page.getByLabel("截止日期").fill(`${lastYear}-06-30`);
-    await page.waitForURL((url) => url.searchParams.get("period") === "range" && url.searchParams.get("from") === `${lastYear - 1}-07-01` && url.searchParams.get("to") === `${lastYear}-06-30`);
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get("period") === "range" &&
+        url.searchParams.get("from") === `${lastYear - 1}-07-01` &&
+        url.searchParams.get("to") === `${lastYear}-06-30`,
+    );
     const range = await apiStats(`from=${lastYear - 1}-07-01&to=${lastYear}-06-30`);
     await expect.poll(() => card("转让与许可").innerText()).toBe(range.deals.deals.toLocaleString("zh-CN"));
     await expect.poll(() => page.getByText(`统计期间：${lastYear - 1}-07-01 至 ${lastYear}-06-30`).count()).toBe(1);
@@ -88,13 +111,17 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     expect(names.length).toBeGreaterThan(10);
     expect(names).toEqual([...names].sort(new Intl.Collator("zh-CN-u-co-pinyin").compare));
     await page.getByLabel("筛选高校").fill("重庆大");
-    await expect.poll(async () => (await universitySelect.locator("option").allTextContents()).length).toBeLessThan(names.length / 2);
+    await expect
+      .poll(async () => (await universitySelect.locator("option").allTextContents()).length)
+      .toBeLessThan(names.length / 2);
     const narrowed = (await universitySelect.locator("option").allTextContents()).slice(1);
     expect(narrowed).toContain("重庆大学");
     for (const name of narrowed) expect(name).toContain("重庆大");
     expect(await page.getByText(`显示 ${narrowed.length} / ${names.length} 所高校`).count()).toBe(1);
     await universitySelect.selectOption({ label: "重庆大学" });
-    await page.waitForURL((url) => Boolean(url.searchParams.get("university")) && url.searchParams.get("from") === `${lastYear - 1}-07-01`);
+    await page.waitForURL(
+      (url) => Boolean(url.searchParams.get("university")) && url.searchParams.get("from") === `${lastYear - 1}-07-01`,
+    );
     const university = new URL(page.url()).searchParams.get("university")!;
     const one = await apiStats(`from=${lastYear - 1}-07-01&to=${lastYear}-06-30&university=${university}`);
     expect(one.scope.universityName).toBe("重庆大学");
@@ -105,7 +132,10 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     expect(await noSidewaysScroll()).toBe(true);
 
     // The universities table as CSV: a BOM for Excel, Chinese headers, one line per university, yuan exact.
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "下载“高校排名”CSV 文件" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "下载“高校排名”CSV 文件" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`patentbridge-universities-${lastYear - 1}-07-01-${lastYear}-06-30.csv`);
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -122,7 +152,9 @@ describe.each(SIZES)("transfer statistics on a $name", (size) => {
     await expect.poll(() => page.getByRole("heading", { name: "重庆大学转化统计" }).count()).toBe(1);
     const own = await apiStats("");
     expect(own.universities).toHaveLength(1);
-    await expect.poll(() => page.getByText(`按交易数在 ${own.rank.of} 所高校中排第 ${own.rank.byDeals} 名`).count()).toBe(1);
+    await expect
+      .poll(() => page.getByText(`按交易数在 ${own.rank.of} 所高校中排第 ${own.rank.byDeals} 名`).count())
+      .toBe(1);
     expect(await card("转让与许可").innerText()).toBe(own.deals.deals.toLocaleString("zh-CN"));
     expect((await page.request.get(`${baseUrl}/api/v1/stats?university=org-univ-02`)).status()).toBe(403);
     expect(await page.getByLabel("高校", { exact: true }).count()).toBe(0);

@@ -61,7 +61,15 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, [...serverNodeFlags(), SERVER_SCRIPT], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", DATABASE_URL: databaseUrl, SESSION_SECRET: "e2e-test-secret", PUBLIC_URL: baseUrl },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: "e2e-test-secret",
+      PUBLIC_URL: baseUrl,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

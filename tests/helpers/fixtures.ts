@@ -1,9 +1,9 @@
 // Hand-made rows for integration tests, written the way the app writes them (patent + its FTS entry).
+import type { Prisma } from "~/generated/prisma/client";
+import { prisma } from "~/lib/db.server";
 import { creditCodeCheckCharacter } from "~/models/organization/credit-code";
 import { applicationCheckCharacter } from "~/models/patent/identifiers";
-import { prisma } from "~/lib/db.server";
 import { indexPatentText } from "~/models/search/patent-index.server";
-import type { Prisma } from "~/generated/prisma/client";
 
 let serial = 0;
 const next = () => ++serial;
@@ -15,12 +15,21 @@ function creditCode(prefix: "12" | "91"): string {
 
 export async function createUniversity(name: string, nameEn: string) {
   return prisma.organization.create({
-    data: { kind: "UNIVERSITY", name, nameEn, creditCode: creditCode("12"), region: "沙坪坝区", level: "undergraduate" },
+    data: {
+      kind: "UNIVERSITY",
+      name,
+      nameEn,
+      creditCode: creditCode("12"),
+      region: "沙坪坝区",
+      level: "undergraduate",
+    },
   });
 }
 
 export async function createEnterprise(name: string) {
-  return prisma.organization.create({ data: { kind: "ENTERPRISE", name, creditCode: creditCode("91"), region: "渝北区" } });
+  return prisma.organization.create({
+    data: { kind: "ENTERPRISE", name, creditCode: creditCode("91"), region: "渝北区" },
+  });
 }
 
 type PatentInput = Partial<Omit<Prisma.PatentUncheckedCreateInput, "ownerId">> & { ownerId: string; title: string };
@@ -49,7 +58,11 @@ export async function createPatent(input: PatentInput) {
   return patent;
 }
 
-export async function declareOpenLicense(patentId: number, declarantId: string, overrides: Partial<Prisma.OpenLicenseDeclarationUncheckedCreateInput> = {}) {
+export async function declareOpenLicense(
+  patentId: number,
+  declarantId: string,
+  overrides: Partial<Prisma.OpenLicenseDeclarationUncheckedCreateInput> = {},
+) {
   return prisma.openLicenseDeclaration.create({
     data: {
       patentId,
@@ -67,5 +80,7 @@ export async function declareOpenLicense(patentId: number, declarantId: string, 
 
 /** Makes the organisations co-owners of the patent beside its owner (共有专利, Patent Law art. 14). */
 export async function addCoOwners(patentId: number, ...organizationIds: string[]) {
-  await prisma.patentCoOwner.createMany({ data: organizationIds.map((organizationId) => ({ patentId, organizationId })) });
+  await prisma.patentCoOwner.createMany({
+    data: organizationIds.map((organizationId) => ({ patentId, organizationId })),
+  });
 }

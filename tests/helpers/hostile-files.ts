@@ -62,23 +62,48 @@ function zip(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, directory, end]);
 }
 
-const stored = (name: string, text: string): ZipPart => ({ name, data: Buffer.from(text), method: 0, inflatedSize: Buffer.byteLength(text) });
+const stored = (name: string, text: string): ZipPart => ({
+  name,
+  data: Buffer.from(text),
+  method: 0,
+  inflatedSize: Buffer.byteLength(text),
+});
 
 /**
  * A workbook of about 1 MB whose `part` (xl/sharedStrings.xml or the worksheet) inflates to `megabytes` MB.
  * `declared`: the inflated size its ZIP headers state: "true" (honest), or "small" (a lie of 1 KB).
  */
-export async function writeXlsxBomb(file: string, options: { megabytes?: number; part?: "sharedStrings" | "sheet"; declared?: "true" | "small" } = {}) {
+export async function writeXlsxBomb(
+  file: string,
+  options: { megabytes?: number; part?: "sharedStrings" | "sheet"; declared?: "true" | "small" } = {},
+) {
   const megabytes = options.megabytes ?? 1024;
   const piece = await compressedMegabyte();
   const bombData = Buffer.concat([...Array<Buffer>(megabytes).fill(piece), zlib.deflateRawSync(Buffer.alloc(0))]);
   const bombName = options.part === "sheet" ? "xl/worksheets/sheet1.xml" : "xl/sharedStrings.xml";
-  const bomb: ZipPart = { name: bombName, data: bombData, method: 8, inflatedSize: options.declared === "small" ? 1024 : megabytes * MEGABYTE };
-  const sheet = stored("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>');
+  const bomb: ZipPart = {
+    name: bombName,
+    data: bombData,
+    method: 8,
+    inflatedSize: options.declared === "small" ? 1024 : megabytes * MEGABYTE,
+  };
+  const sheet = stored(
+    "xl/worksheets/sheet1.xml",
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>',
+  );
   const parts = [
-    stored("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-    stored("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    stored("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'),
+    stored(
+      "[Content_Types].xml",
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    ),
+    stored(
+      "xl/workbook.xml",
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    stored(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    ),
     options.part === "sheet" ? bomb : sheet,
     ...(options.part === "sheet" ? [] : [bomb]),
   ];
@@ -126,7 +151,13 @@ export async function writeJsonArray(file: string, megabytes: number) {
   const abstract = "本发明公开了一种无人机机载多功能盒，包括内盒、外盒和内部电路。".repeat(4);
   let written = 0;
   for (let i = 0; written < megabytes * MEGABYTE; i++) {
-    const object = JSON.stringify({ 申请号: `CN2024${String(i).padStart(6, "0")}.X`, 专利名称: `一种装置${i}`, 申请日: "2024-01-02", 主分类号: "G06F16/00", 摘要: abstract });
+    const object = JSON.stringify({
+      申请号: `CN2024${String(i).padStart(6, "0")}.X`,
+      专利名称: `一种装置${i}`,
+      申请日: "2024-01-02",
+      主分类号: "G06F16/00",
+      摘要: abstract,
+    });
     const text = `${i === 0 ? "" : ",\n"}${object}`;
     written += Buffer.byteLength(text);
     if (!output.write(text)) await once(output, "drain");

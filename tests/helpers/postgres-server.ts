@@ -16,9 +16,13 @@ export interface PostgresServer {
 
 function binaries(): string {
   const root = "/usr/lib/postgresql";
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb"))) : [];
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, "bin", "initdb")))
+    : [];
   if (versions.length === 0) {
-    throw new Error("PostgreSQL is not installed: apt-get install postgresql (or set TEST_POSTGRES_URL to a superuser URL)");
+    throw new Error(
+      "PostgreSQL is not installed: apt-get install postgresql (or set TEST_POSTGRES_URL to a superuser URL)",
+    );
   }
   return path.join(root, versions.sort((a, b) => Number(b) - Number(a))[0], "bin");
 }
@@ -37,7 +41,11 @@ export async function startPostgres(options: { replica?: boolean } = {}): Promis
   const configured = process.env.TEST_POSTGRES_URL;
   if (configured) {
     const replica = process.env.TEST_POSTGRES_REPLICA_URL;
-    return { baseUrl: configured.replace(/\/[^/@]*$/, ""), replicaBaseUrl: replica ? replica.replace(/\/[^/@]*$/, "") : null, stop: () => {} };
+    return {
+      baseUrl: configured.replace(/\/[^/@]*$/, ""),
+      replicaBaseUrl: replica ? replica.replace(/\/[^/@]*$/, "") : null,
+      stop: () => {},
+    };
   }
 
   const bin = binaries();
@@ -46,7 +54,9 @@ export async function startPostgres(options: { replica?: boolean } = {}): Promis
   const asRoot = process.getuid?.() === 0;
   if (asRoot) execFileSync("chown", ["postgres:postgres", dir]);
   const run = (command: string, args: string[]) => {
-    const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", path.join(bin, command), ...args]] : [path.join(bin, command), args];
+    const [file, argv] = asRoot
+      ? ["runuser", ["-u", "postgres", "--", path.join(bin, command), ...args]]
+      : [path.join(bin, command), args];
     const result = spawnSync(file, argv, { encoding: "utf8" });
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
@@ -74,7 +84,21 @@ export async function startPostgres(options: { replica?: boolean } = {}): Promis
     if (options.replica) {
       // A hot standby of the whole cluster, streaming from it: every database created later is on it too.
       const standby = path.join(dir, "standby");
-      run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(port), "-U", "patentbridge", "-D", standby, "-R", "-X", "stream", "-c", "fast"]);
+      run("pg_basebackup", [
+        "-h",
+        "127.0.0.1",
+        "-p",
+        String(port),
+        "-U",
+        "patentbridge",
+        "-D",
+        standby,
+        "-R",
+        "-X",
+        "stream",
+        "-c",
+        "fast",
+      ]);
       replicaBaseUrl = `postgresql://patentbridge@127.0.0.1:${await start(standby)}`;
       started.push(standby);
     }

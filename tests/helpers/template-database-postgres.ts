@@ -1,10 +1,10 @@
 // Vitest global setup for the integration suite on PostgreSQL: a private server (tests/helpers/postgres-
 // server.ts) with one database migrated as production, which every test file clones (CREATE DATABASE …
 // TEMPLATE, in tests/helpers/test-database.ts) so that files never share state.
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migratePostgres } from "../../scripts/postgres-migrate";
 import { startPostgres } from "./postgres-server";
-import pg from "pg";
 
 declare module "vitest" {
   export interface ProvidedContext {

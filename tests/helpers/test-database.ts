@@ -9,7 +9,10 @@ const template = inject("templateDatabase");
 const unique = `${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2)}`;
 
 if (template.startsWith("postgresql://")) {
-  const [base, templateName] = [template.slice(0, template.lastIndexOf("/")), template.slice(template.lastIndexOf("/") + 1)];
+  const [base, templateName] = [
+    template.slice(0, template.lastIndexOf("/")),
+    template.slice(template.lastIndexOf("/") + 1),
+  ];
   const name = `test_${unique}`;
   const admin = new pg.Client({ connectionString: `${base}/postgres` });
   await admin.connect();

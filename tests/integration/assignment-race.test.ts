@@ -13,12 +13,25 @@ import { acceptOpenLicense } from "~/models/open-license/open-license.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
 const NOW = new Date("2026-04-01T00:00:00Z");
-const assignment: DealTerms = { kind: "ASSIGNMENT", priceFen: 30_000_000, paymentSchedule: "ONCE", ownershipPasses: "ON_SIGNATURE" };
+const assignment: DealTerms = {
+  kind: "ASSIGNMENT",
+  priceFen: 30_000_000,
+  paymentSchedule: "ONCE",
+  ownershipPasses: "ON_SIGNATURE",
+};
 const account = { bank: "中国工商银行重庆沙坪坝支行", accountName: "重庆大学", accountNumber: "3100021509024900000" };
 
 async function userOf(email: string, role: "SME" | "UNIVERSITY_STAFF", organizationId: string): Promise<CurrentUser> {
-  const created = await createUser({ email, name: email.split("@")[0], password: "race password", role, organizationId });
-  return (await getUser(new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } })))!;
+  const created = await createUser({
+    email,
+    name: email.split("@")[0],
+    password: "race password",
+    role,
+    organizationId,
+  });
+  return (await getUser(
+    new Request("http://localhost/", { headers: { Cookie: (await startSession(created.id, 1)).split(";")[0] } }),
+  ))!;
 }
 
 let staff: CurrentUser;
@@ -28,8 +41,13 @@ let university: { id: string };
 
 beforeAll(async () => {
   university = await createUniversity("重庆大学", "Chongqing University");
-  const companies = await Promise.all(["重庆受让科技有限公司", "重庆开放许可科技有限公司"].map((name) => createEnterprise(name)));
-  await prisma.organization.updateMany({ where: { id: { in: companies.map((c) => c.id) } }, data: { verifiedAt: NOW } });
+  const companies = await Promise.all(
+    ["重庆受让科技有限公司", "重庆开放许可科技有限公司"].map((name) => createEnterprise(name)),
+  );
+  await prisma.organization.updateMany({
+    where: { id: { in: companies.map((c) => c.id) } },
+    data: { verifiedAt: NOW },
+  });
   staff = await userOf("tto@race.example", "UNIVERSITY_STAFF", university.id);
   assignee = await userOf("buyer@race.example", "SME", companies[0].id);
   taker = await userOf("taker@race.example", "SME", companies[1].id);
@@ -37,7 +55,18 @@ beforeAll(async () => {
 
 async function signAs(user: CurrentUser, dealId: string, name: string) {
   const { preview } = await getDealFor(user, dealId);
-  return advanceDeal(user, dealId, { step: "sign", signatoryName: name, signatoryTitle: "负责人", previewFingerprint: preview?.fingerprint ?? "0".repeat(64), agree: true }, NOW);
+  return advanceDeal(
+    user,
+    dealId,
+    {
+      step: "sign",
+      signatoryName: name,
+      signatoryTitle: "负责人",
+      previewFingerprint: preview?.fingerprint ?? "0".repeat(64),
+      agree: true,
+    },
+    NOW,
+  );
 }
 
 describe("an open-license acceptance racing an assignment's conclusion", () => {
@@ -51,12 +80,17 @@ describe("an open-license acceptance racing an assignment's conclusion", () => {
       await signAs(assignee, deal.id, "受让方代表");
 
       const concludeAssignment = () => signAs(staff, deal.id, "学校代表");
-      const takeLicense = () => acceptOpenLicense(taker, declaration.id, { signatoryName: "开放许可代表", intendedUse: "量产" }, NOW);
-      const results = order === "assignment first"
-        ? await Promise.allSettled([concludeAssignment(), takeLicense()])
-        : (await Promise.allSettled([takeLicense(), concludeAssignment()])).reverse();
+      const takeLicense = () =>
+        acceptOpenLicense(taker, declaration.id, { signatoryName: "开放许可代表", intendedUse: "量产" }, NOW);
+      const results =
+        order === "assignment first"
+          ? await Promise.allSettled([concludeAssignment(), takeLicense()])
+          : (await Promise.allSettled([takeLicense(), concludeAssignment()])).reverse();
       const [assigned, licensed] = results;
-      expect(results.filter((r) => r.status === "fulfilled"), order).toHaveLength(1);
+      expect(
+        results.filter((r) => r.status === "fulfilled"),
+        order,
+      ).toHaveLength(1);
       const licenses = await prisma.license.count({ where: { patentId: patent.id } });
       const transfers = await prisma.transfer.count({ where: { patentId: patent.id } });
       expect(licenses + transfers, order).toBe(1);
@@ -65,7 +99,9 @@ describe("an open-license acceptance racing an assignment's conclusion", () => {
         expect(owner).toBe(assignee.organization!.id);
         expect((licensed as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
         expect(["WITHDRAWN", "NOT_OWNER"]).toContain((licensed as PromiseRejectedResult).reason.code);
-        expect((await prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declaration.id } })).status).toBe("WITHDRAWN");
+        expect((await prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declaration.id } })).status).toBe(
+          "WITHDRAWN",
+        );
       } else {
         expect(owner).toBe(university.id);
         expect((assigned as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
@@ -86,7 +122,9 @@ describe("an open-license acceptance racing an assignment's conclusion", () => {
     await advanceDeal(staff, deal.id, { step: "accept" }, NOW);
     await signAs(assignee, deal.id, "受让方代表");
     await signAs(staff, deal.id, "学校代表");
-    await expect(acceptOpenLicense(taker, declaration.id, { signatoryName: "开放许可代表", intendedUse: "量产" }, NOW)).rejects.toMatchObject({ status: 409, code: "WITHDRAWN" });
+    await expect(
+      acceptOpenLicense(taker, declaration.id, { signatoryName: "开放许可代表", intendedUse: "量产" }, NOW),
+    ).rejects.toMatchObject({ status: 409, code: "WITHDRAWN" });
     expect(await prisma.license.count({ where: { patentId: patent.id } })).toBe(0);
   });
 });

@@ -23,8 +23,27 @@ beforeEach(async () => {
   const enterprise = await createEnterprise("重庆矩阵科技有限公司");
   await prisma.organization.update({ where: { id: enterprise.id }, data: { verifiedAt: new Date() } });
   const patent = await createPatent({ ownerId: own.id, title: "一种矩阵撤回装置" });
-  const terms = { kind: "ORDINARY", feeModel: "LUMP_SUM", lumpSumFen: 1_000_000, paymentSchedule: "ONCE", licenseTermMonths: 12, territory: "中国大陆" };
-  dealId = (await prisma.deal.create({ data: { patentId: patent.id, requesterId: enterprise.id, ownerId: own.id, kind: "ORDINARY", status: "NEGOTIATING", terms: JSON.stringify(terms), termsBy: "REQUESTER" } })).id;
+  const terms = {
+    kind: "ORDINARY",
+    feeModel: "LUMP_SUM",
+    lumpSumFen: 1_000_000,
+    paymentSchedule: "ONCE",
+    licenseTermMonths: 12,
+    territory: "中国大陆",
+  };
+  dealId = (
+    await prisma.deal.create({
+      data: {
+        patentId: patent.id,
+        requesterId: enterprise.id,
+        ownerId: own.id,
+        kind: "ORDINARY",
+        status: "NEGOTIATING",
+        terms: JSON.stringify(terms),
+        termsBy: "REQUESTER",
+      },
+    })
+  ).id;
   const accounts: Array<[Visitor, string, "SME" | "UNIVERSITY_STAFF" | "ADMIN", string | null]> = [
     ["sme", "sme@steps.example", "SME", enterprise.id],
     ["ownStaff", "own@steps.example", "UNIVERSITY_STAFF", own.id],
@@ -38,10 +57,18 @@ beforeEach(async () => {
 });
 
 async function postStep(visitor: Visitor, step: string): Promise<number> {
-  const headers: Record<string, string> = { Origin: "http://localhost", Host: "localhost", "Content-Type": "application/json" };
+  const headers: Record<string, string> = {
+    Origin: "http://localhost",
+    Host: "localhost",
+    "Content-Type": "application/json",
+  };
   const cookie = cookies.get(visitor);
   if (cookie) headers.Cookie = cookie;
-  const request = new Request(`http://localhost/api/v1/deals/${dealId}`, { method: "POST", headers, body: JSON.stringify({ step, message: "" }) });
+  const request = new Request(`http://localhost/api/v1/deals/${dealId}`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ step, message: "" }),
+  });
   try {
     return ((await apiAction({ request, params: { id: dealId }, context: {} })) as Response).status;
   } catch (thrown) {

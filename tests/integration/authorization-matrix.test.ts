@@ -147,20 +147,58 @@ beforeAll(async () => {
   const declaration = await declareOpenLicense(patent.id, own.id);
   params.declarationId = declaration.id;
   const license = await prisma.license.create({
-    data: { contractNumber: "PB-2026-L-000001", patentId: patent.id, licensorId: own.id, licenseeId: enterprise.id, kind: "OPEN", declarationId: declaration.id, termsSnapshot: "{}", startsOn: new Date(), endsOn: new Date("2030-01-01T00:00:00Z"), signedAt: new Date(), contractText: "专利实施许可合同\n合同编号 PB-2026-L-000001" },
+    data: {
+      contractNumber: "PB-2026-L-000001",
+      patentId: patent.id,
+      licensorId: own.id,
+      licenseeId: enterprise.id,
+      kind: "OPEN",
+      declarationId: declaration.id,
+      termsSnapshot: "{}",
+      startsOn: new Date(),
+      endsOn: new Date("2030-01-01T00:00:00Z"),
+      signedAt: new Date(),
+      contractText: "专利实施许可合同\n合同编号 PB-2026-L-000001",
+    },
   });
   params.licenseId = license.id;
-  params.paymentId = (await prisma.payment.create({ data: { licenseId: license.id, kind: "UP_FRONT", amountFen: 1_000_000, dueOn: new Date("2030-01-01T00:00:00Z") } })).id;
+  params.paymentId = (
+    await prisma.payment.create({
+      data: { licenseId: license.id, kind: "UP_FRONT", amountFen: 1_000_000, dueOn: new Date("2030-01-01T00:00:00Z") },
+    })
+  ).id;
   const deal = await prisma.deal.create({
-    data: { patentId: patent.id, requesterId: enterprise.id, ownerId: own.id, kind: "ORDINARY", status: "NEGOTIATING", terms: "{}", termsBy: "REQUESTER" },
+    data: {
+      patentId: patent.id,
+      requesterId: enterprise.id,
+      ownerId: own.id,
+      kind: "ORDINARY",
+      status: "NEGOTIATING",
+      terms: "{}",
+      termsBy: "REQUESTER",
+    },
   });
   params.dealId = deal.id;
   const patentImport = await prisma.patentImport.create({
-    data: { organizationId: own.id, createdById: "matrix", fileName: "patents.csv", filePath: "/nonexistent/patents.csv", fileBytes: 0, fileSha256: "0".repeat(64), status: "DONE" },
+    data: {
+      organizationId: own.id,
+      createdById: "matrix",
+      fileName: "patents.csv",
+      filePath: "/nonexistent/patents.csv",
+      fileBytes: 0,
+      fileSha256: "0".repeat(64),
+      status: "DONE",
+    },
   });
   params.importId = patentImport.id;
   const need = await prisma.technologyNeed.create({
-    data: { organizationId: enterprise.id, createdById: "matrix", title: "矩阵测试需求", description: "需要一种矩阵测试装置。", visibility: "PUBLIC" },
+    data: {
+      organizationId: enterprise.id,
+      createdById: "matrix",
+      title: "矩阵测试需求",
+      description: "需要一种矩阵测试装置。",
+      visibility: "PUBLIC",
+    },
   });
   params.needId = need.id;
   params.number = license.contractNumber;
@@ -181,16 +219,25 @@ beforeAll(async () => {
 
 /** The URL parameters of a route, filled with the fixtures this test made. */
 function paramsFor(route: string): Record<string, string> {
-  const id = route.includes("import") ? params.importId
-    : route.includes("needs") ? params.needId
-    : route.includes("saved-searches") ? "no-such-search"
-    : route.includes("patents.") ? params.id
-    : route.includes("organizations") ? params.verifyId
-    : route.includes("open-licenses") ? params.declarationId
-    : route.includes("payments") ? params.paymentId
-    : route.includes("licenses") || route.includes("royalties") ? params.licenseId
-    : route.includes("deals") ? params.dealId
-    : params.id;
+  const id = route.includes("import")
+    ? params.importId
+    : route.includes("needs")
+      ? params.needId
+      : route.includes("saved-searches")
+        ? "no-such-search"
+        : route.includes("patents.")
+          ? params.id
+          : route.includes("organizations")
+            ? params.verifyId
+            : route.includes("open-licenses")
+              ? params.declarationId
+              : route.includes("payments")
+                ? params.paymentId
+                : route.includes("licenses") || route.includes("royalties")
+                  ? params.licenseId
+                  : route.includes("deals")
+                    ? params.dealId
+                    : params.id;
   return { id, token: params.token, number: params.number, table: "universities" };
 }
 
@@ -209,7 +256,12 @@ function requestFor(method: string, route: string, visitor: Visitor): Request {
   const cookie = cookies.get(visitor);
   if (cookie) headers.Cookie = cookie;
   if (method === "GET") return new Request(urlOf(route), { headers });
-  if (route.startsWith("api.")) return new Request(urlOf(route), { method, headers: { ...headers, "Content-Type": "application/json" }, body: "{}" });
+  if (route.startsWith("api."))
+    return new Request(urlOf(route), {
+      method,
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: "{}",
+    });
   return new Request(urlOf(route), { method, headers, body: new FormData() });
 }
 
@@ -217,7 +269,10 @@ async function statusOf(run: () => unknown): Promise<number> {
   try {
     const result = await run();
     if (result instanceof Response) return result.status;
-    const init = (result as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit" ? (result as { init?: { status?: number } }).init : undefined;
+    const init =
+      (result as { type?: string; init?: { status?: number } } | null)?.type === "DataWithResponseInit"
+        ? (result as { init?: { status?: number } }).init
+        : undefined;
     return init?.status ?? 200;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;
@@ -241,12 +296,18 @@ async function answer(method: string, route: string, visitor: Visitor): Promise<
   const routeParams = paramsFor(route);
   if (method === "GET") {
     for (const parent of parentsOf(route)) {
-      const status = await statusOf(() => routes.get(parent)!.loader!({ request: requestFor("GET", parent, visitor), params: routeParams, context }));
+      const status = await statusOf(() =>
+        routes.get(parent)!.loader!({ request: requestFor("GET", parent, visitor), params: routeParams, context }),
+      );
       if (status !== 200) return status;
     }
-    return statusOf(() => routes.get(route)!.loader!({ request: requestFor(method, route, visitor), params: routeParams, context }));
+    return statusOf(() =>
+      routes.get(route)!.loader!({ request: requestFor(method, route, visitor), params: routeParams, context }),
+    );
   }
-  return statusOf(() => routes.get(route)!.action!({ request: requestFor(method, route, visitor), params: routeParams, context }));
+  return statusOf(() =>
+    routes.get(route)!.action!({ request: requestFor(method, route, visitor), params: routeParams, context }),
+  );
 }
 
 describe("authorization matrix", () => {
@@ -266,11 +327,17 @@ describe("authorization matrix", () => {
     for (const visitor of VISITORS) actual.push(await answer(method, route, visitor));
     // Reset what a row may have changed, so that every row meets the same state.
     await prisma.organization.update({ where: { id: params.verifyId }, data: { verifiedAt: null } });
-    await prisma.openLicenseDeclaration.update({ where: { id: params.declarationId }, data: { status: "ACTIVE", withdrawnAt: null } });
+    await prisma.openLicenseDeclaration.update({
+      where: { id: params.declarationId },
+      data: { status: "ACTIVE", withdrawnAt: null },
+    });
     // Signing out ends a session on the server: the next row signs the visitor in again.
     for (const [visitor, userId] of userIds) {
-      if ((await prisma.session.count({ where: { userId } })) === 0) cookies.set(visitor, (await startSession(userId)).split(";")[0]);
+      if ((await prisma.session.count({ where: { userId } })) === 0)
+        cookies.set(visitor, (await startSession(userId)).split(";")[0]);
     }
-    expect(Object.fromEntries(VISITORS.map((v, i) => [v, actual[i]]))).toEqual(Object.fromEntries(VISITORS.map((v, i) => [v, expected[i]])));
+    expect(Object.fromEntries(VISITORS.map((v, i) => [v, actual[i]]))).toEqual(
+      Object.fromEntries(VISITORS.map((v, i) => [v, expected[i]])),
+    );
   });
 });

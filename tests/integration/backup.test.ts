@@ -14,7 +14,10 @@ const database = databaseFile();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-backup-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function run(script: "backup" | "restore", args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  script: "backup" | "restore",
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", `scripts/${script}.ts`, ...args], {
       env: { ...process.env, DATABASE_URL: `file:${database}` },
@@ -41,15 +44,21 @@ function withDatabase<T>(file: string, use: (db: Database.Database) => T): T {
 function insertPair(db: Database.Database, n: number): void {
   const now = new Date().toISOString();
   db.transaction(() => {
-    db.prepare(`INSERT INTO "Organization" ("id", "kind", "name", "creditCode", "updatedAt") VALUES (?, 'ENTERPRISE', ?, ?, ?)`).run(`org-${n}`, `企业 ${n}`, `pair-${n}`, now);
-    db.prepare(`INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "organizationId", "updatedAt") VALUES (?, ?, ?, 'x', 'SME', ?, ?)`).run(`user-${n}`, `user${n}@pair.test`, `User ${n}`, `org-${n}`, now);
+    db.prepare(
+      `INSERT INTO "Organization" ("id", "kind", "name", "creditCode", "updatedAt") VALUES (?, 'ENTERPRISE', ?, ?, ?)`,
+    ).run(`org-${n}`, `企业 ${n}`, `pair-${n}`, now);
+    db.prepare(
+      `INSERT INTO "User" ("id", "email", "name", "passwordHash", "role", "organizationId", "updatedAt") VALUES (?, ?, ?, 'x', 'SME', ?, ?)`,
+    ).run(`user-${n}`, `user${n}@pair.test`, `User ${n}`, `org-${n}`, now);
   })();
 }
 
 /** The pair numbers in a database, after checking that no pair is half present. */
 function pairsIn(db: Database.Database): number[] {
   const halves = db
-    .prepare(`SELECT count(*) FROM "Organization" o FULL JOIN "User" u ON u."organizationId" = o."id" WHERE o."id" LIKE 'org-%' AND u."id" IS NULL OR u."id" LIKE 'user-%' AND o."id" IS NULL`)
+    .prepare(
+      `SELECT count(*) FROM "Organization" o FULL JOIN "User" u ON u."organizationId" = o."id" WHERE o."id" LIKE 'org-%' AND u."id" IS NULL OR u."id" LIKE 'user-%' AND o."id" IS NULL`,
+    )
     .pluck()
     .get();
   expect(halves).toBe(0);
@@ -63,9 +72,12 @@ beforeAll(() => {
   withDatabase(database, (db) => {
     db.pragma("journal_mode = WAL"); // as the app runs it (scripts/start.ts)
     // About 20 MB of audit events, so that copying takes a while as a real database's would.
-    const insert = db.prepare(`INSERT INTO "AuditEvent" ("id", "action", "subject", "detail") VALUES (?, 'SIGN_IN', ?, ?)`);
+    const insert = db.prepare(
+      `INSERT INTO "AuditEvent" ("id", "action", "subject", "detail") VALUES (?, 'SIGN_IN', ?, ?)`,
+    );
     db.transaction(() => {
-      for (let i = 0; i < 20_000; i++) insert.run(`event-${i}`, `user${i % 50}@pair.test`, JSON.stringify({ padding: "x".repeat(1000) }));
+      for (let i = 0; i < 20_000; i++)
+        insert.run(`event-${i}`, `user${i % 50}@pair.test`, JSON.stringify({ padding: "x".repeat(1000) }));
     })();
   });
 });

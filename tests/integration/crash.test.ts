@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { databaseFile } from "~/lib/database-url";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 
 const database = databaseFile();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "patentbridge-crash-"));
@@ -16,7 +16,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Runs a script and kills it with SIGKILL as soon as a line of its output matches `killAt`. */
 function runAndKill(args: string[], killAt: RegExp): Promise<{ killed: boolean; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { env: { ...process.env, DATABASE_URL: `file:${database}`, IMPORT_DIR: dir } });
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      env: { ...process.env, DATABASE_URL: `file:${database}`, IMPORT_DIR: dir },
+    });
     let output = "";
     let killed = false;
     const watch = (chunk: Buffer) => {
@@ -43,7 +45,9 @@ function state() {
       indexed: count(`SELECT COUNT(*) AS n FROM "PatentSearch"`),
       organizations: count(`SELECT COUNT(*) AS n FROM "Organization"`),
       licenses: count(`SELECT COUNT(*) AS n FROM "License"`),
-      licensesWithoutEvents: count(`SELECT COUNT(*) AS n FROM "License" l WHERE NOT EXISTS (SELECT 1 FROM "DealEvent" e WHERE e."licenseId" = l."id")`),
+      licensesWithoutEvents: count(
+        `SELECT COUNT(*) AS n FROM "License" l WHERE NOT EXISTS (SELECT 1 FROM "DealEvent" e WHERE e."licenseId" = l."id")`,
+      ),
     };
   } finally {
     db.close();
@@ -63,7 +67,9 @@ describe("a killed writer", () => {
   }, 120_000);
 
   it("leaves no half import when an import is killed while it writes", async () => {
-    const university = new Database(database).prepare(`SELECT "id", "name" FROM "Organization" WHERE "kind" = 'UNIVERSITY' LIMIT 1`).get() as { id: string };
+    const university = new Database(database)
+      .prepare(`SELECT "id", "name" FROM "Organization" WHERE "kind" = 'UNIVERSITY' LIMIT 1`)
+      .get() as { id: string };
     const file = path.join(dir, "export.csv");
     const rows = Array.from({ length: 30_000 }, (_, i) => {
       const digits = `2024177${String(i).padStart(5, "0")}`;

@@ -6,11 +6,11 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import type { ListQuery } from "~/lib/paging";
 import { listUsersPage } from "~/models/account/lists.server";
-import { listOrganizationsPage } from "~/models/organization/organization.server";
 import { listForAssessment } from "~/models/assessment/assessment.server";
 import { listAuditEventsPage, recordAudit } from "~/models/audit/audit.server";
 import { listLicensesPage } from "~/models/license/read.server";
 import { licenseStatus } from "~/models/license/status";
+import { listOrganizationsPage } from "~/models/organization/organization.server";
 import { listUniversityPatentsPage } from "~/models/university-patents.server";
 import { createEnterprise, createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
 
@@ -19,8 +19,17 @@ const DAY = 86_400_000;
 const base = <S extends string>(sort: S, dir: "asc" | "desc" = "desc"): ListQuery<S> => ({ page: 1, q: "", sort, dir });
 
 type Org = { id: string; name: string; nameEn: string | null; kind: string; verifiedAt: Date | null };
-const person = (role: CurrentUser["role"], organization: Org | null, id = `user-${role}-${organization?.id ?? "none"}`): CurrentUser => ({
-  id, email: `${id}@lists.example`, name: id, role, canInvite: false, organization,
+const person = (
+  role: CurrentUser["role"],
+  organization: Org | null,
+  id = `user-${role}-${organization?.id ?? "none"}`,
+): CurrentUser => ({
+  id,
+  email: `${id}@lists.example`,
+  name: id,
+  role,
+  canInvite: false,
+  organization,
 });
 
 let uniA: Org;
@@ -52,7 +61,13 @@ beforeAll(async () => {
     });
     patentsA.push(patent);
   }
-  const patentB = await createPatent({ ownerId: uniB.id, title: "锂电池热管理方法B", assessedAt: NOW, valueScore: 60, maturity: 4 });
+  const patentB = await createPatent({
+    ownerId: uniB.id,
+    title: "锂电池热管理方法B",
+    assessedAt: NOW,
+    valueScore: 60,
+    maturity: 4,
+  });
   await declareOpenLicense(patentsA[0].id, uniA.id);
 
   // 30 licenses from A to X: kinds in turn, signed a week apart, some ended, some with the up-front fee unpaid.
@@ -72,10 +87,28 @@ beforeAll(async () => {
         signedAt,
       },
     });
-    await prisma.payment.create({ data: { licenseId: license.id, kind: "UP_FRONT", amountFen: 100_000, dueOn: new Date(signedAt.getTime() + 30 * DAY), paidAt: i % 2 === 0 ? null : signedAt } });
+    await prisma.payment.create({
+      data: {
+        licenseId: license.id,
+        kind: "UP_FRONT",
+        amountFen: 100_000,
+        dueOn: new Date(signedAt.getTime() + 30 * DAY),
+        paidAt: i % 2 === 0 ? null : signedAt,
+      },
+    });
   }
   await prisma.license.create({
-    data: { contractNumber: "PB-L-2025-9001", patentId: patentB.id, licensorId: uniB.id, licenseeId: companyY.id, kind: "ORDINARY", termsSnapshot: "{}", startsOn: NOW, endsOn: new Date(NOW.getTime() + 365 * DAY), signedAt: NOW },
+    data: {
+      contractNumber: "PB-L-2025-9001",
+      patentId: patentB.id,
+      licensorId: uniB.id,
+      licenseeId: companyY.id,
+      kind: "ORDINARY",
+      termsSnapshot: "{}",
+      startsOn: NOW,
+      endsOn: new Date(NOW.getTime() + 365 * DAY),
+      signedAt: NOW,
+    },
   });
 });
 
@@ -89,7 +122,9 @@ describe("licenses", () => {
     const numbers = [...first.licenses, ...second.licenses].map((l) => l.contractNumber);
     expect(new Set(numbers).size).toBe(30);
     expect(numbers).not.toContain("PB-L-2025-9001");
-    expect((await listLicensesPage(person("SME", companyY), base("signedAt"), NOW)).licenses.map((l) => l.contractNumber)).toEqual(["PB-L-2025-9001"]);
+    expect(
+      (await listLicensesPage(person("SME", companyY), base("signedAt"), NOW)).licenses.map((l) => l.contractNumber),
+    ).toEqual(["PB-L-2025-9001"]);
   });
 
   it("shows a page past the end as the last page", async () => {
@@ -104,12 +139,18 @@ describe("licenses", () => {
   });
 
   it("finds licenses by contract number, patent title in either language and counterparty", async () => {
-    expect((await listLicensesPage(x(), { ...base("signedAt"), q: "PB-L-2025-0007" }, NOW)).licenses.map((l) => l.contractNumber)).toEqual(["PB-L-2025-0007"]);
+    expect(
+      (await listLicensesPage(x(), { ...base("signedAt"), q: "PB-L-2025-0007" }, NOW)).licenses.map(
+        (l) => l.contractNumber,
+      ),
+    ).toEqual(["PB-L-2025-0007"]);
     const byTitle = await listLicensesPage(x(), { ...base("signedAt"), q: "锂电池" }, NOW);
     expect(byTitle.total).toBe(10);
     expect(byTitle.licenses.every((l) => l.patent.title.includes("锂电池"))).toBe(true);
     expect((await listLicensesPage(x(), { ...base("signedAt"), q: "BATTERY thermal" }, NOW)).total).toBe(10);
-    expect((await listLicensesPage(person("UNIVERSITY_STAFF", uniA), { ...base("signedAt"), q: "星河" }, NOW)).total).toBe(30);
+    expect(
+      (await listLicensesPage(person("UNIVERSITY_STAFF", uniA), { ...base("signedAt"), q: "星河" }, NOW)).total,
+    ).toBe(30);
     expect((await listLicensesPage(x(), { ...base("signedAt"), q: "没有这个词" }, NOW)).total).toBe(0);
   });
 
@@ -123,15 +164,27 @@ describe("licenses", () => {
     }
     expect(sum).toBe(30);
     const all = await prisma.license.findMany({ where: { licenseeId: companyX.id }, include: { payments: true } });
-    expect(all.filter((l) => licenseStatus(l, NOW) === "ENDED").length).toBe((await listLicensesPage(x(), { ...base("signedAt"), status: "ENDED" }, NOW)).total);
+    expect(all.filter((l) => licenseStatus(l, NOW) === "ENDED").length).toBe(
+      (await listLicensesPage(x(), { ...base("signedAt"), status: "ENDED" }, NOW)).total,
+    );
   });
 
   it("filters by kind and by the day range it was signed in, both days included", async () => {
     const sole = await listLicensesPage(x(), { ...base("signedAt"), kind: "SOLE" }, NOW);
     expect(sole.total).toBe(10);
     expect(sole.licenses.every((l) => l.kind === "SOLE")).toBe(true);
-    const january = await listLicensesPage(x(), { ...base("signedAt"), from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-01-29T00:00:00Z") }, NOW);
-    expect(january.licenses.map((l) => l.contractNumber).sort()).toEqual(["PB-L-2025-0001", "PB-L-2025-0002", "PB-L-2025-0003", "PB-L-2025-0004", "PB-L-2025-0005"]);
+    const january = await listLicensesPage(
+      x(),
+      { ...base("signedAt"), from: new Date("2025-01-01T00:00:00Z"), to: new Date("2025-01-29T00:00:00Z") },
+      NOW,
+    );
+    expect(january.licenses.map((l) => l.contractNumber).sort()).toEqual([
+      "PB-L-2025-0001",
+      "PB-L-2025-0002",
+      "PB-L-2025-0003",
+      "PB-L-2025-0004",
+      "PB-L-2025-0005",
+    ]);
   });
 
   it("sorts by each column, both ways", async () => {
@@ -139,7 +192,9 @@ describe("licenses", () => {
     expect(oldest.licenses[0].contractNumber).toBe("PB-L-2025-0001");
     const newest = await listLicensesPage(x(), { ...base("signedAt", "desc") }, NOW);
     expect(newest.licenses[0].contractNumber).toBe("PB-L-2025-0030");
-    const byNumber = (await listLicensesPage(x(), base("contractNumber", "asc"), NOW)).licenses.map((l) => l.contractNumber);
+    const byNumber = (await listLicensesPage(x(), base("contractNumber", "asc"), NOW)).licenses.map(
+      (l) => l.contractNumber,
+    );
     expect(byNumber).toEqual([...byNumber].sort());
     const byPatent = (await listLicensesPage(x(), base("patent", "desc"), NOW, 50)).licenses.map((l) => l.patent.title);
     expect(byPatent).toEqual([...byPatent].sort().reverse());
@@ -153,7 +208,9 @@ describe("a university's patents", () => {
     expect((await listUniversityPatentsPage(uniA.id, { ...base("filingDate"), q: "锂电池" })).total).toBe(10);
     expect((await listUniversityPatentsPage(uniB.id, { ...base("filingDate"), q: "锂电池" })).total).toBe(1);
     const number = patentsA[4].applicationNumber;
-    expect((await listUniversityPatentsPage(uniA.id, { ...base("filingDate"), q: `CN${number}` })).patents.map((p) => p.id)).toEqual([patentsA[4].id]);
+    expect(
+      (await listUniversityPatentsPage(uniA.id, { ...base("filingDate"), q: `CN${number}` })).patents.map((p) => p.id),
+    ).toEqual([patentsA[4].id]);
   });
 
   it("filters by type, legal status and open license, and sorts by title", async () => {
@@ -164,7 +221,9 @@ describe("a university's patents", () => {
     expect((await listUniversityPatentsPage(uniA.id, { ...base("filingDate"), openLicense: "none" })).total).toBe(29);
     const titles = (await listUniversityPatentsPage(uniA.id, base("title", "asc"), 50)).patents.map((p) => p.title);
     expect(titles).toEqual([...titles].sort());
-    const dates = (await listUniversityPatentsPage(uniA.id, base("filingDate", "desc"), 50)).patents.map((p) => p.filingDate.getTime());
+    const dates = (await listUniversityPatentsPage(uniA.id, base("filingDate", "desc"), 50)).patents.map((p) =>
+      p.filingDate.getTime(),
+    );
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
 });
@@ -177,21 +236,35 @@ describe("the assessment list", () => {
     expect(due.filter).toBe("due");
     expect(due.noneDue).toBe(false);
     // 3 never assessed, 2 assessed over a year ago, and 19, lapsed but still in the pool (9 and 29 left it).
-    expect(due.patents.map((p) => p.id).sort((a, b) => a - b)).toEqual([...patentsA.slice(0, 5), patentsA[19]].map((p) => p.id));
+    expect(due.patents.map((p) => p.id).sort((a, b) => a - b)).toEqual(
+      [...patentsA.slice(0, 5), patentsA[19]].map((p) => p.id),
+    );
     expect(due.patents[0].assessedAt).toBeNull();
   });
 
   it("opens on all patents, the longest since assessed first, when none needs an assessment", async () => {
     const list = await listForAssessment(person("UNIVERSITY_STAFF", uniB), uniB.id, base("assessedAt", "asc"), NOW);
     expect([list.noneDue, list.filter, list.total]).toEqual([true, "all", 1]);
-    const chosen = await listForAssessment(person("UNIVERSITY_STAFF", uniB), uniB.id, { ...base("assessedAt", "asc"), filter: "due" }, NOW);
+    const chosen = await listForAssessment(
+      person("UNIVERSITY_STAFF", uniB),
+      uniB.id,
+      { ...base("assessedAt", "asc"), filter: "due" },
+      NOW,
+    );
     expect([chosen.noneDue, chosen.total]).toEqual([false, 0]);
   });
 
   it("searches within the filter and refuses another university's staff", async () => {
-    const list = await listForAssessment(staffA(), uniA.id, { ...base("assessedAt", "asc"), filter: "all", q: "齿轮" }, NOW);
+    const list = await listForAssessment(
+      staffA(),
+      uniA.id,
+      { ...base("assessedAt", "asc"), filter: "all", q: "齿轮" },
+      NOW,
+    );
     expect(list.total).toBe(20);
-    await expect(listForAssessment(person("UNIVERSITY_STAFF", uniB), uniA.id, base("assessedAt"), NOW)).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 403);
+    await expect(
+      listForAssessment(person("UNIVERSITY_STAFF", uniB), uniA.id, base("assessedAt"), NOW),
+    ).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 403);
   });
 });
 
@@ -200,55 +273,134 @@ describe("administrators' lists", () => {
     await prisma.organization.update({ where: { id: companyY.id }, data: { verifiedAt: NOW } });
     await prisma.user.createMany({
       data: [
-        { id: "u-zhao", email: "zhao@xinghe.example", name: "赵经理", passwordHash: "-", role: "SME", organizationId: companyX.id, lastSignInAt: NOW },
-        { id: "u-qian", email: "qian@xinghe.example", name: "钱工", passwordHash: "-", role: "SME", organizationId: companyX.id, deactivatedAt: NOW },
-        { id: "u-sun", email: "sun@list-uni.example", name: "孙老师", passwordHash: "-", role: "UNIVERSITY_STAFF", organizationId: uniA.id },
+        {
+          id: "u-zhao",
+          email: "zhao@xinghe.example",
+          name: "赵经理",
+          passwordHash: "-",
+          role: "SME",
+          organizationId: companyX.id,
+          lastSignInAt: NOW,
+        },
+        {
+          id: "u-qian",
+          email: "qian@xinghe.example",
+          name: "钱工",
+          passwordHash: "-",
+          role: "SME",
+          organizationId: companyX.id,
+          deactivatedAt: NOW,
+        },
+        {
+          id: "u-sun",
+          email: "sun@list-uni.example",
+          name: "孙老师",
+          passwordHash: "-",
+          role: "UNIVERSITY_STAFF",
+          organizationId: uniA.id,
+        },
         { id: "u-admin", email: "ops@lists.example", name: "运营李", passwordHash: "-", role: "ADMIN" },
       ],
     });
   });
 
   it("finds organisations by name or credit code, by kind and verification, sorted by members", async () => {
-    expect((await listOrganizationsPage({ ...base("createdAt"), q: "星河" })).organizations.map((o) => o.id)).toEqual([companyX.id]);
+    expect((await listOrganizationsPage({ ...base("createdAt"), q: "星河" })).organizations.map((o) => o.id)).toEqual([
+      companyX.id,
+    ]);
     const code = (await prisma.organization.findUniqueOrThrow({ where: { id: uniB.id } })).creditCode;
-    expect((await listOrganizationsPage({ ...base("createdAt"), q: code.toLowerCase() })).organizations.map((o) => o.id)).toEqual([uniB.id]);
+    expect(
+      (await listOrganizationsPage({ ...base("createdAt"), q: code.toLowerCase() })).organizations.map((o) => o.id),
+    ).toEqual([uniB.id]);
     const universities = await listOrganizationsPage({ ...base("name", "asc"), kind: "UNIVERSITY" });
     expect(universities.organizations.every((o) => o.kind === "UNIVERSITY")).toBe(true);
-    expect((await listOrganizationsPage({ ...base("createdAt"), verification: "verified", q: "重庆" })).organizations.map((o) => o.id)).toEqual([companyY.id]);
-    expect((await listOrganizationsPage({ ...base("createdAt"), verification: "unverified" })).organizations.every((o) => o.verifiedAt === null)).toBe(true);
+    expect(
+      (await listOrganizationsPage({ ...base("createdAt"), verification: "verified", q: "重庆" })).organizations.map(
+        (o) => o.id,
+      ),
+    ).toEqual([companyY.id]);
+    expect(
+      (await listOrganizationsPage({ ...base("createdAt"), verification: "unverified" })).organizations.every(
+        (o) => o.verifiedAt === null,
+      ),
+    ).toBe(true);
     const byMembers = (await listOrganizationsPage(base("members", "desc"))).organizations;
     expect(byMembers[0].id).toBe(companyX.id);
   });
 
   it("finds accounts by name, email or organisation, by role and state", async () => {
-    expect((await listUsersPage({ ...base("createdAt"), q: "星河" })).users.map((u) => u.id).sort()).toEqual(["u-qian", "u-zhao"]);
+    expect((await listUsersPage({ ...base("createdAt"), q: "星河" })).users.map((u) => u.id).sort()).toEqual([
+      "u-qian",
+      "u-zhao",
+    ]);
     expect((await listUsersPage({ ...base("createdAt"), q: "ZHAO@" })).users.map((u) => u.id)).toEqual(["u-zhao"]);
-    expect((await listUsersPage({ ...base("createdAt"), role: "UNIVERSITY_STAFF" })).users.map((u) => u.id)).toEqual(["u-sun"]);
-    expect((await listUsersPage({ ...base("createdAt"), state: "deactivated" })).users.map((u) => u.id)).toEqual(["u-qian"]);
-    expect((await listUsersPage({ ...base("createdAt"), state: "active", q: "星河" })).users.map((u) => u.id)).toEqual(["u-zhao"]);
+    expect((await listUsersPage({ ...base("createdAt"), role: "UNIVERSITY_STAFF" })).users.map((u) => u.id)).toEqual([
+      "u-sun",
+    ]);
+    expect((await listUsersPage({ ...base("createdAt"), state: "deactivated" })).users.map((u) => u.id)).toEqual([
+      "u-qian",
+    ]);
+    expect((await listUsersPage({ ...base("createdAt"), state: "active", q: "星河" })).users.map((u) => u.id)).toEqual([
+      "u-zhao",
+    ]);
     const names = (await listUsersPage(base("email", "asc"))).users.map((u) => u.email);
     expect(names).toEqual([...names].sort());
   });
 
   it("shows the audit log with actors and targets by name and IPv4 addresses as written", async () => {
-    await recordAudit(prisma, { action: "SIGN_IN", actorId: "u-zhao", subject: "zhao@xinghe.example", ip: "::ffff:10.1.2.3" });
-    await recordAudit(prisma, { action: "ORGANIZATION_VERIFIED", actorId: "u-admin", subject: companyY.id, ip: "2001:db8::1" });
-    await recordAudit(prisma, { action: "INVITATION_CREATED", actorId: "u-admin", subject: "new@list-uni.example", detail: { organizationId: uniA.id } });
+    await recordAudit(prisma, {
+      action: "SIGN_IN",
+      actorId: "u-zhao",
+      subject: "zhao@xinghe.example",
+      ip: "::ffff:10.1.2.3",
+    });
+    await recordAudit(prisma, {
+      action: "ORGANIZATION_VERIFIED",
+      actorId: "u-admin",
+      subject: companyY.id,
+      ip: "2001:db8::1",
+    });
+    await recordAudit(prisma, {
+      action: "INVITATION_CREATED",
+      actorId: "u-admin",
+      subject: "new@list-uni.example",
+      detail: { organizationId: uniA.id },
+    });
     await recordAudit(prisma, { action: "SIGN_IN_FAILED", subject: "nobody@nowhere.example", ip: "127.0.0.1" });
     const log = await listAuditEventsPage(base("at"));
     expect(log.total).toBe(4);
     const byAction = Object.fromEntries(log.events.map((e) => [e.action, e]));
-    expect(byAction.SIGN_IN).toMatchObject({ actor: { name: "赵经理" }, target: { kind: "user", name: "赵经理", detail: "zhao@xinghe.example" }, ip: "10.1.2.3" });
-    expect(byAction.ORGANIZATION_VERIFIED).toMatchObject({ actor: { name: "运营李" }, target: { kind: "organization", name: "重庆远山机械有限公司" }, ip: "2001:db8::1" });
-    expect(byAction.INVITATION_CREATED).toMatchObject({ target: { kind: "email", name: "new@list-uni.example" }, organization: { name: "重庆列表大学" } });
+    expect(byAction.SIGN_IN).toMatchObject({
+      actor: { name: "赵经理" },
+      target: { kind: "user", name: "赵经理", detail: "zhao@xinghe.example" },
+      ip: "10.1.2.3",
+    });
+    expect(byAction.ORGANIZATION_VERIFIED).toMatchObject({
+      actor: { name: "运营李" },
+      target: { kind: "organization", name: "重庆远山机械有限公司" },
+      ip: "2001:db8::1",
+    });
+    expect(byAction.INVITATION_CREATED).toMatchObject({
+      target: { kind: "email", name: "new@list-uni.example" },
+      organization: { name: "重庆列表大学" },
+    });
     expect(byAction.SIGN_IN_FAILED).toMatchObject({ actor: null, ip: "127.0.0.1" });
   });
 
   it("filters the audit log by event, by actor or organisation named in the search, and by day", async () => {
-    expect((await listAuditEventsPage({ ...base("at"), action: "SIGN_IN" })).events.map((e) => e.action)).toEqual(["SIGN_IN"]);
-    expect((await listAuditEventsPage({ ...base("at"), q: "运营" })).events.map((e) => e.action).sort()).toEqual(["INVITATION_CREATED", "ORGANIZATION_VERIFIED"]);
-    expect((await listAuditEventsPage({ ...base("at"), q: "远山" })).events.map((e) => e.action)).toEqual(["ORGANIZATION_VERIFIED"]);
-    expect((await listAuditEventsPage({ ...base("at"), q: "10.1.2" })).events.map((e) => e.action)).toEqual(["SIGN_IN"]);
+    expect((await listAuditEventsPage({ ...base("at"), action: "SIGN_IN" })).events.map((e) => e.action)).toEqual([
+      "SIGN_IN",
+    ]);
+    expect((await listAuditEventsPage({ ...base("at"), q: "运营" })).events.map((e) => e.action).sort()).toEqual([
+      "INVITATION_CREATED",
+      "ORGANIZATION_VERIFIED",
+    ]);
+    expect((await listAuditEventsPage({ ...base("at"), q: "远山" })).events.map((e) => e.action)).toEqual([
+      "ORGANIZATION_VERIFIED",
+    ]);
+    expect((await listAuditEventsPage({ ...base("at"), q: "10.1.2" })).events.map((e) => e.action)).toEqual([
+      "SIGN_IN",
+    ]);
     const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
     expect((await listAuditEventsPage({ ...base("at"), from: today, to: today })).total).toBe(4);
     expect((await listAuditEventsPage({ ...base("at"), to: new Date(today.getTime() - DAY) })).total).toBe(0);

@@ -10,7 +10,10 @@ import { createPrismaClient } from "~/lib/db.server";
 const url = process.env.DATABASE_URL!;
 const postgres = url.startsWith("postgresql://");
 const folder = postgres ? "prisma/postgresql/migrations" : "prisma/migrations";
-const migrations = fs.readdirSync(folder).filter((name) => fs.existsSync(path.join(folder, name, "migration.sql"))).sort();
+const migrations = fs
+  .readdirSync(folder)
+  .filter((name) => fs.existsSync(path.join(folder, name, "migration.sql")))
+  .sort();
 const sqlOf = (name: string) => fs.readFileSync(path.join(folder, name, "migration.sql"), "utf8");
 
 /** A new, empty database beside the test's own, with a way to run SQL on it and to remove it. */
@@ -61,7 +64,10 @@ describe("migrations", () => {
           VALUES ('p-m', 'hash', 'sme@migration.test', '赵', 'x', '{"name":"星河科技有限公司","creditCode":"91500000MA5U7G4X2B","region":"重庆"}', '2026-12-02 00:00:00');`);
       // Licenses of patents this database does not hold: its foreign keys are not checked for these rows.
       await database.run(postgres ? "SET session_replication_role = replica" : "PRAGMA foreign_keys = OFF");
-      for (const [id, kind] of [["l-open", "OPEN"], ["l-exclusive", "EXCLUSIVE"]]) {
+      for (const [id, kind] of [
+        ["l-open", "OPEN"],
+        ["l-exclusive", "EXCLUSIVE"],
+      ]) {
         await database.run(`INSERT INTO "License" ("id", "contractNumber", "patentId", "licensorId", "licenseeId", "kind", "termsSnapshot", "startsOn", "endsOn", "signedAt")
           VALUES ('${id}', 'PB-M-${id}', 1, 'org-m', 'org-m', '${kind}', '{}', '2026-01-01 00:00:00', '2027-01-01 00:00:00', '2026-01-01 00:00:00')`);
       }
@@ -70,27 +76,52 @@ describe("migrations", () => {
 
       const prisma = createPrismaClient(database.url);
       try {
-        expect(await prisma.user.findUniqueOrThrow({ where: { id: "user-m" }, select: { role: true } })).toEqual({ role: "UNIVERSITY_STAFF" });
+        expect(await prisma.user.findUniqueOrThrow({ where: { id: "user-m" }, select: { role: true } })).toEqual({
+          role: "UNIVERSITY_STAFF",
+        });
         expect(await prisma.user.count({ where: { role: "UNIVERSITY_STAFF" } })).toBe(1);
         // Accounts sorted by role come in the same order on both databases (an enum sorts in its declared order).
         for (const role of ["SME", "ADMIN"] as const) {
-          await prisma.user.create({ data: { email: `${role.toLowerCase()}@migration.test`, name: role, passwordHash: "x", role } });
+          await prisma.user.create({
+            data: { email: `${role.toLowerCase()}@migration.test`, name: role, passwordHash: "x", role },
+          });
         }
-        expect((await prisma.user.findMany({ orderBy: { role: "asc" }, select: { role: true } })).map((user) => user.role)).toEqual(["ADMIN", "SME", "UNIVERSITY_STAFF"]);
+        expect(
+          (await prisma.user.findMany({ orderBy: { role: "asc" }, select: { role: true } })).map((user) => user.role),
+        ).toEqual(["ADMIN", "SME", "UNIVERSITY_STAFF"]);
         // Licenses too, by kind.
-        expect((await prisma.license.findMany({ orderBy: { kind: "asc" }, select: { id: true, kind: true } }))).toEqual([
+        expect(await prisma.license.findMany({ orderBy: { kind: "asc" }, select: { id: true, kind: true } })).toEqual([
           { id: "l-exclusive", kind: "EXCLUSIVE" },
           { id: "l-open", kind: "OPEN" },
         ]);
-        expect((await prisma.notification.findUniqueOrThrow({ where: { id: "n-m" }, select: { values: true } })).values).toEqual({ company: "星河科技", count: 2 });
-        expect((await prisma.auditEvent.findUniqueOrThrow({ where: { id: "a-m" }, select: { detail: true } })).detail).toEqual({ organizationId: "org-m" });
-        expect((await prisma.pendingRegistration.findUniqueOrThrow({ where: { id: "p-m" }, select: { organization: true } })).organization).toEqual({
-          name: "星河科技有限公司", creditCode: "91500000MA5U7G4X2B", region: "重庆",
+        expect(
+          (await prisma.notification.findUniqueOrThrow({ where: { id: "n-m" }, select: { values: true } })).values,
+        ).toEqual({ company: "星河科技", count: 2 });
+        expect(
+          (await prisma.auditEvent.findUniqueOrThrow({ where: { id: "a-m" }, select: { detail: true } })).detail,
+        ).toEqual({ organizationId: "org-m" });
+        expect(
+          (await prisma.pendingRegistration.findUniqueOrThrow({ where: { id: "p-m" }, select: { organization: true } }))
+            .organization,
+        ).toEqual({
+          name: "星河科技有限公司",
+          creditCode: "91500000MA5U7G4X2B",
+          region: "重庆",
         });
         // The columns' defaults still hold for new rows.
-        const fresh = await prisma.notification.create({ data: { organizationId: "org-m", kind: "notify.dealCountered", link: "/deals/d-2" }, select: { values: true } });
+        const fresh = await prisma.notification.create({
+          data: { organizationId: "org-m", kind: "notify.dealCountered", link: "/deals/d-2" },
+          select: { values: true },
+        });
         expect(fresh.values).toEqual({});
-        expect((await prisma.auditEvent.create({ data: { action: "SIGN_IN", subject: "staff@migration.test" }, select: { detail: true } })).detail).toEqual({});
+        expect(
+          (
+            await prisma.auditEvent.create({
+              data: { action: "SIGN_IN", subject: "staff@migration.test" },
+              select: { detail: true },
+            })
+          ).detail,
+        ).toEqual({});
       } finally {
         await prisma.$disconnect();
       }

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageIn } from "~/lib/i18n";
-import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { insertOrganizations } from "~/models/organization/organization.server";
+import { applicationCheckCharacter } from "~/models/patent/identifiers";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
-import { patentSearch } from "~/models/search/service.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
+import { patentSearch } from "~/models/search/service.server";
 
 const universityCode = "12500000" + "MB1234567";
 
@@ -15,13 +15,34 @@ function patent(id: number, serial: string, overrides: Partial<NewPatent> = {}):
   return {
     id,
     applicationNumber: `${digits}.${applicationCheckCharacter(digits)}`,
-    publicationNumber: null, grantNumber: null, type: "INVENTION",
-    title: "一种镁合金压铸件", titleEn: "Magnesium alloy die casting", abstract: "镁合金。", abstractEn: "Magnesium alloy.",
-    firstClaim: "1.一种镁合金压铸件。", firstClaimEn: null, ipcMain: "C22C 23/02", ipcOthers: "", inventors: "王五",
-    ownerId: "org-test", filingDate: new Date("2021-03-01T00:00:00Z"), publicationDate: null, grantDate: null,
-    expiresOn: new Date("2041-03-01T00:00:00Z"), legalStatus: "PENDING", cluster: "LIGHT_ALLOY", field: "MATERIALS",
-    keywords: "镁合金", keywordsEn: "magnesium alloy", transferable: true, transferableNote: null, valueScore: 60,
-    maturity: 4, assessedAt: null, hasEvaluationReport: false,
+    publicationNumber: null,
+    grantNumber: null,
+    type: "INVENTION",
+    title: "一种镁合金压铸件",
+    titleEn: "Magnesium alloy die casting",
+    abstract: "镁合金。",
+    abstractEn: "Magnesium alloy.",
+    firstClaim: "1.一种镁合金压铸件。",
+    firstClaimEn: null,
+    ipcMain: "C22C 23/02",
+    ipcOthers: "",
+    inventors: "王五",
+    ownerId: "org-test",
+    filingDate: new Date("2021-03-01T00:00:00Z"),
+    publicationDate: null,
+    grantDate: null,
+    expiresOn: new Date("2041-03-01T00:00:00Z"),
+    legalStatus: "PENDING",
+    cluster: "LIGHT_ALLOY",
+    field: "MATERIALS",
+    keywords: "镁合金",
+    keywordsEn: "magnesium alloy",
+    transferable: true,
+    transferableNote: null,
+    valueScore: 60,
+    maturity: 4,
+    assessedAt: null,
+    hasEvaluationReport: false,
     ...overrides,
   };
 }
@@ -37,26 +58,40 @@ describe("bulk writes check identifiers", () => {
     ]);
     await expect(attempt).rejects.toThrow(DomainError);
     const refusal = (await attempt.catch((error: DomainError) => error)) as DomainError;
-    expect(messageIn("en", refusal.message)).toMatch(/^乙大学: credit code .*: the check character is . but should be ./);
+    expect(messageIn("en", refusal.message)).toMatch(
+      /^乙大学: credit code .*: the check character is . but should be ./,
+    );
     expect(messageIn("zh", refusal.message)).toMatch(/^乙大学：统一社会信用代码 .* 无效：校验位是 .，应为 .$/);
     expect(await prisma.organization.count()).toBe(0);
-    await insertOrganizations(prisma, [{ id: "org-test", kind: "UNIVERSITY", name: "丙大学", creditCode: good.toLowerCase() }]);
+    await insertOrganizations(prisma, [
+      { id: "org-test", kind: "UNIVERSITY", name: "丙大学", creditCode: good.toLowerCase() },
+    ]);
     expect((await prisma.organization.findUniqueOrThrow({ where: { id: "org-test" } })).creditCode).toBe(good);
   });
 
   it("refuses a patent batch with a wrong check character inside a transaction, leaving nothing half-written", async () => {
     const wrongCheck = applicationCheckCharacter("202110000002") === "0" ? "1" : "0";
     const bad = patent(2, "000002", { applicationNumber: `202110000002.${wrongCheck}` });
-    const refusal = await prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), bad])).catch((error: DomainError) => error);
+    const refusal = await prisma
+      .$transaction((tx) => insertPatents(tx, [patent(1, "000001"), bad]))
+      .catch((error: DomainError) => error);
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(messageIn("en", (refusal as DomainError).message)).toContain(`the check character is ${wrongCheck} but should be`);
-    expect(messageIn("zh", (refusal as DomainError).message)).toContain(`申请号 202110000002.${wrongCheck} 无效：校验位是 ${wrongCheck}`);
+    expect(messageIn("en", (refusal as DomainError).message)).toContain(
+      `the check character is ${wrongCheck} but should be`,
+    );
+    expect(messageIn("zh", (refusal as DomainError).message)).toContain(
+      `申请号 202110000002.${wrongCheck} 无效：校验位是 ${wrongCheck}`,
+    );
     expect(await prisma.patent.count()).toBe(0);
-    await expect(insertPatents(prisma, [patent(3, "000003", { applicationNumber: "CN202110000003" })])).rejects.toThrow(DomainError);
+    await expect(insertPatents(prisma, [patent(3, "000003", { applicationNumber: "CN202110000003" })])).rejects.toThrow(
+      DomainError,
+    );
   });
 
   it("writes a valid batch that search finds at once", async () => {
-    await prisma.$transaction((tx) => insertPatents(tx, [patent(1, "000001"), patent(2, "000002", { title: "一种镁合金轮毂" })]));
+    await prisma.$transaction((tx) =>
+      insertPatents(tx, [patent(1, "000001"), patent(2, "000002", { title: "一种镁合金轮毂" })]),
+    );
     const params = (parseSearchParams(new URLSearchParams("q=镁合金")) as { params: SearchParams }).params;
     expect((await patentSearch().search(params)).total).toBe(2);
   });

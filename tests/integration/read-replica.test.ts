@@ -22,23 +22,35 @@ const params = (query: string) => (parseSearchParams(new URLSearchParams(query))
 describe("reads from a hot standby", () => {
   it("is a separate, read-only connection", async () => {
     expect(readPrisma).not.toBe(prisma);
-    const [{ recovery }] = await readPrisma.$queryRaw<Array<{ recovery: boolean }>>`SELECT pg_is_in_recovery() AS "recovery"`;
+    const [{ recovery }] = await readPrisma.$queryRaw<
+      Array<{ recovery: boolean }>
+    >`SELECT pg_is_in_recovery() AS "recovery"`;
     expect(recovery).toBe(true);
-    await expect(readPrisma.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (1)`).rejects.toThrow(/read-only/);
+    await expect(readPrisma.$executeRaw`INSERT INTO "PatentChange" ("patentId") VALUES (1)`).rejects.toThrow(
+      /read-only/,
+    );
   });
 
   it("finds what the primary wrote once the standby has replayed it, and alerts on it exactly once", async () => {
     const university = await createUniversity("重庆工商大学", "Chongqing Technology and Business University");
     const company = await createEnterprise("重庆副本读取科技有限公司");
     await prisma.organization.update({ where: { id: company.id }, data: { verifiedAt: new Date() } });
-    const member = await createUser({ email: "replica@alerts.example", name: "Replica", password: "replica password", role: "SME", organizationId: company.id });
+    const member = await createUser({
+      email: "replica@alerts.example",
+      name: "Replica",
+      password: "replica password",
+      role: "SME",
+      organizationId: company.id,
+    });
     const cookie = (await startSession(member.id, 1)).split(";")[0];
     const user = (await getUser(new Request("http://localhost/", { headers: { Cookie: cookie } })))!;
     await expect.poll(() => readPrisma.user.count({ where: { id: member.id } })).toBe(1);
     await saveSearch(user, { name: "火锅底料", query: `q=${encodeURIComponent("火锅底料")}` });
 
     await createPatent({ ownerId: university.id, title: "一种火锅底料炒制设备" });
-    await expect.poll(async () => (await patentSearch().search(params(`q=${encodeURIComponent("火锅底料")}`))).total).toBe(1);
+    await expect
+      .poll(async () => (await patentSearch().search(params(`q=${encodeURIComponent("火锅底料")}`))).total)
+      .toBe(1);
 
     let notifications = 0;
     await expect.poll(async () => (notifications += (await runAlerts()).notifications)).toBe(1);

@@ -28,7 +28,18 @@ describe("the realism report of the demo pool", () => {
 
   it("covers Chongqing's own strengths", () => {
     const covered = new Map(report.topics.map((topic) => [topic.key, topic.patents]));
-    for (const key of ["shale-gas", "silkworm-sericulture", "vaccines", "traditional-chinese-medicine", "landslide-geohazards", "inland-waterways", "hydrogen-fuel-cells", "battery-recycling", "citrus", "zhacai-pickles"]) {
+    for (const key of [
+      "shale-gas",
+      "silkworm-sericulture",
+      "vaccines",
+      "traditional-chinese-medicine",
+      "landslide-geohazards",
+      "inland-waterways",
+      "hydrogen-fuel-cells",
+      "battery-recycling",
+      "citrus",
+      "zhacai-pickles",
+    ]) {
       expect(covered.get(key) ?? 0).toBeGreaterThanOrEqual(60);
     }
   });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
 import { indexPatentText } from "~/models/search/patent-index.server";
-import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import type { RankingBounds } from "~/models/search/ranking.server";
+import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { createPatentSearch, patentSearch } from "~/models/search/service.server";
 import { loader as apiSearch } from "~/routes/api.v1.patents";
 import { loader as apiPatent } from "~/routes/api.v1.patents.$id";
@@ -23,11 +23,74 @@ beforeAll(async () => {
   cqu = await createUniversity("重庆大学", "Chongqing University");
   swu = await createUniversity("西南大学", "Southwest University");
   const rows = [
-    { key: "thermal", ownerId: cqu.id, title: "一种锂电池热管理系统", titleEn: "Thermal management system for lithium batteries", abstract: "本发明公开了一种锂电池热管理系统，包括冷却板和温度传感器。", abstractEn: "The invention discloses a thermal management system for a lithium battery pack.", keywords: "锂电池; 热管理", keywordsEn: "lithium battery; thermal management", ipcMain: "H01M 10/613", cluster: "NEV", field: "GREEN", filingDate: new Date("2021-05-01T00:00:00Z"), expiresOn: new Date("2041-05-01T00:00:00Z") },
-    { key: "abstractOnly", ownerId: cqu.id, title: "一种车辆冷却装置", titleEn: "Vehicle cooling device", abstract: "该装置用于冷却动力电池。", abstractEn: "The device cools a traction battery.", ipcMain: "B60L 58/26", cluster: "NEV", field: "GREEN", filingDate: new Date("2019-01-01T00:00:00Z"), expiresOn: new Date("2039-01-01T00:00:00Z") },
-    { key: "chip", ownerId: swu.id, title: "一种芯片封装结构", titleEn: "Chip packaging structure", abstract: "本实用新型公开了一种芯片封装结构。", abstractEn: "A chip package.", ipcMain: "H01L 23/31", cluster: "POWER_SEMI", field: "DIGITAL", type: "UTILITY_MODEL", filingDate: new Date("2023-02-01T00:00:00Z"), expiresOn: new Date("2033-02-01T00:00:00Z") },
-    { key: "hotpot", ownerId: swu.id, title: "一种火锅底料的制备方法", titleEn: "Method for preparing hot-pot seasoning", abstract: "以牛油、辣椒和花椒为原料。", abstractEn: "Beef tallow, chilli and Sichuan pepper.", ipcMain: "A23L 27/10", cluster: "FOOD", field: "HEALTH", legalStatus: "PENDING", grantDate: null, filingDate: new Date("2024-06-01T00:00:00Z"), expiresOn: new Date("2044-06-01T00:00:00Z") },
-    { key: "lapsed", ownerId: cqu.id, title: "一种电池回收方法", titleEn: "Battery recycling method", ipcMain: "H01M 10/54", cluster: "NEW_ENERGY", field: "GREEN", transferable: false, legalStatus: "LAPSED" },
+    {
+      key: "thermal",
+      ownerId: cqu.id,
+      title: "一种锂电池热管理系统",
+      titleEn: "Thermal management system for lithium batteries",
+      abstract: "本发明公开了一种锂电池热管理系统，包括冷却板和温度传感器。",
+      abstractEn: "The invention discloses a thermal management system for a lithium battery pack.",
+      keywords: "锂电池; 热管理",
+      keywordsEn: "lithium battery; thermal management",
+      ipcMain: "H01M 10/613",
+      cluster: "NEV",
+      field: "GREEN",
+      filingDate: new Date("2021-05-01T00:00:00Z"),
+      expiresOn: new Date("2041-05-01T00:00:00Z"),
+    },
+    {
+      key: "abstractOnly",
+      ownerId: cqu.id,
+      title: "一种车辆冷却装置",
+      titleEn: "Vehicle cooling device",
+      abstract: "该装置用于冷却动力电池。",
+      abstractEn: "The device cools a traction battery.",
+      ipcMain: "B60L 58/26",
+      cluster: "NEV",
+      field: "GREEN",
+      filingDate: new Date("2019-01-01T00:00:00Z"),
+      expiresOn: new Date("2039-01-01T00:00:00Z"),
+    },
+    {
+      key: "chip",
+      ownerId: swu.id,
+      title: "一种芯片封装结构",
+      titleEn: "Chip packaging structure",
+      abstract: "本实用新型公开了一种芯片封装结构。",
+      abstractEn: "A chip package.",
+      ipcMain: "H01L 23/31",
+      cluster: "POWER_SEMI",
+      field: "DIGITAL",
+      type: "UTILITY_MODEL",
+      filingDate: new Date("2023-02-01T00:00:00Z"),
+      expiresOn: new Date("2033-02-01T00:00:00Z"),
+    },
+    {
+      key: "hotpot",
+      ownerId: swu.id,
+      title: "一种火锅底料的制备方法",
+      titleEn: "Method for preparing hot-pot seasoning",
+      abstract: "以牛油、辣椒和花椒为原料。",
+      abstractEn: "Beef tallow, chilli and Sichuan pepper.",
+      ipcMain: "A23L 27/10",
+      cluster: "FOOD",
+      field: "HEALTH",
+      legalStatus: "PENDING",
+      grantDate: null,
+      filingDate: new Date("2024-06-01T00:00:00Z"),
+      expiresOn: new Date("2044-06-01T00:00:00Z"),
+    },
+    {
+      key: "lapsed",
+      ownerId: cqu.id,
+      title: "一种电池回收方法",
+      titleEn: "Battery recycling method",
+      ipcMain: "H01M 10/54",
+      cluster: "NEW_ENERGY",
+      field: "GREEN",
+      transferable: false,
+      legalStatus: "LAPSED",
+    },
   ] as const;
   for (const { key, ...row } of rows) ids[key] = (await createPatent(row)).id;
   await declareOpenLicense(ids.chip, swu.id);
@@ -119,8 +182,18 @@ describe("filters and facets", () => {
   });
 
   it("sorts by newest filing and by remaining term, and pages", async () => {
-    expect((await search("sort=newest")).items.map((i) => i.id)).toEqual([ids.hotpot, ids.chip, ids.thermal, ids.abstractOnly]);
-    expect((await search("sort=term")).items.map((i) => i.id)).toEqual([ids.hotpot, ids.thermal, ids.abstractOnly, ids.chip]);
+    expect((await search("sort=newest")).items.map((i) => i.id)).toEqual([
+      ids.hotpot,
+      ids.chip,
+      ids.thermal,
+      ids.abstractOnly,
+    ]);
+    expect((await search("sort=term")).items.map((i) => i.id)).toEqual([
+      ids.hotpot,
+      ids.thermal,
+      ids.abstractOnly,
+      ids.chip,
+    ]);
     const second = await search("sort=newest&size=10&page=2");
     expect(second).toMatchObject({ total: 4, page: 2, pageSize: 10, items: [] });
   });
@@ -129,7 +202,13 @@ describe("filters and facets", () => {
 describe("freshness", () => {
   it("sees patents and declarations written after the index was loaded", async () => {
     await search("");
-    const added = await createPatent({ ownerId: cqu.id, title: "一种无人机电池快换装置", ipcMain: "B64U 50/39", cluster: "LOW_ALTITUDE", field: "DIGITAL" });
+    const added = await createPatent({
+      ownerId: cqu.id,
+      title: "一种无人机电池快换装置",
+      ipcMain: "B64U 50/39",
+      cluster: "LOW_ALTITUDE",
+      field: "DIGITAL",
+    });
     expect(await titles("q=无人机")).toEqual(["一种无人机电池快换装置"]);
     expect((await search("cluster=LOW_ALTITUDE")).total).toBe(1);
     await declareOpenLicense(added.id, cqu.id);
@@ -144,7 +223,11 @@ describe("freshness", () => {
     const changed = await createPatent({ ownerId: cqu.id, title: "一种储能柜电池快换机构" });
     expect((await search("q=快换")).total).toBe(first.total + 1);
     // A new title only (as an import's update writes it) still changes what the search finds.
-    const retitled = { title: "一种储能柜电池更换机构", abstract: "一种储能柜电池更换机构的摘要。", firstClaim: "1.一种储能柜电池更换机构。" };
+    const retitled = {
+      title: "一种储能柜电池更换机构",
+      abstract: "一种储能柜电池更换机构的摘要。",
+      firstClaim: "1.一种储能柜电池更换机构。",
+    };
     await prisma.patent.update({ where: { id: changed.id }, data: retitled });
     await indexPatentText(prisma, [{ ...changed, ...retitled }]);
     expect((await search("q=快换")).total).toBe(first.total);
@@ -152,7 +235,8 @@ describe("freshness", () => {
 });
 
 describe("hostile input through the API", () => {
-  const get = (query: string) => apiSearch({ request: new Request(`http://localhost/api/v1/patents?${query}`), params: {}, context: {} });
+  const get = (query: string) =>
+    apiSearch({ request: new Request(`http://localhost/api/v1/patents?${query}`), params: {}, context: {} });
 
   it.each([
     ['q="'],
@@ -174,7 +258,10 @@ describe("hostile input through the API", () => {
   it("answers a 2,000-character query with a clear 400", async () => {
     const response = await get(`q=${"电池".repeat(1000)}`);
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: "Invalid search parameters", issues: [{ path: "q", message: expect.stringContaining("200") }] });
+    expect(await response.json()).toMatchObject({
+      error: "Invalid search parameters",
+      issues: [{ path: "q", message: expect.stringContaining("200") }],
+    });
   });
 
   it.each([
@@ -215,12 +302,24 @@ describe("hostile input through the API", () => {
       expiresOn: "2033-02-01",
       openLicense: { feeModel: "LUMP_SUM", lumpSumFen: 5_000_000 },
     });
-    expect(Object.keys(body.facets).sort()).toEqual(["class", "cluster", "fee", "field", "open", "section", "status", "term", "type", "university"]);
+    expect(Object.keys(body.facets).sort()).toEqual([
+      "class",
+      "cluster",
+      "fee",
+      "field",
+      "open",
+      "section",
+      "status",
+      "term",
+      "type",
+      "university",
+    ]);
   });
 });
 
 describe("a search's cost budget (issue 17)", () => {
-  const get = (query: string) => apiSearch({ request: new Request(`http://localhost/api/v1/patents?${query}`), params: {}, context: {} });
+  const get = (query: string) =>
+    apiSearch({ request: new Request(`http://localhost/api/v1/patents?${query}`), params: {}, context: {} });
 
   it.each([
     ["a*", "A prefix word ending in * needs at least 3 letters, such as therm*"],
@@ -243,25 +342,40 @@ describe("a search's cost budget (issue 17)", () => {
     if (!parsed.ok) throw new Error("bad query");
     // Bounds of one patent make this pool a large one, where the budget applies.
     const large = { exactUpTo: 1, newest: 1 };
-    const hurried = await createPatentSearch(prisma, { remember: false, ranking: large, timeBudgetMs: 0 }).search(parsed.params);
+    const hurried = await createPatentSearch(prisma, { remember: false, ranking: large, timeBudgetMs: 0 }).search(
+      parsed.params,
+    );
     const ranked = await createPatentSearch(prisma, { remember: false, ranking: large }).search(parsed.params);
-    expect((await createPatentSearch(prisma, { remember: false, timeBudgetMs: 0 }).search(parsed.params)).partial).toBe(false);
+    expect((await createPatentSearch(prisma, { remember: false, timeBudgetMs: 0 }).search(parsed.params)).partial).toBe(
+      false,
+    );
     expect(ranked.partial).toBe(false);
     expect(hurried.partial).toBe(true);
     expect(hurried.total).toBe(ranked.total);
-    expect(hurried.items.map((item) => item.filingDate)).toEqual(hurried.items.map((item) => item.filingDate).sort().reverse());
+    expect(hurried.items.map((item) => item.filingDate)).toEqual(
+      hurried.items
+        .map((item) => item.filingDate)
+        .sort()
+        .reverse(),
+    );
     expect(new Set(hurried.items.map((item) => item.id))).toEqual(new Set(ranked.items.map((item) => item.id)));
   });
 });
 
 describe("GET /api/v1/patents/:id", () => {
-  const get = (id: string) => apiPatent({ request: new Request(`http://localhost/api/v1/patents/${id}`), params: { id }, context: {} });
+  const get = (id: string) =>
+    apiPatent({ request: new Request(`http://localhost/api/v1/patents/${id}`), params: { id }, context: {} });
 
   it("returns the patent with its open license and similar patents", async () => {
     const response = await get(String(ids.thermal));
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ id: ids.thermal, ipcMain: { code: "H01M 10/613", titleEn: expect.stringContaining("batteries") }, openLicense: null, licenseeCount: 0 });
+    expect(body).toMatchObject({
+      id: ids.thermal,
+      ipcMain: { code: "H01M 10/613", titleEn: expect.stringContaining("batteries") },
+      openLicense: null,
+      licenseeCount: 0,
+    });
     expect(body.similar.map((p: { id: number }) => p.id)).not.toContain(ids.thermal);
   });
 
@@ -284,9 +398,23 @@ describe("relevance of very broad queries", () => {
   beforeAll(async () => {
     // In the order of their ids: the two title matches outrank the two abstract-only ones.
     order.strongOld = (await createPatent({ ownerId: cqu.id, title: "一种钠离子电池正极材料" })).id;
-    order.weakOld = (await createPatent({ ownerId: cqu.id, title: "一种储热装置", abstract: "可用于钠离子储能。", firstClaim: "1.一种储热装置。" })).id;
+    order.weakOld = (
+      await createPatent({
+        ownerId: cqu.id,
+        title: "一种储热装置",
+        abstract: "可用于钠离子储能。",
+        firstClaim: "1.一种储热装置。",
+      })
+    ).id;
     order.strongNew = (await createPatent({ ownerId: cqu.id, title: "一种钠离子电池负极材料" })).id;
-    order.weakNew = (await createPatent({ ownerId: swu.id, title: "一种储冷装置", abstract: "可用于钠离子储能。", firstClaim: "1.一种储冷装置。" })).id;
+    order.weakNew = (
+      await createPatent({
+        ownerId: swu.id,
+        title: "一种储冷装置",
+        abstract: "可用于钠离子储能。",
+        firstClaim: "1.一种储冷装置。",
+      })
+    ).id;
   });
 
   it("ranks every match while a query finds no more than the bound", async () => {
@@ -312,8 +440,11 @@ describe("relevance of very broad queries", () => {
   // Last: its source patent is one more match of 钠离子.
   it("finds similar patents among every match in a small pool, among the newest in a large one", async () => {
     const source = await createPatent({ ownerId: cqu.id, title: "一种钠离子电池隔膜", keywords: "钠离子" });
-    const similarWith = async (ranking: RankingBounds) => (await createPatentSearch(prisma, { remember: false, ranking }).similar(source.id, 5)).map((item) => item.id);
-    expect((await similarWith(exact)).sort()).toEqual([order.strongOld, order.weakOld, order.strongNew, order.weakNew].sort());
+    const similarWith = async (ranking: RankingBounds) =>
+      (await createPatentSearch(prisma, { remember: false, ranking }).similar(source.id, 5)).map((item) => item.id);
+    expect((await similarWith(exact)).sort()).toEqual(
+      [order.strongOld, order.weakOld, order.strongNew, order.weakNew].sort(),
+    );
     // The pool is larger than 3 patents: only the 2 newest matches, the source itself and weakNew, are ranked.
     expect(await similarWith(approximate)).toEqual([order.weakNew]);
   });
@@ -326,23 +457,156 @@ describe("queries as people type them (ADR 013)", () => {
 
   beforeAll(async () => {
     const rows: Array<[string, Parameters<typeof createPatent>[0]]> = [
-      ["motorNoise", { ownerId: cqu.id, title: "一种低噪声永磁同步电机", abstract: "本发明通过优化定子槽型，降低电机运行时的电磁噪声。", firstClaim: "1.一种低噪声永磁同步电机，其特征在于定子槽型。", ipcMain: "H02K 1/16", cluster: "NEV" }],
-      ["motorVibration", { ownerId: swu.id, title: "电机减振降噪安装座", abstract: "一种安装座，用于减小电机的振动和噪音。", ipcMain: "H02K 5/24", type: "UTILITY_MODEL" }],
-      ["motorHousing", { ownerId: swu.id, title: "电机外壳", abstract: "本外观设计产品的名称为电机外壳，用于低噪声电机。立体图。", firstClaim: "电机外壳。", ipcMain: "H02K 5/04", type: "DESIGN" }],
-      ["engine", { ownerId: cqu.id, title: "一种摩托车发动机曲轴箱", abstract: "曲轴箱壁内设置加强筋。", ipcMain: "F02B 77/00", cluster: "MOTORCYCLE" }],
-      ["citrus", { ownerId: swu.id, title: "一种柑橘果实的保鲜剂及其制备方法", abstract: "以壳聚糖为成膜剂，延长柑橘的贮藏期。", ipcMain: "A23B 7/16", cluster: "FOOD" }],
-      ["citrusJuice", { ownerId: swu.id, title: "一种柑橘果汁的澄清方法", abstract: "以果胶酶处理柑橘汁。", ipcMain: "A23L 2/84", cluster: "FOOD" }],
-      ["bridgeCrack", { ownerId: cqu.id, title: "一种基于图像的桥梁表面裂缝识别方法", abstract: "用于桥梁裂缝的自动检测。", ipcMain: "G01N 21/88" }],
-      ["bridgeMonitor", { ownerId: cqu.id, title: "桥梁裂纹监测装置", abstract: "一种桥梁裂纹的在线监测装置。", ipcMain: "G01M 5/00", type: "UTILITY_MODEL" }],
-      ["reducer", { ownerId: cqu.id, title: "一种工业机器人用谐波减速器", abstract: "谐波减速器的柔轮采用双圆弧齿形。", ipcMain: "F16H 49/00", cluster: "AI_ROBOTICS" }],
-      ["droneA", { ownerId: cqu.id, title: "一种输电线路无人机智能巡检系统", ipcMain: "B64U 10/00", cluster: "LOW_ALTITUDE" }],
-      ["droneB", { ownerId: swu.id, title: "一种无人机电力线路巡检方法", ipcMain: "B64U 20/00", cluster: "LOW_ALTITUDE" }],
-      ["recycling", { ownerId: swu.id, title: "一种废旧锂电池回收方法", abstract: "从废旧锂离子电池中回收钴和锂。", ipcMain: "H01M 10/54", cluster: "NEW_ENERGY" }],
-      ["suspension", { ownerId: cqu.id, title: "一种空气悬架", abstract: "空气悬架的电磁阀由车载电池供电，制动时回收能量。", ipcMain: "B60G 17/052", cluster: "NEV" }],
-      ["twinA", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", keywords: "电机; 降噪", ipcMain: "H02P 29/50", familyId: "family-controller" }],
-      ["twinB", { ownerId: cqu.id, title: "一种电机降噪控制器", abstract: "降低电机噪声的控制器。", keywords: "电机; 降噪", ipcMain: "H02P 29/50", type: "UTILITY_MODEL", familyId: "family-controller" }],
-      ["sameTitleA", { ownerId: swu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
-      ["sameTitleB", { ownerId: cqu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" }],
+      [
+        "motorNoise",
+        {
+          ownerId: cqu.id,
+          title: "一种低噪声永磁同步电机",
+          abstract: "本发明通过优化定子槽型，降低电机运行时的电磁噪声。",
+          firstClaim: "1.一种低噪声永磁同步电机，其特征在于定子槽型。",
+          ipcMain: "H02K 1/16",
+          cluster: "NEV",
+        },
+      ],
+      [
+        "motorVibration",
+        {
+          ownerId: swu.id,
+          title: "电机减振降噪安装座",
+          abstract: "一种安装座，用于减小电机的振动和噪音。",
+          ipcMain: "H02K 5/24",
+          type: "UTILITY_MODEL",
+        },
+      ],
+      [
+        "motorHousing",
+        {
+          ownerId: swu.id,
+          title: "电机外壳",
+          abstract: "本外观设计产品的名称为电机外壳，用于低噪声电机。立体图。",
+          firstClaim: "电机外壳。",
+          ipcMain: "H02K 5/04",
+          type: "DESIGN",
+        },
+      ],
+      [
+        "engine",
+        {
+          ownerId: cqu.id,
+          title: "一种摩托车发动机曲轴箱",
+          abstract: "曲轴箱壁内设置加强筋。",
+          ipcMain: "F02B 77/00",
+          cluster: "MOTORCYCLE",
+        },
+      ],
+      [
+        "citrus",
+        {
+          ownerId: swu.id,
+          title: "一种柑橘果实的保鲜剂及其制备方法",
+          abstract: "以壳聚糖为成膜剂，延长柑橘的贮藏期。",
+          ipcMain: "A23B 7/16",
+          cluster: "FOOD",
+        },
+      ],
+      [
+        "citrusJuice",
+        {
+          ownerId: swu.id,
+          title: "一种柑橘果汁的澄清方法",
+          abstract: "以果胶酶处理柑橘汁。",
+          ipcMain: "A23L 2/84",
+          cluster: "FOOD",
+        },
+      ],
+      [
+        "bridgeCrack",
+        {
+          ownerId: cqu.id,
+          title: "一种基于图像的桥梁表面裂缝识别方法",
+          abstract: "用于桥梁裂缝的自动检测。",
+          ipcMain: "G01N 21/88",
+        },
+      ],
+      [
+        "bridgeMonitor",
+        {
+          ownerId: cqu.id,
+          title: "桥梁裂纹监测装置",
+          abstract: "一种桥梁裂纹的在线监测装置。",
+          ipcMain: "G01M 5/00",
+          type: "UTILITY_MODEL",
+        },
+      ],
+      [
+        "reducer",
+        {
+          ownerId: cqu.id,
+          title: "一种工业机器人用谐波减速器",
+          abstract: "谐波减速器的柔轮采用双圆弧齿形。",
+          ipcMain: "F16H 49/00",
+          cluster: "AI_ROBOTICS",
+        },
+      ],
+      [
+        "droneA",
+        { ownerId: cqu.id, title: "一种输电线路无人机智能巡检系统", ipcMain: "B64U 10/00", cluster: "LOW_ALTITUDE" },
+      ],
+      [
+        "droneB",
+        { ownerId: swu.id, title: "一种无人机电力线路巡检方法", ipcMain: "B64U 20/00", cluster: "LOW_ALTITUDE" },
+      ],
+      [
+        "recycling",
+        {
+          ownerId: swu.id,
+          title: "一种废旧锂电池回收方法",
+          abstract: "从废旧锂离子电池中回收钴和锂。",
+          ipcMain: "H01M 10/54",
+          cluster: "NEW_ENERGY",
+        },
+      ],
+      [
+        "suspension",
+        {
+          ownerId: cqu.id,
+          title: "一种空气悬架",
+          abstract: "空气悬架的电磁阀由车载电池供电，制动时回收能量。",
+          ipcMain: "B60G 17/052",
+          cluster: "NEV",
+        },
+      ],
+      [
+        "twinA",
+        {
+          ownerId: cqu.id,
+          title: "一种电机降噪控制器",
+          abstract: "降低电机噪声的控制器。",
+          keywords: "电机; 降噪",
+          ipcMain: "H02P 29/50",
+          familyId: "family-controller",
+        },
+      ],
+      [
+        "twinB",
+        {
+          ownerId: cqu.id,
+          title: "一种电机降噪控制器",
+          abstract: "降低电机噪声的控制器。",
+          keywords: "电机; 降噪",
+          ipcMain: "H02P 29/50",
+          type: "UTILITY_MODEL",
+          familyId: "family-controller",
+        },
+      ],
+      [
+        "sameTitleA",
+        { ownerId: swu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" },
+      ],
+      [
+        "sameTitleB",
+        { ownerId: cqu.id, title: "一种电机噪声测试台", abstract: "测试电机噪声的台架。", ipcMain: "G01H 3/00" },
+      ],
     ];
     for (const [key, row] of rows) found[key] = (await createPatent(row)).id;
   });
@@ -352,7 +616,9 @@ describe("queries as people type them (ADR 013)", () => {
     expect(result.understanding.ignored).toEqual(["如何", "降低"]);
     expect(result.understanding.words.map((word) => word.word)).toEqual(["电机", "噪音"]);
     const exact = result.items.filter((item) => item.missing.length === 0).map((item) => item.id);
-    expect(exact).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration, found.sameTitleA, found.sameTitleB]));
+    expect(exact).toEqual(
+      expect.arrayContaining([found.motorNoise, found.motorVibration, found.sameTitleA, found.sameTitleB]),
+    );
     expect(exact).not.toContain(found.engine);
     expect(result.items[0].highlights.title.some((segment) => segment.hit)).toBe(true);
   });
@@ -362,7 +628,9 @@ describe("queries as people type them (ADR 013)", () => {
     const noise2 = await search(q("噪声"));
     expect(noise.total).toBe(noise2.total);
     expect(noise.items.map((item) => item.id).sort()).toEqual(noise2.items.map((item) => item.id).sort());
-    expect(noise.items.map((item) => item.id)).toEqual(expect.arrayContaining([found.motorNoise, found.motorVibration]));
+    expect(noise.items.map((item) => item.id)).toEqual(
+      expect.arrayContaining([found.motorNoise, found.motorVibration]),
+    );
   });
 
   it("柑橘保鲜 finds 柑橘…的保鲜, and citrus preservation finds it in a patent without English", async () => {
@@ -375,7 +643,12 @@ describe("queries as people type them (ADR 013)", () => {
 
   it("桥梁裂缝检测 finds a bridge crack patent worded differently (裂纹, 监测)", async () => {
     const result = await search(q("桥梁裂缝检测"));
-    expect(result.items.filter((item) => item.missing.length === 0).map((item) => item.id).sort()).toEqual([found.bridgeCrack, found.bridgeMonitor].sort());
+    expect(
+      result.items
+        .filter((item) => item.missing.length === 0)
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([found.bridgeCrack, found.bridgeMonitor].sort());
   });
 
   it("工业机器人减速器 finds the industrial robot's reducer", async () => {
@@ -395,7 +668,12 @@ describe("queries as people type them (ADR 013)", () => {
     expect(joined.exactTotal).toBe(2);
     expect(joined.total).toBe(spaced.total);
     expect(joined.items.map((item) => item.id)).toEqual(spaced.items.map((item) => item.id));
-    expect(joined.items.slice(0, 2).map((item) => item.id).sort()).toEqual([found.droneA, found.droneB].sort());
+    expect(
+      joined.items
+        .slice(0, 2)
+        .map((item) => item.id)
+        .sort(),
+    ).toEqual([found.droneA, found.droneB].sort());
   });
 
   it("电池 回收 ranks battery recycling above an air suspension that mentions both words in passing", async () => {
@@ -424,7 +702,9 @@ describe("queries as people type them (ADR 013)", () => {
   });
 
   it("ranks design patents after inventions for a technical query, not for one about looks", async () => {
-    const technical = (await search(q("电机 噪声"))).items.filter((item) => item.missing.length === 0).map((item) => item.id);
+    const technical = (await search(q("电机 噪声"))).items
+      .filter((item) => item.missing.length === 0)
+      .map((item) => item.id);
     expect(technical.indexOf(found.motorHousing)).toBeGreaterThan(technical.indexOf(found.motorNoise));
     expect(technical.at(-1)).toBe(found.motorHousing);
     expect((await idsOf(q("电机外壳 外观")))[0]).toBe(found.motorHousing);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "~/lib/db.server";
+import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
 import { patentSearch } from "~/models/search/service.server";
-import { getMarketplaceFigures } from "~/models/marketplace.server";
 import { planDemoPool, patentText } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
 
@@ -15,7 +15,9 @@ describe("seeding the demo pool", () => {
     expect(summary).toMatchObject({ patents: 1600, transferable: 1375 });
     expect(await prisma.patent.count()).toBe(1600);
     expect(await prisma.patent.count({ where: { transferable: true } })).toBe(1375);
-    const [{ indexed }] = await prisma.$queryRaw<Array<{ indexed: bigint }>>`SELECT count(*) AS indexed FROM "PatentSearch"`;
+    const [{ indexed }] = await prisma.$queryRaw<
+      Array<{ indexed: bigint }>
+    >`SELECT count(*) AS indexed FROM "PatentSearch"`;
     expect(Number(indexed)).toBe(1600);
 
     const plan = planDemoPool(options).patents[41];
@@ -33,7 +35,9 @@ describe("seeding the demo pool", () => {
   it("makes the pool searchable with live facets and home-page figures", async () => {
     const result = await patentSearch().search(params("q=电池"));
     expect(result.total).toBeGreaterThan(0);
-    expect(result.items[0].highlights.title.some((s) => s.hit) || result.items[0].highlights.abstract.some((s) => s.hit)).toBe(true);
+    expect(
+      result.items[0].highlights.title.some((s) => s.hit) || result.items[0].highlights.abstract.some((s) => s.hit),
+    ).toBe(true);
     const all = await patentSearch().search(params(""));
     expect(all.total).toBe(1375);
     expect(all.facets.university.length).toBeGreaterThan(30);
@@ -62,7 +66,9 @@ describe("seeding the demo pool", () => {
 
     await seedDemoPool(prisma, { seed: "other", scale: 0.05 });
     expect(await prisma.patent.count()).toBe(1600);
-    expect((await prisma.patent.findUniqueOrThrow({ where: { id: 1 } })).applicationNumber).not.toBe(first.applicationNumber);
+    expect((await prisma.patent.findUniqueOrThrow({ where: { id: 1 } })).applicationNumber).not.toBe(
+      first.applicationNumber,
+    );
     // A search process that was running sees the new pool at once.
     expect((await patentSearch().search(params(""))).total).toBe(1375);
   });

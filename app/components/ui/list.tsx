@@ -25,7 +25,18 @@ export function withParams(search: string, changes: Record<string, string | unde
 
 /** The search box, the list's filters (children) and the total, as one GET form; sort and kept parameters
  * ride along as hidden fields, and any change starts again from page 1. */
-export function ListToolbar({ id, label, q, placeholder, total, sort, dir, sortOptions, keep = {}, children }: {
+export function ListToolbar({
+  id,
+  label,
+  q,
+  placeholder,
+  total,
+  sort,
+  dir,
+  sortOptions,
+  keep = {},
+  children,
+}: {
   id: string;
   label: string;
   q: string;
@@ -41,22 +52,44 @@ export function ListToolbar({ id, label, q, placeholder, total, sort, dir, sortO
 }) {
   const { t, language } = useLanguage();
   return (
-    <Form method="get" role="search" aria-label={label} onChange={(event) => {
-      // Selects and boxes apply at once; typed words wait for Enter or the button.
-      if ((event.target as HTMLElement).tagName !== "INPUT" || (event.target as HTMLInputElement).type !== "search") event.currentTarget.requestSubmit();
-    }} className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200">
+    <Form
+      method="get"
+      role="search"
+      aria-label={label}
+      onChange={(event) => {
+        // Selects and boxes apply at once; typed words wait for Enter or the button.
+        if ((event.target as HTMLElement).tagName !== "INPUT" || (event.target as HTMLInputElement).type !== "search")
+          event.currentTarget.requestSubmit();
+      }}
+      className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
+    >
       <label className="flex min-w-0 flex-1 basis-56 flex-col">
         <span>{label}</span>
-        <input type="search" name="q" id={`${id}-q`} defaultValue={q} placeholder={placeholder} maxLength={100}
-          className="mt-1 w-full min-w-0 rounded border border-slate-300 px-2 py-1" />
+        <input
+          type="search"
+          name="q"
+          id={`${id}-q`}
+          defaultValue={q}
+          placeholder={placeholder}
+          maxLength={100}
+          className="mt-1 w-full min-w-0 rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       {children}
       {/* Hidden from md up, where the headers sort; still sent, so the order holds when a filter changes. */}
       <div className="flex gap-3 md:hidden">
         <label className="flex flex-col">
           <span>{t("list.sortBy")}</span>
-          <select name="sort" defaultValue={sort} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
-            {sortOptions.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          <select
+            name="sort"
+            defaultValue={sort}
+            className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {sortOptions.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col">
@@ -67,15 +100,27 @@ export function ListToolbar({ id, label, q, placeholder, total, sort, dir, sortO
           </select>
         </label>
       </div>
-      {Object.entries(keep).map(([name, value]) => value ? <input key={name} type="hidden" name={name} value={value} /> : null)}
-      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">{t("list.search")}</button>
-      <p className="w-full text-slate-700" aria-live="polite" data-testid="list-total">{resultCount(t, language, total)}</p>
+      {Object.entries(keep).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
+      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">
+        {t("list.search")}
+      </button>
+      <p className="w-full text-slate-700" aria-live="polite" data-testid="list-total">
+        {resultCount(t, language, total)}
+      </p>
     </Form>
   );
 }
 
 /** A labelled select of a list's filter; "" is "all". */
-export function FilterSelect({ name, label, value, options, allLabel }: {
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  allLabel,
+}: {
   name: string;
   label: string;
   value: string | null | undefined;
@@ -85,9 +130,17 @@ export function FilterSelect({ name, label, value, options, allLabel }: {
   return (
     <label className="flex flex-col">
       <span>{label}</span>
-      <select name={name} defaultValue={value ?? ""} className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1">
+      <select
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
+      >
         <option value="">{allLabel}</option>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -98,7 +151,12 @@ export function FilterDate({ name, label, value }: { name: string; label: string
   return (
     <label className="flex flex-col">
       <span>{label}</span>
-      <input type="date" name={name} defaultValue={value ?? ""} className="mt-1 rounded border border-slate-300 px-2 py-1" />
+      <input
+        type="date"
+        name={name}
+        defaultValue={value ?? ""}
+        className="mt-1 rounded border border-slate-300 px-2 py-1"
+      />
     </label>
   );
 }
@@ -122,7 +180,15 @@ export interface Column<Row> {
 }
 
 /** A table with sortable headers; below the md breakpoint each row is a card of "header: value" lines. */
-export function DataTable<Row>({ caption, columns, rows, rowKey, sort, dir, empty }: {
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  sort,
+  dir,
+  empty,
+}: {
   caption: string;
   columns: Array<Column<Row>>;
   rows: Row[];
@@ -136,7 +202,9 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, sort, dir, empt
   const navigation = useNavigation();
   if (rows.length === 0) return <p className="rounded-lg bg-white p-4 text-slate-600 ring-1 ring-slate-200">{empty}</p>;
   return (
-    <div className={`rounded-lg md:overflow-x-auto md:bg-white md:shadow-sm md:ring-1 md:ring-slate-200 ${navigation.state === "loading" ? "opacity-70" : ""}`}>
+    <div
+      className={`rounded-lg md:overflow-x-auto md:bg-white md:shadow-sm md:ring-1 md:ring-slate-200 ${navigation.state === "loading" ? "opacity-70" : ""}`}
+    >
       <table className="block w-full text-sm md:table md:min-w-full">
         <caption className="sr-only">{caption}</caption>
         <thead className="sr-only bg-slate-100 text-left md:not-sr-only md:table-header-group">
@@ -145,16 +213,27 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, sort, dir, empt
               const active = column.sort !== undefined && column.sort === sort;
               const next = active && dir === "asc" ? "desc" : "asc";
               return (
-                <th key={column.key} scope="col" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
-                  className={`whitespace-nowrap px-3 py-2 font-semibold ${column.align === "right" ? "text-right" : ""}`}>
+                <th
+                  key={column.key}
+                  scope="col"
+                  aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                  className={`whitespace-nowrap px-3 py-2 font-semibold ${column.align === "right" ? "text-right" : ""}`}
+                >
                   {column.sort ? (
-                    <Link to={withParams(location.search, { sort: column.sort, dir: next, page: undefined })} preventScrollReset
+                    <Link
+                      to={withParams(location.search, { sort: column.sort, dir: next, page: undefined })}
+                      preventScrollReset
                       className="inline-flex items-center gap-1 text-slate-900 hover:underline"
-                      aria-label={`${column.header}, ${t(next === "asc" ? "list.sortAsc" : "list.sortDesc")}`}>
+                      aria-label={`${column.header}, ${t(next === "asc" ? "list.sortAsc" : "list.sortDesc")}`}
+                    >
                       {column.header}
-                      <span aria-hidden="true" className={active ? "" : "text-slate-400"}>{active ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden="true" className={active ? "" : "text-slate-400"}>
+                        {active ? (dir === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
                     </Link>
-                  ) : column.header}
+                  ) : (
+                    column.header
+                  )}
                 </th>
               );
             })}
@@ -162,18 +241,25 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, sort, dir, empt
         </thead>
         <tbody className="block space-y-3 md:table-row-group md:space-y-0 md:divide-y md:divide-slate-100">
           {rows.map((row) => (
-            <tr key={rowKey(row)} className="block rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:table-row md:rounded-none md:p-0 md:shadow-none md:ring-0">
+            <tr
+              key={rowKey(row)}
+              className="block rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:table-row md:rounded-none md:p-0 md:shadow-none md:ring-0"
+            >
               {columns.map((column) => (
-                <td key={column.key}
+                <td
+                  key={column.key}
                   className={[
                     "flex gap-2 py-0.5 md:table-cell md:px-3 md:py-2 md:align-top",
                     column.primary ? "text-base font-medium md:text-sm md:font-normal" : "",
                     column.nowrap ? "whitespace-nowrap" : "break-words",
                     column.align === "right" ? "md:text-right" : "",
-                  ].join(" ")}>
+                  ].join(" ")}
+                >
                   {/* On a phone the header is not shown above the column: each value carries its own. */}
                   {!column.primary && <span className="shrink-0 text-slate-500 md:hidden">{column.header}:</span>}
-                  <span className="min-w-0" data-cell={column.key}>{column.cell(row)}</span>
+                  <span className="min-w-0" data-cell={column.key}>
+                    {column.cell(row)}
+                  </span>
                 </td>
               ))}
             </tr>
@@ -191,9 +277,25 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={t("list.pages")} className="flex flex-wrap items-center gap-4 text-sm">
-      {page > 1 ? <Link to={withParams(location.search, { page: page > 2 ? String(page - 1) : undefined })} rel="prev" className="text-brand-700 underline">← {t("search.previous")}</Link> : null}
+      {page > 1 ? (
+        <Link
+          to={withParams(location.search, { page: page > 2 ? String(page - 1) : undefined })}
+          rel="prev"
+          className="text-brand-700 underline"
+        >
+          ← {t("search.previous")}
+        </Link>
+      ) : null}
       <span className="whitespace-nowrap text-slate-700">{t("list.pageOf", { page, pages })}</span>
-      {page < pages ? <Link to={withParams(location.search, { page: String(page + 1) })} rel="next" className="text-brand-700 underline">{t("search.next")} →</Link> : null}
+      {page < pages ? (
+        <Link
+          to={withParams(location.search, { page: String(page + 1) })}
+          rel="next"
+          className="text-brand-700 underline"
+        >
+          {t("search.next")} →
+        </Link>
+      ) : null}
     </nav>
   );
 }

@@ -21,16 +21,20 @@ export const en: Record<MessageKey, string> = {
   "home.figure.openLicenses": "patents under an open license",
   "home.figure.deals": "transfers and licenses in {year}",
   "home.figure.rate": "industrialisation rate of invention patents",
-  "home.clusters": "Browse by \"33618\" industry cluster",
+  "home.clusters": 'Browse by "33618" industry cluster',
   "home.how": "How an open license works",
-  "home.how.1": "A university declares an open license, publishing how and how much the royalty is paid and for how long (Patent Law art. 50).",
-  "home.how.2": "A company notifies the patentee in writing and pays on the published terms: the license is concluded (art. 51).",
-  "home.how.3": "One declaration licenses any number of companies; withdrawing it leaves licenses already concluded in force.",
+  "home.how.1":
+    "A university declares an open license, publishing how and how much the royalty is paid and for how long (Patent Law art. 50).",
+  "home.how.2":
+    "A company notifies the patentee in writing and pays on the published terms: the license is concluded (art. 51).",
+  "home.how.3":
+    "One declaration licenses any number of companies; withdrawing it leaves licenses already concluded in force.",
   "search.title": "Patent search",
   "search.label": "Search terms",
   "search.placeholder": "Chinese or English words, e.g. 电池, 芯片, thermal management",
   "search.submit": "Search",
-  "search.help": "All words must match (with too few results, patents with most of them follow); synonyms in both languages count; \"quotes\" for an exact phrase; -word to exclude; OR for either.",
+  "search.help":
+    'All words must match (with too few results, patents with most of them follow); synonyms in both languages count; "quotes" for an exact phrase; -word to exclude; OR for either.',
   "search.results": "{total, plural, one {# patent} other {# patents}}",
   "search.resultsFor": "{total, plural, one {# patent} other {# patents}} for “{q}”",
   "search.none": "No patent matches. Try fewer words or remove a filter.",
@@ -38,7 +42,8 @@ export const en: Record<MessageKey, string> = {
   "search.relaxed": "No patent contains all the words; the results below contain most of them",
   "search.tooManyPrefixes": "A search may use at most {max} prefix words ending in *",
   "search.prefixTooShort": "A prefix word ending in * needs at least {min} letters, such as therm*",
-  "search.partial": "This search is very broad: the results are newest first, not fully ranked by relevance. Add a word to narrow it.",
+  "search.partial":
+    "This search is very broad: the results are newest first, not fully ranked by relevance. Add a word to narrow it.",
   "search.relaxedExact": "{exact} contain every word; the other {partial} contain most of them",
   "search.missing": "Missing: {words}",
   "search.ignored": "Not searched: {words}",
@@ -60,8 +65,8 @@ export const en: Record<MessageKey, string> = {
   "facet.type": "Patent type",
   "facet.section": "IPC section",
   "facet.class": "IPC class",
-  "facet.cluster": "\"33618\" industry cluster",
-  "facet.field": "\"416\" innovation field",
+  "facet.cluster": '"33618" industry cluster',
+  "facet.field": '"416" innovation field',
   "facet.status": "Legal status",
   "facet.open": "Open license",
   "facet.term": "Remaining term",
@@ -85,13 +90,15 @@ export const en: Record<MessageKey, string> = {
   "suggest.relatedLead": "From the thesaurus and the pool's keywords, each with the number of patents it finds:",
   "suggest.search": "Search for “{term}”",
   "suggest.need": "Post it as a technology need",
-  "suggest.needLead": "Nothing that fits yet? Post “{q}” as a technology need: the marketplace keeps matching patents to it, and universities can answer with their own.",
+  "suggest.needLead":
+    "Nothing that fits yet? Post “{q}” as a technology need: the marketplace keeps matching patents to it, and universities can answer with their own.",
   "suggest.needLink": "Post the technology need “{q}”",
   "suggest.needSignIn": "You will be asked to sign in with a company account.",
   "need.prefillInvalid": "The pre-filled text was not used: {fields}",
   "validation.characters": "contains control characters that cannot be used",
   "compare.title": "Compare license terms",
-  "compare.lead": "Up to four patents side by side: their open-license terms, owners, type, legal status, remaining term and licensees.",
+  "compare.lead":
+    "Up to four patents side by side: their open-license terms, owners, type, legal status, remaining term and licensees.",
   "compare.empty": "No patent chosen yet. Tick “Compare” on up to four search results, then choose “Compare”.",
   "compare.browse": "Browse open-license offers, lowest lump sum first",
   "compare.tooMany": "At most four patents can be compared at once; choose fewer.",
@@ -144,7 +151,8 @@ export const en: Record<MessageKey, string> = {
   "patent.bibliography": "Bibliographic data",
   "patent.openLicense": "Open license",
   "patent.openLicense.offered": "Open license offered",
-  "patent.openLicense.none": "No open license is declared for this patent. Contact the owner to negotiate a license or an assignment.",
+  "patent.openLicense.none":
+    "No open license is declared for this patent. Contact the owner to negotiate a license or an assignment.",
   "patent.openLicense.feeModel": "Fee model",
   "patent.openLicense.lumpSum": "Lump-sum fee",
   "patent.openLicense.entryFee": "Entry fee",
@@ -156,7 +164,8 @@ export const en: Record<MessageKey, string> = {
   "patent.openLicense.territory": "Territory",
   "patent.openLicense.declaredAt": "Declared on",
   "patent.openLicense.version": "version {version}",
-  "patent.licensees": "{count, plural, one {# organisation already holds} other {# organisations already hold}} a license",
+  "patent.licensees":
+    "{count, plural, one {# organisation already holds} other {# organisations already hold}} a license",
   "patent.similar": "Similar patents",
   "patent.notFound": "Patent not found",
   "patent.back": "Back to the results",
@@ -192,10 +201,12 @@ export const en: Record<MessageKey, string> = {
   "account.wrongPassword": "The current password is not correct",
   "account.passwordChanged": "Password changed: this account is signed out in every other browser and device.",
   "account.signOutEverywhere": "Sign out everywhere",
-  "account.signOutEverywhereHint": "Ends every session of this account, in every browser and device, this one included.",
+  "account.signOutEverywhereHint":
+    "Ends every session of this account, in every browser and device, this one included.",
   "reset.tooMany": "Too many reset requests: try again later",
   "join.tooMany": "Too many registrations from your address: try again later",
-  "join.sent": "Check the mail sent to {email}: it tells you how to complete the registration (its link works for 24 hours).",
+  "join.sent":
+    "Check the mail sent to {email}: it tells you how to complete the registration (its link works for 24 hours).",
   "join.confirmTitle": "Complete your registration",
   "join.confirmLead": "Create the account {email} for “{organization}” and sign in.",
   "join.confirmSubmit": "Create the account",
@@ -328,8 +339,10 @@ export const en: Record<MessageKey, string> = {
   "up.openLicense.declared": "Declared",
   "up.openLicense.none": "Not declared",
   "assess.filter.due": "Needs assessment",
-  "assess.dueHelp": "Needs assessment: never assessed, assessed over a year ago, without a value score or readiness level, or in the transferable pool though no longer in force.",
-  "assess.allAssessed": "No patent needs an assessment: all patents are listed below, the longest since assessed first.",
+  "assess.dueHelp":
+    "Needs assessment: never assessed, assessed over a year ago, without a value score or readiness level, or in the transferable pool though no longer in force.",
+  "assess.allAssessed":
+    "No patent needs an assessment: all patents are listed below, the longest since assessed first.",
   "assess.col.assessedAt": "Assessed on",
   "assess.search": "Search title or application number",
   "search.showFilters": "Filters",
@@ -423,32 +436,43 @@ export const en: Record<MessageKey, string> = {
   "deal.account.number.label": "Account number",
   "deal.account.save": "Save the receiving account",
   "deal.preview.heading": "Contract preview",
-  "deal.preview.lead": "This is the full contract both sides sign; its number, dates and signatures are filled in at signature. Read it in full before signing.",
+  "deal.preview.lead":
+    "This is the full contract both sides sign; its number, dates and signatures are filled in at signature. Read it in full before signing.",
   "deal.preview.text": "Full contract text",
   "deal.preview.cost": "Total cost",
   "deal.preview.dueOnSignature": "Due within 30 days of signature",
   "deal.preview.minimumRoyalties": "Minimum royalties ({years} years)",
   "deal.preview.totalFixed": "Fixed total (before royalties on sales)",
   "deal.preview.schedule": "Payment schedule",
-  "deal.preview.scheduleUpFront": "{amount}: within 30 days of the contract taking effect, to the licensor's receiving account",
-  "deal.preview.scheduleRoyalty": "Royalty {rate}: {schedule}, sales reported and paid within 30 days of each period's end",
-  "deal.preview.schedulePerUnit": "{amount} per unit: {schedule}, units reported and paid within 30 days of each period's end",
-  "deal.preview.scheduleMinimum": "At least {amount} of royalties per contract year: if the royalties reported within 30 days of the year's end fall short, the shortfall is due 30 days later",
+  "deal.preview.scheduleUpFront":
+    "{amount}: within 30 days of the contract taking effect, to the licensor's receiving account",
+  "deal.preview.scheduleRoyalty":
+    "Royalty {rate}: {schedule}, sales reported and paid within 30 days of each period's end",
+  "deal.preview.schedulePerUnit":
+    "{amount} per unit: {schedule}, units reported and paid within 30 days of each period's end",
+  "deal.preview.scheduleMinimum":
+    "At least {amount} of royalties per contract year: if the royalties reported within 30 days of the year's end fall short, the shortfall is due 30 days later",
   "deal.sign.name": "Signatory's name",
   "deal.sign.titleOwner": "Signatory's title (authorised staff of the institution)",
   "deal.sign.titleRequester": "Signatory's title",
   "deal.transferContract": "Assignment contract {number}",
   "recordal.download": "Download the recordal file",
-  "deal.rule.openLicenseDeclared": "Patent Law art. 51: no exclusive or sole license while an open license is declared.",
+  "deal.rule.openLicenseDeclared":
+    "Patent Law art. 51: no exclusive or sole license while an open license is declared.",
   "deal.rule.exclusiveConflict": "An exclusive or sole license already covers part of this period.",
   "deal.rule.companiesOnly": "Only a company account can ask for a license or an assignment.",
-  "deal.rule.notVerified": "Your company must be verified by the operator before it can ask for or sign a license or an assignment.",
+  "deal.rule.notVerified":
+    "Your company must be verified by the operator before it can ask for or sign a license or an assignment.",
   "deal.rule.ownPatent": "You cannot ask for a license or an assignment of a patent your organisation owns or co-owns.",
-  "deal.rule.notTransferable": "This patent is not in the transferable pool: its owner does not offer it for license or assignment.",
-  "deal.rule.notInForce": "The patent is not in force (not granted, lapsed or expired): it cannot be licensed or assigned.",
-  "deal.rule.notInForceAtStart": "The patent is not in force on the start date (lapsed or expired): the contract cannot be concluded.",
+  "deal.rule.notTransferable":
+    "This patent is not in the transferable pool: its owner does not offer it for license or assignment.",
+  "deal.rule.notInForce":
+    "The patent is not in force (not granted, lapsed or expired): it cannot be licensed or assigned.",
+  "deal.rule.notInForceAtStart":
+    "The patent is not in force on the start date (lapsed or expired): the contract cannot be concluded.",
   "deal.rule.endBeforeStart": "The license cannot end before it starts: the patent's term has ended.",
-  "deal.rule.notOwner": "The licensor or assignor no longer owns the patent (it has been assigned): the contract cannot be concluded.",
+  "deal.rule.notOwner":
+    "The licensor or assignor no longer owns the patent (it has been assigned): the contract cannot be concluded.",
   "deal.rule.adminFollows": "Administrators follow deals; the parties negotiate them.",
   "deal.rule.closed": "This negotiation is closed.",
   "deal.rule.requesterWithdraws": "A requester does not decline its own request: withdraw it instead.",
@@ -460,7 +484,8 @@ export const en: Record<MessageKey, string> = {
   "deal.rule.accountAfterSignature": "A side has signed: the receiving account can no longer change.",
   "deal.rule.notAgreed": "Only agreed terms can be signed.",
   "deal.rule.alreadySigned": "You have already signed.",
-  "deal.rule.accountMissing": "The licensor (assignor) has not given its receiving account yet: the contract cannot be signed.",
+  "deal.rule.accountMissing":
+    "The licensor (assignor) has not given its receiving account yet: the contract cannot be signed.",
   "deal.sign.previewOutdated": "The contract text changed after you read it: read the preview again before signing.",
   "deal.sign.previewFirst": "Read the contract preview before signing.",
   "deal.sign.characters": "Must not contain line breaks, tabs or bidirectional control characters.",
@@ -483,7 +508,8 @@ export const en: Record<MessageKey, string> = {
   "deal.terms.kindMismatch": "The kind of deal differs from the kind in the terms.",
   "deal.account.number": "An account number has 6 to 34 digits.",
   "deal.closedByAssignment": "The patent has been assigned to another party: this negotiation has ended.",
-  "deal.reopenedByLicense": "A license was concluded on this patent after these terms were agreed: the assignment's terms are to be agreed again, and its signatures lapse.",
+  "deal.reopenedByLicense":
+    "A license was concluded on this patent after these terms were agreed: the assignment's terms are to be agreed again, and its signatures lapse.",
   "deal.status.CLOSED": "Closed",
   "msg.CLOSED": "Negotiation ended",
   "msg.REOPENED": "Reopened",
@@ -525,7 +551,8 @@ export const en: Record<MessageKey, string> = {
   "pay.referenceHint": "The number of the bank slip or transfer voucher",
   "pay.amountReceived": "Amount received (CNY)",
   "pay.continue": "Next: check",
-  "pay.review": "Please check: you confirm receiving {amount} on {day}, voucher {reference}. Still due afterwards: {left}. A confirmed receipt cannot be changed.",
+  "pay.review":
+    "Please check: you confirm receiving {amount} on {day}, voucher {reference}. Still due afterwards: {left}. A confirmed receipt cannot be changed.",
   "pay.confirmReceipt": "Confirm the receipt",
   "pay.change": "Go back and change",
   "pay.receipt.recorded": "The receipt is recorded.",
@@ -560,38 +587,47 @@ export const en: Record<MessageKey, string> = {
   "pay.err.revenueCap": "One period's revenue may not exceed CNY 20,000,000; report in parts or contact the platform",
   "pay.err.unitsFormat": "Units sold must be a whole number, zero or more",
   "pay.err.unitsCap": "One period's units may not exceed 100,000,000",
-  "pay.err.royaltyCap": "The royalty this makes exceeds the largest single payment, CNY 20,000,000, and cannot be recorded; check the revenue and units",
+  "pay.err.royaltyCap":
+    "The royalty this makes exceeds the largest single payment, CNY 20,000,000, and cannot be recorded; check the revenue and units",
   "pay.err.noRoyalty": "This license has no running royalty: there are no sales to report",
   "royalty.title": "Running royalties",
   "royalty.ofRevenue": "of revenue",
   "royalty.perUnit": "per unit",
-  "royalty.rulesQuarterly": "Report each quarter's sales once the quarter is over: only quarters that have ended and fall in the license's term, each once.",
-  "royalty.rulesYearly": "Report each year's sales once the year is over: only years that have ended and fall in the license's term, each once.",
+  "royalty.rulesQuarterly":
+    "Report each quarter's sales once the quarter is over: only quarters that have ended and fall in the license's term, each once.",
+  "royalty.rulesYearly":
+    "Report each year's sales once the year is over: only years that have ended and fall in the license's term, each once.",
   "royalty.periodQuarter": "Quarter (e.g. 2026-Q2)",
   "royalty.periodYear": "Year (e.g. 2026)",
   "royalty.reported": "Sales for {period} are reported: a royalty of {amount} is due within 30 days.",
   "royalty.seePayment": "See the payment",
   "royalty.minimum": "Minimum annual royalty: {amount} per contract year",
-  "royalty.minimumRule": "If the royalties reported for a contract year within 30 days of its end fall short of the minimum, the shortfall is a payment of its own, due 30 days later.",
+  "royalty.minimumRule":
+    "If the royalties reported for a contract year within 30 days of its end fall short of the minimum, the shortfall is a payment of its own, due 30 days later.",
   "royalty.reports": "Sales reported",
   "royalty.none": "No sales reported yet",
   "royalty.period": "Period",
   "royalty.due": "Royalty due",
   "verify.title": "Contract verification",
-  "verify.lead": "Enter the contract number and the verification code on the contract to check the parties, patent and dates of a contract signed on this platform. A number alone shows nothing.",
+  "verify.lead":
+    "Enter the contract number and the verification code on the contract to check the parties, patent and dates of a contract signed on this platform. A number alone shows nothing.",
   "verify.number": "Contract number",
   "verify.code": "Verification code or fingerprint",
-  "verify.codeHint": "The verification code is the first 16 characters of the contract's fingerprint (SHA-256, printed on the contract), e.g. 7f3a92c10b5e4d81; the whole fingerprint works too",
+  "verify.codeHint":
+    "The verification code is the first 16 characters of the contract's fingerprint (SHA-256, printed on the contract), e.g. 7f3a92c10b5e4d81; the whole fingerprint works too",
   "verify.submit": "Verify",
   "verify.noMatch": "No contract matches this number and code. Check both.",
   "verify.match": "Verified: this contract was signed on this platform.",
-  "verify.fingerprintNote": "Compute the SHA-256 of the contract text you hold: if it equals the fingerprint above, it is the text signed on this platform.",
+  "verify.fingerprintNote":
+    "Compute the SHA-256 of the contract text you hold: if it equals the fingerprint above, it is the text signed on this platform.",
   "verify.parties": "Parties",
-  "patent.exclusive.notice": "This patent is under a {kind} until {end}. Until then it cannot be declared for open license and takes no exclusive or sole license request; an ordinary license needs the licensee's consent too.",
+  "patent.exclusive.notice":
+    "This patent is under a {kind} until {end}. Until then it cannot be declared for open license and takes no exclusive or sole license request; an ordinary license needs the licensee's consent too.",
   "patent.exclusive.noticeShort": "{kind} until {end}",
   "guide.title": "Pricing guide: comparable open licenses",
   "guide.basisSubclass": "Open-license declarations on the platform in the same IPC subclass ({code})",
-  "guide.basisCluster": "Too few declarations share the IPC subclass: these are the open-license declarations of the same industry cluster ({cluster})",
+  "guide.basisCluster":
+    "Too few declarations share the IPC subclass: these are the open-license declarations of the same industry cluster ({cluster})",
   "guide.count": "{count} comparable declarations, {taken} of them taken by a company ({licenses} licenses in all)",
   "guide.none": "No comparable open-license declaration on the platform yet.",
   "guide.lumpSum": "Lump sum",
@@ -622,14 +658,16 @@ export const en: Record<MessageKey, string> = {
   "dash.move.SIGN": "Your signature",
   "dash.move.WAITING": "Waiting for the other side",
   "dash.staff.deals": "Negotiations awaiting your answer or signature",
-  "dash.staff.dealsEmpty": "No negotiation awaits you. When a company asks for a license or an assignment, it appears here.",
+  "dash.staff.dealsEmpty":
+    "No negotiation awaits you. When a company asks for a license or an assignment, it appears here.",
   "dash.staff.payments": "Payments to confirm",
   "dash.staff.paymentsSummary": "Contracts: {contracts} · payments: {payments} · total {amount}",
   "dash.staff.paymentsEmpty": "No payment to confirm. When a licensee pays, confirm it on the license's page.",
   "dash.payments.inContract": "Payments: {payments} · total {amount} · first due {date}",
   "dash.payments.overdue": "Overdue: {count}",
   "dash.staff.imports": "Imports in progress",
-  "dash.staff.importsEmpty": "No import in progress. To add patents in bulk, upload a file exported from a patent database.",
+  "dash.staff.importsEmpty":
+    "No import in progress. To add patents in bulk, upload a file exported from a patent database.",
   "dash.staff.importsAction": "Import patents",
   "dash.import.rows": "Rows read: {rows} · to add: {add} · to update: {update} · rejected: {rejected}",
   "dash.staff.unassessed": "Patents not yet assessed",
@@ -645,22 +683,27 @@ export const en: Record<MessageKey, string> = {
   "dash.figures.value": "Contracted value",
   "dash.figures.pool": "Patents: {patents} · transferable: {transferable} · under open license: {open}",
   "dash.figures.more": "Full statistics",
-  "dash.company.notVerified": "Your company is not yet verified by the operation centre: it cannot sign a license until it is.",
+  "dash.company.notVerified":
+    "Your company is not yet verified by the operation centre: it cannot sign a license until it is.",
   "dash.company.licenses": "My licenses",
   "dash.company.licensesActive": "Active: {count}",
-  "dash.company.licensesEmpty": "No license yet. Search the patents and sign an open license on its published terms, or ask a university to negotiate.",
+  "dash.company.licensesEmpty":
+    "No license yet. Search the patents and sign an open license on its published terms, or ask a university to negotiate.",
   "dash.company.licensesAction": "Search patents",
   "dash.company.negotiations": "Negotiations under way",
   "dash.company.yourMove": "Awaiting you: {count}",
-  "dash.company.negotiationsEmpty": "No negotiation under way. Ask for a negotiated license or an assignment from a patent's page.",
+  "dash.company.negotiationsEmpty":
+    "No negotiation under way. Ask for a negotiated license or an assignment from a patent's page.",
   "dash.company.payments": "Payments due",
   "dash.company.paymentsSummary": "Payments: {count} · total {amount}",
-  "dash.company.paymentsEmpty": "No payment due. Signing fees and royalties under your licenses appear here with their due dates.",
+  "dash.company.paymentsEmpty":
+    "No payment due. Signing fees and royalties under your licenses appear here with their due dates.",
   "dash.company.due": "due {date}",
   "dash.company.needs": "My technology needs",
   "dash.company.needsNew": "New proposals: {count}",
   "dash.company.needProposals": "Proposals: {count}",
-  "dash.company.needsEmpty": "No open technology need. Describe the problem to solve: the pool is matched against it and universities can propose patents.",
+  "dash.company.needsEmpty":
+    "No open technology need. Describe the problem to solve: the pool is matched against it and universities can propose patents.",
   "dash.company.searches": "Saved searches",
   "dash.company.searchesNew": "New results: {count}",
   "dash.company.searchHits": "Matches: {count}",
@@ -669,11 +712,13 @@ export const en: Record<MessageKey, string> = {
   "dash.admin.verifyItem": "registered {date} · members: {members}",
   "dash.admin.verifyEmpty": "No organisation awaits verification. Newly registered companies appear here.",
   "dash.admin.unusual": "Unusual activity",
-  "dash.admin.unusualRule": "In the last {hours} hours: at least {account} failed sign-ins on one account, or {address} from one address; and imports that failed in the last {days} days.",
+  "dash.admin.unusualRule":
+    "In the last {hours} hours: at least {account} failed sign-ins on one account, or {address} from one address; and imports that failed in the last {days} days.",
   "dash.admin.unusualAccount": "Account {email}: failed sign-ins: {count}, the last at {time}",
   "dash.admin.unusualAddress": "Address {ip}: failed sign-ins: {count}, accounts tried: {accounts}, the last at {time}",
   "dash.admin.unusualImport": "Import “{file}” of {org} failed ({time}): {error}",
-  "dash.admin.unusualEmpty": "Nothing unusual: no account or address with repeated failed sign-ins, and no failed import.",
+  "dash.admin.unusualEmpty":
+    "Nothing unusual: no account or address with repeated failed sign-ins, and no failed import.",
   "dash.admin.audit": "See the audit log",
   "dash.admin.month": "This month's figures",
   "dash.admin.monthCaption": "This month to date and the last complete month",
@@ -692,7 +737,8 @@ export const en: Record<MessageKey, string> = {
   "notifications.pages": "Notification pages",
   "notifications.previous": "Previous page",
   "notifications.next": "Next page",
-  "notifications.noneHint": "No notifications. Negotiations, payments and new results of your saved searches are notified here.",
+  "notifications.noneHint":
+    "No notifications. Negotiations, payments and new results of your saved searches are notified here.",
   "validation.number": "Enter a number",
   "validation.choosePatents": "Choose at least one patent",
   "nav.universityPatents": "Our patents",
@@ -718,7 +764,8 @@ export const en: Record<MessageKey, string> = {
   "ol.termMonths": "License term (months)",
   "ol.fieldOfUse": "Field of use (empty for unlimited)",
   "ol.take": "Take this open license",
-  "ol.takeLead": "Signing is the written notice of Patent Law art. 51; the license takes effect once the fee due on the published terms is paid.",
+  "ol.takeLead":
+    "Signing is the written notice of Patent Law art. 51; the license takes effect once the fee due on the published terms is paid.",
   "ol.signatory": "Signatory's full name",
   "ol.intendedUse": "Intended use",
   "ol.agree": "I have read and accept these open-license terms and sign for my company",
@@ -780,10 +827,14 @@ export const en: Record<MessageKey, string> = {
   "stats.card.medianNone": "No negotiated contract signed in the period",
   "stats.card.rank": "Rank {rank} of {of} universities by deals",
   "stats.card.rankValue": "rank {rank} by contracted value",
-  "stats.rateDefinition": "Industrialisation rate = granted invention patents transferred or licensed at least once by {asOf} ÷ invention patents granted by that day ({industrialised} ÷ {granted}). A patent licensed several times counts once; an assigned patent counts for the university that assigned it.",
-  "stats.dealsNote": "Deals count by signature date; value is the contracted lump sums, entry fees or minimum royalties, and assignment prices. Growth is {compared}.",
-  "stats.poolNote": "Assessment and transferability are as they stand today; open licenses are the patents under one at the end of the period, and the declarations published (new versions included) and withdrawn in it.",
-  "stats.funnelNote": "Views: page views in the period of patents offered under open license; requests: written notices of acceptance and negotiated-license requests made in the period; signed: those that became contracts; paid: those whose fee due on signature is paid, or that owe none.",
+  "stats.rateDefinition":
+    "Industrialisation rate = granted invention patents transferred or licensed at least once by {asOf} ÷ invention patents granted by that day ({industrialised} ÷ {granted}). A patent licensed several times counts once; an assigned patent counts for the university that assigned it.",
+  "stats.dealsNote":
+    "Deals count by signature date; value is the contracted lump sums, entry fees or minimum royalties, and assignment prices. Growth is {compared}.",
+  "stats.poolNote":
+    "Assessment and transferability are as they stand today; open licenses are the patents under one at the end of the period, and the declarations published (new versions included) and withdrawn in it.",
+  "stats.funnelNote":
+    "Views: page views in the period of patents offered under open license; requests: written notices of acceptance and negotiated-license requests made in the period; signed: those that became contracts; paid: those whose fee due on signature is paid, or that owe none.",
   "stats.section.deals": "Deals",
   "stats.section.rankings": "Rankings",
   "stats.section.pool": "The patent pool",
@@ -854,21 +905,27 @@ export const en: Record<MessageKey, string> = {
   "stats.filterUniversitiesPlaceholder": "Type a name",
   "stats.universitiesShown": "{shown} of {total} universities shown",
   "stats.funnel.notRecorded": "not recorded",
-  "stats.funnel.viewsNone": "No page views were recorded in the period (which is not zero views): the funnel starts with the requests.",
+  "stats.funnel.viewsNone":
+    "No page views were recorded in the period (which is not zero views): the funnel starts with the requests.",
   "stats.funnel.viewsSince": "Page views are recorded from {since}; views before that day were not counted.",
   "stats.err.period": "the period is a year, this year to date, or a date range",
   "patent.err.notInForce": "The patent is not in force.",
   "license.err.notFound": "No license with this id.",
   "openLicense.err.notInForce": "Patent Law art. 50: only a patent in force can be declared for open license.",
-  "openLicense.err.pledged": "Implementing Regulations: a pledged patent cannot be declared for open license without the pledgee's consent.",
-  "openLicense.err.evaluationReport": "Patent Law art. 50: a utility model or design needs a patent evaluation report to be declared.",
+  "openLicense.err.pledged":
+    "Implementing Regulations: a pledged patent cannot be declared for open license without the pledgee's consent.",
+  "openLicense.err.evaluationReport":
+    "Patent Law art. 50: a utility model or design needs a patent evaluation report to be declared.",
   "openLicense.err.termBeyondExpiry": "The license term cannot run beyond the patent's expiry ({expiresOn}).",
-  "openLicense.err.exclusiveInForce": "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.",
+  "openLicense.err.exclusiveInForce":
+    "Patent Law art. 51 and its Implementing Regulations: no open license while an exclusive or sole license is in force.",
   "openLicense.err.declarationNotFound": "No open-license declaration with this id.",
-  "openLicense.err.notActive": "This declaration is not in force: it was already withdrawn or replaced by a newer version.",
+  "openLicense.err.notActive":
+    "This declaration is not in force: it was already withdrawn or replaced by a newer version.",
   "openLicense.err.companyOnly": "Only a company account can take an open license.",
   "openLicense.err.withdrawn": "Patent Law art. 52: this open license was withdrawn; it takes no new licensees.",
-  "openLicense.err.superseded": "These terms were replaced by a newer version of the declaration: take the current one.",
+  "openLicense.err.superseded":
+    "These terms were replaced by a newer version of the declaration: take the current one.",
   "openLicense.err.patentNotInForce": "The patent is no longer in force.",
   "openLicense.err.wholeFen": "amounts are in whole fen",
   "openLicense.err.positive": "more than 0",
@@ -897,7 +954,7 @@ export const en: Record<MessageKey, string> = {
   "search.err.queryTooLong": "the search text is limited to {max} characters",
   "search.err.university": "not a university id",
   "search.err.ipcClass": "an IPC class is a section letter and two digits, e.g. H01",
-  "search.err.open": "open takes the value \"1\"",
+  "search.err.open": 'open takes the value "1"',
   "search.err.pageNumber": "page must be a number",
   "search.err.pageMax": "page is at most {max}",
   "search.err.sizeNumber": "size must be a number",
@@ -906,13 +963,17 @@ export const en: Record<MessageKey, string> = {
   "account.registrationMailSent": "Check the mail sent to this address to complete the registration.",
   "event.TERMINATED": "Terminated",
   "mail.alreadyHasAccount.subject": "PatentBridge: you already have an account",
-  "mail.alreadyHasAccount.body": "Someone, perhaps you, tried to register this address on PatentBridge, but it already has an account. Sign in at {origin}/login, or choose a new password at {origin}/forgot-password. If it was not you, you need do nothing.",
+  "mail.alreadyHasAccount.body":
+    "Someone, perhaps you, tried to register this address on PatentBridge, but it already has an account. Sign in at {origin}/login, or choose a new password at {origin}/forgot-password. If it was not you, you need do nothing.",
   "mail.companyRegistered.subject": "PatentBridge: your company is already registered",
-  "mail.companyRegistered.body": "The enterprise with the unified social credit code {creditCode} already has an account on PatentBridge, so no new one was created. Ask its contact person to sign in, or write to the platform's operator.",
+  "mail.companyRegistered.body":
+    "The enterprise with the unified social credit code {creditCode} already has an account on PatentBridge, so no new one was created. Ask its contact person to sign in, or write to the platform's operator.",
   "mail.register.subject": "PatentBridge: complete your registration",
-  "mail.register.body": "Open this link within {hours} hours to create your account for {organization} (it works once):\n{link}",
+  "mail.register.body":
+    "Open this link within {hours} hours to create your account for {organization} (it works once):\n{link}",
   "mail.invitation.subject": "PatentBridge: join {university}",
-  "mail.invitation.body": "You are invited to manage {university}'s patents on PatentBridge. The link works once, until {until}:\n{link}",
+  "mail.invitation.body":
+    "You are invited to manage {university}'s patents on PatentBridge. The link works once, until {until}:\n{link}",
   "mail.reset.subject": "PatentBridge: reset your password",
   "mail.reset.body": "Open this link within {minutes} minutes to choose a new password (it works once):\n{link}",
   "mail.digest.subject": "PatentBridge daily alerts ({count, plural, one {# alert} other {# alerts}})",
@@ -928,7 +989,8 @@ export const en: Record<MessageKey, string> = {
   "nav.import": "Import patents",
   "nav.assessment": "Assessment",
   "import.title": "Import patents in bulk",
-  "import.lead": "Upload the file your patent database exports: CSV (UTF-8 or GB18030, comma or tab separated), XLSX or JSON, one patent a row. You first see a preview: how many rows will be added, updated (same application number) or rejected, and each rejection with its line and reason. Nothing is written until you confirm, and then everything is written at once.",
+  "import.lead":
+    "Upload the file your patent database exports: CSV (UTF-8 or GB18030, comma or tab separated), XLSX or JSON, one patent a row. You first see a preview: how many rows will be added, updated (same application number) or rejected, and each rejection with its line and reason. Nothing is written until you confirm, and then everything is written at once.",
   "import.university": "Import into",
   "import.file": "File",
   "import.fileHelp": "At most {mb} MB. Split a larger file into parts and import them one after another.",
@@ -956,7 +1018,8 @@ export const en: Record<MessageKey, string> = {
   "import.willReject": "Rejected",
   "import.formatInfo": "Format {format}, encoding {encoding}",
   "import.mapping": "Columns",
-  "import.mappingHelp": "Common Chinese and English column names are recognised; map any other column to a field, or leave it out.",
+  "import.mappingHelp":
+    "Common Chinese and English column names are recognised; map any other column to a field, or leave it out.",
   "import.col.header": "Column in the file",
   "import.col.target": "Imported as",
   "import.col.sample": "First row's value",
@@ -980,22 +1043,31 @@ export const en: Record<MessageKey, string> = {
   "import.missingColumns": "The file lacks required columns: {columns}. Choose them below.",
   "import.noRows": "The file has a header but no data rows.",
   "import.failed": "The import failed; the database was not changed.",
-  "import.interrupted": "The import was interrupted (the server restarted); the database was not changed. Upload the file again.",
+  "import.interrupted":
+    "The import was interrupted (the server restarted); the database was not changed. Upload the file again.",
   "import.file.EMPTY": "The file is empty.",
   "import.file.TOO_LARGE": "The file is too large.",
-  "import.file.ENCODING": "The file is neither UTF-8 nor GB18030 text. Save it as CSV UTF-8 (or GB18030) and upload it again.",
+  "import.file.ENCODING":
+    "The file is neither UTF-8 nor GB18030 text. Save it as CSV UTF-8 (or GB18030) and upload it again.",
   "import.file.NOT_A_TABLE": "The file cannot be read as a table.",
   "import.file.NO_HEADER": "The first row must name the columns (申请号, 专利名称, …); it looks like data.",
   "import.file.BAD_JSON": "The JSON file is not valid.",
   "import.file.UNSUPPORTED": "This kind of file is not supported; save it as XLSX or CSV.",
-  "import.file.TOO_MANY_COLUMNS": "The header row has more than {max} columns; at most {max} can be imported. Remove the columns you do not need and upload the file again.",
-  "import.file.LONG_HEADER": "The name of column {column} in the header row is longer than {max} characters. The first row must name the columns; shorten that name and upload the file again.",
-  "import.file.DUPLICATE_COLUMN": "Columns {first} and {second} are both named “{name}”. Give each column its own name (or delete one of them) and upload the file again.",
-  "import.file.TOO_MANY_ROWS": "The file has more than {max} rows; at most {max} can be imported at a time. Split it into parts and import them one after another.",
-  "import.file.LONG_RECORD": "Line (or item) {line} is longer than {max} million characters: a quote left open, or not a table of patents.",
-  "import.file.XLSX_TOO_LARGE": "The workbook unpacks to more than Excel files of this size can hold (a worksheet at most {sheetMb} MB, shared text at most {partMb} MB, all at most {totalMb} MB): it may be a zip bomb. Save it as CSV UTF-8, or split it, and upload it again.",
+  "import.file.TOO_MANY_COLUMNS":
+    "The header row has more than {max} columns; at most {max} can be imported. Remove the columns you do not need and upload the file again.",
+  "import.file.LONG_HEADER":
+    "The name of column {column} in the header row is longer than {max} characters. The first row must name the columns; shorten that name and upload the file again.",
+  "import.file.DUPLICATE_COLUMN":
+    "Columns {first} and {second} are both named “{name}”. Give each column its own name (or delete one of them) and upload the file again.",
+  "import.file.TOO_MANY_ROWS":
+    "The file has more than {max} rows; at most {max} can be imported at a time. Split it into parts and import them one after another.",
+  "import.file.LONG_RECORD":
+    "Line (or item) {line} is longer than {max} million characters: a quote left open, or not a table of patents.",
+  "import.file.XLSX_TOO_LARGE":
+    "The workbook unpacks to more than Excel files of this size can hold (a worksheet at most {sheetMb} MB, shared text at most {partMb} MB, all at most {totalMb} MB): it may be a zip bomb. Save it as CSV UTF-8, or split it, and upload it again.",
   "import.oneFile": "Upload one file at a time.",
-  "import.rejectionsNotListed": "{count, plural, one {# more rejected row is} other {# more rejected rows are}} not listed one by one.",
+  "import.rejectionsNotListed":
+    "{count, plural, one {# more rejected row is} other {# more rejected rows are}} not listed one by one.",
   "import.notFound": "No such import",
   "import.notReady": "This import cannot do that now",
   "import.badMapping": "Unknown field",
@@ -1026,7 +1098,8 @@ export const en: Record<MessageKey, string> = {
   "import.report.value": "Value",
   "import.report.detail": "Detail",
   "assess.title": "Inventory assessment",
-  "assess.lead": "The pool companies see holds exactly the patents assessed as transferable that are in force or pending. The suggested score comes from the patent's type, remaining term, legal status, breadth of its IPC codes and its cluster's deals over the last three years; use it or set your own.",
+  "assess.lead":
+    "The pool companies see holds exactly the patents assessed as transferable that are in force or pending. The suggested score comes from the patent's type, remaining term, legal status, breadth of its IPC codes and its cluster's deals over the last three years; use it or set your own.",
   "assess.filter": "Show",
   "assess.filter.unassessed": "Not yet assessed",
   "assess.filter.all": "All",
@@ -1089,7 +1162,8 @@ export const en: Record<MessageKey, string> = {
   "import.col.rows": "Data rows",
   "import.mappedCount": "{mapped} of {total} columns imported",
   "import.columns.heading": "Columns to import",
-  "import.columns.lead": "The first row names the columns, then one patent a row. Only three columns are required; the others are imported when the file has them. Columns may come in any order; the usual column names of patent-database exports (Chinese or English) are recognised, and columns that are not can be assigned in the preview.",
+  "import.columns.lead":
+    "The first row names the columns, then one patent a row. Only three columns are required; the others are imported when the file has them. Columns may come in any order; the usual column names of patent-database exports (Chinese or English) are recognised, and columns that are not can be assigned in the preview.",
   "import.columns.required": "Required",
   "import.columns.optional": "Optional",
   "import.columns.column": "Column",
@@ -1101,17 +1175,23 @@ export const en: Record<MessageKey, string> = {
   "import.template.download": "Download the import template",
   "import.template.xlsx": "Excel template (.xlsx)",
   "import.template.csv": "CSV template",
-  "import.template.help": "The template holds the row of column names (the Excel template explains each column on its second sheet): add one patent a row below it, save, and upload.",
+  "import.template.help":
+    "The template holds the row of column names (the Excel template explains each column on its second sheet): add one patent a row below it, save, and upload.",
   "import.template.sheetPatents": "Patents",
   "import.template.sheetColumns": "Columns",
   "import.template.badFormat": "The template comes as csv or xlsx",
-  "import.help.applicationNumber": "The Chinese application number, such as CN202223220665.2, 202223220665.2 or ZL202223220665.2; the check character may be left out. The patent type follows from it. A number already held by your university is updated.",
+  "import.help.applicationNumber":
+    "The Chinese application number, such as CN202223220665.2, 202223220665.2 or ZL202223220665.2; the check character may be left out. The patent type follows from it. A number already held by your university is updated.",
   "import.help.title": "The title (in Chinese), at most 500 characters.",
-  "import.help.filingDate": "The filing date, such as 2022-12-02, 2022/12/2, 20221202 or 2022年12月2日. The term follows from it and the type.",
-  "import.help.ipcMain": "The main IPC code, such as B64U 20/80. Without this column the first of the IPC classifications is taken; without either the patent is imported unclassified, and the IPC is added by importing the file again with a main IPC column (patents already imported are updated).",
+  "import.help.filingDate":
+    "The filing date, such as 2022-12-02, 2022/12/2, 20221202 or 2022年12月2日. The term follows from it and the type.",
+  "import.help.ipcMain":
+    "The main IPC code, such as B64U 20/80. Without this column the first of the IPC classifications is taken; without either the patent is imported unclassified, and the IPC is added by importing the file again with a main IPC column (patents already imported are updated).",
   "import.help.ipcOthers": "All IPC codes, separated by semicolons or commas.",
-  "import.help.type": "Invention, utility model or design; it must agree with the application number. When empty it follows from the application number.",
-  "import.help.legalStatus": "The legal status, such as 有权 (in force), 审中 (pending), 未缴年费 (fees unpaid), 届满 (expired), 驳回 (rejected), 撤回 (withdrawn). When empty: in force if granted, pending if not, expired after the term.",
+  "import.help.type":
+    "Invention, utility model or design; it must agree with the application number. When empty it follows from the application number.",
+  "import.help.legalStatus":
+    "The legal status, such as 有权 (in force), 审中 (pending), 未缴年费 (fees unpaid), 届满 (expired), 驳回 (rejected), 撤回 (withdrawn). When empty: in force if granted, pending if not, expired after the term.",
   "import.help.inventors": "The inventors, separated by semicolons or commas.",
   "import.help.abstract": "The abstract, at most 8,000 characters.",
   "import.help.firstClaim": "The first (independent) claim, at most 8,000 characters.",
@@ -1119,31 +1199,38 @@ export const en: Record<MessageKey, string> = {
   "import.help.publicationNumber": "The publication number, such as CN218907599U.",
   "import.help.publicationDate": "The publication date, written like the filing date.",
   "import.help.grantNumber": "The grant publication number.",
-  "import.help.grantDate": "The grant date, not before the filing date. A patent with a grant date is in force unless the file says otherwise.",
+  "import.help.grantDate":
+    "The grant date, not before the filing date. A patent with a grant date is in force unless the file says otherwise.",
   "import.help.titleEn": "The English title, shown in the English interface.",
   "import.help.abstractEn": "The English abstract.",
   "import.help.firstClaimEn": "The English first claim.",
   "import.help.keywordsEn": "English keywords, separated by semicolons or commas.",
   "import.help.cluster": "The name or code of a “33618” industrial cluster, such as 智能装备及智能制造.",
   "import.help.field": "The name or code of a “416” innovation field, such as 数智科技.",
-  "import.help.transferable": "Whether it can be transferred: 是 (yes) or 否 (no). A patent with transferable, value score or maturity counts as assessed; only patents assessed as transferable are in the pool companies see.",
+  "import.help.transferable":
+    "Whether it can be transferred: 是 (yes) or 否 (no). A patent with transferable, value score or maturity counts as assessed; only patents assessed as transferable are in the pool companies see.",
   "import.help.transferableNote": "The assessment note, such as why it cannot be transferred.",
   "import.help.valueScore": "The value score, a whole number from 0 to 100.",
   "import.help.maturity": "The technology readiness level (TRL), a whole number from 1 to 9.",
   "import.help.hasEvaluationReport": "Whether there is a patent evaluation report: 是 (yes) or 否 (no).",
   "import.assign.heading": "Choose the required columns",
-  "import.assign.help": "These required columns were not recognised in the file. Choose the file's column for each (the value of its first row is in brackets), then check again.",
+  "import.assign.help":
+    "These required columns were not recognised in the file. Choose the file's column for each (the value of its first row is in brackets), then check again.",
   "import.assign.choose": "Choose a column of the file",
   "import.assign.apply": "Use these columns and check again",
   "import.assign.option": "{column} (e.g. {value})",
-  "import.assign.notInFile": "The file lacks required columns: {columns}. Add them and upload the file again, or download the import template to fill in.",
+  "import.assign.notInFile":
+    "The file lacks required columns: {columns}. Add them and upload the file again, or download the import template to fill in.",
   "import.assign.badColumn": "Choose a column of the file for every required field",
   "import.assign.sameColumn": "One column cannot fill two fields",
-  "import.withoutIpc": "{count} of the new patents have no main IPC and will be imported unclassified: search's IPC filters will not find them. Add a main IPC column to the file and import it again to complete them.",
-  "import.withoutIpcDone": "{count} of the new patents have no main IPC (unclassified). Add a main IPC column to the file and import it again to complete them.",
+  "import.withoutIpc":
+    "{count} of the new patents have no main IPC and will be imported unclassified: search's IPC filters will not find them. Add a main IPC column to the file and import it again to complete them.",
+  "import.withoutIpcDone":
+    "{count} of the new patents have no main IPC (unclassified). Add a main IPC column to the file and import it again to complete them.",
   "nav.needs": "Technology needs",
   "need.title": "Technology needs",
-  "need.lead": "Companies describe the problem they want solved and the pool is searched for patents that solve it; universities answer with their patents, and each answer becomes a negotiated-license proposal.",
+  "need.lead":
+    "Companies describe the problem they want solved and the pool is searched for patents that solve it; universities answer with their patents, and each answer becomes a negotiated-license proposal.",
   "need.new": "Post a technology need",
   "need.field.title": "Title",
   "need.field.description": "Description (the problem, the specifications, where it will be used)",
@@ -1167,7 +1254,8 @@ export const en: Record<MessageKey, string> = {
   "need.closed": "This need is closed",
   "need.notYourPatents": "Propose your own university's patents only",
   "need.matches": "Matching patents",
-  "need.matchesLead": "Ranked by relevance to the description, the chosen cluster and nearby IPC classes; patents offered under an open license come first, as they can be taken at once.",
+  "need.matchesLead":
+    "Ranked by relevance to the description, the chosen cluster and nearby IPC classes; patents offered under an open license come first, as they can be taken at once.",
   "need.noMatches": "No matching patents yet.",
   "need.why": "Why it matches",
   "need.reason.words": "Shared words: {words}",
@@ -1189,8 +1277,10 @@ export const en: Record<MessageKey, string> = {
   "need.proposalCount": "{count, plural, one {# proposal} other {# proposals}}",
   "need.none": "No technology needs yet.",
   "need.choosePatents": "Select the patents to propose",
-  "notify.needProposal": "{university} proposed {count, plural, one {# patent} other {# patents}} for your need “{need}”",
-  "notify.alertNewMatches": "{count, plural, one {# new patent matches} other {# new patents match}} your saved search “{search}”, such as “{patent}”",
+  "notify.needProposal":
+    "{university} proposed {count, plural, one {# patent} other {# patents}} for your need “{need}”",
+  "notify.alertNewMatches":
+    "{count, plural, one {# new patent matches} other {# new patents match}} your saved search “{search}”, such as “{patent}”",
   "notify.alertChanged": "“{patent}” in your saved search “{search}”: {change}",
   "notify.alertWatched": "Watched patent “{patent}”: {change}",
   "alerts.change.declared": "an open license was declared",
@@ -1201,7 +1291,8 @@ export const en: Record<MessageKey, string> = {
   "alerts.tooMany": "At most 50 saved searches",
   "alerts.notFound": "No such saved search",
   "saved.title": "Saved searches",
-  "saved.lead": "When new patents match a saved search, or one of its patents gets, loses or changes an open license, you get a notification, and a daily mail sums them up.",
+  "saved.lead":
+    "When new patents match a saved search, or one of its patents gets, loses or changes an open license, you get a notification, and a daily mail sums them up.",
   "saved.save": "Save this search",
   "saved.name": "Name",
   "saved.saved": "Search saved: you will be told of new matches.",
@@ -1224,14 +1315,17 @@ export const en: Record<MessageKey, string> = {
   "stats.err.reversed": "the range ends before it starts",
   "stats.err.span": "a range spans at most 30 years",
   // Co-owned patents (Patent Law art. 14) and same-day families (一案双申)
-  "ol.consent.required": "Patent Law art. 14: an open license on a co-owned patent (and every new version of it) needs the written consent of every co-owner; record each co-owner's consent.",
-  "ol.consent.notCoOwner": "Patent Law art. 14: consent comes from the patent's co-owners, and this organisation is not one of them.",
+  "ol.consent.required":
+    "Patent Law art. 14: an open license on a co-owned patent (and every new version of it) needs the written consent of every co-owner; record each co-owner's consent.",
+  "ol.consent.notCoOwner":
+    "Patent Law art. 14: consent comes from the patent's co-owners, and this organisation is not one of them.",
   "ol.consent.twice": "Record each co-owner's consent once",
   "ol.consent.dateInvalid": "Enter a valid date as YYYY-MM-DD",
   "ol.consent.dateFuture": "The consent cannot be dated in the future",
   "ol.consent.dateBeforeFiling": "The consent cannot be dated before the patent's filing date",
   "ol.consent.referenceCharacters": "Write the reference on one line, without control or text-direction characters",
-  "ol.consent.lead": "This patent is co-owned. Under Patent Law art. 14, declaring an open license (and every new version) needs each co-owner's written consent.",
+  "ol.consent.lead":
+    "This patent is co-owned. Under Patent Law art. 14, declaring an open license (and every new version) needs each co-owner's written consent.",
   "ol.consent.coOwner": "Co-owner: {name}",
   "ol.consent.given": "This co-owner's written consent has been obtained",
   "ol.consent.date": "Date of consent",

@@ -29,7 +29,8 @@ export const zh = {
   "search.label": "检索词",
   "search.placeholder": "中文或英文关键词，如 电池、芯片、thermal management",
   "search.submit": "检索",
-  "search.help": "多个词同时匹配（结果太少时，再列出包含大部分词的专利）；同义词自动检索；\"引号\"检索原样短语；-词 排除；OR 表示或。",
+  "search.help":
+    '多个词同时匹配（结果太少时，再列出包含大部分词的专利）；同义词自动检索；"引号"检索原样短语；-词 排除；OR 表示或。',
   "search.results": "共 {total} 件专利",
   "search.resultsFor": "“{q}”共 {total} 件专利",
   "search.none": "没有符合条件的专利。试试更少的词或去掉一些筛选条件。",
@@ -432,7 +433,8 @@ export const zh = {
   "deal.preview.scheduleUpFront": "{amount}：合同生效后 30 日内支付到许可人收款账户",
   "deal.preview.scheduleRoyalty": "提成 {rate}：{schedule}，每期结束后 30 日内报告销售额并支付",
   "deal.preview.schedulePerUnit": "每件 {amount}：{schedule}，每期结束后 30 日内报告销量并支付",
-  "deal.preview.scheduleMinimum": "每合同年度最低提成 {amount}；年度届满后30日内报告的提成不足此数的，差额再于30日内支付",
+  "deal.preview.scheduleMinimum":
+    "每合同年度最低提成 {amount}；年度届满后30日内报告的提成不足此数的，差额再于30日内支付",
   "deal.sign.name": "签署人姓名",
   "deal.sign.titleOwner": "签署人职务（本单位授权人员）",
   "deal.sign.titleRequester": "签署人职务",
@@ -571,7 +573,8 @@ export const zh = {
   "royalty.reported": "已报告 {period} 的销售额，应付提成 {amount}，30 天内到期。",
   "royalty.seePayment": "查看付款",
   "royalty.minimum": "最低年提成：每合同年度 {amount}",
-  "royalty.minimumRule": "每个合同年度届满后30日内报告的该年度提成不足最低年提成的，差额作为一笔单独付款，于其后30日内支付。",
+  "royalty.minimumRule":
+    "每个合同年度届满后30日内报告的该年度提成不足最低年提成的，差额作为一笔单独付款，于其后30日内支付。",
   "royalty.reports": "已报告的销售额",
   "royalty.none": "尚未报告销售额",
   "royalty.period": "期间",
@@ -586,7 +589,8 @@ export const zh = {
   "verify.match": "核验通过：这是在本平台签署的合同。",
   "verify.fingerprintNote": "将您持有的合同文本计算 SHA-256，与上述指纹一致即为平台签署的原文。",
   "verify.parties": "当事人",
-  "patent.exclusive.notice": "本专利已{kind}（许可期至 {end}）。在此期间不能声明开放许可，也不接受独占或排他许可请求；普通许可也须经被许可人同意。",
+  "patent.exclusive.notice":
+    "本专利已{kind}（许可期至 {end}）。在此期间不能声明开放许可，也不接受独占或排他许可请求；普通许可也须经被许可人同意。",
   "patent.exclusive.noticeShort": "{kind}至 {end}",
   "guide.title": "定价参考：可比的开放许可",
   "guide.basisSubclass": "平台上同一IPC小类（{code}）的开放许可声明",
@@ -668,7 +672,8 @@ export const zh = {
   "dash.admin.verifyItem": "{date} 注册 · 成员 {members} 人",
   "dash.admin.verifyEmpty": "没有待认证的机构。新注册的企业会出现在这里。",
   "dash.admin.unusual": "异常活动",
-  "dash.admin.unusualRule": "最近 {hours} 小时内，同一账户登录失败 {account} 次以上、同一地址登录失败 {address} 次以上；以及最近 {days} 天内失败的导入。",
+  "dash.admin.unusualRule":
+    "最近 {hours} 小时内，同一账户登录失败 {account} 次以上、同一地址登录失败 {address} 次以上；以及最近 {days} 天内失败的导入。",
   "dash.admin.unusualAccount": "账户 {email}：登录失败 {count} 次，最近一次 {time}",
   "dash.admin.unusualAddress": "地址 {ip}：登录失败 {count} 次，涉及账户 {accounts} 个，最近一次 {time}",
   "dash.admin.unusualImport": "{org} 的导入“{file}”失败（{time}）：{error}",
@@ -779,10 +784,14 @@ export const zh = {
   "stats.card.medianNone": "期间内没有协商签约",
   "stats.card.rank": "按交易数在 {of} 所高校中排第 {rank} 名",
   "stats.card.rankValue": "按合同金额排第 {rank} 名",
-  "stats.rateDefinition": "产业化率 = 截至 {asOf} 至少转让或许可过一次的已授权发明专利 ÷ 截至该日已授权的发明专利（{industrialised} ÷ {granted}）。同一专利多次许可只计一次；已转让的专利计入转让它的高校。",
-  "stats.dealsNote": "交易按签约日期计入期间，金额为合同约定的一次性费用、入门费或最低许可费及转让价款。增长{compared}。",
-  "stats.poolNote": "专利的评估与可转化状态为当前状态；开放许可为期末在许可中的专利、期间内发布（含新版本）和撤回的声明。",
-  "stats.funnelNote": "浏览：期间内开放许可专利页面的浏览次数；请求：期间内提交的开放许可书面通知和协商许可请求；签约：其中已签订合同的；已付款：其中签约应付费用已付清或无需预付的。",
+  "stats.rateDefinition":
+    "产业化率 = 截至 {asOf} 至少转让或许可过一次的已授权发明专利 ÷ 截至该日已授权的发明专利（{industrialised} ÷ {granted}）。同一专利多次许可只计一次；已转让的专利计入转让它的高校。",
+  "stats.dealsNote":
+    "交易按签约日期计入期间，金额为合同约定的一次性费用、入门费或最低许可费及转让价款。增长{compared}。",
+  "stats.poolNote":
+    "专利的评估与可转化状态为当前状态；开放许可为期末在许可中的专利、期间内发布（含新版本）和撤回的声明。",
+  "stats.funnelNote":
+    "浏览：期间内开放许可专利页面的浏览次数；请求：期间内提交的开放许可书面通知和协商许可请求；签约：其中已签订合同的；已付款：其中签约应付费用已付清或无需预付的。",
   "stats.section.deals": "交易",
   "stats.section.rankings": "排名",
   "stats.section.pool": "专利资源池",
@@ -905,9 +914,11 @@ export const zh = {
   "account.registrationMailSent": "请查收发送到该邮箱的邮件，完成注册。",
   "event.TERMINATED": "合同终止",
   "mail.alreadyHasAccount.subject": "专利桥：您已有账号",
-  "mail.alreadyHasAccount.body": "有人（也许是您）用此邮箱在专利桥注册，但该邮箱已有账号。请在 {origin}/login 登录，或在 {origin}/forgot-password 重设密码。如果不是您本人操作，无需处理。",
+  "mail.alreadyHasAccount.body":
+    "有人（也许是您）用此邮箱在专利桥注册，但该邮箱已有账号。请在 {origin}/login 登录，或在 {origin}/forgot-password 重设密码。如果不是您本人操作，无需处理。",
   "mail.companyRegistered.subject": "专利桥：贵企业已注册",
-  "mail.companyRegistered.body": "统一社会信用代码为 {creditCode} 的企业已在专利桥注册，未创建新账号。请联系贵企业的联系人登录，或联系平台运营方。",
+  "mail.companyRegistered.body":
+    "统一社会信用代码为 {creditCode} 的企业已在专利桥注册，未创建新账号。请联系贵企业的联系人登录，或联系平台运营方。",
   "mail.register.subject": "专利桥：完成注册",
   "mail.register.body": "请在{hours}小时内打开此链接，为{organization}创建账号（仅可使用一次）：\n{link}",
   "mail.invitation.subject": "专利桥：加入{university}",
@@ -927,7 +938,8 @@ export const zh = {
   "nav.import": "导入专利",
   "nav.assessment": "盘点评估",
   "import.title": "批量导入专利",
-  "import.lead": "上传专利数据库导出的文件：CSV（UTF-8 或 GB18030，逗号或制表符分隔）、XLSX 或 JSON，每行一件专利。系统先给出预览：新增、更新（申请号已存在）和拒绝各多少行，以及每个被拒绝行的行号和原因；确认后才写入，并且一次全部写入。",
+  "import.lead":
+    "上传专利数据库导出的文件：CSV（UTF-8 或 GB18030，逗号或制表符分隔）、XLSX 或 JSON，每行一件专利。系统先给出预览：新增、更新（申请号已存在）和拒绝各多少行，以及每个被拒绝行的行号和原因；确认后才写入，并且一次全部写入。",
   "import.university": "导入到",
   "import.file": "文件",
   "import.fileHelp": "最大 {mb} MB。更大的文件请拆分成几个文件，分别导入。",
@@ -989,10 +1001,13 @@ export const zh = {
   "import.file.UNSUPPORTED": "不支持这种文件，请另存为 XLSX 或 CSV。",
   "import.file.TOO_MANY_COLUMNS": "表头超过 {max} 列，最多只能导入 {max} 列。请删除不需要的列后重新上传。",
   "import.file.LONG_HEADER": "表头第 {column} 列的列名超过 {max} 个字符。第一行必须是列名；请缩短该列名后重新上传。",
-  "import.file.DUPLICATE_COLUMN": "第 {first} 列和第 {second} 列都叫“{name}”。请给每一列不同的名称（或删除其中一列）后重新上传。",
+  "import.file.DUPLICATE_COLUMN":
+    "第 {first} 列和第 {second} 列都叫“{name}”。请给每一列不同的名称（或删除其中一列）后重新上传。",
   "import.file.TOO_MANY_ROWS": "文件超过 {max} 行，网页上传最多导入 {max} 行。请拆分成几个文件，分别导入。",
-  "import.file.LONG_RECORD": "第 {line} 行（或第 {line} 项）超过 {max} 百万字符：可能有未闭合的引号，或者不是专利表格。",
-  "import.file.XLSX_TOO_LARGE": "这个 Excel 文件解压后超出这种大小的文件所能容纳的内容（每个工作表最多 {sheetMb} MB，共享文本最多 {partMb} MB，合计最多 {totalMb} MB），可能是压缩炸弹。请另存为 CSV UTF-8 或拆分后重新上传。",
+  "import.file.LONG_RECORD":
+    "第 {line} 行（或第 {line} 项）超过 {max} 百万字符：可能有未闭合的引号，或者不是专利表格。",
+  "import.file.XLSX_TOO_LARGE":
+    "这个 Excel 文件解压后超出这种大小的文件所能容纳的内容（每个工作表最多 {sheetMb} MB，共享文本最多 {partMb} MB，合计最多 {totalMb} MB），可能是压缩炸弹。请另存为 CSV UTF-8 或拆分后重新上传。",
   "import.oneFile": "一次只能上传一个文件。",
   "import.rejectionsNotListed": "另有 {count} 行被拒绝，未逐行列出。",
   "import.notFound": "没有这个导入记录",
@@ -1025,7 +1040,8 @@ export const zh = {
   "import.report.value": "值",
   "import.report.detail": "说明",
   "assess.title": "专利盘点评估",
-  "assess.lead": "企业看到的资源池只包含评估为可转化、且有效或审查中的专利。建议评分由专利类型、剩余保护期、法律状态、分类广度和所属产业集群近三年的交易需求算出，可以采用，也可以改写。",
+  "assess.lead":
+    "企业看到的资源池只包含评估为可转化、且有效或审查中的专利。建议评分由专利类型、剩余保护期、法律状态、分类广度和所属产业集群近三年的交易需求算出，可以采用，也可以改写。",
   "assess.filter": "显示",
   "assess.filter.unassessed": "未评估",
   "assess.filter.all": "全部",
@@ -1088,7 +1104,8 @@ export const zh = {
   "import.col.rows": "数据行",
   "import.mappedCount": "已识别 {mapped} 列，共 {total} 列",
   "import.columns.heading": "可导入的列",
-  "import.columns.lead": "第一行写列名，以下每行一件专利。必填的只有三列；其余的列有就导入，没有也可以。列的顺序不限，常见的专利数据库导出列名（中文或英文）会自动识别；认不出的列可以在预览中指定对应的字段。",
+  "import.columns.lead":
+    "第一行写列名，以下每行一件专利。必填的只有三列；其余的列有就导入，没有也可以。列的顺序不限，常见的专利数据库导出列名（中文或英文）会自动识别；认不出的列可以在预览中指定对应的字段。",
   "import.columns.required": "必填",
   "import.columns.optional": "可选",
   "import.columns.column": "列名",
@@ -1104,13 +1121,17 @@ export const zh = {
   "import.template.sheetPatents": "专利",
   "import.template.sheetColumns": "列说明",
   "import.template.badFormat": "模板的格式只能是 csv 或 xlsx",
-  "import.help.applicationNumber": "中国专利申请号，如 CN202223220665.2、202223220665.2 或 ZL202223220665.2；校验位可以省略。专利类型由申请号得出。已在本校名下的申请号会被更新。",
+  "import.help.applicationNumber":
+    "中国专利申请号，如 CN202223220665.2、202223220665.2 或 ZL202223220665.2；校验位可以省略。专利类型由申请号得出。已在本校名下的申请号会被更新。",
   "import.help.title": "专利名称（中文），最长 500 字。",
-  "import.help.filingDate": "申请日，如 2022-12-02、2022/12/2、20221202 或 2022年12月2日。保护期限由申请日和专利类型算出。",
-  "import.help.ipcMain": "主分类号（IPC），如 B64U 20/80。没有这一列时取“分类号”中的第一个；都没有时专利按“未分类”导入，之后在文件中加上“主分类号”一列再导入一次即可补上（已导入的专利会被更新）。",
+  "import.help.filingDate":
+    "申请日，如 2022-12-02、2022/12/2、20221202 或 2022年12月2日。保护期限由申请日和专利类型算出。",
+  "import.help.ipcMain":
+    "主分类号（IPC），如 B64U 20/80。没有这一列时取“分类号”中的第一个；都没有时专利按“未分类”导入，之后在文件中加上“主分类号”一列再导入一次即可补上（已导入的专利会被更新）。",
   "import.help.ipcOthers": "全部 IPC 分类号，用分号、逗号或顿号分隔。",
   "import.help.type": "发明、实用新型或外观设计；必须与申请号中的类型一致。不填时由申请号得出。",
-  "import.help.legalStatus": "法律状态，如 有权、审中、未缴年费、届满、驳回、撤回。不填时：已授权的为有权，未授权的为审中，已过保护期的为届满。",
+  "import.help.legalStatus":
+    "法律状态，如 有权、审中、未缴年费、届满、驳回、撤回。不填时：已授权的为有权，未授权的为审中，已过保护期的为届满。",
   "import.help.inventors": "发明人，用分号、逗号或顿号分隔。",
   "import.help.abstract": "摘要，最长 8000 字。",
   "import.help.firstClaim": "第一项权利要求（主权项），最长 8000 字。",
@@ -1125,24 +1146,29 @@ export const zh = {
   "import.help.keywordsEn": "英文关键词，用分号或逗号分隔。",
   "import.help.cluster": "“33618”产业集群的名称或代码，如 智能装备及智能制造。",
   "import.help.field": "“416”科技创新领域的名称或代码，如 数智科技。",
-  "import.help.transferable": "是否可转化：是 或 否。填了可转化、价值评分或技术成熟度的专利视为已盘点评估；只有评估为可转化的专利会出现在企业看到的资源池中。",
+  "import.help.transferable":
+    "是否可转化：是 或 否。填了可转化、价值评分或技术成熟度的专利视为已盘点评估；只有评估为可转化的专利会出现在企业看到的资源池中。",
   "import.help.transferableNote": "评估说明，如不可转化的原因。",
   "import.help.valueScore": "价值评分，0–100 的整数。",
   "import.help.maturity": "技术成熟度（TRL），1–9 的整数。",
   "import.help.hasEvaluationReport": "是否有专利权评价报告：是 或 否。",
   "import.assign.heading": "指定必填的列",
-  "import.assign.help": "文件里没有认出下面这些必填的列。请为每一项选出文件中对应的列（括号里是第一行的值），然后重新检查。",
+  "import.assign.help":
+    "文件里没有认出下面这些必填的列。请为每一项选出文件中对应的列（括号里是第一行的值），然后重新检查。",
   "import.assign.choose": "选择文件中的列",
   "import.assign.apply": "使用这些列并重新检查",
   "import.assign.option": "{column}（例：{value}）",
   "import.assign.notInFile": "文件里没有必填的列：{columns}。请补上这些列后重新上传，或下载导入模板对照填写。",
   "import.assign.badColumn": "请为每个必填字段选择文件中的一列",
   "import.assign.sameColumn": "同一列不能同时作为两个字段",
-  "import.withoutIpc": "其中 {count} 件新专利没有主分类号，将按“未分类”导入：它们不会出现在检索的分类筛选中。之后在文件中加上“主分类号”一列再导入一次即可补上。",
-  "import.withoutIpcDone": "其中 {count} 件新专利没有主分类号（未分类）。在文件中加上“主分类号”一列再导入一次即可补上。",
+  "import.withoutIpc":
+    "其中 {count} 件新专利没有主分类号，将按“未分类”导入：它们不会出现在检索的分类筛选中。之后在文件中加上“主分类号”一列再导入一次即可补上。",
+  "import.withoutIpcDone":
+    "其中 {count} 件新专利没有主分类号（未分类）。在文件中加上“主分类号”一列再导入一次即可补上。",
   "nav.needs": "技术需求",
   "need.title": "企业技术需求",
-  "need.lead": "企业写下要解决的问题，平台从专利资源池中找出能解决它的专利；高校可以用本校的专利回应，方案会成为一项协商许可。",
+  "need.lead":
+    "企业写下要解决的问题，平台从专利资源池中找出能解决它的专利；高校可以用本校的专利回应，方案会成为一项协商许可。",
   "need.new": "发布技术需求",
   "need.field.title": "需求名称",
   "need.field.description": "需求描述（要解决的问题、技术指标、应用场景）",
@@ -1166,7 +1192,8 @@ export const zh = {
   "need.closed": "这项需求已关闭",
   "need.notYourPatents": "只能用本校的专利提出方案",
   "need.matches": "匹配的专利",
-  "need.matchesLead": "按与需求描述的相关度、是否同属所选产业集群、技术分类是否相近排序；提供开放许可的专利排在前面，可以立即取得许可。",
+  "need.matchesLead":
+    "按与需求描述的相关度、是否同属所选产业集群、技术分类是否相近排序；提供开放许可的专利排在前面，可以立即取得许可。",
   "need.noMatches": "暂未找到匹配的专利。",
   "need.why": "匹配原因",
   "need.reason.words": "共同的词：{words}",
@@ -1200,7 +1227,8 @@ export const zh = {
   "alerts.tooMany": "最多保存 50 个检索",
   "alerts.notFound": "没有这个已保存的检索",
   "saved.title": "已保存的检索",
-  "saved.lead": "有新的专利符合已保存的检索，或其中的专利发布、撤回开放许可或改变条件时，会发通知，并每天汇总发一封邮件。",
+  "saved.lead":
+    "有新的专利符合已保存的检索，或其中的专利发布、撤回开放许可或改变条件时，会发通知，并每天汇总发一封邮件。",
   "saved.save": "保存此检索",
   "saved.name": "检索名称",
   "saved.saved": "检索已保存：有新的匹配专利时会通知您。",
@@ -1223,14 +1251,16 @@ export const zh = {
   "stats.err.reversed": "截止日期早于起始日期",
   "stats.err.span": "日期范围最长 30 年",
   // Co-owned patents (Patent Law art. 14) and same-day families (一案双申)
-  "ol.consent.required": "《专利法》第十四条：共有专利声明开放许可（包括发布新版本）须取得全体共有人的书面同意，请逐一填写每位共有人的同意。",
+  "ol.consent.required":
+    "《专利法》第十四条：共有专利声明开放许可（包括发布新版本）须取得全体共有人的书面同意，请逐一填写每位共有人的同意。",
   "ol.consent.notCoOwner": "《专利法》第十四条：同意须由本专利的共有人作出，该单位不是本专利的共有人。",
   "ol.consent.twice": "同一共有人的同意只能填写一次",
   "ol.consent.dateInvalid": "请按 YYYY-MM-DD 填写有效日期",
   "ol.consent.dateFuture": "同意日期不能晚于今天",
   "ol.consent.dateBeforeFiling": "同意日期不能早于专利申请日",
   "ol.consent.referenceCharacters": "文号须为一行文字，不能含控制字符或文字方向控制符",
-  "ol.consent.lead": "本专利为共有专利。依《专利法》第十四条，声明开放许可（包括发布新版本）须取得每一位共有人的书面同意。",
+  "ol.consent.lead":
+    "本专利为共有专利。依《专利法》第十四条，声明开放许可（包括发布新版本）须取得每一位共有人的书面同意。",
   "ol.consent.coOwner": "共有人：{name}",
   "ol.consent.given": "已取得该共有人的书面同意",
   "ol.consent.date": "同意日期",

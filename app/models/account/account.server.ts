@@ -55,7 +55,13 @@ export interface AccountUser {
   organizationId: string | null;
 }
 
-const publicUser = (user: { id: string; email: string; name: string; role: Role; organizationId: string | null }): AccountUser => ({
+const publicUser = (user: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: string | null;
+}): AccountUser => ({
   id: user.id,
   email: user.email,
   name: user.name,
@@ -75,10 +81,17 @@ export async function requestRegistration(input: Registration, ip: string | null
   if (ip) {
     const since = new Date(Date.now() - REGISTRATION_LIMITS.windowMinutes * 60_000);
     const recent = await prisma.auditEvent.findMany({
-      where: { action: "REGISTRATION_REQUESTED", ip, at: { gte: since } }, select: { at: true }, orderBy: { at: "asc" }, take: REGISTRATION_LIMITS.perAddress,
+      where: { action: "REGISTRATION_REQUESTED", ip, at: { gte: since } },
+      select: { at: true },
+      orderBy: { at: "asc" },
+      take: REGISTRATION_LIMITS.perAddress,
     });
     if (recent.length >= REGISTRATION_LIMITS.perAddress) {
-      throw new TryLaterError("TOO_MANY_REGISTRATIONS", "join.tooMany", (recent[0].at.getTime() + REGISTRATION_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000);
+      throw new TryLaterError(
+        "TOO_MANY_REGISTRATIONS",
+        "join.tooMany",
+        (recent[0].at.getTime() + REGISTRATION_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000,
+      );
     }
   }
   // Hashed whatever happens next, so every answer takes as long.
@@ -89,28 +102,57 @@ export async function requestRegistration(input: Registration, ip: string | null
     prisma.organization.findUnique({ where: { creditCode: input.organization.creditCode }, select: { id: true } }),
   ]);
   await prisma.$transaction(async (tx) => {
-    await recordAudit(tx, { action: "REGISTRATION_REQUESTED", subject: input.email, ip, detail: { emailKnown: Boolean(user), creditCodeKnown: Boolean(organization) } });
+    await recordAudit(tx, {
+      action: "REGISTRATION_REQUESTED",
+      subject: input.email,
+      ip,
+      detail: { emailKnown: Boolean(user), creditCodeKnown: Boolean(organization) },
+    });
     if (user) {
-      await sendMail(tx, bilingualMail(input.email, "mail.alreadyHasAccount.subject", "mail.alreadyHasAccount.body", { origin }));
+      await sendMail(
+        tx,
+        bilingualMail(input.email, "mail.alreadyHasAccount.subject", "mail.alreadyHasAccount.body", { origin }),
+      );
       return;
     }
     if (organization) {
-      await sendMail(tx, bilingualMail(input.email, "mail.companyRegistered.subject", "mail.companyRegistered.body", { creditCode: input.organization.creditCode }));
+      await sendMail(
+        tx,
+        bilingualMail(input.email, "mail.companyRegistered.subject", "mail.companyRegistered.body", {
+          creditCode: input.organization.creditCode,
+        }),
+      );
       return;
     }
     const token = newToken();
     const expiresAt = new Date(Date.now() + REGISTRATION_HOURS * 3_600_000);
     await tx.pendingRegistration.create({
-      data: { tokenHash: tokenHash(token), email: input.email, name: input.name, passwordHash, organization: input.organization, ip, expiresAt },
+      data: {
+        tokenHash: tokenHash(token),
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        organization: input.organization,
+        ip,
+        expiresAt,
+      },
     });
-    await sendMail(tx, bilingualMail(input.email, "mail.register.subject", "mail.register.body", { hours: REGISTRATION_HOURS, organization: input.organization.name, link: `${origin}/register/${token}` }));
+    await sendMail(
+      tx,
+      bilingualMail(input.email, "mail.register.subject", "mail.register.body", {
+        hours: REGISTRATION_HOURS,
+        organization: input.organization.name,
+        link: `${origin}/register/${token}`,
+      }),
+    );
   });
 }
 
 /** The sign-up a mailed link opens, or a DomainError saying why it cannot be used. */
 export async function openRegistration(token: string): Promise<{ email: string; organizationName: string }> {
   const pending = await prisma.pendingRegistration.findUnique({ where: { tokenHash: tokenHash(token) } });
-  if (!pending || pending.usedAt || pending.expiresAt <= new Date()) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
+  if (!pending || pending.usedAt || pending.expiresAt <= new Date())
+    throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
   return { email: pending.email, organizationName: (pending.organization as Registration["organization"]).name };
 }
 
@@ -118,9 +160,13 @@ export async function openRegistration(token: string): Promise<{ email: string; 
 export async function confirmRegistration(token: string, ip: string | null): Promise<AccountUser> {
   return prisma.$transaction(async (tx) => {
     const pending = await tx.pendingRegistration.findUnique({ where: { tokenHash: tokenHash(token) } });
-    if (!pending || pending.usedAt || pending.expiresAt <= new Date()) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
+    if (!pending || pending.usedAt || pending.expiresAt <= new Date())
+      throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
     // Marking it used only if still unused makes a second, concurrent confirmation fail.
-    const claimed = await tx.pendingRegistration.updateMany({ where: { id: pending.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.pendingRegistration.updateMany({
+      where: { id: pending.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count === 0) throw new DomainError("REGISTRATION_INVALID", "join.confirmInvalid", { status: 410 });
     const input = pending.organization as Registration["organization"];
     // Registered by another link in the meantime: the address's owner can sign in already.
@@ -129,9 +175,21 @@ export async function confirmRegistration(token: string, ip: string | null): Pro
     }
     const organization = await createEnterprise(tx, input);
     const user = await tx.user.create({
-      data: { email: pending.email, name: pending.name, passwordHash: pending.passwordHash, role: "SME", organizationId: organization.id },
+      data: {
+        email: pending.email,
+        name: pending.name,
+        passwordHash: pending.passwordHash,
+        role: "SME",
+        organizationId: organization.id,
+      },
     });
-    await recordAudit(tx, { action: "REGISTERED", actorId: user.id, subject: user.email, ip, detail: { organizationId: organization.id } });
+    await recordAudit(tx, {
+      action: "REGISTERED",
+      actorId: user.id,
+      subject: user.email,
+      ip,
+      detail: { organizationId: organization.id },
+    });
     return publicUser(user);
   });
 }
@@ -147,24 +205,51 @@ export async function registerSme(input: Registration, ip: string | null): Promi
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, role: "SME", organizationId: organization.id },
     });
-    await recordAudit(tx, { action: "REGISTERED", actorId: user.id, subject: user.email, ip, detail: { organizationId: organization.id } });
+    await recordAudit(tx, {
+      action: "REGISTERED",
+      actorId: user.id,
+      subject: user.email,
+      ip,
+      detail: { organizationId: organization.id },
+    });
     return publicUser(user);
   });
 }
 
 /** When the next sign-in may be tried for this account from this address (null: now). Counts failures in the
  * window, for the account only since its latest successful sign-in. */
-async function nextSignInAllowed(email: string, ip: string | null, lastSignInAt: Date | null, now: Date): Promise<Date | null> {
+async function nextSignInAllowed(
+  email: string,
+  ip: string | null,
+  lastSignInAt: Date | null,
+  now: Date,
+): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - SIGN_IN_DELAYS.windowMinutes * 60_000);
   const accountSince = lastSignInAt && lastSignInAt > windowStart ? lastSignInAt : windowStart;
   const take = 64;
   const [byAccount, byAddress] = await Promise.all([
-    prisma.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED", subject: email, at: { gt: accountSince } }, select: { at: true, ip: true }, orderBy: { at: "desc" }, take }),
-    ip ? prisma.auditEvent.findMany({ where: { action: "SIGN_IN_FAILED", ip, at: { gte: windowStart } }, select: { at: true }, orderBy: { at: "desc" }, take }) : [],
+    prisma.auditEvent.findMany({
+      where: { action: "SIGN_IN_FAILED", subject: email, at: { gt: accountSince } },
+      select: { at: true, ip: true },
+      orderBy: { at: "desc" },
+      take,
+    }),
+    ip
+      ? prisma.auditEvent.findMany({
+          where: { action: "SIGN_IN_FAILED", ip, at: { gte: windowStart } },
+          select: { at: true },
+          orderBy: { at: "desc" },
+          take,
+        })
+      : [],
   ]);
   const fromAddress = ip ? byAccount.filter((failure) => failure.ip === ip) : [];
   let allowed: Date | null = null;
-  for (const [failures, rule] of [[byAccount, SIGN_IN_DELAYS.account], [fromAddress, SIGN_IN_DELAYS.accountFromAddress], [byAddress, SIGN_IN_DELAYS.address]] as const) {
+  for (const [failures, rule] of [
+    [byAccount, SIGN_IN_DELAYS.account],
+    [fromAddress, SIGN_IN_DELAYS.accountFromAddress],
+    [byAddress, SIGN_IN_DELAYS.address],
+  ] as const) {
     const wait = signInDelaySeconds(failures.length, rule);
     if (wait === 0) continue;
     const until = new Date(failures[0].at.getTime() + wait * 1000);
@@ -175,14 +260,25 @@ async function nextSignInAllowed(email: string, ip: string | null, lastSignInAt:
 
 /** Checks the password; refuses with one generic message whatever was wrong, and with a 429 saying when to try
  * again while failed sign-ins slow this account or address down (the password is not checked then). */
-export async function authenticate(email: string, password: string, ip: string | null, clock: { now?: Date } = {}): Promise<AccountUser & { sessionVersion: number }> {
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string | null,
+  clock: { now?: Date } = {},
+): Promise<AccountUser & { sessionVersion: number }> {
   const now = clock.now ?? new Date();
   const user = await prisma.user.findUnique({ where: { email } });
   const allowed = await nextSignInAllowed(email, ip, user?.lastSignInAt ?? null, now);
-  if (allowed) throw new TryLaterError("TOO_MANY_ATTEMPTS", "auth.tooManyAttempts", (allowed.getTime() - now.getTime()) / 1000);
+  if (allowed)
+    throw new TryLaterError("TOO_MANY_ATTEMPTS", "auth.tooManyAttempts", (allowed.getTime() - now.getTime()) / 1000);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !valid || user.deactivatedAt) {
-    await recordAudit(prisma, { action: "SIGN_IN_FAILED", subject: email, ip, detail: { reason: !user ? "unknown" : !valid ? "password" : "deactivated" } });
+    await recordAudit(prisma, {
+      action: "SIGN_IN_FAILED",
+      subject: email,
+      ip,
+      detail: { reason: !user ? "unknown" : !valid ? "password" : "deactivated" },
+    });
     throw new DomainError("INVALID_CREDENTIALS", "auth.invalidCredentials", { status: 401 });
   }
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
@@ -202,9 +298,14 @@ export async function createInvitation(
   inviter: Inviter,
   input: { email: string; organizationId: string; canInvite: boolean },
 ): Promise<{ id: string; url: string; expiresAt: Date }> {
-  const mayInvite = inviter.role === "ADMIN" || (inviter.role === "UNIVERSITY_STAFF" && inviter.canInvite && inviter.organizationId === input.organizationId);
+  const mayInvite =
+    inviter.role === "ADMIN" ||
+    (inviter.role === "UNIVERSITY_STAFF" && inviter.canInvite && inviter.organizationId === input.organizationId);
   if (!mayInvite) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
-  const university = await prisma.organization.findUnique({ where: { id: input.organizationId }, select: { kind: true, name: true } });
+  const university = await prisma.organization.findUnique({
+    where: { id: input.organizationId },
+    select: { kind: true, name: true },
+  });
   if (!university || university.kind !== "UNIVERSITY") {
     throw new DomainError("NOT_A_UNIVERSITY", "validation.university", { status: 400, path: "organizationId" });
   }
@@ -216,10 +317,29 @@ export async function createInvitation(
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86_400_000);
   const invitation = await prisma.$transaction(async (tx) => {
     const created = await tx.invitation.create({
-      data: { tokenHash: tokenHash(token), email: input.email, organizationId: input.organizationId, canInvite: input.canInvite, invitedById: inviter.id, expiresAt },
+      data: {
+        tokenHash: tokenHash(token),
+        email: input.email,
+        organizationId: input.organizationId,
+        canInvite: input.canInvite,
+        invitedById: inviter.id,
+        expiresAt,
+      },
     });
-    await recordAudit(tx, { action: "INVITATION_CREATED", actorId: inviter.id, subject: input.email, detail: { organizationId: input.organizationId, canInvite: input.canInvite } });
-    await sendMail(tx, bilingualMail(input.email, "mail.invitation.subject", "mail.invitation.body", { university: university.name, until: isoDay(expiresAt), link: url }));
+    await recordAudit(tx, {
+      action: "INVITATION_CREATED",
+      actorId: inviter.id,
+      subject: input.email,
+      detail: { organizationId: input.organizationId, canInvite: input.canInvite },
+    });
+    await sendMail(
+      tx,
+      bilingualMail(input.email, "mail.invitation.subject", "mail.invitation.body", {
+        university: university.name,
+        until: isoDay(expiresAt),
+        link: url,
+      }),
+    );
     return created;
   });
   return { id: invitation.id, url, expiresAt };
@@ -233,11 +353,16 @@ export async function openInvitation(token: string) {
   });
   if (!invitation) throw new DomainError("INVITATION_UNKNOWN", "invitation.unknown", { status: 404 });
   if (invitation.acceptedAt) throw new DomainError("INVITATION_USED", "invitation.used", { status: 410 });
-  if (invitation.expiresAt < new Date()) throw new DomainError("INVITATION_EXPIRED", "invitation.expired", { status: 410 });
+  if (invitation.expiresAt < new Date())
+    throw new DomainError("INVITATION_EXPIRED", "invitation.expired", { status: 410 });
   return invitation;
 }
 
-export async function acceptInvitation(token: string, input: { name: string; password: string }, ip: string | null): Promise<AccountUser & { sessionVersion: number }> {
+export async function acceptInvitation(
+  token: string,
+  input: { name: string; password: string },
+  ip: string | null,
+): Promise<AccountUser & { sessionVersion: number }> {
   const invitation = await openInvitation(token);
   if (input.password.toLowerCase().includes(invitation.email)) {
     throw new DomainError("PASSWORD_IS_EMAIL", "validation.passwordIsEmail", { status: 400, path: "password" });
@@ -245,15 +370,31 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     // Marking it accepted only if still unused makes a second, concurrent acceptance fail.
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null }, data: { acceptedAt: new Date() } });
+    const claimed = await tx.invitation.updateMany({
+      where: { id: invitation.id, acceptedAt: null },
+      data: { acceptedAt: new Date() },
+    });
     if (claimed.count === 0) throw new DomainError("INVITATION_USED", "invitation.used", { status: 410 });
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) {
       throw new DomainError("EMAIL_TAKEN", "validation.emailTaken", { status: 409, path: "email" });
     }
     const user = await tx.user.create({
-      data: { email: invitation.email, name: input.name, passwordHash, role: "UNIVERSITY_STAFF", organizationId: invitation.organizationId, canInvite: invitation.canInvite },
+      data: {
+        email: invitation.email,
+        name: input.name,
+        passwordHash,
+        role: "UNIVERSITY_STAFF",
+        organizationId: invitation.organizationId,
+        canInvite: invitation.canInvite,
+      },
     });
-    await recordAudit(tx, { action: "INVITATION_ACCEPTED", actorId: user.id, subject: user.email, ip, detail: { organizationId: invitation.organizationId } });
+    await recordAudit(tx, {
+      action: "INVITATION_ACCEPTED",
+      actorId: user.id,
+      subject: user.email,
+      ip,
+      detail: { organizationId: invitation.organizationId },
+    });
     return { ...publicUser(user), sessionVersion: user.sessionVersion };
   });
 }
@@ -268,15 +409,24 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
   const since = new Date(now.getTime() - RESET_LIMITS.windowMinutes * 60_000);
   if (ip) {
     const recent = await prisma.auditEvent.findMany({
-      where: { action: "PASSWORD_RESET_REQUESTED", ip, at: { gte: since } }, select: { at: true }, orderBy: { at: "asc" }, take: RESET_LIMITS.requestsPerAddress,
+      where: { action: "PASSWORD_RESET_REQUESTED", ip, at: { gte: since } },
+      select: { at: true },
+      orderBy: { at: "asc" },
+      take: RESET_LIMITS.requestsPerAddress,
     });
     if (recent.length >= RESET_LIMITS.requestsPerAddress) {
-      throw new TryLaterError("TOO_MANY_RESETS", "reset.tooMany", (recent[0].at.getTime() + RESET_LIMITS.windowMinutes * 60_000 - now.getTime()) / 1000);
+      throw new TryLaterError(
+        "TOO_MANY_RESETS",
+        "reset.tooMany",
+        (recent[0].at.getTime() + RESET_LIMITS.windowMinutes * 60_000 - now.getTime()) / 1000,
+      );
     }
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const known = Boolean(user && !user.deactivatedAt);
-  const mailed = known ? await prisma.passwordReset.count({ where: { userId: user!.id, createdAt: { gte: since } } }) : 0;
+  const mailed = known
+    ? await prisma.passwordReset.count({ where: { userId: user!.id, createdAt: { gte: since } } })
+    : 0;
   const send = known && mailed < RESET_LIMITS.mailsPerAccount;
   await recordAudit(prisma, { action: "PASSWORD_RESET_REQUESTED", subject: email, ip, detail: { known, sent: send } });
   if (!send) return;
@@ -285,13 +435,28 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
   await prisma.$transaction(async (tx) => {
     // Only the newest link works.
     await tx.passwordReset.updateMany({ where: { userId: user!.id, usedAt: null }, data: { usedAt: now } });
-    await tx.passwordReset.create({ data: { tokenHash: tokenHash(token), userId: user!.id, expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000) } });
-    await sendMail(tx, bilingualMail(user!.email, "mail.reset.subject", "mail.reset.body", { minutes: RESET_MINUTES, link: `${origin}/reset-password/${token}` }));
+    await tx.passwordReset.create({
+      data: {
+        tokenHash: tokenHash(token),
+        userId: user!.id,
+        expiresAt: new Date(now.getTime() + RESET_MINUTES * 60_000),
+      },
+    });
+    await sendMail(
+      tx,
+      bilingualMail(user!.email, "mail.reset.subject", "mail.reset.body", {
+        minutes: RESET_MINUTES,
+        link: `${origin}/reset-password/${token}`,
+      }),
+    );
   });
 }
 
 export async function resetPassword(token: string, password: string, ip: string | null): Promise<void> {
-  const reset = await prisma.passwordReset.findUnique({ where: { tokenHash: tokenHash(token) }, include: { user: true } });
+  const reset = await prisma.passwordReset.findUnique({
+    where: { tokenHash: tokenHash(token) },
+    include: { user: true },
+  });
   if (!reset || reset.usedAt || reset.expiresAt < new Date() || reset.user.deactivatedAt) {
     throw new DomainError("RESET_INVALID", "reset.invalid", { status: 410 });
   }
@@ -300,7 +465,10 @@ export async function resetPassword(token: string, password: string, ip: string 
   }
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
-    const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null }, data: { usedAt: new Date() } });
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: reset.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
     if (claimed.count === 0) throw new DomainError("RESET_INVALID", "reset.invalid", { status: 410 });
     // Any other link still out is void, and every session that used the old password ends.
     await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
@@ -311,10 +479,20 @@ export async function resetPassword(token: string, password: string, ip: string 
 }
 
 /** A signed-in user changes their password: every session of the account ends (the caller starts a new one). */
-export async function changePassword(user: { id: string; email: string }, current: string, next: string, ip: string | null): Promise<void> {
+export async function changePassword(
+  user: { id: string; email: string },
+  current: string,
+  next: string,
+  ip: string | null,
+): Promise<void> {
   const stored = await prisma.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!stored || !(await verifyPassword(current, stored.passwordHash))) {
-    await recordAudit(prisma, { action: "SIGN_IN_FAILED", subject: user.email, ip, detail: { reason: "password-change" } });
+    await recordAudit(prisma, {
+      action: "SIGN_IN_FAILED",
+      subject: user.email,
+      ip,
+      detail: { reason: "password-change" },
+    });
     throw new DomainError("WRONG_PASSWORD", "account.wrongPassword", { status: 400, path: "currentPassword" });
   }
   if (next.toLowerCase().includes(user.email)) {
@@ -343,7 +521,10 @@ export async function deactivateUser(adminId: string, userId: string): Promise<v
     const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, deactivatedAt: true } });
     if (!user) throw new DomainError("NOT_FOUND", "admin.userNotFound", { status: 404 });
     if (user.deactivatedAt) return;
-    await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { deactivatedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
     await tx.session.deleteMany({ where: { userId } });
     await recordAudit(tx, { action: "USER_DEACTIVATED", actorId: adminId, subject: user.email });
   });
@@ -352,9 +533,15 @@ export async function deactivateUser(adminId: string, userId: string): Promise<v
 /** Grants or withdraws a university member's right to invite colleagues. */
 export async function setCanInvite(actor: Inviter, userId: string, canInvite: boolean): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, role: true, organizationId: true, canInvite: true } });
-    if (!user || user.role !== "UNIVERSITY_STAFF") throw new DomainError("NOT_FOUND", "admin.userNotFound", { status: 404 });
-    const allowed = actor.role === "ADMIN" || (actor.role === "UNIVERSITY_STAFF" && actor.canInvite && actor.organizationId === user.organizationId);
+    const user = await tx.user.findUnique({
+      where: { id: userId },
+      select: { email: true, role: true, organizationId: true, canInvite: true },
+    });
+    if (!user || user.role !== "UNIVERSITY_STAFF")
+      throw new DomainError("NOT_FOUND", "admin.userNotFound", { status: 404 });
+    const allowed =
+      actor.role === "ADMIN" ||
+      (actor.role === "UNIVERSITY_STAFF" && actor.canInvite && actor.organizationId === user.organizationId);
     if (!allowed) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
     if (user.canInvite === canInvite) return;
     await tx.user.update({ where: { id: userId }, data: { canInvite } });
@@ -363,7 +550,13 @@ export async function setCanInvite(actor: Inviter, userId: string, canInvite: bo
 }
 
 /** For the command line: creates an account of any role (the first administrator in production). */
-export async function createUser(input: { email: string; name: string; password: string; role: Role; organizationId?: string | null }): Promise<AccountUser> {
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  organizationId?: string | null;
+}): Promise<AccountUser> {
   const { password, ...account } = input;
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {

@@ -9,7 +9,14 @@ export async function listInvitations(organizationId?: string) {
     where: organizationId ? { organizationId } : {},
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, email: true, expiresAt: true, acceptedAt: true, canInvite: true, organization: { select: { name: true, nameEn: true } } },
+    select: {
+      id: true,
+      email: true,
+      expiresAt: true,
+      acceptedAt: true,
+      canInvite: true,
+      organization: { select: { name: true, nameEn: true } },
+    },
   });
 }
 
@@ -24,23 +31,47 @@ export async function listUsersPage(
   const where: Prisma.UserWhereInput = {
     AND: [
       query.role ? { role: query.role } : {},
-      query.state === "active" ? { deactivatedAt: null } : query.state === "deactivated" ? { deactivatedAt: { not: null } } : {},
+      query.state === "active"
+        ? { deactivatedAt: null }
+        : query.state === "deactivated"
+          ? { deactivatedAt: { not: null } }
+          : {},
       ...searchWords(query.q).map((word) => ({
-        OR: [{ name: containsText(word) }, { email: containsText(word.toLowerCase()) }, { organization: { OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] } }],
+        OR: [
+          { name: containsText(word) },
+          { email: containsText(word.toLowerCase()) },
+          { organization: { OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] } },
+        ],
       })),
     ],
   };
   const orderBy: Prisma.UserOrderByWithRelationInput =
-    query.sort === "organization" ? { organization: { name: query.dir } }
-    : query.sort === "lastSignInAt" ? { lastSignInAt: { sort: query.dir, nulls: "last" } }
-    : { [query.sort]: query.dir };
-  const { rows: users, ...paging } = await readPage(query.page, pageSize, () => prisma.user.count({ where }), (window) =>
-    prisma.user.findMany({
-      where,
-      orderBy: [orderBy, { id: "asc" }],
-      ...window,
-      select: { id: true, email: true, name: true, role: true, canInvite: true, deactivatedAt: true, lastSignInAt: true, createdAt: true, organization: { select: { name: true, nameEn: true } } },
-    }),
+    query.sort === "organization"
+      ? { organization: { name: query.dir } }
+      : query.sort === "lastSignInAt"
+        ? { lastSignInAt: { sort: query.dir, nulls: "last" } }
+        : { [query.sort]: query.dir };
+  const { rows: users, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.user.count({ where }),
+    (window) =>
+      prisma.user.findMany({
+        where,
+        orderBy: [orderBy, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          role: true,
+          canInvite: true,
+          deactivatedAt: true,
+          lastSignInAt: true,
+          createdAt: true,
+          organization: { select: { name: true, nameEn: true } },
+        },
+      }),
   );
   return { ...paging, users };
 }

@@ -18,8 +18,15 @@ export const EmailSchema = z
   .max(254, "validation.tooLong")
   .pipe(z.email("validation.email"));
 
-const PasswordSchema = z.string({ message: "validation.required" }).min(10, "validation.passwordShort").max(200, "validation.tooLong");
-const NameSchema = z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(100, "validation.tooLong");
+const PasswordSchema = z
+  .string({ message: "validation.required" })
+  .min(10, "validation.passwordShort")
+  .max(200, "validation.tooLong");
+const NameSchema = z
+  .string({ message: "validation.required" })
+  .trim()
+  .min(1, "validation.required")
+  .max(100, "validation.tooLong");
 
 export const CreditCodeSchema = z
   .string({ message: "validation.required" })
@@ -31,7 +38,10 @@ export const CreditCodeSchema = z
 
 /** A password must not be the email address (or contain it). */
 function passwordIsNotEmail<T extends { email: string; password: string }>(schema: z.ZodType<T>) {
-  return schema.refine((value) => !value.password.toLowerCase().includes(value.email), { path: ["password"], message: "validation.passwordIsEmail" });
+  return schema.refine((value) => !value.password.toLowerCase().includes(value.email), {
+    path: ["password"],
+    message: "validation.passwordIsEmail",
+  });
 }
 
 export const RegisterSchema = passwordIsNotEmail(
@@ -40,9 +50,17 @@ export const RegisterSchema = passwordIsNotEmail(
     password: PasswordSchema,
     name: NameSchema,
     organization: z.object({
-      name: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(100, "validation.tooLong"),
+      name: z
+        .string({ message: "validation.required" })
+        .trim()
+        .min(2, "validation.required")
+        .max(100, "validation.tooLong"),
       creditCode: CreditCodeSchema,
-      region: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(50, "validation.tooLong"),
+      region: z
+        .string({ message: "validation.required" })
+        .trim()
+        .min(1, "validation.required")
+        .max(50, "validation.tooLong"),
       cluster: z.enum(CLUSTERS.map((c) => c.code) as [string, ...string[]], { message: "validation.cluster" }),
     }),
   }),
@@ -50,7 +68,12 @@ export const RegisterSchema = passwordIsNotEmail(
 export type Registration = z.infer<typeof RegisterSchema>;
 
 export const SignInSchema = z.object({
-  email: z.string({ message: "validation.required" }).trim().toLowerCase().min(1, "validation.required").max(254, "validation.tooLong"),
+  email: z
+    .string({ message: "validation.required" })
+    .trim()
+    .toLowerCase()
+    .min(1, "validation.required")
+    .max(254, "validation.tooLong"),
   password: z.string({ message: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
 });
 
@@ -66,6 +89,9 @@ export const ResetRequestSchema = z.object({ email: EmailSchema });
 export const ResetPasswordSchema = z.object({ password: PasswordSchema });
 
 export const ChangePasswordSchema = z.object({
-  currentPassword: z.string({ message: "validation.required" }).min(1, "validation.required").max(200, "validation.tooLong"),
+  currentPassword: z
+    .string({ message: "validation.required" })
+    .min(1, "validation.required")
+    .max(200, "validation.tooLong"),
   password: PasswordSchema,
 });

@@ -1,15 +1,15 @@
 // The inventory assessment: staff decide which patents go into the transferable pool, with a value score and
 // a technology readiness level. A suggested score, computed from the patent's own data and the market's demand
 // for its cluster, gives them a starting point they may override.
+import type { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { canManageFor } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import type { Prisma } from "~/generated/prisma/client";
-import type { AssessmentFilter } from "./filters";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
 import { patentOrder, patentWordsWhere } from "~/models/university-patents.server";
+import type { AssessmentFilter } from "./filters";
 
 const DAY_MS = 86_400_000;
 const DEMAND_YEARS = 3;
@@ -23,7 +23,14 @@ export interface ScoreFactor {
 /** 0–100 from five factors: the kind of right (an invention protects most), the share of its term left, whether
  * it is in force, its breadth (IPC groups it spans) and how many deals its 33618 cluster drew lately. */
 export function suggestValueScore(
-  patent: { type: string; filingDate: Date; expiresOn: Date; legalStatus: string; ipcOthers: string; cluster: string | null },
+  patent: {
+    type: string;
+    filingDate: Date;
+    expiresOn: Date;
+    legalStatus: string;
+    ipcOthers: string;
+    cluster: string | null;
+  },
   clusterDemand: ReadonlyMap<string, number>,
   now = new Date(),
 ): { score: number; factors: ScoreFactor[] } {
@@ -47,15 +54,26 @@ export async function clusterDemand(now = new Date()): Promise<Map<string, numbe
   const since = new Date(now.getTime() - DEMAND_YEARS * 365 * DAY_MS);
   const [licenses, transfers] = await Promise.all([
     prisma.license.findMany({ where: { signedAt: { gte: since } }, select: { patent: { select: { cluster: true } } } }),
-    prisma.transfer.findMany({ where: { signedAt: { gte: since } }, select: { patent: { select: { cluster: true } } } }),
+    prisma.transfer.findMany({
+      where: { signedAt: { gte: since } },
+      select: { patent: { select: { cluster: true } } },
+    }),
   ]);
   const counts = new Map<string, number>();
-  for (const deal of [...licenses, ...transfers]) if (deal.patent.cluster) counts.set(deal.patent.cluster, (counts.get(deal.patent.cluster) ?? 0) + 1);
+  for (const deal of [...licenses, ...transfers])
+    if (deal.patent.cluster) counts.set(deal.patent.cluster, (counts.get(deal.patent.cluster) ?? 0) + 1);
   const busiest = Math.max(1, ...counts.values());
   return new Map([...counts].map(([cluster, count]) => [cluster, count / busiest]));
 }
 
-export const ASSESSMENT_SORTS = ["assessedAt", "filingDate", "title", "applicationNumber", "valueScore", "legalStatus"] as const;
+export const ASSESSMENT_SORTS = [
+  "assessedAt",
+  "filingDate",
+  "title",
+  "applicationNumber",
+  "valueScore",
+  "legalStatus",
+] as const;
 export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
 
 /** An assessment is redone yearly, like the inventory it belongs to. */
@@ -96,7 +114,9 @@ export async function listForAssessment(
   pageSize?: number,
 ) {
   if (!canManageFor(user, universityId)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
-  const whereFor = (filter: AssessmentFilter): Prisma.PatentWhereInput => ({ AND: [{ ownerId: universityId }, assessmentFilterWhere(filter, now), ...patentWordsWhere(query.q)] });
+  const whereFor = (filter: AssessmentFilter): Prisma.PatentWhereInput => ({
+    AND: [{ ownerId: universityId }, assessmentFilterWhere(filter, now), ...patentWordsWhere(query.q)],
+  });
   let filter = query.filter ?? "due";
   let total = await prisma.patent.count({ where: whereFor(filter) });
   const noneDue = !query.filter && total === 0;
@@ -112,8 +132,21 @@ export async function listForAssessment(
       skip: window.skip,
       take: window.take,
       select: {
-        id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, filingDate: true, expiresOn: true, ipcOthers: true,
-        cluster: true, transferable: true, transferableNote: true, valueScore: true, maturity: true, assessedAt: true,
+        id: true,
+        applicationNumber: true,
+        title: true,
+        titleEn: true,
+        type: true,
+        legalStatus: true,
+        filingDate: true,
+        expiresOn: true,
+        ipcOthers: true,
+        cluster: true,
+        transferable: true,
+        transferableNote: true,
+        valueScore: true,
+        maturity: true,
+        assessedAt: true,
       },
     }),
     clusterDemand(now),
@@ -140,12 +173,25 @@ export interface AssessmentInput {
 
 /** Assesses many patents at once, all or none: each must belong to the user's university. */
 export async function assessPatents(user: CurrentUser, patentIds: number[], input: AssessmentInput, now = new Date()) {
-  if (input.transferable === false && !input.note?.trim()) throw new DomainError("REASON_REQUIRED", "assess.reasonRequired", { status: 400, path: "note" });
+  if (input.transferable === false && !input.note?.trim())
+    throw new DomainError("REASON_REQUIRED", "assess.reasonRequired", { status: 400, path: "note" });
   const patents = await prisma.patent.findMany({
     where: { id: { in: patentIds } },
-    select: { id: true, ownerId: true, type: true, filingDate: true, expiresOn: true, legalStatus: true, ipcOthers: true, cluster: true },
+    select: {
+      id: true,
+      ownerId: true,
+      type: true,
+      filingDate: true,
+      expiresOn: true,
+      legalStatus: true,
+      ipcOthers: true,
+      cluster: true,
+    },
   });
-  if (patents.length !== new Set(patentIds).size || patents.some((patent) => !canManageFor(user, patent.ownerId) || user.role === "SME")) {
+  if (
+    patents.length !== new Set(patentIds).size ||
+    patents.some((patent) => !canManageFor(user, patent.ownerId) || user.role === "SME")
+  ) {
     throw new DomainError("NOT_YOURS", "assess.notYours", { status: 403 });
   }
   const demand = input.valueScore === "suggested" ? await clusterDemand(now) : new Map<string, number>();
@@ -155,9 +201,18 @@ export async function assessPatents(user: CurrentUser, patentIds: number[], inpu
         where: { id: patent.id },
         data: {
           assessedAt: now,
-          ...(input.transferable !== undefined ? { transferable: input.transferable, transferableNote: input.transferable ? (input.note?.trim() || null) : input.note!.trim() } : {}),
+          ...(input.transferable !== undefined
+            ? {
+                transferable: input.transferable,
+                transferableNote: input.transferable ? input.note?.trim() || null : input.note!.trim(),
+              }
+            : {}),
           ...(input.transferable === undefined && input.note?.trim() ? { transferableNote: input.note.trim() } : {}),
-          ...(input.valueScore === "suggested" ? { valueScore: suggestValueScore(patent, demand, now).score } : input.valueScore !== undefined ? { valueScore: input.valueScore } : {}),
+          ...(input.valueScore === "suggested"
+            ? { valueScore: suggestValueScore(patent, demand, now).score }
+            : input.valueScore !== undefined
+              ? { valueScore: input.valueScore }
+              : {}),
           ...(input.maturity !== undefined ? { maturity: input.maturity } : {}),
         },
       }),

@@ -12,16 +12,27 @@ export const AssessFormSchema = z
     note: z.string().trim().max(500).default(""),
     scoreMode: z.enum(["leave", "suggested", "set"]).default("leave"),
     score: z.string().trim().default(""),
-    maturity: z.string().trim().regex(/^([1-9])?$/, "assess.maturity").default(""),
+    maturity: z
+      .string()
+      .trim()
+      .regex(/^([1-9])?$/, "assess.maturity")
+      .default(""),
   })
-  .refine((form) => form.transferable !== "no" || form.note !== "", { message: "assess.reasonRequired", path: ["note"] })
-  .refine((form) => form.scoreMode !== "set" || (/^\d{1,3}$/.test(form.score) && Number(form.score) <= 100), { message: "assess.scoreValue", path: ["score"] });
+  .refine((form) => form.transferable !== "no" || form.note !== "", {
+    message: "assess.reasonRequired",
+    path: ["note"],
+  })
+  .refine((form) => form.scoreMode !== "set" || (/^\d{1,3}$/.test(form.score) && Number(form.score) <= 100), {
+    message: "assess.scoreValue",
+    path: ["score"],
+  });
 
 export function assessmentInput(form: z.infer<typeof AssessFormSchema>): AssessmentInput {
   return {
     transferable: form.transferable === "leave" ? undefined : form.transferable === "yes",
     note: form.note || undefined,
-    valueScore: form.scoreMode === "suggested" ? "suggested" : form.scoreMode === "set" ? Number(form.score) : undefined,
+    valueScore:
+      form.scoreMode === "suggested" ? "suggested" : form.scoreMode === "set" ? Number(form.score) : undefined,
     maturity: form.maturity ? Number(form.maturity) : undefined,
   };
 }

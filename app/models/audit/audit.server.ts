@@ -1,9 +1,9 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { prisma } from "~/lib/db.server";
-import type { AuditAction } from "./actions";
 import { readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
+import type { AuditAction } from "./actions";
 
 export interface AuditInput {
   action: string;
@@ -16,7 +16,13 @@ export interface AuditInput {
 /** Appends to the audit log, inside the caller's transaction when it has one. Never holds a password. */
 export async function recordAudit(db: PrismaClient | Prisma.TransactionClient, event: AuditInput): Promise<void> {
   await db.auditEvent.create({
-    data: { action: event.action, actorId: event.actorId ?? null, subject: event.subject, ip: event.ip ?? null, detail: event.detail ?? {} },
+    data: {
+      action: event.action,
+      actorId: event.actorId ?? null,
+      subject: event.subject,
+      ip: event.ip ?? null,
+      detail: event.detail ?? {},
+    },
   });
 }
 
@@ -36,19 +42,41 @@ export interface AuditTarget {
 }
 
 /** One page of the audit log with names instead of ids: who acted, on whom or what, and for which organisation. */
-export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action?: AuditAction; from?: Date; to?: Date }, pageSize?: number) {
+export async function listAuditEventsPage(
+  query: ListQuery<AuditSort> & { action?: AuditAction; from?: Date; to?: Date },
+  pageSize?: number,
+) {
   const words = searchWords(query.q);
   // A word may name an actor or an organisation: the events about them match too.
   const [people, organizations] = words.length
     ? await Promise.all([
-        prisma.user.findMany({ where: { AND: words.map((word) => ({ OR: [{ name: containsText(word) }, { email: containsText(word.toLowerCase()) }] })) }, select: { id: true }, take: 500 }),
-        prisma.organization.findMany({ where: { AND: words.map((word) => ({ OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] })) }, select: { id: true }, take: 500 }),
+        prisma.user.findMany({
+          where: {
+            AND: words.map((word) => ({
+              OR: [{ name: containsText(word) }, { email: containsText(word.toLowerCase()) }],
+            })),
+          },
+          select: { id: true },
+          take: 500,
+        }),
+        prisma.organization.findMany({
+          where: { AND: words.map((word) => ({ OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] })) },
+          select: { id: true },
+          take: 500,
+        }),
       ])
     : [[], []];
   const where: Prisma.AuditEventWhereInput = {
     AND: [
       query.action ? { action: query.action } : {},
-      query.from || query.to ? { at: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: new Date(query.to.getTime() + 86_400_000) } : {}) } } : {},
+      query.from || query.to
+        ? {
+            at: {
+              ...(query.from ? { gte: query.from } : {}),
+              ...(query.to ? { lt: new Date(query.to.getTime() + 86_400_000) } : {}),
+            },
+          }
+        : {},
       words.length
         ? {
             OR: [
@@ -60,23 +88,47 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
         : {},
     ],
   };
-  const { rows: events, ...paging } = await readPage(query.page, pageSize, () => prisma.auditEvent.count({ where }), (window) =>
-    prisma.auditEvent.findMany({
-      where,
-      orderBy: [{ [query.sort]: query.dir }, ...(query.sort === "at" ? [] : [{ at: "desc" as const }]), { id: "asc" }],
-      ...window,
-    }),
+  const { rows: events, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.auditEvent.count({ where }),
+    (window) =>
+      prisma.auditEvent.findMany({
+        where,
+        orderBy: [
+          { [query.sort]: query.dir },
+          ...(query.sort === "at" ? [] : [{ at: "desc" as const }]),
+          { id: "asc" },
+        ],
+        ...window,
+      }),
   );
-  const details = events.map((event) => (event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? event.detail : {}));
+  const details = events.map((event) =>
+    event.detail && typeof event.detail === "object" && !Array.isArray(event.detail) ? event.detail : {},
+  );
   const emails = events.map((event) => event.subject).filter((subject) => subject.includes("@"));
-  const ids = [...events.map((event) => event.subject), ...details.map((detail) => String(detail.organizationId ?? ""))].filter((id) => id && !id.includes("@"));
+  const ids = [
+    ...events.map((event) => event.subject),
+    ...details.map((detail) => String(detail.organizationId ?? "")),
+  ].filter((id) => id && !id.includes("@"));
   const patentIds = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
   const actorIds = events.map((event) => event.actorId).filter((id): id is string => Boolean(id));
   const [actors, subjectsByEmail, orgs, patents] = await Promise.all([
-    prisma.user.findMany({ where: { id: { in: [...new Set(actorIds)] } }, select: { id: true, name: true, email: true } }),
+    prisma.user.findMany({
+      where: { id: { in: [...new Set(actorIds)] } },
+      select: { id: true, name: true, email: true },
+    }),
     prisma.user.findMany({ where: { email: { in: [...new Set(emails)] } }, select: { email: true, name: true } }),
-    prisma.organization.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, nameEn: true } }),
-    patentIds.length ? prisma.patent.findMany({ where: { id: { in: [...new Set(patentIds)] } }, select: { id: true, title: true, titleEn: true } }) : [],
+    prisma.organization.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: { id: true, name: true, nameEn: true },
+    }),
+    patentIds.length
+      ? prisma.patent.findMany({
+          where: { id: { in: [...new Set(patentIds)] } },
+          select: { id: true, title: true, titleEn: true },
+        })
+      : [],
   ]);
   const actorById = new Map(actors.map((actor) => [actor.id, actor]));
   const nameByEmail = new Map(subjectsByEmail.map((user) => [user.email, user.name]));
@@ -90,7 +142,8 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
     const org = orgById.get(subject);
     if (org) return { kind: "organization", name: org.name, detail: org.nameEn ?? undefined };
     const patent = /^\d{1,9}$/.test(subject) ? patentById.get(Number(subject)) : undefined;
-    if (patent) return { kind: "patent", name: patent.title, detail: patent.titleEn ?? undefined, href: `/patents/${patent.id}` };
+    if (patent)
+      return { kind: "patent", name: patent.title, detail: patent.titleEn ?? undefined, href: `/patents/${patent.id}` };
     return { kind: "other", name: subject };
   };
   return {
@@ -104,7 +157,10 @@ export async function listAuditEventsPage(query: ListQuery<AuditSort> & { action
         action: event.action,
         actor: actor ? { name: actor.name, email: actor.email } : null,
         target: targetOf(event.subject),
-        organization: organization && organization.id !== event.subject ? { name: organization.name, nameEn: organization.nameEn } : null,
+        organization:
+          organization && organization.id !== event.subject
+            ? { name: organization.name, nameEn: organization.nameEn }
+            : null,
         ip: shownIp(event.ip),
       };
     }),

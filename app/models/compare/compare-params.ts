@@ -3,15 +3,17 @@
 export const MAX_COMPARED = 4;
 
 export type ComparedIds =
-  | { ok: true; ids: number[] }
-  | { ok: false; reason: "invalid"; value: string }
-  | { ok: false; reason: "tooMany" };
+  { ok: true; ids: number[] } | { ok: false; reason: "invalid"; value: string } | { ok: false; reason: "tooMany" };
 
 /** Patent ids in the order given, without repeats: at most MAX_COMPARED, each a positive integer. */
 export function parseComparedIds(values: string[]): ComparedIds {
   const ids: number[] = [];
-  for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
-    if (!/^\d{1,9}$/.test(value) || Number(value) === 0) return { ok: false, reason: "invalid", value: value.slice(0, 40) };
+  for (const value of values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter(Boolean)) {
+    if (!/^\d{1,9}$/.test(value) || Number(value) === 0)
+      return { ok: false, reason: "invalid", value: value.slice(0, 40) };
     if (!ids.includes(Number(value))) ids.push(Number(value));
     if (ids.length > MAX_COMPARED) return { ok: false, reason: "tooMany" };
   }
@@ -38,5 +40,7 @@ export function withSelection(href: string, ids: readonly number[]): string {
 
 /** The 400 message for a selection the search page cannot keep, in the words of its other parameters' messages. */
 export function comparedIdsIssue(parsed: Exclude<ComparedIds, { ok: true }>): string {
-  return parsed.reason === "tooMany" ? `at most ${MAX_COMPARED} patents can be compared` : `not a patent id: ${parsed.value}`;
+  return parsed.reason === "tooMany"
+    ? `at most ${MAX_COMPARED} patents can be compared`
+    : `not a patent id: ${parsed.value}`;
 }

@@ -36,7 +36,6 @@ export interface ComparedPatent {
   openLicenseeCount: number;
 }
 
-
 export interface Comparison {
   patents: ComparedPatent[];
   /** Ids given that no patent has (the page answers 404 and names them). */
@@ -48,14 +47,25 @@ export interface Comparison {
  * page shows the same facts. More than MAX_COMPARED is refused (the URL's parser says so first).
  */
 export async function comparePatents(ids: readonly number[], now = new Date()): Promise<Comparison> {
-  if (ids.length > MAX_COMPARED) throw new DomainError("COMPARE_TOO_MANY", "compare.tooMany", { status: 400, path: "ids" });
+  if (ids.length > MAX_COMPARED)
+    throw new DomainError("COMPARE_TOO_MANY", "compare.tooMany", { status: 400, path: "ids" });
   if (ids.length === 0) return { patents: [], unknownIds: [] };
   const patents = await prisma.patent.findMany({
     where: { id: { in: [...ids] } },
     select: {
-      id: true, applicationNumber: true, title: true, titleEn: true, type: true, legalStatus: true, filingDate: true, expiresOn: true,
+      id: true,
+      applicationNumber: true,
+      title: true,
+      titleEn: true,
+      type: true,
+      legalStatus: true,
+      filingDate: true,
+      expiresOn: true,
       owner: { select: { id: true, name: true, nameEn: true } },
-      coOwners: { select: { organization: { select: { id: true, name: true, nameEn: true } } }, orderBy: { createdAt: "asc" } },
+      coOwners: {
+        select: { organization: { select: { id: true, name: true, nameEn: true } } },
+        orderBy: { createdAt: "asc" },
+      },
       declarations: { where: { status: "ACTIVE" }, orderBy: { version: "desc" }, take: 1 },
     },
   });
@@ -67,33 +77,44 @@ export async function comparePatents(ids: readonly number[], now = new Date()): 
     distinct: ["patentId", "licenseeId", "kind"],
   });
   const byId = new Map(patents.map((patent) => [patent.id, patent]));
-  const compared = ids.filter((id) => byId.has(id)).map((id): ComparedPatent => {
-    const patent = byId.get(id)!;
-    const declaration = patent.declarations[0];
-    const held = licenses.filter((license) => license.patentId === id);
-    const inForceOrPending = patent.legalStatus === "VALID" || patent.legalStatus === "PENDING";
-    return {
-      id: patent.id,
-      applicationNumber: patent.applicationNumber,
-      title: patent.title,
-      titleEn: patent.titleEn,
-      type: patent.type as PatentType,
-      legalStatus: patent.legalStatus as LegalStatus,
-      owners: [patent.owner, ...patent.coOwners.map((coOwner) => coOwner.organization).filter((organization) => organization.id !== patent.owner.id)],
-      filingDate: isoDay(patent.filingDate),
-      expiresOn: isoDay(patent.expiresOn),
-      remainingYears: inForceOrPending ? Math.max(0, Math.floor(((patent.expiresOn.getTime() - now.getTime()) / YEAR_MS) * 10) / 10) : null,
-      openLicense: declaration
-        ? {
-            id: declaration.id,
-            version: declaration.version,
-            ...declaredTerms(declaration),
-            declaredAt: isoDay(declaration.declaredAt),
-          }
-        : null,
-      licenseeCount: new Set(held.map((license) => license.licenseeId)).size,
-      openLicenseeCount: new Set(held.filter((license) => license.kind === "OPEN").map((license) => license.licenseeId)).size,
-    };
-  });
+  const compared = ids
+    .filter((id) => byId.has(id))
+    .map((id): ComparedPatent => {
+      const patent = byId.get(id)!;
+      const declaration = patent.declarations[0];
+      const held = licenses.filter((license) => license.patentId === id);
+      const inForceOrPending = patent.legalStatus === "VALID" || patent.legalStatus === "PENDING";
+      return {
+        id: patent.id,
+        applicationNumber: patent.applicationNumber,
+        title: patent.title,
+        titleEn: patent.titleEn,
+        type: patent.type as PatentType,
+        legalStatus: patent.legalStatus as LegalStatus,
+        owners: [
+          patent.owner,
+          ...patent.coOwners
+            .map((coOwner) => coOwner.organization)
+            .filter((organization) => organization.id !== patent.owner.id),
+        ],
+        filingDate: isoDay(patent.filingDate),
+        expiresOn: isoDay(patent.expiresOn),
+        remainingYears: inForceOrPending
+          ? Math.max(0, Math.floor(((patent.expiresOn.getTime() - now.getTime()) / YEAR_MS) * 10) / 10)
+          : null,
+        openLicense: declaration
+          ? {
+              id: declaration.id,
+              version: declaration.version,
+              ...declaredTerms(declaration),
+              declaredAt: isoDay(declaration.declaredAt),
+            }
+          : null,
+        licenseeCount: new Set(held.map((license) => license.licenseeId)).size,
+        openLicenseeCount: new Set(
+          held.filter((license) => license.kind === "OPEN").map((license) => license.licenseeId),
+        ).size,
+      };
+    });
   return { patents: compared, unknownIds };
 }

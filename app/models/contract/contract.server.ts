@@ -7,15 +7,37 @@
 import { createHash } from "node:crypto";
 import type { OpenLicenseDeclaration, Prisma } from "~/generated/prisma/client";
 import { chinaMinute, isoDay } from "~/lib/calendar-date";
-import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import { formatBasisPoints, formatFen } from "~/lib/format";
+import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
+import {
+  foldFreeText,
+  OWNERSHIP_PASSES,
+  ROYALTY_BASES,
+  type OwnershipPasses,
+  type ReceivingAccount,
+  type RoyaltyBase,
+} from "~/models/deal/terms";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
-import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type ReceivingAccount, type RoyaltyBase } from "~/models/deal/terms";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type LicenseKind, type PatentType, type PaymentSchedule } from "~/models/patent/vocabulary";
+import {
+  FEE_MODELS,
+  LEGAL_STATUSES,
+  LICENSE_KINDS,
+  PATENT_TYPES,
+  PAYMENT_SCHEDULES,
+  type FeeModel,
+  type LegalStatus,
+  type LicenseKind,
+  type PatentType,
+  type PaymentSchedule,
+} from "~/models/patent/vocabulary";
 
 /** The next number in a year's register of licenses (PB-2025-L-000001) or assignments (PB-2025-T-…). The
  * register's turn is held to the end of the transaction, so numbers run in sequence without clashes. */
-export async function nextContractNumber(tx: Prisma.TransactionClient, register: "LICENSE" | "ASSIGNMENT", year: number): Promise<string> {
+export async function nextContractNumber(
+  tx: Prisma.TransactionClient,
+  register: "LICENSE" | "ASSIGNMENT",
+  year: number,
+): Promise<string> {
   await takeTurn(tx, CONTRACT_REGISTER_TURN);
   const prefix = `PB-${year}-${register === "LICENSE" ? "L" : "T"}-`;
   const where = { contractNumber: { startsWith: prefix } };
@@ -47,7 +69,15 @@ export interface ContractTerms {
 
 type PublishedTerms = Pick<
   OpenLicenseDeclaration,
-  "feeModel" | "lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints" | "perUnitFen" | "paymentSchedule" | "licenseTermMonths" | "territory" | "fieldOfUse"
+  | "feeModel"
+  | "lumpSumFen"
+  | "entryFeeFen"
+  | "royaltyBasisPoints"
+  | "perUnitFen"
+  | "paymentSchedule"
+  | "licenseTermMonths"
+  | "territory"
+  | "fieldOfUse"
 >;
 
 /** A declaration's published terms, as a contract and a comparison state them. */
@@ -126,18 +156,26 @@ function beijingTime(date: Date): string {
 
 /** User-supplied text: one line, one quoted field. */
 const quoted = (text: string) => `「${foldFreeText(text).replace(/[「」]/g, "")}」`;
-const party = (organization: { name: string; creditCode: string }) => `${quoted(organization.name)}（统一社会信用代码 / unified social credit code ${organization.creditCode}）`;
+const party = (organization: { name: string; creditCode: string }) =>
+  `${quoted(organization.name)}（统一社会信用代码 / unified social credit code ${organization.creditCode}）`;
 const money = (fen: number) => `${formatFen(fen, "zh")} / ${formatFen(fen, "en")}`;
 
 function patentArticle(number: [zh: string, en: string], patent: ContractPatent, asOf: Date | null): string[] {
   const type = patent.type && patent.type in PATENT_TYPES ? PATENT_TYPES[patent.type as PatentType] : null;
-  const status = patent.legalStatus && patent.legalStatus in LEGAL_STATUSES ? LEGAL_STATUSES[patent.legalStatus as LegalStatus] : null;
+  const status =
+    patent.legalStatus && patent.legalStatus in LEGAL_STATUSES
+      ? LEGAL_STATUSES[patent.legalStatus as LegalStatus]
+      : null;
   return [
     `${number[0]} 专利及其法律状态 / ${number[1]} The patent and its legal status`,
     `专利名称 / Title: ${quoted(patent.title)}${patent.titleEn ? ` / ${quoted(patent.titleEn)}` : ""}`,
     `申请号 / Application number: ${formatApplicationNumber(patent.applicationNumber)}${type ? `；专利类型 / type: ${type.zh} / ${type.en}` : ""}`,
-    patent.filingDate ? `申请日 / Filing date: ${isoDay(patent.filingDate)}${patent.grantDate ? `；授权公告日 / grant date: ${isoDay(patent.grantDate)}` : ""}${patent.expiresOn ? `；专利权期限届满日 / term ends: ${isoDay(patent.expiresOn)}` : ""}` : null,
-    status ? `法律状态 / Legal status${asOf ? `（${isoDay(asOf)}）` : ""}: ${status.zh} / ${status.en}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.` : null,
+    patent.filingDate
+      ? `申请日 / Filing date: ${isoDay(patent.filingDate)}${patent.grantDate ? `；授权公告日 / grant date: ${isoDay(patent.grantDate)}` : ""}${patent.expiresOn ? `；专利权期限届满日 / term ends: ${isoDay(patent.expiresOn)}` : ""}`
+      : null,
+    status
+      ? `法律状态 / Legal status${asOf ? `（${isoDay(asOf)}）` : ""}: ${status.zh} / ${status.en}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.`
+      : null,
   ].filter((line): line is string => line !== null);
 }
 
@@ -145,13 +183,30 @@ function feeLines(terms: ContractTerms): string[] {
   const base = ROYALTY_BASES[terms.royaltyBase ?? "NET_SALES"];
   const schedule = PAYMENT_SCHEDULES[terms.paymentSchedule];
   const lines = [`计费方式 / Fee model: ${FEE_MODELS[terms.feeModel].zh} / ${FEE_MODELS[terms.feeModel].en}`];
-  if (terms.lumpSumFen) lines.push(`一次性许可费 / Lump sum: ${money(terms.lumpSumFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`);
-  if (terms.entryFeeFen) lines.push(`入门费 / Entry fee: ${money(terms.entryFeeFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`);
-  if (terms.royaltyBasisPoints) lines.push(`提成 / Royalty: ${base.zh}的 ${formatBasisPoints(terms.royaltyBasisPoints)} / ${formatBasisPoints(terms.royaltyBasisPoints)} of ${base.en}`);
-  if (terms.perUnitFen) lines.push(`按件计费 / Per unit: 每件 ${formatFen(terms.perUnitFen, "zh")} / ${formatFen(terms.perUnitFen, "en")} per unit sold`);
-  if (terms.minimumAnnualRoyaltyFen) lines.push(`最低年提成 / Minimum annual royalty: ${money(terms.minimumAnnualRoyaltyFen)}；自合同生效之日起每满12个月为一个合同年度（不足12个月的最后年度亦同），年度届满后30日内报告的该年度提成不足此数的，被许可人于其后30日内支付差额 / each 12 months from the contract taking effect is a contract year (a shorter last year too); if the royalties reported for a year within 30 days of its end fall short of this sum, the licensee pays the shortfall within the following 30 days`);
+  if (terms.lumpSumFen)
+    lines.push(
+      `一次性许可费 / Lump sum: ${money(terms.lumpSumFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`,
+    );
+  if (terms.entryFeeFen)
+    lines.push(
+      `入门费 / Entry fee: ${money(terms.entryFeeFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`,
+    );
+  if (terms.royaltyBasisPoints)
+    lines.push(
+      `提成 / Royalty: ${base.zh}的 ${formatBasisPoints(terms.royaltyBasisPoints)} / ${formatBasisPoints(terms.royaltyBasisPoints)} of ${base.en}`,
+    );
+  if (terms.perUnitFen)
+    lines.push(
+      `按件计费 / Per unit: 每件 ${formatFen(terms.perUnitFen, "zh")} / ${formatFen(terms.perUnitFen, "en")} per unit sold`,
+    );
+  if (terms.minimumAnnualRoyaltyFen)
+    lines.push(
+      `最低年提成 / Minimum annual royalty: ${money(terms.minimumAnnualRoyaltyFen)}；自合同生效之日起每满12个月为一个合同年度（不足12个月的最后年度亦同），年度届满后30日内报告的该年度提成不足此数的，被许可人于其后30日内支付差额 / each 12 months from the contract taking effect is a contract year (a shorter last year too); if the royalties reported for a year within 30 days of its end fall short of this sum, the licensee pays the shortfall within the following 30 days`,
+    );
   if (terms.royaltyBasisPoints || terms.perUnitFen) {
-    lines.push(`结算 / Reporting: ${schedule.zh}；被许可人于每期结束后30日内提交销售报告并支付当期提成，许可人每年可核查一次账簿 / ${schedule.en}: the licensee reports each period's sales and pays its royalty within 30 days of the period's end; the licensor may audit the books once a year`);
+    lines.push(
+      `结算 / Reporting: ${schedule.zh}；被许可人于每期结束后30日内提交销售报告并支付当期提成，许可人每年可核查一次账簿 / ${schedule.en}: the licensee reports each period's sales and pays its royalty within 30 days of the period's end; the licensor may audit the books once a year`,
+    );
   } else {
     lines.push(`支付方式 / Payment: ${schedule.zh} / ${schedule.en}`);
   }
@@ -165,7 +220,8 @@ function accountLine(account: ReceivingAccount | null | undefined, holder: strin
 }
 
 function signatureLine(role: string, organization: { name: string }, signature: Signature | null): string {
-  if (!signature) return `${role}：${quoted(organization.name)}，授权代表 / authorised representative: ${PENDING_AT_SIGNATURE}`;
+  if (!signature)
+    return `${role}：${quoted(organization.name)}，授权代表 / authorised representative: ${PENDING_AT_SIGNATURE}`;
   return `${role}：${quoted(organization.name)}，授权代表 / authorised representative: ${quoted(signature.name)}${signature.title ? `，职务 / title ${quoted(signature.title)}` : ""}，签署时间 / signed ${beijingTime(signature.at)}`;
 }
 
@@ -204,12 +260,16 @@ export function contractText(contract: ContractParties): string {
       "第三条 许可种类与范围 / Article 3 Kind and scope of the license",
       `许可种类 / Kind: ${kind.zh} / ${kind.en}。${scope}`,
       ...(contract.kind === "OPEN"
-        ? [`本合同依据专利权人公告的开放许可声明（第${terms.version ?? 1}版）订立（《专利法》第五十条、第五十一条），被许可人以本合同作为书面通知；开放许可均为普通许可。 / This contract is concluded under the patentee's published open-license declaration (version ${terms.version ?? 1}; Patent Law arts. 50–51); the licensee gives its written notice by this contract; every open license is non-exclusive.`]
+        ? [
+            `本合同依据专利权人公告的开放许可声明（第${terms.version ?? 1}版）订立（《专利法》第五十条、第五十一条），被许可人以本合同作为书面通知；开放许可均为普通许可。 / This contract is concluded under the patentee's published open-license declaration (version ${terms.version ?? 1}; Patent Law arts. 50–51); the licensee gives its written notice by this contract; every open license is non-exclusive.`,
+          ]
         : []),
       "许可实施方式 / Exploitation: 制造、使用、销售、许诺销售、进口专利产品，或使用专利方法及使用、销售、许诺销售、进口依该方法直接获得的产品（《专利法》第十一条）。 / making, using, selling, offering for sale and importing the patented product, or using the patented process and the product directly obtained by it (Patent Law art. 11).",
       `地域范围 / Territory: ${quoted(terms.territory)}`,
       `实施领域 / Field of use: ${terms.fieldOfUse ? quoted(terms.fieldOfUse) : "不限 / unlimited"}`,
-      ...(contract.intendedUse ? [`拟实施用途（被许可人所述）/ Intended use (as stated by the licensee): ${quoted(contract.intendedUse)}`] : []),
+      ...(contract.intendedUse
+        ? [`拟实施用途（被许可人所述）/ Intended use (as stated by the licensee): ${quoted(contract.intendedUse)}`]
+        : []),
     ],
     [
       "第四条 许可期限 / Article 4 Term",
@@ -252,7 +312,10 @@ export function contractText(contract: ContractParties): string {
     [
       "签署 / Signatures",
       ...(contract.signatures
-        ? [signatureLine("甲方（许可人）/ Party A (licensor)", contract.licensor, contract.signatures.licensor), signatureLine("乙方（被许可人）/ Party B (licensee)", contract.licensee, contract.signatures.licensee)]
+        ? [
+            signatureLine("甲方（许可人）/ Party A (licensor)", contract.licensor, contract.signatures.licensor),
+            signatureLine("乙方（被许可人）/ Party B (licensee)", contract.licensee, contract.signatures.licensee),
+          ]
         : [
             `甲方（许可人）/ Party A (licensor): ${quoted(contract.licensor.name)}，以其公告的开放许可声明为意思表示 / by its published open-license declaration`,
             contract.signatoryName
@@ -274,7 +337,12 @@ export function assignmentContractText(contract: AssignmentParties): string {
   const passes = OWNERSHIP_PASSES[contract.ownershipPasses];
   const effective = contract.signedAt ? isoDay(contract.signedAt) : PENDING_AT_SIGNATURE;
   const licenses = contract.existingLicenses.length
-    ? contract.existingLicenses.map((license) => `${license.contractNumber}（${LICENSE_KINDS[license.kind as LicenseKind]?.zh ?? license.kind} / ${LICENSE_KINDS[license.kind as LicenseKind]?.en ?? license.kind}）`).join("；")
+    ? contract.existingLicenses
+        .map(
+          (license) =>
+            `${license.contractNumber}（${LICENSE_KINDS[license.kind as LicenseKind]?.zh ?? license.kind} / ${LICENSE_KINDS[license.kind as LicenseKind]?.en ?? license.kind}）`,
+        )
+        .join("；")
     : "无 / none";
   return [
     "专利权转让合同 / Patent Assignment Contract",

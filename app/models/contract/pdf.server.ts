@@ -5,11 +5,19 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf");
 
-export async function contractPdf(contract: { contractNumber: string; contractText: string; fingerprint: string | null }): Promise<Buffer> {
+export async function contractPdf(contract: {
+  contractNumber: string;
+  contractText: string;
+  fingerprint: string | null;
+}): Promise<Buffer> {
   // Loaded on first use: pdfkit and its font tables weigh tens of megabytes in every server otherwise.
   const { default: PDFDocument } = await import("pdfkit");
   return new Promise((resolve, reject) => {
-    const document = new PDFDocument({ size: "A4", margin: 56, info: { Title: contract.contractNumber, Author: "PatentBridge" } });
+    const document = new PDFDocument({
+      size: "A4",
+      margin: 56,
+      info: { Title: contract.contractNumber, Author: "PatentBridge" },
+    });
     const chunks: Buffer[] = [];
     document.on("data", (chunk: Buffer) => chunks.push(chunk));
     document.on("end", () => resolve(Buffer.concat(chunks)));
@@ -24,7 +32,11 @@ export async function contractPdf(contract: { contractNumber: string; contractTe
       if (heading) document.moveDown(0.4).fontSize(11.5).text(line, { lineGap: 3 }).fontSize(10.5).moveDown(0.2);
       else document.text(line, { lineGap: 3 }).moveDown(0.4);
     }
-    document.moveDown().fontSize(8).fillColor("#555").text(`SHA-256: ${contract.fingerprint ?? "—"}`);
+    document
+      .moveDown()
+      .fontSize(8)
+      .fillColor("#555")
+      .text(`SHA-256: ${contract.fingerprint ?? "—"}`);
     document.end();
   });
 }

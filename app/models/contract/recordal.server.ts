@@ -6,10 +6,26 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { canManageFor } from "~/lib/auth.server";
 import { addMonths, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
-import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type RoyaltyBase } from "~/models/deal/terms";
 import { DomainError } from "~/lib/errors";
+import {
+  foldFreeText,
+  OWNERSHIP_PASSES,
+  ROYALTY_BASES,
+  type OwnershipPasses,
+  type RoyaltyBase,
+} from "~/models/deal/terms";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
-import { FEE_MODELS, LEGAL_STATUSES, LICENSE_KINDS, PATENT_TYPES, PAYMENT_SCHEDULES, type FeeModel, type LegalStatus, type PatentType, type PaymentSchedule } from "~/models/patent/vocabulary";
+import {
+  FEE_MODELS,
+  LEGAL_STATUSES,
+  LICENSE_KINDS,
+  PATENT_TYPES,
+  PAYMENT_SCHEDULES,
+  type FeeModel,
+  type LegalStatus,
+  type PatentType,
+  type PaymentSchedule,
+} from "~/models/patent/vocabulary";
 import type { ContractTerms } from "./contract.server";
 
 type Row = [zh: string, en: string, value: string];
@@ -29,7 +45,15 @@ export function recordalCsv(rows: Row[]): string {
   return `\uFEFF${[["字段", "Field", "内容 / Value"], ...rows].map((row) => row.map(cell).join(",")).join("\r\n")}\r\n`;
 }
 
-function patentRows(patent: { applicationNumber: string; title: string; type: string; filingDate: Date; grantDate: Date | null; expiresOn: Date; legalStatus: string }): Row[] {
+function patentRows(patent: {
+  applicationNumber: string;
+  title: string;
+  type: string;
+  filingDate: Date;
+  grantDate: Date | null;
+  expiresOn: Date;
+  legalStatus: string;
+}): Row[] {
   const type = PATENT_TYPES[patent.type as PatentType];
   const status = LEGAL_STATUSES[patent.legalStatus as LegalStatus];
   return [
@@ -44,12 +68,22 @@ function patentRows(patent: { applicationNumber: string; title: string; type: st
 }
 
 /** The fields of the license contract recordal form (专利实施许可合同备案申请表) for one license. */
-export async function licenseRecordal(user: CurrentUser, licenseId: string): Promise<{ fileName: string; csv: string }> {
+export async function licenseRecordal(
+  user: CurrentUser,
+  licenseId: string,
+): Promise<{ fileName: string; csv: string }> {
   const license = await prisma.license.findUnique({
     where: { id: licenseId },
-    include: { patent: true, licensor: { select: { name: true, creditCode: true, region: true } }, licensee: { select: { name: true, creditCode: true, region: true } }, declaration: { select: { version: true } } },
+    include: {
+      patent: true,
+      licensor: { select: { name: true, creditCode: true, region: true } },
+      licensee: { select: { name: true, creditCode: true, region: true } },
+      declaration: { select: { version: true } },
+    },
   });
-  const party = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || canManageFor(user, license.licensorId));
+  const party =
+    license &&
+    (user.role === "ADMIN" || user.organization?.id === license.licenseeId || canManageFor(user, license.licensorId));
   if (!license || !party) throw new DomainError("NOT_FOUND", "deal.licenseNotFound", { status: 404 });
   const terms = JSON.parse(license.termsSnapshot) as Partial<ContractTerms>;
   const kind = LICENSE_KINDS[license.kind];
@@ -66,7 +100,13 @@ export async function licenseRecordal(user: CurrentUser, licenseId: string): Pro
     ["被许可人统一社会信用代码", "Licensee's credit code", license.licensee.creditCode],
     ["被许可人所在地", "Licensee's region", license.licensee.region ? `重庆市${license.licensee.region}` : ""],
     ["许可种类", "Kind of license", kind ? `${kind.zh} / ${kind.en}` : license.kind],
-    ["是否开放许可", "Open license", license.kind === "OPEN" ? `是，开放许可声明第${license.declaration?.version ?? terms.version ?? 1}版 / yes, declaration version ${license.declaration?.version ?? terms.version ?? 1}` : "否 / no"],
+    [
+      "是否开放许可",
+      "Open license",
+      license.kind === "OPEN"
+        ? `是，开放许可声明第${license.declaration?.version ?? terms.version ?? 1}版 / yes, declaration version ${license.declaration?.version ?? terms.version ?? 1}`
+        : "否 / no",
+    ],
     ["许可地域范围", "Territory", terms.territory ?? ""],
     ["实施领域", "Field of use", terms.fieldOfUse ?? "不限 / unlimited"],
     ["许可期限起始日", "Term starts", day(license.startsOn)],
@@ -77,14 +117,34 @@ export async function licenseRecordal(user: CurrentUser, licenseId: string): Pro
     ["一次性许可费（元）", "Lump sum (CNY)", yuan(terms.lumpSumFen)],
     ["入门费（元）", "Entry fee (CNY)", yuan(terms.entryFeeFen)],
     ["提成比例（%）", "Royalty rate (%)", terms.royaltyBasisPoints ? (terms.royaltyBasisPoints / 100).toFixed(2) : ""],
-    ["提成基数", "Royalty base", terms.royaltyBasisPoints ? `${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].zh} / ${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].en}` : ""],
+    [
+      "提成基数",
+      "Royalty base",
+      terms.royaltyBasisPoints
+        ? `${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].zh} / ${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].en}`
+        : "",
+    ],
     ["每件费用（元）", "Per unit (CNY)", yuan(terms.perUnitFen)],
     ["最低年提成（元）", "Minimum annual royalty (CNY)", yuan(terms.minimumAnnualRoyaltyFen)],
     ["支付方式", "Payment schedule", schedule ? `${schedule.zh} / ${schedule.en}` : ""],
     ["合同金额（元，固定部分）", "Contract value (CNY, fixed part)", yuan(license.valueFen) || "0.00"],
-    ["许可人签署人", "Licensor's signatory", license.licensorSignatory ? `${license.licensorSignatory}${license.licensorSignatoryTitle ? `（${license.licensorSignatoryTitle}）` : ""}` : license.kind === "OPEN" ? "开放许可声明 / by the published declaration" : ""],
+    [
+      "许可人签署人",
+      "Licensor's signatory",
+      license.licensorSignatory
+        ? `${license.licensorSignatory}${license.licensorSignatoryTitle ? `（${license.licensorSignatoryTitle}）` : ""}`
+        : license.kind === "OPEN"
+          ? "开放许可声明 / by the published declaration"
+          : "",
+    ],
     ["许可人签署时间", "Licensor signed", license.licensorSignedAt ? license.licensorSignedAt.toISOString() : ""],
-    ["被许可人签署人", "Licensee's signatory", license.signatoryName ? `${license.signatoryName}${license.signatoryTitle ? `（${license.signatoryTitle}）` : ""}` : ""],
+    [
+      "被许可人签署人",
+      "Licensee's signatory",
+      license.signatoryName
+        ? `${license.signatoryName}${license.signatoryTitle ? `（${license.signatoryTitle}）` : ""}`
+        : "",
+    ],
     ["被许可人签署时间", "Licensee signed", license.signedAt.toISOString()],
     ["合同文本 SHA-256", "Contract text SHA-256", license.contractSha256 ?? ""],
     ["备案期限", "File for recordal by", day(addMonths(license.startsOn, 3))],
@@ -93,17 +153,30 @@ export async function licenseRecordal(user: CurrentUser, licenseId: string): Pro
 }
 
 /** The fields of the registration of an assignment (专利权转移登记, 著录项目变更) for one transfer. */
-export async function transferRecordal(user: CurrentUser, transferId: string): Promise<{ fileName: string; csv: string }> {
+export async function transferRecordal(
+  user: CurrentUser,
+  transferId: string,
+): Promise<{ fileName: string; csv: string }> {
   const transfer = await prisma.transfer.findUnique({
     where: { id: transferId },
-    include: { patent: true, assignor: { select: { name: true, creditCode: true } }, assignee: { select: { name: true, creditCode: true } } },
+    include: {
+      patent: true,
+      assignor: { select: { name: true, creditCode: true } },
+      assignee: { select: { name: true, creditCode: true } },
+    },
   });
-  const party = transfer && (user.role === "ADMIN" || user.organization?.id === transfer.assigneeId || canManageFor(user, transfer.assignorId));
+  const party =
+    transfer &&
+    (user.role === "ADMIN" || user.organization?.id === transfer.assigneeId || canManageFor(user, transfer.assignorId));
   if (!transfer || !party) throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
   const terms = JSON.parse(transfer.termsSnapshot) as { paymentSchedule?: PaymentSchedule };
   const passes = OWNERSHIP_PASSES[transfer.ownershipPasses as OwnershipPasses];
   const rows: Row[] = [
-    ["备案类型", "Recordal", "专利权转移登记（著录项目变更）/ registration of an assignment (change of bibliographic data)"],
+    [
+      "备案类型",
+      "Recordal",
+      "专利权转移登记（著录项目变更）/ registration of an assignment (change of bibliographic data)",
+    ],
     ["合同编号", "Contract number", transfer.contractNumber],
     ...patentRows(transfer.patent),
     ["变更项目", "Change", "专利权人 / patentee"],
@@ -112,12 +185,30 @@ export async function transferRecordal(user: CurrentUser, transferId: string): P
     ["变更后（受让人）", "After (assignee)", transfer.assignee.name],
     ["受让人统一社会信用代码", "Assignee's credit code", transfer.assignee.creditCode],
     ["转让价款（元）", "Price (CNY)", yuan(transfer.priceFen) || "0.00"],
-    ["支付方式", "Payment schedule", terms.paymentSchedule ? `${PAYMENT_SCHEDULES[terms.paymentSchedule].zh} / ${PAYMENT_SCHEDULES[terms.paymentSchedule].en}` : ""],
+    [
+      "支付方式",
+      "Payment schedule",
+      terms.paymentSchedule
+        ? `${PAYMENT_SCHEDULES[terms.paymentSchedule].zh} / ${PAYMENT_SCHEDULES[terms.paymentSchedule].en}`
+        : "",
+    ],
     ["权属转移", "When ownership passes", passes ? `${passes.zh} / ${passes.en}` : transfer.ownershipPasses],
     ["合同签订日", "Signed on", day(transfer.signedAt)],
-    ["转让人签署人", "Assignor's signatory", transfer.assignorSignatory ? `${transfer.assignorSignatory}${transfer.assignorSignatoryTitle ? `（${transfer.assignorSignatoryTitle}）` : ""}` : ""],
+    [
+      "转让人签署人",
+      "Assignor's signatory",
+      transfer.assignorSignatory
+        ? `${transfer.assignorSignatory}${transfer.assignorSignatoryTitle ? `（${transfer.assignorSignatoryTitle}）` : ""}`
+        : "",
+    ],
     ["转让人签署时间", "Assignor signed", transfer.assignorSignedAt?.toISOString() ?? ""],
-    ["受让人签署人", "Assignee's signatory", transfer.assigneeSignatory ? `${transfer.assigneeSignatory}${transfer.assigneeSignatoryTitle ? `（${transfer.assigneeSignatoryTitle}）` : ""}` : ""],
+    [
+      "受让人签署人",
+      "Assignee's signatory",
+      transfer.assigneeSignatory
+        ? `${transfer.assigneeSignatory}${transfer.assigneeSignatoryTitle ? `（${transfer.assigneeSignatoryTitle}）` : ""}`
+        : "",
+    ],
     ["受让人签署时间", "Assignee signed", transfer.assigneeSignedAt?.toISOString() ?? ""],
     ["合同文本 SHA-256", "Contract text SHA-256", transfer.contractSha256 ?? ""],
   ];

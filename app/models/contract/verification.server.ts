@@ -45,7 +45,17 @@ export async function verifyContract(contractNumber: string, code: string): Prom
   const parties = { patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } } } as const;
   const license = await prisma.license.findUnique({
     where: { contractNumber: number },
-    select: { contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, contractSha256: true, ...parties, licensor: { select: { name: true, nameEn: true } }, licensee: { select: { name: true, nameEn: true } } },
+    select: {
+      contractNumber: true,
+      kind: true,
+      signedAt: true,
+      startsOn: true,
+      endsOn: true,
+      contractSha256: true,
+      ...parties,
+      licensor: { select: { name: true, nameEn: true } },
+      licensee: { select: { name: true, nameEn: true } },
+    },
   });
   if (license) {
     if (!codeMatches(license.contractSha256, code)) return null;
@@ -54,11 +64,25 @@ export async function verifyContract(contractNumber: string, code: string): Prom
   }
   const transfer = await prisma.transfer.findUnique({
     where: { contractNumber: number },
-    select: { contractNumber: true, signedAt: true, contractSha256: true, ...parties, assignor: { select: { name: true, nameEn: true } }, assignee: { select: { name: true, nameEn: true } } },
+    select: {
+      contractNumber: true,
+      signedAt: true,
+      contractSha256: true,
+      ...parties,
+      assignor: { select: { name: true, nameEn: true } },
+      assignee: { select: { name: true, nameEn: true } },
+    },
   });
   if (!transfer || !codeMatches(transfer.contractSha256, code)) return null;
   return {
-    contractNumber: transfer.contractNumber, kind: "ASSIGNMENT", signedAt: transfer.signedAt, startsOn: null, endsOn: null,
-    fingerprint: transfer.contractSha256!, patent: transfer.patent, licensor: transfer.assignor, licensee: transfer.assignee,
+    contractNumber: transfer.contractNumber,
+    kind: "ASSIGNMENT",
+    signedAt: transfer.signedAt,
+    startsOn: null,
+    endsOn: null,
+    fingerprint: transfer.contractSha256!,
+    patent: transfer.patent,
+    licensor: transfer.assignor,
+    licensee: transfer.assignee,
   };
 }

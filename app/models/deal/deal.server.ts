@@ -6,11 +6,26 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
-import { costSummary, DealTermsSchema, withKind, type CostSummary, type DealKind, type DealTerms, type ReceivingAccount } from "~/models/deal/terms";
-import type { DealStep } from "~/models/deal/steps";
 import { DomainError } from "~/lib/errors";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
-import { assignmentContractText, contractText, fingerprint, nextContractNumber, type ContractParties, type ContractTerms } from "~/models/contract/contract.server";
+import {
+  assignmentContractText,
+  contractText,
+  fingerprint,
+  nextContractNumber,
+  type ContractParties,
+  type ContractTerms,
+} from "~/models/contract/contract.server";
+import type { DealStep } from "~/models/deal/steps";
+import {
+  costSummary,
+  DealTermsSchema,
+  withKind,
+  type CostSummary,
+  type DealKind,
+  type DealTerms,
+  type ReceivingAccount,
+} from "~/models/deal/terms";
 import { assertVerifiedCompany, concludeLicense, licenseEndsOn } from "~/models/license/conclude.server";
 import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify, type NotificationKind } from "~/models/notification.server";
@@ -28,9 +43,19 @@ function inForceOn(patent: { legalStatus: string; expiresOn: Date }, day: Date):
 
 /** Who may open a deal on a patent: a verified company, on a transferable patent in force that it does not own. */
 async function assertDealable(db: Prisma.TransactionClient, user: CurrentUser, patentId: number, now: Date) {
-  if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "deal.rule.companiesOnly", { status: 403 });
+  if (user.role !== "SME" || !user.organization)
+    throw new DomainError("FORBIDDEN", "deal.rule.companiesOnly", { status: 403 });
   assertVerifiedCompany(user);
-  const patent = await db.patent.findUnique({ where: { id: patentId }, select: { ownerId: true, legalStatus: true, expiresOn: true, transferable: true, coOwners: { select: { organizationId: true } } } });
+  const patent = await db.patent.findUnique({
+    where: { id: patentId },
+    select: {
+      ownerId: true,
+      legalStatus: true,
+      expiresOn: true,
+      transferable: true,
+      coOwners: { select: { organizationId: true } },
+    },
+  });
   if (!patent) throw new DomainError("NOT_FOUND", "patent.notFound", { status: 404 });
   const companyId = user.organization.id;
   if (patent.ownerId === companyId || patent.coOwners.some((coOwner) => coOwner.organizationId === companyId)) {
@@ -56,7 +81,8 @@ export function readTerms(kind: string, stored: string): DealTerms {
   return { ...(raw as object), kind } as DealTerms;
 }
 
-const licenseEnd = (terms: DealTerms, start: Date, expiresOn: Date) => licenseEndsOn(start, terms.licenseTermMonths ?? 0, expiresOn);
+const licenseEnd = (terms: DealTerms, start: Date, expiresOn: Date) =>
+  licenseEndsOn(start, terms.licenseTermMonths ?? 0, expiresOn);
 
 /** The agreed license terms as the contract and the license's snapshot state them. */
 export function contractTermsOf(terms: DealTerms, version: number | null): ContractTerms {
@@ -76,16 +102,37 @@ export function contractTermsOf(terms: DealTerms, version: number | null): Contr
   };
 }
 
-export async function requestDeal(user: CurrentUser, patentId: number, input: { kind?: DealKind; message: string; terms: DealTerms }, now = new Date()) {
+export async function requestDeal(
+  user: CurrentUser,
+  patentId: number,
+  input: { kind?: DealKind; message: string; terms: DealTerms },
+  now = new Date(),
+) {
   return prisma.$transaction(async (tx) => {
     const patent = await assertDealable(tx, user, patentId, now);
-    const terms = input.terms.kind ? input.terms : (DealTermsSchema.parse(withKind(input.kind ?? "ORDINARY", input.terms as Record<string, unknown>)) as DealTerms);
-    if (terms.kind !== "ASSIGNMENT") await assertKindAllowed(tx, patentId, terms.kind, now, licenseEnd(terms, now, patent.expiresOn));
+    const terms = input.terms.kind
+      ? input.terms
+      : (DealTermsSchema.parse(
+          withKind(input.kind ?? "ORDINARY", input.terms as Record<string, unknown>),
+        ) as DealTerms);
+    if (terms.kind !== "ASSIGNMENT")
+      await assertKindAllowed(tx, patentId, terms.kind, now, licenseEnd(terms, now, patent.expiresOn));
     const stored = JSON.stringify(terms);
     const deal = await tx.deal.create({
-      data: { patentId, requesterId: user.organization!.id, ownerId: patent.ownerId, kind: terms.kind, status: "NEGOTIATING", terms: stored, termsBy: "REQUESTER", termsVersion: 1 },
+      data: {
+        patentId,
+        requesterId: user.organization!.id,
+        ownerId: patent.ownerId,
+        kind: terms.kind,
+        status: "NEGOTIATING",
+        terms: stored,
+        termsBy: "REQUESTER",
+        termsVersion: 1,
+      },
     });
-    await tx.dealMessage.create({ data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms: stored, version: 1 } });
+    await tx.dealMessage.create({
+      data: { dealId: deal.id, authorId: user.id, kind: "PROPOSAL", body: input.message, terms: stored, version: 1 },
+    });
     await notify(tx, patent.ownerId, "notify.dealRequested", `/deals/${deal.id}`, { company: user.organization!.name });
     return deal;
   });
@@ -106,7 +153,8 @@ async function partiesOf(db: Prisma.TransactionClient, deal: DealRow): Promise<P
   return { patent, owner, requester };
 }
 
-const accountOf = (deal: { receivingAccount: string | null }) => (deal.receivingAccount ? (JSON.parse(deal.receivingAccount) as ReceivingAccount) : null);
+const accountOf = (deal: { receivingAccount: string | null }) =>
+  deal.receivingAccount ? (JSON.parse(deal.receivingAccount) as ReceivingAccount) : null;
 
 export interface ContractPreview {
   text: string;
@@ -123,30 +171,61 @@ async function previewOf(db: Prisma.TransactionClient, deal: DealRow, parties?: 
   const terms = readTerms(deal.kind, deal.terms);
   const version = deal.agreedVersion ?? deal.termsVersion;
   const receivingAccount = accountOf(deal);
-  const existingLicenses = terms.kind === "ASSIGNMENT"
-    ? await db.license.findMany({ where: { patentId: deal.patentId }, select: { contractNumber: true, kind: true }, orderBy: { contractNumber: "asc" } })
-    : [];
-  const text = terms.kind === "ASSIGNMENT"
-    ? assignmentContractText({
-        contractNumber: null, patent, assignor: owner, assignee: requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
-        ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE", existingLicenses, receivingAccount, signedAt: null, signatures: { assignor: null, assignee: null },
-      })
-    : contractText(licensePreview(terms, version, patent, owner, requester, receivingAccount));
-  return { text, fingerprint: fingerprint(text), cost: costSummary(terms), terms, version, accountGiven: receivingAccount !== null };
+  const existingLicenses =
+    terms.kind === "ASSIGNMENT"
+      ? await db.license.findMany({
+          where: { patentId: deal.patentId },
+          select: { contractNumber: true, kind: true },
+          orderBy: { contractNumber: "asc" },
+        })
+      : [];
+  const text =
+    terms.kind === "ASSIGNMENT"
+      ? assignmentContractText({
+          contractNumber: null,
+          patent,
+          assignor: owner,
+          assignee: requester,
+          priceFen: terms.priceFen ?? 0,
+          paymentSchedule: terms.paymentSchedule,
+          ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE",
+          existingLicenses,
+          receivingAccount,
+          signedAt: null,
+          signatures: { assignor: null, assignee: null },
+        })
+      : contractText(licensePreview(terms, version, patent, owner, requester, receivingAccount));
+  return {
+    text,
+    fingerprint: fingerprint(text),
+    cost: costSummary(terms),
+    terms,
+    version,
+    accountGiven: receivingAccount !== null,
+  };
 }
 
 /** The license contract as both sides read it before signing: its number, dates and signatures come at signature. */
 function licensePreview(
-  terms: DealTerms, version: number, patent: Parties["patent"], owner: Parties["owner"], requester: Parties["requester"], receivingAccount: ReceivingAccount | null,
+  terms: DealTerms,
+  version: number,
+  patent: Parties["patent"],
+  owner: Parties["owner"],
+  requester: Parties["requester"],
+  receivingAccount: ReceivingAccount | null,
 ): ContractParties {
   return {
     contractNumber: null,
     kind: licenseKindOf(terms),
-    patent, licensor: owner, licensee: requester,
+    patent,
+    licensor: owner,
+    licensee: requester,
     terms: contractTermsOf(terms, version),
     signatoryName: null,
     intendedUse: null,
-    signedAt: null, startsOn: null, endsOn: null,
+    signedAt: null,
+    startsOn: null,
+    endsOn: null,
     receivingAccount,
     signatures: { licensor: null, licensee: null },
   };
@@ -165,8 +244,10 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
     const side = sideOf(user, deal);
     if (side === "ADMIN") throw new DomainError("FORBIDDEN", "deal.rule.adminFollows", { status: 403 });
     if (!OPEN_STATUSES.includes(deal.status)) throw new DomainError("CLOSED", "deal.rule.closed", { status: 409 });
-    const log = (kind: string, body = "", terms?: string, version?: number) => tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms, version } });
-    const tellOtherSide = (kind: NotificationKind) => notify(tx, side === "REQUESTER" ? deal.ownerId : deal.requesterId, kind, `/deals/${dealId}`);
+    const log = (kind: string, body = "", terms?: string, version?: number) =>
+      tx.dealMessage.create({ data: { dealId, authorId: user.id, kind, body, terms, version } });
+    const tellOtherSide = (kind: NotificationKind) =>
+      notify(tx, side === "REQUESTER" ? deal.ownerId : deal.requesterId, kind, `/deals/${dealId}`);
 
     switch (step.step) {
       case "message":
@@ -176,17 +257,28 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
       case "counter": {
         if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "deal.rule.agreedAlready", { status: 409 });
         const patent = await tx.patent.findUniqueOrThrow({ where: { id: deal.patentId } });
-        if (step.terms.kind !== "ASSIGNMENT") await assertKindAllowed(tx, deal.patentId, step.terms.kind, now, licenseEnd(step.terms, now, patent.expiresOn));
+        if (step.terms.kind !== "ASSIGNMENT")
+          await assertKindAllowed(
+            tx,
+            deal.patentId,
+            step.terms.kind,
+            now,
+            licenseEnd(step.terms, now, patent.expiresOn),
+          );
         const terms = JSON.stringify(step.terms);
         const version = deal.termsVersion + 1;
         await log("COUNTER", step.message, terms, version);
         await tellOtherSide("notify.dealCountered");
-        return tx.deal.update({ where: { id: dealId }, data: { terms, termsBy: side, kind: step.terms.kind, termsVersion: version } });
+        return tx.deal.update({
+          where: { id: dealId },
+          data: { terms, termsBy: side, kind: step.terms.kind, termsVersion: version },
+        });
       }
       case "accept":
         if (deal.status !== "NEGOTIATING") throw new DomainError("AGREED", "deal.rule.agreedAlready", { status: 409 });
         if (deal.termsBy === side) throw new DomainError("OWN_PROPOSAL", "deal.rule.ownProposal", { status: 409 });
-        if (step.version !== undefined && step.version !== deal.termsVersion) throw new DomainError("TERMS_CHANGED", "deal.rule.termsChanged", { status: 409 });
+        if (step.version !== undefined && step.version !== deal.termsVersion)
+          throw new DomainError("TERMS_CHANGED", "deal.rule.termsChanged", { status: 409 });
         await log("ACCEPTED", "", deal.terms, deal.termsVersion);
         await tellOtherSide("notify.dealAccepted");
         return tx.deal.update({ where: { id: dealId }, data: { status: "AGREED", agreedVersion: deal.termsVersion } });
@@ -199,11 +291,14 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
       case "withdraw":
         if (side !== "REQUESTER") throw new DomainError("FORBIDDEN", "deal.rule.ownerDeclines", { status: 403 });
         await log("WITHDRAWN", step.message);
-        await notify(tx, deal.ownerId, "notify.dealWithdrawn", `/deals/${dealId}`, { company: user.organization!.name });
+        await notify(tx, deal.ownerId, "notify.dealWithdrawn", `/deals/${dealId}`, {
+          company: user.organization!.name,
+        });
         return tx.deal.update({ where: { id: dealId }, data: { status: "WITHDRAWN" } });
       case "account": {
         if (side !== "OWNER") throw new DomainError("FORBIDDEN", "deal.rule.accountOwner", { status: 403 });
-        if (deal.requesterSignedAt || deal.ownerSignedAt) throw new DomainError("SIGNATURES_GIVEN", "deal.rule.accountAfterSignature", { status: 409 });
+        if (deal.requesterSignedAt || deal.ownerSignedAt)
+          throw new DomainError("SIGNATURES_GIVEN", "deal.rule.accountAfterSignature", { status: 409 });
         const account = JSON.stringify(step.account);
         await log("ACCOUNT", `${step.account.bank} · ${step.account.accountName} · ${step.account.accountNumber}`);
         await tellOtherSide("notify.dealMessage");
@@ -214,12 +309,28 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
         if (side === "REQUESTER") assertVerifiedCompany(user);
         const signed = side === "REQUESTER" ? deal.requesterSignedAt : deal.ownerSignedAt;
         if (signed) throw new DomainError("ALREADY_SIGNED", "deal.rule.alreadySigned", { status: 409 });
-        if (!deal.receivingAccount) throw new DomainError("ACCOUNT_MISSING", "deal.rule.accountMissing", { status: 409 });
+        if (!deal.receivingAccount)
+          throw new DomainError("ACCOUNT_MISSING", "deal.rule.accountMissing", { status: 409 });
         const preview = await previewOf(tx, deal);
-        if (step.previewFingerprint !== preview.fingerprint) throw new DomainError("PREVIEW_OUTDATED", "deal.sign.previewOutdated", { status: 409, path: "previewFingerprint" });
-        const data = side === "REQUESTER"
-          ? { requesterSignatory: step.signatoryName, requesterSignatoryTitle: step.signatoryTitle, requesterSignedAt: now, requesterSignedById: user.id }
-          : { ownerSignatory: step.signatoryName, ownerSignatoryTitle: step.signatoryTitle, ownerSignedAt: now, ownerSignedById: user.id };
+        if (step.previewFingerprint !== preview.fingerprint)
+          throw new DomainError("PREVIEW_OUTDATED", "deal.sign.previewOutdated", {
+            status: 409,
+            path: "previewFingerprint",
+          });
+        const data =
+          side === "REQUESTER"
+            ? {
+                requesterSignatory: step.signatoryName,
+                requesterSignatoryTitle: step.signatoryTitle,
+                requesterSignedAt: now,
+                requesterSignedById: user.id,
+              }
+            : {
+                ownerSignatory: step.signatoryName,
+                ownerSignatoryTitle: step.signatoryTitle,
+                ownerSignedAt: now,
+                ownerSignedById: user.id,
+              };
         await log("SIGNED", `${step.signatoryName}（${step.signatoryTitle}）`, undefined, preview.version);
         const updated = await tx.deal.update({ where: { id: dealId }, data });
         if (!updated.requesterSignedAt || !updated.ownerSignedAt) {
@@ -227,7 +338,8 @@ export async function advanceDeal(user: CurrentUser, dealId: string, step: DealS
           return updated;
         }
         const concluded = await conclude(tx, updated, user.id, now);
-        for (const organizationId of [deal.requesterId, deal.ownerId]) await notify(tx, organizationId, "notify.dealConcluded", `/deals/${dealId}`);
+        for (const organizationId of [deal.requesterId, deal.ownerId])
+          await notify(tx, organizationId, "notify.dealConcluded", `/deals/${dealId}`);
         return concluded;
       }
     }
@@ -247,53 +359,101 @@ async function conclude(tx: Prisma.TransactionClient, deal: DealRow, actorId: st
   if (!inForceOn(patent, now)) throw new DomainError("NOT_IN_FORCE", "deal.rule.notInForceAtStart", { status: 409 });
   const receivingAccount = accountOf(deal);
   const licensorSignature = { name: deal.ownerSignatory!, title: deal.ownerSignatoryTitle, at: deal.ownerSignedAt! };
-  const licenseeSignature = { name: deal.requesterSignatory!, title: deal.requesterSignatoryTitle, at: deal.requesterSignedAt! };
+  const licenseeSignature = {
+    name: deal.requesterSignatory!,
+    title: deal.requesterSignatoryTitle,
+    at: deal.requesterSignedAt!,
+  };
 
   if (terms.kind === "ASSIGNMENT") {
     const contractNumber = await nextContractNumber(tx, "ASSIGNMENT", now.getUTCFullYear());
-    const existingLicenses = await tx.license.findMany({ where: { patentId: deal.patentId }, select: { contractNumber: true, kind: true }, orderBy: { contractNumber: "asc" } });
+    const existingLicenses = await tx.license.findMany({
+      where: { patentId: deal.patentId },
+      select: { contractNumber: true, kind: true },
+      orderBy: { contractNumber: "asc" },
+    });
     const text = assignmentContractText({
-      contractNumber, patent, assignor: parties.owner, assignee: parties.requester, priceFen: terms.priceFen ?? 0, paymentSchedule: terms.paymentSchedule,
-      ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE", existingLicenses, receivingAccount, signedAt: now,
+      contractNumber,
+      patent,
+      assignor: parties.owner,
+      assignee: parties.requester,
+      priceFen: terms.priceFen ?? 0,
+      paymentSchedule: terms.paymentSchedule,
+      ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE",
+      existingLicenses,
+      receivingAccount,
+      signedAt: now,
       signatures: { assignor: licensorSignature, assignee: licenseeSignature },
     });
     const transfer = await tx.transfer.create({
       data: {
-        contractNumber, patentId: deal.patentId, assignorId: deal.ownerId, assigneeId: deal.requesterId, priceFen: terms.priceFen ?? 0, signedAt: now,
-        termsSnapshot: JSON.stringify({ ...terms, version }), ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE",
-        assignorSignatory: licensorSignature.name, assignorSignatoryTitle: licensorSignature.title, assignorSignedAt: licensorSignature.at,
-        assigneeSignatory: licenseeSignature.name, assigneeSignatoryTitle: licenseeSignature.title, assigneeSignedAt: licenseeSignature.at,
-        contractText: text, contractSha256: fingerprint(text),
+        contractNumber,
+        patentId: deal.patentId,
+        assignorId: deal.ownerId,
+        assigneeId: deal.requesterId,
+        priceFen: terms.priceFen ?? 0,
+        signedAt: now,
+        termsSnapshot: JSON.stringify({ ...terms, version }),
+        ownershipPasses: terms.ownershipPasses ?? "ON_SIGNATURE",
+        assignorSignatory: licensorSignature.name,
+        assignorSignatoryTitle: licensorSignature.title,
+        assignorSignedAt: licensorSignature.at,
+        assigneeSignatory: licenseeSignature.name,
+        assigneeSignatoryTitle: licenseeSignature.title,
+        assigneeSignedAt: licenseeSignature.at,
+        contractText: text,
+        contractSha256: fingerprint(text),
       },
     });
     // The patent moves to the assignee; its open-license declarations end; licenses already concluded stay.
-    await tx.patent.update({ where: { id: deal.patentId }, data: { ownerId: deal.requesterId, transferable: false, transferableNote: "已转让" } });
-    await tx.openLicenseDeclaration.updateMany({ where: { patentId: deal.patentId, status: "ACTIVE" }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    await tx.patent.update({
+      where: { id: deal.patentId },
+      data: { ownerId: deal.requesterId, transferable: false, transferableNote: "已转让" },
+    });
+    await tx.openLicenseDeclaration.updateMany({
+      where: { patentId: deal.patentId, status: "ACTIVE" },
+      data: { status: "WITHDRAWN", withdrawnAt: now },
+    });
     // The patent's other open negotiations end: the owner they were with no longer owns it.
-    const others = await tx.deal.findMany({ where: { patentId: deal.patentId, id: { not: deal.id }, status: { in: ["NEGOTIATING", "AGREED"] } }, select: { id: true, requesterId: true } });
+    const others = await tx.deal.findMany({
+      where: { patentId: deal.patentId, id: { not: deal.id }, status: { in: ["NEGOTIATING", "AGREED"] } },
+      select: { id: true, requesterId: true },
+    });
     for (const other of others) {
-      await tx.dealMessage.create({ data: { dealId: other.id, authorId: actorId, kind: "CLOSED", body: "deal.closedByAssignment" } });
+      await tx.dealMessage.create({
+        data: { dealId: other.id, authorId: actorId, kind: "CLOSED", body: "deal.closedByAssignment" },
+      });
       await notify(tx, other.requesterId, "notify.dealMessage", `/deals/${other.id}`);
     }
     await tx.deal.updateMany({ where: { id: { in: others.map((other) => other.id) } }, data: { status: "CLOSED" } });
-    await tx.dealEvent.create({ data: { transferId: transfer.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id, version }) } });
-    await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: transfer.contractNumber } });
+    await tx.dealEvent.create({
+      data: { transferId: transfer.id, kind: "SIGNED", at: now, detail: JSON.stringify({ dealId: deal.id, version }) },
+    });
+    await tx.dealMessage.create({
+      data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: transfer.contractNumber },
+    });
     return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", transferId: transfer.id } });
   }
 
-  const license = await concludeLicense(tx, {
-    kind: licenseKindOf(terms),
-    patent,
-    licensor: { id: deal.ownerId, ...parties.owner },
-    licensee: { id: deal.requesterId, ...parties.requester },
-    terms: contractTermsOf(terms, version),
-    licenseeSignature: { ...licenseeSignature, userId: deal.requesterSignedById },
-    licensorSignature,
-    receivingAccount,
-    signedDetail: { dealId: deal.id, version },
-    actorId,
-  }, now);
-  await tx.dealMessage.create({ data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: license.contractNumber } });
+  const license = await concludeLicense(
+    tx,
+    {
+      kind: licenseKindOf(terms),
+      patent,
+      licensor: { id: deal.ownerId, ...parties.owner },
+      licensee: { id: deal.requesterId, ...parties.requester },
+      terms: contractTermsOf(terms, version),
+      licenseeSignature: { ...licenseeSignature, userId: deal.requesterSignedById },
+      licensorSignature,
+      receivingAccount,
+      signedDetail: { dealId: deal.id, version },
+      actorId,
+    },
+    now,
+  );
+  await tx.dealMessage.create({
+    data: { dealId: deal.id, authorId: actorId, kind: "CONCLUDED", body: license.contractNumber },
+  });
   return tx.deal.update({ where: { id: deal.id }, data: { status: "SIGNED", licenseId: license.id } });
 }
 
@@ -318,20 +478,40 @@ export async function getDealFor(user: CurrentUser, dealId: string) {
     side,
     terms: readTerms(deal.kind, deal.terms),
     receivingAccount: receivingAccount ? (JSON.parse(receivingAccount) as ReceivingAccount) : null,
-    messages: messages.map(({ terms, ...message }) => ({ ...message, terms: terms ? readTerms(deal.kind, terms) : null })),
+    messages: messages.map(({ terms, ...message }) => ({
+      ...message,
+      terms: terms ? readTerms(deal.kind, terms) : null,
+    })),
     preview,
-    transfer: deal.transferId ? await prisma.transfer.findUnique({ where: { id: deal.transferId }, select: { id: true, contractNumber: true, contractText: true, contractSha256: true } }) : null,
+    transfer: deal.transferId
+      ? await prisma.transfer.findUnique({
+          where: { id: deal.transferId },
+          select: { id: true, contractNumber: true, contractText: true, contractSha256: true },
+        })
+      : null,
   };
 }
 
 export async function listDealsFor(user: CurrentUser, patentId?: number) {
   const side: Prisma.DealWhereInput =
-    user.role === "ADMIN" ? {} : user.role === "SME" ? { requesterId: user.organization?.id ?? "-" } : { ownerId: user.organization?.id ?? "-" };
+    user.role === "ADMIN"
+      ? {}
+      : user.role === "SME"
+        ? { requesterId: user.organization?.id ?? "-" }
+        : { ownerId: user.organization?.id ?? "-" };
   const where = { ...side, ...(patentId ? { patentId } : {}) };
   return prisma.deal.findMany({
     where,
     orderBy: { updatedAt: "desc" },
     take: 200,
-    select: { id: true, kind: true, status: true, updatedAt: true, patent: { select: { id: true, title: true, titleEn: true } }, requester: { select: { name: true, nameEn: true } }, owner: { select: { name: true, nameEn: true } } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      updatedAt: true,
+      patent: { select: { id: true, title: true, titleEn: true } },
+      requester: { select: { name: true, nameEn: true } },
+      owner: { select: { name: true, nameEn: true } },
+    },
   });
 }

@@ -1,6 +1,14 @@
 // What the negotiation pages and the JSON API send: a request, and each step of a deal. One schema for both.
 import { z } from "zod";
-import { DEAL_KINDS, DealTermsSchema, ReceivingAccountSchema, signatoryText, withKind, type DealKind, type DealTerms } from "./terms";
+import {
+  DEAL_KINDS,
+  DealTermsSchema,
+  ReceivingAccountSchema,
+  signatoryText,
+  withKind,
+  type DealKind,
+  type DealTerms,
+} from "./terms";
 
 const message = z.string().trim().max(4000, "validation.tooLong").default("");
 
@@ -18,7 +26,8 @@ export const DealRequestSchema = z
   .transform((input, context) => {
     const parsed = termsWithKind(input.kind).safeParse(input.terms);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) context.addIssue({ code: "custom", path: ["terms", ...issue.path.map(String)], message: issue.message });
+      for (const issue of parsed.error.issues)
+        context.addIssue({ code: "custom", path: ["terms", ...issue.path.map(String)], message: issue.message });
       return z.NEVER;
     }
     if (input.kind && parsed.data.kind !== input.kind) {
@@ -38,7 +47,10 @@ export const SignatureSchema = z.object({
 });
 
 export const DealStepSchema = z.discriminatedUnion("step", [
-  z.object({ step: z.literal("message"), message: z.string().trim().min(1, "validation.required").max(4000, "validation.tooLong") }),
+  z.object({
+    step: z.literal("message"),
+    message: z.string().trim().min(1, "validation.required").max(4000, "validation.tooLong"),
+  }),
   z.object({ step: z.literal("counter"), message, terms: DealTermsSchema }),
   /** accepts the terms of this version (the current one when absent): a counter-offer that arrived meanwhile is not accepted unseen */
   z.object({ step: z.literal("accept"), version: z.number().int().min(1).optional() }),

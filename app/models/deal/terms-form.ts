@@ -2,21 +2,27 @@
 // them, read into full terms and checked with the same schema as the API. Only the fields of the chosen kind
 // and fee model count (the page shows only those).
 import { z } from "zod";
-import { DealStepSchema } from "./steps";
-import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
 import type { FieldErrors } from "~/lib/forms";
 import { parseYuan } from "~/lib/money";
 import type { FeeModel } from "~/models/patent/vocabulary";
+import { DealStepSchema } from "./steps";
+import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
 
 /** The form's field for each term (where its error is shown). */
 export const TERM_FIELD: Record<string, string> = {
-  lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit",
-  minimumAnnualRoyaltyFen: "minimumAnnualRoyalty", priceFen: "price",
+  lumpSumFen: "lumpSum",
+  entryFeeFen: "entryFee",
+  royaltyBasisPoints: "royaltyPercent",
+  perUnitFen: "perUnit",
+  minimumAnnualRoyaltyFen: "minimumAnnualRoyalty",
+  priceFen: "price",
 };
 
 const text = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 
-export function dealTermsFromForm(values: Record<string, unknown>): { ok: true; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
+export function dealTermsFromForm(
+  values: Record<string, unknown>,
+): { ok: true; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
   const fieldErrors: FieldErrors = {};
   const kind = text(values.kind) || "ORDINARY";
   const feeModel = text(values.feeModel) as FeeModel;
@@ -55,7 +61,9 @@ export function dealTermsFromForm(values: Record<string, unknown>): { ok: true; 
 }
 
 /** A request posted from the patent page: its terms and message. */
-export function readDealRequestForm(values: Record<string, unknown>): { ok: true; message: string; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
+export function readDealRequestForm(
+  values: Record<string, unknown>,
+): { ok: true; message: string; terms: DealTerms } | { ok: false; fieldErrors: FieldErrors } {
   const message = text(values.message);
   if (message.length > 4000) return { ok: false, fieldErrors: { message: "validation.tooLong" } };
   const read = dealTermsFromForm(values);
@@ -71,7 +79,8 @@ export const DealStepFormSchema = z
     if (form.step !== "counter") return form;
     const counter = dealTermsFromForm(form);
     if (counter.ok) return { step: form.step, message: form.message ?? "", terms: counter.terms };
-    for (const [field, message] of Object.entries(counter.fieldErrors)) context.addIssue({ code: "custom", path: [field], message });
+    for (const [field, message] of Object.entries(counter.fieldErrors))
+      context.addIssue({ code: "custom", path: [field], message });
     return z.NEVER;
   })
   .pipe(DealStepSchema);
@@ -81,6 +90,7 @@ export const DealStepFormSchema = z
 export const DealRequestFormSchema = z.record(z.string(), z.unknown()).transform((form, context) => {
   const request = readDealRequestForm(form);
   if (request.ok) return { message: request.message, terms: request.terms };
-  for (const [field, message] of Object.entries(request.fieldErrors)) context.addIssue({ code: "custom", path: field === "form" ? [] : [field], message });
+  for (const [field, message] of Object.entries(request.fieldErrors))
+    context.addIssue({ code: "custom", path: field === "form" ? [] : [field], message });
   return z.NEVER;
 });

@@ -21,8 +21,14 @@ export type RoyaltyBase = keyof typeof ROYALTY_BASES;
 /** When ownership passes under an assignment. The transfer itself takes effect on CNIPA's registration
  * (Patent Law art. 10); the parties agree when the assignor files it. */
 export const OWNERSHIP_PASSES = {
-  ON_SIGNATURE: { zh: "合同生效后即办理转让登记，专利权自国家知识产权局登记之日起转移", en: "registration filed once the contract takes effect; ownership passes on CNIPA's registration" },
-  ON_FULL_PAYMENT: { zh: "转让价款付清后办理转让登记，专利权自国家知识产权局登记之日起转移", en: "registration filed once the price is paid in full; ownership passes on CNIPA's registration" },
+  ON_SIGNATURE: {
+    zh: "合同生效后即办理转让登记，专利权自国家知识产权局登记之日起转移",
+    en: "registration filed once the contract takes effect; ownership passes on CNIPA's registration",
+  },
+  ON_FULL_PAYMENT: {
+    zh: "转让价款付清后办理转让登记，专利权自国家知识产权局登记之日起转移",
+    en: "registration filed once the price is paid in full; ownership passes on CNIPA's registration",
+  },
 } as const;
 export type OwnershipPasses = keyof typeof OWNERSHIP_PASSES;
 
@@ -79,12 +85,22 @@ const DealTermsShape = z.object({
   feeModel: z.enum(FEE_MODEL_CODES, { message: "deal.terms.feeModel" }).optional(),
   lumpSumFen: fen.optional(),
   entryFeeFen: fen.optional(),
-  royaltyBasisPoints: z.number({ message: "validation.number" }).int("deal.terms.wholeBasisPoints").min(1, "deal.terms.positive").max(MAX_ROYALTY_BASIS_POINTS, "deal.terms.royaltyCap").optional(),
+  royaltyBasisPoints: z
+    .number({ message: "validation.number" })
+    .int("deal.terms.wholeBasisPoints")
+    .min(1, "deal.terms.positive")
+    .max(MAX_ROYALTY_BASIS_POINTS, "deal.terms.royaltyCap")
+    .optional(),
   royaltyBase: z.enum(ROYALTY_BASE_CODES).optional(),
   perUnitFen: fen.optional(),
   minimumAnnualRoyaltyFen: fen.optional(),
   paymentSchedule: z.enum(SCHEDULE_CODES, { message: "deal.terms.schedule" }),
-  licenseTermMonths: z.number({ message: "validation.number" }).int("validation.number").min(1, "deal.terms.termMin").max(240, "deal.terms.termMax").optional(),
+  licenseTermMonths: z
+    .number({ message: "validation.number" })
+    .int("validation.number")
+    .min(1, "deal.terms.termMin")
+    .max(240, "deal.terms.termMax")
+    .optional(),
   territory: freeText(100).optional(),
   fieldOfUse: freeText(200).optional(),
   priceFen: fen.optional(),
@@ -98,7 +114,15 @@ function consistentTerms(terms: Shape, context: z.RefinementCtx) {
   if (terms.kind === "ASSIGNMENT") {
     if (terms.priceFen === undefined) issue("priceFen", "deal.terms.required");
     if (terms.ownershipPasses === undefined) issue("ownershipPasses", "deal.terms.required");
-    for (const key of ["feeModel", ...AMOUNTS, "royaltyBase", "minimumAnnualRoyaltyFen", "licenseTermMonths", "territory", "fieldOfUse"] as const) {
+    for (const key of [
+      "feeModel",
+      ...AMOUNTS,
+      "royaltyBase",
+      "minimumAnnualRoyaltyFen",
+      "licenseTermMonths",
+      "territory",
+      "fieldOfUse",
+    ] as const) {
       if (terms[key] !== undefined) issue(key, "deal.terms.notForAssignment");
     }
     if (terms.paymentSchedule === "QUARTERLY") issue("paymentSchedule", "deal.terms.assignmentSchedule");
@@ -114,12 +138,16 @@ function consistentTerms(terms: Shape, context: z.RefinementCtx) {
     if (required.includes(amount) && terms[amount] === undefined) issue(amount, "deal.terms.required");
     if (!required.includes(amount) && terms[amount] !== undefined) issue(amount, "deal.terms.notInFeeModel");
   }
-  if (terms.royaltyBasisPoints !== undefined && terms.royaltyBase === undefined) issue("royaltyBase", "deal.terms.required");
-  if (terms.royaltyBasisPoints === undefined && terms.royaltyBase !== undefined) issue("royaltyBase", "deal.terms.notInFeeModel");
+  if (terms.royaltyBasisPoints !== undefined && terms.royaltyBase === undefined)
+    issue("royaltyBase", "deal.terms.required");
+  if (terms.royaltyBasisPoints === undefined && terms.royaltyBase !== undefined)
+    issue("royaltyBase", "deal.terms.notInFeeModel");
   // A minimum annual royalty guarantees a running royalty; a one-off sum has none to guarantee.
-  if (terms.minimumAnnualRoyaltyFen !== undefined && terms.feeModel === "LUMP_SUM") issue("minimumAnnualRoyaltyFen", "deal.terms.notInFeeModel");
+  if (terms.minimumAnnualRoyaltyFen !== undefined && terms.feeModel === "LUMP_SUM")
+    issue("minimumAnnualRoyaltyFen", "deal.terms.notInFeeModel");
   // Running royalties are reported and paid per period; only a lump sum is paid once.
-  if (terms.feeModel !== "LUMP_SUM" && terms.paymentSchedule === "ONCE") issue("paymentSchedule", "deal.terms.royaltyOnce");
+  if (terms.feeModel !== "LUMP_SUM" && terms.paymentSchedule === "ONCE")
+    issue("paymentSchedule", "deal.terms.royaltyOnce");
 }
 
 /** Full terms, normalised: fields that do not apply are absent. */
@@ -130,18 +158,40 @@ export type DealTerms = z.infer<typeof DealTermsSchema>;
  * assignment's price was its lump sum, a license's territory defaulted to mainland China. */
 export function withKind(kind: DealKind, terms: Record<string, unknown>): Record<string, unknown> {
   if (kind !== "ASSIGNMENT") {
-    const royalty = terms.royaltyBasisPoints !== undefined && terms.royaltyBase === undefined ? { royaltyBase: "NET_SALES" } : {};
+    const royalty =
+      terms.royaltyBasisPoints !== undefined && terms.royaltyBase === undefined ? { royaltyBase: "NET_SALES" } : {};
     return { territory: "中国大陆", ...terms, ...royalty, kind };
   }
   const { feeModel, lumpSumFen, licenseTermMonths, territory, fieldOfUse, ...rest } = terms;
-  void feeModel; void licenseTermMonths; void territory; void fieldOfUse;
-  return { priceFen: lumpSumFen, ownershipPasses: "ON_SIGNATURE", ...rest, paymentSchedule: rest.paymentSchedule === "QUARTERLY" ? "ONCE" : rest.paymentSchedule, kind };
+  void feeModel;
+  void licenseTermMonths;
+  void territory;
+  void fieldOfUse;
+  return {
+    priceFen: lumpSumFen,
+    ownershipPasses: "ON_SIGNATURE",
+    ...rest,
+    paymentSchedule: rest.paymentSchedule === "QUARTERLY" ? "ONCE" : rest.paymentSchedule,
+    kind,
+  };
 }
 
 /** The rows a terms table shows, in order; a row is absent when it does not apply to the terms. */
 export const TERM_ROWS = [
-  "kind", "feeModel", "priceFen", "lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "royaltyBase", "perUnitFen",
-  "minimumAnnualRoyaltyFen", "paymentSchedule", "licenseTermMonths", "territory", "fieldOfUse", "ownershipPasses",
+  "kind",
+  "feeModel",
+  "priceFen",
+  "lumpSumFen",
+  "entryFeeFen",
+  "royaltyBasisPoints",
+  "royaltyBase",
+  "perUnitFen",
+  "minimumAnnualRoyaltyFen",
+  "paymentSchedule",
+  "licenseTermMonths",
+  "territory",
+  "fieldOfUse",
+  "ownershipPasses",
 ] as const;
 export type TermRow = (typeof TERM_ROWS)[number];
 
@@ -168,7 +218,8 @@ export interface CostSummary {
 }
 
 export function costSummary(terms: DealTerms): CostSummary {
-  const dueOnSignatureFen = terms.kind === "ASSIGNMENT" ? terms.priceFen ?? 0 : (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
+  const dueOnSignatureFen =
+    terms.kind === "ASSIGNMENT" ? (terms.priceFen ?? 0) : (terms.lumpSumFen ?? 0) + (terms.entryFeeFen ?? 0);
   const contractYears = terms.kind === "ASSIGNMENT" ? 0 : Math.ceil((terms.licenseTermMonths ?? 0) / 12);
   const minimumRoyaltiesFen = (terms.minimumAnnualRoyaltyFen ?? 0) * contractYears;
   return {

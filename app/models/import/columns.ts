@@ -5,10 +5,32 @@ import { termYears, type LegalStatus, type PatentType } from "~/models/patent/vo
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export const IMPORT_TARGETS = [
-  "applicationNumber", "title", "titleEn", "abstract", "abstractEn", "firstClaim", "firstClaimEn", "filingDate",
-  "publicationNumber", "publicationDate", "grantNumber", "grantDate", "type", "ipcMain", "ipcOthers", "inventors",
-  "legalStatus", "cluster", "field", "keywords", "keywordsEn", "transferable", "transferableNote", "valueScore",
-  "maturity", "hasEvaluationReport",
+  "applicationNumber",
+  "title",
+  "titleEn",
+  "abstract",
+  "abstractEn",
+  "firstClaim",
+  "firstClaimEn",
+  "filingDate",
+  "publicationNumber",
+  "publicationDate",
+  "grantNumber",
+  "grantDate",
+  "type",
+  "ipcMain",
+  "ipcOthers",
+  "inventors",
+  "legalStatus",
+  "cluster",
+  "field",
+  "keywords",
+  "keywordsEn",
+  "transferable",
+  "transferableNote",
+  "valueScore",
+  "maturity",
+  "hasEvaluationReport",
 ] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 /** header name as written in the file → the field it fills, or null (not imported) */
@@ -22,7 +44,17 @@ export const REQUIRED_TARGETS: ImportTarget[] = ["applicationNumber", "title", "
 // Names seen in CNIPA-based exports (incoPat, 智慧芽, the sample in DOMAIN.md), Lens.org and English templates,
 // compared without spaces, brackets or case.
 const ALIASES: Record<ImportTarget, string[]> = {
-  applicationNumber: ["申请号", "专利申请号", "专利号", "申请号专利号", "applicationnumber", "applicationno", "appno", "appnumber", "filingnumber"],
+  applicationNumber: [
+    "申请号",
+    "专利申请号",
+    "专利号",
+    "申请号专利号",
+    "applicationnumber",
+    "applicationno",
+    "appno",
+    "appnumber",
+    "filingnumber",
+  ],
   title: ["专利名称", "发明名称", "名称", "标题", "中文名称", "title", "patenttitle"],
   titleEn: ["英文名称", "英文标题", "titleen", "englishtitle"],
   abstract: ["申请摘要", "摘要", "中文摘要", "abstract"],
@@ -51,7 +83,9 @@ const ALIASES: Record<ImportTarget, string[]> = {
 };
 
 const normalizeHeader = (header: string) => header.toLowerCase().replace(/[\s_\-()（）【】[\]/:：.]/g, "");
-const ALIAS_TO_TARGET = new Map(Object.entries(ALIASES).flatMap(([target, names]) => names.map((name) => [name, target as ImportTarget])));
+const ALIAS_TO_TARGET = new Map(
+  Object.entries(ALIASES).flatMap(([target, names]) => names.map((name) => [name, target as ImportTarget])),
+);
 
 /** Recognises the headers it knows; the first column claiming a field wins, later ones stay unmapped. */
 export function recognizeColumns(headers: string[]): ColumnMapping {
@@ -73,8 +107,23 @@ export function missingTargets(mapping: ColumnMapping): ImportTarget[] {
 /** A problem with one cell or row, named by code; the UI and the report word it in the user's language. */
 export interface RowProblem {
   code:
-    | "REQUIRED" | "APPLICATION_NUMBER" | "NOT_CHINESE" | "DATE" | "TYPE" | "TYPE_MISMATCH" | "IPC" | "LEGAL_STATUS"
-    | "CLUSTER" | "FIELD" | "YES_NO" | "SCORE" | "MATURITY" | "TOO_LONG" | "DUPLICATE" | "OTHER_OWNER" | "GRANT_BEFORE_FILING";
+    | "REQUIRED"
+    | "APPLICATION_NUMBER"
+    | "NOT_CHINESE"
+    | "DATE"
+    | "TYPE"
+    | "TYPE_MISMATCH"
+    | "IPC"
+    | "LEGAL_STATUS"
+    | "CLUSTER"
+    | "FIELD"
+    | "YES_NO"
+    | "SCORE"
+    | "MATURITY"
+    | "TOO_LONG"
+    | "DUPLICATE"
+    | "OTHER_OWNER"
+    | "GRANT_BEFORE_FILING";
   column: string | null;
   value?: string;
   detail?: string;
@@ -89,11 +138,29 @@ export interface ImportedPatent {
   defaultLegalStatus: LegalStatus;
   /** Only the fields the file gives (an update leaves the others as they are). */
   fields: Partial<{
-    title: string; titleEn: string | null; abstract: string; abstractEn: string | null; firstClaim: string; firstClaimEn: string | null;
-    publicationNumber: string | null; publicationDate: Date | null; grantNumber: string | null; grantDate: Date | null;
-    ipcMain: string; ipcOthers: string; inventors: string; legalStatus: LegalStatus; cluster: string | null; field: string | null;
-    keywords: string; keywordsEn: string; transferable: boolean; transferableNote: string | null; valueScore: number | null;
-    maturity: number | null; hasEvaluationReport: boolean;
+    title: string;
+    titleEn: string | null;
+    abstract: string;
+    abstractEn: string | null;
+    firstClaim: string;
+    firstClaimEn: string | null;
+    publicationNumber: string | null;
+    publicationDate: Date | null;
+    grantNumber: string | null;
+    grantDate: Date | null;
+    ipcMain: string;
+    ipcOthers: string;
+    inventors: string;
+    legalStatus: LegalStatus;
+    cluster: string | null;
+    field: string | null;
+    keywords: string;
+    keywordsEn: string;
+    transferable: boolean;
+    transferableNote: string | null;
+    valueScore: number | null;
+    maturity: number | null;
+    hasEvaluationReport: boolean;
   }>;
 }
 
@@ -108,7 +175,13 @@ const TYPE_WORDS: Array<[RegExp, PatentType]> = [
   [/^(实用新型|utility)/i, "UTILITY_MODEL"],
   [/^(外观设计|外观|design)/i, "DESIGN"],
 ];
-const TYPE_OF_DIGIT: Record<string, PatentType> = { "1": "INVENTION", "8": "INVENTION", "2": "UTILITY_MODEL", "9": "UTILITY_MODEL", "3": "DESIGN" };
+const TYPE_OF_DIGIT: Record<string, PatentType> = {
+  "1": "INVENTION",
+  "8": "INVENTION",
+  "2": "UTILITY_MODEL",
+  "9": "UTILITY_MODEL",
+  "3": "DESIGN",
+};
 
 // Export wordings of the legal status, most specific first ("无权-视为撤回" is a withdrawal, "无权-…" else lapsed).
 const STATUS_WORDS: Array<[RegExp, LegalStatus]> = [
@@ -129,7 +202,14 @@ export function parseDate(value: string): Date | null | "invalid" {
   if (!match) return "invalid";
   const [year, month, day] = [Number(match[1]), Number(match[2] ?? match[4]), Number(match[3] ?? match[5])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || year < 1985 || year > 2100) return "invalid";
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    year < 1985 ||
+    year > 2100
+  )
+    return "invalid";
   return date;
 }
 
@@ -141,16 +221,28 @@ export function normalizeIpc(value: string): string | null {
 
 /** Application numbers as exports write them; 12 digits without a check character (Lens: "CN 200410080367 A")
  * get theirs computed. */
-export function parseImportedApplicationNumber(value: string): { ok: true; normalized: string; typeDigit: string } | { ok: false; code: "APPLICATION_NUMBER" | "NOT_CHINESE"; detail?: string } {
+export function parseImportedApplicationNumber(
+  value: string,
+):
+  | { ok: true; normalized: string; typeDigit: string }
+  | { ok: false; code: "APPLICATION_NUMBER" | "NOT_CHINESE"; detail?: string } {
   const compact = value.trim().toUpperCase().replace(/\s+/g, "");
   if (/^[A-Z]{2}/.test(compact) && !/^(CN|ZL)/.test(compact)) return { ok: false, code: "NOT_CHINESE" };
   const withoutKind = compact.replace(/^(CN|ZL)(\d{12})[A-Z]\d?$/, "$1$2");
   const digitsOnly = /^(?:CN|ZL)?(\d{12})$/.exec(withoutKind);
-  const parsed = parseApplicationNumber(digitsOnly ? `${digitsOnly[1]}.${applicationCheckCharacter(digitsOnly[1])}` : withoutKind);
-  return parsed.ok ? { ok: true, normalized: parsed.normalized, typeDigit: parsed.typeDigit } : { ok: false, code: "APPLICATION_NUMBER", detail: parsed.reason };
+  const parsed = parseApplicationNumber(
+    digitsOnly ? `${digitsOnly[1]}.${applicationCheckCharacter(digitsOnly[1])}` : withoutKind,
+  );
+  return parsed.ok
+    ? { ok: true, normalized: parsed.normalized, typeDigit: parsed.typeDigit }
+    : { ok: false, code: "APPLICATION_NUMBER", detail: parsed.reason };
 }
 
-const splitList = (value: string) => value.split(/[;；,，、|\n]+/).map((item) => item.trim()).filter(Boolean);
+const splitList = (value: string) =>
+  value
+    .split(/[;；,，、|\n]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 
 function parseYesNo(value: string): boolean | null | "invalid" {
   const text = value.trim().toLowerCase();
@@ -168,15 +260,25 @@ function parseWholeNumber(value: string, min: number, max: number): number | nul
   return number >= min && number <= max ? number : "invalid";
 }
 
-function findTaxonomy<T extends { code: string; zh: string; en: string }>(list: readonly T[], value: string): string | null | "invalid" {
+function findTaxonomy<T extends { code: string; zh: string; en: string }>(
+  list: readonly T[],
+  value: string,
+): string | null | "invalid" {
   const text = value.trim();
   if (text === "") return null;
-  const found = list.find((item) => [item.code, item.zh, item.en].some((name) => name.toLowerCase() === text.toLowerCase()));
+  const found = list.find((item) =>
+    [item.code, item.zh, item.en].some((name) => name.toLowerCase() === text.toLowerCase()),
+  );
   return found ? found.code : "invalid";
 }
 
 /** One row of the file, through the mapping, into a patent or the list of what is wrong with it. */
-export function parseImportRow(cells: string[], headers: string[], mapping: ColumnMapping, now = new Date()): ParsedRow {
+export function parseImportRow(
+  cells: string[],
+  headers: string[],
+  mapping: ColumnMapping,
+  now = new Date(),
+): ParsedRow {
   const problems: RowProblem[] = [];
   const columnOf = new Map<ImportTarget, string>();
   const value = new Map<ImportTarget, string>();
@@ -188,10 +290,16 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
     }
   });
   const problem = (target: ImportTarget | null, code: RowProblem["code"], detail?: string) =>
-    problems.push({ code, column: target ? (columnOf.get(target) ?? target) : null, value: target ? value.get(target)?.slice(0, 80) : undefined, detail });
+    problems.push({
+      code,
+      column: target ? (columnOf.get(target) ?? target) : null,
+      value: target ? value.get(target)?.slice(0, 80) : undefined,
+      detail,
+    });
   const limitOf = (target: ImportTarget) => (target === "title" || target === "titleEn" ? TITLE_LIMIT : TEXT_LIMIT);
   for (const [target, cell] of value) {
-    if (cell.length > limitOf(target)) problems.push({ code: "TOO_LONG", column: columnOf.get(target)!, detail: `${cell.length}/${limitOf(target)}` });
+    if (cell.length > limitOf(target))
+      problems.push({ code: "TOO_LONG", column: columnOf.get(target)!, detail: `${cell.length}/${limitOf(target)}` });
   }
   const text = (target: ImportTarget): string | undefined => {
     const cell = value.get(target);
@@ -210,13 +318,17 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
   for (const target of REQUIRED_TARGETS) if (!value.get(target)?.trim()) problem(target, "REQUIRED");
   const fields: ImportedPatent["fields"] = {};
 
-  const number = value.get("applicationNumber")?.trim() ? parseImportedApplicationNumber(value.get("applicationNumber")!) : null;
+  const number = value.get("applicationNumber")?.trim()
+    ? parseImportedApplicationNumber(value.get("applicationNumber")!)
+    : null;
   if (number && !number.ok) problem("applicationNumber", number.code, number.detail);
 
   let type: PatentType | undefined = number?.ok ? TYPE_OF_DIGIT[number.typeDigit] : undefined;
   const typeText = value.get("type")?.trim();
   if (typeText) {
-    const named = TYPE_WORDS.find(([pattern]) => pattern.test(typeText))?.[1] ?? (["INVENTION", "UTILITY_MODEL", "DESIGN"].includes(typeText) ? (typeText as PatentType) : undefined);
+    const named =
+      TYPE_WORDS.find(([pattern]) => pattern.test(typeText))?.[1] ??
+      (["INVENTION", "UTILITY_MODEL", "DESIGN"].includes(typeText) ? (typeText as PatentType) : undefined);
     if (!named) problem("type", "TYPE");
     else if (type && named !== type) problem("type", "TYPE_MISMATCH", type);
     else type = named;
@@ -230,9 +342,16 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
     const cell = text(target);
     if (cell !== undefined) fields[target] = target.startsWith("keywords") ? splitList(cell).join("; ") : cell;
   }
-  for (const target of ["abstractEn", "firstClaimEn", "publicationNumber", "grantNumber", "transferableNote"] as const) {
+  for (const target of [
+    "abstractEn",
+    "firstClaimEn",
+    "publicationNumber",
+    "grantNumber",
+    "transferableNote",
+  ] as const) {
     const cell = text(target);
-    if (cell !== undefined) fields[target] = target.endsWith("Number") ? cell.replace(/\s+/g, "").toUpperCase() || null : cell || null;
+    if (cell !== undefined)
+      fields[target] = target.endsWith("Number") ? cell.replace(/\s+/g, "").toUpperCase() || null : cell || null;
   }
   const inventors = text("inventors");
   if (inventors !== undefined) fields.inventors = splitList(inventors).join("; ");
@@ -245,13 +364,17 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
   if (filingDate && grantDate && grantDate < filingDate) problem("grantDate", "GRANT_BEFORE_FILING");
 
   const ipcList = splitList(value.get("ipcOthers") ?? "").map((code) => ({ code, ipc: normalizeIpc(code) }));
-  for (const bad of ipcList.filter((entry) => !entry.ipc)) problems.push({ code: "IPC", column: columnOf.get("ipcOthers")!, value: bad.code.slice(0, 40) });
+  for (const bad of ipcList.filter((entry) => !entry.ipc))
+    problems.push({ code: "IPC", column: columnOf.get("ipcOthers")!, value: bad.code.slice(0, 40) });
   const mainText = value.get("ipcMain")?.trim();
   const ipcMain = mainText ? normalizeIpc(mainText) : (ipcList[0]?.ipc ?? null);
   if (mainText && !ipcMain) problem("ipcMain", "IPC");
   if (ipcMain) {
     fields.ipcMain = ipcMain;
-    if (columnOf.has("ipcOthers")) fields.ipcOthers = [...new Set(ipcList.map((entry) => entry.ipc).filter((ipc): ipc is string => Boolean(ipc) && ipc !== ipcMain))].join("; ");
+    if (columnOf.has("ipcOthers"))
+      fields.ipcOthers = [
+        ...new Set(ipcList.map((entry) => entry.ipc).filter((ipc): ipc is string => Boolean(ipc) && ipc !== ipcMain)),
+      ].join("; ");
   }
 
   const statusText = value.get("legalStatus")?.trim();
@@ -289,5 +412,8 @@ export function parseImportRow(cells: string[], headers: string[], mapping: Colu
   const expiresOn = new Date(filingDate);
   expiresOn.setUTCFullYear(expiresOn.getUTCFullYear() + termYears(type, filingDate));
   const defaultLegalStatus: LegalStatus = expiresOn <= now ? "EXPIRED" : grantDate ? "VALID" : "PENDING";
-  return { ok: true, patent: { applicationNumber: number.normalized, type, filingDate, expiresOn, defaultLegalStatus, fields } };
+  return {
+    ok: true,
+    patent: { applicationNumber: number.normalized, type, filingDate, expiresOn, defaultLegalStatus, fields },
+  };
 }

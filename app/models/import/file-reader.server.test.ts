@@ -32,7 +32,8 @@ async function readRows(source: RowSource): Promise<{ line: number; cells: strin
 
 /** `message`: the exact text, or a pattern it matches. */
 function importError(code: ImportFileError["code"], message?: string | RegExp) {
-  const expectedMessage = message instanceof RegExp ? { message: expect.stringMatching(message) } : message === undefined ? {} : { message };
+  const expectedMessage =
+    message instanceof RegExp ? { message: expect.stringMatching(message) } : message === undefined ? {} : { message };
   return expect.objectContaining({ name: "ImportFileError", code, ...expectedMessage });
 }
 
@@ -41,12 +42,25 @@ describe("CSV", () => {
     const source = await openRowSource(fixture("cn-export-sample.csv"), "专利导出.csv");
     expect(source).toMatchObject({ format: "csv", encoding: "utf-8", delimiter: "," });
     expect(source.headers).toHaveLength(61);
-    expect(source.headers.slice(0, 7)).toEqual(["序号", "申请日", "公开日", "授权公告日", "申请人", "发明人", "申请号"]);
+    expect(source.headers.slice(0, 7)).toEqual([
+      "序号",
+      "申请日",
+      "公开日",
+      "授权公告日",
+      "申请人",
+      "发明人",
+      "申请号",
+    ]);
     const rows = await readRows(source);
     expect(rows.map((row) => row.line)).toEqual([2, 3, 4]);
     expect(rows.every((row) => row.cells.length === 61)).toBe(true);
     const firstRecord = Object.fromEntries(source.headers.map((header, i) => [header, rows[0].cells[i]]));
-    expect(firstRecord).toMatchObject({ 申请号: "CN202223220665.2", 专利名称: "一种无人机机载多功能盒", 申请日: "20221202", 专利类型: "实用新型" });
+    expect(firstRecord).toMatchObject({
+      申请号: "CN202223220665.2",
+      专利名称: "一种无人机机载多功能盒",
+      申请日: "20221202",
+      专利类型: "实用新型",
+    });
   });
 
   it("reads GB18030 text", async () => {
@@ -54,14 +68,22 @@ describe("CSV", () => {
     expect(source).toMatchObject({ encoding: "gb18030", headers: ["申请号", "专利名称", "申请人", "申请日"] });
     expect(await readRows(source)).toEqual([
       { line: 2, cells: ["CN202223220665.2", "一种无人机机载多功能盒", "中科大数据研究院", "2022-12-02"] },
-      { line: 3, cells: ["CN202122975192.6", "一种可拍照便携式实时语音播报端测摄像头", "中科大数据研究院", "2021-11-30"] },
+      {
+        line: 3,
+        cells: ["CN202122975192.6", "一种可拍照便携式实时语音播报端测摄像头", "中科大数据研究院", "2021-11-30"],
+      },
     ]);
   });
 
   it("detects the encoding when the 64 KiB sample ends inside a character", async () => {
     // The prefixes are sized so that the 64 KiB boundary falls inside a character ("中" is 3 bytes in UTF-8, 2 in GB18030).
     const utf8 = await tempFile("cut-utf8.csv", "a,名称\n" + "中".repeat(30_000) + ",x\n");
-    expect(readFileSync(utf8).subarray(0, 64 * 1024).toString("utf8").endsWith("\uFFFD")).toBe(true);
+    expect(
+      readFileSync(utf8)
+        .subarray(0, 64 * 1024)
+        .toString("utf8")
+        .endsWith("\uFFFD"),
+    ).toBe(true);
     const utf8Source = await openRowSource(utf8, "cut.csv");
     expect(utf8Source.encoding).toBe("utf-8");
     expect((await readRows(utf8Source))[0].cells[0]).toBe("中".repeat(30_000));
@@ -81,14 +103,19 @@ describe("CSV", () => {
   });
 
   it("refuses text that is neither UTF-8 nor GB18030", async () => {
-    const message = "The file is neither UTF-8 nor GB18030 text. Save it as CSV UTF-8 (or GB18030) and upload it again.";
+    const message =
+      "The file is neither UTF-8 nor GB18030 text. Save it as CSV UTF-8 (or GB18030) and upload it again.";
     await expect(openRowSource(fixture("latin1.csv"), "latin1.csv")).rejects.toEqual(importError("ENCODING", message));
     await expect(openRowSource(fixture("utf16.txt"), "unicode.txt")).rejects.toEqual(importError("ENCODING", message));
   });
 
   it("names the line when bytes after the sample do not decode", async () => {
     const goodLines = Array.from({ length: 3000 }, (_, i) => `CN${i},一种无人机机载多功能盒\n`).join(""); // > 64 KiB
-    const bytes = Buffer.concat([Buffer.from("申请号,专利名称\n" + goodLines), Buffer.from([0x43, 0x4e, 0x2c, 0xff, 0x0a]), Buffer.from("CN9,x\n")]);
+    const bytes = Buffer.concat([
+      Buffer.from("申请号,专利名称\n" + goodLines),
+      Buffer.from([0x43, 0x4e, 0x2c, 0xff, 0x0a]),
+      Buffer.from("CN9,x\n"),
+    ]);
     const source = await openRowSource(await tempFile("late-bad-byte.csv", bytes), "late.csv");
     expect(source.encoding).toBe("utf-8");
     await expect(readRows(source)).rejects.toEqual(importError("ENCODING", /^Line 3002 is not valid UTF-8 text/));
@@ -97,7 +124,10 @@ describe("CSV", () => {
   it("refuses binary files uploaded as CSV", async () => {
     const withNul = await tempFile("nul.csv", Buffer.from("申请号,专利名称\nCN1,\u0000\n"));
     const pdf = await tempFile("scan.csv", "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n");
-    const png = await tempFile("image.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]));
+    const png = await tempFile(
+      "image.csv",
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
     for (const path of [withNul, pdf, png]) {
       await expect(openRowSource(path, "data.csv")).rejects.toEqual(importError("NOT_A_TABLE", /binary file/));
     }
@@ -120,7 +150,15 @@ describe("CSV", () => {
   it("parses quotes, CRLF and multi-line cells, and counts physical lines", async () => {
     const source = await openRowSource(fixture("multiline.csv"), "multiline.csv");
     expect(await readRows(source)).toEqual([
-      { line: 2, cells: ["CN202223220665.2", "一种无人机机载多功能盒", "1.一种无人机机载多功能盒，\r\n其特征在于：\r\n包括内盒", "first"] },
+      {
+        line: 2,
+        cells: [
+          "CN202223220665.2",
+          "一种无人机机载多功能盒",
+          "1.一种无人机机载多功能盒，\r\n其特征在于：\r\n包括内盒",
+          "first",
+        ],
+      },
       // Cells are text, never evaluated.
       { line: 5, cells: ["CN202122975192.6", '一种"可拍照"摄像头', "2.权利要求", "=cmd|' /C calc'!A0"] },
       // Lines 6 (blank) and 7 (only separators) are skipped; a short row is padded, a long one cut.
@@ -159,7 +197,9 @@ describe("header row", () => {
   const noHeader = "The first row must name the columns (申请号, 专利名称, …); it looks like data.";
 
   it("refuses a file whose first row is data", async () => {
-    await expect(openRowSource(fixture("headerless.csv"), "export.csv")).rejects.toEqual(importError("NO_HEADER", noHeader));
+    await expect(openRowSource(fixture("headerless.csv"), "export.csv")).rejects.toEqual(
+      importError("NO_HEADER", noHeader),
+    );
     const datesAndNumbers = await tempFile("dates.csv", "202223220665,2022-12-02,名称\n202223220666,2022/12/3,名称\n");
     await expect(openRowSource(datesAndNumbers, "dates.csv")).rejects.toEqual(importError("NO_HEADER", noHeader));
     const longText = await tempFile("long.csv", `${"一种无人机".repeat(13)},ZL202223220665.2,名称\n`);
@@ -173,7 +213,9 @@ describe("header row", () => {
 
   it("refuses a repeated name at once, naming both columns, and leaves out unnamed columns", async () => {
     const path = await tempFile("duplicates.csv", " 申请号 ,专利名称,,申请号,申请号\nCN1,x,ignored,CN2,CN3\n");
-    await expect(openRowSource(path, "dup.csv")).rejects.toEqual(importError("DUPLICATE_COLUMN", /^Columns 1 and 4 are both named "申请号"/));
+    await expect(openRowSource(path, "dup.csv")).rejects.toEqual(
+      importError("DUPLICATE_COLUMN", /^Columns 1 and 4 are both named "申请号"/),
+    );
     const unnamed = await tempFile("unnamed.csv", "申请号,专利名称,,备注\nCN1,x,ignored,y\n");
     const source = await openRowSource(unnamed, "unnamed.csv");
     expect(source.headers).toEqual(["申请号", "专利名称", "备注"]);
@@ -181,9 +223,14 @@ describe("header row", () => {
   });
 
   it("refuses 10,000 columns of one name at once", async () => {
-    const path = await tempFile("same-name.csv", `${Array(10_000).fill("a").join(",")}\n${Array(10_000).fill("1").join(",")}\n`);
+    const path = await tempFile(
+      "same-name.csv",
+      `${Array(10_000).fill("a").join(",")}\n${Array(10_000).fill("1").join(",")}\n`,
+    );
     const startedAt = performance.now();
-    await expect(openRowSource(path, "same.csv")).rejects.toEqual(importError("DUPLICATE_COLUMN", /^Columns 1 and 2 are both named "a"/));
+    await expect(openRowSource(path, "same.csv")).rejects.toEqual(
+      importError("DUPLICATE_COLUMN", /^Columns 1 and 2 are both named "a"/),
+    );
     expect(performance.now() - startedAt).toBeLessThan(1_000);
   });
 
@@ -191,11 +238,16 @@ describe("header row", () => {
     const names = Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(",");
     const path = await tempFile("wide.csv", `${names}\n${names}\n`);
     const startedAt = performance.now();
-    await expect(openRowSource(path, "wide.csv")).rejects.toEqual(importError("TOO_MANY_COLUMNS", /more than 500 columns/));
+    await expect(openRowSource(path, "wide.csv")).rejects.toEqual(
+      importError("TOO_MANY_COLUMNS", /more than 500 columns/),
+    );
     expect(performance.now() - startedAt).toBeLessThan(1_000);
     const empty = await tempFile("wide-empty.csv", `申请号,名称${",".repeat(20_000)}\nCN1,x\n`);
     await expect(openRowSource(empty, "wide.csv")).rejects.toEqual(importError("TOO_MANY_COLUMNS"));
-    const json = await tempFile("wide.jsonl", `${JSON.stringify(Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])))}\n`);
+    const json = await tempFile(
+      "wide.jsonl",
+      `${JSON.stringify(Object.fromEntries(Array.from({ length: 600 }, (_, i) => [`k${i}`, i])))}\n`,
+    );
     await expect(openRowSource(json, "wide.jsonl")).rejects.toEqual(importError("TOO_MANY_COLUMNS"));
   });
 
@@ -210,7 +262,9 @@ describe("header row", () => {
     await expect(readRows(source)).rejects.toEqual(importError("TOO_MANY_ROWS", /more than 20 rows/));
     expect(await readRows(await openRowSource(path, "rows.csv", { maxRows: 30 }))).toHaveLength(30);
     const long = await tempFile("long-record.csv", `申请号,名称\nCN1,x\nCN2,"${"x".repeat(1_100_000)}"\n`);
-    await expect(openRowSource(long, "long.csv").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^The record starting on line 3 /));
+    await expect(openRowSource(long, "long.csv").then(readRows)).rejects.toEqual(
+      importError("LONG_RECORD", /^The record starting on line 3 /),
+    );
   });
 });
 
@@ -240,7 +294,9 @@ describe("files that are not readable tables", () => {
     await expect(openRowSource(text, "专利.xls")).rejects.toEqual(importError("UNSUPPORTED", oldExcel));
     const ole = await tempFile("ole.xlsx", Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]));
     await expect(openRowSource(ole, "renamed.xlsx")).rejects.toEqual(importError("UNSUPPORTED", oldExcel));
-    await expect(openRowSource(text, "scan.pdf")).rejects.toEqual(importError("UNSUPPORTED", /"\.pdf" cannot be imported/));
+    await expect(openRowSource(text, "scan.pdf")).rejects.toEqual(
+      importError("UNSUPPORTED", /"\.pdf" cannot be imported/),
+    );
     await expect(openRowSource(text, "noextension")).rejects.toEqual(importError("UNSUPPORTED", /\(no extension\)/));
   });
 });
@@ -249,7 +305,18 @@ describe("XLSX", () => {
   it("reads the first worksheet: titles and blank rows skipped, cells as text", async () => {
     const source = await openRowSource(fixture("patents.xlsx"), "patents.xlsx");
     expect(source).toMatchObject({ format: "xlsx", encoding: null, delimiter: null });
-    expect(source.headers).toEqual(["申请号", "专利名称", "申请日", "申请号码", "引证数", "有效", "全文链接", "合计", "比例", "备注"]);
+    expect(source.headers).toEqual([
+      "申请号",
+      "专利名称",
+      "申请日",
+      "申请号码",
+      "引证数",
+      "有效",
+      "全文链接",
+      "合计",
+      "比例",
+      "备注",
+    ]);
     expect(await readRows(source)).toEqual([
       {
         line: 4,
@@ -267,7 +334,21 @@ describe("XLSX", () => {
         ],
       },
       // Row 5 is blank; the second worksheet is not read.
-      { line: 6, cells: ["CN202122975192.6", "一种可拍照便携式实时语音播报端测摄像头", "2021-11-30", "202122975192", "0", "false", "", "文本", "", ""] },
+      {
+        line: 6,
+        cells: [
+          "CN202122975192.6",
+          "一种可拍照便携式实时语音播报端测摄像头",
+          "2021-11-30",
+          "202122975192",
+          "0",
+          "false",
+          "",
+          "文本",
+          "",
+          "",
+        ],
+      },
     ]);
   });
 
@@ -282,7 +363,10 @@ describe("XLSX", () => {
     const workbook = readFileSync(fixture("patents.xlsx"));
     const truncated = await tempFile("truncated.xlsx", workbook.subarray(0, workbook.length / 2));
     await expect(openRowSource(truncated, "truncated.xlsx")).rejects.toEqual(importError("NOT_A_TABLE", damaged));
-    const garbage = await tempFile("garbage.xlsx", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(4096, 0x5a)]));
+    const garbage = await tempFile(
+      "garbage.xlsx",
+      Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(4096, 0x5a)]),
+    );
     await expect(openRowSource(garbage, "garbage.xlsx")).rejects.toEqual(importError("NOT_A_TABLE", damaged));
     const corruptSheet = Buffer.from(workbook);
     corruptSheet.fill(0, 1300, 1500); // inside the compressed xl/worksheets/sheet1.xml; the ZIP's end record is intact
@@ -298,7 +382,9 @@ describe("XLSX", () => {
     empty.addWorksheet("数据").addRow(["申请号", "专利名称"]);
     const emptyPath = join(tempDir, "empty-first.xlsx");
     await empty.xlsx.writeFile(emptyPath);
-    await expect(openRowSource(emptyPath, "empty.xlsx")).rejects.toEqual(importError("EMPTY", /first worksheet is empty/));
+    await expect(openRowSource(emptyPath, "empty.xlsx")).rejects.toEqual(
+      importError("EMPTY", /first worksheet is empty/),
+    );
 
     const headerless = new ExcelJS.Workbook();
     headerless.addWorksheet("数据").addRow(["CN202223220665.2", 202223220665, new Date(Date.UTC(2022, 11, 2))]);
@@ -333,7 +419,9 @@ describe("JSON", () => {
   });
 
   it("takes the headers from the first 100 objects only", async () => {
-    const objects = Array.from({ length: 101 }, (_, i) => (i === 100 ? { 申请号: "CN101", 迟到: "x" } : { 申请号: `CN${i}`, 名称: "y" }));
+    const objects = Array.from({ length: 101 }, (_, i) =>
+      i === 100 ? { 申请号: "CN101", 迟到: "x" } : { 申请号: `CN${i}`, 名称: "y" },
+    );
     const path = await tempFile("late-key.ndjson", objects.map((object) => JSON.stringify(object)).join("\n"));
     const source = await openRowSource(path, "late.ndjson");
     expect(source.headers).toEqual(["申请号", "名称"]);
@@ -342,16 +430,29 @@ describe("JSON", () => {
 
   it("refuses elements and lines that are not JSON objects, naming them", async () => {
     const arrayWithNumber = await tempFile("array.json", '[{"申请号": "CN1", "名称": "x"}, 42]');
-    await expect(openRowSource(arrayWithNumber, "a.json")).rejects.toEqual(importError("BAD_JSON", /^Item 2 of the JSON array is not an object/));
+    await expect(openRowSource(arrayWithNumber, "a.json")).rejects.toEqual(
+      importError("BAD_JSON", /^Item 2 of the JSON array is not an object/),
+    );
     // V8 reports the position of the unexpected "{" after the missing comma.
-    const missingComma = await tempFile("missing-comma.json", '[\n  {"申请号": "CN1"},\n  {"申请号": "CN2"}\n  {"申请号": "CN3"}\n]');
-    await expect(openRowSource(missingComma, "invalid.json")).rejects.toEqual(importError("BAD_JSON", "The file is not valid JSON (line 4)."));
+    const missingComma = await tempFile(
+      "missing-comma.json",
+      '[\n  {"申请号": "CN1"},\n  {"申请号": "CN2"}\n  {"申请号": "CN3"}\n]',
+    );
+    await expect(openRowSource(missingComma, "invalid.json")).rejects.toEqual(
+      importError("BAD_JSON", "The file is not valid JSON (line 4)."),
+    );
     const unexpectedToken = await tempFile("unexpected.json", '[\n  {"申请号": }\n]');
-    await expect(openRowSource(unexpectedToken, "invalid.json")).rejects.toEqual(importError("BAD_JSON", /^The file is not valid JSON/));
+    await expect(openRowSource(unexpectedToken, "invalid.json")).rejects.toEqual(
+      importError("BAD_JSON", /^The file is not valid JSON/),
+    );
     const notJson = await tempFile("lines.jsonl", '{"申请号": "CN1", "名称": "x"}\n\n{"申请号": "CN2", 名称}\n');
-    await expect(openRowSource(notJson, "lines.jsonl")).rejects.toEqual(importError("BAD_JSON", /^Line 3 is not valid JSON/));
+    await expect(openRowSource(notJson, "lines.jsonl")).rejects.toEqual(
+      importError("BAD_JSON", /^Line 3 is not valid JSON/),
+    );
     const notObject = await tempFile("scalar.jsonl", '{"申请号": "CN1", "名称": "x"}\n["CN2"]\n');
-    await expect(openRowSource(notObject, "scalar.jsonl")).rejects.toEqual(importError("BAD_JSON", /^Line 2 is not a JSON object/));
+    await expect(openRowSource(notObject, "scalar.jsonl")).rejects.toEqual(
+      importError("BAD_JSON", /^Line 2 is not a JSON object/),
+    );
   });
 });
 
@@ -380,7 +481,9 @@ describe("streaming", () => {
       if (rowCount % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
     }
     const heapGrowthMb = (heapPeak - heapBefore) / 1024 / 1024;
-    console.info(`streamed ${rowCount} rows in ${Math.round(performance.now() - startedAt)} ms; heap grew ${heapGrowthMb.toFixed(1)} MB`);
+    console.info(
+      `streamed ${rowCount} rows in ${Math.round(performance.now() - startedAt)} ms; heap grew ${heapGrowthMb.toFixed(1)} MB`,
+    );
     expect(rowCount).toBe(100_000);
     expect(lastLine).toBe(100_001);
     expect(heapGrowthMb).toBeLessThan(100);
@@ -413,31 +516,50 @@ describe("hostile files", () => {
       await writeXlsxBomb(path, options);
       expect(readFileSync(path).length).toBeLessThan(1.5 * 1024 * 1024);
       const startedAt = performance.now();
-      const refusal = options.declared === "true" ? importError("XLSX_TOO_LARGE", /unpacks to more than/) : importError("NOT_A_TABLE", /could not be read/);
+      const refusal =
+        options.declared === "true"
+          ? importError("XLSX_TOO_LARGE", /unpacks to more than/)
+          : importError("NOT_A_TABLE", /could not be read/);
       await expect(openRowSource(path, "bomb.xlsx"), variant).rejects.toEqual(refusal);
       expect(performance.now() - startedAt, variant).toBeLessThan(1_000);
     }
   });
 
-  it("reads a JSON array as a stream: a 39 MB array with bounded memory, an element over the cap refused", { timeout: 60_000 }, async () => {
-    const { writeJsonArray } = await import("../../../tests/helpers/hostile-files");
-    const path = join(tempDir, "big.json");
-    await writeJsonArray(path, 39);
-    const heapBefore = process.memoryUsage().heapUsed;
-    let heapPeak = heapBefore;
-    let rows = 0;
-    for await (const row of (await openRowSource(path, "big.json")).rows) {
-      if (++rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-      expect(row.line).toBe(rows + 1);
-    }
-    expect(rows).toBeGreaterThan(80_000);
-    expect((heapPeak - heapBefore) / 1024 / 1024).toBeLessThan(60);
+  it(
+    "reads a JSON array as a stream: a 39 MB array with bounded memory, an element over the cap refused",
+    { timeout: 60_000 },
+    async () => {
+      const { writeJsonArray } = await import("../../../tests/helpers/hostile-files");
+      const path = join(tempDir, "big.json");
+      await writeJsonArray(path, 39);
+      const heapBefore = process.memoryUsage().heapUsed;
+      let heapPeak = heapBefore;
+      let rows = 0;
+      for await (const row of (await openRowSource(path, "big.json")).rows) {
+        if (++rows % 1000 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+        expect(row.line).toBe(rows + 1);
+      }
+      expect(rows).toBeGreaterThan(80_000);
+      expect((heapPeak - heapBefore) / 1024 / 1024).toBeLessThan(60);
 
-    const huge = await tempFile("huge-element.json", `[{"申请号": "CN1", "名称": "x"}, {"申请号": "${"x".repeat(1_100_000)}"}]`);
-    await expect(openRowSource(huge, "huge.json").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^Item 2 of the JSON array is longer/));
-    const hugeLine = await tempFile("huge-line.jsonl", `{"申请号": "CN1", "名称": "x"}\n{"申请号": "${"x".repeat(1_100_000)}"}\n`);
-    await expect(openRowSource(hugeLine, "huge.jsonl").then(readRows)).rejects.toEqual(importError("LONG_RECORD", /^Line 2 is longer/));
-    const trailing = await tempFile("trailing.json", '[{"申请号": "CN1", "名称": "x"},\n]');
-    await expect(openRowSource(trailing, "t.json")).rejects.toEqual(importError("BAD_JSON", "The file is not valid JSON (line 2)."));
-  });
+      const huge = await tempFile(
+        "huge-element.json",
+        `[{"申请号": "CN1", "名称": "x"}, {"申请号": "${"x".repeat(1_100_000)}"}]`,
+      );
+      await expect(openRowSource(huge, "huge.json").then(readRows)).rejects.toEqual(
+        importError("LONG_RECORD", /^Item 2 of the JSON array is longer/),
+      );
+      const hugeLine = await tempFile(
+        "huge-line.jsonl",
+        `{"申请号": "CN1", "名称": "x"}\n{"申请号": "${"x".repeat(1_100_000)}"}\n`,
+      );
+      await expect(openRowSource(hugeLine, "huge.jsonl").then(readRows)).rejects.toEqual(
+        importError("LONG_RECORD", /^Line 2 is longer/),
+      );
+      const trailing = await tempFile("trailing.json", '[{"申请号": "CN1", "名称": "x"},\n]');
+      await expect(openRowSource(trailing, "t.json")).rejects.toEqual(
+        importError("BAD_JSON", "The file is not valid JSON (line 2)."),
+      );
+    },
+  );
 });

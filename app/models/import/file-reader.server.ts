@@ -19,8 +19,19 @@ import { isoDay } from "~/lib/calendar-date";
 export type ImportFormat = "csv" | "xlsx" | "json";
 
 type ImportFileErrorCode =
-  | "EMPTY" | "TOO_LARGE" | "ENCODING" | "NOT_A_TABLE" | "NO_HEADER" | "BAD_JSON" | "UNSUPPORTED"
-  | "TOO_MANY_COLUMNS" | "LONG_HEADER" | "DUPLICATE_COLUMN" | "TOO_MANY_ROWS" | "LONG_RECORD" | "XLSX_TOO_LARGE";
+  | "EMPTY"
+  | "TOO_LARGE"
+  | "ENCODING"
+  | "NOT_A_TABLE"
+  | "NO_HEADER"
+  | "BAD_JSON"
+  | "UNSUPPORTED"
+  | "TOO_MANY_COLUMNS"
+  | "LONG_HEADER"
+  | "DUPLICATE_COLUMN"
+  | "TOO_MANY_ROWS"
+  | "LONG_RECORD"
+  | "XLSX_TOO_LARGE";
 
 export class ImportFileError extends Error {
   constructor(
@@ -103,7 +114,8 @@ const UTF16_BOMS = [Buffer.from([0xff, 0xfe]), Buffer.from([0xfe, 0xff])];
 const MESSAGES = {
   empty: "The file is empty.",
   encoding: "The file is neither UTF-8 nor GB18030 text. Save it as CSV UTF-8 (or GB18030) and upload it again.",
-  binary: "The file is not a text table; it looks like a binary file such as a PDF or an image. Upload a CSV, Excel (.xlsx) or JSON file.",
+  binary:
+    "The file is not a text table; it looks like a binary file such as a PDF or an image. Upload a CSV, Excel (.xlsx) or JSON file.",
   oldExcel:
     "Old Excel files (.xls) and password-protected workbooks cannot be read. Save the file as .xlsx (without a password) or as CSV UTF-8, and upload it again.",
   damagedXlsx:
@@ -117,7 +129,11 @@ const MESSAGES = {
  * with the ZIP signature "PK\x03\x04" is XLSX whatever its name; .xls (old binary Excel) → UNSUPPORTED.
  * Row `line`s: CSV, the physical line where the record starts; XLSX, the sheet row number; JSON array, the
  * element's index + 2; JSON Lines, the line number. Throws ImportFileError with a user-facing message. */
-export async function openRowSource(path: string, fileName: string, options: { maxBytes?: number; maxRows?: number } = {}): Promise<RowSource> {
+export async function openRowSource(
+  path: string,
+  fileName: string,
+  options: { maxBytes?: number; maxRows?: number } = {},
+): Promise<RowSource> {
   const source = await openFile(path, fileName, options);
   return options.maxRows === undefined ? source : { ...source, rows: cappedRows(source.rows, options.maxRows) };
 }
@@ -136,7 +152,8 @@ async function openFile(path: string, fileName: string, options: { maxBytes?: nu
 
   const extension = extname(fileName).toLowerCase();
   if (startsWith(sample, ZIP_SIGNATURE)) return openXlsx(path, size);
-  if (extension === ".xls" || startsWith(sample, OLE_SIGNATURE)) throw new ImportFileError("UNSUPPORTED", MESSAGES.oldExcel);
+  if (extension === ".xls" || startsWith(sample, OLE_SIGNATURE))
+    throw new ImportFileError("UNSUPPORTED", MESSAGES.oldExcel);
   const format = EXTENSION_FORMATS[extension];
   if (!format) {
     throw new ImportFileError(
@@ -178,7 +195,8 @@ function isBlankText(bytes: Buffer): boolean {
 /** `sampleIsWholeFile` false: the sample may end inside a multi-byte character, which is not an error. */
 function detectTextEncoding(sample: Buffer, sampleIsWholeFile: boolean): TextEncoding {
   if (UTF16_BOMS.some((bom) => startsWith(sample, bom))) throw new ImportFileError("ENCODING", MESSAGES.encoding);
-  if (sample.includes(0) || startsWith(sample, PDF_SIGNATURE)) throw new ImportFileError("NOT_A_TABLE", MESSAGES.binary);
+  if (sample.includes(0) || startsWith(sample, PDF_SIGNATURE))
+    throw new ImportFileError("NOT_A_TABLE", MESSAGES.binary);
   if (startsWith(sample, UTF8_BOM)) return "utf-8";
   for (const encoding of ["utf-8", "gb18030"] as const) {
     if (decodes(sample, encoding, !sampleIsWholeFile)) return encoding;
@@ -325,19 +343,36 @@ function headerColumns(cells: string[], checkShape: boolean): TableColumns {
 
 function tooManyColumnsError(): ImportFileError {
   const max = IMPORT_FILE_LIMITS.columns;
-  return new ImportFileError("TOO_MANY_COLUMNS", `The header row has more than ${max} columns; at most ${max} can be imported. Remove the columns you do not need and upload the file again.`, { max });
+  return new ImportFileError(
+    "TOO_MANY_COLUMNS",
+    `The header row has more than ${max} columns; at most ${max} can be imported. Remove the columns you do not need and upload the file again.`,
+    { max },
+  );
 }
 
 function longHeaderError(column: number): ImportFileError {
   const max = IMPORT_FILE_LIMITS.headerChars;
-  return new ImportFileError("LONG_HEADER", `The name of column ${column} in the header row is longer than ${max} characters. The first row must name the columns; shorten that name and upload the file again.`, { column, max });
+  return new ImportFileError(
+    "LONG_HEADER",
+    `The name of column ${column} in the header row is longer than ${max} characters. The first row must name the columns; shorten that name and upload the file again.`,
+    { column, max },
+  );
 }
 
 /** `line`: the record's line, a JSON array item's line number (its index + 2) or a JSON line's. */
 function longRecordError(kind: "record" | "item" | "line", line: number): ImportFileError {
   const max = IMPORT_FILE_LIMITS.recordChars / MEGABYTE;
-  const where = kind === "record" ? `The record starting on line ${line}` : kind === "item" ? `Item ${line - 1} of the JSON array` : `Line ${line}`;
-  return new ImportFileError("LONG_RECORD", `${where} is longer than ${max} million characters: a quote left open, or not a table of patents.`, { line, max });
+  const where =
+    kind === "record"
+      ? `The record starting on line ${line}`
+      : kind === "item"
+        ? `Item ${line - 1} of the JSON array`
+        : `Line ${line}`;
+  return new ImportFileError(
+    "LONG_RECORD",
+    `${where} is longer than ${max} million characters: a quote left open, or not a table of patents.`,
+    { line, max },
+  );
 }
 
 /** Names are trimmed (which also removes a BOM); a repeated name is refused at once, naming both columns. */
@@ -387,7 +422,13 @@ async function openCsv(path: string, encoding: TextEncoding, delimiter: "," | "\
   const [header] = await take(readCsvRows(path, encoding, delimiter), 1);
   if (!header) throw new ImportFileError("EMPTY", MESSAGES.empty);
   const { headers, positions } = headerColumns(header.cells, true);
-  return { format: "csv", encoding, delimiter, headers, rows: dataRows(rowsAfter(readCsvRows(path, encoding, delimiter), header.line), positions) };
+  return {
+    format: "csv",
+    encoding,
+    delimiter,
+    headers,
+    rows: dataRows(rowsAfter(readCsvRows(path, encoding, delimiter), header.line), positions),
+  };
 }
 
 /** Reads the first record with content character by character and stops at the first cap it passes, before
@@ -469,7 +510,13 @@ async function openXlsx(path: string, size: number): Promise<RowSource> {
   await assertSoundWorkbook(path, size);
   const header = await findXlsxHeader(readFirstSheetRows(path));
   const { headers, positions } = headerColumns(header.cells, false);
-  return { format: "xlsx", encoding: null, delimiter: null, headers, rows: dataRows(rowsAfter(readFirstSheetRows(path), header.line), positions) };
+  return {
+    format: "xlsx",
+    encoding: null,
+    delimiter: null,
+    headers,
+    rows: dataRows(rowsAfter(readFirstSheetRows(path), header.line), positions),
+  };
 }
 
 interface ZipEntry {
@@ -501,7 +548,8 @@ async function assertSoundWorkbook(path: string, size: number): Promise<void> {
   const directorySize = tail.readUInt32LE(end + 12);
   const directoryOffset = tail.readUInt32LE(end + 16);
   // ZIP64 (more than 65,535 parts or 4 GB) is no workbook a university exports.
-  if (entryCount === 0xffff || directoryOffset === 0xffffffff || directoryOffset + directorySize > size) throw damaged();
+  if (entryCount === 0xffff || directoryOffset === 0xffffffff || directoryOffset + directorySize > size)
+    throw damaged();
   if (entryCount > IMPORT_FILE_LIMITS.xlsxEntries) throw damaged();
   const directory = await readBytes(path, directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
@@ -520,10 +568,18 @@ async function assertSoundWorkbook(path: string, size: number): Promise<void> {
     };
     at += 46 + nameLength + directory.readUInt16LE(at + 30) + directory.readUInt16LE(at + 32);
     if (entry.flags & 0x1) throw new ImportFileError("UNSUPPORTED", MESSAGES.oldExcel); // encrypted
-    if ((entry.method !== 0 && entry.method !== 8) || entry.inflatedSize === 0xffffffff || entry.compressedSize === 0xffffffff) throw damaged();
+    if (
+      (entry.method !== 0 && entry.method !== 8) ||
+      entry.inflatedSize === 0xffffffff ||
+      entry.compressedSize === 0xffffffff
+    )
+      throw damaged();
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
     totalInflated += entry.inflatedSize;
-    if (entry.inflatedSize > (isSheet ? IMPORT_FILE_LIMITS.xlsxSheetBytes : IMPORT_FILE_LIMITS.xlsxPartBytes) || totalInflated > IMPORT_FILE_LIMITS.xlsxTotalBytes) {
+    if (
+      entry.inflatedSize > (isSheet ? IMPORT_FILE_LIMITS.xlsxSheetBytes : IMPORT_FILE_LIMITS.xlsxPartBytes) ||
+      totalInflated > IMPORT_FILE_LIMITS.xlsxTotalBytes
+    ) {
       throw workbookTooLargeError();
     }
     entries.push(entry);
@@ -538,7 +594,12 @@ async function assertSoundWorkbook(path: string, size: number): Promise<void> {
     const nameLength = header.readUInt16LE(26);
     const name = (await readBytes(path, entry.headerOffset + 30, nameLength)).toString("utf8");
     const describedLater = (header.readUInt16LE(6) & 0x8) !== 0;
-    if (name !== entry.name || header.readUInt16LE(8) !== entry.method || (!describedLater && header.readUInt32LE(18) !== entry.compressedSize)) throw damaged();
+    if (
+      name !== entry.name ||
+      header.readUInt16LE(8) !== entry.method ||
+      (!describedLater && header.readUInt32LE(18) !== entry.compressedSize)
+    )
+      throw damaged();
     entry.dataOffset = entry.headerOffset + 30 + nameLength + header.readUInt16LE(28);
     expected = entry.dataOffset + entry.compressedSize;
   }
@@ -551,7 +612,11 @@ function workbookTooLargeError(): ImportFileError {
   return new ImportFileError(
     "XLSX_TOO_LARGE",
     `The workbook unpacks to more than Excel files of this size can hold (a worksheet at most ${mb(IMPORT_FILE_LIMITS.xlsxSheetBytes)} MB, shared text at most ${mb(IMPORT_FILE_LIMITS.xlsxPartBytes)} MB, all at most ${mb(IMPORT_FILE_LIMITS.xlsxTotalBytes)} MB). Save it as CSV UTF-8, or split it, and upload it again.`,
-    { sheetMb: mb(IMPORT_FILE_LIMITS.xlsxSheetBytes), partMb: mb(IMPORT_FILE_LIMITS.xlsxPartBytes), totalMb: mb(IMPORT_FILE_LIMITS.xlsxTotalBytes) },
+    {
+      sheetMb: mb(IMPORT_FILE_LIMITS.xlsxSheetBytes),
+      partMb: mb(IMPORT_FILE_LIMITS.xlsxPartBytes),
+      totalMb: mb(IMPORT_FILE_LIMITS.xlsxTotalBytes),
+    },
   );
 }
 
@@ -571,12 +636,16 @@ async function assertInflatesWithin(path: string, entry: ZipEntry, damaged: () =
   const inflater = createInflateRaw();
   let inflated = 0;
   try {
-    await pipelineAsync(input, inflater, new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        inflated += chunk.length;
-        done(inflated > entry.inflatedSize ? new Error("inflates past its declared size") : null);
-      },
-    }));
+    await pipelineAsync(
+      input,
+      inflater,
+      new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          inflated += chunk.length;
+          done(inflated > entry.inflatedSize ? new Error("inflates past its declared size") : null);
+        },
+      }),
+    );
   } catch {
     throw damaged();
   }
@@ -599,7 +668,11 @@ async function* readFirstSheetRows(path: string, attempt = 1): AsyncGenerator<Fi
   const { default: excel } = await import("exceljs");
   const input = createReadStream(path);
   // Styles are needed to tell dates from numbers; hyperlink cells read as their text.
-  const workbook = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore" });
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+  });
   const worksheets = workbook[Symbol.asyncIterator]();
   let rowsRead = 0;
   let readAgain = false;
@@ -616,7 +689,8 @@ async function* readFirstSheetRows(path: string, attempt = 1): AsyncGenerator<Fi
     // own state with a TypeError (1 read in 1,200 here, reading a sound fixture four at a time on 2 busy cores).
     // Before any row is read nothing is lost by reading again; a damaged file fails every time.
     readAgain = error instanceof TypeError && rowsRead === 0 && attempt < XLSX_READ_ATTEMPTS;
-    if (!readAgain) throw error instanceof ImportFileError ? error : new ImportFileError("NOT_A_TABLE", MESSAGES.damagedXlsx);
+    if (!readAgain)
+      throw error instanceof ImportFileError ? error : new ImportFileError("NOT_A_TABLE", MESSAGES.damagedXlsx);
   } finally {
     await closeWorksheets(worksheets);
     input.destroy();
@@ -644,7 +718,11 @@ function xlsxCellText(value: ExcelJS.CellValue): string {
   if (typeof value === "number") return formatNumber(Number(value.toPrecision(15))); // Excel shows 15 significant digits
   if (typeof value === "string") return value.trim();
   if (typeof value === "boolean") return String(value);
-  if ("richText" in value) return value.richText.map((run) => run.text).join("").trim();
+  if ("richText" in value)
+    return value.richText
+      .map((run) => run.text)
+      .join("")
+      .trim();
   if ("hyperlink" in value) return xlsxCellText(value.text);
   if ("formula" in value || "sharedFormula" in value) {
     if (value.result !== undefined) return xlsxCellText(value.result);
@@ -675,7 +753,10 @@ async function openJson(path: string, encoding: TextEncoding, sampleText: string
   return { format: "json", encoding: null, delimiter: null, headers, rows: jsonRows(read(path, encoding), columnKeys) };
 }
 
-async function* jsonRows(objects: AsyncIterable<JsonLine> | Iterable<JsonLine>, columnKeys: string[]): AsyncGenerator<FileRow> {
+async function* jsonRows(
+  objects: AsyncIterable<JsonLine> | Iterable<JsonLine>,
+  columnKeys: string[],
+): AsyncGenerator<FileRow> {
   for await (const { line, object } of objects) {
     const cells = columnKeys.map((key) => jsonCellText(object[key]));
     if (!isEmptyRow(cells)) yield { line, cells };
@@ -686,7 +767,11 @@ function jsonCellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value.trim();
   if (typeof value === "number") return formatNumber(value);
-  if (Array.isArray(value)) return value.map(jsonCellText).filter((text) => text !== "").join("; ");
+  if (Array.isArray(value))
+    return value
+      .map(jsonCellText)
+      .filter((text) => text !== "")
+      .join("; ");
   if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
@@ -718,7 +803,9 @@ async function* readJsonArray(path: string, encoding: TextEncoding): AsyncGenera
       value = JSON.parse(text);
     } catch (error) {
       const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "");
-      const atLine = position ? elementLine + countLineBreaks(text.slice(0, Number(position[1])).replace(/\r\n/g, "\n")) : elementLine;
+      const atLine = position
+        ? elementLine + countLineBreaks(text.slice(0, Number(position[1])).replace(/\r\n/g, "\n"))
+        : elementLine;
       throw invalid(atLine);
     }
     return jsonArrayItem(value, index++);
@@ -787,7 +874,8 @@ async function* readJsonArray(path: string, encoding: TextEncoding): AsyncGenera
 }
 
 function jsonArrayItem(element: unknown, index: number): JsonLine {
-  if (!isJsonObject(element)) throw new ImportFileError("BAD_JSON", `Item ${index + 1} of the JSON array is not an object.`);
+  if (!isJsonObject(element))
+    throw new ImportFileError("BAD_JSON", `Item ${index + 1} of the JSON array is not an object.`);
   return { line: index + 2, object: element };
 }
 

@@ -11,10 +11,20 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { reservePatentIds, sqlDialect } from "~/lib/sql-dialect.server";
-import { IMPORT_TARGETS, missingTargets, parseImportRow, recognizeColumns, REQUIRED_TARGETS, type ColumnMapping, type ImportedPatent, type ImportTarget, type RowProblem } from "./columns";
-import { ImportFileError, openRowSource } from "./file-reader.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
 import { indexPatentText } from "~/models/search/patent-index.server";
+import {
+  IMPORT_TARGETS,
+  missingTargets,
+  parseImportRow,
+  recognizeColumns,
+  REQUIRED_TARGETS,
+  type ColumnMapping,
+  type ImportedPatent,
+  type ImportTarget,
+  type RowProblem,
+} from "./columns";
+import { ImportFileError, openRowSource } from "./file-reader.server";
 
 /** The largest upload through the browser (operators import larger files from the server's command line). */
 export const IMPORT_MAX_BYTES = Number(process.env.IMPORT_MAX_MB ?? 40) * 1024 * 1024;
@@ -67,7 +77,10 @@ function scheduleSweep() {
  */
 export async function sweepImports(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - ABANDONED_AFTER_MS);
-  await prisma.patentImport.updateMany({ where: { status: "READY", updatedAt: { lt: before } }, data: { status: "CANCELLED", completedAt: now } });
+  await prisma.patentImport.updateMany({
+    where: { status: "READY", updatedAt: { lt: before } },
+    data: { status: "CANCELLED", completedAt: now },
+  });
   const directory = process.env.IMPORT_DIR ?? path.join(os.tmpdir(), "patentbridge-imports");
   let removed = 0;
   for (const entry of await fs.promises.readdir(directory, { withFileTypes: true }).catch(() => [])) {
@@ -83,7 +96,10 @@ export async function sweepImports(now = new Date()): Promise<number> {
 }
 
 // Progress of the analyses and imports running in this process, read by the page that polls them.
-const progress = new Map<string, { phase: "ANALYSING" | "IMPORTING"; rowsRead: number; rowsTotal: number | null; at: number }>();
+const progress = new Map<
+  string,
+  { phase: "ANALYSING" | "IMPORTING"; rowsRead: number; rowsTotal: number | null; at: number }
+>();
 
 const HEARTBEAT_MS = 5_000;
 const lastHeartbeat = new Map<string, number>();
@@ -152,7 +168,10 @@ type Existing = Map<string, { id: number; ownerId: string }>;
 type Db = Prisma.TransactionClient | typeof prisma;
 
 async function existingPatents(db: Db, applicationNumbers: string[]): Promise<Existing> {
-  const rows = await db.patent.findMany({ where: { applicationNumber: { in: applicationNumbers } }, select: { id: true, ownerId: true, applicationNumber: true } });
+  const rows = await db.patent.findMany({
+    where: { applicationNumber: { in: applicationNumbers } },
+    select: { id: true, ownerId: true, applicationNumber: true },
+  });
   return new Map(rows.map((row) => [row.applicationNumber, { id: row.id, ownerId: row.ownerId }]));
 }
 
@@ -168,7 +187,15 @@ async function scan(
   onBatch?: (batch: Array<{ patent: ImportedPatent; existingId: number | null }>) => Promise<void>,
 ): Promise<ScanResult> {
   const source = await openRowSource(record.filePath, record.fileName, { maxRows: maxRows() });
-  const result: ScanResult = { rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejections: [], preview: [], withoutIpc: 0 };
+  const result: ScanResult = {
+    rowsRead: 0,
+    toAdd: 0,
+    toUpdate: 0,
+    rejected: 0,
+    rejections: [],
+    preview: [],
+    withoutIpc: 0,
+  };
   const firstLine = new Map<string, number>();
   let pending: Array<{ line: number; patent: ImportedPatent }> = [];
   const reject = (line: number, problems: RowProblem[]) => {
@@ -179,7 +206,10 @@ async function scan(
   };
   const flush = async () => {
     if (pending.length === 0) return;
-    const existing = await existingPatents(db, pending.map((row) => row.patent.applicationNumber));
+    const existing = await existingPatents(
+      db,
+      pending.map((row) => row.patent.applicationNumber),
+    );
     const accepted: Array<{ patent: ImportedPatent; existingId: number | null }> = [];
     for (const { line, patent } of pending) {
       const found = existing.get(patent.applicationNumber);
@@ -192,7 +222,13 @@ async function scan(
         result.toAdd++;
         if (!patent.fields.ipcMain) result.withoutIpc++;
       }
-      if (result.preview.length < PREVIEW_ROWS) result.preview.push({ line, applicationNumber: patent.applicationNumber, title: patent.fields.title ?? "", action: found ? "UPDATE" : "ADD" });
+      if (result.preview.length < PREVIEW_ROWS)
+        result.preview.push({
+          line,
+          applicationNumber: patent.applicationNumber,
+          title: patent.fields.title ?? "",
+          action: found ? "UPDATE" : "ADD",
+        });
       accepted.push({ patent, existingId: found?.id ?? null });
     }
     pending = [];
@@ -215,7 +251,9 @@ async function scan(
     }
     const earlier = firstLine.get(parsed.patent.applicationNumber);
     if (earlier !== undefined) {
-      reject(line, [{ code: "DUPLICATE", column: null, value: parsed.patent.applicationNumber, detail: String(earlier) }]);
+      reject(line, [
+        { code: "DUPLICATE", column: null, value: parsed.patent.applicationNumber, detail: String(earlier) },
+      ]);
       continue;
     }
     firstLine.set(parsed.patent.applicationNumber, line);
@@ -235,20 +273,33 @@ function keepFirstRejections(rejections: Rejection[]) {
 async function requireImportFor(user: CurrentUser, importId: string) {
   const record = await prisma.patentImport.findUnique({ where: { id: importId } });
   // Another university's import is answered as if it did not exist.
-  if (!record || !canManageFor(user, record.organizationId)) throw new DomainError("NOT_FOUND", "import.notFound", { status: 404 });
+  if (!record || !canManageFor(user, record.organizationId))
+    throw new DomainError("NOT_FOUND", "import.notFound", { status: 404 });
   return record;
 }
 
 /** Records an uploaded file for import into a university's patents (its staff, or an administrator). */
-export async function createImport(user: CurrentUser, input: { universityId: string; fileName: string; filePath: string }) {
-  const university = await prisma.organization.findFirst({ where: { id: input.universityId, kind: "UNIVERSITY" }, select: { id: true } });
-  if (!university || !canManageFor(user, university.id)) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
+export async function createImport(
+  user: CurrentUser,
+  input: { universityId: string; fileName: string; filePath: string },
+) {
+  const university = await prisma.organization.findFirst({
+    where: { id: input.universityId, kind: "UNIVERSITY" },
+    select: { id: true },
+  });
+  if (!university || !canManageFor(user, university.id))
+    throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   const hash = createHash("sha256");
   for await (const chunk of fs.createReadStream(input.filePath)) hash.update(chunk as Buffer);
   return prisma.patentImport.create({
     data: {
-      organizationId: university.id, createdById: user.id, fileName: input.fileName.slice(0, 200), filePath: input.filePath,
-      fileBytes: fs.statSync(input.filePath).size, fileSha256: hash.digest("hex"), status: "ANALYSING",
+      organizationId: university.id,
+      createdById: user.id,
+      fileName: input.fileName.slice(0, 200),
+      filePath: input.filePath,
+      fileBytes: fs.statSync(input.filePath).size,
+      fileSha256: hash.digest("hex"),
+      status: "ANALYSING",
     },
   });
 }
@@ -264,20 +315,50 @@ export async function analyseImport(importId: string, chosenMapping?: ColumnMapp
     const mapping = chosenMapping ?? recognizeColumns(headers);
     const missing = missingTargets(mapping);
     const sample = await firstRowCells(source.rows);
-    const base = { headers: JSON.stringify(headers), mapping: JSON.stringify(mapping), format: source.format, encoding: source.encoding };
+    const base = {
+      headers: JSON.stringify(headers),
+      mapping: JSON.stringify(mapping),
+      format: source.format,
+      encoding: source.encoding,
+    };
     if (missing.length > 0) {
       const preview: StoredPreview = { rows: [], withoutIpc: 0, sample };
-      await prisma.patentImport.update({ where: { id: importId }, data: { ...base, status: "READY", error: "import.missingColumns", errorDetail: missing.join(","), rowsRead: 0, toAdd: 0, toUpdate: 0, rejected: 0, rejectionSample: "[]", preview: JSON.stringify(preview), rejectionReport: "" } });
+      await prisma.patentImport.update({
+        where: { id: importId },
+        data: {
+          ...base,
+          status: "READY",
+          error: "import.missingColumns",
+          errorDetail: missing.join(","),
+          rowsRead: 0,
+          toAdd: 0,
+          toUpdate: 0,
+          rejected: 0,
+          rejectionSample: "[]",
+          preview: JSON.stringify(preview),
+          rejectionReport: "",
+        },
+      });
       return;
     }
     const result = await scan(prisma, record, headers, mapping, "ANALYSING", null);
     await prisma.patentImport.update({
       where: { id: importId },
       data: {
-        ...base, status: "READY", error: result.rowsRead === 0 ? "import.noRows" : null, errorDetail: null,
-        rowsRead: result.rowsRead, toAdd: result.toAdd, toUpdate: result.toUpdate, rejected: result.rejected,
+        ...base,
+        status: "READY",
+        error: result.rowsRead === 0 ? "import.noRows" : null,
+        errorDetail: null,
+        rowsRead: result.rowsRead,
+        toAdd: result.toAdd,
+        toUpdate: result.toUpdate,
+        rejected: result.rejected,
         rejectionSample: JSON.stringify(result.rejections.slice(0, SAMPLE_REJECTIONS)),
-        preview: JSON.stringify({ rows: result.preview, withoutIpc: result.withoutIpc, sample } satisfies StoredPreview),
+        preview: JSON.stringify({
+          rows: result.preview,
+          withoutIpc: result.withoutIpc,
+          sample,
+        } satisfies StoredPreview),
         rejectionReport: result.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
       },
     });
@@ -294,10 +375,19 @@ async function fail(importId: string, error: unknown) {
   const known = error instanceof ImportFileError;
   if (!known) console.error(`import ${importId} failed`, error);
   // A reason with values is worded in the user's language from them; the others keep the reader's English detail.
-  const detail = known ? (error.params ? JSON.stringify(error.params) : error.message) : String((error as Error)?.message ?? error).slice(0, 500);
+  const detail = known
+    ? error.params
+      ? JSON.stringify(error.params)
+      : error.message
+    : String((error as Error)?.message ?? error).slice(0, 500);
   const record = await prisma.patentImport.update({
     where: { id: importId },
-    data: { status: "FAILED", error: known ? `import.file.${error.code}` : "import.failed", errorDetail: detail, completedAt: new Date() },
+    data: {
+      status: "FAILED",
+      error: known ? `import.file.${error.code}` : "import.failed",
+      errorDetail: detail,
+      completedAt: new Date(),
+    },
   });
   removeUpload(record.filePath);
 }
@@ -306,21 +396,57 @@ function newPatentRow(patent: ImportedPatent, ownerId: string, id: number, now: 
   const f = patent.fields;
   const assessed = f.transferable !== undefined || f.valueScore !== undefined || f.maturity !== undefined;
   return {
-    id, applicationNumber: patent.applicationNumber, type: patent.type, filingDate: patent.filingDate, expiresOn: patent.expiresOn, ownerId,
-    title: f.title!, titleEn: f.titleEn ?? null, abstract: f.abstract ?? "", abstractEn: f.abstractEn ?? null, firstClaim: f.firstClaim ?? "",
-    firstClaimEn: f.firstClaimEn ?? null, publicationNumber: f.publicationNumber ?? null, publicationDate: f.publicationDate ?? null,
-    grantNumber: f.grantNumber ?? null, grantDate: f.grantDate ?? null, ipcMain: f.ipcMain ?? "", ipcOthers: f.ipcOthers ?? "",
-    inventors: f.inventors ?? "", legalStatus: f.legalStatus ?? patent.defaultLegalStatus, cluster: f.cluster ?? null, field: f.field ?? null,
-    keywords: f.keywords ?? "", keywordsEn: f.keywordsEn ?? "", transferable: f.transferable ?? false, transferableNote: f.transferableNote ?? null,
-    valueScore: f.valueScore ?? null, maturity: f.maturity ?? null, assessedAt: assessed ? now : null, hasEvaluationReport: f.hasEvaluationReport ?? false,
+    id,
+    applicationNumber: patent.applicationNumber,
+    type: patent.type,
+    filingDate: patent.filingDate,
+    expiresOn: patent.expiresOn,
+    ownerId,
+    title: f.title!,
+    titleEn: f.titleEn ?? null,
+    abstract: f.abstract ?? "",
+    abstractEn: f.abstractEn ?? null,
+    firstClaim: f.firstClaim ?? "",
+    firstClaimEn: f.firstClaimEn ?? null,
+    publicationNumber: f.publicationNumber ?? null,
+    publicationDate: f.publicationDate ?? null,
+    grantNumber: f.grantNumber ?? null,
+    grantDate: f.grantDate ?? null,
+    ipcMain: f.ipcMain ?? "",
+    ipcOthers: f.ipcOthers ?? "",
+    inventors: f.inventors ?? "",
+    legalStatus: f.legalStatus ?? patent.defaultLegalStatus,
+    cluster: f.cluster ?? null,
+    field: f.field ?? null,
+    keywords: f.keywords ?? "",
+    keywordsEn: f.keywordsEn ?? "",
+    transferable: f.transferable ?? false,
+    transferableNote: f.transferableNote ?? null,
+    valueScore: f.valueScore ?? null,
+    maturity: f.maturity ?? null,
+    assessedAt: assessed ? now : null,
+    hasEvaluationReport: f.hasEvaluationReport ?? false,
   };
 }
 
 /** An update sets only what the file gives, and the term that follows from the type and filing date. */
 async function updatePatent(tx: Prisma.TransactionClient, id: number, patent: ImportedPatent, now: Date) {
-  const columns: Record<string, unknown> = { type: patent.type, filingDate: patent.filingDate, expiresOn: patent.expiresOn, ...patent.fields, updatedAt: now };
-  if (patent.fields.transferable !== undefined || patent.fields.valueScore !== undefined || patent.fields.maturity !== undefined) columns.assessedAt = now;
-  const assignments = Object.entries(columns).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  const columns: Record<string, unknown> = {
+    type: patent.type,
+    filingDate: patent.filingDate,
+    expiresOn: patent.expiresOn,
+    ...patent.fields,
+    updatedAt: now,
+  };
+  if (
+    patent.fields.transferable !== undefined ||
+    patent.fields.valueScore !== undefined ||
+    patent.fields.maturity !== undefined
+  )
+    columns.assessedAt = now;
+  const assignments = Object.entries(columns).map(
+    ([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`,
+  );
   await tx.$executeRaw`UPDATE "Patent" SET ${Prisma.join(assignments)} WHERE "id" = ${id}`;
 }
 
@@ -345,7 +471,17 @@ export async function commitImport(importId: string): Promise<void> {
           if (updated.length > 0) {
             const texts = await tx.patent.findMany({
               where: { id: { in: updated.map((row) => row.existingId!) } },
-              select: { id: true, title: true, titleEn: true, abstract: true, abstractEn: true, firstClaim: true, firstClaimEn: true, keywords: true, keywordsEn: true },
+              select: {
+                id: true,
+                title: true,
+                titleEn: true,
+                abstract: true,
+                abstractEn: true,
+                firstClaim: true,
+                firstClaimEn: true,
+                keywords: true,
+                keywordsEn: true,
+              },
             });
             await indexPatentText(tx, texts);
           }
@@ -353,10 +489,18 @@ export async function commitImport(importId: string): Promise<void> {
         await tx.patentImport.update({
           where: { id: importId },
           data: {
-            status: "DONE", added: scanned.toAdd, updated: scanned.toUpdate, rejected: scanned.rejected, rowsRead: scanned.rowsRead, completedAt: new Date(),
+            status: "DONE",
+            added: scanned.toAdd,
+            updated: scanned.toUpdate,
+            rejected: scanned.rejected,
+            rowsRead: scanned.rowsRead,
+            completedAt: new Date(),
             rejectionReport: scanned.rejections.map((rejection) => JSON.stringify(rejection)).join("\n"),
             rejectionSample: JSON.stringify(scanned.rejections.slice(0, SAMPLE_REJECTIONS)),
-            preview: JSON.stringify({ ...readPreview(record.preview), withoutIpc: scanned.withoutIpc } satisfies StoredPreview),
+            preview: JSON.stringify({
+              ...readPreview(record.preview),
+              withoutIpc: scanned.withoutIpc,
+            } satisfies StoredPreview),
           },
         });
       },
@@ -389,12 +533,17 @@ export async function remapImport(user: CurrentUser, importId: string, mapping: 
   const used = new Set<string>();
   for (const header of headers) {
     const target = mapping[header] ?? "";
-    if (target !== "" && !(IMPORT_TARGETS as readonly string[]).includes(target)) throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: header });
-    if (target !== "" && used.has(target)) throw new DomainError("DOUBLE_MAPPING", "import.doubleMapping", { status: 400, path: header });
+    if (target !== "" && !(IMPORT_TARGETS as readonly string[]).includes(target))
+      throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: header });
+    if (target !== "" && used.has(target))
+      throw new DomainError("DOUBLE_MAPPING", "import.doubleMapping", { status: 400, path: header });
     if (target !== "") used.add(target);
     chosen[header] = (target || null) as ColumnMapping[string];
   }
-  await prisma.patentImport.update({ where: { id: importId }, data: { status: "ANALYSING", mapping: JSON.stringify(chosen) } });
+  await prisma.patentImport.update({
+    where: { id: importId },
+    data: { status: "ANALYSING", mapping: JSON.stringify(chosen) },
+  });
   inBackground(analyseImport(importId, chosen));
 }
 
@@ -403,7 +552,11 @@ export async function remapImport(user: CurrentUser, importId: string, mapping: 
  * each chosen column fills its field, in place of whatever it filled before; the rest of the mapping stays.
  * The preview is made again.
  */
-export async function assignRequiredColumns(user: CurrentUser, importId: string, assignments: Partial<Record<ImportTarget, number>>) {
+export async function assignRequiredColumns(
+  user: CurrentUser,
+  importId: string,
+  assignments: Partial<Record<ImportTarget, number>>,
+) {
   const record = await requireImportFor(user, importId);
   if (record.status !== "READY") throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
   const headers = JSON.parse(record.headers) as string[];
@@ -411,16 +564,22 @@ export async function assignRequiredColumns(user: CurrentUser, importId: string,
   const entries = Object.entries(assignments) as Array<[ImportTarget, number]>;
   if (entries.length === 0) throw new DomainError("BAD_MAPPING", "import.assign.badColumn", { status: 400 });
   for (const [target, position] of entries) {
-    if (!REQUIRED_TARGETS.includes(target)) throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: target });
-    if (!Number.isInteger(position) || position < 0 || position >= headers.length) throw new DomainError("BAD_MAPPING", "import.assign.badColumn", { status: 400, path: target });
+    if (!REQUIRED_TARGETS.includes(target))
+      throw new DomainError("BAD_MAPPING", "import.badMapping", { status: 400, path: target });
+    if (!Number.isInteger(position) || position < 0 || position >= headers.length)
+      throw new DomainError("BAD_MAPPING", "import.assign.badColumn", { status: 400, path: target });
   }
-  if (new Set(entries.map(([, position]) => position)).size < entries.length) throw new DomainError("DOUBLE_MAPPING", "import.assign.sameColumn", { status: 400 });
+  if (new Set(entries.map(([, position]) => position)).size < entries.length)
+    throw new DomainError("DOUBLE_MAPPING", "import.assign.sameColumn", { status: 400 });
   const chosen: ColumnMapping = { ...mapping };
   for (const [target, position] of entries) {
     for (const header of headers) if (chosen[header] === target) chosen[header] = null;
     chosen[headers[position]] = target;
   }
-  await prisma.patentImport.update({ where: { id: importId }, data: { status: "ANALYSING", mapping: JSON.stringify(chosen) } });
+  await prisma.patentImport.update({
+    where: { id: importId },
+    data: { status: "ANALYSING", mapping: JSON.stringify(chosen) },
+  });
   inBackground(analyseImport(importId, chosen));
 }
 
@@ -429,14 +588,18 @@ export async function confirmImport(user: CurrentUser, importId: string) {
   if (record.status !== "READY" || record.error) throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
   if (record.toAdd + record.toUpdate === 0) throw new DomainError("NOTHING", "import.nothingToImport", { status: 409 });
   // Only one confirmation starts the import, however many clicks arrive.
-  const claimed = await prisma.patentImport.updateMany({ where: { id: importId, status: "READY" }, data: { status: "IMPORTING" } });
+  const claimed = await prisma.patentImport.updateMany({
+    where: { id: importId, status: "READY" },
+    data: { status: "IMPORTING" },
+  });
   if (claimed.count === 0) throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
   inBackground(commitImport(importId));
 }
 
 export async function cancelImport(user: CurrentUser, importId: string) {
   const record = await requireImportFor(user, importId);
-  if (record.status !== "READY" && record.status !== "FAILED") throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
+  if (record.status !== "READY" && record.status !== "FAILED")
+    throw new DomainError("NOT_READY", "import.notReady", { status: 409 });
   await prisma.patentImport.update({ where: { id: importId }, data: { status: "CANCELLED", completedAt: new Date() } });
   removeUpload(record.filePath);
 }
@@ -445,19 +608,47 @@ export async function cancelImport(user: CurrentUser, importId: string) {
 export async function getImportFor(user: CurrentUser, importId: string) {
   let record = await requireImportFor(user, importId);
   const running = progress.get(importId);
-  if ((record.status === "ANALYSING" || record.status === "IMPORTING") && !running && Date.now() - record.updatedAt.getTime() > STALLED_AFTER_MS) {
+  if (
+    (record.status === "ANALYSING" || record.status === "IMPORTING") &&
+    !running &&
+    Date.now() - record.updatedAt.getTime() > STALLED_AFTER_MS
+  ) {
     // No process is working on it (the server restarted): the transaction, if any, was rolled back.
-    record = await prisma.patentImport.update({ where: { id: importId }, data: { status: "FAILED", error: "import.interrupted", completedAt: new Date() } });
+    record = await prisma.patentImport.update({
+      where: { id: importId },
+      data: { status: "FAILED", error: "import.interrupted", completedAt: new Date() },
+    });
     removeUpload(record.filePath);
   }
-  const university = await prisma.organization.findUniqueOrThrow({ where: { id: record.organizationId }, select: { name: true, nameEn: true } });
+  const university = await prisma.organization.findUniqueOrThrow({
+    where: { id: record.organizationId },
+    select: { name: true, nameEn: true },
+  });
   return {
-    id: record.id, status: record.status as ImportStatus, fileName: record.fileName, fileBytes: record.fileBytes, format: record.format, encoding: record.encoding,
-    university, organizationId: record.organizationId, headers: JSON.parse(record.headers) as string[], mapping: JSON.parse(record.mapping) as ColumnMapping,
-    rowsRead: running?.rowsRead ?? record.rowsRead, rowsTotal: running?.rowsTotal ?? null, toAdd: record.toAdd, toUpdate: record.toUpdate, rejected: record.rejected,
-    added: record.added, updated: record.updated, error: record.error, errorDetail: record.errorDetail, errorParams: errorParams(record.errorDetail),
-    rejections: JSON.parse(record.rejectionSample) as Rejection[], ...previewOf(record.preview),
-    createdAt: record.createdAt, completedAt: record.completedAt,
+    id: record.id,
+    status: record.status as ImportStatus,
+    fileName: record.fileName,
+    fileBytes: record.fileBytes,
+    format: record.format,
+    encoding: record.encoding,
+    university,
+    organizationId: record.organizationId,
+    headers: JSON.parse(record.headers) as string[],
+    mapping: JSON.parse(record.mapping) as ColumnMapping,
+    rowsRead: running?.rowsRead ?? record.rowsRead,
+    rowsTotal: running?.rowsTotal ?? null,
+    toAdd: record.toAdd,
+    toUpdate: record.toUpdate,
+    rejected: record.rejected,
+    added: record.added,
+    updated: record.updated,
+    error: record.error,
+    errorDetail: record.errorDetail,
+    errorParams: errorParams(record.errorDetail),
+    rejections: JSON.parse(record.rejectionSample) as Rejection[],
+    ...previewOf(record.preview),
+    createdAt: record.createdAt,
+    completedAt: record.completedAt,
   };
 }
 
@@ -482,13 +673,30 @@ export async function listImports(user: CurrentUser, universityId: string) {
     where: { organizationId: universityId },
     orderBy: { createdAt: "desc" },
     take: 50,
-    select: { id: true, fileName: true, status: true, toAdd: true, toUpdate: true, rejected: true, added: true, updated: true, createdAt: true, completedAt: true, createdById: true },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      toAdd: true,
+      toUpdate: true,
+      rejected: true,
+      added: true,
+      updated: true,
+      createdAt: true,
+      completedAt: true,
+      createdById: true,
+    },
   });
 }
 
 /** The rejected rows kept with their problems (the first KEPT_REJECTIONS), and how many more were rejected. */
-export async function importRejections(user: CurrentUser, importId: string): Promise<{ fileName: string; rejections: Rejection[]; notListed: number }> {
+export async function importRejections(
+  user: CurrentUser,
+  importId: string,
+): Promise<{ fileName: string; rejections: Rejection[]; notListed: number }> {
   const record = await requireImportFor(user, importId);
-  const rejections = record.rejectionReport ? record.rejectionReport.split("\n").map((line) => JSON.parse(line) as Rejection) : [];
+  const rejections = record.rejectionReport
+    ? record.rejectionReport.split("\n").map((line) => JSON.parse(line) as Rejection)
+    : [];
   return { fileName: record.fileName, rejections, notListed: Math.max(0, record.rejected - rejections.length) };
 }

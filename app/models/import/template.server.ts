@@ -26,7 +26,11 @@ export async function importTemplateXlsx(language: Language): Promise<Buffer> {
   const workbook = new excel.Workbook();
   workbook.creator = "PatentBridge";
   const patents = workbook.addWorksheet(t("import.template.sheetPatents"), { views: [{ state: "frozen", ySplit: 1 }] });
-  patents.columns = TEMPLATE_COLUMNS.map((column) => ({ header: column.header[language], key: column.target, width: Math.max(14, column.header[language].length * 2 + 4) }));
+  patents.columns = TEMPLATE_COLUMNS.map((column) => ({
+    header: column.header[language],
+    key: column.target,
+    width: Math.max(14, column.header[language].length * 2 + 4),
+  }));
   TEMPLATE_COLUMNS.forEach((column, i) => {
     const cell = patents.getRow(1).getCell(i + 1);
     cell.font = { bold: column.required };

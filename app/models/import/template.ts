@@ -12,7 +12,10 @@ export interface TemplateColumn {
 }
 
 const column = (target: ImportTarget, zh: string, en: string, example: string): TemplateColumn => ({
-  target, required: REQUIRED_TARGETS.includes(target), header: { zh, en }, example,
+  target,
+  required: REQUIRED_TARGETS.includes(target),
+  header: { zh, en },
+  example,
 });
 
 export const TEMPLATE_COLUMNS: TemplateColumn[] = [
@@ -33,7 +36,12 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   column("grantDate", "授权公告日", "Grant date", "2023-04-25"),
   column("titleEn", "英文名称", "English title", "Multifunctional box carried on an unmanned aerial vehicle"),
   column("abstractEn", "英文摘要", "English abstract", "The utility model discloses a multifunctional box……"),
-  column("firstClaimEn", "英文主权项", "English first claim", "1. A multifunctional box carried on an unmanned aerial vehicle, characterised in that……"),
+  column(
+    "firstClaimEn",
+    "英文主权项",
+    "English first claim",
+    "1. A multifunctional box carried on an unmanned aerial vehicle, characterised in that……",
+  ),
   column("keywordsEn", "英文关键词", "English keywords", "UAV; multifunctional box"),
   column("cluster", "产业集群", "33618 cluster", "智能装备及智能制造"),
   column("field", "416领域", "416 field", "数智科技"),

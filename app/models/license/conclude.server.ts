@@ -6,7 +6,15 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { addMonths } from "~/lib/calendar-date";
 import { DomainError } from "~/lib/errors";
-import { contractText, fingerprint, nextContractNumber, type ContractParties, type ContractPatent, type ContractTerms, type Signature } from "~/models/contract/contract.server";
+import {
+  contractText,
+  fingerprint,
+  nextContractNumber,
+  type ContractParties,
+  type ContractPatent,
+  type ContractTerms,
+  type Signature,
+} from "~/models/contract/contract.server";
 import type { ReceivingAccount } from "~/models/deal/terms";
 import { notify } from "~/models/notification.server";
 import { scheduleUpFront } from "~/models/payment/payment.server";
@@ -55,9 +63,14 @@ export interface LicenseConclusion {
 export async function concludeLicense(tx: Prisma.TransactionClient, conclusion: LicenseConclusion, now: Date) {
   const { kind, patent, licensor, licensee, terms, licenseeSignature, licensorSignature } = conclusion;
   if (conclusion.declarationId) {
-    const declaration = await tx.openLicenseDeclaration.findUniqueOrThrow({ where: { id: conclusion.declarationId }, select: { status: true } });
-    if (declaration.status === "WITHDRAWN") throw new DomainError("WITHDRAWN", "openLicense.err.withdrawn", { status: 409 });
-    if (declaration.status !== "ACTIVE") throw new DomainError("SUPERSEDED", "openLicense.err.superseded", { status: 409 });
+    const declaration = await tx.openLicenseDeclaration.findUniqueOrThrow({
+      where: { id: conclusion.declarationId },
+      select: { status: true },
+    });
+    if (declaration.status === "WITHDRAWN")
+      throw new DomainError("WITHDRAWN", "openLicense.err.withdrawn", { status: 409 });
+    if (declaration.status !== "ACTIVE")
+      throw new DomainError("SUPERSEDED", "openLicense.err.superseded", { status: 409 });
   }
   const { ownerId } = await tx.patent.findUniqueOrThrow({ where: { id: patent.id }, select: { ownerId: true } });
   if (ownerId !== licensor.id) throw new DomainError("NOT_OWNER", "deal.rule.notOwner", { status: 409 });
@@ -107,7 +120,9 @@ export async function concludeLicense(tx: Prisma.TransactionClient, conclusion: 
       contractSha256: fingerprint(text),
     },
   });
-  await tx.dealEvent.create({ data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify(conclusion.signedDetail) } });
+  await tx.dealEvent.create({
+    data: { licenseId: license.id, kind: "SIGNED", at: now, detail: JSON.stringify(conclusion.signedDetail) },
+  });
   await scheduleUpFront(tx, license.id, upFront, now);
   await reopenAgreedAssignments(tx, patent.id, conclusion.actorId ?? licenseeSignature.userId ?? licensee.id);
   return license;
@@ -116,17 +131,30 @@ export async function concludeLicense(tx: Prisma.TransactionClient, conclusion: 
 /** An assignment agreed before this license was priced without it: its agreement (and any signature) lapses,
  * to be agreed again, whichever way the license was concluded (a negotiation or an open-license acceptance). */
 async function reopenAgreedAssignments(tx: Prisma.TransactionClient, patentId: number, actorId: string) {
-  const assignments = await tx.deal.findMany({ where: { patentId, kind: "ASSIGNMENT", status: "AGREED" }, select: { id: true, requesterId: true, ownerId: true } });
+  const assignments = await tx.deal.findMany({
+    where: { patentId, kind: "ASSIGNMENT", status: "AGREED" },
+    select: { id: true, requesterId: true, ownerId: true },
+  });
   for (const assignment of assignments) {
-    await tx.dealMessage.create({ data: { dealId: assignment.id, authorId: actorId, kind: "REOPENED", body: "deal.reopenedByLicense" } });
-    for (const organizationId of [assignment.requesterId, assignment.ownerId]) await notify(tx, organizationId, "notify.dealMessage", `/deals/${assignment.id}`);
+    await tx.dealMessage.create({
+      data: { dealId: assignment.id, authorId: actorId, kind: "REOPENED", body: "deal.reopenedByLicense" },
+    });
+    for (const organizationId of [assignment.requesterId, assignment.ownerId])
+      await notify(tx, organizationId, "notify.dealMessage", `/deals/${assignment.id}`);
   }
   await tx.deal.updateMany({
     where: { id: { in: assignments.map((assignment) => assignment.id) } },
     data: {
-      status: "NEGOTIATING", agreedVersion: null,
-      requesterSignatory: null, requesterSignatoryTitle: null, requesterSignedAt: null, requesterSignedById: null,
-      ownerSignatory: null, ownerSignatoryTitle: null, ownerSignedAt: null, ownerSignedById: null,
+      status: "NEGOTIATING",
+      agreedVersion: null,
+      requesterSignatory: null,
+      requesterSignatoryTitle: null,
+      requesterSignedAt: null,
+      requesterSignedById: null,
+      ownerSignatory: null,
+      ownerSignatoryTitle: null,
+      ownerSignedAt: null,
+      ownerSignedById: null,
     },
   });
 }

@@ -27,12 +27,20 @@ export interface LicenseListQuery extends ListQuery<LicenseSort> {
 /** Which side of a license the user's organisation is on: the licensee for a company, the licensor for a university. */
 function sideOf(user: CurrentUser): Prisma.LicenseWhereInput {
   if (user.role === "ADMIN") return {};
-  return user.role === "SME" ? { licenseeId: user.organization?.id ?? "-" } : { licensorId: user.organization?.id ?? "-" };
+  return user.role === "SME"
+    ? { licenseeId: user.organization?.id ?? "-" }
+    : { licensorId: user.organization?.id ?? "-" };
 }
 
 /** What a list shows of a license, beside its patent. */
 const LISTED = {
-  id: true, contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, valueFen: true,
+  id: true,
+  contractNumber: true,
+  kind: true,
+  signedAt: true,
+  startsOn: true,
+  endsOn: true,
+  valueFen: true,
   licensor: { select: { name: true, nameEn: true } },
   licensee: { select: { name: true, nameEn: true } },
   payments: { select: { kind: true, paidAt: true, dueOn: true } },
@@ -48,12 +56,25 @@ function withStatus<T extends { endsOn: Date; payments: Array<{ kind: string; pa
 }
 
 /** One page of the licenses the user may see, with the total that match. */
-export async function listLicensesPage(user: CurrentUser, query: LicenseListQuery, now = new Date(), pageSize?: number) {
+export async function listLicensesPage(
+  user: CurrentUser,
+  query: LicenseListQuery,
+  now = new Date(),
+  pageSize?: number,
+) {
   const counterparty = user.role === "SME" ? "licensor" : "licensee";
   const words = searchWords(query.q).map((word): Prisma.LicenseWhereInput => ({
     OR: [
       { contractNumber: containsText(word) },
-      { patent: { OR: [{ title: containsText(word) }, { titleEn: containsText(word) }, { applicationNumber: containsText(word) }] } },
+      {
+        patent: {
+          OR: [
+            { title: containsText(word) },
+            { titleEn: containsText(word) },
+            { applicationNumber: containsText(word) },
+          ],
+        },
+      },
       { [counterparty]: { OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] } },
     ],
   }));
@@ -64,22 +85,30 @@ export async function listLicensesPage(user: CurrentUser, query: LicenseListQuer
       query.patentId ? { patentId: query.patentId } : {},
       query.kind ? { kind: query.kind } : {},
       query.status ? licenseStatusWhere(query.status, now) : {},
-      query.from || query.to ? { signedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: dayAfter(query.to) } : {}) } } : {},
+      query.from || query.to
+        ? { signedAt: { ...(query.from ? { gte: query.from } : {}), ...(query.to ? { lt: dayAfter(query.to) } : {}) } }
+        : {},
     ],
   };
   const direction = query.dir;
   const orderBy: Prisma.LicenseOrderByWithRelationInput =
-    query.sort === "patent" ? { patent: { title: direction } }
-    : query.sort === "counterparty" ? { [counterparty]: { name: direction } }
-    : { [query.sort]: direction };
-  const { rows: licenses, ...paging } = await readPage(query.page, pageSize, () => prisma.license.count({ where }), (window) =>
-    prisma.license.findMany({
-      where,
-      // The contract number last: rows never swap places between two pages.
-      orderBy: [orderBy, { contractNumber: "asc" }],
-      ...window,
-      select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } } },
-    }),
+    query.sort === "patent"
+      ? { patent: { title: direction } }
+      : query.sort === "counterparty"
+        ? { [counterparty]: { name: direction } }
+        : { [query.sort]: direction };
+  const { rows: licenses, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.license.count({ where }),
+    (window) =>
+      prisma.license.findMany({
+        where,
+        // The contract number last: rows never swap places between two pages.
+        orderBy: [orderBy, { contractNumber: "asc" }],
+        ...window,
+        select: { ...LISTED, patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } } },
+      }),
   );
   return { ...paging, licenses: licenses.map((license) => withStatus(license, now)) };
 }
@@ -90,13 +119,20 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
     where: { id: licenseId },
     include: {
       events: { orderBy: { at: "asc" } },
-      payments: { orderBy: { dueOn: "asc" }, include: { salesReport: { select: { period: true, revenueFen: true, units: true } } } },
+      payments: {
+        orderBy: { dueOn: "asc" },
+        include: { salesReport: { select: { period: true, revenueFen: true, units: true } } },
+      },
       patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
       licensor: { select: { id: true, name: true, nameEn: true } },
       licensee: { select: { id: true, name: true, nameEn: true } },
     },
   });
-  const isParty = license && (user.role === "ADMIN" || user.organization?.id === license.licenseeId || user.organization?.id === license.licensorId);
+  const isParty =
+    license &&
+    (user.role === "ADMIN" ||
+      user.organization?.id === license.licenseeId ||
+      user.organization?.id === license.licensorId);
   if (!license || !isParty) throw new DomainError("NOT_FOUND", "license.err.notFound", { status: 404 });
   const { contractText: text, events, termsSnapshot, payments, ...rest } = license;
   return {
@@ -105,7 +141,11 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
     payments: payments.map((payment) => ({ ...payment, overdue: isOverdue(payment, now) })),
     terms: JSON.parse(termsSnapshot) as ContractTerms,
     contractText: text,
-    history: events.map((event) => ({ kind: event.kind, at: event.at, detail: JSON.parse(event.detail) as Record<string, unknown> })),
+    history: events.map((event) => ({
+      kind: event.kind,
+      at: event.at,
+      detail: JSON.parse(event.detail) as Record<string, unknown>,
+    })),
   };
 }
 
@@ -114,7 +154,12 @@ export async function publicContract(contractNumber: string) {
   return prisma.license.findUnique({
     where: { contractNumber },
     select: {
-      contractNumber: true, kind: true, signedAt: true, startsOn: true, endsOn: true, contractSha256: true,
+      contractNumber: true,
+      kind: true,
+      signedAt: true,
+      startsOn: true,
+      endsOn: true,
+      contractSha256: true,
       patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
       licensor: { select: { name: true, nameEn: true } },
       licensee: { select: { name: true, nameEn: true } },
@@ -123,7 +168,11 @@ export async function publicContract(contractNumber: string) {
 }
 
 /** The licenses a user's organisation holds (an SME) or granted (a university); all for administrators. */
-export async function listLicensesFor(user: CurrentUser, filter: { status?: LicenseStatus; patentId?: number } = {}, now = new Date()) {
+export async function listLicensesFor(
+  user: CurrentUser,
+  filter: { status?: LicenseStatus; patentId?: number } = {},
+  now = new Date(),
+) {
   const licenses = await prisma.license.findMany({
     where: { ...sideOf(user), ...(filter.patentId ? { patentId: filter.patentId } : {}) },
     orderBy: { signedAt: "desc" },

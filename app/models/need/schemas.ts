@@ -20,7 +20,10 @@ export const NeedFormSchema = z
   .object({
     title: z.string().trim().min(4, "need.titleShort").max(120, "validation.tooLong"),
     description: z.string().trim().min(10, "need.descriptionShort").max(4000, "validation.tooLong"),
-    cluster: z.union([z.literal(""), z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]])]).default("").transform((value) => value || null),
+    cluster: z
+      .union([z.literal(""), z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]])])
+      .default("")
+      .transform((value) => value || null),
     budgetMin: yuan.default(null),
     budgetMax: yuan.default(null),
     // A real date after today and within ten years.
@@ -30,12 +33,21 @@ export const NeedFormSchema = z
     ),
     visibility: z.enum(["PUBLIC", "UNIVERSITIES"], { message: "need.visibilityInvalid" }),
   })
-  .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, { message: "need.budgetOrder", path: ["budgetMax"] });
+  .refine((need) => need.budgetMin === null || need.budgetMax === null || need.budgetMin <= need.budgetMax, {
+    message: "need.budgetOrder",
+    path: ["budgetMax"],
+  });
 
 // Control characters other than line breaks and tabs, and halves of a surrogate pair: no text anyone typed.
-const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const NOT_TEXT =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const prefilled = (max: number) =>
-  z.string().trim().max(max, "validation.tooLong").refine((value) => !NOT_TEXT.test(value), "validation.characters").default("");
+  z
+    .string()
+    .trim()
+    .max(max, "validation.tooLong")
+    .refine((value) => !NOT_TEXT.test(value), "validation.characters")
+    .default("");
 
 /** /needs/new?title=…&description=…: text carried to the form (a search that found too little) within the form's
  * own limits; the minimum lengths wait for the form's submission, as the person completes the text. */
@@ -68,9 +80,16 @@ export const NeedJsonSchema = z
     visibility: z.string(),
   })
   .transform((need, context) => {
-    const parsed = NeedFormSchema.safeParse({ ...need, cluster: need.cluster ?? "", budgetMin: need.budgetMin?.toString() ?? "", budgetMax: need.budgetMax?.toString() ?? "", deadline: need.deadline ?? "" });
+    const parsed = NeedFormSchema.safeParse({
+      ...need,
+      cluster: need.cluster ?? "",
+      budgetMin: need.budgetMin?.toString() ?? "",
+      budgetMax: need.budgetMax?.toString() ?? "",
+      deadline: need.deadline ?? "",
+    });
     if (parsed.success) return parsed.data;
-    for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+    for (const issue of parsed.error.issues)
+      context.addIssue({ code: "custom", message: issue.message, path: issue.path });
     return z.NEVER;
   });
 

@@ -45,13 +45,22 @@ export function ipcSubclass(code: string): string {
  * same 33618 cluster when the subclass has fewer than three. Median and range of each fee, and how many were taken.
  */
 export async function feeGuidanceFor(patentId: number): Promise<FeeGuidance | null> {
-  const patent = await prisma.patent.findUnique({ where: { id: patentId }, select: { id: true, ipcMain: true, cluster: true } });
+  const patent = await prisma.patent.findUnique({
+    where: { id: patentId },
+    select: { id: true, ipcMain: true, cluster: true },
+  });
   if (!patent) return null;
   const subclass = ipcSubclass(patent.ipcMain);
   const comparable = (patentWhere: { ipcMain: { startsWith: string } } | { cluster: string }) =>
     prisma.openLicenseDeclaration.findMany({
       where: { status: "ACTIVE", patentId: { not: patent.id }, patent: patentWhere },
-      select: { lumpSumFen: true, entryFeeFen: true, royaltyBasisPoints: true, perUnitFen: true, _count: { select: { licenses: true } } },
+      select: {
+        lumpSumFen: true,
+        entryFeeFen: true,
+        royaltyBasisPoints: true,
+        perUnitFen: true,
+        _count: { select: { licenses: true } },
+      },
       take: 5_000,
     });
   let basis: FeeGuidance["basis"] = "subclass";
@@ -64,7 +73,8 @@ export async function feeGuidanceFor(patentId: number): Promise<FeeGuidance | nu
     }
   }
   if (declarations.length === 0) basis = null;
-  const values = (pick: (d: (typeof declarations)[number]) => number | null) => declarations.map(pick).filter((v): v is number => v !== null && v > 0);
+  const values = (pick: (d: (typeof declarations)[number]) => number | null) =>
+    declarations.map(pick).filter((v): v is number => v !== null && v > 0);
   return {
     basis,
     subclass,

@@ -1,12 +1,16 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
-import { MAX_AMOUNT_FEN, yuanToFen } from "~/lib/money";
-import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 import { calendarDate, fromToday } from "~/lib/calendar-date";
 import { messageKey } from "~/lib/i18n";
+import { MAX_AMOUNT_FEN, yuanToFen } from "~/lib/money";
+import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
 
 // Capped where a PostgreSQL money column would overflow: a larger fee is a 400, never a 500.
-const fen = z.number().int("openLicense.err.wholeFen").min(1, "openLicense.err.positive").max(MAX_AMOUNT_FEN, "openLicense.err.tooLarge");
+const fen = z
+  .number()
+  .int("openLicense.err.wholeFen")
+  .min(1, "openLicense.err.positive")
+  .max(MAX_AMOUNT_FEN, "openLicense.err.tooLarge");
 const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
 const SCHEDULE_CODES = Object.keys(PAYMENT_SCHEDULES) as [PaymentSchedule, ...PaymentSchedule[]];
 
@@ -22,10 +26,19 @@ const OpenLicenseTermsShape = z.object({
   feeModel: z.enum(FEE_MODEL_CODES),
   lumpSumFen: fen.optional(),
   entryFeeFen: fen.optional(),
-  royaltyBasisPoints: z.number().int("validation.number").min(1, "openLicense.err.positive").max(5_000, "openLicense.err.royaltyMax").optional(),
+  royaltyBasisPoints: z
+    .number()
+    .int("validation.number")
+    .min(1, "openLicense.err.positive")
+    .max(5_000, "openLicense.err.royaltyMax")
+    .optional(),
   perUnitFen: fen.optional(),
   paymentSchedule: z.enum(SCHEDULE_CODES),
-  licenseTermMonths: z.number().int("validation.number").min(1, "openLicense.err.termMin").max(240, "openLicense.err.termMax"),
+  licenseTermMonths: z
+    .number()
+    .int("validation.number")
+    .min(1, "openLicense.err.termMin")
+    .max(240, "openLicense.err.termMax"),
   territory: z.string().trim().min(1).max(100).default("中国大陆"),
   fieldOfUse: z.string().trim().max(200).optional(),
 });
@@ -33,8 +46,18 @@ const OpenLicenseTermsShape = z.object({
 function amountsOfFeeModel(terms: z.infer<typeof OpenLicenseTermsShape>, context: z.RefinementCtx) {
   const required = REQUIRED_AMOUNTS[terms.feeModel];
   for (const amount of ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const) {
-    if (required.includes(amount) && terms[amount] === undefined) context.addIssue({ code: "custom", path: [amount], message: messageKey("openLicense.err.requiredFor", { feeModel: `feeModel.${terms.feeModel}` }) });
-    if (!required.includes(amount) && terms[amount] !== undefined) context.addIssue({ code: "custom", path: [amount], message: messageKey("openLicense.err.notPartOf", { feeModel: `feeModel.${terms.feeModel}` }) });
+    if (required.includes(amount) && terms[amount] === undefined)
+      context.addIssue({
+        code: "custom",
+        path: [amount],
+        message: messageKey("openLicense.err.requiredFor", { feeModel: `feeModel.${terms.feeModel}` }),
+      });
+    if (!required.includes(amount) && terms[amount] !== undefined)
+      context.addIssue({
+        code: "custom",
+        path: [amount],
+        message: messageKey("openLicense.err.notPartOf", { feeModel: `feeModel.${terms.feeModel}` }),
+      });
   }
 }
 
@@ -48,7 +71,9 @@ const CONTROL_OR_BIDI = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u2
 export const CONSENT_REFERENCE_MAX = 100;
 
 /** Why a consent document's reference (already trimmed) cannot be recorded, or null. */
-export function consentReferenceProblem(reference: string): "validation.required" | "validation.tooLong" | "ol.consent.referenceCharacters" | null {
+export function consentReferenceProblem(
+  reference: string,
+): "validation.required" | "validation.tooLong" | "ol.consent.referenceCharacters" | null {
   if (reference === "") return "validation.required";
   if ([...reference].length > CONSENT_REFERENCE_MAX) return "validation.tooLong";
   return CONTROL_OR_BIDI.test(reference) ? "ol.consent.referenceCharacters" : null;
@@ -59,21 +84,30 @@ const consentDay = z
   .string({ message: "validation.required" })
   .trim()
   .min(1, "validation.required")
-  .pipe(calendarDate(
-    { invalid: "ol.consent.dateInvalid", tooEarly: "ol.consent.dateInvalid", tooLate: "ol.consent.dateFuture" },
-    { min: () => new Date(Date.UTC(1985, 3, 1)), max: () => fromToday({ days: 1 }) },
-  ));
+  .pipe(
+    calendarDate(
+      { invalid: "ol.consent.dateInvalid", tooEarly: "ol.consent.dateInvalid", tooLate: "ol.consent.dateFuture" },
+      { min: () => new Date(Date.UTC(1985, 3, 1)), max: () => fromToday({ days: 1 }) },
+    ),
+  );
 
 /** A co-owner's written consent to a declaration (Patent Law art. 14): the organisation, the day it consented
  * (YYYY-MM-DD) and its document's reference. Whether it is enough is the declaration's rule
  * (app/models/open-license/open-license.server.ts). */
 export const CoOwnerConsentSchema = z.object({
-  organizationId: z.string({ message: "validation.required" }).trim().min(1, "validation.required").max(64, "validation.tooLong"),
+  organizationId: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(1, "validation.required")
+    .max(64, "validation.tooLong"),
   consentedOn: consentDay,
-  reference: z.string({ message: "validation.required" }).trim().superRefine((reference, context) => {
-    const problem = consentReferenceProblem(reference);
-    if (problem) context.addIssue({ code: "custom", message: problem });
-  }),
+  reference: z
+    .string({ message: "validation.required" })
+    .trim()
+    .superRefine((reference, context) => {
+      const problem = consentReferenceProblem(reference);
+      if (problem) context.addIssue({ code: "custom", message: problem });
+    }),
 });
 
 export type CoOwnerConsent = z.infer<typeof CoOwnerConsentSchema>;
@@ -107,12 +141,23 @@ export const ApiOpenLicenseSchema = z
   .pipe(OpenLicenseDeclarationSchema);
 
 export const AcceptOpenLicenseSchema = z.object({
-  signatoryName: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(100, "validation.tooLong"),
-  intendedUse: z.string({ message: "validation.required" }).trim().min(2, "validation.required").max(1000, "validation.tooLong"),
+  signatoryName: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(2, "validation.required")
+    .max(100, "validation.tooLong"),
+  intendedUse: z
+    .string({ message: "validation.required" })
+    .trim()
+    .min(2, "validation.required")
+    .max(1000, "validation.tooLong"),
   agree: z.literal(true, { message: "validation.agree" }),
 });
 
-const optionalNumber = z.preprocess((value) => (value === "" || value === undefined || value === null ? undefined : Number(value)), z.number({ message: "validation.number" }).optional());
+const optionalNumber = z.preprocess(
+  (value) => (value === "" || value === undefined || value === null ? undefined : Number(value)),
+  z.number({ message: "validation.number" }).optional(),
+);
 
 /** One co-owner's fieldset on the declaration form: its consent counts only when its box is ticked. */
 const ConsentFieldsetSchema = z.object({
@@ -123,7 +168,9 @@ const ConsentFieldsetSchema = z.object({
 });
 
 /** The consents of the ticked fieldsets, if any. */
-function consentsOf(coOwners: Record<string, z.infer<typeof ConsentFieldsetSchema>>): { consents?: Array<{ organizationId: string; consentedOn: string; reference: string }> } {
+function consentsOf(coOwners: Record<string, z.infer<typeof ConsentFieldsetSchema>>): {
+  consents?: Array<{ organizationId: string; consentedOn: string; reference: string }>;
+} {
   const consents = Object.values(coOwners)
     .filter((fieldset) => fieldset.consented !== undefined)
     .map(({ organizationId, consentedOn, reference }) => ({ organizationId, consentedOn, reference }));
@@ -149,7 +196,9 @@ export const DeclareFormSchema = z
     for (const [key, fieldset] of Object.entries(coOwners)) {
       if (fieldset.consented === undefined) continue;
       const consent = CoOwnerConsentSchema.safeParse(fieldset);
-      if (!consent.success) for (const issue of consent.error.issues) context.addIssue({ code: "custom", path: ["coOwners", key, ...issue.path], message: issue.message });
+      if (!consent.success)
+        for (const issue of consent.error.issues)
+          context.addIssue({ code: "custom", path: ["coOwners", key, ...issue.path], message: issue.message });
     }
   })
   .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, coOwners, ...rest }) => ({
@@ -165,11 +214,20 @@ export const DeclareFormSchema = z
   .pipe(OpenLicenseDeclarationSchema);
 
 /** Where the form shows an error about an amount: the terms' field names map back to the form's. */
-export const FORM_FIELD_OF: Record<string, string> = { lumpSumFen: "lumpSum", entryFeeFen: "entryFee", royaltyBasisPoints: "royaltyPercent", perUnitFen: "perUnit" };
+export const FORM_FIELD_OF: Record<string, string> = {
+  lumpSumFen: "lumpSum",
+  entryFeeFen: "entryFee",
+  royaltyBasisPoints: "royaltyPercent",
+  perUnitFen: "perUnit",
+};
 
 /** Where the declaration form shows a refusal: an amount under the form's name for it, a consent's field in its
  * co-owner's fieldset, anything else at the top. */
-export function declareFormField(path: string | undefined, form: Record<string, unknown>, consents: Array<{ organizationId: string }>): string {
+export function declareFormField(
+  path: string | undefined,
+  form: Record<string, unknown>,
+  consents: Array<{ organizationId: string }>,
+): string {
   if (!path) return "form";
   const consent = /^consents\.(\d+)\.(\w+)$/.exec(path);
   if (!consent) return FORM_FIELD_OF[path] ?? path;

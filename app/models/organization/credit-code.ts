@@ -17,7 +17,8 @@ export function creditCodeCheckCharacter(first17: string): string {
   return CREDIT_ALPHABET[check === 31 ? 0 : check];
 }
 
-export type CreditCodeResult = { ok: true; normalized: string } | { ok: false; /** a message key with its values */ reason: string };
+export type CreditCodeResult =
+  { ok: true; normalized: string } | { ok: false; /** a message key with its values */ reason: string };
 
 export function parseCreditCode(input: string): CreditCodeResult {
   const code = input.trim().toUpperCase();
@@ -25,6 +26,7 @@ export function parseCreditCode(input: string): CreditCodeResult {
   const bad = [...code].find((c) => !CREDIT_ALPHABET.includes(c));
   if (bad) return { ok: false, reason: messageKey("identifier.creditCode.character", { character: bad }) };
   const expected = creditCodeCheckCharacter(code.slice(0, 17));
-  if (expected !== code[17]) return { ok: false, reason: messageKey("identifier.checkCharacter", { given: code[17], expected }) };
+  if (expected !== code[17])
+    return { ok: false, reason: messageKey("identifier.checkCharacter", { given: code[17], expected }) };
   return { ok: true, normalized: code };
 }

@@ -11,11 +11,17 @@ import { parseCreditCode } from "./credit-code";
 export type NewOrganization = Prisma.OrganizationCreateManyInput;
 
 /** Inserts organisations; refuses the whole batch if a unified social credit code's check character is wrong. */
-export async function insertOrganizations(db: Prisma.TransactionClient | PrismaClient, organizations: NewOrganization[]): Promise<void> {
+export async function insertOrganizations(
+  db: Prisma.TransactionClient | PrismaClient,
+  organizations: NewOrganization[],
+): Promise<void> {
   const data = organizations.map((organization) => {
     const parsed = parseCreditCode(organization.creditCode);
     if (!parsed.ok) {
-      throw new DomainError("INVALID_CREDIT_CODE", "organization.err.creditCode", { path: "creditCode", values: { name: organization.name, code: organization.creditCode, reason: parsed.reason } });
+      throw new DomainError("INVALID_CREDIT_CODE", "organization.err.creditCode", {
+        path: "creditCode",
+        values: { name: organization.name, code: organization.creditCode, reason: parsed.reason },
+      });
     }
     return { ...organization, creditCode: parsed.normalized };
   });
@@ -28,19 +34,38 @@ export async function createEnterprise(
   input: Pick<Prisma.OrganizationUncheckedCreateInput, "name" | "creditCode" | "region" | "cluster">,
 ) {
   if (await tx.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } })) {
-    throw new DomainError("CREDIT_CODE_TAKEN", "validation.creditCodeTaken", { status: 409, path: "organization.creditCode" });
+    throw new DomainError("CREDIT_CODE_TAKEN", "validation.creditCodeTaken", {
+      status: 409,
+      path: "organization.creditCode",
+    });
   }
   return tx.organization.create({
-    data: { kind: "ENTERPRISE", name: input.name, creditCode: input.creditCode, region: input.region, cluster: input.cluster },
+    data: {
+      kind: "ENTERPRISE",
+      name: input.name,
+      creditCode: input.creditCode,
+      region: input.region,
+      cluster: input.cluster,
+    },
   });
 }
 
-export async function verifyOrganization(adminId: string, organizationId: string): Promise<{ id: string; verifiedAt: Date }> {
+export async function verifyOrganization(
+  adminId: string,
+  organizationId: string,
+): Promise<{ id: string; verifiedAt: Date }> {
   return prisma.$transaction(async (tx) => {
-    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { id: true, verifiedAt: true } });
+    const organization = await tx.organization.findUnique({
+      where: { id: organizationId },
+      select: { id: true, verifiedAt: true },
+    });
     if (!organization) throw new DomainError("NOT_FOUND", "admin.organizationNotFound", { status: 404 });
     if (organization.verifiedAt) return { id: organization.id, verifiedAt: organization.verifiedAt };
-    const updated = await tx.organization.update({ where: { id: organizationId }, data: { verifiedAt: new Date() }, select: { id: true, verifiedAt: true } });
+    const updated = await tx.organization.update({
+      where: { id: organizationId },
+      data: { verifiedAt: new Date() },
+      select: { id: true, verifiedAt: true },
+    });
     await recordAudit(tx, { action: "ORGANIZATION_VERIFIED", actorId: adminId, subject: organizationId });
     return { id: updated.id, verifiedAt: updated.verifiedAt! };
   });
@@ -66,22 +91,49 @@ export async function listOrganizationsPage(
   const where: Prisma.OrganizationWhereInput = {
     AND: [
       { kind: query.kind ?? { in: ["ENTERPRISE", "UNIVERSITY"] } },
-      query.verification === "verified" ? { verifiedAt: { not: null } } : query.verification === "unverified" ? { verifiedAt: null } : {},
-      ...searchWords(query.q).map((word) => ({ OR: [{ name: containsText(word) }, { nameEn: containsText(word) }, { shortName: containsText(word) }, { creditCode: containsText(word.toUpperCase()) }] })),
+      query.verification === "verified"
+        ? { verifiedAt: { not: null } }
+        : query.verification === "unverified"
+          ? { verifiedAt: null }
+          : {},
+      ...searchWords(query.q).map((word) => ({
+        OR: [
+          { name: containsText(word) },
+          { nameEn: containsText(word) },
+          { shortName: containsText(word) },
+          { creditCode: containsText(word.toUpperCase()) },
+        ],
+      })),
     ],
   };
   const orderBy: Prisma.OrganizationOrderByWithRelationInput =
-    query.sort === "members" ? { members: { _count: query.dir } }
-    : query.sort === "verifiedAt" ? { verifiedAt: { sort: query.dir, nulls: query.dir === "asc" ? "first" : "last" } }
-    : { [query.sort]: query.dir };
-  const { rows: organizations, ...paging } = await readPage(query.page, pageSize, () => prisma.organization.count({ where }), (window) =>
-    prisma.organization.findMany({
-      where,
-      // Then newest first: among those awaiting verification, the latest request on top.
-      orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
-      ...window,
-      select: { id: true, kind: true, name: true, nameEn: true, creditCode: true, region: true, verifiedAt: true, createdAt: true, _count: { select: { members: true } } },
-    }),
+    query.sort === "members"
+      ? { members: { _count: query.dir } }
+      : query.sort === "verifiedAt"
+        ? { verifiedAt: { sort: query.dir, nulls: query.dir === "asc" ? "first" : "last" } }
+        : { [query.sort]: query.dir };
+  const { rows: organizations, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.organization.count({ where }),
+    (window) =>
+      prisma.organization.findMany({
+        where,
+        // Then newest first: among those awaiting verification, the latest request on top.
+        orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          kind: true,
+          name: true,
+          nameEn: true,
+          creditCode: true,
+          region: true,
+          verifiedAt: true,
+          createdAt: true,
+          _count: { select: { members: true } },
+        },
+      }),
   );
   return { ...paging, organizations };
 }

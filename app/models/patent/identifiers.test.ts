@@ -4,8 +4,19 @@ import { applicationCheckCharacter, isPublicationNumber, parseApplicationNumber 
 
 describe("application numbers", () => {
   it("accepts the real numbers of the sample export in every written form", () => {
-    for (const form of ["CN202223220665.2", "202223220665.2", "ZL202223220665.2", "cn 202223220665.2", "2022232206652"]) {
-      expect(parseApplicationNumber(form)).toEqual({ ok: true, normalized: "202223220665.2", year: 2022, typeDigit: "2" });
+    for (const form of [
+      "CN202223220665.2",
+      "202223220665.2",
+      "ZL202223220665.2",
+      "cn 202223220665.2",
+      "2022232206652",
+    ]) {
+      expect(parseApplicationNumber(form)).toEqual({
+        ok: true,
+        normalized: "202223220665.2",
+        year: 2022,
+        typeDigit: "2",
+      });
     }
     expect(parseApplicationNumber("CN202122975192.6").ok).toBe(true);
   });

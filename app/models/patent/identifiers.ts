@@ -6,7 +6,13 @@ import { messageKey } from "~/lib/i18n";
 const APPLICATION_WEIGHTS = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
 
 /** Type digit of an application number (the fifth digit). */
-export const APPLICATION_TYPE_DIGITS = { INVENTION: "1", UTILITY_MODEL: "2", DESIGN: "3", PCT_INVENTION: "8", PCT_UTILITY_MODEL: "9" } as const;
+export const APPLICATION_TYPE_DIGITS = {
+  INVENTION: "1",
+  UTILITY_MODEL: "2",
+  DESIGN: "3",
+  PCT_INVENTION: "8",
+  PCT_UTILITY_MODEL: "9",
+} as const;
 
 export function applicationCheckCharacter(twelveDigits: string): string {
   if (!/^\d{12}$/.test(twelveDigits)) throw new Error("an application number has 12 digits before its check character");
@@ -21,18 +27,24 @@ export type ApplicationNumberResult =
 
 /** Accepts "CN202223220665.2", "ZL 202223220665.2", "202223220665.2" or without the dot; returns "202223220665.2". */
 export function parseApplicationNumber(input: string): ApplicationNumberResult {
-  const compact = input.trim().toUpperCase().replace(/\s+/g, "").replace(/^(CN|ZL)/, "");
+  const compact = input
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, "")
+    .replace(/^(CN|ZL)/, "");
   const match = /^(\d{12})\.?([\dX])$/.exec(compact);
   if (!match) return { ok: false, reason: messageKey("identifier.appNumber.shape") };
   const [, digits, check] = match;
   const year = Number(digits.slice(0, 4));
   const typeDigit = digits[4];
-  if (year < 2003 || year > new Date().getUTCFullYear()) return { ok: false, reason: messageKey("identifier.appNumber.year", { year }) };
+  if (year < 2003 || year > new Date().getUTCFullYear())
+    return { ok: false, reason: messageKey("identifier.appNumber.year", { year }) };
   if (!Object.values(APPLICATION_TYPE_DIGITS).includes(typeDigit as never)) {
     return { ok: false, reason: messageKey("identifier.appNumber.typeDigit", { digit: typeDigit }) };
   }
   const expected = applicationCheckCharacter(digits);
-  if (expected !== check) return { ok: false, reason: messageKey("identifier.checkCharacter", { given: check, expected }) };
+  if (expected !== check)
+    return { ok: false, reason: messageKey("identifier.checkCharacter", { given: check, expected }) };
   return { ok: true, normalized: `${digits}.${check}`, year, typeDigit };
 }
 

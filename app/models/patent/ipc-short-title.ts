@@ -27,7 +27,10 @@ export function shortIpcTitle(title: string | null): string | null {
   const reference = parts.findIndex((part) => CROSS_REFERENCE.test(part));
   if (reference > 0) parts.splice(reference);
   else if (reference === 0) parts.splice(0, parts.length, parts[0].slice(0, parts[0].search(CROSS_REFERENCE)));
-  short = parts.join(separator).replace(/[\s；;，,：:（(]+$/, "").trim();
+  short = parts
+    .join(separator)
+    .replace(/[\s；;，,：:（(]+$/, "")
+    .trim();
   const max = english ? MAX_EN : MAX_ZH;
   if (short.length <= max) return short || null;
   const kept: string[] = [];

@@ -32,20 +32,40 @@ const unitsField = z
   .transform(Number)
   .pipe(z.number().max(MAX_UNITS, "pay.err.unitsCap"));
 
-const periodField = z.string({ message: "pay.err.periodRequired" }).trim().min(1, "pay.err.periodRequired").max(7, "pay.err.periodFormat").transform((p) => p.toUpperCase());
+const periodField = z
+  .string({ message: "pay.err.periodRequired" })
+  .trim()
+  .min(1, "pay.err.periodRequired")
+  .max(7, "pay.err.periodFormat")
+  .transform((p) => p.toUpperCase());
 
 /** The sales-report form: revenue in yuan as typed, units sold. */
-export const SalesReportForm = z.object({
-  period: periodField,
-  revenue: yuanField("pay.err.revenueRequired", "pay.err.revenueFormat", "pay.err.revenueCap"),
-  units: z.string().optional().transform((value) => value ?? "").pipe(unitsField),
-}).transform(({ period, revenue, units }) => ({ period, revenueFen: revenue, units }));
+export const SalesReportForm = z
+  .object({
+    period: periodField,
+    revenue: yuanField("pay.err.revenueRequired", "pay.err.revenueFormat", "pay.err.revenueCap"),
+    units: z
+      .string()
+      .optional()
+      .transform((value) => value ?? "")
+      .pipe(unitsField),
+  })
+  .transform(({ period, revenue, units }) => ({ period, revenueFen: revenue, units }));
 
 /** POST /api/v1/licenses/:id/sales-reports: `{ period, revenueFen, units }`, integers in fen. */
 export const SalesReportJson = z.object({
   period: periodField,
-  revenueFen: z.number({ message: "pay.err.revenueRequired" }).int("pay.err.revenueFormat").min(0, "pay.err.revenueFormat").max(MAX_AMOUNT_FEN, "pay.err.revenueCap"),
-  units: z.number({ message: "pay.err.unitsFormat" }).int("pay.err.unitsFormat").min(0, "pay.err.unitsFormat").max(MAX_UNITS, "pay.err.unitsCap").default(0),
+  revenueFen: z
+    .number({ message: "pay.err.revenueRequired" })
+    .int("pay.err.revenueFormat")
+    .min(0, "pay.err.revenueFormat")
+    .max(MAX_AMOUNT_FEN, "pay.err.revenueCap"),
+  units: z
+    .number({ message: "pay.err.unitsFormat" })
+    .int("pay.err.unitsFormat")
+    .min(0, "pay.err.unitsFormat")
+    .max(MAX_UNITS, "pay.err.unitsCap")
+    .default(0),
 });
 
 export type SalesReportInput = z.infer<typeof SalesReportJson>;
@@ -68,15 +88,23 @@ const day = z
   .transform((value) => new Date(`${value}T00:00:00Z`));
 
 /** The licensor's receipt as typed on the confirmation page: amount in yuan, the day it arrived, the voucher. */
-export const PaymentReceiptForm = z.object({
-  amount: yuanField("pay.err.amountRequired", "pay.err.amountFormat", "pay.err.amountCap").pipe(z.number().min(1, "pay.err.amountPositive")),
-  receivedOn: day,
-  reference,
-}).transform(({ amount, receivedOn, reference }) => ({ amountFen: amount, receivedOn, reference }));
+export const PaymentReceiptForm = z
+  .object({
+    amount: yuanField("pay.err.amountRequired", "pay.err.amountFormat", "pay.err.amountCap").pipe(
+      z.number().min(1, "pay.err.amountPositive"),
+    ),
+    receivedOn: day,
+    reference,
+  })
+  .transform(({ amount, receivedOn, reference }) => ({ amountFen: amount, receivedOn, reference }));
 
 /** POST /api/v1/payments/:id/receipts: `{ amountFen, receivedOn: "YYYY-MM-DD", reference }`. */
 export const PaymentReceiptJson = z.object({
-  amountFen: z.number({ message: "pay.err.amountRequired" }).int("pay.err.amountFormat").min(1, "pay.err.amountPositive").max(MAX_AMOUNT_FEN, "pay.err.amountCap"),
+  amountFen: z
+    .number({ message: "pay.err.amountRequired" })
+    .int("pay.err.amountFormat")
+    .min(1, "pay.err.amountPositive")
+    .max(MAX_AMOUNT_FEN, "pay.err.amountCap"),
   receivedOn: day,
   reference,
 });

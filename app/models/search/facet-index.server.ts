@@ -22,8 +22,20 @@ const FULL_LOAD_PAGE = 4000;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
-export type Dimension = "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "fee" | "term";
-export const DIMENSIONS: Dimension[] = ["university", "type", "section", "class", "cluster", "field", "status", "open", "fee", "term"];
+export type Dimension =
+  "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "fee" | "term";
+export const DIMENSIONS: Dimension[] = [
+  "university",
+  "type",
+  "section",
+  "class",
+  "cluster",
+  "field",
+  "status",
+  "open",
+  "fee",
+  "term",
+];
 
 /** A growing list of distinct values, each known by its small integer index. */
 class Dictionary {
@@ -77,7 +89,13 @@ function hash32(text: string): number {
 
 /** Titles that differ only in spacing, punctuation or the boilerplate 一种 are near-identical. */
 export function titleKey(title: string): number {
-  return hash32(title.normalize("NFKC").toLowerCase().replace(/^一种/, "").replace(/[^\p{L}\p{N}]+/gu, ""));
+  return hash32(
+    title
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/^一种/, "")
+      .replace(/[^\p{L}\p{N}]+/gu, ""),
+  );
 }
 
 interface University {
@@ -86,7 +104,6 @@ interface University {
   nameEn: string | null;
   shortName: string | null;
 }
-
 
 /** Filter and sort columns of every patent, one typed array per column, addressed by position. Typed arrays
  * keep a million patents' columns small enough for the search's pass over them to stay in the CPU caches, and
@@ -150,7 +167,8 @@ export class FacetIndex {
     this.families = grown(this.families);
     this.upfrontFen = grown(this.upfrontFen);
     this.royaltyBasisPoints = grown(this.royaltyBasisPoints);
-    for (const dimension of Object.keys(this.columns) as Array<keyof FacetIndex["columns"]>) this.columns[dimension] = grown(this.columns[dimension]);
+    for (const dimension of Object.keys(this.columns) as Array<keyof FacetIndex["columns"]>)
+      this.columns[dimension] = grown(this.columns[dimension]);
   }
 
   upsert(row: PatentFacetRow): void {
@@ -181,7 +199,14 @@ export class FacetIndex {
     this.titles[position] = titleKey(row.title);
     this.families[position] = row.familyId ? hash32(row.familyId) || 1 : 0;
     this.columns.fee[position] = this.dictionaries.fee.index(row.feeModel ?? "");
-    this.upfrontFen[position] = row.feeModel === "LUMP_SUM" ? row.lumpSumFen ?? 0 : row.feeModel === "ROYALTY" ? 0 : row.feeModel === "ENTRY_PLUS_ROYALTY" ? row.entryFeeFen ?? 0 : -1;
+    this.upfrontFen[position] =
+      row.feeModel === "LUMP_SUM"
+        ? (row.lumpSumFen ?? 0)
+        : row.feeModel === "ROYALTY"
+          ? 0
+          : row.feeModel === "ENTRY_PLUS_ROYALTY"
+            ? (row.entryFeeFen ?? 0)
+            : -1;
     this.royaltyBasisPoints[position] = row.royaltyBasisPoints ?? 0;
     this.offers = {};
     this.sortedByFiled = this.sortedByExpiry = null;
@@ -222,7 +247,9 @@ export class FacetIndex {
   termBuckets(now: number): Uint16Array {
     const day = Math.floor(now / 86_400_000);
     if (this.terms && this.termsDay === day && this.terms.length === this.size) return this.terms;
-    const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map((code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS);
+    const [fiveYears, tenYears, fifteenYears] = REMAINING_TERM_CODES.slice(1).map(
+      (code) => now + REMAINING_TERM_BUCKETS[code].min * YEAR_MS,
+    );
     const terms = new Uint16Array(this.size);
     for (let position = 0; position < terms.length; position++) {
       const expires = this.expires[position];
@@ -246,7 +273,9 @@ export class FacetIndex {
     const key = by === "filed" ? this.filed : this.expires;
     const cached = by === "filed" ? this.sortedByFiled : this.sortedByExpiry;
     if (cached) return cached;
-    const order = Int32Array.from({ length: this.size }, (_, i) => i).sort((a, b) => key[b] - key[a] || this.ids[a] - this.ids[b]);
+    const order = Int32Array.from({ length: this.size }, (_, i) => i).sort(
+      (a, b) => key[b] - key[a] || this.ids[a] - this.ids[b],
+    );
     if (by === "filed") this.sortedByFiled = order;
     else this.sortedByExpiry = order;
     return order;
@@ -266,8 +295,13 @@ export class FacetIndex {
     const positions: number[] = [];
     for (let position = 0; position < this.size; position++) if (this.hasOffer(by, position)) positions.push(position);
     const amount = by === "lump-sum" ? (p: number) => this.upfrontFen[p] : (p: number) => this.royaltyBasisPoints[p];
-    const order = Int32Array.from(positions).sort((a, b) =>
-      amount(a) - amount(b) || (by === "royalty" ? this.upfrontFen[a] - this.upfrontFen[b] : 0) || this.filed[b] - this.filed[a] || this.ids[a] - this.ids[b]);
+    const order = Int32Array.from(positions).sort(
+      (a, b) =>
+        amount(a) - amount(b) ||
+        (by === "royalty" ? this.upfrontFen[a] - this.upfrontFen[b] : 0) ||
+        this.filed[b] - this.filed[a] ||
+        this.ids[a] - this.ids[b],
+    );
     return (this.offers[by] = order);
   }
 }
@@ -287,9 +321,17 @@ async function loadUniversities(db: PrismaClient, target: FacetIndex) {
 /** The facet columns of the patents `where` selects, by id, a page (FULL_LOAD_PAGE) at most; raw SQL, as a
  * model query would be compiled again for each of a full load's hundreds of pages. */
 async function facetRows(db: PrismaClient, where: Prisma.Sql): Promise<PatentFacetRow[]> {
-  const rows = await db.$queryRaw<Array<Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
-    id: number | bigint; expiresOn: Date | string; filingDate: Date | string; transferable: boolean | number | bigint; open: number | bigint;
-  } & Record<"lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints", number | bigint | null>>>`
+  const rows = await db.$queryRaw<
+    Array<
+      Omit<PatentFacetRow, "id" | "expiresOn" | "filingDate" | "transferable" | "open"> & {
+        id: number | bigint;
+        expiresOn: Date | string;
+        filingDate: Date | string;
+        transferable: boolean | number | bigint;
+        open: number | bigint;
+      } & Record<"lumpSumFen" | "entryFeeFen" | "royaltyBasisPoints", number | bigint | null>
+    >
+  >`
     SELECT p."id", p."ownerId", p."type", p."ipcMain", p."cluster", p."field", p."legalStatus", p."expiresOn", p."filingDate", p."transferable", p."title", p."familyId",
       CASE WHEN d."id" IS NULL THEN 0 ELSE 1 END AS "open", d."feeModel", d."lumpSumFen", d."entryFeeFen", d."royaltyBasisPoints"
     FROM "Patent" p LEFT JOIN "OpenLicenseDeclaration" d ON d."id" = (
@@ -315,7 +357,7 @@ async function fullLoad(db: PrismaClient): Promise<FacetIndex> {
   fresh.lastChange = last?.seq ?? 0;
   await loadUniversities(db, fresh);
   // In pages: a million patents at once would need gigabytes of heap.
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows = await facetRows(db, Prisma.sql`p."id" > ${after}`);
     if (rows.length === 0) break;
     for (const row of rows) fresh.upsert(row);
@@ -326,15 +368,17 @@ async function fullLoad(db: PrismaClient): Promise<FacetIndex> {
 
 async function catchUp(db: PrismaClient, current: FacetIndex): Promise<FacetIndex> {
   // Raw SQL: this runs before every search, and a model query would be compiled again each time.
-  const changes = (await db.$queryRaw<Array<{ seq: number | bigint; patentId: number | bigint }>>`
-    SELECT "seq", "patentId" FROM "PatentChange" WHERE "seq" > ${current.lastChange} ORDER BY "seq" LIMIT ${CATCH_UP_LIMIT + 1}`)
-    .map((change) => ({ seq: Number(change.seq), patentId: Number(change.patentId) }));
+  const changes = (
+    await db.$queryRaw<Array<{ seq: number | bigint; patentId: number | bigint }>>`
+    SELECT "seq", "patentId" FROM "PatentChange" WHERE "seq" > ${current.lastChange} ORDER BY "seq" LIMIT ${CATCH_UP_LIMIT + 1}`
+  ).map((change) => ({ seq: Number(change.seq), patentId: Number(change.patentId) }));
   if (changes.length === 0) return current;
   if (changes.length > CATCH_UP_LIMIT || changes.some((change) => change.patentId === RELOAD_ALL)) return fullLoad(db);
   const ids = [...new Set(changes.map((c) => c.patentId))];
   // A statement per few hundred ids: SQLite limits a statement's bound parameters.
   const rows: PatentFacetRow[] = [];
-  for (let start = 0; start < ids.length; start += 400) rows.push(...(await facetRows(db, Prisma.sql`p."id" IN (${Prisma.join(ids.slice(start, start + 400))})`)));
+  for (let start = 0; start < ids.length; start += 400)
+    rows.push(...(await facetRows(db, Prisma.sql`p."id" IN (${Prisma.join(ids.slice(start, start + 400))})`)));
   if (rows.some((row) => !current.universities.has(row.ownerId))) await loadUniversities(db, current);
   const found = new Set(rows.map((r) => r.id));
   for (const row of rows) current.upsert(row);

@@ -33,18 +33,33 @@ export type SearchFilters = ReturnType<typeof filtersFor>;
 export function filtersFor(params: SearchParams, facetIndex: FacetIndex, now: number) {
   // Selected values per dimension, as lookup tables over the dimension's value indexes.
   const selected = new Map<Dimension, Set<number>>();
-  const select = (dimension: Dimension, values: readonly string[], resolve: (value: string) => number | undefined, unknown: string) => {
+  const select = (
+    dimension: Dimension,
+    values: readonly string[],
+    resolve: (value: string) => number | undefined,
+    unknown: string,
+  ) => {
     if (values.length === 0) return;
     const indexes = new Set<number>();
     for (const value of values) {
       const i = resolve(value);
-      if (i === undefined) throw new DomainError("UNKNOWN_FILTER_VALUE", "search.err.unknownValue", { status: 400, path: dimension, values: { filter: unknown, value } });
+      if (i === undefined)
+        throw new DomainError("UNKNOWN_FILTER_VALUE", "search.err.unknownValue", {
+          status: 400,
+          path: dimension,
+          values: { filter: unknown, value },
+        });
       indexes.add(i);
     }
     selected.set(dimension, indexes);
   };
   const d = facetIndex.dictionaries;
-  select("university", params.university, (v) => (facetIndex.universities.has(v) ? d.university.index(v) : undefined), "facet.university");
+  select(
+    "university",
+    params.university,
+    (v) => (facetIndex.universities.has(v) ? d.university.index(v) : undefined),
+    "facet.university",
+  );
   select("type", params.type, (v) => d.type.find(v), "facet.type");
   select("section", params.section, (v) => d.section.find(v), "facet.section");
   select("class", params.class, (v) => (IPC_TITLES[v] ? d.class.index(v) : undefined), "facet.class");
@@ -52,7 +67,15 @@ export function filtersFor(params: SearchParams, facetIndex: FacetIndex, now: nu
   select("field", params.field, (v) => d.field.find(v), "facet.field");
   select("status", params.status, (v) => d.status.find(v), "facet.status");
   if (params.open) selected.set("open", new Set([1]));
-  select("term", params.term, (v) => { const i = REMAINING_TERM_CODES.indexOf(v as never); return i < 0 ? undefined : i; }, "facet.term");
+  select(
+    "term",
+    params.term,
+    (v) => {
+      const i = REMAINING_TERM_CODES.indexOf(v as never);
+      return i < 0 ? undefined : i;
+    },
+    "facet.term",
+  );
   select("fee", params.fee, (v) => d.fee.find(v), "facet.fee");
 
   const term = facetIndex.termBuckets(now);
@@ -71,8 +94,12 @@ export function filtersFor(params: SearchParams, facetIndex: FacetIndex, now: nu
 /** A counter for each value of each dimension, in DIMENSIONS' order, all 0. */
 export function facetCounters(facetIndex: FacetIndex): Int32Array[] {
   const d = facetIndex.dictionaries;
-  return DIMENSIONS.map((dimension) =>
-    new Int32Array(dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length));
+  return DIMENSIONS.map(
+    (dimension) =>
+      new Int32Array(
+        dimension === "term" ? REMAINING_TERM_CODES.length : dimension === "open" ? 2 : d[dimension].values.length,
+      ),
+  );
 }
 
 /**
@@ -81,7 +108,13 @@ export function facetCounters(facetIndex: FacetIndex): Int32Array[] {
  * counts only in that filter's facet (what the count would be if the user changed that filter). Returns the
  * result's positions in the candidates' order.
  */
-export function filterAndCount(candidates: Int32Array, columns: Uint16Array[], masks: Array<Uint8Array | null>, active: number[], counters: Int32Array[]): Int32Array {
+export function filterAndCount(
+  candidates: Int32Array,
+  columns: Uint16Array[],
+  masks: Array<Uint8Array | null>,
+  active: number[],
+  counters: Int32Array[],
+): Int32Array {
   let matched = candidates;
   if (active.length > 0) {
     const passed = new Int32Array(candidates.length);
@@ -113,15 +146,21 @@ export function filterAndCount(candidates: Int32Array, columns: Uint16Array[], m
 
 /** The facets of a result from its counters: each value with its label and count (and every selected value, even at
  * 0); the fixed vocabularies in their order, the others by count; the 30 largest IPC classes. */
-export function facetsOf(counters: Int32Array[], selected: Map<Dimension, Set<number>>, facetIndex: FacetIndex): Facets {
+export function facetsOf(
+  counters: Int32Array[],
+  selected: Map<Dimension, Set<number>>,
+  facetIndex: FacetIndex,
+): Facets {
   const d = facetIndex.dictionaries;
   const facets = {} as Facets;
   DIMENSIONS.forEach((dimension, i) => {
     const chosen = selected.get(dimension) ?? new Set<number>();
     const valueName = (valueIndex: number) =>
-      dimension === "term" ? REMAINING_TERM_CODES[valueIndex]
-      : dimension === "open" ? String(valueIndex)
-      : d[dimension].values[valueIndex];
+      dimension === "term"
+        ? REMAINING_TERM_CODES[valueIndex]
+        : dimension === "open"
+          ? String(valueIndex)
+          : d[dimension].values[valueIndex];
     const entries: FacetValue[] = [];
     counters[i].forEach((count, valueIndex) => {
       // Selected values stay visible with a zero count, so they can be unticked.
@@ -131,9 +170,14 @@ export function facetsOf(counters: Int32Array[], selected: Map<Dimension, Set<nu
       if (dimension === "fee" && value === "") return;
       entries.push({ value, ...facetLabels(dimension, value, facetIndex), count, selected: chosen.has(valueIndex) });
     });
-    const ordered = dimension === "term" || dimension === "type" || dimension === "status" || dimension === "section" || dimension === "fee"
-      ? entries.sort((a, b) => facetOrder(dimension, a.value) - facetOrder(dimension, b.value))
-      : entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const ordered =
+      dimension === "term" ||
+      dimension === "type" ||
+      dimension === "status" ||
+      dimension === "section" ||
+      dimension === "fee"
+        ? entries.sort((a, b) => facetOrder(dimension, a.value) - facetOrder(dimension, b.value))
+        : entries.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     facets[dimension] = dimension === "class" ? ordered.filter((entry, rank) => rank < 30 || entry.selected) : ordered;
   });
   return facets;
@@ -173,7 +217,10 @@ function facetLabels(dimension: Dimension, value: string, target: FacetIndex): {
   }
 }
 
-function vocabularyLabel(vocabulary: Record<string, { zh: string; en: string }>, value: string): { label: string; labelEn: string } {
+function vocabularyLabel(
+  vocabulary: Record<string, { zh: string; en: string }>,
+  value: string,
+): { label: string; labelEn: string } {
   const entry = vocabulary[value];
   return { label: entry?.zh ?? value, labelEn: entry?.en ?? value };
 }

@@ -49,7 +49,12 @@ export async function fullTextMatches(db: Db, query: ParsedQuery): Promise<Int32
 /** The `limit` best matches, best first (ties by id); with `newest`, among the `newest` most recently added
  * matches only (highest ids: FTS5 walks the matches by descending rowid and stops there, so it scores no
  * others). */
-export async function rankedFullTextMatches(db: Db, query: ParsedQuery, limit: number, newest?: number): Promise<number[]> {
+export async function rankedFullTextMatches(
+  db: Db,
+  query: ParsedQuery,
+  limit: number,
+  newest?: number,
+): Promise<number[]> {
   if (!query.match) return [];
   const [row] =
     sqlDialect() === "postgresql"

@@ -41,14 +41,42 @@ export interface SearchItem {
 }
 
 interface ItemRow {
-  id: number; applicationNumber: string; title: string; titleEn: string | null; type: string; ipcMain: string; cluster: string | null; field: string | null;
-  legalStatus: string; filingDate: Date; expiresOn: Date; abstract: string; abstractEn: string | null; familyId: string | null; ownerId: string; ownerName: string; ownerNameEn: string | null;
-  declarationId: string | null; version: number | null; feeModel: string | null; lumpSumFen: number | null; entryFeeFen: number | null;
-  royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string | null; licenseTermMonths: number | null; declaredAt: Date | null;
+  id: number;
+  applicationNumber: string;
+  title: string;
+  titleEn: string | null;
+  type: string;
+  ipcMain: string;
+  cluster: string | null;
+  field: string | null;
+  legalStatus: string;
+  filingDate: Date;
+  expiresOn: Date;
+  abstract: string;
+  abstractEn: string | null;
+  familyId: string | null;
+  ownerId: string;
+  ownerName: string;
+  ownerNameEn: string | null;
+  declarationId: string | null;
+  version: number | null;
+  feeModel: string | null;
+  lumpSumFen: number | null;
+  entryFeeFen: number | null;
+  royaltyBasisPoints: number | null;
+  perUnitFen: number | null;
+  paymentSchedule: string | null;
+  licenseTermMonths: number | null;
+  declaredAt: Date | null;
 }
 
 /** The items of these patents, in this order (unknown ids are left out). */
-export async function loadSearchItems(db: PrismaClient, ids: number[], terms: HighlightTerm[], missing: string[][] = []): Promise<SearchItem[]> {
+export async function loadSearchItems(
+  db: PrismaClient,
+  ids: number[],
+  terms: HighlightTerm[],
+  missing: string[][] = [],
+): Promise<SearchItem[]> {
   if (ids.length === 0) return [];
   // One raw statement: this runs on every search, and Prisma would compile three model queries each time.
   const rows = await db.$queryRaw<ItemRow[]>`
@@ -62,42 +90,70 @@ export async function loadSearchItems(db: PrismaClient, ids: number[], terms: Hi
     WHERE p."id" IN (${Prisma.join(ids)})`;
   const byId = new Map(rows.map((row) => [row.id, row]));
   const familyIds = [...new Set(rows.flatMap((row) => (row.familyId ? [row.familyId] : [])))];
-  const relatives = familyIds.length === 0 ? [] : await db.$queryRaw<Array<{ id: number; applicationNumber: string; type: string; familyId: string }>>`
+  const relatives =
+    familyIds.length === 0
+      ? []
+      : await db.$queryRaw<Array<{ id: number; applicationNumber: string; type: string; familyId: string }>>`
     SELECT "id", "applicationNumber", "type", "familyId" FROM "Patent" WHERE "familyId" IN (${Prisma.join(familyIds)}) ORDER BY "id"`;
   return ids.flatMap((id, i) => {
     const row = byId.get(id);
     if (!row) return [];
-    return [{
-      id: row.id,
-      applicationNumber: row.applicationNumber,
-      title: row.title,
-      titleEn: row.titleEn,
-      type: row.type as PatentType,
-      university: { id: row.ownerId, name: row.ownerName, nameEn: row.ownerNameEn },
-      ipcMain: row.ipcMain,
-      cluster: row.cluster,
-      field: row.field,
-      legalStatus: row.legalStatus as LegalStatus,
-      filingDate: isoDay(row.filingDate),
-      expiresOn: isoDay(row.expiresOn),
-      openLicense: row.declarationId ? openLicenseSummary({ ...row, id: row.declarationId, version: row.version!, feeModel: row.feeModel!, paymentSchedule: row.paymentSchedule!, licenseTermMonths: row.licenseTermMonths!, declaredAt: row.declaredAt! }) : null,
-      highlights: {
-        title: highlight(row.title, terms),
-        titleEn: highlight(row.titleEn ?? "", terms),
-        abstract: snippet(row.abstract, terms, 140).segments,
-        abstractEn: snippet(row.abstractEn ?? "", terms, 260).segments,
+    return [
+      {
+        id: row.id,
+        applicationNumber: row.applicationNumber,
+        title: row.title,
+        titleEn: row.titleEn,
+        type: row.type as PatentType,
+        university: { id: row.ownerId, name: row.ownerName, nameEn: row.ownerNameEn },
+        ipcMain: row.ipcMain,
+        cluster: row.cluster,
+        field: row.field,
+        legalStatus: row.legalStatus as LegalStatus,
+        filingDate: isoDay(row.filingDate),
+        expiresOn: isoDay(row.expiresOn),
+        openLicense: row.declarationId
+          ? openLicenseSummary({
+              ...row,
+              id: row.declarationId,
+              version: row.version!,
+              feeModel: row.feeModel!,
+              paymentSchedule: row.paymentSchedule!,
+              licenseTermMonths: row.licenseTermMonths!,
+              declaredAt: row.declaredAt!,
+            })
+          : null,
+        highlights: {
+          title: highlight(row.title, terms),
+          titleEn: highlight(row.titleEn ?? "", terms),
+          abstract: snippet(row.abstract, terms, 140).segments,
+          abstractEn: snippet(row.abstractEn ?? "", terms, 260).segments,
+        },
+        missing: missing[i] ?? [],
+        family: relatives
+          .filter((other) => other.familyId === row.familyId && Number(other.id) !== row.id)
+          .map((other) => ({
+            id: Number(other.id),
+            applicationNumber: other.applicationNumber,
+            type: other.type as PatentType,
+          })),
       },
-      missing: missing[i] ?? [],
-      family: relatives.filter((other) => other.familyId === row.familyId && Number(other.id) !== row.id)
-        .map((other) => ({ id: Number(other.id), applicationNumber: other.applicationNumber, type: other.type as PatentType })),
-    }];
+    ];
   });
 }
 
 /** A patent's active open-license declaration as its card and its page show it (dates as YYYY-MM-DD). */
 export function openLicenseSummary(declaration: {
-  id: string; version: number; feeModel: string; lumpSumFen: number | null; entryFeeFen: number | null;
-  royaltyBasisPoints: number | null; perUnitFen: number | null; paymentSchedule: string; licenseTermMonths: number; declaredAt: Date;
+  id: string;
+  version: number;
+  feeModel: string;
+  lumpSumFen: number | null;
+  entryFeeFen: number | null;
+  royaltyBasisPoints: number | null;
+  perUnitFen: number | null;
+  paymentSchedule: string;
+  licenseTermMonths: number;
+  declaredAt: Date;
 }): OpenLicenseSummary {
   return {
     id: declaration.id,

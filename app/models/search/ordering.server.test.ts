@@ -9,23 +9,35 @@ describe("relaxation planning", () => {
   });
 
   it("merges the words' ascending id lists without repeats", () => {
-    expect(Array.from(mergeAscending([Int32Array.of(1, 4, 9), Int32Array.of(2, 4, 10), Int32Array.of()]))).toEqual([1, 2, 4, 9, 10]);
+    expect(Array.from(mergeAscending([Int32Array.of(1, 4, 9), Int32Array.of(2, 4, 10), Int32Array.of()]))).toEqual([
+      1, 2, 4, 9, 10,
+    ]);
   });
 
   it("orders tiers by missing words, then designs after the others", () => {
     // Positions 0-5: missing words 0, 1, 0, 0, 1, 2; position 3 is a design.
     const missing = [0, 1, 0, 0, 1, 2];
     const tierOf = (position: number) => missing[position] * 2 + (position === 3 ? 1 : 0);
-    const tiers = tiersOf(Int32Array.of(0, 1, 2, 3, 4, 5), tierOf, (words) => ({ query: NO_QUERY, matchIds: Int32Array.of(words) }));
+    const tiers = tiersOf(Int32Array.of(0, 1, 2, 3, 4, 5), tierOf, (words) => ({
+      query: NO_QUERY,
+      matchIds: Int32Array.of(words),
+    }));
     expect(tiers.map((tier) => Array.from(tier.positions))).toEqual([[0, 2], [3], [1, 4], [5]]);
     // Exact tiers are ranked with the exact query, partial ones with "any word".
     expect(tiers.map((tier) => tier.matchIds[0])).toEqual([0, 0, 1, 2]);
-    expect(tiersOf(Int32Array.of(1, 4), tierOf, (words) => ({ query: NO_QUERY, matchIds: Int32Array.of(words) }))[0].matchIds[0]).toBe(1);
+    expect(
+      tiersOf(Int32Array.of(1, 4), tierOf, (words) => ({ query: NO_QUERY, matchIds: Int32Array.of(words) }))[0]
+        .matchIds[0],
+    ).toBe(1);
   });
 });
 
 describe("arranging a page", () => {
-  const columns = (titles: number[], families: number[] = titles.map(() => 0), groups: number[] = titles.map(() => 0)) => ({
+  const columns = (
+    titles: number[],
+    families: number[] = titles.map(() => 0),
+    groups: number[] = titles.map(() => 0),
+  ) => ({
     titles,
     families,
     groupOf: (position: number) => groups[position],

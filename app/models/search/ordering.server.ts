@@ -21,7 +21,8 @@ export function mergeAscending(lists: Int32Array[]): Int32Array {
   let count = 0;
   for (;;) {
     let smallest = -1;
-    for (let i = 0; i < lists.length; i++) if (at[i] < lists[i].length && (smallest < 0 || lists[i][at[i]] < lists[smallest][at[smallest]])) smallest = i;
+    for (let i = 0; i < lists.length; i++)
+      if (at[i] < lists[i].length && (smallest < 0 || lists[i][at[i]] < lists[smallest][at[smallest]])) smallest = i;
     if (smallest < 0) break;
     const id = lists[smallest][at[smallest]++];
     if (count === 0 || merged[count - 1] !== id) merged[count++] = id;
@@ -42,7 +43,11 @@ export interface Tier {
  * one for a design patent under a technical query (fewer missing words first, then inventions and utility
  * models before designs). Null `tierOf`: a single tier.
  */
-export function tiersOf(matched: Int32Array, tierOf: ((position: number) => number) | null, rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array }): Tier[] {
+export function tiersOf(
+  matched: Int32Array,
+  tierOf: ((position: number) => number) | null,
+  rankingFor: (missing: number) => { query: ParsedQuery; matchIds: Int32Array },
+): Tier[] {
   // Every result holds every word and no design waits: one tier (most searches).
   if (!tierOf) return [{ positions: matched, ...rankingFor(0) }];
   const keys = new Int32Array(matched.length);
@@ -51,7 +56,9 @@ export function tiersOf(matched: Int32Array, tierOf: ((position: number) => numb
   const counts = new Int32Array(largest + 1);
   for (let i = 0; i < keys.length; i++) counts[keys[i]]++;
   const tiers: Tier[] = [];
-  const slots: Array<{ array: Int32Array; filled: number } | null> = Array.from(counts, (count) => (count > 0 ? { array: new Int32Array(count), filled: 0 } : null));
+  const slots: Array<{ array: Int32Array; filled: number } | null> = Array.from(counts, (count) =>
+    count > 0 ? { array: new Int32Array(count), filled: 0 } : null,
+  );
   for (let i = 0; i < keys.length; i++) {
     const slot = slots[keys[i]]!;
     slot.array[slot.filled++] = matched[i];
@@ -75,7 +82,14 @@ export interface PageColumns {
  * next place where it does not, but never past the end of its tier (`groupOf`). Null when `ordered` is a prefix
  * too short to tell.
  */
-export function arrangePage(ordered: number[], { titles, families, groupOf }: PageColumns, complete: boolean, interleave: boolean, offset: number, size: number): number[] | null {
+export function arrangePage(
+  ordered: number[],
+  { titles, families, groupOf }: PageColumns,
+  complete: boolean,
+  interleave: boolean,
+  offset: number,
+  size: number,
+): number[] | null {
   const seenFamilies = new Set<number>();
   const arranged: number[] = [];
   const waiting: number[] = [];

@@ -22,7 +22,11 @@ export interface Coverage {
 }
 
 /** Which of the query's words each pool patent contains, for the patents with most of them (ADR 013). */
-async function coverageOf(text: TextIndex, facetIndex: FacetIndex, understanding: QueryUnderstanding): Promise<Coverage> {
+async function coverageOf(
+  text: TextIndex,
+  facetIndex: FacetIndex,
+  understanding: QueryUnderstanding,
+): Promise<Coverage> {
   const bits = new Uint16Array(facetIndex.size);
   const touched: number[] = [];
   const lists: Int32Array[] = [];
@@ -41,7 +45,14 @@ async function coverageOf(text: TextIndex, facetIndex: FacetIndex, understanding
 
 /** The result with the patents holding most of the words (with the same filters), and its facet counters; null
  * when it would hold no more than the `exactTotal` exact matches among `candidates` text matches. */
-export async function relaxedResult(text: TextIndex, facetIndex: FacetIndex, understanding: QueryUnderstanding, filters: SearchFilters, candidates: number, exactTotal: number): Promise<{ coverage: Coverage; matched: Int32Array; counters: Int32Array[] } | null> {
+export async function relaxedResult(
+  text: TextIndex,
+  facetIndex: FacetIndex,
+  understanding: QueryUnderstanding,
+  filters: SearchFilters,
+  candidates: number,
+  exactTotal: number,
+): Promise<{ coverage: Coverage; matched: Int32Array; counters: Int32Array[] } | null> {
   const found = await coverageOf(text, facetIndex, understanding);
   if (found.positions.length <= candidates) return null;
   const counters = facetCounters(facetIndex);
@@ -51,5 +62,7 @@ export async function relaxedResult(text: TextIndex, facetIndex: FacetIndex, und
 
 /** The query's words (their labels) that the patent at `position` lacks. */
 export function missingWords(coverage: Coverage | null, understanding: QueryUnderstanding, position: number): string[] {
-  return coverage ? understanding.words.filter((_, word) => (coverage.bits[position] & (1 << word)) === 0).map((word) => word.label) : [];
+  return coverage
+    ? understanding.words.filter((_, word) => (coverage.bits[position] & (1 << word)) === 0).map((word) => word.label)
+    : [];
 }

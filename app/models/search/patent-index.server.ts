@@ -7,7 +7,10 @@ import { sqlDialect } from "~/lib/sql-dialect.server";
 import type { NewPatent } from "~/models/patent-store.server";
 import { postgresDocument } from "./text-search";
 
-export type IndexablePatentText = Pick<NewPatent, "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"> & {
+export type IndexablePatentText = Pick<
+  NewPatent,
+  "title" | "titleEn" | "abstract" | "abstractEn" | "firstClaim" | "firstClaimEn" | "keywords" | "keywordsEn"
+> & {
   id: number;
 };
 

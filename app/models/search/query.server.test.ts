@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { compoundHead, keywordQuery, MAX_QUERY_WORDS, segmentChinese, STOP_WORDS, subjectWords, understandQuery, WEAK_WORDS, wordFinder } from "./query.server";
+import {
+  compoundHead,
+  keywordQuery,
+  MAX_QUERY_WORDS,
+  segmentChinese,
+  STOP_WORDS,
+  subjectWords,
+  understandQuery,
+  WEAK_WORDS,
+  wordFinder,
+} from "./query.server";
 import { englishStem } from "./text-search";
 import data from "./thesaurus.json";
 import { buildThesaurus, thesaurus, thesaurusKey } from "./thesaurus.server";
@@ -124,12 +134,30 @@ describe("the thesaurus file", () => {
   });
 
   it("holds every issue example's words, each group with Chinese and English", () => {
-    for (const word of ["噪音", "噪声", "减振", "回收", "锂电池", "无人机", "柑橘", "保鲜", "citrus", "preservation", "electric motor"]) {
+    for (const word of [
+      "噪音",
+      "噪声",
+      "减振",
+      "回收",
+      "锂电池",
+      "无人机",
+      "柑橘",
+      "保鲜",
+      "citrus",
+      "preservation",
+      "electric motor",
+    ]) {
       expect(thesaurus.alternativesOf(word).length, word).toBeGreaterThan(1);
     }
     for (const group of data.groups) {
-      expect(group.some((entry) => /\p{Script=Han}/u.test(entry)), group.join("/")).toBe(true);
-      expect(group.some((entry) => !/\p{Script=Han}/u.test(entry)), group.join("/")).toBe(true);
+      expect(
+        group.some((entry) => /\p{Script=Han}/u.test(entry)),
+        group.join("/"),
+      ).toBe(true);
+      expect(
+        group.some((entry) => !/\p{Script=Han}/u.test(entry)),
+        group.join("/"),
+      ).toBe(true);
     }
     expect(thesaurusKey("Electric Motors")).toBe("electr motor");
   });
@@ -137,15 +165,21 @@ describe("the thesaurus file", () => {
   it("has no one-word English entry that the index cannot tell from a stop word or a verb of intent", () => {
     // The index keeps English by Porter stems: "reducer" is "reduc", as are reduce and reduction, found in
     // half the pool's abstracts; such an entry must be a phrase ("gear reducer").
-    const generic = new Set([...STOP_WORDS, ...WEAK_WORDS].filter((word) => !/\p{Script=Han}/u.test(word)).map(englishStem));
-    const clashes = data.groups.flat().filter((entry) => !/\p{Script=Han}/u.test(entry) && !entry.includes(" ") && generic.has(englishStem(entry)));
+    const generic = new Set(
+      [...STOP_WORDS, ...WEAK_WORDS].filter((word) => !/\p{Script=Han}/u.test(word)).map(englishStem),
+    );
+    const clashes = data.groups
+      .flat()
+      .filter((entry) => !/\p{Script=Han}/u.test(entry) && !entry.includes(" ") && generic.has(englishStem(entry)));
     expect(clashes).toEqual([]);
   });
 });
 
 describe("a need's subject and a patent's keywords", () => {
   it("keeps a need's whole subject words, without filler or weak verbs", () => {
-    const words = subjectWords("电动摩托车轮毂电机的噪声与振动。需要降低电机工作时的噪声，控制成本。").map((word) => word.label);
+    const words = subjectWords("电动摩托车轮毂电机的噪声与振动。需要降低电机工作时的噪声，控制成本。").map(
+      (word) => word.label,
+    );
     expect(words).toEqual(["电动", "摩托车", "轮毂电机", "噪声", "振动", "电机"]);
   });
 

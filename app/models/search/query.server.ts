@@ -8,25 +8,204 @@
 // - "quotes", -exclusion, OR and therm* keep their meaning, and a quoted phrase is searched exactly as typed.
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
-import { compileQuery, NO_QUERY, piecesOf, type HighlightTerm, type ParsedQuery, type TextExpression } from "./text-search";
+import {
+  compileQuery,
+  NO_QUERY,
+  piecesOf,
+  type HighlightTerm,
+  type ParsedQuery,
+  type TextExpression,
+} from "./text-search";
 import { LONGEST_ENGLISH_ENTRY, thesaurus, thesaurusKey } from "./thesaurus.server";
 
 /** Words that never carry a query's subject: question words, particles, patent boilerplate, generic nouns. */
 export const STOP_WORDS = new Set([
   // Chinese
-  "如何", "怎样", "怎么", "怎么样", "什么", "哪些", "哪种", "是否", "能否", "可以", "能够", "可", "求",
-  "基于", "一种", "一类", "一个", "这种", "该", "其", "及其", "所述", "用于", "用", "对于", "对", "关于", "通过", "利用", "采用",
-  "使用", "以及", "或者", "和", "与", "及", "或", "并", "且", "在", "中", "上", "下", "内", "等", "之", "为", "把", "被", "将",
-  "从", "由", "以", "于", "是", "有", "的", "地", "得", "了", "着", "过", "吗", "呢", "吧", "啊", "个", "种", "些", "一",
-  "时", "后", "前", "里", "处", "者", "们", "各", "每", "此", "即", "所", "而", "则", "就", "也", "都", "还", "又", "很",
-  "我", "你", "您", "想", "找", "要", "请", "帮", "会", "应", "能", "我想", "想要", "希望", "请问", "有没有", "哪里", "哪个",
-  "方法", "装置", "系统", "设备", "工艺", "技术", "方案", "问题", "我们", "我司", "需要", "寻找", "寻求", "相关", "有关",
+  "如何",
+  "怎样",
+  "怎么",
+  "怎么样",
+  "什么",
+  "哪些",
+  "哪种",
+  "是否",
+  "能否",
+  "可以",
+  "能够",
+  "可",
+  "求",
+  "基于",
+  "一种",
+  "一类",
+  "一个",
+  "这种",
+  "该",
+  "其",
+  "及其",
+  "所述",
+  "用于",
+  "用",
+  "对于",
+  "对",
+  "关于",
+  "通过",
+  "利用",
+  "采用",
+  "使用",
+  "以及",
+  "或者",
+  "和",
+  "与",
+  "及",
+  "或",
+  "并",
+  "且",
+  "在",
+  "中",
+  "上",
+  "下",
+  "内",
+  "等",
+  "之",
+  "为",
+  "把",
+  "被",
+  "将",
+  "从",
+  "由",
+  "以",
+  "于",
+  "是",
+  "有",
+  "的",
+  "地",
+  "得",
+  "了",
+  "着",
+  "过",
+  "吗",
+  "呢",
+  "吧",
+  "啊",
+  "个",
+  "种",
+  "些",
+  "一",
+  "时",
+  "后",
+  "前",
+  "里",
+  "处",
+  "者",
+  "们",
+  "各",
+  "每",
+  "此",
+  "即",
+  "所",
+  "而",
+  "则",
+  "就",
+  "也",
+  "都",
+  "还",
+  "又",
+  "很",
+  "我",
+  "你",
+  "您",
+  "想",
+  "找",
+  "要",
+  "请",
+  "帮",
+  "会",
+  "应",
+  "能",
+  "我想",
+  "想要",
+  "希望",
+  "请问",
+  "有没有",
+  "哪里",
+  "哪个",
+  "方法",
+  "装置",
+  "系统",
+  "设备",
+  "工艺",
+  "技术",
+  "方案",
+  "问题",
+  "我们",
+  "我司",
+  "需要",
+  "寻找",
+  "寻求",
+  "相关",
+  "有关",
   // English
-  "how", "what", "which", "who", "why", "is", "are", "be", "can", "could", "do", "does", "to", "for", "the", "a", "an", "of",
-  "and", "or", "in", "on", "at", "by", "with", "from", "into", "onto", "using", "use", "used", "based", "via", "its", "it",
-  "that", "this", "these", "those", "my", "our", "we", "i", "need", "want", "find", "looking", "way", "ways",
-  "method", "methods", "system", "systems", "device", "devices", "apparatus", "equipment", "technology", "technique",
-  "solution", "process",
+  "how",
+  "what",
+  "which",
+  "who",
+  "why",
+  "is",
+  "are",
+  "be",
+  "can",
+  "could",
+  "do",
+  "does",
+  "to",
+  "for",
+  "the",
+  "a",
+  "an",
+  "of",
+  "and",
+  "or",
+  "in",
+  "on",
+  "at",
+  "by",
+  "with",
+  "from",
+  "into",
+  "onto",
+  "using",
+  "use",
+  "used",
+  "based",
+  "via",
+  "its",
+  "it",
+  "that",
+  "this",
+  "these",
+  "those",
+  "my",
+  "our",
+  "we",
+  "i",
+  "need",
+  "want",
+  "find",
+  "looking",
+  "way",
+  "ways",
+  "method",
+  "methods",
+  "system",
+  "systems",
+  "device",
+  "devices",
+  "apparatus",
+  "equipment",
+  "technology",
+  "technique",
+  "solution",
+  "process",
 ]);
 
 /**
@@ -35,22 +214,132 @@ export const STOP_WORDS = new Set([
  * need not match. A query of weak words only (降低) searches them.
  */
 export const WEAK_WORDS = new Set([
-  "降低", "减少", "减小", "减轻", "降", "提高", "提升", "增加", "增强", "加强", "改善", "改进", "优化", "解决", "实现", "避免", "防止",
-  "reduce", "reducing", "reduction", "lower", "lowering", "decrease", "improve", "improving", "improvement", "increase",
-  "increasing", "enhance", "enhancing", "enhancement", "optimize", "optimise", "optimization", "optimisation", "avoid", "prevent",
+  "降低",
+  "减少",
+  "减小",
+  "减轻",
+  "降",
+  "提高",
+  "提升",
+  "增加",
+  "增强",
+  "加强",
+  "改善",
+  "改进",
+  "优化",
+  "解决",
+  "实现",
+  "避免",
+  "防止",
+  "reduce",
+  "reducing",
+  "reduction",
+  "lower",
+  "lowering",
+  "decrease",
+  "improve",
+  "improving",
+  "improvement",
+  "increase",
+  "increasing",
+  "enhance",
+  "enhancing",
+  "enhancement",
+  "optimize",
+  "optimise",
+  "optimization",
+  "optimisation",
+  "avoid",
+  "prevent",
 ]);
 
 /** Words a technology need is full of that say nothing about its subject; never a need's reason either. */
 const NEED_FILLER = new Set([
-  "控制", "工作", "产品", "公司", "企业", "客户", "目前", "现有", "进行", "开发", "研发", "合作", "应用", "提供", "希望", "要求", "能力",
-  "效果", "性能", "质量", "成本", "效率", "生产", "项目", "领域", "行业", "市场", "服务", "具有", "包括", "存在", "较大", "较高",
-  "较低", "更好", "明显", "主要", "相应", "实际", "同时", "以上", "以下", "左右", "之间", "研究", "设计", "制造", "制备",
-  "control", "product", "company", "customer", "current", "develop", "development", "research", "provide", "performance",
-  "quality", "cost", "efficiency", "production", "project", "field", "industry", "market",
+  "控制",
+  "工作",
+  "产品",
+  "公司",
+  "企业",
+  "客户",
+  "目前",
+  "现有",
+  "进行",
+  "开发",
+  "研发",
+  "合作",
+  "应用",
+  "提供",
+  "希望",
+  "要求",
+  "能力",
+  "效果",
+  "性能",
+  "质量",
+  "成本",
+  "效率",
+  "生产",
+  "项目",
+  "领域",
+  "行业",
+  "市场",
+  "服务",
+  "具有",
+  "包括",
+  "存在",
+  "较大",
+  "较高",
+  "较低",
+  "更好",
+  "明显",
+  "主要",
+  "相应",
+  "实际",
+  "同时",
+  "以上",
+  "以下",
+  "左右",
+  "之间",
+  "研究",
+  "设计",
+  "制造",
+  "制备",
+  "control",
+  "product",
+  "company",
+  "customer",
+  "current",
+  "develop",
+  "development",
+  "research",
+  "provide",
+  "performance",
+  "quality",
+  "cost",
+  "efficiency",
+  "production",
+  "project",
+  "field",
+  "industry",
+  "market",
 ]);
 
 /** A query about how a product looks: only then may design patents rank with inventions. */
-const APPEARANCE_WORDS = new Set(["外观", "造型", "外形", "外观设计", "形状", "图案", "款式", "装饰", "appearance", "design", "designs", "shape", "ornamental", "look"]);
+const APPEARANCE_WORDS = new Set([
+  "外观",
+  "造型",
+  "外形",
+  "外观设计",
+  "形状",
+  "图案",
+  "款式",
+  "装饰",
+  "appearance",
+  "design",
+  "designs",
+  "shape",
+  "ornamental",
+  "look",
+]);
 
 /** Concepts a search looks for at most; the rest of a long query is listed as not searched. */
 export const MAX_QUERY_WORDS = 10;
@@ -67,7 +356,8 @@ function segmenter(): Jieba {
   const started = performance.now();
   const loaded = Jieba.withDict(dict);
   const missing = thesaurus.chineseEntries.filter((word) => loaded.cut(word, false).length > 1);
-  if (missing.length > 0) loaded.loadDict(Buffer.from(missing.map((word) => `${word} ${ADDED_WORD_FREQUENCY} n`).join("\n")));
+  if (missing.length > 0)
+    loaded.loadDict(Buffer.from(missing.map((word) => `${word} ${ADDED_WORD_FREQUENCY} n`).join("\n")));
   timing.loadMs += performance.now() - started;
   return (jieba = loaded);
 }
@@ -75,7 +365,12 @@ function segmenter(): Jieba {
 /** Time spent understanding queries and, within it, segmenting them (bench:search prints its share), apart
  * from loading the segmenter's dictionary once. */
 export function queryUnderstandingTime(): { queries: number; ms: number; segmentMs: number; dictionaryLoadMs: number } {
-  return { queries: timing.understood, ms: timing.understandMs - timing.loadMs, segmentMs: timing.segmentMs, dictionaryLoadMs: timing.loadMs };
+  return {
+    queries: timing.understood,
+    ms: timing.understandMs - timing.loadMs,
+    segmentMs: timing.segmentMs,
+    dictionaryLoadMs: timing.loadMs,
+  };
 }
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
@@ -94,7 +389,13 @@ export function segmentChinese(run: string): string[] {
   // Runs of lone characters first become one word (unknown names: 梯|次 → 梯次).
   for (const word of cut) {
     const previous = words.at(-1);
-    if ([...word].length === 1 && !STOP_WORDS.has(word) && previous && [...previous].length === 1 && !STOP_WORDS.has(previous)) {
+    if (
+      [...word].length === 1 &&
+      !STOP_WORDS.has(word) &&
+      previous &&
+      [...previous].length === 1 &&
+      !STOP_WORDS.has(previous)
+    ) {
       words[words.length - 1] = previous + word;
     } else words.push(word);
   }
@@ -112,7 +413,8 @@ export function segmentChinese(run: string): string[] {
     // The dictionary knows the joined word (智能网联), else a suffix (稳定性, 折叠式) joins what precedes it, and
     // any other character what follows it, which it most often qualifies (肺|结节, 热|管理).
     const known = (joined: string) => loaded.cut(joined, false).length === 1;
-    const joinBackward = backward && (!forward || known(previous + word) || (!known(word + next) && SUFFIXES.has(word)));
+    const joinBackward =
+      backward && (!forward || known(previous + word) || (!known(word + next) && SUFFIXES.has(word)));
     if (joinBackward) merged[merged.length - 1] = previous + word;
     else if (forward) {
       merged.push(word + next);
@@ -134,7 +436,10 @@ export interface QueryWord {
   highlight: HighlightTerm[];
 }
 
-function phraseOf(text: string, allowPrefix = false): { expression: TextExpression; highlight: HighlightTerm[] } | null {
+function phraseOf(
+  text: string,
+  allowPrefix = false,
+): { expression: TextExpression; highlight: HighlightTerm[] } | null {
   const pieces = piecesOf(text, allowPrefix);
   if (pieces.length === 0) return null;
   const prefix = pieces.length === 1 && pieces[0].prefix;
@@ -167,13 +472,16 @@ function wordOf(label: string, expand: boolean): QueryWord | null {
   }
   // An alternative containing another one finds nothing more (蓄电池 beside 电池, noise reduction beside noise):
   // left out of the query, which costs FTS5 a doclist a phrase.
-  const searched = alternatives.filter((alternative) => !alternatives.some((other) => other !== alternative && contains(alternative, other)));
+  const searched = alternatives.filter(
+    (alternative) => !alternatives.some((other) => other !== alternative && contains(alternative, other)),
+  );
   const phrases = searched.flatMap((alternative) => phraseOf(alternative) ?? []);
   if (phrases.length === 0) return null;
   return {
     label,
     alternatives,
-    expression: phrases.length === 1 ? phrases[0].expression : { kind: "any", of: phrases.map((phrase) => phrase.expression) },
+    expression:
+      phrases.length === 1 ? phrases[0].expression : { kind: "any", of: phrases.map((phrase) => phrase.expression) },
     highlight: phrases.flatMap((phrase) => phrase.highlight),
   };
 }
@@ -198,7 +506,8 @@ function wordsOf(text: string, allowPrefix: boolean): RawWord[] {
   const words: RawWord[] = [];
   for (const match of text.matchAll(/(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)(\*?)/gu)) {
     const [, han, word, star] = match;
-    if (han) for (const segment of segmentChinese(han)) words.push({ text: segment, kind: kindOf(segment), prefix: false });
+    if (han)
+      for (const segment of segmentChinese(han)) words.push({ text: segment, kind: kindOf(segment), prefix: false });
     else if (word) words.push({ text: word, kind: kindOf(word), prefix: allowPrefix && star === "*" });
   }
   return words;
@@ -249,7 +558,15 @@ export interface QueryUnderstanding {
   aboutAppearance: boolean;
 }
 
-const NOTHING: QueryUnderstanding = { words: [], ignored: [], strict: NO_QUERY, each: [], any: NO_QUERY, highlight: [], aboutAppearance: false };
+const NOTHING: QueryUnderstanding = {
+  words: [],
+  ignored: [],
+  strict: NO_QUERY,
+  each: [],
+  any: NO_QUERY,
+  highlight: [],
+  aboutAppearance: false,
+};
 
 interface LexedTerm {
   text: string;
@@ -298,7 +615,8 @@ function understand(input: string): QueryUnderstanding {
     const { searched, ignored: dropped } = searchedWords(joinEnglishPhrases(run));
     noteAppearance(run);
     ignored.push(...dropped.map((word) => word.text));
-    for (const word of searched) add(word.prefix ? prefixWord(word.text) : searchWordOf(word.text), word.prefix ? `${word.text}*` : word.text);
+    for (const word of searched)
+      add(word.prefix ? prefixWord(word.text) : searchWordOf(word.text), word.prefix ? `${word.text}*` : word.text);
     run = [];
   };
 
@@ -307,7 +625,11 @@ function understand(input: string): QueryUnderstanding {
     if (term.negated) {
       // An exclusion is taken literally: the user named what to leave out.
       const phrase = term.quoted ? phraseOf(term.text) : null;
-      const parts = term.quoted ? [] : piecesOf(term.text, false).map((piece) => ({ kind: "phrase", pieces: [piece], prefix: piece.prefix }) as TextExpression);
+      const parts = term.quoted
+        ? []
+        : piecesOf(term.text, false).map(
+            (piece) => ({ kind: "phrase", pieces: [piece], prefix: piece.prefix }) as TextExpression,
+          );
       excluded.push(phrase ? phrase.expression : parts.length === 1 ? parts[0] : { kind: "all", of: parts });
       continue;
     }
@@ -340,20 +662,37 @@ function understand(input: string): QueryUnderstanding {
       }
       const raw = joinEnglishPhrases(wordsOf(member.text, true));
       noteAppearance(raw);
-      const memberWords = searchedWords(raw).searched.flatMap((word) => (word.prefix ? prefixWord(word.text) : searchWordOf(word.text)) ?? []);
+      const memberWords = searchedWords(raw).searched.flatMap(
+        (word) => (word.prefix ? prefixWord(word.text) : searchWordOf(word.text)) ?? [],
+      );
       if (memberWords.length === 0) continue;
-      clauses.push(memberWords.length === 1 ? memberWords[0].expression : { kind: "all", of: memberWords.map((word) => word.expression) });
+      clauses.push(
+        memberWords.length === 1
+          ? memberWords[0].expression
+          : { kind: "all", of: memberWords.map((word) => word.expression) },
+      );
       highlight.push(...memberWords.flatMap((word) => word.highlight));
       alternatives.push(...memberWords.flatMap((word) => word.alternatives));
     }
     const label = group.map((member) => (member.quoted ? `"${member.text}"` : member.text)).join(" OR ");
-    if (clauses.length > 0) add({ label, alternatives, expression: clauses.length === 1 ? clauses[0] : { kind: "any", of: clauses }, highlight }, label);
+    if (clauses.length > 0)
+      add(
+        {
+          label,
+          alternatives,
+          expression: clauses.length === 1 ? clauses[0] : { kind: "any", of: clauses },
+          highlight,
+        },
+        label,
+      );
   }
   flush();
 
   if (words.length === 0) return { ...NOTHING, ignored };
-  const exclusion: TextExpression | null = excluded.length === 0 ? null : excluded.length === 1 ? excluded[0] : { kind: "any", of: excluded };
-  const without = (expression: TextExpression): TextExpression => (exclusion ? { kind: "except", match: expression, excluded: exclusion } : expression);
+  const exclusion: TextExpression | null =
+    excluded.length === 0 ? null : excluded.length === 1 ? excluded[0] : { kind: "any", of: excluded };
+  const without = (expression: TextExpression): TextExpression =>
+    exclusion ? { kind: "except", match: expression, excluded: exclusion } : expression;
   const highlight = words.flatMap((word) => word.highlight);
   return {
     words,
@@ -393,7 +732,9 @@ export const MAX_PREFIX_TERMS = 2;
 export const MIN_PREFIX_LETTERS = 3;
 
 /** Why a query would cost more than a search may spend (a 400 with this message), or null. */
-export function queryCostIssue(understanding: QueryUnderstanding): { key: "search.tooManyPrefixes" | "search.prefixTooShort"; values: Record<string, number> } | null {
+export function queryCostIssue(
+  understanding: QueryUnderstanding,
+): { key: "search.tooManyPrefixes" | "search.prefixTooShort"; values: Record<string, number> } | null {
   // A lone Chinese character is searched as the prefix of the index's two-character words, which are few: it
   // is not a typed prefix and costs what a word does.
   const prefixes = [...(understanding.strict.match ?? "").matchAll(/"([^"]*)" \*/g)]
@@ -419,7 +760,13 @@ export interface SubjectQuery {
 
 function anyOfWords(words: QueryWord[]): SubjectQuery {
   if (words.length === 0) return { query: NO_QUERY, words };
-  return { query: compileQuery({ kind: "any", of: words.map((word) => word.expression) }, words.flatMap((word) => word.highlight)), words };
+  return {
+    query: compileQuery(
+      { kind: "any", of: words.map((word) => word.expression) },
+      words.flatMap((word) => word.highlight),
+    ),
+    words,
+  };
 }
 
 /**
@@ -433,7 +780,12 @@ export function subjectWords(text: string, limit = MAX_NEED_WORDS): QueryWord[] 
   const seen = new Set<string>();
   for (const word of raw) {
     const key = thesaurusKey(word.text);
-    if (word.kind !== "subject" || NEED_FILLER.has(isHan(word.text) ? word.text : word.text.toLowerCase()) || seen.has(key)) continue;
+    if (
+      word.kind !== "subject" ||
+      NEED_FILLER.has(isHan(word.text) ? word.text : word.text.toLowerCase()) ||
+      seen.has(key)
+    )
+      continue;
     // A lone Latin letter or a short number says nothing.
     if (!isHan(word.text) && word.text.length < 3 && !thesaurus.alternativesOf(word.text).length) continue;
     seen.add(key);
@@ -455,10 +807,12 @@ export function compoundHead(word: string): string | null {
 /** The dictionary words that tile a compound exactly (自动识别 → 自动, 识别), or null. */
 function compoundParts(word: string): string[] | null {
   if (!isHan(word) || word.length < 3) return null;
-  const parts = segmenter().cutForSearch(word, false).filter((part) => part !== word && part.length >= 2);
+  const parts = segmenter()
+    .cutForSearch(word, false)
+    .filter((part) => part !== word && part.length >= 2);
   // Walk from the start, always taking the longest part that begins where the last one ended.
   const tiles: string[] = [];
-  for (let at = 0; at < word.length; ) {
+  for (let at = 0; at < word.length;) {
     const next = parts.filter((part) => word.startsWith(part, at)).sort((a, b) => b.length - a.length)[0];
     if (!next) return null;
     tiles.push(next);
@@ -476,7 +830,12 @@ function searchWordOf(label: string): QueryWord | null {
   const parts = label.length >= 4 && thesaurus.alternativesOf(label).length === 0 ? compoundParts(label) : null;
   if (!parts) return wordOf(label, true);
   const words = parts.flatMap((part) => wordOf(part, true) ?? []);
-  return { label, alternatives: [label], expression: { kind: "all", of: words.map((word) => word.expression) }, highlight: words.flatMap((word) => word.highlight) };
+  return {
+    label,
+    alternatives: [label],
+    expression: { kind: "all", of: words.map((word) => word.expression) },
+    highlight: words.flatMap((word) => word.highlight),
+  };
 }
 
 /**

@@ -28,7 +28,10 @@ const TERMS_AT_FULL_BOUNDS = 3;
 export function boundsFor(ranking: RankingBounds, query: ParsedQuery): RankingBounds {
   const terms = (query.match?.match(/"[^"]*"/g) ?? []).reduce((sum, phrase) => sum + phrase.split(" ").length, 0);
   const share = Math.min(1, TERMS_AT_FULL_BOUNDS / Math.max(1, terms));
-  return { exactUpTo: Math.max(1, Math.floor(ranking.exactUpTo * share)), newest: Math.max(1, Math.floor(ranking.newest * share)) };
+  return {
+    exactUpTo: Math.max(1, Math.floor(ranking.exactUpTo * share)),
+    newest: Math.max(1, Math.floor(ranking.newest * share)),
+  };
 }
 
 /** The `limit` best matches of a text query by relevance, best first; with `newest`, among the `newest` most
@@ -64,20 +67,39 @@ export interface PageRequest {
 }
 
 /** The positions of one page of the result, [] past its end. */
-export async function pageOfResult(facetIndex: FacetIndex, ranking: RankingBounds, rankedMatches: Ranker, page: PageRequest): Promise<number[]> {
+export async function pageOfResult(
+  facetIndex: FacetIndex,
+  ranking: RankingBounds,
+  rankedMatches: Ranker,
+  page: PageRequest,
+): Promise<number[]> {
   const { tiers, sort, total, groupOf, interleave, offset, size } = page;
   if (offset >= total) return [];
   // Enough of the order for the page, with room for collapsed families and interleaved titles.
   const rank = rankingsOfOneSearch(rankedMatches);
   for (let count = Math.min(total, 2 * (offset + size) + 10); ; count = Math.min(total, count * 2)) {
     const ordered = await orderedPrefix(facetIndex, ranking, rank, tiers, sort, count);
-    const positions = arrangePage(ordered, { titles: facetIndex.titles, families: facetIndex.families, groupOf }, count >= total, interleave, offset, size);
+    const positions = arrangePage(
+      ordered,
+      { titles: facetIndex.titles, families: facetIndex.families, groupOf },
+      count >= total,
+      interleave,
+      offset,
+      size,
+    );
     if (positions) return positions;
   }
 }
 
 /** The first `count` positions of the result in its order: tier by tier, each by relevance or by a sort key. */
-async function orderedPrefix(facetIndex: FacetIndex, ranking: RankingBounds, rank: Ranker, tiers: Tier[], sort: SearchParams["sort"], count: number): Promise<number[]> {
+async function orderedPrefix(
+  facetIndex: FacetIndex,
+  ranking: RankingBounds,
+  rank: Ranker,
+  tiers: Tier[],
+  sort: SearchParams["sort"],
+  count: number,
+): Promise<number[]> {
   const ordered: number[] = [];
   for (const tier of tiers) {
     if (ordered.length >= count) break;
@@ -114,22 +136,56 @@ async function orderedPrefix(facetIndex: FacetIndex, ranking: RankingBounds, ran
  * The `wanted` best of `matched` (positions that passed every filter) in relevance order. `matchIds` are all the
  * text query's matches, ascending; past `ranking.exactUpTo` of them the newest are ranked first (RankingBounds).
  */
-async function rankWithin(facetIndex: FacetIndex, ranking: RankingBounds, rank: Ranker, query: ParsedQuery, matched: Int32Array, matchIds: Int32Array, wanted: number): Promise<number[]> {
+async function rankWithin(
+  facetIndex: FacetIndex,
+  ranking: RankingBounds,
+  rank: Ranker,
+  query: ParsedQuery,
+  matched: Int32Array,
+  matchIds: Int32Array,
+  wanted: number,
+): Promise<number[]> {
   // Asking for more than there is would rank every match to look for it.
   wanted = Math.min(wanted, matched.length);
   if (wanted <= 0) return [];
   const bounds = boundsFor(ranking, query);
   if (matchIds.length <= bounds.exactUpTo) {
-    return bestInResult(facetIndex, matched, wanted, matched.length, matchIds.length, () => true, (limit) => rank(query, limit));
+    return bestInResult(
+      facetIndex,
+      matched,
+      wanted,
+      matched.length,
+      matchIds.length,
+      () => true,
+      (limit) => rank(query, limit),
+    );
   }
   const newest = Math.min(bounds.newest, matchIds.length);
   const oldestOfNewest = matchIds[matchIds.length - newest];
   let inNewest = 0;
   for (const position of matched) if (facetIndex.ids[position] >= oldestOfNewest) inNewest++;
-  const page = await bestInResult(facetIndex, matched, Math.min(wanted, inNewest), inNewest, newest, (id) => id >= oldestOfNewest, (limit) => rank(query, limit, newest));
+  const page = await bestInResult(
+    facetIndex,
+    matched,
+    Math.min(wanted, inNewest),
+    inNewest,
+    newest,
+    (id) => id >= oldestOfNewest,
+    (limit) => rank(query, limit, newest),
+  );
   // Only pages past the newest matches' results rank the rest (all matches, skipping the newest).
   if (page.length < wanted) {
-    page.push(...(await bestInResult(facetIndex, matched, wanted - page.length, matched.length - inNewest, matchIds.length, (id) => id < oldestOfNewest, (limit) => rank(query, limit))));
+    page.push(
+      ...(await bestInResult(
+        facetIndex,
+        matched,
+        wanted - page.length,
+        matched.length - inNewest,
+        matchIds.length,
+        (id) => id < oldestOfNewest,
+        (limit) => rank(query, limit),
+      )),
+    );
   }
   return page;
 }
@@ -140,7 +196,15 @@ async function rankWithin(facetIndex: FacetIndex, ranking: RankingBounds, rank: 
  * more, so FTS5 returns just enough of the best matches to fill the page, estimated from the share of eligible
  * ones; only if that falls short are all of them ranked.
  */
-async function bestInResult(facetIndex: FacetIndex, matched: Int32Array, wanted: number, eligible: number, ranked: number, keep: (id: number) => boolean, rank: (limit: number) => Promise<number[]>): Promise<number[]> {
+async function bestInResult(
+  facetIndex: FacetIndex,
+  matched: Int32Array,
+  wanted: number,
+  eligible: number,
+  ranked: number,
+  keep: (id: number) => boolean,
+  rank: (limit: number) => Promise<number[]>,
+): Promise<number[]> {
   if (wanted <= 0) return [];
   const estimate = Math.ceil((wanted / (eligible / ranked)) * 1.5) + 20;
   // Too few matches are eligible for an estimate to pay: rank them all at once.

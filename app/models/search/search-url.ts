@@ -5,7 +5,17 @@ import type { SearchParams } from "./search-params";
 export const SORTS = ["relevance", "newest", "term", "lump-sum", "royalty"] as const;
 export const PAGE_SIZES = [10, 20, 50] as const;
 export const MAX_PAGE = 500;
-export const MULTI_VALUE_KEYS = ["university", "type", "section", "class", "cluster", "field", "status", "term", "fee"] as const;
+export const MULTI_VALUE_KEYS = [
+  "university",
+  "type",
+  "section",
+  "class",
+  "cluster",
+  "field",
+  "status",
+  "term",
+  "fee",
+] as const;
 
 /** The URL query string of a search state, without defaults, in a stable order. */
 export function searchParamsToQuery(params: Partial<SearchParams>): string {

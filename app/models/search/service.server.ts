@@ -39,19 +39,38 @@ export interface SearchResult {
 }
 
 /** `load.items: false` gives the total and facets without loading the page's items (a suggestion's count). */
-async function searchPatents(context: SearchContext, params: SearchParams, now = Date.now(), load: { items: boolean } = { items: true }): Promise<SearchResult> {
+async function searchPatents(
+  context: SearchContext,
+  params: SearchParams,
+  now = Date.now(),
+  load: { items: boolean } = { items: true },
+): Promise<SearchResult> {
   const { db, text, ranking, outcomes, timeBudgetMs } = context;
   const facetIndex = await context.currentIndex();
   const understanding = understandQuery(params.q);
   const query = understanding.strict;
-  const described = { words: understanding.words.map((word) => ({ word: word.label, alternatives: word.alternatives })), ignored: understanding.ignored };
+  const described = {
+    words: understanding.words.map((word) => ({ word: word.label, alternatives: word.alternatives })),
+    ignored: understanding.ignored,
+  };
   outcomes.forgetIfChanged(facetIndex);
   // Remaining-term buckets move with the day, so the day is part of the key.
   const key = `${Math.floor(now / 86_400_000)}:${JSON.stringify(params)}`;
   const known = outcomes.recall(key, { use: true });
   if (known) {
     const items = load.items ? await loadSearchItems(db, known.ids, understanding.highlight, known.missing) : [];
-    return { total: known.total, exactTotal: known.exactTotal, relaxed: known.relaxed, partial: known.partial, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets: known.facets };
+    return {
+      total: known.total,
+      exactTotal: known.exactTotal,
+      relaxed: known.relaxed,
+      partial: known.partial,
+      understanding: described,
+      page: params.page,
+      pageSize: params.size,
+      sort: params.sort,
+      items,
+      facets: known.facets,
+    };
   }
   const costIssue = queryCostIssue(understanding);
   if (costIssue) throw new DomainError("QUERY_TOO_COSTLY", costIssue.key, { path: "q", values: costIssue.values });
@@ -90,23 +109,59 @@ async function searchPatents(context: SearchContext, params: SearchParams, now =
   const missingOf = (position: number) => (coverage ? wordCount - bitCount(coverage.bits[position]) : 0);
   const design = sort === "relevance" && !understanding.aboutAppearance ? filters.d.type.find("DESIGN") : undefined;
   const types = facetIndex.columns.type;
-  const tierOf = (position: number) => missingOf(position) * 2 + (design !== undefined && types[position] === design ? 1 : 0);
-  const tiered = coverage !== null || (design !== undefined && facets.type.some((value) => value.value === "DESIGN" && value.count > 0));
-  const tiers = tiersOf(matched, tiered ? tierOf : null, (missing) => (missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds }));
+  const tierOf = (position: number) =>
+    missingOf(position) * 2 + (design !== undefined && types[position] === design ? 1 : 0);
+  const tiered =
+    coverage !== null ||
+    (design !== undefined && facets.type.some((value) => value.value === "DESIGN" && value.count > 0));
+  const tiers = tiersOf(matched, tiered ? tierOf : null, (missing) =>
+    missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds },
+  );
   const pagePositions = await pageOfResult(facetIndex, ranking, text.ranked, {
-    tiers, sort, total: matched.length, groupOf: tierOf, interleave: sort === "relevance" && query.match !== null, offset: (params.page - 1) * params.size, size: params.size,
+    tiers,
+    sort,
+    total: matched.length,
+    groupOf: tierOf,
+    interleave: sort === "relevance" && query.match !== null,
+    offset: (params.page - 1) * params.size,
+    size: params.size,
   });
 
   const pageIds = pagePositions.map((p) => facetIndex.ids[p]);
   const missing = pagePositions.map((position) => missingWords(coverage, understanding, position));
-  outcomes.remember(key, { total: matched.length, exactTotal, relaxed: coverage !== null, partial, facets, ids: pageIds, missing });
+  outcomes.remember(key, {
+    total: matched.length,
+    exactTotal,
+    relaxed: coverage !== null,
+    partial,
+    facets,
+    ids: pageIds,
+    missing,
+  });
   const items = load.items ? await loadSearchItems(db, pageIds, understanding.highlight, missing) : [];
-  return { total: matched.length, exactTotal, relaxed: coverage !== null, partial, understanding: described, page: params.page, pageSize: params.size, sort: params.sort, items, facets };
+  return {
+    total: matched.length,
+    exactTotal,
+    relaxed: coverage !== null,
+    partial,
+    understanding: described,
+    page: params.page,
+    pageSize: params.size,
+    sort: params.sort,
+    items,
+    facets,
+  };
 }
 
 /** Which of these patents (null: all) a search matches now: in the pool, the text and every filter. Searches
  * checked together share their text matches through `textCache` (many saved searches share their words). */
-async function matchingAmong(context: SearchContext, params: SearchParams, ids: number[] | null, now = Date.now(), textCache = new Map<string, Set<number>>()): Promise<Set<number>> {
+async function matchingAmong(
+  context: SearchContext,
+  params: SearchParams,
+  ids: number[] | null,
+  now = Date.now(),
+  textCache = new Map<string, Set<number>>(),
+): Promise<Set<number>> {
   const facetIndex = await context.currentIndex();
   const { columns, masks, active } = filtersFor(params, facetIndex, now);
   const query = searchQuery(params.q);
@@ -127,7 +182,10 @@ async function matchingAmong(context: SearchContext, params: SearchParams, ids: 
 
 /** `remember: false` makes every search do its full work (the benchmark measures that); `ranking` lets tests
  * reach the approximate ranking of very broad queries with a handful of patents. */
-export function createPatentSearch(db: PrismaClient, options: { remember: boolean; ranking?: RankingBounds; timeBudgetMs?: number } = { remember: true }) {
+export function createPatentSearch(
+  db: PrismaClient,
+  options: { remember: boolean; ranking?: RankingBounds; timeBudgetMs?: number } = { remember: true },
+) {
   const context: SearchContext = {
     db,
     text: textIndexOf(db),
@@ -137,12 +195,14 @@ export function createPatentSearch(db: PrismaClient, options: { remember: boolea
     timeBudgetMs: options.timeBudgetMs,
   };
   return {
-    search: (params: SearchParams, now?: number, load?: { items: boolean }) => searchPatents(context, params, now, load),
+    search: (params: SearchParams, now?: number, load?: { items: boolean }) =>
+      searchPatents(context, params, now, load),
     similar: (patentId: number, limit?: number) => similarPatents(context, patentId, limit),
     matchingAmong: (params: SearchParams, ids: number[] | null, now?: number, textCache?: Map<string, Set<number>>) =>
       matchingAmong(context, params, ids, now, textCache),
     bestMatches: (query: ParsedQuery, limit: number) => bestMatches(context, query, limit),
-    byWordWeight: (words: ParsedQuery[], weights: number[], limit: number) => byWordWeight(context, words, weights, limit),
+    byWordWeight: (words: ParsedQuery[], weights: number[], limit: number) =>
+      byWordWeight(context, words, weights, limit),
     /** The facet index, caught up with every committed change. */
     refresh: context.currentIndex,
   };

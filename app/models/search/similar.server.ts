@@ -24,7 +24,9 @@ export async function similarPatents(context: SearchContext, patentId: number, l
   const ids: number[] = [];
   // Its own family (the same invention filed as a utility model) is not "similar", and a family is one entry.
   const sourcePosition = facetIndex.positionOf(patentId);
-  const families = new Set(sourcePosition >= 0 && facetIndex.families[sourcePosition] !== 0 ? [facetIndex.families[sourcePosition]] : []);
+  const families = new Set(
+    sourcePosition >= 0 && facetIndex.families[sourcePosition] !== 0 ? [facetIndex.families[sourcePosition]] : [],
+  );
   for (const id of await text.ranked(query, limit * 10, windowFor(facetIndex, ranking, query))) {
     const position = facetIndex.positionOf(id);
     if (id === patentId || position < 0 || facetIndex.inPool[position] !== 1) continue;
@@ -36,7 +38,15 @@ export async function similarPatents(context: SearchContext, patentId: number, l
     ids.push(id);
     if (ids.length === limit) break;
   }
-  outcomes.remember(key, { total: ids.length, exactTotal: ids.length, relaxed: false, partial: false, facets: {} as Facets, ids, missing: [] });
+  outcomes.remember(key, {
+    total: ids.length,
+    exactTotal: ids.length,
+    relaxed: false,
+    partial: false,
+    facets: {} as Facets,
+    ids,
+    missing: [],
+  });
   return loadSearchItems(db, ids, []);
 }
 
@@ -50,7 +60,12 @@ export async function bestMatches(context: SearchContext, query: ParsedQuery, li
  * 32 words), best first, `limit` of them; ties by newest. Each with the bit mask of the words it holds. A need
  * is ranked this way (ADR 013): by what it is about, over the whole pool, not among one ranking's best.
  */
-export async function byWordWeight(context: SearchContext, words: ParsedQuery[], weights: number[], limit: number): Promise<Array<{ id: number; weight: number; words: number }>> {
+export async function byWordWeight(
+  context: SearchContext,
+  words: ParsedQuery[],
+  weights: number[],
+  limit: number,
+): Promise<Array<{ id: number; weight: number; words: number }>> {
   const facetIndex = await context.currentIndex();
   const weight = new Float64Array(facetIndex.size);
   const held = new Uint32Array(facetIndex.size);
@@ -64,5 +79,7 @@ export async function byWordWeight(context: SearchContext, words: ParsedQuery[],
   }
   const { ids } = facetIndex;
   touched.sort((a, b) => weight[b] - weight[a] || ids[b] - ids[a]);
-  return touched.slice(0, limit).map((position) => ({ id: ids[position], weight: weight[position], words: held[position] }));
+  return touched
+    .slice(0, limit)
+    .map((position) => ({ id: ids[position], weight: weight[position], words: held[position] }));
 }

@@ -73,7 +73,14 @@ function thesaurusGroups(): string[][] {
   const groups = (thesaurusFile as { groups?: unknown } | undefined)?.groups;
   if (!Array.isArray(groups)) return [];
   return groups.flatMap((group) =>
-    Array.isArray(group) ? [group.filter((entry): entry is string => typeof entry === "string" && entry.trim() !== "").map((entry) => entry.normalize("NFKC").trim())] : []);
+    Array.isArray(group)
+      ? [
+          group
+            .filter((entry): entry is string => typeof entry === "string" && entry.trim() !== "")
+            .map((entry) => entry.normalize("NFKC").trim()),
+        ]
+      : [],
+  );
 }
 
 let thesaurusEntries: string[] | null = null;
@@ -99,7 +106,9 @@ const nearby = new WeakMap<PrismaClient, { change: number; byWord: Map<string, M
 const NEARBY_LIMIT = 500;
 
 async function latestChange(db: PrismaClient): Promise<number> {
-  const [row] = await db.$queryRaw<Array<{ seq: number | bigint | null }>>`SELECT MAX("seq") AS "seq" FROM "PatentChange"`;
+  const [row] = await db.$queryRaw<
+    Array<{ seq: number | bigint | null }>
+  >`SELECT MAX("seq") AS "seq" FROM "PatentChange"`;
   return Number(row?.seq ?? 0);
 }
 
@@ -109,7 +118,9 @@ async function englishVocabulary(db: PrismaClient, now: number, change: number):
   const rows = await db.$queryRaw<Array<{ keywordsEn: string; titleEn: string | null }>>`
     SELECT "keywordsEn", "titleEn" FROM "Patent" WHERE "transferable" = true ORDER BY "id" DESC LIMIT ${VOCABULARY_SAMPLE}`;
   const words = new Set<string>();
-  for (const row of rows) for (const word of `${row.keywordsEn} ${row.titleEn ?? ""}`.toLowerCase().match(/[a-z]{3,}/g) ?? []) words.add(word);
+  for (const row of rows)
+    for (const word of `${row.keywordsEn} ${row.titleEn ?? ""}`.toLowerCase().match(/[a-z]{3,}/g) ?? [])
+      words.add(word);
   vocabularies.set(db, { words, builtAt: now, change });
   return words;
 }
@@ -124,7 +135,12 @@ function probesOf(word: string): string[] {
 
 /** The keywords (Chinese and English) of the patents the index ranks best for each probe of `word`, each with how
  * many of those patents carry it. */
-async function keywordsNear(db: PrismaClient, search: Search, word: string, change: number): Promise<Map<string, number>> {
+async function keywordsNear(
+  db: PrismaClient,
+  search: Search,
+  word: string,
+  change: number,
+): Promise<Map<string, number>> {
   let remembered = nearby.get(db);
   if (!remembered || remembered.change !== change) nearby.set(db, (remembered = { change, byWord: new Map() }));
   const known = remembered.byWord.get(word);
@@ -135,7 +151,10 @@ async function keywordsNear(db: PrismaClient, search: Search, word: string, chan
     if (query.match) for (const id of await search.bestMatches(query, PATENTS_PER_PROBE)) ids.add(id);
   }
   const keywords = new Map<string, number>();
-  const rows = ids.size === 0 ? [] : await db.$queryRaw<Array<{ keywords: string; keywordsEn: string }>>`
+  const rows =
+    ids.size === 0
+      ? []
+      : await db.$queryRaw<Array<{ keywords: string; keywordsEn: string }>>`
     SELECT "keywords", "keywordsEn" FROM "Patent" WHERE "id" IN (${Prisma.join([...ids])}) AND "transferable" = true`;
   for (const row of rows) {
     for (const keyword of `${row.keywords};${row.keywordsEn}`.split(";")) {
@@ -190,7 +209,8 @@ export function editDistance(a: string, b: string, limit = 2): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, before[j - 2] + 1);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+        value = Math.min(value, before[j - 2] + 1);
       current[j] = value;
       if (value < best) best = value;
     }
@@ -231,7 +251,11 @@ function asOpened(query: string): SearchParams {
  * Ways on from a search that found fewer than THIN_RESULTS patents (`result` is its outcome). Each suggested
  * search is run to give its count (they are then remembered, so following one is quick).
  */
-export async function searchSuggestions(params: SearchParams, result: SearchResult, options: { search?: Search; db?: PrismaClient; now?: number } = {}): Promise<SearchSuggestions> {
+export async function searchSuggestions(
+  params: SearchParams,
+  result: SearchResult,
+  options: { search?: Search; db?: PrismaClient; now?: number } = {},
+): Promise<SearchSuggestions> {
   const search = options.search ?? patentSearch();
   const db = options.db ?? readPrisma;
   const now = options.now ?? Date.now();
@@ -252,7 +276,10 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
     filters.push({ key, values, query, total: await totalOf(query) });
   }
   const noFilters = { q: params.q, sort: params.sort, size: params.size };
-  const withoutFilters = filters.length >= 2 ? { query: searchParamsToQuery(noFilters), total: await totalOf(searchParamsToQuery(noFilters)) } : null;
+  const withoutFilters =
+    filters.length >= 2
+      ? { query: searchParamsToQuery(noFilters), total: await totalOf(searchParamsToQuery(noFilters)) }
+      : null;
   const wordsQuery = searchParamsToQuery({ ...firstPage, q: "" });
   const withoutWords = params.q && filters.length > 0 ? { query: wordsQuery, total: await totalOf(wordsQuery) } : null;
 
@@ -261,16 +288,27 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
   const related: SuggestedSearch[] = [];
   if (params.q) {
     const queryWords = result.understanding.words;
-    const taken = new Set<string>([params.q.toLowerCase(), ...queryWords.flatMap((word) => word.alternatives.map((alternative) => alternative.toLowerCase()))]);
+    const taken = new Set<string>([
+      params.q.toLowerCase(),
+      ...queryWords.flatMap((word) => word.alternatives.map((alternative) => alternative.toLowerCase())),
+    ]);
     // A spelling must find more than the query did; a related term, anything (other patents).
-    const suggest = async (term: string, source: SuggestedSearch["source"], q: string, into: SuggestedSearch[], atLeast = result.total + 1) => {
+    const suggest = async (
+      term: string,
+      source: SuggestedSearch["source"],
+      q: string,
+      into: SuggestedSearch[],
+      atLeast = result.total + 1,
+    ) => {
       const query = searchParamsToQuery({ ...firstPage, q });
       const total = await totalOf(query);
       if (total >= Math.max(1, atLeast)) into.push({ term, source, query, total });
     };
 
     const typed = params.q.toLowerCase().match(/[a-z]{3,}/g) ?? [];
-    const unchecked = [...new Set(typed)].filter((word) => word.length >= 4 && !STOP_WORDS.has(word) && !allThesaurusEntries().includes(word));
+    const unchecked = [...new Set(typed)].filter(
+      (word) => word.length >= 4 && !STOP_WORDS.has(word) && !allThesaurusEntries().includes(word),
+    );
     const change = await latestChange(db);
     const english = unchecked.length > 0 ? await englishVocabulary(db, now, change) : new Set<string>();
     for (const word of unchecked.filter((word) => !english.has(word)).slice(0, MAX_SPELLINGS)) {
@@ -293,7 +331,12 @@ export async function searchSuggestions(params: SearchParams, result: SearchResu
       }
     }
     // Closest first, then the most common; the thesaurus's before the index's when they tie; each term once.
-    candidates.sort((a, b) => b.strength - a.strength || b.weight - a.weight || (a.source === b.source ? a.term.localeCompare(b.term) : a.source === "thesaurus" ? -1 : 1));
+    candidates.sort(
+      (a, b) =>
+        b.strength - a.strength ||
+        b.weight - a.weight ||
+        (a.source === b.source ? a.term.localeCompare(b.term) : a.source === "thesaurus" ? -1 : 1),
+    );
     const seen = new Set<string>();
     for (const candidate of candidates) {
       if (related.length >= MAX_RELATED || seen.size >= MAX_RELATED_TRIED) break;

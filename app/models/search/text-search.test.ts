@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { compileQuery, highlight, NO_QUERY, piecesOf, postgresDocument, snippet, type TextExpression } from "./text-search";
+import {
+  compileQuery,
+  highlight,
+  NO_QUERY,
+  piecesOf,
+  postgresDocument,
+  snippet,
+  type TextExpression,
+} from "./text-search";
 
 describe("compileQuery", () => {
   const phrase = (text: string, allowPrefix = false): TextExpression => {
@@ -9,12 +17,22 @@ describe("compileQuery", () => {
 
   it("makes a Chinese word a phrase of its bigrams and English words stemmed lexemes for PostgreSQL", () => {
     expect(compileQuery(phrase("锂电池"), [])).toMatchObject({ match: '"锂电 电池"', tsQuery: "'锂电' <-> '电池'" });
-    expect(compileQuery({ kind: "all", of: [phrase("电池"), phrase("batteries")] }, [])).toMatchObject({ match: '"电池" AND "batteries"', tsQuery: "'电池' & 'batteri'" });
+    expect(compileQuery({ kind: "all", of: [phrase("电池"), phrase("batteries")] }, [])).toMatchObject({
+      match: '"电池" AND "batteries"',
+      tsQuery: "'电池' & 'batteri'",
+    });
     expect(compileQuery(phrase("Café"), []).tsQuery).toBe("'cafe'");
   });
 
   it("nests alternatives, exclusions and prefixes with parentheses", () => {
-    const query = compileQuery({ kind: "except", match: { kind: "all", of: [{ kind: "any", of: [phrase("电池"), phrase("芯片")] }, phrase("传感器")] }, excluded: phrase("fan") }, []);
+    const query = compileQuery(
+      {
+        kind: "except",
+        match: { kind: "all", of: [{ kind: "any", of: [phrase("电池"), phrase("芯片")] }, phrase("传感器")] },
+        excluded: phrase("fan"),
+      },
+      [],
+    );
     expect(query.match).toBe('(("电池" OR "芯片") AND "传感 感器") NOT ("fan")');
     expect(query.tsQuery).toBe("(('电池' | '芯片') & '传感' <-> '感器') & !('fan')");
     expect(compileQuery(phrase("therm*", true), [])).toMatchObject({ match: '"therm" *', tsQuery: "'therm':*" });
@@ -31,11 +49,19 @@ describe("compileQuery", () => {
 
 describe("postgresDocument", () => {
   it("indexes the tokens FTS5 does, at their positions, with each column's weight", () => {
-    expect(postgresDocument([{ text: "锂电池 batteries", weight: "A" }, { text: "电池", weight: "C" }])).toBe("'锂电':1A '电池':2A,5C 'batteri':3A");
+    expect(
+      postgresDocument([
+        { text: "锂电池 batteries", weight: "A" },
+        { text: "电池", weight: "C" },
+      ]),
+    ).toBe("'锂电':1A '电池':2A,5C 'batteri':3A");
   });
 
   it("keeps columns a position apart, so a phrase never spans two", () => {
-    const document = postgresDocument([{ text: "锂电", weight: "A" }, { text: "池热", weight: "B" }]);
+    const document = postgresDocument([
+      { text: "锂电", weight: "A" },
+      { text: "池热", weight: "B" },
+    ]);
     expect(document).toBe("'锂电':1A '池热':3B");
   });
 
@@ -62,7 +88,10 @@ describe("highlighting", () => {
 
   it("marks an English word written against Chinese (CT图像)", () => {
     const ct = piecesOf("CT", false).map((piece) => piece.highlight);
-    expect(highlight("CT图像", ct)).toEqual([{ text: "CT", hit: true }, { text: "图像", hit: false }]);
+    expect(highlight("CT图像", ct)).toEqual([
+      { text: "CT", hit: true },
+      { text: "图像", hit: false },
+    ]);
     expect(piecesOf("CT图像", false).map((piece) => piece.tokens)).toEqual([["ct"], ["图像"]]);
   });
 

@@ -16,7 +16,10 @@ export const MAX_QUERY_LENGTH = 200;
 
 /** An English word as both indexes hold it: lower case, without diacritics (FTS5's remove_diacritics). */
 function fold(word: string): string {
-  return word.normalize("NFD").replace(/\p{M}+/gu, "").toLowerCase();
+  return word
+    .normalize("NFD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
 }
 
 const INDEX_TOKEN = /[\p{L}\p{N}\p{M}]+/gu;
@@ -76,7 +79,12 @@ export function piecesOf(text: string, allowPrefix: boolean): Piece[] {
     } else if (word && !HAN_CHAR.test(word)) {
       const lower = word.toLowerCase();
       const prefix = allowPrefix && star === "*";
-      pieces.push({ tokens: [lower], stems: [prefix ? fold(word) : stemmer(fold(word))], prefix, highlight: { kind: "word", stem: prefix ? lower : stemmer(lower), prefix } });
+      pieces.push({
+        tokens: [lower],
+        stems: [prefix ? fold(word) : stemmer(fold(word))],
+        prefix,
+        highlight: { kind: "word", stem: prefix ? lower : stemmer(lower), prefix },
+      });
     }
   }
   return pieces;
@@ -106,7 +114,11 @@ interface FullTextSyntax {
 /** FTS5: every token is quoted, so NEAR, AND, OR, NOT, column filters and * in the user's text are never
  * operators. */
 const FTS5: FullTextSyntax = {
-  phrase: (pieces, prefix) => `"${pieces.flatMap((piece) => piece.tokens).join(" ").replace(/"/g, '""')}"${prefix ? " *" : ""}`,
+  phrase: (pieces, prefix) =>
+    `"${pieces
+      .flatMap((piece) => piece.tokens)
+      .join(" ")
+      .replace(/"/g, '""')}"${prefix ? " *" : ""}`,
   all: " AND ",
   any: " OR ",
   except: (match, excluded) => `(${match}) NOT (${excluded})`,
@@ -131,7 +143,9 @@ function render(expression: TextExpression, syntax: FullTextSyntax, nested: bool
     case "all":
     case "any": {
       if (expression.of.length === 1) return render(expression.of[0], syntax, nested);
-      const joined = expression.of.map((child) => render(child, syntax, true)).join(expression.kind === "all" ? syntax.all : syntax.any);
+      const joined = expression.of
+        .map((child) => render(child, syntax, true))
+        .join(expression.kind === "all" ? syntax.all : syntax.any);
       return nested ? `(${joined})` : joined;
     }
     case "except":

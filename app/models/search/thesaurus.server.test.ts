@@ -13,7 +13,9 @@ describe("the thesaurus's vocabulary", () => {
   });
 
   it("writes English entries as the index reads them: lower case, words separated by single spaces", () => {
-    const malformed = english.filter((entry) => entry !== entry.toLowerCase() || !/^[a-z0-9]+( [a-z0-9]+)*$/.test(entry));
+    const malformed = english.filter(
+      (entry) => entry !== entry.toLowerCase() || !/^[a-z0-9]+( [a-z0-9]+)*$/.test(entry),
+    );
     expect(malformed).toEqual([]);
   });
 
@@ -22,8 +24,28 @@ describe("the thesaurus's vocabulary", () => {
     // harvester = post-harvest, converter = convert, fracturing = fracture, freshness = fresh, planting = plant…),
     // so such an entry must be a phrase (power transformer, combine harvester, hydraulic fracturing).
     const generic = new Set(
-      ["separate", "plant", "fresh", "convert", "transform", "insulation", "harvest", "dry", "spray", "extract", "oxygen",
-        "fracture", "process", "treatment", "emission", "dress", "wind", "strain", "train", "respiratory"].map(englishStem),
+      [
+        "separate",
+        "plant",
+        "fresh",
+        "convert",
+        "transform",
+        "insulation",
+        "harvest",
+        "dry",
+        "spray",
+        "extract",
+        "oxygen",
+        "fracture",
+        "process",
+        "treatment",
+        "emission",
+        "dress",
+        "wind",
+        "strain",
+        "train",
+        "respiratory",
+      ].map(englishStem),
     );
     const clashes = english.filter((entry) => !entry.includes(" ") && generic.has(englishStem(entry)));
     expect(clashes).toEqual([]);
@@ -50,7 +72,9 @@ describe("the thesaurus's vocabulary", () => {
     expect(thesaurus.alternativesOf("silicon carbide")).toContain("碳化硅");
     expect(thesaurus.alternativesOf("shock absorbers")).toEqual(expect.arrayContaining(["减振器", "减震器"]));
     expect(thesaurus.alternativesOf("state of charge")).toContain("剩余电量");
-    const spent = understandQuery("how to recover lithium from spent batteries").words.find((word) => word.label === "spent batteries");
+    const spent = understandQuery("how to recover lithium from spent batteries").words.find(
+      (word) => word.label === "spent batteries",
+    );
     expect(spent?.alternatives).toEqual(expect.arrayContaining(["废旧电池", "退役电池"]));
     const deicing = understandQuery("wind turbine blade de-icing").words.map((word) => word.label);
     expect(deicing).toEqual(["wind turbine", "blade", "de icing"]);

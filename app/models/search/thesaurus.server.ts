@@ -39,13 +39,19 @@ export function buildThesaurus(source: unknown): Thesaurus {
   const chinese = new Set<string>();
   const english = new Set<string>();
   groups.forEach((group, index) => {
-    if (!Array.isArray(group) || group.length < 2 || !group.every((entry) => typeof entry === "string" && entry.trim() !== "")) {
+    if (
+      !Array.isArray(group) ||
+      group.length < 2 ||
+      !group.every((entry) => typeof entry === "string" && entry.trim() !== "")
+    ) {
       throw new Error(`thesaurus: group ${index} must list at least two non-empty words`);
     }
     const entries = group.map((entry: string) => entry.normalize("NFKC").trim());
     for (const entry of entries) {
       if (HAN.test(entry) && [...entry.replace(/[^\p{Script=Han}]/gu, "")].length < 2) {
-        throw new Error(`thesaurus: group ${index}: "${entry}" has one Chinese character; a word of two or more is needed`);
+        throw new Error(
+          `thesaurus: group ${index}: "${entry}" has one Chinese character; a word of two or more is needed`,
+        );
       }
     }
     for (const entry of entries) {

@@ -20,9 +20,18 @@ describe("statistics arithmetic", () => {
     expect(defaultPeriod(new Date("2026-12-02T10:00:00Z"))).toEqual({ from: "2025-01-01", to: "2025-12-31" });
     expect(defaultPeriod(new Date("2026-01-01T00:00:00Z"))).toEqual({ from: "2025-01-01", to: "2025-12-31" });
     const today = new Date("2026-12-02T10:00:00Z");
-    expect(upToToday({ from: "2026-01-01", to: "2026-12-31" }, today)).toEqual({ from: "2026-01-01", to: "2026-12-02" });
-    expect(upToToday({ from: "2025-01-01", to: "2025-12-31" }, today)).toEqual({ from: "2025-01-01", to: "2025-12-31" });
-    expect(upToToday({ from: "2027-01-01", to: "2027-12-31" }, today)).toEqual({ from: "2027-01-01", to: "2027-12-31" });
+    expect(upToToday({ from: "2026-01-01", to: "2026-12-31" }, today)).toEqual({
+      from: "2026-01-01",
+      to: "2026-12-02",
+    });
+    expect(upToToday({ from: "2025-01-01", to: "2025-12-31" }, today)).toEqual({
+      from: "2025-01-01",
+      to: "2025-12-31",
+    });
+    expect(upToToday({ from: "2027-01-01", to: "2027-12-31" }, today)).toEqual({
+      from: "2027-01-01",
+      to: "2027-12-31",
+    });
   });
 
   it("has no growth figure from nothing", () => {

@@ -35,15 +35,24 @@ const FIRST_ASSIGNOR = Prisma.sql`
     AND (e."signedAt" < t."signedAt" OR (e."signedAt" = t."signedAt" AND e."id" < t."id")))`;
 
 // The casts tell PostgreSQL the type of a parameter that is only tested for NULL.
-const clusterMatches = (cluster: string | null) => Prisma.sql`(CAST(${cluster} AS TEXT) IS NULL OR p."cluster" = ${cluster})`;
+const clusterMatches = (cluster: string | null) =>
+  Prisma.sql`(CAST(${cluster} AS TEXT) IS NULL OR p."cluster" = ${cluster})`;
 const universityMatches = (universityId: string | null, column: Prisma.Sql) =>
   Prisma.sql`(CAST(${universityId} AS TEXT) IS NULL OR ${column} = ${universityId})`;
 /** A university deal (UNIVERSITY_DEALS d, its patent p) in the scope. */
-const inScope = (scope: Scope) => Prisma.sql`${universityMatches(scope.universityId, Prisma.sql`d."universityId"`)} AND ${clusterMatches(scope.cluster)}`;
+const inScope = (scope: Scope) =>
+  Prisma.sql`${universityMatches(scope.universityId, Prisma.sql`d."universityId"`)} AND ${clusterMatches(scope.cluster)}`;
 /** 1 where a condition holds, else 0, to be summed (SQLite can sum a comparison, PostgreSQL cannot). */
 const oneIf = (condition: Prisma.Sql) => Prisma.sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
-export type Grouped = { universityId: string; cluster: string | null; field: string | null; kind: DealKindCode; deals: Count; valueFen: Count | null };
+export type Grouped = {
+  universityId: string;
+  cluster: string | null;
+  field: string | null;
+  kind: DealKindCode;
+  deals: Count;
+  valueFen: Count | null;
+};
 
 /** Every university's deals signed in [start, end) (the ranking needs them all), by cluster, field and kind. */
 export function dealsByUniversityAndGroup(start: string, end: string, cluster: string | null): Promise<Grouped[]> {
@@ -55,7 +64,11 @@ export function dealsByUniversityAndGroup(start: string, end: string, cluster: s
 }
 
 /** The deals in the scope signed in [start, end), by kind. */
-export function dealsByKind(scope: Scope, start: string, end: string): Promise<Array<{ kind: string; deals: Count; valueFen: Count | null }>> {
+export function dealsByKind(
+  scope: Scope,
+  start: string,
+  end: string,
+): Promise<Array<{ kind: string; deals: Count; valueFen: Count | null }>> {
   return readPrisma.$queryRaw<Array<{ kind: string; deals: Count; valueFen: Count | null }>>`
     SELECT d."kind", COUNT(*) AS "deals", SUM(d."valueFen") AS "valueFen"
     FROM (${UNIVERSITY_DEALS}) d JOIN "Patent" p ON p."id" = d."patentId"
@@ -64,7 +77,11 @@ export function dealsByKind(scope: Scope, start: string, end: string): Promise<A
 }
 
 /** The deals in the scope signed from `fromYear` to `toYear`, by calendar year and kind. */
-export function dealsByYearAndKind(scope: Scope, fromYear: number, toYear: number): Promise<Array<{ year: string; kind: string; deals: Count; valueFen: Count | null }>> {
+export function dealsByYearAndKind(
+  scope: Scope,
+  fromYear: number,
+  toYear: number,
+): Promise<Array<{ year: string; kind: string; deals: Count; valueFen: Count | null }>> {
   return readPrisma.$queryRaw<Array<{ year: string; kind: string; deals: Count; valueFen: Count | null }>>`
     SELECT ${yearOf(Prisma.sql`d."signedAt"`)} AS "year", d."kind", COUNT(*) AS "deals", SUM(d."valueFen") AS "valueFen"
     FROM (${UNIVERSITY_DEALS}) d JOIN "Patent" p ON p."id" = d."patentId"
@@ -74,7 +91,10 @@ export function dealsByYearAndKind(scope: Scope, fromYear: number, toYear: numbe
 
 /** The industrialisation rate's terms per university (the first assignor's, else the owner's), as at `end`: granted
  * invention patents, and those of them licensed or transferred before `end`. */
-export function industrialisationByUniversity(end: string, cluster: string | null): Promise<Array<{ universityId: string; granted: Count; industrialised: Count }>> {
+export function industrialisationByUniversity(
+  end: string,
+  cluster: string | null,
+): Promise<Array<{ universityId: string; granted: Count; industrialised: Count }>> {
   return readPrisma.$queryRaw<Array<{ universityId: string; granted: Count; industrialised: Count }>>`
     SELECT COALESCE(ft."assignorId", p."ownerId") AS "universityId", COUNT(*) AS "granted",
       SUM(${oneIf(Prisma.sql`EXISTS (SELECT 1 FROM "License" l WHERE l."patentId" = p."id" AND l."signedAt" < ${end})
@@ -95,7 +115,11 @@ export function poolByType(scope: Scope): Promise<Array<{ type: string; assessed
 
 /** Open licenses by patent type: under open license at `end` (the latest version declared by then, not withdrawn by
  * then), declared and withdrawn in [start, end). */
-export function declarationsByType(scope: Scope, start: string, end: string): Promise<Array<{ type: string; underOpenLicense: Count; declared: Count; withdrawn: Count }>> {
+export function declarationsByType(
+  scope: Scope,
+  start: string,
+  end: string,
+): Promise<Array<{ type: string; underOpenLicense: Count; declared: Count; withdrawn: Count }>> {
   return readPrisma.$queryRaw<Array<{ type: string; underOpenLicense: Count; declared: Count; withdrawn: Count }>>`
     SELECT p."type",
       COUNT(DISTINCT CASE WHEN d."declaredAt" < ${end} AND (d."withdrawnAt" IS NULL OR d."withdrawnAt" >= ${end})
@@ -113,8 +137,14 @@ export function declarationsByType(scope: Scope, start: string, end: string): Pr
  * requests made then (a written notice is a request, art. 51; or a negotiation), how many of those requests were
  * signed, and how many of those are paid (or owe nothing).
  */
-export async function openLicenseFunnel(scope: Scope, start: string, end: string): Promise<{ views: Count | null; requests: Count; signed: Count; paid: Count }> {
-  const [funnel] = await readPrisma.$queryRaw<Array<{ views: Count | null; requests: Count; signed: Count; paid: Count }>>`
+export async function openLicenseFunnel(
+  scope: Scope,
+  start: string,
+  end: string,
+): Promise<{ views: Count | null; requests: Count; signed: Count; paid: Count }> {
+  const [funnel] = await readPrisma.$queryRaw<
+    Array<{ views: Count | null; requests: Count; signed: Count; paid: Count }>
+  >`
     WITH offered AS (
       SELECT DISTINCT d."patentId" FROM "OpenLicenseDeclaration" d JOIN "Patent" p ON p."id" = d."patentId"
       WHERE d."declaredAt" < ${end} AND ${universityMatches(scope.universityId, Prisma.sql`d."declarantId"`)} AND ${clusterMatches(scope.cluster)}
@@ -148,7 +178,10 @@ export function negotiationDays(scope: Scope, start: string, end: string): Promi
  * first day any were. */
 export async function viewsRecorded(start: string, end: string): Promise<{ inPeriod: boolean; since: string | null }> {
   const [recordedInPeriod, firstRecorded] = await Promise.all([
-    readPrisma.patentViewDay.findFirst({ where: { day: { gte: new Date(`${start}T00:00:00Z`), lt: new Date(`${end}T00:00:00Z`) } }, select: { day: true } }),
+    readPrisma.patentViewDay.findFirst({
+      where: { day: { gte: new Date(`${start}T00:00:00Z`), lt: new Date(`${end}T00:00:00Z`) } },
+      select: { day: true },
+    }),
     readPrisma.patentViewDay.findFirst({ orderBy: { day: "asc" }, select: { day: true } }),
   ]);
   return { inPeriod: recordedInPeriod !== null, since: firstRecorded ? isoDay(firstRecorded.day) : null };

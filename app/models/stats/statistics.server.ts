@@ -7,7 +7,17 @@ import { readPrisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { listUniversities } from "~/models/organization/organization.server";
 import type { ClusterCode } from "~/models/taxonomy";
-import { comparisonOf, competitionRanks, defaultPeriod, growth, median, nextDay, previousPeriod, upToToday, type Comparison } from "./arithmetic";
+import {
+  comparisonOf,
+  competitionRanks,
+  defaultPeriod,
+  growth,
+  median,
+  nextDay,
+  previousPeriod,
+  upToToday,
+  type Comparison,
+} from "./arithmetic";
 import {
   DEAL_KINDS,
   dealsByKind,
@@ -62,9 +72,21 @@ export interface TransferStatistics {
   comparison: Comparison;
   /** The period runs to today: its last year is not complete yet. */
   toDate: boolean;
-  scope: { universityId: string | null; universityName: string | null; universityNameEn: string | null; cluster: ClusterCode | null };
+  scope: {
+    universityId: string | null;
+    universityName: string | null;
+    universityNameEn: string | null;
+    cluster: ClusterCode | null;
+  };
   /** The pool as it stands now; declarations as of the period. */
-  pool: Array<{ type: string; assessed: number; transferable: number; underOpenLicense: number; declared: number; withdrawn: number }>;
+  pool: Array<{
+    type: string;
+    assessed: number;
+    transferable: number;
+    underOpenLicense: number;
+    declared: number;
+    withdrawn: number;
+  }>;
   deals: DealFigures & { previous: DealFigures; growth: number | null };
   byKind: Array<{ kind: DealKindCode; deals: number; valueFen: number }>;
   /** Whole calendar years; a year not over yet counts to its last day so far (`through`), and its growth is on the
@@ -92,25 +114,28 @@ export async function getTransferStatistics(scope: StatsScope, today: Date = new
   const previous = previousPeriod(period);
   const endYear = Number(period.to.slice(0, 4));
 
-  const [grouped, previousRows, yearly, rates, pool, declarations, funnel, negotiation, universities, views] = await Promise.all([
-    dealsByUniversityAndGroup(start, end, cluster),
-    dealsByKind(scope, previous.from, nextDay(previous.to)),
-    dealsByYearAndKind(scope, endYear - TREND_YEARS, endYear),
-    industrialisationByUniversity(end, cluster),
-    poolByType(scope),
-    declarationsByType(scope, start, end),
-    openLicenseFunnel(scope, start, end),
-    negotiationDays(scope, start, end),
-    listUniversities(),
-    viewsRecorded(start, end),
-  ]);
+  const [grouped, previousRows, yearly, rates, pool, declarations, funnel, negotiation, universities, views] =
+    await Promise.all([
+      dealsByUniversityAndGroup(start, end, cluster),
+      dealsByKind(scope, previous.from, nextDay(previous.to)),
+      dealsByYearAndKind(scope, endYear - TREND_YEARS, endYear),
+      industrialisationByUniversity(end, cluster),
+      poolByType(scope),
+      declarationsByType(scope, start, end),
+      openLicenseFunnel(scope, start, end),
+      negotiationDays(scope, start, end),
+      listUniversities(),
+      viewsRecorded(start, end),
+    ]);
 
   const inUniversity = grouped.filter((row) => !universityId || row.universityId === universityId);
   const { deals, byKind } = dealTotals(inUniversity);
   const previousFigures = emptyFigures();
   for (const row of previousRows) add(previousFigures, row.kind, Number(row.deals), Number(row.valueFen ?? 0));
   const previousDeals = previousRows.reduce((sum, row) => sum + Number(row.deals), 0);
-  const rateByUniversity: Rates = new Map(rates.map((r) => [r.universityId, { granted: Number(r.granted), industrialised: Number(r.industrialised) }]));
+  const rateByUniversity: Rates = new Map(
+    rates.map((r) => [r.universityId, { granted: Number(r.granted), industrialised: Number(r.industrialised) }]),
+  );
   const university = universityId ? universities.find((u) => u.id === universityId) : undefined;
 
   return {
@@ -118,17 +143,29 @@ export async function getTransferStatistics(scope: StatsScope, today: Date = new
     previousPeriod: previous,
     comparison: comparisonOf(period),
     toDate: period.to === isoDay(today),
-    scope: { universityId, universityName: university?.name ?? null, universityNameEn: university?.nameEn ?? null, cluster },
+    scope: {
+      universityId,
+      universityName: university?.name ?? null,
+      universityNameEn: university?.nameEn ?? null,
+      cluster,
+    },
     pool: poolFigures(pool, declarations),
     deals: { ...deals, previous: previousFigures, growth: growth(deals.deals, previousFigures.deals) },
     byKind,
     byYear: dealsPerYear(yearly, period, today, previousDeals),
     industrialisation: { ...industrialisationIn(universities, rateByUniversity, universityId), asOf: period.to },
     universities: universityRows(universities, rateByUniversity, grouped),
-    clusters: ranked([...groupBy(inUniversity, (row) => row.cluster).entries()].map(([code, figures]) => ({ code, ...figures }))),
-    fields: ranked([...groupBy(inUniversity, (row) => row.field).entries()].map(([code, figures]) => ({ code, ...figures }))),
+    clusters: ranked(
+      [...groupBy(inUniversity, (row) => row.cluster).entries()].map(([code, figures]) => ({ code, ...figures })),
+    ),
+    fields: ranked(
+      [...groupBy(inUniversity, (row) => row.field).entries()].map(([code, figures]) => ({ code, ...figures })),
+    ),
     funnel: funnelFigures(funnel, views, start),
-    negotiation: { signed: negotiation.length, medianDays: median(negotiation.map((row) => Math.round(row.days * 10) / 10)) },
+    negotiation: {
+      signed: negotiation.length,
+      medianDays: median(negotiation.map((row) => Math.round(row.days * 10) / 10)),
+    },
   };
 }
 
@@ -164,7 +201,9 @@ function groupBy(rows: Grouped[], key: (row: Grouped) => string | null) {
 /** The scope's deals in the period: in all, and by kind (every kind, 0 where there was none). */
 function dealTotals(rows: Grouped[]): { deals: DealFigures; byKind: TransferStatistics["byKind"] } {
   const deals = emptyFigures();
-  const byKind = new Map<string, { deals: number; valueFen: number }>(DEAL_KINDS.map((kind) => [kind, { deals: 0, valueFen: 0 }]));
+  const byKind = new Map<string, { deals: number; valueFen: number }>(
+    DEAL_KINDS.map((kind) => [kind, { deals: 0, valueFen: 0 }]),
+  );
   for (const row of rows) {
     add(deals, row.kind, Number(row.deals), Number(row.valueFen ?? 0));
     const kind = byKind.get(row.kind)!;
@@ -176,7 +215,12 @@ function dealTotals(rows: Grouped[]): { deals: DealFigures; byKind: TransferStat
 
 /** The deals-per-year trend: TREND_YEARS years up to the period's last, each with its growth on the year before,
  * from the first that has a deal. `previousDeals`: the deals of the period compared with, for a year to date. */
-function dealsPerYear(yearly: Rows<typeof dealsByYearAndKind>, period: StatsPeriod, today: Date, previousDeals: number): TransferStatistics["byYear"] {
+function dealsPerYear(
+  yearly: Rows<typeof dealsByYearAndKind>,
+  period: StatsPeriod,
+  today: Date,
+  previousDeals: number,
+): TransferStatistics["byYear"] {
   const endYear = Number(period.to.slice(0, 4));
   const trendStart = `${endYear - TREND_YEARS + 1}-01-01`;
   const years = new Map<number, DealFigures>();
@@ -187,9 +231,15 @@ function dealsPerYear(yearly: Rows<typeof dealsByYearAndKind>, period: StatsPeri
     .filter(([year]) => `${year}-01-01` >= trendStart)
     .map(([year, figures]) => {
       // A year not over yet is not compared with a whole year ("-92 %"): only with the same days of the year before.
-      if (`${year}-12-31` <= todayIso) return { year, ...figures, growth: growth(figures.deals, years.get(year - 1)!.deals), through: null };
+      if (`${year}-12-31` <= todayIso)
+        return { year, ...figures, growth: growth(figures.deals, years.get(year - 1)!.deals), through: null };
       const sameDays = period.from === `${year}-01-01` && period.to === todayIso;
-      return { year, ...figures, growth: sameDays ? growth(figures.deals, previousDeals) : null, through: `${year}` === todayIso.slice(0, 4) ? todayIso : null };
+      return {
+        year,
+        ...figures,
+        growth: sameDays ? growth(figures.deals, previousDeals) : null,
+        through: `${year}` === todayIso.slice(0, 4) ? todayIso : null,
+      };
     });
   // The trend starts with the first year that has a deal (the platform's records may begin later than 8 years ago).
   const firstActive = trend.findIndex((row) => row.deals > 0);
@@ -203,8 +253,13 @@ function universityRows(universities: University[], rates: Rates, grouped: Group
     universities.map((u) => {
       const rate = rates.get(u.id) ?? { granted: 0, industrialised: 0 };
       return {
-        id: u.id, name: u.name, nameEn: u.nameEn, ...(dealsByUniversity.get(u.id) ?? emptyFigures()),
-        grantedInventions: rate.granted, industrialised: rate.industrialised, rate: rate.granted ? rate.industrialised / rate.granted : null,
+        id: u.id,
+        name: u.name,
+        nameEn: u.nameEn,
+        ...(dealsByUniversity.get(u.id) ?? emptyFigures()),
+        grantedInventions: rate.granted,
+        industrialised: rate.industrialised,
+        rate: rate.granted ? rate.industrialised / rate.granted : null,
       };
     }),
   );
@@ -221,7 +276,10 @@ function industrialisationIn(universities: University[], rates: Rates, universit
 }
 
 /** The pool by patent type, with its open licenses. */
-function poolFigures(pool: Rows<typeof poolByType>, declarations: Rows<typeof declarationsByType>): TransferStatistics["pool"] {
+function poolFigures(
+  pool: Rows<typeof poolByType>,
+  declarations: Rows<typeof declarationsByType>,
+): TransferStatistics["pool"] {
   const poolOf = new Map(pool.map((row) => [row.type, row]));
   const declarationsOf = new Map(declarations.map((row) => [row.type, row]));
   return PATENT_TYPES.map((type) => ({
@@ -235,7 +293,11 @@ function poolFigures(pool: Rows<typeof poolByType>, declarations: Rows<typeof de
 }
 
 /** The open-license funnel; views only where they were recorded (see TransferStatistics). */
-function funnelFigures(funnel: Rows<typeof openLicenseFunnel>, views: Rows<typeof viewsRecorded>, start: string): TransferStatistics["funnel"] {
+function funnelFigures(
+  funnel: Rows<typeof openLicenseFunnel>,
+  views: Rows<typeof viewsRecorded>,
+  start: string,
+): TransferStatistics["funnel"] {
   return {
     views: views.inPeriod ? Number(funnel.views ?? 0) : null,
     viewsSince: views.inPeriod && views.since && views.since > start ? views.since : null,
@@ -247,13 +309,24 @@ function funnelFigures(funnel: Rows<typeof openLicenseFunnel>, views: Rows<typeo
 
 /** The statistics a user may see: administrators any university's or all; university staff only their own
  * university's, and of the other universities only the ranks (their deal values stay private). */
-export async function statisticsFor(user: CurrentUser, request: StatsRequest, today: Date = new Date()): Promise<TransferStatistics & { rank: { byDeals: number; byValue: number; of: number } | null }> {
+export async function statisticsFor(
+  user: CurrentUser,
+  request: StatsRequest,
+  today: Date = new Date(),
+): Promise<TransferStatistics & { rank: { byDeals: number; byValue: number; of: number } | null }> {
   let universityId = request.university;
   if (user.role === "UNIVERSITY_STAFF") {
-    if (universityId && universityId !== user.organization!.id) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403, path: "university" });
+    if (universityId && universityId !== user.organization!.id)
+      throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403, path: "university" });
     universityId = user.organization!.id;
   } else if (user.role !== "ADMIN") throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
-  if (universityId && !(await readPrisma.organization.findFirst({ where: { id: universityId, kind: "UNIVERSITY" }, select: { id: true } }))) {
+  if (
+    universityId &&
+    !(await readPrisma.organization.findFirst({
+      where: { id: universityId, kind: "UNIVERSITY" },
+      select: { id: true },
+    }))
+  ) {
     throw new DomainError("UNKNOWN_UNIVERSITY", "stats.unknownUniversity", { status: 400, path: "university" });
   }
   const period = upToToday(request.period ?? defaultPeriod(today), today);
@@ -261,7 +334,8 @@ export async function statisticsFor(user: CurrentUser, request: StatsRequest, to
   const own = universityId ? statistics.universities.find((u) => u.id === universityId)! : null;
   return {
     ...statistics,
-    universities: user.role === "ADMIN" ? statistics.universities : statistics.universities.filter((u) => u.id === universityId),
+    universities:
+      user.role === "ADMIN" ? statistics.universities : statistics.universities.filter((u) => u.id === universityId),
     rank: own && { byDeals: own.rankByDeals, byValue: own.rankByValue, of: statistics.universities.length },
   };
 }

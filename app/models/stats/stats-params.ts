@@ -12,23 +12,49 @@ const IsoDay = z
   .string()
   .trim()
   .regex(DAY, "stats.err.date")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "stats.err.calendar");
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    "stats.err.calendar",
+  );
 
 export const StatsParamsSchema = z
   .object({
     // The page's one period control: "ytd" (this year to date), a year, or "range" (from and to).
-    period: z.string().regex(/^(ytd|range|\d{4})$/, "stats.err.period").optional(),
-    year: z.coerce.number({ message: "stats.err.yearNumber" }).int("stats.err.yearNumber").min(1985, "stats.err.yearRange").max(2100, "stats.err.yearRange").optional(),
+    period: z
+      .string()
+      .regex(/^(ytd|range|\d{4})$/, "stats.err.period")
+      .optional(),
+    year: z.coerce
+      .number({ message: "stats.err.yearNumber" })
+      .int("stats.err.yearNumber")
+      .min(1985, "stats.err.yearRange")
+      .max(2100, "stats.err.yearRange")
+      .optional(),
     from: IsoDay.optional(),
     to: IsoDay.optional(),
-    university: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "stats.err.university").optional(),
-    cluster: z.enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "stats.err.cluster" }).optional(),
+    university: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, "stats.err.university")
+      .optional(),
+    cluster: z
+      .enum(CLUSTERS.map((c) => c.code) as [ClusterCode, ...ClusterCode[]], { message: "stats.err.cluster" })
+      .optional(),
   })
-  .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), { message: "stats.err.yearAndRange", path: ["year"] })
+  .refine((p) => p.year === undefined || (p.from === undefined && p.to === undefined), {
+    message: "stats.err.yearAndRange",
+    path: ["year"],
+  })
   .refine((p) => p.period === undefined || p.year === undefined, { message: "stats.err.yearAndRange", path: ["year"] })
-  .refine((p) => !p.period || !/^\d{4}$/.test(p.period) || (Number(p.period) >= 1985 && Number(p.period) <= 2100), { message: "stats.err.yearRange", path: ["period"] })
+  .refine((p) => !p.period || !/^\d{4}$/.test(p.period) || (Number(p.period) >= 1985 && Number(p.period) <= 2100), {
+    message: "stats.err.yearRange",
+    path: ["period"],
+  })
   .refine((p) => !p.from || !p.to || p.from <= p.to, { message: "stats.err.reversed", path: ["to"] })
-  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, { message: "stats.err.span", path: ["to"] });
+  .refine((p) => !p.from || !p.to || Number(p.to.slice(0, 4)) - Number(p.from.slice(0, 4)) <= MAX_SPAN_YEARS, {
+    message: "stats.err.span",
+    path: ["to"],
+  });
 
 /** A period of whole days: `from` and `to` are both included. */
 export interface StatsPeriod {
@@ -71,7 +97,11 @@ export function parseStatsParams(url: URLSearchParams, today: Date = new Date())
     delete raw.to;
   }
   const result = StatsParamsSchema.safeParse(raw);
-  if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) };
+  if (!result.success)
+    return {
+      ok: false,
+      issues: result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+    };
   const { period: choice, year, from, to, university, cluster } = result.data;
   let period: StatsPeriod | null = null;
   if (choice === "ytd") period = yearToDate(today);
@@ -84,7 +114,10 @@ export function parseStatsParams(url: URLSearchParams, today: Date = new Date())
 }
 
 /** The query string for a period and scope (the page's links, the CSV links, the API). */
-export function statsQuery(period: StatsPeriod, scope: { university?: string | null; cluster?: string | null }): string {
+export function statsQuery(
+  period: StatsPeriod,
+  scope: { university?: string | null; cluster?: string | null },
+): string {
   const params = new URLSearchParams();
   if (isWholeYear(period)) params.set("year", period.from.slice(0, 4));
   else {

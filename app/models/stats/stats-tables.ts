@@ -6,7 +6,15 @@ import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "~/models/patent/vo
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 import type { TransferStatistics } from "./statistics.server";
 
-export const STATS_TABLES = ["pool", "deals-by-year", "deals-by-kind", "universities", "clusters", "fields", "funnel"] as const;
+export const STATS_TABLES = [
+  "pool",
+  "deals-by-year",
+  "deals-by-kind",
+  "universities",
+  "clusters",
+  "fields",
+  "funnel",
+] as const;
 export type StatsTableId = (typeof STATS_TABLES)[number];
 
 /** How a column's values are shown: counts and money formatted for reading, and exported as plain numbers. */
@@ -20,14 +28,20 @@ export interface StatsTable {
   rows: StatsCell[][];
 }
 
-type Statistics = Pick<TransferStatistics, "pool" | "byYear" | "byKind" | "universities" | "clusters" | "fields" | "funnel">;
+type Statistics = Pick<
+  TransferStatistics,
+  "pool" | "byYear" | "byKind" | "universities" | "clusters" | "fields" | "funnel"
+>;
 
 /** Money in every table is in 万元 (10,000 yuan) with two decimals, the unit in the column's header: one format
  * per column, so that 1,923,279 元 and 225.2 万元 never stand in one column. */
 const WAN_DIGITS = 2;
 
 export function formatWan(fen: number, language: Language): string {
-  return (fen / 1_000_000).toLocaleString(language === "zh" ? "zh-CN" : "en-US", { minimumFractionDigits: WAN_DIGITS, maximumFractionDigits: WAN_DIGITS });
+  return (fen / 1_000_000).toLocaleString(language === "zh" ? "zh-CN" : "en-US", {
+    minimumFractionDigits: WAN_DIGITS,
+    maximumFractionDigits: WAN_DIGITS,
+  });
 }
 
 /** A sum of money on its own (the dashboard's cards): in 万元, or CNY million in English. */
@@ -39,8 +53,19 @@ export function formatStatsMoney(fen: number, language: Language): string {
 export function buildStatsTables(stats: Statistics, language: Language): Record<StatsTableId, StatsTable> {
   const t = translator(language);
   const col = (key: MessageKey, kind: ColumnKind) => ({ label: t(key), kind });
-  const dealColumns = [col("stats.col.deals", "count"), col("stats.col.value", "money"), col("stats.col.rankByValue", "count")];
-  const kindName = (kind: string) => (kind === "ASSIGNMENT" ? t("deal.kind.ASSIGNMENT") : localized(language, LICENSE_KINDS[kind as keyof typeof LICENSE_KINDS].zh, LICENSE_KINDS[kind as keyof typeof LICENSE_KINDS].en));
+  const dealColumns = [
+    col("stats.col.deals", "count"),
+    col("stats.col.value", "money"),
+    col("stats.col.rankByValue", "count"),
+  ];
+  const kindName = (kind: string) =>
+    kind === "ASSIGNMENT"
+      ? t("deal.kind.ASSIGNMENT")
+      : localized(
+          language,
+          LICENSE_KINDS[kind as keyof typeof LICENSE_KINDS].zh,
+          LICENSE_KINDS[kind as keyof typeof LICENSE_KINDS].en,
+        );
   const clusterName = (code: string | null) => {
     const cluster = CLUSTERS.find((c) => c.code === code);
     return cluster ? localized(language, cluster.zh, cluster.en) : t("stats.outsideClusters");
@@ -50,22 +75,56 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
     return field ? localized(language, field.zh, field.en) : t("stats.outsideClusters");
   };
   const funnelStages = [stats.funnel.views, stats.funnel.requests, stats.funnel.signed, stats.funnel.paid];
-  const yearLabel = (row: { year: number; through: string | null }) => (row.through ? t("stats.yearThrough", { year: row.year, through: row.through }) : String(row.year));
+  const yearLabel = (row: { year: number; through: string | null }) =>
+    row.through ? t("stats.yearThrough", { year: row.year, through: row.through }) : String(row.year);
   return {
     pool: {
       id: "pool",
       title: t("stats.table.pool"),
-      columns: [col("stats.col.type", "text"), col("stats.col.assessed", "count"), col("stats.col.transferable", "count"), col("stats.col.underOpenLicense", "count"), col("stats.col.declared", "count"), col("stats.col.withdrawn", "count")],
+      columns: [
+        col("stats.col.type", "text"),
+        col("stats.col.assessed", "count"),
+        col("stats.col.transferable", "count"),
+        col("stats.col.underOpenLicense", "count"),
+        col("stats.col.declared", "count"),
+        col("stats.col.withdrawn", "count"),
+      ],
       rows: [
-        ...stats.pool.map((row) => [localized(language, PATENT_TYPES[row.type as PatentType].zh, PATENT_TYPES[row.type as PatentType].en), row.assessed, row.transferable, row.underOpenLicense, row.declared, row.withdrawn]),
-        [t("stats.total"), ...(["assessed", "transferable", "underOpenLicense", "declared", "withdrawn"] as const).map((key) => stats.pool.reduce((sum, row) => sum + row[key], 0))],
+        ...stats.pool.map((row) => [
+          localized(language, PATENT_TYPES[row.type as PatentType].zh, PATENT_TYPES[row.type as PatentType].en),
+          row.assessed,
+          row.transferable,
+          row.underOpenLicense,
+          row.declared,
+          row.withdrawn,
+        ]),
+        [
+          t("stats.total"),
+          ...(["assessed", "transferable", "underOpenLicense", "declared", "withdrawn"] as const).map((key) =>
+            stats.pool.reduce((sum, row) => sum + row[key], 0),
+          ),
+        ],
       ],
     },
     "deals-by-year": {
       id: "deals-by-year",
       title: t("stats.table.byYear"),
-      columns: [col("stats.col.year", "text"), col("stats.col.licenses", "count"), col("stats.col.transfers", "count"), col("stats.col.deals", "count"), col("stats.col.value", "money"), col("stats.col.growth", "growth")],
-      rows: stats.byYear.map((row) => [yearLabel(row), row.licenses, row.transfers, row.deals, row.valueFen, row.growth]),
+      columns: [
+        col("stats.col.year", "text"),
+        col("stats.col.licenses", "count"),
+        col("stats.col.transfers", "count"),
+        col("stats.col.deals", "count"),
+        col("stats.col.value", "money"),
+        col("stats.col.growth", "growth"),
+      ],
+      rows: stats.byYear.map((row) => [
+        yearLabel(row),
+        row.licenses,
+        row.transfers,
+        row.deals,
+        row.valueFen,
+        row.growth,
+      ]),
     },
     "deals-by-kind": {
       id: "deals-by-kind",
@@ -76,14 +135,40 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
     universities: {
       id: "universities",
       title: t("stats.table.universities"),
-      columns: [col("stats.col.rank", "count"), col("stats.col.university", "text"), col("stats.col.licenses", "count"), col("stats.col.transfers", "count"), ...dealColumns, col("stats.col.grantedInventions", "count"), col("stats.col.industrialised", "count"), col("stats.col.rate", "ratio")],
-      rows: stats.universities.map((u) => [u.rankByDeals, localized(language, u.name, u.nameEn), u.licenses, u.transfers, u.deals, u.valueFen, u.rankByValue, u.grantedInventions, u.industrialised, u.rate]),
+      columns: [
+        col("stats.col.rank", "count"),
+        col("stats.col.university", "text"),
+        col("stats.col.licenses", "count"),
+        col("stats.col.transfers", "count"),
+        ...dealColumns,
+        col("stats.col.grantedInventions", "count"),
+        col("stats.col.industrialised", "count"),
+        col("stats.col.rate", "ratio"),
+      ],
+      rows: stats.universities.map((u) => [
+        u.rankByDeals,
+        localized(language, u.name, u.nameEn),
+        u.licenses,
+        u.transfers,
+        u.deals,
+        u.valueFen,
+        u.rankByValue,
+        u.grantedInventions,
+        u.industrialised,
+        u.rate,
+      ]),
     },
     clusters: {
       id: "clusters",
       title: t("stats.table.clusters"),
       columns: [col("stats.col.rank", "count"), col("stats.col.cluster", "text"), ...dealColumns],
-      rows: stats.clusters.map((row) => [row.rankByDeals, clusterName(row.code), row.deals, row.valueFen, row.rankByValue]),
+      rows: stats.clusters.map((row) => [
+        row.rankByDeals,
+        clusterName(row.code),
+        row.deals,
+        row.valueFen,
+        row.rankByValue,
+      ]),
     },
     fields: {
       id: "fields",
@@ -96,11 +181,17 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
       title: t("stats.table.funnel"),
       columns: [col("stats.col.stage", "text"), col("stats.col.count", "count"), col("stats.col.conversion", "ratio")],
       // Views not recorded in the period show as "not recorded", never as 0 views before 37 requests.
-      rows: (["stats.funnel.views", "stats.funnel.requests", "stats.funnel.signed", "stats.funnel.paid"] as const).map((key, i) => {
-        const value = funnelStages[i];
-        const before = i === 0 ? null : funnelStages[i - 1];
-        return [t(key), value === null ? t("stats.funnel.notRecorded") : value, value === null || !before ? null : value / before];
-      }),
+      rows: (["stats.funnel.views", "stats.funnel.requests", "stats.funnel.signed", "stats.funnel.paid"] as const).map(
+        (key, i) => {
+          const value = funnelStages[i];
+          const before = i === 0 ? null : funnelStages[i - 1];
+          return [
+            t(key),
+            value === null ? t("stats.funnel.notRecorded") : value,
+            value === null || !before ? null : value / before,
+          ];
+        },
+      ),
     },
   };
 }

@@ -11,12 +11,26 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 5,
     ipcMain: ["A23B 7/154", "A23B 7/16", "A01G 2/30", "A01G 17/00", "A23L 2/06", "A23N 1/00"],
-    ipcOther: ["A01N 43/50", "A01M 1/04", "A01D 46/30", "B07C 5/342", "A23N 7/00", "A23L 19/07", "A23L 2/70", "C08B 37/06", "C11B 9/02", "G01N 21/359"],
+    ipcOther: [
+      "A01N 43/50",
+      "A01M 1/04",
+      "A01D 46/30",
+      "B07C 5/342",
+      "A23N 7/00",
+      "A23L 19/07",
+      "A23L 2/70",
+      "C08B 37/06",
+      "C11B 9/02",
+      "G01N 21/359",
+    ],
     subjects: [
       { zh: "柑橘采后防腐保鲜处理装置", en: "post-harvest anti-decay and preservation treatment device for citrus" },
       { zh: "柑橘涂膜打蜡机", en: "citrus coating and waxing machine" },
       { zh: "柑橘清洗分级生产线", en: "citrus washing and grading line" },
-      { zh: "柑橘内部品质无损检测分选装置", en: "sorting device with non-destructive internal quality inspection for citrus" },
+      {
+        zh: "柑橘内部品质无损检测分选装置",
+        en: "sorting device with non-destructive internal quality inspection for citrus",
+      },
       { zh: "柑橘通风贮藏库", en: "ventilated storehouse for citrus" },
       { zh: "脐橙单果包膜机", en: "individual fruit film-wrapping machine for navel oranges" },
       { zh: "柑橘嫁接装置", en: "citrus grafting device" },
@@ -45,7 +59,10 @@ export const AREAS: TechArea[] = [
       { zh: "柑橘茎尖微芽嫁接脱毒方法", en: "method for eliminating viruses from citrus by shoot-tip micrografting" },
       { zh: "柑橘黄龙病的检测方法", en: "method for detecting citrus huanglongbing" },
       { zh: "柑橘木虱的绿色防控方法", en: "environmentally friendly control method for the Asian citrus psyllid" },
-      { zh: "柑橘果实可溶性固形物含量的无损检测方法", en: "method for non-destructively measuring the soluble solids content of citrus fruit" },
+      {
+        zh: "柑橘果实可溶性固形物含量的无损检测方法",
+        en: "method for non-destructively measuring the soluble solids content of citrus fruit",
+      },
       { zh: "橙汁的非热杀菌方法", en: "non-thermal sterilisation method for orange juice" },
       { zh: "柑橘果汁的脱苦方法", en: "method for debittering citrus juice" },
       { zh: "柑橘皮中果胶的提取方法", en: "method for extracting pectin from citrus peel" },
@@ -130,17 +147,50 @@ export const AREAS: TechArea[] = [
       { zh: "砧木夹持器", en: "rootstock holder" },
     ],
     problems: [
-      { zh: "柑橘采后易发生青霉病、绿霉病和酸腐病，贮藏期间腐烂损耗大", en: "citrus fruit readily develops blue mould, green mould and sour rot after harvest, so decay losses during storage are high" },
-      { zh: "长期使用咪鲜胺等化学杀菌剂保鲜，果实农药残留超标且病原菌产生抗药性", en: "long-term use of chemical fungicides such as prochloraz for preservation leaves excessive residues on the fruit and makes the pathogens resistant" },
-      { zh: "柑橘贮藏后期果实失水萎蔫，果皮皱缩，风味变淡", en: "late in storage the fruit loses water and wilts, the peel shrivels and the flavour fades" },
-      { zh: "常规打蜡涂膜阻气过度，果实易发生无氧呼吸而产生酒味", en: "conventional waxes and coatings block gas exchange excessively, so the fruit tends to respire anaerobically and acquires an alcoholic off-flavour" },
-      { zh: "柑橘分级主要依据果径，无法识别内部糖度和酸度，优质果难以优价", en: "citrus is graded mainly by diameter and its internal sugar content and acidity go unrecognised, so premium fruit cannot fetch a premium price" },
-      { zh: "山地果园坡度大，果实和农资依靠人工背运，劳动强度大", en: "hillside orchards are steep and fruit and farm inputs are carried on workers' backs, which is heavy labour" },
-      { zh: "柑橘黄龙病传播快且无法治愈，田间早期诊断困难", en: "citrus huanglongbing spreads fast and is incurable, and early diagnosis in the field is difficult" },
-      { zh: "柑橘汁在加工和贮存过程中因柠檬苦素和柚皮苷产生后苦味，影响口感", en: "limonin and naringin give citrus juice a delayed bitterness during processing and storage, which spoils its taste" },
-      { zh: "热杀菌造成橙汁中维生素C损失并产生蒸煮味", en: "heat sterilisation destroys vitamin C in orange juice and gives it a cooked flavour" },
-      { zh: "橘瓣罐头采用酸碱法去囊衣，耗水量大且废水难以处理", en: "removing the membranes of canned mandarin segments with acid and alkali consumes much water and leaves wastewater that is hard to treat" },
-      { zh: "柑橘加工产生的大量果皮渣直接丢弃，既浪费资源又污染环境", en: "the large amounts of peel residue from citrus processing are simply discarded, which wastes resources and pollutes the environment" },
+      {
+        zh: "柑橘采后易发生青霉病、绿霉病和酸腐病，贮藏期间腐烂损耗大",
+        en: "citrus fruit readily develops blue mould, green mould and sour rot after harvest, so decay losses during storage are high",
+      },
+      {
+        zh: "长期使用咪鲜胺等化学杀菌剂保鲜，果实农药残留超标且病原菌产生抗药性",
+        en: "long-term use of chemical fungicides such as prochloraz for preservation leaves excessive residues on the fruit and makes the pathogens resistant",
+      },
+      {
+        zh: "柑橘贮藏后期果实失水萎蔫，果皮皱缩，风味变淡",
+        en: "late in storage the fruit loses water and wilts, the peel shrivels and the flavour fades",
+      },
+      {
+        zh: "常规打蜡涂膜阻气过度，果实易发生无氧呼吸而产生酒味",
+        en: "conventional waxes and coatings block gas exchange excessively, so the fruit tends to respire anaerobically and acquires an alcoholic off-flavour",
+      },
+      {
+        zh: "柑橘分级主要依据果径，无法识别内部糖度和酸度，优质果难以优价",
+        en: "citrus is graded mainly by diameter and its internal sugar content and acidity go unrecognised, so premium fruit cannot fetch a premium price",
+      },
+      {
+        zh: "山地果园坡度大，果实和农资依靠人工背运，劳动强度大",
+        en: "hillside orchards are steep and fruit and farm inputs are carried on workers' backs, which is heavy labour",
+      },
+      {
+        zh: "柑橘黄龙病传播快且无法治愈，田间早期诊断困难",
+        en: "citrus huanglongbing spreads fast and is incurable, and early diagnosis in the field is difficult",
+      },
+      {
+        zh: "柑橘汁在加工和贮存过程中因柠檬苦素和柚皮苷产生后苦味，影响口感",
+        en: "limonin and naringin give citrus juice a delayed bitterness during processing and storage, which spoils its taste",
+      },
+      {
+        zh: "热杀菌造成橙汁中维生素C损失并产生蒸煮味",
+        en: "heat sterilisation destroys vitamin C in orange juice and gives it a cooked flavour",
+      },
+      {
+        zh: "橘瓣罐头采用酸碱法去囊衣，耗水量大且废水难以处理",
+        en: "removing the membranes of canned mandarin segments with acid and alkali consumes much water and leaves wastewater that is hard to treat",
+      },
+      {
+        zh: "柑橘加工产生的大量果皮渣直接丢弃，既浪费资源又污染环境",
+        en: "the large amounts of peel residue from citrus processing are simply discarded, which wastes resources and pollutes the environment",
+      },
     ],
     mechanisms: [
       {
@@ -244,7 +294,17 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A01K 67/04", "D01B 7/00", "C08H 1/00", "A61L 27/22", "C12N 15/85", "A23K 50/90"],
-    ipcOther: ["C07K 14/435", "C08L 89/00", "D01F 4/02", "A61L 15/32", "A01G 2/10", "A01G 17/00", "C12N 15/113", "C12Q 1/6888", "G01N 21/359"],
+    ipcOther: [
+      "C07K 14/435",
+      "C08L 89/00",
+      "D01F 4/02",
+      "A61L 15/32",
+      "A01G 2/10",
+      "A01G 17/00",
+      "C12N 15/113",
+      "C12Q 1/6888",
+      "G01N 21/359",
+    ],
     subjects: [
       { zh: "家蚕自动化饲育装置", en: "automated silkworm rearing device" },
       { zh: "小蚕共育室环境控制系统", en: "environmental control system for young-silkworm co-rearing rooms" },
@@ -272,7 +332,10 @@ export const AREAS: TechArea[] = [
       { zh: "家蚕新品种的选育方法", en: "method for breeding new silkworm varieties" },
       { zh: "家蚕的基因编辑方法", en: "gene editing method for the silkworm" },
       { zh: "转基因家蚕的制备方法", en: "method for producing transgenic silkworms" },
-      { zh: "利用家蚕丝腺表达外源蛋白的方法", en: "method for expressing foreign proteins in the silk gland of the silkworm" },
+      {
+        zh: "利用家蚕丝腺表达外源蛋白的方法",
+        en: "method for expressing foreign proteins in the silk gland of the silkworm",
+      },
       { zh: "家蚕性别的早期鉴别方法", en: "method for early sexing of silkworms" },
       { zh: "家蚕人工饲料全龄饲育方法", en: "method for rearing silkworms on artificial diet through all instars" },
       { zh: "家蚕微粒子病的分子检测方法", en: "molecular method for detecting pebrine in silkworms" },
@@ -361,16 +424,46 @@ export const AREAS: TechArea[] = [
       { zh: "分拣机构", en: "sorting mechanism" },
     ],
     problems: [
-      { zh: "传统养蚕依靠人工切叶、给桑和除沙，劳动强度大，难以规模化", en: "traditional sericulture relies on cutting leaves, feeding mulberry and removing litter by hand, which is laborious and hard to scale up" },
-      { zh: "桑叶供应受季节限制，一年中可养蚕的批次少", en: "the supply of mulberry leaves is seasonal, so only a few batches of silkworms can be reared each year" },
-      { zh: "家蚕对人工饲料的摄食性差，幼虫发育不齐，茧质下降", en: "silkworms feed poorly on artificial diets, so larval development is uneven and cocoon quality falls" },
-      { zh: "雄蚕的茧丝产量和品质明显优于雌蚕，但人工鉴别雌雄效率低、误差大", en: "male silkworms clearly outperform females in the yield and quality of cocoon silk, yet manual sexing is slow and error-prone" },
-      { zh: "家蚕微粒子病可经卵垂直传播，显微镜检查母蛾耗时长且漏检率高", en: "pebrine is transmitted vertically through the eggs, and microscopic examination of the mother moths is slow and misses many infections" },
-      { zh: "血液型脓病病毒在蚕座内传播迅速，一旦暴发往往造成大面积减产", en: "the nuclear polyhedrosis virus spreads rapidly through the silkworm bed, and an outbreak often causes widespread losses" },
-      { zh: "缫丝过程中落绪后依靠人工接头，生丝纤度均匀性差", en: "dropped ends during reeling are rejoined by hand, so the size of the raw silk is uneven" },
-      { zh: "传统碳酸钠高温脱胶对丝素分子链损伤大，导致纤维强度下降", en: "conventional high-temperature degumming with sodium carbonate badly damages the fibroin chains and weakens the fibre" },
-      { zh: "再生丝素蛋白材料的力学强度低，降解速率难以调控", en: "regenerated silk fibroin materials have low mechanical strength and a degradation rate that is hard to control" },
-      { zh: "蚕蛹、蚕沙和桑枝等副产物利用率低，附加值不高", en: "by-products such as silkworm pupae, silkworm excrement and mulberry branches are little used and add little value" },
+      {
+        zh: "传统养蚕依靠人工切叶、给桑和除沙，劳动强度大，难以规模化",
+        en: "traditional sericulture relies on cutting leaves, feeding mulberry and removing litter by hand, which is laborious and hard to scale up",
+      },
+      {
+        zh: "桑叶供应受季节限制，一年中可养蚕的批次少",
+        en: "the supply of mulberry leaves is seasonal, so only a few batches of silkworms can be reared each year",
+      },
+      {
+        zh: "家蚕对人工饲料的摄食性差，幼虫发育不齐，茧质下降",
+        en: "silkworms feed poorly on artificial diets, so larval development is uneven and cocoon quality falls",
+      },
+      {
+        zh: "雄蚕的茧丝产量和品质明显优于雌蚕，但人工鉴别雌雄效率低、误差大",
+        en: "male silkworms clearly outperform females in the yield and quality of cocoon silk, yet manual sexing is slow and error-prone",
+      },
+      {
+        zh: "家蚕微粒子病可经卵垂直传播，显微镜检查母蛾耗时长且漏检率高",
+        en: "pebrine is transmitted vertically through the eggs, and microscopic examination of the mother moths is slow and misses many infections",
+      },
+      {
+        zh: "血液型脓病病毒在蚕座内传播迅速，一旦暴发往往造成大面积减产",
+        en: "the nuclear polyhedrosis virus spreads rapidly through the silkworm bed, and an outbreak often causes widespread losses",
+      },
+      {
+        zh: "缫丝过程中落绪后依靠人工接头，生丝纤度均匀性差",
+        en: "dropped ends during reeling are rejoined by hand, so the size of the raw silk is uneven",
+      },
+      {
+        zh: "传统碳酸钠高温脱胶对丝素分子链损伤大，导致纤维强度下降",
+        en: "conventional high-temperature degumming with sodium carbonate badly damages the fibroin chains and weakens the fibre",
+      },
+      {
+        zh: "再生丝素蛋白材料的力学强度低，降解速率难以调控",
+        en: "regenerated silk fibroin materials have low mechanical strength and a degradation rate that is hard to control",
+      },
+      {
+        zh: "蚕蛹、蚕沙和桑枝等副产物利用率低，附加值不高",
+        en: "by-products such as silkworm pupae, silkworm excrement and mulberry branches are little used and add little value",
+      },
     ],
     mechanisms: [
       {
@@ -465,12 +558,24 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "zhacai-pickles",
-    topic: { zh: "榨菜与泡菜加工：腌制、脱盐与发酵", en: "zhacai and pickle processing: salting, desalting and fermentation" },
+    topic: {
+      zh: "榨菜与泡菜加工：腌制、脱盐与发酵",
+      en: "zhacai and pickle processing: salting, desalting and fermentation",
+    },
     cluster: "FOOD",
     field: "HEALTH",
     weight: 3,
     ipcMain: ["A23L 19/20", "A23B 7/10", "A23N 15/00", "B30B 9/02", "A23L 5/20", "B65B 55/02"],
-    ipcOther: ["A23L 33/135", "C12N 1/20", "C02F 1/44", "C02F 9/00", "B65B 31/02", "B65B 25/04", "A23N 12/02", "G01N 33/02"],
+    ipcOther: [
+      "A23L 33/135",
+      "C12N 1/20",
+      "C02F 1/44",
+      "C02F 9/00",
+      "B65B 31/02",
+      "B65B 25/04",
+      "A23N 12/02",
+      "G01N 33/02",
+    ],
     subjects: [
       { zh: "青菜头剥皮切块机", en: "peeling and dicing machine for fresh mustard tubers" },
       { zh: "青菜头风脱水架", en: "air-dehydration rack for fresh mustard tubers" },
@@ -584,16 +689,46 @@ export const AREAS: TechArea[] = [
       { zh: "输送网带", en: "mesh conveyor belt" },
     ],
     problems: [
-      { zh: "榨菜传统腌制用盐量大，成品含盐量高，不符合低盐健康饮食的需求", en: "traditional zhacai salting uses a great deal of salt, and the finished product is too salty for a healthy low-salt diet" },
-      { zh: "榨菜脱盐采用清水多次浸泡，耗水量大，且营养和风味物质随水流失", en: "zhacai is desalted by soaking it repeatedly in fresh water, which consumes much water and washes away nutrients and flavour compounds" },
-      { zh: "腌制过程产生大量高盐废水，直接排放会造成土壤盐渍化和水体污染", en: "salting produces large volumes of high-salt wastewater, whose direct discharge salinises soil and pollutes water bodies" },
-      { zh: "低盐榨菜在贮藏过程中易发生胀袋和软化，货架期短", en: "low-salt zhacai tends to swell its bags and soften in storage, so its shelf life is short" },
-      { zh: "高温杀菌使榨菜脆度下降、色泽变暗", en: "high-temperature sterilisation makes zhacai less crisp and darkens its colour" },
-      { zh: "青菜头剥皮和修剪看筋主要依靠人工，效率低且损耗大", en: "peeling fresh mustard tubers and trimming away their tough fibres is mostly done by hand, slowly and with heavy losses" },
-      { zh: "泡菜自然发酵的菌群不稳定，易生花长膜，品质波动大", en: "the microbial community of naturally fermented paocai is unstable, a white film readily forms on the brine, and quality varies widely" },
-      { zh: "泡菜发酵初期亚硝酸盐含量升高形成亚硝峰，存在食品安全隐患", en: "nitrite rises early in paocai fermentation to form a nitrite peak, which threatens food safety" },
-      { zh: "老盐水长期使用后酸度过高、杂菌积累，导致泡菜风味劣变", en: "after long use the aged brine becomes too acidic and accumulates unwanted microbes, so the flavour of the paocai deteriorates" },
-      { zh: "泡菜发酵终点依靠经验判断，难以实现标准化生产", en: "the end of paocai fermentation is judged by experience, which stands in the way of standardised production" },
+      {
+        zh: "榨菜传统腌制用盐量大，成品含盐量高，不符合低盐健康饮食的需求",
+        en: "traditional zhacai salting uses a great deal of salt, and the finished product is too salty for a healthy low-salt diet",
+      },
+      {
+        zh: "榨菜脱盐采用清水多次浸泡，耗水量大，且营养和风味物质随水流失",
+        en: "zhacai is desalted by soaking it repeatedly in fresh water, which consumes much water and washes away nutrients and flavour compounds",
+      },
+      {
+        zh: "腌制过程产生大量高盐废水，直接排放会造成土壤盐渍化和水体污染",
+        en: "salting produces large volumes of high-salt wastewater, whose direct discharge salinises soil and pollutes water bodies",
+      },
+      {
+        zh: "低盐榨菜在贮藏过程中易发生胀袋和软化，货架期短",
+        en: "low-salt zhacai tends to swell its bags and soften in storage, so its shelf life is short",
+      },
+      {
+        zh: "高温杀菌使榨菜脆度下降、色泽变暗",
+        en: "high-temperature sterilisation makes zhacai less crisp and darkens its colour",
+      },
+      {
+        zh: "青菜头剥皮和修剪看筋主要依靠人工，效率低且损耗大",
+        en: "peeling fresh mustard tubers and trimming away their tough fibres is mostly done by hand, slowly and with heavy losses",
+      },
+      {
+        zh: "泡菜自然发酵的菌群不稳定，易生花长膜，品质波动大",
+        en: "the microbial community of naturally fermented paocai is unstable, a white film readily forms on the brine, and quality varies widely",
+      },
+      {
+        zh: "泡菜发酵初期亚硝酸盐含量升高形成亚硝峰，存在食品安全隐患",
+        en: "nitrite rises early in paocai fermentation to form a nitrite peak, which threatens food safety",
+      },
+      {
+        zh: "老盐水长期使用后酸度过高、杂菌积累，导致泡菜风味劣变",
+        en: "after long use the aged brine becomes too acidic and accumulates unwanted microbes, so the flavour of the paocai deteriorates",
+      },
+      {
+        zh: "泡菜发酵终点依靠经验判断，难以实现标准化生产",
+        en: "the end of paocai fermentation is judged by experience, which stands in the way of standardised production",
+      },
     ],
     mechanisms: [
       {
@@ -688,12 +823,28 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "livestock-pigs",
-    topic: { zh: "生猪养殖、饲料、疫病防控与粪污处理", en: "pig farming, feed, disease prevention and manure treatment" },
+    topic: {
+      zh: "生猪养殖、饲料、疫病防控与粪污处理",
+      en: "pig farming, feed, disease prevention and manure treatment",
+    },
     cluster: "FOOD",
     field: "HEALTH",
     weight: 5,
     ipcMain: ["A01K 1/02", "A01K 5/02", "A01K 1/01", "A23K 50/30", "A01K 29/00", "C05F 3/00"],
-    ipcOther: ["A23K 10/12", "A23K 20/189", "A61K 39/12", "A61D 19/02", "A01K 67/02", "A01K 11/00", "A01K 7/02", "C12Q 1/70", "C02F 11/04", "C05F 17/00", "B01D 53/84", "G06V 20/52"],
+    ipcOther: [
+      "A23K 10/12",
+      "A23K 20/189",
+      "A61K 39/12",
+      "A61D 19/02",
+      "A01K 67/02",
+      "A01K 11/00",
+      "A01K 7/02",
+      "C12Q 1/70",
+      "C02F 11/04",
+      "C05F 17/00",
+      "B01D 53/84",
+      "G06V 20/52",
+    ],
     subjects: [
       { zh: "智能化猪舍环境控制系统", en: "smart environmental control system for pig houses" },
       { zh: "楼房养猪通风系统", en: "ventilation system for multi-storey pig buildings" },
@@ -725,7 +876,10 @@ export const AREAS: TechArea[] = [
       { zh: "母猪的精准饲喂方法", en: "precision feeding method for sows" },
       { zh: "仔猪断奶应激的缓解方法", en: "method for relieving weaning stress in piglets" },
       { zh: "非洲猪瘟病毒的检测方法", en: "method for detecting African swine fever virus" },
-      { zh: "猪繁殖与呼吸综合征的防控方法", en: "method for preventing and controlling porcine reproductive and respiratory syndrome" },
+      {
+        zh: "猪繁殖与呼吸综合征的防控方法",
+        en: "method for preventing and controlling porcine reproductive and respiratory syndrome",
+      },
       { zh: "生猪体重的非接触测量方法", en: "non-contact method for measuring the body weight of pigs" },
       { zh: "猪只行为的识别方法", en: "method for recognising pig behaviour" },
       { zh: "猪舍氨气浓度的预测控制方法", en: "predictive control method for ammonia concentration in pig houses" },
@@ -811,16 +965,46 @@ export const AREAS: TechArea[] = [
       { zh: "固液分离机", en: "solid–liquid separator" },
     ],
     problems: [
-      { zh: "猪舍通风设计不合理，冬季保温与换气矛盾突出，舍内氨气和硫化氢浓度超标", en: "pig houses are poorly ventilated, keeping warm and exchanging air conflict sharply in winter, and ammonia and hydrogen sulphide exceed the limits" },
-      { zh: "非洲猪瘟传播途径多，人员、车辆和物资进出猪场时容易带入病毒", en: "the African swine fever virus spreads by many routes, and people, vehicles and supplies entering the farm easily bring the virus in" },
-      { zh: "母猪依靠人工定量饲喂，难以根据体况和胎次精准供料，导致母猪过肥或过瘦", en: "sows are fed fixed rations by hand that cannot match their body condition and parity, so they become too fat or too thin" },
-      { zh: "仔猪断奶后采食量骤降、腹泻率高，生长受阻", en: "after weaning piglets eat far less, suffer frequent diarrhoea and grow poorly" },
-      { zh: "生猪称重需要驱赶上秤，应激大且耗时长", en: "weighing pigs means driving them onto scales, which stresses them and takes a long time" },
-      { zh: "猪只发病初期症状不明显，依靠人工巡栏难以及时发现", en: "early signs of disease in pigs are subtle and are hard to catch in time by walking the pens" },
-      { zh: "饲料中豆粕用量大，蛋白原料对外依存度高，且氮排放量大", en: "pig feed contains a great deal of soybean meal, protein ingredients depend heavily on imports, and nitrogen excretion is high" },
-      { zh: "饲料禁抗后仔猪肠道疾病增多，而高剂量使用氧化锌又造成重金属污染", en: "since antibiotics were banned from feed, enteric disease in piglets has increased, while high doses of zinc oxide cause heavy-metal pollution" },
-      { zh: "规模猪场粪污产生量大，处理不当会造成水体富营养化和恶臭", en: "large pig farms produce large amounts of manure and wastewater which, if mishandled, cause eutrophication and foul odours" },
-      { zh: "母猪发情鉴定依赖人工试情，漏配和误配使非生产天数增加", en: "oestrus detection in sows relies on manual boar testing, and missed or mistimed services add non-productive days" },
+      {
+        zh: "猪舍通风设计不合理，冬季保温与换气矛盾突出，舍内氨气和硫化氢浓度超标",
+        en: "pig houses are poorly ventilated, keeping warm and exchanging air conflict sharply in winter, and ammonia and hydrogen sulphide exceed the limits",
+      },
+      {
+        zh: "非洲猪瘟传播途径多，人员、车辆和物资进出猪场时容易带入病毒",
+        en: "the African swine fever virus spreads by many routes, and people, vehicles and supplies entering the farm easily bring the virus in",
+      },
+      {
+        zh: "母猪依靠人工定量饲喂，难以根据体况和胎次精准供料，导致母猪过肥或过瘦",
+        en: "sows are fed fixed rations by hand that cannot match their body condition and parity, so they become too fat or too thin",
+      },
+      {
+        zh: "仔猪断奶后采食量骤降、腹泻率高，生长受阻",
+        en: "after weaning piglets eat far less, suffer frequent diarrhoea and grow poorly",
+      },
+      {
+        zh: "生猪称重需要驱赶上秤，应激大且耗时长",
+        en: "weighing pigs means driving them onto scales, which stresses them and takes a long time",
+      },
+      {
+        zh: "猪只发病初期症状不明显，依靠人工巡栏难以及时发现",
+        en: "early signs of disease in pigs are subtle and are hard to catch in time by walking the pens",
+      },
+      {
+        zh: "饲料中豆粕用量大，蛋白原料对外依存度高，且氮排放量大",
+        en: "pig feed contains a great deal of soybean meal, protein ingredients depend heavily on imports, and nitrogen excretion is high",
+      },
+      {
+        zh: "饲料禁抗后仔猪肠道疾病增多，而高剂量使用氧化锌又造成重金属污染",
+        en: "since antibiotics were banned from feed, enteric disease in piglets has increased, while high doses of zinc oxide cause heavy-metal pollution",
+      },
+      {
+        zh: "规模猪场粪污产生量大，处理不当会造成水体富营养化和恶臭",
+        en: "large pig farms produce large amounts of manure and wastewater which, if mishandled, cause eutrophication and foul odours",
+      },
+      {
+        zh: "母猪发情鉴定依赖人工试情，漏配和误配使非生产天数增加",
+        en: "oestrus detection in sows relies on manual boar testing, and missed or mistimed services add non-productive days",
+      },
     ],
     mechanisms: [
       {
@@ -922,7 +1106,19 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A01K 61/10", "A01K 63/04", "A01K 61/80", "A01K 61/60", "A23K 50/80", "A22C 25/00"],
-    ipcOther: ["A01K 61/13", "A01K 61/59", "A01K 61/90", "A01K 63/02", "A01K 75/00", "A01G 31/00", "A23L 17/00", "A23B 4/06", "C02F 3/32", "B01D 33/06", "G01N 33/18"],
+    ipcOther: [
+      "A01K 61/13",
+      "A01K 61/59",
+      "A01K 61/90",
+      "A01K 63/02",
+      "A01K 75/00",
+      "A01G 31/00",
+      "A23L 17/00",
+      "A23B 4/06",
+      "C02F 3/32",
+      "B01D 33/06",
+      "G01N 33/18",
+    ],
     subjects: [
       { zh: "循环水养殖系统", en: "recirculating aquaculture system" },
       { zh: "陆基圆池循环水养殖装置", en: "land-based circular-tank recirculating aquaculture unit" },
@@ -1041,16 +1237,46 @@ export const AREAS: TechArea[] = [
       { zh: "去鳞滚筒", en: "descaling drum" },
     ],
     problems: [
-      { zh: "传统池塘养殖换水量大，养殖尾水直排造成周边水体富营养化", en: "traditional pond culture needs large water exchanges, and discharging the tailwater untreated eutrophicates the surrounding waters" },
-      { zh: "高密度养殖水体中残饵和粪便分解产生氨氮和亚硝酸盐，易引起鱼类中毒死亡", en: "in high-density culture, uneaten feed and faeces decompose into ammonia nitrogen and nitrite, which readily poison and kill the fish" },
-      { zh: "夜间和闷热天气时水体溶解氧骤降，容易发生泛塘", en: "dissolved oxygen drops sharply at night and in sultry weather, so fish kills from oxygen depletion occur easily" },
-      { zh: "人工投饲凭经验定量，投喂过量既浪费饲料又污染水质", en: "hand feeding is dosed by experience, and overfeeding both wastes feed and fouls the water" },
-      { zh: "水产饲料依赖进口鱼粉，成本高且资源有限", en: "aquafeeds depend on imported fishmeal, which is costly and in limited supply" },
-      { zh: "鱼病发生后多依赖抗生素治疗，导致药物残留和耐药性问题", en: "sick fish are mostly treated with antibiotics, leading to drug residues and resistance" },
-      { zh: "网箱网衣易附着藻类和贝类，阻碍水体交换，人工洗网劳动强度大", en: "algae and shellfish readily foul cage netting and hinder water exchange, and cleaning nets by hand is hard work" },
-      { zh: "活鱼运输过程中密度高、应激大，死亡率高", en: "live fish are transported at high density and under heavy stress, so mortality is high" },
-      { zh: "鱼类宰杀、去鳞和开片依赖人工，效率低且出肉率不稳定", en: "killing, descaling and filleting fish rely on manual labour, which is slow and gives an unsteady flesh yield" },
-      { zh: "鱼糜制品凝胶强度不足、弹性差，且易发生凝胶劣化", en: "surimi products lack gel strength and elasticity and are prone to gel degradation" },
+      {
+        zh: "传统池塘养殖换水量大，养殖尾水直排造成周边水体富营养化",
+        en: "traditional pond culture needs large water exchanges, and discharging the tailwater untreated eutrophicates the surrounding waters",
+      },
+      {
+        zh: "高密度养殖水体中残饵和粪便分解产生氨氮和亚硝酸盐，易引起鱼类中毒死亡",
+        en: "in high-density culture, uneaten feed and faeces decompose into ammonia nitrogen and nitrite, which readily poison and kill the fish",
+      },
+      {
+        zh: "夜间和闷热天气时水体溶解氧骤降，容易发生泛塘",
+        en: "dissolved oxygen drops sharply at night and in sultry weather, so fish kills from oxygen depletion occur easily",
+      },
+      {
+        zh: "人工投饲凭经验定量，投喂过量既浪费饲料又污染水质",
+        en: "hand feeding is dosed by experience, and overfeeding both wastes feed and fouls the water",
+      },
+      {
+        zh: "水产饲料依赖进口鱼粉，成本高且资源有限",
+        en: "aquafeeds depend on imported fishmeal, which is costly and in limited supply",
+      },
+      {
+        zh: "鱼病发生后多依赖抗生素治疗，导致药物残留和耐药性问题",
+        en: "sick fish are mostly treated with antibiotics, leading to drug residues and resistance",
+      },
+      {
+        zh: "网箱网衣易附着藻类和贝类，阻碍水体交换，人工洗网劳动强度大",
+        en: "algae and shellfish readily foul cage netting and hinder water exchange, and cleaning nets by hand is hard work",
+      },
+      {
+        zh: "活鱼运输过程中密度高、应激大，死亡率高",
+        en: "live fish are transported at high density and under heavy stress, so mortality is high",
+      },
+      {
+        zh: "鱼类宰杀、去鳞和开片依赖人工，效率低且出肉率不稳定",
+        en: "killing, descaling and filleting fish rely on manual labour, which is slow and gives an unsteady flesh yield",
+      },
+      {
+        zh: "鱼糜制品凝胶强度不足、弹性差，且易发生凝胶劣化",
+        en: "surimi products lack gel strength and elasticity and are prone to gel degradation",
+      },
     ],
     mechanisms: [
       {
@@ -1147,12 +1373,28 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "rice-rapeseed-crops",
-    topic: { zh: "水稻与油菜育种栽培及丘陵山区农机", en: "rice and rapeseed breeding and cultivation, and farm machinery for hilly areas" },
+    topic: {
+      zh: "水稻与油菜育种栽培及丘陵山区农机",
+      en: "rice and rapeseed breeding and cultivation, and farm machinery for hilly areas",
+    },
     cluster: "SMART_EQUIPMENT",
     field: "GREEN",
     weight: 5,
     ipcMain: ["A01C 7/04", "A01C 11/02", "A01D 41/02", "A01B 33/02", "F26B 17/12", "A01H 6/46"],
-    ipcOther: ["A01H 6/20", "A01H 1/02", "A01H 1/04", "C12N 15/82", "A01G 22/22", "A01C 7/06", "A01C 1/06", "A01D 41/14", "A01D 41/127", "A01F 12/44", "A01B 69/04", "F26B 23/00"],
+    ipcOther: [
+      "A01H 6/20",
+      "A01H 1/02",
+      "A01H 1/04",
+      "C12N 15/82",
+      "A01G 22/22",
+      "A01C 7/06",
+      "A01C 1/06",
+      "A01D 41/14",
+      "A01D 41/127",
+      "A01F 12/44",
+      "A01B 69/04",
+      "F26B 23/00",
+    ],
     subjects: [
       { zh: "丘陵山地微耕机", en: "mini-tiller for hilly and mountainous land" },
       { zh: "山地履带式拖拉机", en: "crawler tractor for mountainous land" },
@@ -1181,7 +1423,10 @@ export const AREAS: TechArea[] = [
       { zh: "水稻不育系的选育方法", en: "breeding method for rice sterile lines" },
       { zh: "甘蓝型油菜杂种优势利用方法", en: "method for exploiting heterosis in Brassica napus" },
       { zh: "高油酸油菜的育种方法", en: "breeding method for high-oleic rapeseed" },
-      { zh: "水稻抗稻瘟病基因的分子标记辅助选择方法", en: "marker-assisted selection method for rice blast resistance genes" },
+      {
+        zh: "水稻抗稻瘟病基因的分子标记辅助选择方法",
+        en: "marker-assisted selection method for rice blast resistance genes",
+      },
       { zh: "再生稻的高产栽培方法", en: "high-yield cultivation method for ratoon rice" },
       { zh: "油菜免耕直播栽培方法", en: "no-till direct-seeding cultivation method for rapeseed" },
       { zh: "稻油轮作周年栽培方法", en: "year-round cultivation method for rice–rapeseed rotation" },
@@ -1269,16 +1514,46 @@ export const AREAS: TechArea[] = [
       { zh: "GNSS天线", en: "GNSS antenna" },
     ],
     problems: [
-      { zh: "丘陵山区地块小、坡度大且分布零散，大中型农机难以进地作业", en: "plots in hilly and mountainous areas are small, steep and scattered, so large and medium-sized machines cannot get in to work" },
-      { zh: "水稻人工育秧插秧劳动强度大、用工多，且机插秧苗素质差", en: "raising and transplanting rice seedlings by hand is arduous and labour-intensive, and seedlings for machine transplanting are of poor quality" },
-      { zh: "油菜籽粒小且形状不规则，排种器排种均匀性差、易伤种", en: "rapeseed is small and irregular, so seed meters sow it unevenly and damage it easily" },
-      { zh: "油菜成熟期不一致且角果易开裂，联合收获时割台损失和裂荚损失大", en: "rapeseed ripens unevenly and its pods shatter easily, so header and shattering losses in combine harvesting are high" },
-      { zh: "稻田土壤黏重湿烂，收获机械容易下陷打滑", en: "paddy soils are heavy, wet and sticky, so harvesters tend to sink and slip" },
-      { zh: "收获后的稻谷含水率高，晾晒不及时易发热霉变", en: "freshly harvested paddy is high in moisture and heats up and goes mouldy if not dried in time" },
-      { zh: "高温干燥导致稻谷爆腰率升高，整精米率下降", en: "high-temperature drying increases kernel fissuring and lowers the head rice yield" },
-      { zh: "稻瘟病和油菜菌核病发生普遍，常规育种的抗病选择效率低、周期长", en: "rice blast and Sclerotinia stem rot of rapeseed are widespread, and conventional breeding selects for resistance slowly and inefficiently" },
-      { zh: "稻油轮作茬口紧张，油菜播期推迟导致减产", en: "the turnaround between rice and rapeseed is tight, and late sowing of rapeseed costs yield" },
-      { zh: "杂交水稻制种依赖人工辅助授粉，制种产量低且成本高", en: "hybrid rice seed production depends on assisted hand pollination, so seed yields are low and costs high" },
+      {
+        zh: "丘陵山区地块小、坡度大且分布零散，大中型农机难以进地作业",
+        en: "plots in hilly and mountainous areas are small, steep and scattered, so large and medium-sized machines cannot get in to work",
+      },
+      {
+        zh: "水稻人工育秧插秧劳动强度大、用工多，且机插秧苗素质差",
+        en: "raising and transplanting rice seedlings by hand is arduous and labour-intensive, and seedlings for machine transplanting are of poor quality",
+      },
+      {
+        zh: "油菜籽粒小且形状不规则，排种器排种均匀性差、易伤种",
+        en: "rapeseed is small and irregular, so seed meters sow it unevenly and damage it easily",
+      },
+      {
+        zh: "油菜成熟期不一致且角果易开裂，联合收获时割台损失和裂荚损失大",
+        en: "rapeseed ripens unevenly and its pods shatter easily, so header and shattering losses in combine harvesting are high",
+      },
+      {
+        zh: "稻田土壤黏重湿烂，收获机械容易下陷打滑",
+        en: "paddy soils are heavy, wet and sticky, so harvesters tend to sink and slip",
+      },
+      {
+        zh: "收获后的稻谷含水率高，晾晒不及时易发热霉变",
+        en: "freshly harvested paddy is high in moisture and heats up and goes mouldy if not dried in time",
+      },
+      {
+        zh: "高温干燥导致稻谷爆腰率升高，整精米率下降",
+        en: "high-temperature drying increases kernel fissuring and lowers the head rice yield",
+      },
+      {
+        zh: "稻瘟病和油菜菌核病发生普遍，常规育种的抗病选择效率低、周期长",
+        en: "rice blast and Sclerotinia stem rot of rapeseed are widespread, and conventional breeding selects for resistance slowly and inefficiently",
+      },
+      {
+        zh: "稻油轮作茬口紧张，油菜播期推迟导致减产",
+        en: "the turnaround between rice and rapeseed is tight, and late sowing of rapeseed costs yield",
+      },
+      {
+        zh: "杂交水稻制种依赖人工辅助授粉，制种产量低且成本高",
+        en: "hybrid rice seed production depends on assisted hand pollination, so seed yields are low and costs high",
+      },
     ],
     mechanisms: [
       {
@@ -1327,7 +1602,10 @@ export const AREAS: TechArea[] = [
       },
     ],
     effects: [
-      { zh: "提高了丘陵山区的农机作业水平", en: "raises the level of mechanised farming in hilly and mountainous areas" },
+      {
+        zh: "提高了丘陵山区的农机作业水平",
+        en: "raises the level of mechanised farming in hilly and mountainous areas",
+      },
       { zh: "提高了播种均匀性", en: "improves sowing uniformity" },
       { zh: "减少了用种量", en: "reduces the seeding rate" },
       { zh: "降低了油菜收获损失率", en: "lowers rapeseed harvest losses" },
@@ -1375,12 +1653,26 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "cold-chain-preservation",
-    topic: { zh: "果蔬冷链物流与采后保鲜", en: "fruit and vegetable cold-chain logistics and post-harvest preservation" },
+    topic: {
+      zh: "果蔬冷链物流与采后保鲜",
+      en: "fruit and vegetable cold-chain logistics and post-harvest preservation",
+    },
     cluster: "FOOD",
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A23B 7/148", "A23B 7/04", "F25D 13/00", "A23B 7/152", "B65D 81/18", "F25D 11/00"],
-    ipcOther: ["A23B 7/144", "F25D 17/06", "F25D 21/08", "F25D 29/00", "B65D 81/38", "B65D 88/74", "B01D 53/86", "C09K 5/06", "G01K 1/02", "G06Q 10/08"],
+    ipcOther: [
+      "A23B 7/144",
+      "F25D 17/06",
+      "F25D 21/08",
+      "F25D 29/00",
+      "B65D 81/38",
+      "B65D 88/74",
+      "B01D 53/86",
+      "C09K 5/06",
+      "G01K 1/02",
+      "G06Q 10/08",
+    ],
     subjects: [
       { zh: "果蔬差压预冷装置", en: "forced-air precooling device for fruit and vegetables" },
       { zh: "叶菜真空预冷机", en: "vacuum cooler for leafy vegetables" },
@@ -1410,14 +1702,20 @@ export const AREAS: TechArea[] = [
       { zh: "猕猴桃的气调贮藏方法", en: "controlled-atmosphere storage method for kiwifruit" },
       { zh: "脆李的冰温贮藏方法", en: "controlled freezing-point storage method for crisp plums" },
       { zh: "果蔬的1-甲基环丙烯处理方法", en: "1-methylcyclopropene treatment method for fruit and vegetables" },
-      { zh: "果蔬冷链物流的温度监控方法", en: "temperature monitoring method for fruit and vegetable cold-chain logistics" },
+      {
+        zh: "果蔬冷链物流的温度监控方法",
+        en: "temperature monitoring method for fruit and vegetable cold-chain logistics",
+      },
       { zh: "冷链果蔬货架期的预测方法", en: "method for predicting the shelf life of produce in the cold chain" },
       { zh: "冷链配送路径的优化方法", en: "route optimisation method for cold-chain distribution" },
       { zh: "冷库制冷系统的节能控制方法", en: "energy-saving control method for cold store refrigeration systems" },
       { zh: "冷库蒸发器的按需除霜方法", en: "demand defrosting method for cold store evaporators" },
       { zh: "果蔬冷害的防控方法", en: "method for preventing chilling injury in fruit and vegetables" },
       { zh: "鲜切果蔬的保鲜方法", en: "preservation method for fresh-cut fruit and vegetables" },
-      { zh: "果蔬的高压静电场保鲜方法", en: "method for preserving fruit and vegetables with a high-voltage electrostatic field" },
+      {
+        zh: "果蔬的高压静电场保鲜方法",
+        en: "method for preserving fruit and vegetables with a high-voltage electrostatic field",
+      },
       { zh: "冷链果蔬新鲜度的评价方法", en: "method for assessing the freshness of produce in the cold chain" },
     ],
     preparations: [
@@ -1495,16 +1793,46 @@ export const AREAS: TechArea[] = [
       { zh: "高压电极板", en: "high-voltage electrode plate" },
     ],
     problems: [
-      { zh: "果蔬采后田间热未及时排除，呼吸作用旺盛，在运输前就已大量损耗", en: "field heat is not removed promptly after harvest, respiration stays intense, and much of the produce is lost before it is even shipped" },
-      { zh: "产地预冷设施缺乏，冷链“最先一公里”断链严重", en: "precooling facilities at the place of origin are scarce, so the cold chain is badly broken in the first mile" },
-      { zh: "冷链运输过程中温度波动大且缺乏全程监控，品质损失难以追溯", en: "temperatures fluctuate widely in cold-chain transport without end-to-end monitoring, so quality losses cannot be traced" },
-      { zh: "传统冷库仅控制温度，无法有效抑制果实呼吸跃变和后熟软化", en: "conventional cold stores control only temperature and cannot effectively suppress the climacteric rise and softening of the fruit" },
-      { zh: "气调库氧浓度过低时果实发生无氧呼吸，产生异味和生理病害", en: "when the oxygen concentration in a controlled-atmosphere store is too low the fruit respires anaerobically, producing off-flavours and physiological disorders" },
-      { zh: "贮藏环境中积累的乙烯加速果蔬成熟衰老", en: "ethylene accumulating in the storage room hastens the ripening and senescence of the produce" },
-      { zh: "亚热带果蔬对低温敏感，贮藏温度偏低时易发生冷害", en: "subtropical produce is sensitive to cold and suffers chilling injury if stored too cold" },
-      { zh: "冷库蒸发器频繁结霜，定时除霜造成能耗高且库温波动大", en: "cold store evaporators frost up frequently, and timed defrosting wastes energy and makes the store temperature swing" },
-      { zh: "冷链配送凭经验确定路径和装载方案，能耗高且时效性差", en: "cold-chain deliveries are routed and loaded by experience, with high energy use and poor timeliness" },
-      { zh: "冷库开门作业时大量湿热空气侵入，库温回升快", en: "when cold store doors are opened for work, large amounts of warm, humid air rush in and the store warms up quickly" },
+      {
+        zh: "果蔬采后田间热未及时排除，呼吸作用旺盛，在运输前就已大量损耗",
+        en: "field heat is not removed promptly after harvest, respiration stays intense, and much of the produce is lost before it is even shipped",
+      },
+      {
+        zh: "产地预冷设施缺乏，冷链“最先一公里”断链严重",
+        en: "precooling facilities at the place of origin are scarce, so the cold chain is badly broken in the first mile",
+      },
+      {
+        zh: "冷链运输过程中温度波动大且缺乏全程监控，品质损失难以追溯",
+        en: "temperatures fluctuate widely in cold-chain transport without end-to-end monitoring, so quality losses cannot be traced",
+      },
+      {
+        zh: "传统冷库仅控制温度，无法有效抑制果实呼吸跃变和后熟软化",
+        en: "conventional cold stores control only temperature and cannot effectively suppress the climacteric rise and softening of the fruit",
+      },
+      {
+        zh: "气调库氧浓度过低时果实发生无氧呼吸，产生异味和生理病害",
+        en: "when the oxygen concentration in a controlled-atmosphere store is too low the fruit respires anaerobically, producing off-flavours and physiological disorders",
+      },
+      {
+        zh: "贮藏环境中积累的乙烯加速果蔬成熟衰老",
+        en: "ethylene accumulating in the storage room hastens the ripening and senescence of the produce",
+      },
+      {
+        zh: "亚热带果蔬对低温敏感，贮藏温度偏低时易发生冷害",
+        en: "subtropical produce is sensitive to cold and suffers chilling injury if stored too cold",
+      },
+      {
+        zh: "冷库蒸发器频繁结霜，定时除霜造成能耗高且库温波动大",
+        en: "cold store evaporators frost up frequently, and timed defrosting wastes energy and makes the store temperature swing",
+      },
+      {
+        zh: "冷链配送凭经验确定路径和装载方案，能耗高且时效性差",
+        en: "cold-chain deliveries are routed and loaded by experience, with high energy use and poor timeliness",
+      },
+      {
+        zh: "冷库开门作业时大量湿热空气侵入，库温回升快",
+        en: "when cold store doors are opened for work, large amounts of warm, humid air rush in and the store warms up quickly",
+      },
     ],
     mechanisms: [
       {
@@ -1600,12 +1928,25 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "liquor-brewing",
-    topic: { zh: "白酒与果酒酿造：制曲、窖池发酵、蒸馏与陈酿", en: "baijiu and fruit wine brewing: starter making, pit fermentation, distillation and ageing" },
+    topic: {
+      zh: "白酒与果酒酿造：制曲、窖池发酵、蒸馏与陈酿",
+      en: "baijiu and fruit wine brewing: starter making, pit fermentation, distillation and ageing",
+    },
     cluster: "FOOD",
     field: "HEALTH",
     weight: 4,
     ipcMain: ["C12G 3/021", "C12G 3/024", "C12G 3/02", "C12H 6/02", "C12H 1/22", "C12M 1/16"],
-    ipcOther: ["C12H 1/16", "C12H 1/04", "C12G 1/02", "C12N 1/14", "C12N 1/16", "C12N 1/20", "B01D 3/00", "G01N 30/02", "G01N 33/14"],
+    ipcOther: [
+      "C12H 1/16",
+      "C12H 1/04",
+      "C12G 1/02",
+      "C12N 1/14",
+      "C12N 1/16",
+      "C12N 1/20",
+      "B01D 3/00",
+      "G01N 30/02",
+      "G01N 33/14",
+    ],
     subjects: [
       { zh: "白酒固态发酵窖池", en: "solid-state fermentation pit for baijiu" },
       { zh: "窖池温度在线监测装置", en: "online temperature monitoring device for fermentation pits" },
@@ -1723,16 +2064,46 @@ export const AREAS: TechArea[] = [
       { zh: "硅藻土过滤机", en: "diatomaceous earth filter" },
     ],
     problems: [
-      { zh: "白酒固态发酵依赖人工经验，窖池温度和发酵进程难以掌控，出酒率和优质酒率波动大", en: "solid-state baijiu fermentation relies on manual experience, pit temperature and fermentation progress are hard to control, and both the liquor yield and the share of premium liquor fluctuate widely" },
-      { zh: "新建窖池的窖泥中功能菌群不足，需多年老熟才能产出优质酒", en: "the pit mud of new pits lacks functional microbes and needs years of maturing before it yields premium liquor" },
-      { zh: "窖泥在使用过程中易老化板结，己酸菌数量下降，导致主体香成分己酸乙酯不足", en: "pit mud ages and hardens in use and its caproic acid bacteria decline, leaving too little ethyl caproate, the key aroma compound" },
-      { zh: "上甑依靠人工操作，劳动强度大，且上甑不匀造成跑汽和酒损", en: "stills are loaded by hand, which is heavy work, and uneven loading lets vapour escape and wastes liquor" },
-      { zh: "摘酒依靠看花经验，酒头、酒身和酒尾的分离不准确", en: "distillate cuts are made by judging the bead by eye, so heads, hearts and tails are not separated accurately" },
-      { zh: "新酒辛辣暴躁，自然陈酿周期长，占用大量库容和资金", en: "new baijiu is harsh and fiery, and natural ageing takes years, tying up much storage space and capital" },
-      { zh: "大曲培菌过程中曲房温湿度不均，曲块质量不稳定", en: "temperature and humidity in the qu room are uneven while the daqu incubates, so the quality of the qu blocks is unstable" },
-      { zh: "果酒发酵易受杂菌污染，且甲醇和高级醇含量偏高", en: "fruit wine fermentation is easily contaminated, and methanol and higher alcohol levels tend to be high" },
-      { zh: "果酒在贮存中易出现浑浊和沉淀，稳定性差", en: "fruit wine readily turns cloudy and throws sediment in storage, so its stability is poor" },
-      { zh: "酿酒产生的大量丢糟和黄水利用率低，易造成环境污染", en: "brewing leaves large quantities of spent grains and yellow water that are little used and readily pollute the environment" },
+      {
+        zh: "白酒固态发酵依赖人工经验，窖池温度和发酵进程难以掌控，出酒率和优质酒率波动大",
+        en: "solid-state baijiu fermentation relies on manual experience, pit temperature and fermentation progress are hard to control, and both the liquor yield and the share of premium liquor fluctuate widely",
+      },
+      {
+        zh: "新建窖池的窖泥中功能菌群不足，需多年老熟才能产出优质酒",
+        en: "the pit mud of new pits lacks functional microbes and needs years of maturing before it yields premium liquor",
+      },
+      {
+        zh: "窖泥在使用过程中易老化板结，己酸菌数量下降，导致主体香成分己酸乙酯不足",
+        en: "pit mud ages and hardens in use and its caproic acid bacteria decline, leaving too little ethyl caproate, the key aroma compound",
+      },
+      {
+        zh: "上甑依靠人工操作，劳动强度大，且上甑不匀造成跑汽和酒损",
+        en: "stills are loaded by hand, which is heavy work, and uneven loading lets vapour escape and wastes liquor",
+      },
+      {
+        zh: "摘酒依靠看花经验，酒头、酒身和酒尾的分离不准确",
+        en: "distillate cuts are made by judging the bead by eye, so heads, hearts and tails are not separated accurately",
+      },
+      {
+        zh: "新酒辛辣暴躁，自然陈酿周期长，占用大量库容和资金",
+        en: "new baijiu is harsh and fiery, and natural ageing takes years, tying up much storage space and capital",
+      },
+      {
+        zh: "大曲培菌过程中曲房温湿度不均，曲块质量不稳定",
+        en: "temperature and humidity in the qu room are uneven while the daqu incubates, so the quality of the qu blocks is unstable",
+      },
+      {
+        zh: "果酒发酵易受杂菌污染，且甲醇和高级醇含量偏高",
+        en: "fruit wine fermentation is easily contaminated, and methanol and higher alcohol levels tend to be high",
+      },
+      {
+        zh: "果酒在贮存中易出现浑浊和沉淀，稳定性差",
+        en: "fruit wine readily turns cloudy and throws sediment in storage, so its stability is poor",
+      },
+      {
+        zh: "酿酒产生的大量丢糟和黄水利用率低，易造成环境污染",
+        en: "brewing leaves large quantities of spent grains and yellow water that are little used and readily pollute the environment",
+      },
     ],
     mechanisms: [
       {
@@ -1827,12 +2198,27 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "reservoir-ecology",
-    topic: { zh: "三峡库区生态保护：消落带修复、水华防控与面源污染治理", en: "ecology of the Three Gorges reservoir: restoring the water-level-fluctuation zone, controlling algal blooms and non-point source pollution" },
+    topic: {
+      zh: "三峡库区生态保护：消落带修复、水华防控与面源污染治理",
+      en: "ecology of the Three Gorges reservoir: restoring the water-level-fluctuation zone, controlling algal blooms and non-point source pollution",
+    },
     cluster: null,
     field: "GREEN",
     weight: 4,
     ipcMain: ["E02B 3/12", "E02D 17/20", "C02F 3/32", "C02F 1/52", "C02F 7/00", "G01N 33/18"],
-    ipcOther: ["E02B 3/04", "E02B 15/04", "B63B 35/32", "C02F 1/36", "C02F 1/28", "A01G 9/02", "A01G 31/00", "E03F 5/10", "G01N 21/64", "G06V 20/13", "G06Q 50/26"],
+    ipcOther: [
+      "E02B 3/04",
+      "E02B 15/04",
+      "B63B 35/32",
+      "C02F 1/36",
+      "C02F 1/28",
+      "A01G 9/02",
+      "A01G 31/00",
+      "E03F 5/10",
+      "G01N 21/64",
+      "G06V 20/13",
+      "G06Q 50/26",
+    ],
     subjects: [
       { zh: "消落带生态护坡结构", en: "ecological slope protection structure for the water-level-fluctuation zone" },
       { zh: "消落带植生袋护岸结构", en: "vegetated geobag bank protection for the water-level-fluctuation zone" },
@@ -1849,29 +2235,53 @@ export const AREAS: TechArea[] = [
       { zh: "扬水曝气装置", en: "water-lifting aerator" },
       { zh: "底泥原位覆盖装置", en: "in-situ sediment capping device" },
       { zh: "环保绞吸式清淤装置", en: "environmental cutter-suction dredging device" },
-      { zh: "农田面源污染生态拦截沟渠", en: "ecological ditch for intercepting non-point source pollution from farmland" },
+      {
+        zh: "农田面源污染生态拦截沟渠",
+        en: "ecological ditch for intercepting non-point source pollution from farmland",
+      },
       { zh: "坡耕地径流收集与净化系统", en: "runoff collection and purification system for sloping farmland" },
       { zh: "前置库系统", en: "pre-reservoir system" },
       { zh: "地表径流自动采样装置", en: "automatic surface runoff sampler" },
       { zh: "水质多参数监测无人船", en: "unmanned boat for multi-parameter water quality monitoring" },
-      { zh: "消落带无人机遥感监测系统", en: "UAV remote-sensing monitoring system for the water-level-fluctuation zone" },
+      {
+        zh: "消落带无人机遥感监测系统",
+        en: "UAV remote-sensing monitoring system for the water-level-fluctuation zone",
+      },
       { zh: "库区漂浮物拦截装置", en: "floating debris interception device for reservoirs" },
     ],
     methodSubjects: [
-      { zh: "消落带植被的生态修复方法", en: "method for ecologically restoring the vegetation of the water-level-fluctuation zone" },
-      { zh: "消落带耐淹植物的筛选方法", en: "method for screening flood-tolerant plants for the water-level-fluctuation zone" },
-      { zh: "消落带适生植物的配置方法", en: "method for arranging plant species adapted to the water-level-fluctuation zone" },
+      {
+        zh: "消落带植被的生态修复方法",
+        en: "method for ecologically restoring the vegetation of the water-level-fluctuation zone",
+      },
+      {
+        zh: "消落带耐淹植物的筛选方法",
+        en: "method for screening flood-tolerant plants for the water-level-fluctuation zone",
+      },
+      {
+        zh: "消落带适生植物的配置方法",
+        en: "method for arranging plant species adapted to the water-level-fluctuation zone",
+      },
       { zh: "消落带土壤侵蚀的防治方法", en: "method for preventing soil erosion in the water-level-fluctuation zone" },
       { zh: "水华暴发的预测方法", en: "method for forecasting algal blooms" },
       { zh: "蓝藻水华的应急处置方法", en: "emergency response method for cyanobacterial blooms" },
       { zh: "改性黏土絮凝除藻方法", en: "method for removing algae by flocculation with modified clay" },
-      { zh: "支流库湾水华的生态调度控制方法", en: "method for controlling algal blooms in tributary bays by ecological reservoir operation" },
+      {
+        zh: "支流库湾水华的生态调度控制方法",
+        en: "method for controlling algal blooms in tributary bays by ecological reservoir operation",
+      },
       { zh: "库区底泥内源磷的钝化方法", en: "method for inactivating internal phosphorus in reservoir sediments" },
       { zh: "农业面源污染负荷的估算方法", en: "method for estimating agricultural non-point source pollution loads" },
-      { zh: "坡耕地氮磷流失的防控方法", en: "method for controlling nitrogen and phosphorus loss from sloping farmland" },
+      {
+        zh: "坡耕地氮磷流失的防控方法",
+        en: "method for controlling nitrogen and phosphorus loss from sloping farmland",
+      },
       { zh: "流域水环境容量的核算方法", en: "method for calculating the water environmental capacity of a catchment" },
       { zh: "水华面积的遥感识别方法", en: "remote-sensing method for identifying the extent of algal blooms" },
-      { zh: "消落带温室气体通量的观测方法", en: "method for observing greenhouse gas fluxes from the water-level-fluctuation zone" },
+      {
+        zh: "消落带温室气体通量的观测方法",
+        en: "method for observing greenhouse gas fluxes from the water-level-fluctuation zone",
+      },
     ],
     preparations: [
       { zh: "改性黏土絮凝剂", en: "modified clay flocculant" },
@@ -1947,16 +2357,46 @@ export const AREAS: TechArea[] = [
       { zh: "数据传输单元", en: "data transmission unit" },
     ],
     problems: [
-      { zh: "三峡水库“冬蓄夏排”的反季节水位调度使消落带长期淹没，原有植被大量死亡", en: "the counter-seasonal operation of the Three Gorges reservoir, storing water in winter and releasing it in summer, keeps the fluctuation zone submerged for long periods and has killed most of its original vegetation" },
-      { zh: "消落带土壤在水位反复涨落和波浪淘刷下侵蚀严重，库岸稳定性下降", en: "repeated rises and falls of the water level and wave scour severely erode the soil of the fluctuation zone and weaken the banks" },
-      { zh: "传统硬质护岸阻断了水陆之间的生态联系，生态功能差", en: "conventional hard revetments sever the ecological link between water and land and have little ecological value" },
-      { zh: "支流库湾水体流速减缓、营养盐富集，春夏季频繁暴发水华", en: "flow slows and nutrients accumulate in the tributary bays, so algal blooms break out frequently in spring and summer" },
-      { zh: "水华监测依赖人工采样和实验室分析，时效性差，难以及时预警", en: "bloom monitoring depends on manual sampling and laboratory analysis, which is too slow to give timely warning" },
-      { zh: "化学除藻剂杀藻后释放藻毒素，并对水生生态系统造成二次污染", en: "chemical algicides release algal toxins as they kill the algae and cause secondary pollution of the aquatic ecosystem" },
-      { zh: "坡耕地流失的化肥和分散式畜禽养殖废水随地表径流入库，面源污染负荷大", en: "fertiliser lost from sloping farmland and wastewater from scattered livestock farms reach the reservoir with surface runoff, so the non-point source pollution load is heavy" },
-      { zh: "面源污染来源分散、随降雨随机发生，污染负荷难以准确估算", en: "non-point source pollution comes from scattered sources and occurs at random with rainfall, so its load is hard to estimate accurately" },
-      { zh: "底泥中积累的磷在厌氧条件下释放，形成持续的内源污染", en: "phosphorus accumulated in the sediment is released under anaerobic conditions and becomes a persistent internal source of pollution" },
-      { zh: "汛期库区漂浮物大量聚集，影响航运安全和水质", en: "floating debris gathers in large amounts in the reservoir during the flood season, endangering navigation and degrading water quality" },
+      {
+        zh: "三峡水库“冬蓄夏排”的反季节水位调度使消落带长期淹没，原有植被大量死亡",
+        en: "the counter-seasonal operation of the Three Gorges reservoir, storing water in winter and releasing it in summer, keeps the fluctuation zone submerged for long periods and has killed most of its original vegetation",
+      },
+      {
+        zh: "消落带土壤在水位反复涨落和波浪淘刷下侵蚀严重，库岸稳定性下降",
+        en: "repeated rises and falls of the water level and wave scour severely erode the soil of the fluctuation zone and weaken the banks",
+      },
+      {
+        zh: "传统硬质护岸阻断了水陆之间的生态联系，生态功能差",
+        en: "conventional hard revetments sever the ecological link between water and land and have little ecological value",
+      },
+      {
+        zh: "支流库湾水体流速减缓、营养盐富集，春夏季频繁暴发水华",
+        en: "flow slows and nutrients accumulate in the tributary bays, so algal blooms break out frequently in spring and summer",
+      },
+      {
+        zh: "水华监测依赖人工采样和实验室分析，时效性差，难以及时预警",
+        en: "bloom monitoring depends on manual sampling and laboratory analysis, which is too slow to give timely warning",
+      },
+      {
+        zh: "化学除藻剂杀藻后释放藻毒素，并对水生生态系统造成二次污染",
+        en: "chemical algicides release algal toxins as they kill the algae and cause secondary pollution of the aquatic ecosystem",
+      },
+      {
+        zh: "坡耕地流失的化肥和分散式畜禽养殖废水随地表径流入库，面源污染负荷大",
+        en: "fertiliser lost from sloping farmland and wastewater from scattered livestock farms reach the reservoir with surface runoff, so the non-point source pollution load is heavy",
+      },
+      {
+        zh: "面源污染来源分散、随降雨随机发生，污染负荷难以准确估算",
+        en: "non-point source pollution comes from scattered sources and occurs at random with rainfall, so its load is hard to estimate accurately",
+      },
+      {
+        zh: "底泥中积累的磷在厌氧条件下释放，形成持续的内源污染",
+        en: "phosphorus accumulated in the sediment is released under anaerobic conditions and becomes a persistent internal source of pollution",
+      },
+      {
+        zh: "汛期库区漂浮物大量聚集，影响航运安全和水质",
+        en: "floating debris gathers in large amounts in the reservoir during the flood season, endangering navigation and degrading water quality",
+      },
     ],
     mechanisms: [
       {
@@ -2058,12 +2498,31 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "solid-waste-recycling",
-    topic: { zh: "固体废物资源化：建筑垃圾、餐厨垃圾、污泥与工业废渣", en: "solid waste resource recovery: construction waste, kitchen waste, sludge and industrial slag" },
+    topic: {
+      zh: "固体废物资源化：建筑垃圾、餐厨垃圾、污泥与工业废渣",
+      en: "solid waste resource recovery: construction waste, kitchen waste, sludge and industrial slag",
+    },
     cluster: null,
     field: "GREEN",
     weight: 5,
     ipcMain: ["B09B 3/00", "C04B 18/16", "C02F 11/12", "C05F 9/00", "B09B 5/00", "C04B 18/04"],
-    ipcOther: ["C04B 18/08", "C04B 18/10", "C04B 18/14", "C04B 33/132", "C04B 5/00", "C02F 11/04", "C02F 11/10", "C02F 11/18", "B02C 21/02", "B03B 9/06", "C05F 17/00", "C10L 5/46", "C22B 7/02", "C22B 47/00", "F23G 5/00"],
+    ipcOther: [
+      "C04B 18/08",
+      "C04B 18/10",
+      "C04B 18/14",
+      "C04B 33/132",
+      "C04B 5/00",
+      "C02F 11/04",
+      "C02F 11/10",
+      "C02F 11/18",
+      "B02C 21/02",
+      "B03B 9/06",
+      "C05F 17/00",
+      "C10L 5/46",
+      "C22B 7/02",
+      "C22B 47/00",
+      "F23G 5/00",
+    ],
     subjects: [
       { zh: "移动式建筑垃圾破碎筛分站", en: "mobile crushing and screening plant for construction waste" },
       { zh: "建筑垃圾轻物质分选装置", en: "light-material separator for construction waste" },
@@ -2099,7 +2558,10 @@ export const AREAS: TechArea[] = [
       { zh: "垃圾焚烧飞灰的重金属稳定化方法", en: "method for stabilising the heavy metals of incineration fly ash" },
       { zh: "飞灰中可溶性氯盐的脱除方法", en: "method for removing soluble chlorides from fly ash" },
       { zh: "钢渣中游离氧化钙的消解方法", en: "method for slaking the free calcium oxide in steel slag" },
-      { zh: "电解锰渣中锰和氨氮的回收方法", en: "method for recovering manganese and ammonia nitrogen from electrolytic manganese residue" },
+      {
+        zh: "电解锰渣中锰和氨氮的回收方法",
+        en: "method for recovering manganese and ammonia nitrogen from electrolytic manganese residue",
+      },
       { zh: "水泥窑协同处置固体废物的配伍方法", en: "blending method for co-processing solid waste in cement kilns" },
       { zh: "固体废物浸出毒性的检测方法", en: "method for testing the leaching toxicity of solid waste" },
     ],
@@ -2181,16 +2643,46 @@ export const AREAS: TechArea[] = [
       { zh: "生物除臭滤池", en: "biofilter for odour control" },
     ],
     problems: [
-      { zh: "建筑垃圾以简易填埋和露天堆放为主，占用大量土地且存在滑坡隐患", en: "construction waste is mostly dumped in simple landfills or open heaps, which take up much land and risk landslides" },
-      { zh: "装修垃圾成分复杂，混杂木材、塑料和织物等轻物质，再生产品质量难以保证", en: "renovation waste is mixed, containing light materials such as wood, plastics and textiles, so the quality of recycled products cannot be assured" },
-      { zh: "建筑垃圾再生微粉活性低，难以替代水泥等胶凝材料", en: "recycled fine powder from construction waste has low reactivity and can hardly replace cement or other binders" },
-      { zh: "餐厨垃圾含水率高、油脂和盐分含量高，易腐败发臭，直接填埋或焚烧效果差", en: "kitchen waste is wet, oily and salty and quickly rots and stinks, so landfilling or incinerating it directly works poorly" },
-      { zh: "餐厨垃圾厌氧消化过程中易发生酸化，系统运行不稳定，产气率低", en: "anaerobic digestion of kitchen waste readily turns sour, so the system runs unstably and gives little gas" },
-      { zh: "市政污泥中的胞外聚合物束缚大量水分，常规机械脱水后含水率仍在80%左右", en: "the extracellular polymers of municipal sludge hold much water, so its moisture content stays around 80% after conventional mechanical dewatering" },
-      { zh: "生活垃圾焚烧飞灰含有重金属、二噁英和大量氯盐，属于危险废物，处置成本高", en: "fly ash from municipal waste incineration contains heavy metals, dioxins and much chloride, is classed as hazardous waste and is costly to dispose of" },
-      { zh: "钢渣中的游离氧化钙遇水膨胀，导致钢渣用作骨料时体积安定性不良", en: "free calcium oxide in steel slag swells on contact with water, so steel slag used as aggregate has poor soundness" },
-      { zh: "电解锰渣堆存量大，渗滤液中锰和氨氮超标，污染周边土壤和水体", en: "large stockpiles of electrolytic manganese residue leach excessive manganese and ammonia nitrogen, polluting the surrounding soil and water" },
-      { zh: "固体废物资源化产品附加值低，缺乏稳定的销售市场", en: "products recycled from solid waste are of low value and lack a stable market" },
+      {
+        zh: "建筑垃圾以简易填埋和露天堆放为主，占用大量土地且存在滑坡隐患",
+        en: "construction waste is mostly dumped in simple landfills or open heaps, which take up much land and risk landslides",
+      },
+      {
+        zh: "装修垃圾成分复杂，混杂木材、塑料和织物等轻物质，再生产品质量难以保证",
+        en: "renovation waste is mixed, containing light materials such as wood, plastics and textiles, so the quality of recycled products cannot be assured",
+      },
+      {
+        zh: "建筑垃圾再生微粉活性低，难以替代水泥等胶凝材料",
+        en: "recycled fine powder from construction waste has low reactivity and can hardly replace cement or other binders",
+      },
+      {
+        zh: "餐厨垃圾含水率高、油脂和盐分含量高，易腐败发臭，直接填埋或焚烧效果差",
+        en: "kitchen waste is wet, oily and salty and quickly rots and stinks, so landfilling or incinerating it directly works poorly",
+      },
+      {
+        zh: "餐厨垃圾厌氧消化过程中易发生酸化，系统运行不稳定，产气率低",
+        en: "anaerobic digestion of kitchen waste readily turns sour, so the system runs unstably and gives little gas",
+      },
+      {
+        zh: "市政污泥中的胞外聚合物束缚大量水分，常规机械脱水后含水率仍在80%左右",
+        en: "the extracellular polymers of municipal sludge hold much water, so its moisture content stays around 80% after conventional mechanical dewatering",
+      },
+      {
+        zh: "生活垃圾焚烧飞灰含有重金属、二噁英和大量氯盐，属于危险废物，处置成本高",
+        en: "fly ash from municipal waste incineration contains heavy metals, dioxins and much chloride, is classed as hazardous waste and is costly to dispose of",
+      },
+      {
+        zh: "钢渣中的游离氧化钙遇水膨胀，导致钢渣用作骨料时体积安定性不良",
+        en: "free calcium oxide in steel slag swells on contact with water, so steel slag used as aggregate has poor soundness",
+      },
+      {
+        zh: "电解锰渣堆存量大，渗滤液中锰和氨氮超标，污染周边土壤和水体",
+        en: "large stockpiles of electrolytic manganese residue leach excessive manganese and ammonia nitrogen, polluting the surrounding soil and water",
+      },
+      {
+        zh: "固体废物资源化产品附加值低，缺乏稳定的销售市场",
+        en: "products recycled from solid waste are of low value and lack a stable market",
+      },
     ],
     mechanisms: [
       {

@@ -49,7 +49,10 @@ export const AREAS: TechArea[] = [
       { zh: "MEMS结构的深反应离子刻蚀方法", en: "deep reactive ion etching method for MEMS structures" },
       { zh: "传感器故障诊断方法", en: "sensor fault diagnosis method" },
       { zh: "传感器非线性误差校正方法", en: "nonlinearity correction method for sensors" },
-      { zh: "呼出气体中挥发性有机物的检测方法", en: "method for detecting volatile organic compounds in exhaled breath" },
+      {
+        zh: "呼出气体中挥发性有机物的检测方法",
+        en: "method for detecting volatile organic compounds in exhaled breath",
+      },
     ],
     preparations: [
       { zh: "二氧化锡基气敏材料", en: "tin dioxide-based gas-sensing material" },
@@ -76,7 +79,10 @@ export const AREAS: TechArea[] = [
       { zh: "水浸传感器", en: "water leak sensor" },
     ],
     designPoints: [
-      { zh: "圆柱形壳体与顶部透气网孔的组合", en: "the combination of the cylindrical housing and the vent mesh on top" },
+      {
+        zh: "圆柱形壳体与顶部透气网孔的组合",
+        en: "the combination of the cylindrical housing and the vent mesh on top",
+      },
       { zh: "正面显示窗的形状与位置", en: "the shape and position of the front display window" },
       { zh: "进气孔的阵列排布", en: "the array of air inlet holes" },
       { zh: "外壳的圆角方形轮廓", en: "the rounded-square outline of the housing" },
@@ -127,27 +133,84 @@ export const AREAS: TechArea[] = [
       { zh: "工作电极", en: "working electrode" },
     ],
     problems: [
-      { zh: "硅压阻式压力传感器的输出受温度影响大，零点温漂明显", en: "the output of silicon piezoresistive pressure sensors depends strongly on temperature, with marked zero drift" },
-      { zh: "金属氧化物气体传感器需要在300℃左右工作，功耗高且交叉敏感严重", en: "metal oxide gas sensors must operate at around 300 °C, consuming much power and suffering severe cross-sensitivity" },
-      { zh: "柔性压力传感器难以同时具有高灵敏度和宽线性测量范围", en: "flexible pressure sensors cannot combine high sensitivity with a wide linear range" },
-      { zh: "刚性传感器与人体皮肤贴合性差，长时间佩戴舒适性低", en: "rigid sensors conform poorly to the skin and are uncomfortable to wear for long periods" },
-      { zh: "气体传感器长期使用后基线漂移，需要频繁重新标定", en: "the baseline of gas sensors drifts after long use, so they must be recalibrated frequently" },
-      { zh: "无线传感器节点依赖电池供电，安装在封闭或旋转部件上时更换电池困难", en: "wireless sensor nodes run on batteries, which are hard to replace once the nodes are mounted on enclosed or rotating parts" },
-      { zh: "室温下对低浓度挥发性有机物的检测下限高、响应慢", en: "at room temperature the detection limit for low concentrations of volatile organic compounds is high and the response slow" },
-      { zh: "MEMS传感器的封装应力传递至敏感结构，造成输出漂移", en: "packaging stress in MEMS sensors is transmitted to the sensing structure and makes the output drift" },
-      { zh: "压阻式压力传感器的敏感元件在强腐蚀介质中容易失效", en: "the sensing elements of piezoresistive pressure sensors fail easily in highly corrosive media" },
+      {
+        zh: "硅压阻式压力传感器的输出受温度影响大，零点温漂明显",
+        en: "the output of silicon piezoresistive pressure sensors depends strongly on temperature, with marked zero drift",
+      },
+      {
+        zh: "金属氧化物气体传感器需要在300℃左右工作，功耗高且交叉敏感严重",
+        en: "metal oxide gas sensors must operate at around 300 °C, consuming much power and suffering severe cross-sensitivity",
+      },
+      {
+        zh: "柔性压力传感器难以同时具有高灵敏度和宽线性测量范围",
+        en: "flexible pressure sensors cannot combine high sensitivity with a wide linear range",
+      },
+      {
+        zh: "刚性传感器与人体皮肤贴合性差，长时间佩戴舒适性低",
+        en: "rigid sensors conform poorly to the skin and are uncomfortable to wear for long periods",
+      },
+      {
+        zh: "气体传感器长期使用后基线漂移，需要频繁重新标定",
+        en: "the baseline of gas sensors drifts after long use, so they must be recalibrated frequently",
+      },
+      {
+        zh: "无线传感器节点依赖电池供电，安装在封闭或旋转部件上时更换电池困难",
+        en: "wireless sensor nodes run on batteries, which are hard to replace once the nodes are mounted on enclosed or rotating parts",
+      },
+      {
+        zh: "室温下对低浓度挥发性有机物的检测下限高、响应慢",
+        en: "at room temperature the detection limit for low concentrations of volatile organic compounds is high and the response slow",
+      },
+      {
+        zh: "MEMS传感器的封装应力传递至敏感结构，造成输出漂移",
+        en: "packaging stress in MEMS sensors is transmitted to the sensing structure and makes the output drift",
+      },
+      {
+        zh: "压阻式压力传感器的敏感元件在强腐蚀介质中容易失效",
+        en: "the sensing elements of piezoresistive pressure sensors fail easily in highly corrosive media",
+      },
     ],
     mechanisms: [
-      { zh: "外部压力使敏感膜片发生形变，压敏电阻的阻值随之变化，并由惠斯通电桥转换为电压信号", en: "external pressure deforms the sensing diaphragm, changing the resistance of the piezoresistors, which a Wheatstone bridge converts into a voltage signal" },
-      { zh: "目标气体分子吸附在气敏层表面并发生氧化还原反应，使气敏层的电阻发生变化", en: "target gas molecules adsorb on the surface of the gas-sensitive layer and undergo redox reactions, changing the resistance of the layer" },
-      { zh: "微加热器将气敏层加热至工作温度，从而提高气体分子的反应活性", en: "the micro-heater heats the gas-sensitive layer to its operating temperature, raising the reactivity of the gas molecules" },
-      { zh: "微结构介电层在受压时被压缩，使上下电极之间的电容显著增大", en: "the microstructured dielectric layer is compressed under load, markedly increasing the capacitance between the upper and lower electrodes" },
-      { zh: "导电纳米材料在拉伸时相互接触面积减小，使传感器的电阻随应变变化", en: "stretching reduces the contact area between the conductive nanomaterials, so the resistance of the sensor changes with strain" },
-      { zh: "温度补偿单元实时采集环境温度，并根据标定数据对输出信号进行修正", en: "the temperature compensation unit samples the ambient temperature in real time and corrects the output signal according to calibration data" },
-      { zh: "传感器阵列输出的多维响应信号经特征提取后输入识别模型，得到各组分气体的浓度", en: "the multidimensional responses of the sensor array undergo feature extraction and are fed into a recognition model that outputs the concentration of each gas component" },
-      { zh: "陶瓷膜片在压力作用下向基座方向挠曲，使膜片与基座上厚膜电极之间的电容增大，再由电容数字转换电路输出压力值", en: "under pressure the ceramic diaphragm deflects toward the base, increasing the capacitance between the thick-film electrodes on the diaphragm and the base, and a capacitance-to-digital converter outputs the pressure" },
-      { zh: "两种摩擦层在外力作用下接触分离，由摩擦起电和静电感应在电极间产生电信号，无需外部电源即可感知压力", en: "two triboelectric layers contact and separate under external force, and triboelectrification and electrostatic induction produce an electrical signal between the electrodes, so pressure is sensed without an external power supply" },
-      { zh: "目标气体在工作电极上发生氧化或还原反应，产生与气体浓度成正比的电流", en: "the target gas is oxidized or reduced at the working electrode, generating a current proportional to its concentration" },
+      {
+        zh: "外部压力使敏感膜片发生形变，压敏电阻的阻值随之变化，并由惠斯通电桥转换为电压信号",
+        en: "external pressure deforms the sensing diaphragm, changing the resistance of the piezoresistors, which a Wheatstone bridge converts into a voltage signal",
+      },
+      {
+        zh: "目标气体分子吸附在气敏层表面并发生氧化还原反应，使气敏层的电阻发生变化",
+        en: "target gas molecules adsorb on the surface of the gas-sensitive layer and undergo redox reactions, changing the resistance of the layer",
+      },
+      {
+        zh: "微加热器将气敏层加热至工作温度，从而提高气体分子的反应活性",
+        en: "the micro-heater heats the gas-sensitive layer to its operating temperature, raising the reactivity of the gas molecules",
+      },
+      {
+        zh: "微结构介电层在受压时被压缩，使上下电极之间的电容显著增大",
+        en: "the microstructured dielectric layer is compressed under load, markedly increasing the capacitance between the upper and lower electrodes",
+      },
+      {
+        zh: "导电纳米材料在拉伸时相互接触面积减小，使传感器的电阻随应变变化",
+        en: "stretching reduces the contact area between the conductive nanomaterials, so the resistance of the sensor changes with strain",
+      },
+      {
+        zh: "温度补偿单元实时采集环境温度，并根据标定数据对输出信号进行修正",
+        en: "the temperature compensation unit samples the ambient temperature in real time and corrects the output signal according to calibration data",
+      },
+      {
+        zh: "传感器阵列输出的多维响应信号经特征提取后输入识别模型，得到各组分气体的浓度",
+        en: "the multidimensional responses of the sensor array undergo feature extraction and are fed into a recognition model that outputs the concentration of each gas component",
+      },
+      {
+        zh: "陶瓷膜片在压力作用下向基座方向挠曲，使膜片与基座上厚膜电极之间的电容增大，再由电容数字转换电路输出压力值",
+        en: "under pressure the ceramic diaphragm deflects toward the base, increasing the capacitance between the thick-film electrodes on the diaphragm and the base, and a capacitance-to-digital converter outputs the pressure",
+      },
+      {
+        zh: "两种摩擦层在外力作用下接触分离，由摩擦起电和静电感应在电极间产生电信号，无需外部电源即可感知压力",
+        en: "two triboelectric layers contact and separate under external force, and triboelectrification and electrostatic induction produce an electrical signal between the electrodes, so pressure is sensed without an external power supply",
+      },
+      {
+        zh: "目标气体在工作电极上发生氧化或还原反应，产生与气体浓度成正比的电流",
+        en: "the target gas is oxidized or reduced at the working electrode, generating a current proportional to its concentration",
+      },
     ],
     effects: [
       { zh: "提高了传感器的灵敏度", en: "improves the sensitivity of the sensor" },
@@ -309,27 +372,84 @@ export const AREAS: TechArea[] = [
       { zh: "射频收发芯片", en: "radio frequency transceiver chip" },
     ],
     problems: [
-      { zh: "终端内部空间狭小，多天线之间互耦严重，降低了MIMO系统的信道容量", en: "the interior of a terminal is cramped, so mutual coupling among its antennas is severe and reduces the channel capacity of the MIMO system" },
-      { zh: "微带贴片天线带宽窄，难以覆盖5G的多个工作频段", en: "microstrip patch antennas have a narrow bandwidth and can hardly cover the multiple 5G bands" },
-      { zh: "毫米波信号路径损耗大且容易被遮挡，覆盖范围有限", en: "millimeter-wave signals suffer high path loss and are easily blocked, limiting coverage" },
-      { zh: "海量物联网终端同时接入时信令开销大、接入冲突多", en: "when massive numbers of IoT terminals access the network at once, signalling overhead is large and access collisions are frequent" },
-      { zh: "电池供电的物联网终端频繁收发数据，续航时间短", en: "battery-powered IoT terminals send and receive data frequently and run down quickly" },
-      { zh: "室内多径效应严重，基于信号强度的定位误差大", en: "multipath is severe indoors, so positioning based on signal strength is inaccurate" },
-      { zh: "基站在业务低谷时段仍以满功率运行，造成能源浪费", en: "base stations keep running at full power during low-traffic periods, wasting energy" },
-      { zh: "天线与滤波器分别设计后级联，插入损耗大且射频前端体积大", en: "antennas and filters are designed separately and then cascaded, giving high insertion loss and a bulky radio frequency front end" },
-      { zh: "传统信道估计在高速移动场景下导频开销大、估计精度低", en: "conventional channel estimation needs heavy pilot overhead and is inaccurate at high mobility" },
+      {
+        zh: "终端内部空间狭小，多天线之间互耦严重，降低了MIMO系统的信道容量",
+        en: "the interior of a terminal is cramped, so mutual coupling among its antennas is severe and reduces the channel capacity of the MIMO system",
+      },
+      {
+        zh: "微带贴片天线带宽窄，难以覆盖5G的多个工作频段",
+        en: "microstrip patch antennas have a narrow bandwidth and can hardly cover the multiple 5G bands",
+      },
+      {
+        zh: "毫米波信号路径损耗大且容易被遮挡，覆盖范围有限",
+        en: "millimeter-wave signals suffer high path loss and are easily blocked, limiting coverage",
+      },
+      {
+        zh: "海量物联网终端同时接入时信令开销大、接入冲突多",
+        en: "when massive numbers of IoT terminals access the network at once, signalling overhead is large and access collisions are frequent",
+      },
+      {
+        zh: "电池供电的物联网终端频繁收发数据，续航时间短",
+        en: "battery-powered IoT terminals send and receive data frequently and run down quickly",
+      },
+      {
+        zh: "室内多径效应严重，基于信号强度的定位误差大",
+        en: "multipath is severe indoors, so positioning based on signal strength is inaccurate",
+      },
+      {
+        zh: "基站在业务低谷时段仍以满功率运行，造成能源浪费",
+        en: "base stations keep running at full power during low-traffic periods, wasting energy",
+      },
+      {
+        zh: "天线与滤波器分别设计后级联，插入损耗大且射频前端体积大",
+        en: "antennas and filters are designed separately and then cascaded, giving high insertion loss and a bulky radio frequency front end",
+      },
+      {
+        zh: "传统信道估计在高速移动场景下导频开销大、估计精度低",
+        en: "conventional channel estimation needs heavy pilot overhead and is inaccurate at high mobility",
+      },
     ],
     mechanisms: [
-      { zh: "馈电网络将射频信号等幅同相地分配至各辐射贴片，从而在远场形成高增益波束", en: "the feed network distributes the radio frequency signal to the radiating patches with equal amplitude and phase, forming a high-gain beam in the far field" },
-      { zh: "寄生单元与辐射贴片耦合产生新的谐振点，从而展宽天线的阻抗带宽", en: "the parasitic element couples with the radiating patch to create an additional resonance, broadening the impedance bandwidth of the antenna" },
-      { zh: "去耦结构在相邻天线单元之间形成电流反向路径，抵消互耦电流", en: "the decoupling structure forms a reverse current path between adjacent antenna elements, cancelling the mutual coupling current" },
-      { zh: "基站根据信道状态信息计算预编码矩阵，并通过移相器调整各阵元的相位实现波束赋形", en: "the base station computes a precoding matrix from channel state information and adjusts the phase of each array element through phase shifters to form beams" },
-      { zh: "终端在无数据传输时进入深度休眠状态，并按预设周期唤醒监听寻呼信息", en: "the terminal enters deep sleep when it has no data to send and wakes periodically to listen for paging messages" },
-      { zh: "智能体以系统吞吐量为奖励函数，迭代学习子信道与发射功率的联合分配策略", en: "an agent uses system throughput as its reward and iteratively learns a joint allocation policy for subchannels and transmit power" },
-      { zh: "网关对各传感器节点上传的数据进行本地预处理，再通过蜂窝网络转发至云平台", en: "the gateway preprocesses data uploaded by the sensor nodes locally and forwards it to the cloud platform over the cellular network" },
-      { zh: "智能反射面通过切换各反射单元上PIN二极管的通断状态改变反射相位，将入射信号定向反射至被遮挡的用户", en: "the intelligent reflecting surface switches the PIN diodes on its reflecting elements to change their reflection phase, steering the incident signal toward users who are blocked" },
-      { zh: "定位基站测量标签发射的超宽带脉冲的到达时间差，并据此解算标签的二维或三维坐标", en: "the positioning base stations measure the time differences of arrival of ultra-wideband pulses transmitted by a tag and solve for its two- or three-dimensional coordinates" },
-      { zh: "在馈电结构中引入谐振枝节形成辐射零点，使天线增益在通带外快速滚降，兼具滤波功能", en: "resonant stubs introduced into the feed structure create radiation nulls so that the antenna gain rolls off sharply outside the passband, giving the antenna a filtering function" },
+      {
+        zh: "馈电网络将射频信号等幅同相地分配至各辐射贴片，从而在远场形成高增益波束",
+        en: "the feed network distributes the radio frequency signal to the radiating patches with equal amplitude and phase, forming a high-gain beam in the far field",
+      },
+      {
+        zh: "寄生单元与辐射贴片耦合产生新的谐振点，从而展宽天线的阻抗带宽",
+        en: "the parasitic element couples with the radiating patch to create an additional resonance, broadening the impedance bandwidth of the antenna",
+      },
+      {
+        zh: "去耦结构在相邻天线单元之间形成电流反向路径，抵消互耦电流",
+        en: "the decoupling structure forms a reverse current path between adjacent antenna elements, cancelling the mutual coupling current",
+      },
+      {
+        zh: "基站根据信道状态信息计算预编码矩阵，并通过移相器调整各阵元的相位实现波束赋形",
+        en: "the base station computes a precoding matrix from channel state information and adjusts the phase of each array element through phase shifters to form beams",
+      },
+      {
+        zh: "终端在无数据传输时进入深度休眠状态，并按预设周期唤醒监听寻呼信息",
+        en: "the terminal enters deep sleep when it has no data to send and wakes periodically to listen for paging messages",
+      },
+      {
+        zh: "智能体以系统吞吐量为奖励函数，迭代学习子信道与发射功率的联合分配策略",
+        en: "an agent uses system throughput as its reward and iteratively learns a joint allocation policy for subchannels and transmit power",
+      },
+      {
+        zh: "网关对各传感器节点上传的数据进行本地预处理，再通过蜂窝网络转发至云平台",
+        en: "the gateway preprocesses data uploaded by the sensor nodes locally and forwards it to the cloud platform over the cellular network",
+      },
+      {
+        zh: "智能反射面通过切换各反射单元上PIN二极管的通断状态改变反射相位，将入射信号定向反射至被遮挡的用户",
+        en: "the intelligent reflecting surface switches the PIN diodes on its reflecting elements to change their reflection phase, steering the incident signal toward users who are blocked",
+      },
+      {
+        zh: "定位基站测量标签发射的超宽带脉冲的到达时间差，并据此解算标签的二维或三维坐标",
+        en: "the positioning base stations measure the time differences of arrival of ultra-wideband pulses transmitted by a tag and solve for its two- or three-dimensional coordinates",
+      },
+      {
+        zh: "在馈电结构中引入谐振枝节形成辐射零点，使天线增益在通带外快速滚降，兼具滤波功能",
+        en: "resonant stubs introduced into the feed structure create radiation nulls so that the antenna gain rolls off sharply outside the passband, giving the antenna a filtering function",
+      },
     ],
     effects: [
       { zh: "提高了天线增益", en: "improves antenna gain" },
@@ -374,12 +494,26 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "chips-integrated-circuits",
-    topic: { zh: "集成电路设计、先进封装与芯片测试", en: "integrated circuit design, advanced packaging and chip testing" },
+    topic: {
+      zh: "集成电路设计、先进封装与芯片测试",
+      en: "integrated circuit design, advanced packaging and chip testing",
+    },
     cluster: "POWER_SEMI",
     field: "DIGITAL",
     weight: 8,
     ipcMain: ["H01L 23/31", "H01L 25/065", "H01L 21/66", "G06F 30/39", "G06F 15/78", "H03K 19/0175"],
-    ipcOther: ["H01L 23/498", "H01L 21/56", "H01L 23/367", "G06F 30/33", "G01R 31/28", "H03K 19/003", "H01L 23/29", "B23K 35/26", "G03F 7/004", "C09G 1/02"],
+    ipcOther: [
+      "H01L 23/498",
+      "H01L 21/56",
+      "H01L 23/367",
+      "G06F 30/33",
+      "G01R 31/28",
+      "H03K 19/003",
+      "H01L 23/29",
+      "B23K 35/26",
+      "G03F 7/004",
+      "C09G 1/02",
+    ],
     subjects: [
       { zh: "集成电路芯片", en: "integrated circuit chip" },
       { zh: "芯片封装结构", en: "chip package structure" },
@@ -412,7 +546,10 @@ export const AREAS: TechArea[] = [
       { zh: "硅通孔的制备方法", en: "method for fabricating through-silicon vias" },
       { zh: "集成电路时序分析方法", en: "timing analysis method for integrated circuits" },
       { zh: "芯片老化测试方法", en: "chip burn-in test method" },
-      { zh: "扇出型封装的重布线层制备方法", en: "method for fabricating the redistribution layer of a fan-out package" },
+      {
+        zh: "扇出型封装的重布线层制备方法",
+        en: "method for fabricating the redistribution layer of a fan-out package",
+      },
       { zh: "晶圆混合键合方法", en: "hybrid wafer bonding method" },
       { zh: "集成电路功耗优化方法", en: "power optimization method for integrated circuits" },
       { zh: "芯片硬件木马检测方法", en: "hardware Trojan detection method for chips" },
@@ -493,27 +630,84 @@ export const AREAS: TechArea[] = [
       { zh: "电源网络", en: "power delivery network" },
     ],
     problems: [
-      { zh: "随着摩尔定律放缓，大面积单片芯片良率低、制造成本高", en: "as Moore's law slows, large monolithic dies suffer low yield and high manufacturing cost" },
-      { zh: "芯片之间通过封装基板互连，布线密度低，传输带宽受限", en: "chips interconnected through the package substrate have low wiring density and limited bandwidth" },
-      { zh: "冯·诺依曼架构中数据在存储器与处理器之间频繁搬运，形成“存储墙”，能效低", en: "in the von Neumann architecture data shuttle constantly between memory and processor, creating a memory wall and poor energy efficiency" },
-      { zh: "多层堆叠芯片热量集中，局部热点温度过高，影响可靠性", en: "heat concentrates in multilayer stacked chips, and local hot spots grow hot enough to impair reliability" },
-      { zh: "塑封材料与硅芯片的热膨胀系数失配，导致封装翘曲和焊点开裂", en: "the mismatch in thermal expansion between the molding compound and the silicon die causes package warpage and solder joint cracking" },
-      { zh: "大规模集成电路的测试向量数量庞大，测试时间长、测试成本高", en: "large-scale integrated circuits need huge numbers of test vectors, making testing long and costly" },
-      { zh: "先进工艺节点下版图布线拥塞严重，时序收敛困难", en: "at advanced process nodes routing congestion is severe and timing closure is difficult" },
-      { zh: "电源电压波动和工艺偏差使模拟电路的输出精度下降", en: "supply voltage fluctuation and process variation degrade the output accuracy of analog circuits" },
-      { zh: "第三方IP核可能被植入硬件木马，芯片安全难以保证", en: "third-party IP cores may carry hardware Trojans, so chip security cannot be guaranteed" },
+      {
+        zh: "随着摩尔定律放缓，大面积单片芯片良率低、制造成本高",
+        en: "as Moore's law slows, large monolithic dies suffer low yield and high manufacturing cost",
+      },
+      {
+        zh: "芯片之间通过封装基板互连，布线密度低，传输带宽受限",
+        en: "chips interconnected through the package substrate have low wiring density and limited bandwidth",
+      },
+      {
+        zh: "冯·诺依曼架构中数据在存储器与处理器之间频繁搬运，形成“存储墙”，能效低",
+        en: "in the von Neumann architecture data shuttle constantly between memory and processor, creating a memory wall and poor energy efficiency",
+      },
+      {
+        zh: "多层堆叠芯片热量集中，局部热点温度过高，影响可靠性",
+        en: "heat concentrates in multilayer stacked chips, and local hot spots grow hot enough to impair reliability",
+      },
+      {
+        zh: "塑封材料与硅芯片的热膨胀系数失配，导致封装翘曲和焊点开裂",
+        en: "the mismatch in thermal expansion between the molding compound and the silicon die causes package warpage and solder joint cracking",
+      },
+      {
+        zh: "大规模集成电路的测试向量数量庞大，测试时间长、测试成本高",
+        en: "large-scale integrated circuits need huge numbers of test vectors, making testing long and costly",
+      },
+      {
+        zh: "先进工艺节点下版图布线拥塞严重，时序收敛困难",
+        en: "at advanced process nodes routing congestion is severe and timing closure is difficult",
+      },
+      {
+        zh: "电源电压波动和工艺偏差使模拟电路的输出精度下降",
+        en: "supply voltage fluctuation and process variation degrade the output accuracy of analog circuits",
+      },
+      {
+        zh: "第三方IP核可能被植入硬件木马，芯片安全难以保证",
+        en: "third-party IP cores may carry hardware Trojans, so chip security cannot be guaranteed",
+      },
     ],
     mechanisms: [
-      { zh: "多个裸芯片通过硅通孔在垂直方向堆叠互连，从而缩短芯片间的信号传输路径", en: "several bare dies are stacked and interconnected vertically through through-silicon vias, shortening the signal paths between chips" },
-      { zh: "各芯粒通过硅中介层上的高密度布线实现互连，并由封装基板引出至外部电路", en: "the chiplets are interconnected by high-density wiring on a silicon interposer, and the package substrate routes their signals to external circuits" },
-      { zh: "重布线层将芯片焊盘扇出至塑封体表面，并在其上形成焊球阵列", en: "the redistribution layer fans the chip pads out over the surface of the molding compound body, where a solder ball array is formed" },
-      { zh: "测试时将测试向量经扫描链移入集成电路内部寄存器，并将捕获的响应移出与期望值比较", en: "during testing, test vectors are shifted through the scan chains into the internal registers of the integrated circuit, and the captured responses are shifted out and compared with expected values" },
-      { zh: "在存储阵列内部直接完成乘累加运算，减少数据在存储器与处理单元之间的搬运", en: "multiply-accumulate operations are performed directly inside the memory array, reducing data movement between memory and processing units" },
-      { zh: "根据各模块的功耗分布优化布局，并在热点区域设置嵌入式散热通道", en: "the layout is optimized according to the power distribution of the modules, and embedded heat-dissipation channels are placed at hot spots" },
-      { zh: "训练好的预测模型根据集成电路版图特征预估布线拥塞，并引导布局算法调整单元位置", en: "a trained prediction model estimates routing congestion from integrated circuit layout features and guides the placement algorithm in adjusting cell positions" },
-      { zh: "上下晶圆表面的铜焊盘与介质层经等离子体活化后对准贴合，退火时铜原子相互扩散，形成无凸点的直接互连", en: "after plasma activation, the copper pads and dielectric layers on the surfaces of the upper and lower wafers are aligned and brought into contact, and copper atoms interdiffuse during annealing to form direct bumpless interconnects" },
-      { zh: "带隙基准电路将具有负温度系数的基极-发射极电压与具有正温度系数的热电压按比例叠加，输出与温度无关的基准电压", en: "the bandgap reference circuit adds the base-emitter voltage, which has a negative temperature coefficient, to a scaled thermal voltage with a positive temperature coefficient, producing a temperature-independent reference voltage" },
-      { zh: "底部填充胶在毛细作用下填满芯片与基板之间的间隙，固化后分担焊点承受的热应力", en: "the underfill flows by capillary action into the gap between the die and the substrate and, once cured, shares the thermal stress borne by the solder joints" },
+      {
+        zh: "多个裸芯片通过硅通孔在垂直方向堆叠互连，从而缩短芯片间的信号传输路径",
+        en: "several bare dies are stacked and interconnected vertically through through-silicon vias, shortening the signal paths between chips",
+      },
+      {
+        zh: "各芯粒通过硅中介层上的高密度布线实现互连，并由封装基板引出至外部电路",
+        en: "the chiplets are interconnected by high-density wiring on a silicon interposer, and the package substrate routes their signals to external circuits",
+      },
+      {
+        zh: "重布线层将芯片焊盘扇出至塑封体表面，并在其上形成焊球阵列",
+        en: "the redistribution layer fans the chip pads out over the surface of the molding compound body, where a solder ball array is formed",
+      },
+      {
+        zh: "测试时将测试向量经扫描链移入集成电路内部寄存器，并将捕获的响应移出与期望值比较",
+        en: "during testing, test vectors are shifted through the scan chains into the internal registers of the integrated circuit, and the captured responses are shifted out and compared with expected values",
+      },
+      {
+        zh: "在存储阵列内部直接完成乘累加运算，减少数据在存储器与处理单元之间的搬运",
+        en: "multiply-accumulate operations are performed directly inside the memory array, reducing data movement between memory and processing units",
+      },
+      {
+        zh: "根据各模块的功耗分布优化布局，并在热点区域设置嵌入式散热通道",
+        en: "the layout is optimized according to the power distribution of the modules, and embedded heat-dissipation channels are placed at hot spots",
+      },
+      {
+        zh: "训练好的预测模型根据集成电路版图特征预估布线拥塞，并引导布局算法调整单元位置",
+        en: "a trained prediction model estimates routing congestion from integrated circuit layout features and guides the placement algorithm in adjusting cell positions",
+      },
+      {
+        zh: "上下晶圆表面的铜焊盘与介质层经等离子体活化后对准贴合，退火时铜原子相互扩散，形成无凸点的直接互连",
+        en: "after plasma activation, the copper pads and dielectric layers on the surfaces of the upper and lower wafers are aligned and brought into contact, and copper atoms interdiffuse during annealing to form direct bumpless interconnects",
+      },
+      {
+        zh: "带隙基准电路将具有负温度系数的基极-发射极电压与具有正温度系数的热电压按比例叠加，输出与温度无关的基准电压",
+        en: "the bandgap reference circuit adds the base-emitter voltage, which has a negative temperature coefficient, to a scaled thermal voltage with a positive temperature coefficient, producing a temperature-independent reference voltage",
+      },
+      {
+        zh: "底部填充胶在毛细作用下填满芯片与基板之间的间隙，固化后分担焊点承受的热应力",
+        en: "the underfill flows by capillary action into the gap between the die and the substrate and, once cured, shares the thermal stress borne by the solder joints",
+      },
     ],
     effects: [
       { zh: "提高了芯片的集成度", en: "increases the integration density of the chip" },
@@ -603,7 +797,10 @@ export const AREAS: TechArea[] = [
       { zh: "功率器件的寿命预测方法", en: "lifetime prediction method for power devices" },
       { zh: "并联功率器件的均流控制方法", en: "current sharing control method for paralleled power devices" },
       { zh: "逆变器死区补偿方法", en: "dead-time compensation method for inverters" },
-      { zh: "增强型氮化镓器件的p型栅制备方法", en: "method for fabricating the p-type gate of enhancement-mode gallium nitride devices" },
+      {
+        zh: "增强型氮化镓器件的p型栅制备方法",
+        en: "method for fabricating the p-type gate of enhancement-mode gallium nitride devices",
+      },
     ],
     preparations: [
       { zh: "碳化硅单晶", en: "silicon carbide single crystal" },
@@ -677,27 +874,84 @@ export const AREAS: TechArea[] = [
       { zh: "隔离驱动芯片", en: "isolated gate driver chip" },
     ],
     problems: [
-      { zh: "硅基功率器件已接近材料的理论极限，难以同时实现高耐压与低导通电阻", en: "silicon power devices are close to the theoretical limits of the material and cannot combine high blocking voltage with low on-resistance" },
-      { zh: "碳化硅MOSFET的栅氧界面态密度高，沟道迁移率低且阈值电压不稳定", en: "silicon carbide MOSFETs have a high interface state density at the gate oxide, giving low channel mobility and an unstable threshold voltage" },
-      { zh: "氮化镓器件在高压开关时存在电流崩塌，动态导通电阻增大", en: "gallium nitride devices exhibit current collapse when switching at high voltage, which increases their dynamic on-resistance" },
-      { zh: "常规焊料连接层在高温循环下容易疲劳开裂，限制了功率模块的工作结温", en: "conventional solder joints fatigue and crack under high-temperature cycling, limiting the junction temperature of power modules" },
-      { zh: "功率模块寄生电感大，高速开关时产生严重的电压过冲和振荡", en: "power modules have a large parasitic inductance, which produces severe voltage overshoot and ringing during fast switching" },
-      { zh: "硬开关变换器的开关损耗随开关频率升高急剧增加，难以提高功率密度", en: "switching losses in hard-switched converters rise steeply with switching frequency, making higher power density hard to achieve" },
-      { zh: "并联功率器件参数不一致导致电流分配不均，个别器件过热", en: "parameter mismatch among paralleled power devices causes uneven current sharing and overheats individual devices" },
-      { zh: "三电平逆变器中点电位波动，引起输出电压畸变", en: "the neutral-point potential of three-level inverters fluctuates and distorts the output voltage" },
-      { zh: "机械断路器分断速度慢，难以及时切断直流系统的故障电流", en: "mechanical circuit breakers interrupt too slowly to clear fault currents in DC systems in time" },
+      {
+        zh: "硅基功率器件已接近材料的理论极限，难以同时实现高耐压与低导通电阻",
+        en: "silicon power devices are close to the theoretical limits of the material and cannot combine high blocking voltage with low on-resistance",
+      },
+      {
+        zh: "碳化硅MOSFET的栅氧界面态密度高，沟道迁移率低且阈值电压不稳定",
+        en: "silicon carbide MOSFETs have a high interface state density at the gate oxide, giving low channel mobility and an unstable threshold voltage",
+      },
+      {
+        zh: "氮化镓器件在高压开关时存在电流崩塌，动态导通电阻增大",
+        en: "gallium nitride devices exhibit current collapse when switching at high voltage, which increases their dynamic on-resistance",
+      },
+      {
+        zh: "常规焊料连接层在高温循环下容易疲劳开裂，限制了功率模块的工作结温",
+        en: "conventional solder joints fatigue and crack under high-temperature cycling, limiting the junction temperature of power modules",
+      },
+      {
+        zh: "功率模块寄生电感大，高速开关时产生严重的电压过冲和振荡",
+        en: "power modules have a large parasitic inductance, which produces severe voltage overshoot and ringing during fast switching",
+      },
+      {
+        zh: "硬开关变换器的开关损耗随开关频率升高急剧增加，难以提高功率密度",
+        en: "switching losses in hard-switched converters rise steeply with switching frequency, making higher power density hard to achieve",
+      },
+      {
+        zh: "并联功率器件参数不一致导致电流分配不均，个别器件过热",
+        en: "parameter mismatch among paralleled power devices causes uneven current sharing and overheats individual devices",
+      },
+      {
+        zh: "三电平逆变器中点电位波动，引起输出电压畸变",
+        en: "the neutral-point potential of three-level inverters fluctuates and distorts the output voltage",
+      },
+      {
+        zh: "机械断路器分断速度慢，难以及时切断直流系统的故障电流",
+        en: "mechanical circuit breakers interrupt too slowly to clear fault currents in DC systems in time",
+      },
     ],
     mechanisms: [
-      { zh: "势垒层与沟道层之间的极化效应在异质界面处感生高浓度二维电子气，形成低电阻导电沟道", en: "polarization between the barrier layer and the channel layer induces a high-density two-dimensional electron gas at the heterointerface, forming a low-resistance conduction channel" },
-      { zh: "场板调制栅极边缘的电场分布，降低峰值电场强度，从而提高器件的击穿电压", en: "the field plate reshapes the electric field at the gate edge and lowers the peak field strength, raising the breakdown voltage of the device" },
-      { zh: "超结结构中交替排列的p型柱与n型柱在反向偏置时相互耗尽，使漂移区可采用更高的掺杂浓度", en: "the alternating p-type and n-type pillars of the superjunction deplete each other under reverse bias, allowing a higher doping concentration in the drift region" },
-      { zh: "谐振电感与谐振电容在开关管关断期间发生谐振，使开关管在零电压条件下导通", en: "the resonant inductor and resonant capacitor resonate while the switch is off, so that the switch turns on at zero voltage" },
-      { zh: "控制器根据中点电位偏差调节冗余小矢量的作用时间，从而实现中点电位平衡", en: "the controller adjusts the dwell time of redundant small vectors according to the neutral-point voltage deviation, balancing the neutral-point potential" },
-      { zh: "驱动电路检测器件的漏源电压，在发生短路时通过软关断降低关断过电压", en: "the drive circuit monitors the drain-source voltage of the device and, on a short circuit, turns it off softly to limit the turn-off overvoltage" },
-      { zh: "芯片产生的热量经覆铜陶瓷基板向上下两侧同时传导至散热器", en: "heat generated by the chip is conducted through direct bonded copper ceramic substrates to heat sinks on both sides" },
-      { zh: "纳米银焊膏在低温加压条件下烧结形成多孔银连接层，其熔点远高于工作温度，从而提高了芯片连接的耐高温能力", en: "the nano-silver paste sinters at low temperature under pressure into a porous silver joint whose melting point is far above the operating temperature, which raises the temperature capability of the die attach" },
-      { zh: "固态断路器检测到故障电流后在微秒级时间内关断功率器件，并由压敏电阻吸收线路电感中储存的能量", en: "on detecting a fault current, the solid-state circuit breaker turns off its power devices within microseconds, and a varistor absorbs the energy stored in the line inductance" },
-      { zh: "p型氮化镓栅极层耗尽其下方的二维电子气，使器件在零栅压下处于关断状态", en: "the p-type gallium nitride gate layer depletes the two-dimensional electron gas beneath it, so that the device is off at zero gate voltage" },
+      {
+        zh: "势垒层与沟道层之间的极化效应在异质界面处感生高浓度二维电子气，形成低电阻导电沟道",
+        en: "polarization between the barrier layer and the channel layer induces a high-density two-dimensional electron gas at the heterointerface, forming a low-resistance conduction channel",
+      },
+      {
+        zh: "场板调制栅极边缘的电场分布，降低峰值电场强度，从而提高器件的击穿电压",
+        en: "the field plate reshapes the electric field at the gate edge and lowers the peak field strength, raising the breakdown voltage of the device",
+      },
+      {
+        zh: "超结结构中交替排列的p型柱与n型柱在反向偏置时相互耗尽，使漂移区可采用更高的掺杂浓度",
+        en: "the alternating p-type and n-type pillars of the superjunction deplete each other under reverse bias, allowing a higher doping concentration in the drift region",
+      },
+      {
+        zh: "谐振电感与谐振电容在开关管关断期间发生谐振，使开关管在零电压条件下导通",
+        en: "the resonant inductor and resonant capacitor resonate while the switch is off, so that the switch turns on at zero voltage",
+      },
+      {
+        zh: "控制器根据中点电位偏差调节冗余小矢量的作用时间，从而实现中点电位平衡",
+        en: "the controller adjusts the dwell time of redundant small vectors according to the neutral-point voltage deviation, balancing the neutral-point potential",
+      },
+      {
+        zh: "驱动电路检测器件的漏源电压，在发生短路时通过软关断降低关断过电压",
+        en: "the drive circuit monitors the drain-source voltage of the device and, on a short circuit, turns it off softly to limit the turn-off overvoltage",
+      },
+      {
+        zh: "芯片产生的热量经覆铜陶瓷基板向上下两侧同时传导至散热器",
+        en: "heat generated by the chip is conducted through direct bonded copper ceramic substrates to heat sinks on both sides",
+      },
+      {
+        zh: "纳米银焊膏在低温加压条件下烧结形成多孔银连接层，其熔点远高于工作温度，从而提高了芯片连接的耐高温能力",
+        en: "the nano-silver paste sinters at low temperature under pressure into a porous silver joint whose melting point is far above the operating temperature, which raises the temperature capability of the die attach",
+      },
+      {
+        zh: "固态断路器检测到故障电流后在微秒级时间内关断功率器件，并由压敏电阻吸收线路电感中储存的能量",
+        en: "on detecting a fault current, the solid-state circuit breaker turns off its power devices within microseconds, and a varistor absorbs the energy stored in the line inductance",
+      },
+      {
+        zh: "p型氮化镓栅极层耗尽其下方的二维电子气，使器件在零栅压下处于关断状态",
+        en: "the p-type gallium nitride gate layer depletes the two-dimensional electron gas beneath it, so that the device is off at zero gate voltage",
+      },
     ],
     effects: [
       { zh: "提高了器件的击穿电压", en: "raises the breakdown voltage of the device" },
@@ -748,7 +1002,16 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["H10K 59/12", "H10K 59/35", "H10K 50/844", "G09G 3/3233", "G09G 3/32"],
-    ipcOther: ["H10K 59/40", "H10K 71/00", "G09G 3/3266", "G02F 1/1333", "G02F 1/13357", "H01L 25/075", "H10K 85/60", "C09K 11/06"],
+    ipcOther: [
+      "H10K 59/40",
+      "H10K 71/00",
+      "G09G 3/3266",
+      "G02F 1/1333",
+      "G02F 1/13357",
+      "H01L 25/075",
+      "H10K 85/60",
+      "C09K 11/06",
+    ],
     subjects: [
       { zh: "OLED显示面板", en: "OLED display panel" },
       { zh: "柔性OLED显示装置", en: "flexible OLED display device" },
@@ -780,7 +1043,10 @@ export const AREAS: TechArea[] = [
       { zh: "显示面板的驱动方法", en: "driving method for a display panel" },
       { zh: "量子点发光层的喷墨打印方法", en: "inkjet printing method for a quantum dot emitting layer" },
       { zh: "显示面板Mura缺陷检测方法", en: "mura defect detection method for display panels" },
-      { zh: "低温多晶硅薄膜晶体管的制备方法", en: "method for fabricating low-temperature polysilicon thin-film transistors" },
+      {
+        zh: "低温多晶硅薄膜晶体管的制备方法",
+        en: "method for fabricating low-temperature polysilicon thin-film transistors",
+      },
       { zh: "柔性显示面板的激光剥离方法", en: "laser lift-off method for flexible display panels" },
       { zh: "显示面板的伽马校正方法", en: "gamma correction method for display panels" },
       { zh: "氧化物薄膜晶体管的退火方法", en: "annealing method for oxide thin-film transistors" },
@@ -865,27 +1131,84 @@ export const AREAS: TechArea[] = [
       { zh: "精细金属掩膜版", en: "fine metal mask" },
     ],
     problems: [
-      { zh: "驱动晶体管的阈值电压漂移导致OLED显示亮度不均匀", en: "threshold voltage drift of the driving transistors makes the brightness of OLED displays uneven" },
-      { zh: "有机发光材料对水氧敏感，封装失效后出现黑点并缩短器件寿命", en: "organic light-emitting materials are sensitive to water and oxygen, so encapsulation failures create dark spots and shorten device lifetime" },
-      { zh: "Micro-LED芯片尺寸微小、数量巨大，转移效率和良率低", en: "micro-LED chips are tiny and numerous, so transfer efficiency and yield are low" },
-      { zh: "柔性显示屏反复弯折后膜层容易开裂剥离", en: "the film layers of flexible displays crack and peel after repeated bending" },
-      { zh: "屏下摄像区域透光率低，拍摄画质差", en: "the under-display camera area transmits little light, so image quality is poor" },
-      { zh: "采用侧入式背光的液晶显示器对比度低，难以实现局部调光", en: "edge-lit liquid crystal displays have low contrast and can hardly achieve local dimming" },
-      { zh: "精细金属掩膜版张网精度不足，造成蒸镀像素偏移和混色", en: "fine metal masks are stretched imprecisely, so evaporated pixels shift and colors mix" },
-      { zh: "偏光片吸收了过半的出射光，降低了OLED显示面板的出光效率", en: "the polarizer absorbs more than half of the emitted light, lowering the light output efficiency of OLED panels" },
-      { zh: "大尺寸显示面板的栅线负载大，信号延迟导致像素充电不足", en: "the gate lines of large display panels carry heavy loads, and signal delay leaves pixels insufficiently charged" },
+      {
+        zh: "驱动晶体管的阈值电压漂移导致OLED显示亮度不均匀",
+        en: "threshold voltage drift of the driving transistors makes the brightness of OLED displays uneven",
+      },
+      {
+        zh: "有机发光材料对水氧敏感，封装失效后出现黑点并缩短器件寿命",
+        en: "organic light-emitting materials are sensitive to water and oxygen, so encapsulation failures create dark spots and shorten device lifetime",
+      },
+      {
+        zh: "Micro-LED芯片尺寸微小、数量巨大，转移效率和良率低",
+        en: "micro-LED chips are tiny and numerous, so transfer efficiency and yield are low",
+      },
+      {
+        zh: "柔性显示屏反复弯折后膜层容易开裂剥离",
+        en: "the film layers of flexible displays crack and peel after repeated bending",
+      },
+      {
+        zh: "屏下摄像区域透光率低，拍摄画质差",
+        en: "the under-display camera area transmits little light, so image quality is poor",
+      },
+      {
+        zh: "采用侧入式背光的液晶显示器对比度低，难以实现局部调光",
+        en: "edge-lit liquid crystal displays have low contrast and can hardly achieve local dimming",
+      },
+      {
+        zh: "精细金属掩膜版张网精度不足，造成蒸镀像素偏移和混色",
+        en: "fine metal masks are stretched imprecisely, so evaporated pixels shift and colors mix",
+      },
+      {
+        zh: "偏光片吸收了过半的出射光，降低了OLED显示面板的出光效率",
+        en: "the polarizer absorbs more than half of the emitted light, lowering the light output efficiency of OLED panels",
+      },
+      {
+        zh: "大尺寸显示面板的栅线负载大，信号延迟导致像素充电不足",
+        en: "the gate lines of large display panels carry heavy loads, and signal delay leaves pixels insufficiently charged",
+      },
     ],
     mechanisms: [
-      { zh: "在补偿阶段将驱动晶体管的阈值电压存储于存储电容中，使发光阶段的驱动电流与阈值电压无关", en: "during the compensation phase the threshold voltage of the driving transistor is stored on the storage capacitor, so the driving current in the emission phase is independent of the threshold voltage" },
-      { zh: "空穴与电子分别经空穴传输层和电子传输层注入有机发光层，并在其中复合发光", en: "holes and electrons are injected into the organic light-emitting layer through the hole transport layer and the electron transport layer, where they recombine and emit light" },
-      { zh: "薄膜封装层由无机层与有机层交替堆叠而成，阻挡水汽和氧气渗入发光器件", en: "the thin-film encapsulation layer consists of alternating inorganic and organic layers that block water vapor and oxygen from reaching the light-emitting device" },
-      { zh: "蓝光Micro-LED芯片发出的光激发量子点色转换层，转换为红光和绿光，实现全彩显示", en: "blue light from the micro-LED chips excites the quantum dot color conversion layer, which converts it into red and green light for full-color display" },
-      { zh: "弹性印章通过可控粘附力一次拾取大量Micro-LED芯片，并将其对位转印至驱动背板", en: "an elastomeric stamp picks up a large number of micro-LED chips at once by controlled adhesion and transfers them in alignment onto the driving backplane" },
-      { zh: "采集各子像素的亮度数据并计算补偿系数，显示驱动芯片据此调整数据电压", en: "the luminance of each subpixel is measured to compute compensation coefficients, according to which the display driver chip adjusts the data voltage" },
-      { zh: "移位寄存器单元逐行输出扫描信号，依次打开各行像素的开关晶体管", en: "the shift register units output scan signals row by row, turning on the switching transistors of each pixel row in turn" },
-      { zh: "Mini-LED背光被划分为多个独立控光分区，根据图像内容逐区调节背光亮度以提高对比度", en: "the mini-LED backlight is divided into many independently controlled zones whose brightness follows the image content zone by zone, raising contrast" },
-      { zh: "彩色滤光层替代偏光片吸收环境反射光，同时使对应颜色的出射光透过", en: "the color filter layer replaces the polarizer, absorbing reflected ambient light while transmitting emitted light of the matching color" },
-      { zh: "带电颜料粒子在上下电极间电场的作用下迁移，改变像素的反射颜色，断电后画面保持不变", en: "charged pigment particles migrate in the electric field between the upper and lower electrodes, changing the reflected color of the pixel, and the image persists after the power is removed" },
+      {
+        zh: "在补偿阶段将驱动晶体管的阈值电压存储于存储电容中，使发光阶段的驱动电流与阈值电压无关",
+        en: "during the compensation phase the threshold voltage of the driving transistor is stored on the storage capacitor, so the driving current in the emission phase is independent of the threshold voltage",
+      },
+      {
+        zh: "空穴与电子分别经空穴传输层和电子传输层注入有机发光层，并在其中复合发光",
+        en: "holes and electrons are injected into the organic light-emitting layer through the hole transport layer and the electron transport layer, where they recombine and emit light",
+      },
+      {
+        zh: "薄膜封装层由无机层与有机层交替堆叠而成，阻挡水汽和氧气渗入发光器件",
+        en: "the thin-film encapsulation layer consists of alternating inorganic and organic layers that block water vapor and oxygen from reaching the light-emitting device",
+      },
+      {
+        zh: "蓝光Micro-LED芯片发出的光激发量子点色转换层，转换为红光和绿光，实现全彩显示",
+        en: "blue light from the micro-LED chips excites the quantum dot color conversion layer, which converts it into red and green light for full-color display",
+      },
+      {
+        zh: "弹性印章通过可控粘附力一次拾取大量Micro-LED芯片，并将其对位转印至驱动背板",
+        en: "an elastomeric stamp picks up a large number of micro-LED chips at once by controlled adhesion and transfers them in alignment onto the driving backplane",
+      },
+      {
+        zh: "采集各子像素的亮度数据并计算补偿系数，显示驱动芯片据此调整数据电压",
+        en: "the luminance of each subpixel is measured to compute compensation coefficients, according to which the display driver chip adjusts the data voltage",
+      },
+      {
+        zh: "移位寄存器单元逐行输出扫描信号，依次打开各行像素的开关晶体管",
+        en: "the shift register units output scan signals row by row, turning on the switching transistors of each pixel row in turn",
+      },
+      {
+        zh: "Mini-LED背光被划分为多个独立控光分区，根据图像内容逐区调节背光亮度以提高对比度",
+        en: "the mini-LED backlight is divided into many independently controlled zones whose brightness follows the image content zone by zone, raising contrast",
+      },
+      {
+        zh: "彩色滤光层替代偏光片吸收环境反射光，同时使对应颜色的出射光透过",
+        en: "the color filter layer replaces the polarizer, absorbing reflected ambient light while transmitting emitted light of the matching color",
+      },
+      {
+        zh: "带电颜料粒子在上下电极间电场的作用下迁移，改变像素的反射颜色，断电后画面保持不变",
+        en: "charged pigment particles migrate in the electric field between the upper and lower electrodes, changing the reflected color of the pixel, and the image persists after the power is removed",
+      },
     ],
     effects: [
       { zh: "提高了显示亮度均匀性", en: "improves display luminance uniformity" },
@@ -1042,27 +1365,84 @@ export const AREAS: TechArea[] = [
       { zh: "北斗射频芯片", en: "BeiDou radio frequency chip" },
     ],
     problems: [
-      { zh: "低轨卫星相对地面高速运动，信号的多普勒频偏大且变化快", en: "low Earth orbit satellites move fast relative to the ground, so their signals carry large, rapidly changing Doppler shifts" },
-      { zh: "卫星波束覆盖固定，难以适应业务量在地域和时间上的不均衡分布", en: "fixed satellite beam coverage cannot adapt to traffic that is unevenly distributed in space and time" },
-      { zh: "低轨星座网络拓扑动态变化，星间链路频繁切换导致路由中断", en: "the topology of low Earth orbit constellations keeps changing, and frequent inter-satellite link handovers interrupt routing" },
-      { zh: "机械扫描卫星天线体积大、跟踪速度慢，难以在移动载体上稳定跟星", en: "mechanically scanned satellite antennas are bulky and track slowly, so they cannot hold a satellite steadily on a moving platform" },
-      { zh: "卫星导航信号到达地面时功率极低，容易受到压制式干扰和欺骗干扰", en: "satellite navigation signals arrive at the ground with very low power and are vulnerable to jamming and spoofing" },
-      { zh: "精密单点定位的收敛时间长达数十分钟，难以满足实时应用需求", en: "precise point positioning takes tens of minutes to converge, too long for real-time applications" },
-      { zh: "高楼和树木遮挡造成卫星信号多路径和失锁，北斗接收机周跳频繁", en: "buildings and trees cause multipath and loss of lock on satellite signals, so BeiDou receivers suffer frequent cycle slips" },
-      { zh: "相控阵卫星终端需要大量T/R组件，成本高、功耗大", en: "phased-array satellite terminals need large numbers of T/R modules and are costly and power-hungry" },
-      { zh: "偏远地区和海上缺乏地面网络覆盖，应急通信保障能力不足", en: "remote areas and the open sea lack terrestrial network coverage, leaving emergency communication poorly supported" },
+      {
+        zh: "低轨卫星相对地面高速运动，信号的多普勒频偏大且变化快",
+        en: "low Earth orbit satellites move fast relative to the ground, so their signals carry large, rapidly changing Doppler shifts",
+      },
+      {
+        zh: "卫星波束覆盖固定，难以适应业务量在地域和时间上的不均衡分布",
+        en: "fixed satellite beam coverage cannot adapt to traffic that is unevenly distributed in space and time",
+      },
+      {
+        zh: "低轨星座网络拓扑动态变化，星间链路频繁切换导致路由中断",
+        en: "the topology of low Earth orbit constellations keeps changing, and frequent inter-satellite link handovers interrupt routing",
+      },
+      {
+        zh: "机械扫描卫星天线体积大、跟踪速度慢，难以在移动载体上稳定跟星",
+        en: "mechanically scanned satellite antennas are bulky and track slowly, so they cannot hold a satellite steadily on a moving platform",
+      },
+      {
+        zh: "卫星导航信号到达地面时功率极低，容易受到压制式干扰和欺骗干扰",
+        en: "satellite navigation signals arrive at the ground with very low power and are vulnerable to jamming and spoofing",
+      },
+      {
+        zh: "精密单点定位的收敛时间长达数十分钟，难以满足实时应用需求",
+        en: "precise point positioning takes tens of minutes to converge, too long for real-time applications",
+      },
+      {
+        zh: "高楼和树木遮挡造成卫星信号多路径和失锁，北斗接收机周跳频繁",
+        en: "buildings and trees cause multipath and loss of lock on satellite signals, so BeiDou receivers suffer frequent cycle slips",
+      },
+      {
+        zh: "相控阵卫星终端需要大量T/R组件，成本高、功耗大",
+        en: "phased-array satellite terminals need large numbers of T/R modules and are costly and power-hungry",
+      },
+      {
+        zh: "偏远地区和海上缺乏地面网络覆盖，应急通信保障能力不足",
+        en: "remote areas and the open sea lack terrestrial network coverage, leaving emergency communication poorly supported",
+      },
     ],
     mechanisms: [
-      { zh: "终端根据星历数据预测卫星位置和径向速度，预先补偿下行信号的多普勒频偏", en: "the terminal predicts satellite position and radial velocity from ephemeris data and precompensates the Doppler frequency offset of the downlink signal" },
-      { zh: "星载处理单元根据各波位的业务需求动态分配波束驻留时隙，实现波束跳变覆盖", en: "the onboard processing unit dynamically allocates beam dwell time slots according to the traffic demand of each beam position, providing beam-hopping coverage" },
-      { zh: "相控阵天线通过调节各阵元的相位，使波束始终指向目标卫星", en: "the phased-array antenna adjusts the phase of each element so that its beam stays pointed at the target satellite" },
-      { zh: "卫星根据网络拓扑的周期性变化预先计算星间链路路由表，并在链路中断时切换至备份路径", en: "the satellites precompute inter-satellite routing tables from the periodic changes in network topology and switch to backup paths when a link breaks" },
-      { zh: "接收机利用参考站播发的差分改正数消除卫星钟差、轨道误差和大气延迟", en: "the receiver uses differential corrections broadcast by the reference station to remove satellite clock errors, orbit errors and atmospheric delays" },
-      { zh: "卫星导航信号中断时，由惯性测量单元递推载体位置，并在信号恢复后进行融合校正", en: "when satellite navigation signals are lost, the inertial measurement unit dead-reckons the position of the carrier, and the solutions are fused and corrected once signals return" },
-      { zh: "阵列天线在干扰来向形成零陷，抑制干扰信号并保留卫星信号", en: "the array antenna places nulls in the directions of interference, suppressing jamming signals while keeping the satellite signals" },
-      { zh: "星间激光通信装置先利用信标光完成粗捕获，再由精跟踪模块驱动快速反射镜，使通信光束稳定对准对端卫星", en: "the inter-satellite laser communication device first acquires the partner satellite coarsely with a beacon beam, after which the fine-tracking module drives a fast steering mirror to keep the communication beam locked on it" },
-      { zh: "北斗短报文终端将用户报文经卫星转发至地面中心站，在无地面网络覆盖时实现双向文字通信", en: "the BeiDou short-message terminal relays user messages via satellite to the ground control center, enabling two-way text communication where there is no terrestrial network coverage" },
-      { zh: "流动站接收基准站播发的载波相位观测值，通过双差消除公共误差并固定整周模糊度，获得厘米级定位结果", en: "the rover receives carrier-phase observations broadcast by the reference station, removes common errors by double differencing and fixes the integer ambiguities to obtain centimeter-level positions" },
+      {
+        zh: "终端根据星历数据预测卫星位置和径向速度，预先补偿下行信号的多普勒频偏",
+        en: "the terminal predicts satellite position and radial velocity from ephemeris data and precompensates the Doppler frequency offset of the downlink signal",
+      },
+      {
+        zh: "星载处理单元根据各波位的业务需求动态分配波束驻留时隙，实现波束跳变覆盖",
+        en: "the onboard processing unit dynamically allocates beam dwell time slots according to the traffic demand of each beam position, providing beam-hopping coverage",
+      },
+      {
+        zh: "相控阵天线通过调节各阵元的相位，使波束始终指向目标卫星",
+        en: "the phased-array antenna adjusts the phase of each element so that its beam stays pointed at the target satellite",
+      },
+      {
+        zh: "卫星根据网络拓扑的周期性变化预先计算星间链路路由表，并在链路中断时切换至备份路径",
+        en: "the satellites precompute inter-satellite routing tables from the periodic changes in network topology and switch to backup paths when a link breaks",
+      },
+      {
+        zh: "接收机利用参考站播发的差分改正数消除卫星钟差、轨道误差和大气延迟",
+        en: "the receiver uses differential corrections broadcast by the reference station to remove satellite clock errors, orbit errors and atmospheric delays",
+      },
+      {
+        zh: "卫星导航信号中断时，由惯性测量单元递推载体位置，并在信号恢复后进行融合校正",
+        en: "when satellite navigation signals are lost, the inertial measurement unit dead-reckons the position of the carrier, and the solutions are fused and corrected once signals return",
+      },
+      {
+        zh: "阵列天线在干扰来向形成零陷，抑制干扰信号并保留卫星信号",
+        en: "the array antenna places nulls in the directions of interference, suppressing jamming signals while keeping the satellite signals",
+      },
+      {
+        zh: "星间激光通信装置先利用信标光完成粗捕获，再由精跟踪模块驱动快速反射镜，使通信光束稳定对准对端卫星",
+        en: "the inter-satellite laser communication device first acquires the partner satellite coarsely with a beacon beam, after which the fine-tracking module drives a fast steering mirror to keep the communication beam locked on it",
+      },
+      {
+        zh: "北斗短报文终端将用户报文经卫星转发至地面中心站，在无地面网络覆盖时实现双向文字通信",
+        en: "the BeiDou short-message terminal relays user messages via satellite to the ground control center, enabling two-way text communication where there is no terrestrial network coverage",
+      },
+      {
+        zh: "流动站接收基准站播发的载波相位观测值，通过双差消除公共误差并固定整周模糊度，获得厘米级定位结果",
+        en: "the rover receives carrier-phase observations broadcast by the reference station, removes common errors by double differencing and fixes the integer ambiguities to obtain centimeter-level positions",
+      },
     ],
     effects: [
       { zh: "提高了卫星通信系统容量", en: "increases the capacity of the satellite communication system" },
@@ -1075,7 +1455,10 @@ export const AREAS: TechArea[] = [
       { zh: "扩大了通信覆盖范围", en: "extends communication coverage" },
       { zh: "提高了卫星频谱资源利用率", en: "improves the utilization of satellite spectrum resources" },
       { zh: "减小了天线剖面高度", en: "reduces the profile height of the antenna" },
-      { zh: "实现了无地面网络区域的通信覆盖", en: "provides communication coverage in areas without terrestrial networks" },
+      {
+        zh: "实现了无地面网络区域的通信覆盖",
+        en: "provides communication coverage in areas without terrestrial networks",
+      },
       { zh: "提高了跟星稳定性", en: "improves satellite-tracking stability" },
     ],
     applications: [

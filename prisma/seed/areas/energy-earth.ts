@@ -10,7 +10,17 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 4,
     ipcMain: ["E21B 43/26", "E21B 43/267", "C09K 8/68", "C09K 8/80", "E21B 7/04", "E21B 49/00"],
-    ipcOther: ["E21B 47/06", "E21B 33/12", "E21B 43/11", "E21B 43/12", "E21B 43/34", "C09K 8/88", "C02F 9/00", "G01V 1/40", "G01N 15/08"],
+    ipcOther: [
+      "E21B 47/06",
+      "E21B 33/12",
+      "E21B 43/11",
+      "E21B 43/12",
+      "E21B 43/34",
+      "C09K 8/88",
+      "C02F 9/00",
+      "G01V 1/40",
+      "G01N 15/08",
+    ],
     subjects: [
       { zh: "页岩气水平井分段压裂管柱", en: "staged fracturing string for shale gas horizontal wells" },
       { zh: "可溶桥塞", en: "dissolvable bridge plug" },
@@ -39,7 +49,10 @@ export const AREAS: TechArea[] = [
       { zh: "页岩储层可压性评价方法", en: "method for evaluating the fracability of shale reservoirs" },
       { zh: "页岩吸附气含量的计算方法", en: "method for calculating the adsorbed gas content of shale" },
       { zh: "压裂裂缝网络的表征方法", en: "method for characterizing fracture networks created by fracturing" },
-      { zh: "水平井段内多簇射孔的优化设计方法", en: "optimized design method for multi-cluster perforation within a stage of a horizontal well" },
+      {
+        zh: "水平井段内多簇射孔的优化设计方法",
+        en: "optimized design method for multi-cluster perforation within a stage of a horizontal well",
+      },
       { zh: "暂堵转向压裂方法", en: "temporary plugging and diverting fracturing method" },
       { zh: "压裂返排液的回用处理方法", en: "method for treating fracturing flowback fluid for reuse" },
       { zh: "页岩气井产能预测方法", en: "productivity prediction method for shale gas wells" },
@@ -61,7 +74,10 @@ export const AREAS: TechArea[] = [
       { zh: "页岩抑制剂", en: "shale inhibitor" },
       { zh: "页岩气井用油基钻井液", en: "oil-based drilling fluid for shale gas wells" },
       { zh: "压裂液破胶剂", en: "gel breaker for fracturing fluids" },
-      { zh: "压裂液用耐高温有机硼交联剂", en: "high-temperature-resistant organoboron crosslinker for fracturing fluids" },
+      {
+        zh: "压裂液用耐高温有机硼交联剂",
+        en: "high-temperature-resistant organoboron crosslinker for fracturing fluids",
+      },
     ],
     designs: [
       { zh: "压裂车", en: "fracturing truck" },
@@ -128,27 +144,84 @@ export const AREAS: TechArea[] = [
       { zh: "围压加载系统", en: "confining pressure loading system" },
     ],
     problems: [
-      { zh: "页岩储层致密、渗透率极低，常规压裂难以形成复杂缝网，单井产量递减快", en: "shale reservoirs are tight with extremely low permeability, conventional fracturing hardly creates complex fracture networks, and single-well production declines quickly" },
-      { zh: "复合桥塞在压裂后需要钻磨，作业周期长且易造成连续油管遇卡", en: "composite bridge plugs must be milled out after fracturing, which prolongs operations and easily gets the coiled tubing stuck" },
-      { zh: "滑溜水压裂液携砂能力差，支撑剂在裂缝中过早沉降", en: "slickwater has poor proppant-carrying capacity, so the proppant settles prematurely in the fractures" },
-      { zh: "压裂返排液矿化度高、成分复杂，直接外排污染环境且回用困难", en: "fracturing flowback fluid has high salinity and a complex composition, so discharging it pollutes the environment and reusing it is difficult" },
-      { zh: "柴油驱动压裂机组噪声大、能耗高，且占用井场面积大", en: "diesel-driven fracturing fleets are noisy and energy-intensive and occupy a large wellsite area" },
-      { zh: "页岩含气量测试中损失气量估算误差大，导致资源量评价出现偏差", en: "the lost gas volume is poorly estimated when testing shale gas content, which biases resource assessment" },
-      { zh: "页岩地层遇水发生水化膨胀，易导致井壁失稳", en: "shale formations swell by hydration on contact with water, which easily destabilizes the borehole wall" },
-      { zh: "平台井组加密压裂时邻井之间易发生压窜，影响邻井正常生产", en: "in infill fracturing on pad wells, frac hits easily occur between adjacent wells and disrupt their production" },
-      { zh: "难以实时掌握压裂裂缝的延伸方向和储层改造体积", en: "the propagation direction of hydraulic fractures and the stimulated reservoir volume are hard to track in real time" },
-      { zh: "页岩气井生产后期井筒积液严重，气井产量大幅下降", en: "liquid loading in the wellbore becomes severe late in the life of shale gas wells and sharply reduces gas output" },
+      {
+        zh: "页岩储层致密、渗透率极低，常规压裂难以形成复杂缝网，单井产量递减快",
+        en: "shale reservoirs are tight with extremely low permeability, conventional fracturing hardly creates complex fracture networks, and single-well production declines quickly",
+      },
+      {
+        zh: "复合桥塞在压裂后需要钻磨，作业周期长且易造成连续油管遇卡",
+        en: "composite bridge plugs must be milled out after fracturing, which prolongs operations and easily gets the coiled tubing stuck",
+      },
+      {
+        zh: "滑溜水压裂液携砂能力差，支撑剂在裂缝中过早沉降",
+        en: "slickwater has poor proppant-carrying capacity, so the proppant settles prematurely in the fractures",
+      },
+      {
+        zh: "压裂返排液矿化度高、成分复杂，直接外排污染环境且回用困难",
+        en: "fracturing flowback fluid has high salinity and a complex composition, so discharging it pollutes the environment and reusing it is difficult",
+      },
+      {
+        zh: "柴油驱动压裂机组噪声大、能耗高，且占用井场面积大",
+        en: "diesel-driven fracturing fleets are noisy and energy-intensive and occupy a large wellsite area",
+      },
+      {
+        zh: "页岩含气量测试中损失气量估算误差大，导致资源量评价出现偏差",
+        en: "the lost gas volume is poorly estimated when testing shale gas content, which biases resource assessment",
+      },
+      {
+        zh: "页岩地层遇水发生水化膨胀，易导致井壁失稳",
+        en: "shale formations swell by hydration on contact with water, which easily destabilizes the borehole wall",
+      },
+      {
+        zh: "平台井组加密压裂时邻井之间易发生压窜，影响邻井正常生产",
+        en: "in infill fracturing on pad wells, frac hits easily occur between adjacent wells and disrupt their production",
+      },
+      {
+        zh: "难以实时掌握压裂裂缝的延伸方向和储层改造体积",
+        en: "the propagation direction of hydraulic fractures and the stimulated reservoir volume are hard to track in real time",
+      },
+      {
+        zh: "页岩气井生产后期井筒积液严重，气井产量大幅下降",
+        en: "liquid loading in the wellbore becomes severe late in the life of shale gas wells and sharply reduces gas output",
+      },
     ],
     mechanisms: [
-      { zh: "压裂泵将携带支撑剂的压裂液经高压管汇注入井筒，在射孔孔眼处憋压使页岩起裂，裂缝沿天然裂缝扩展形成复杂缝网", en: "the fracturing pump injects proppant-laden fracturing fluid into the wellbore through the high-pressure manifold; pressure builds at the perforations until the shale fractures, and the fractures extend along natural fractures into a complex network" },
-      { zh: "桥塞坐封后封隔已压裂层段，投球打开滑套后对下一层段进行压裂，实现逐段改造", en: "once set, the bridge plug isolates the fractured stage, and a dropped ball opens the sliding sleeve so that the next stage can be fractured, stimulating the well stage by stage" },
-      { zh: "可溶桥塞在返排液中氯离子的作用下逐渐溶解，无需钻磨即可恢复井筒全通径", en: "the dissolvable bridge plug gradually dissolves under the action of chloride ions in the flowback fluid, restoring the full bore of the wellbore without milling" },
-      { zh: "降阻剂的高分子链在湍流中抑制涡旋的形成，大幅降低压裂液在管柱内的流动摩阻", en: "the polymer chains of the friction reducer suppress eddy formation in turbulent flow, greatly reducing the friction of the fracturing fluid in the string" },
-      { zh: "微地震检波器接收岩石破裂释放的弹性波，通过事件定位反演压裂裂缝的空间展布", en: "microseismic geophones pick up the elastic waves released as the rock breaks, and event location is used to invert the spatial extent of the hydraulic fractures" },
-      { zh: "返排液经除砂、混凝沉淀和膜过滤去除悬浮物与高价离子，处理后的水用于重新配制压裂液", en: "flowback fluid is desanded, coagulated, settled and membrane-filtered to remove suspended solids and multivalent ions, and the treated water is reused to make up fracturing fluid" },
-      { zh: "暂堵转向剂在高导流裂缝入口处架桥封堵，迫使后续压裂液转向进入未改造的射孔簇", en: "the temporary plugging agent bridges and seals the entrances of highly conductive fractures, forcing subsequent fracturing fluid into unstimulated perforation clusters" },
-      { zh: "围压加载系统对页岩岩心施加三向应力，注入流体后由声发射传感器记录裂缝的起裂与扩展过程", en: "the confining pressure loading system applies triaxial stress to the shale core, and after fluid injection acoustic emission sensors record how fractures initiate and propagate" },
-      { zh: "页岩抑制剂吸附于黏土矿物表面，阻止水分子进入晶层间，从而抑制页岩的水化膨胀", en: "the shale inhibitor adsorbs on clay mineral surfaces and keeps water molecules out of the interlayer spaces, thereby inhibiting hydration swelling of the shale" },
+      {
+        zh: "压裂泵将携带支撑剂的压裂液经高压管汇注入井筒，在射孔孔眼处憋压使页岩起裂，裂缝沿天然裂缝扩展形成复杂缝网",
+        en: "the fracturing pump injects proppant-laden fracturing fluid into the wellbore through the high-pressure manifold; pressure builds at the perforations until the shale fractures, and the fractures extend along natural fractures into a complex network",
+      },
+      {
+        zh: "桥塞坐封后封隔已压裂层段，投球打开滑套后对下一层段进行压裂，实现逐段改造",
+        en: "once set, the bridge plug isolates the fractured stage, and a dropped ball opens the sliding sleeve so that the next stage can be fractured, stimulating the well stage by stage",
+      },
+      {
+        zh: "可溶桥塞在返排液中氯离子的作用下逐渐溶解，无需钻磨即可恢复井筒全通径",
+        en: "the dissolvable bridge plug gradually dissolves under the action of chloride ions in the flowback fluid, restoring the full bore of the wellbore without milling",
+      },
+      {
+        zh: "降阻剂的高分子链在湍流中抑制涡旋的形成，大幅降低压裂液在管柱内的流动摩阻",
+        en: "the polymer chains of the friction reducer suppress eddy formation in turbulent flow, greatly reducing the friction of the fracturing fluid in the string",
+      },
+      {
+        zh: "微地震检波器接收岩石破裂释放的弹性波，通过事件定位反演压裂裂缝的空间展布",
+        en: "microseismic geophones pick up the elastic waves released as the rock breaks, and event location is used to invert the spatial extent of the hydraulic fractures",
+      },
+      {
+        zh: "返排液经除砂、混凝沉淀和膜过滤去除悬浮物与高价离子，处理后的水用于重新配制压裂液",
+        en: "flowback fluid is desanded, coagulated, settled and membrane-filtered to remove suspended solids and multivalent ions, and the treated water is reused to make up fracturing fluid",
+      },
+      {
+        zh: "暂堵转向剂在高导流裂缝入口处架桥封堵，迫使后续压裂液转向进入未改造的射孔簇",
+        en: "the temporary plugging agent bridges and seals the entrances of highly conductive fractures, forcing subsequent fracturing fluid into unstimulated perforation clusters",
+      },
+      {
+        zh: "围压加载系统对页岩岩心施加三向应力，注入流体后由声发射传感器记录裂缝的起裂与扩展过程",
+        en: "the confining pressure loading system applies triaxial stress to the shale core, and after fluid injection acoustic emission sensors record how fractures initiate and propagate",
+      },
+      {
+        zh: "页岩抑制剂吸附于黏土矿物表面，阻止水分子进入晶层间，从而抑制页岩的水化膨胀",
+        en: "the shale inhibitor adsorbs on clay mineral surfaces and keeps water molecules out of the interlayer spaces, thereby inhibiting hydration swelling of the shale",
+      },
     ],
     effects: [
       { zh: "提高了页岩气单井产量", en: "increases the production of individual shale gas wells" },
@@ -220,23 +293,38 @@ export const AREAS: TechArea[] = [
       { zh: "矿用防爆巡检机器人", en: "explosion-proof inspection robot for mines" },
       { zh: "矿井人员定位系统", en: "personnel positioning system for mines" },
       { zh: "煤矿井下避难硐室", en: "underground refuge chamber for coal mines" },
-      { zh: "钻孔瓦斯涌出初速度测定仪", en: "instrument for measuring the initial velocity of gas emission from boreholes" },
+      {
+        zh: "钻孔瓦斯涌出初速度测定仪",
+        en: "instrument for measuring the initial velocity of gas emission from boreholes",
+      },
     ],
     methodSubjects: [
       { zh: "煤与瓦斯突出危险性预测方法", en: "method for predicting the hazard of coal and gas outbursts" },
       { zh: "煤层瓦斯含量的快速测定方法", en: "rapid method for determining the gas content of coal seams" },
-      { zh: "低透气性煤层的水力压裂增透方法", en: "hydraulic fracturing method for enhancing the permeability of low-permeability coal seams" },
+      {
+        zh: "低透气性煤层的水力压裂增透方法",
+        en: "hydraulic fracturing method for enhancing the permeability of low-permeability coal seams",
+      },
       { zh: "本煤层顺层钻孔瓦斯抽采方法", en: "gas drainage method using in-seam boreholes" },
       { zh: "高位钻孔抽采采空区瓦斯的方法", en: "method for draining goaf gas with high-level boreholes" },
-      { zh: "冲击地压危险区域的微震监测预警方法", en: "microseismic monitoring and early-warning method for rock burst hazard zones" },
+      {
+        zh: "冲击地压危险区域的微震监测预警方法",
+        en: "microseismic monitoring and early-warning method for rock burst hazard zones",
+      },
       { zh: "巷道围岩的锚杆支护方法", en: "rock bolting method for roadway surrounding rock" },
       { zh: "坚硬顶板的定向水力致裂方法", en: "directional hydraulic fracturing method for hard roofs" },
       { zh: "矿井通风网络的解算方法", en: "method for solving mine ventilation networks" },
       { zh: "煤自燃危险程度的判定方法", en: "method for determining the spontaneous combustion risk of coal" },
-      { zh: "综采工作面的粉尘浓度预测方法", en: "dust concentration prediction method for fully mechanized mining faces" },
+      {
+        zh: "综采工作面的粉尘浓度预测方法",
+        en: "dust concentration prediction method for fully mechanized mining faces",
+      },
       { zh: "采煤机滚筒的自适应调高方法", en: "adaptive height adjustment method for shearer drums" },
       { zh: "液压支架姿态的监测方法", en: "method for monitoring the posture of hydraulic supports" },
-      { zh: "保护层开采卸压效果的考察方法", en: "method for examining the pressure-relief effect of protective-layer mining" },
+      {
+        zh: "保护层开采卸压效果的考察方法",
+        en: "method for examining the pressure-relief effect of protective-layer mining",
+      },
     ],
     preparations: [
       { zh: "瓦斯抽采钻孔用膨胀型封孔材料", en: "expansive sealing material for gas drainage boreholes" },
@@ -312,28 +400,88 @@ export const AREAS: TechArea[] = [
       { zh: "井下环网交换机", en: "underground ring network switch" },
     ],
     problems: [
-      { zh: "松软低透气性煤层瓦斯抽采浓度低、衰减快，抽采达标时间长", en: "soft coal seams of low permeability give low and rapidly declining gas drainage concentrations, so meeting drainage standards takes a long time" },
-      { zh: "抽采钻孔封孔质量差，巷道周边裂隙漏气导致抽采负压损失", en: "drainage boreholes are poorly sealed and air leaks in through fractures around the roadway, so drainage suction is lost" },
-      { zh: "煤与瓦斯突出预测依赖单一指标，预警准确率低且误报多", en: "coal and gas outburst prediction relies on a single index, giving low warning accuracy and many false alarms" },
-      { zh: "综采工作面割煤时产尘量大，传统喷雾对呼吸性粉尘的捕集效率低", en: "fully mechanized faces generate heavy dust during cutting, and conventional sprays capture respirable dust poorly" },
-      { zh: "深部巷道围岩变形量大，常规锚杆支护容易失效", en: "deep roadways suffer large surrounding-rock deformation, and conventional rock bolting easily fails" },
-      { zh: "采空区遗煤易发生自燃，且早期征兆难以及时发现", en: "residual coal in the goaf is prone to spontaneous combustion whose early signs are hard to detect in time" },
-      { zh: "矿井通风依靠人工调节风门和风窗，风量分配滞后于生产变化", en: "mine ventilation relies on manually adjusting air doors and regulators, so airflow distribution lags behind changes in production" },
-      { zh: "坚硬顶板大面积悬顶后突然垮落，易诱发冲击地压和飓风灾害", en: "hard roofs overhang over large areas and then collapse suddenly, easily triggering rock bursts and air blasts" },
-      { zh: "采煤机滚筒高度依赖人工调整，工作面作业人员多、劳动强度大", en: "shearer drum height depends on manual adjustment, so many workers are needed at the face and the labour is heavy" },
-      { zh: "井下传感器受粉尘和潮湿环境影响，测量漂移大、标校频繁", en: "underground sensors are affected by dust and humidity, drift considerably and need frequent calibration" },
+      {
+        zh: "松软低透气性煤层瓦斯抽采浓度低、衰减快，抽采达标时间长",
+        en: "soft coal seams of low permeability give low and rapidly declining gas drainage concentrations, so meeting drainage standards takes a long time",
+      },
+      {
+        zh: "抽采钻孔封孔质量差，巷道周边裂隙漏气导致抽采负压损失",
+        en: "drainage boreholes are poorly sealed and air leaks in through fractures around the roadway, so drainage suction is lost",
+      },
+      {
+        zh: "煤与瓦斯突出预测依赖单一指标，预警准确率低且误报多",
+        en: "coal and gas outburst prediction relies on a single index, giving low warning accuracy and many false alarms",
+      },
+      {
+        zh: "综采工作面割煤时产尘量大，传统喷雾对呼吸性粉尘的捕集效率低",
+        en: "fully mechanized faces generate heavy dust during cutting, and conventional sprays capture respirable dust poorly",
+      },
+      {
+        zh: "深部巷道围岩变形量大，常规锚杆支护容易失效",
+        en: "deep roadways suffer large surrounding-rock deformation, and conventional rock bolting easily fails",
+      },
+      {
+        zh: "采空区遗煤易发生自燃，且早期征兆难以及时发现",
+        en: "residual coal in the goaf is prone to spontaneous combustion whose early signs are hard to detect in time",
+      },
+      {
+        zh: "矿井通风依靠人工调节风门和风窗，风量分配滞后于生产变化",
+        en: "mine ventilation relies on manually adjusting air doors and regulators, so airflow distribution lags behind changes in production",
+      },
+      {
+        zh: "坚硬顶板大面积悬顶后突然垮落，易诱发冲击地压和飓风灾害",
+        en: "hard roofs overhang over large areas and then collapse suddenly, easily triggering rock bursts and air blasts",
+      },
+      {
+        zh: "采煤机滚筒高度依赖人工调整，工作面作业人员多、劳动强度大",
+        en: "shearer drum height depends on manual adjustment, so many workers are needed at the face and the labour is heavy",
+      },
+      {
+        zh: "井下传感器受粉尘和潮湿环境影响，测量漂移大、标校频繁",
+        en: "underground sensors are affected by dust and humidity, drift considerably and need frequent calibration",
+      },
     ],
     mechanisms: [
-      { zh: "瓦斯抽采泵在抽采管路内形成负压，使煤层中解吸的瓦斯沿钻孔流入管路并输送至地面利用", en: "the gas drainage pump creates suction in the drainage pipeline, so gas desorbed from the coal seam flows along the boreholes into the pipeline and is delivered to the surface for use" },
-      { zh: "膨胀型封孔材料注入封孔段后体积膨胀并渗入钻孔周围裂隙，形成致密的密封圈", en: "after injection into the sealing section the expansive sealing material swells and penetrates the fractures around the borehole, forming a dense seal" },
-      { zh: "监控分站实时采集甲烷、一氧化碳和风速数据，当瓦斯浓度超限时自动切断工作面电源", en: "the monitoring substation collects methane, carbon monoxide and air-velocity data in real time and automatically cuts off power to the face when the gas concentration exceeds the limit" },
-      { zh: "预警模型融合钻屑瓦斯解吸指标、声发射和电磁辐射信号，综合判定突出危险等级", en: "the early-warning model fuses the drill-cuttings gas desorption index with acoustic emission and electromagnetic radiation signals to grade the outburst hazard" },
-      { zh: "高压水射流在钻孔内冲出煤体形成孔洞，周围煤体卸压后裂隙发育、透气性提高", en: "a high-pressure water jet washes coal out of the borehole to form a cavity, and the destressed surrounding coal develops fractures and becomes more permeable" },
-      { zh: "电液控制阀根据工作面推进顺序控制液压支架依次完成降架、移架和升架", en: "electro-hydraulic control valves make the hydraulic supports lower, advance and reset in sequence as the face advances" },
-      { zh: "采煤机根据煤岩识别结果自动调整截割滚筒高度，沿煤层顶底板界面截割", en: "the shearer automatically adjusts the height of its cutting drums from coal-rock recognition results and cuts along the roof and floor interfaces of the seam" },
-      { zh: "喷雾喷嘴在负压卷吸作用下形成高速雾幕，粉尘颗粒与雾滴碰撞凝并后沉降", en: "the spray nozzles form a high-speed mist curtain by entrainment, so dust particles collide with droplets, coalesce and settle" },
-      { zh: "微震传感器拾取煤岩破裂信号，定位震源并计算释放能量，据此圈定冲击危险区域", en: "microseismic sensors pick up coal and rock fracturing signals, locate the sources and calculate the released energy, from which rock burst hazard zones are delineated" },
-      { zh: "通风智能调控系统根据风网解算结果远程调节自动风门和风窗开度，实现按需供风", en: "the intelligent ventilation system remotely adjusts the automatic air doors and regulators according to the ventilation network solution, supplying air on demand" },
+      {
+        zh: "瓦斯抽采泵在抽采管路内形成负压，使煤层中解吸的瓦斯沿钻孔流入管路并输送至地面利用",
+        en: "the gas drainage pump creates suction in the drainage pipeline, so gas desorbed from the coal seam flows along the boreholes into the pipeline and is delivered to the surface for use",
+      },
+      {
+        zh: "膨胀型封孔材料注入封孔段后体积膨胀并渗入钻孔周围裂隙，形成致密的密封圈",
+        en: "after injection into the sealing section the expansive sealing material swells and penetrates the fractures around the borehole, forming a dense seal",
+      },
+      {
+        zh: "监控分站实时采集甲烷、一氧化碳和风速数据，当瓦斯浓度超限时自动切断工作面电源",
+        en: "the monitoring substation collects methane, carbon monoxide and air-velocity data in real time and automatically cuts off power to the face when the gas concentration exceeds the limit",
+      },
+      {
+        zh: "预警模型融合钻屑瓦斯解吸指标、声发射和电磁辐射信号，综合判定突出危险等级",
+        en: "the early-warning model fuses the drill-cuttings gas desorption index with acoustic emission and electromagnetic radiation signals to grade the outburst hazard",
+      },
+      {
+        zh: "高压水射流在钻孔内冲出煤体形成孔洞，周围煤体卸压后裂隙发育、透气性提高",
+        en: "a high-pressure water jet washes coal out of the borehole to form a cavity, and the destressed surrounding coal develops fractures and becomes more permeable",
+      },
+      {
+        zh: "电液控制阀根据工作面推进顺序控制液压支架依次完成降架、移架和升架",
+        en: "electro-hydraulic control valves make the hydraulic supports lower, advance and reset in sequence as the face advances",
+      },
+      {
+        zh: "采煤机根据煤岩识别结果自动调整截割滚筒高度，沿煤层顶底板界面截割",
+        en: "the shearer automatically adjusts the height of its cutting drums from coal-rock recognition results and cuts along the roof and floor interfaces of the seam",
+      },
+      {
+        zh: "喷雾喷嘴在负压卷吸作用下形成高速雾幕，粉尘颗粒与雾滴碰撞凝并后沉降",
+        en: "the spray nozzles form a high-speed mist curtain by entrainment, so dust particles collide with droplets, coalesce and settle",
+      },
+      {
+        zh: "微震传感器拾取煤岩破裂信号，定位震源并计算释放能量，据此圈定冲击危险区域",
+        en: "microseismic sensors pick up coal and rock fracturing signals, locate the sources and calculate the released energy, from which rock burst hazard zones are delineated",
+      },
+      {
+        zh: "通风智能调控系统根据风网解算结果远程调节自动风门和风窗开度，实现按需供风",
+        en: "the intelligent ventilation system remotely adjusts the automatic air doors and regulators according to the ventilation network solution, supplying air on demand",
+      },
     ],
     effects: [
       { zh: "提高了瓦斯抽采浓度和抽采纯量", en: "increases gas drainage concentration and pure drainage volume" },
@@ -383,14 +531,26 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 6,
     ipcMain: ["H02J 3/00", "H02H 7/26", "H02G 7/16", "G01R 31/12", "G01R 31/08", "H01F 27/00"],
-    ipcOther: ["H02J 3/18", "H02J 13/00", "H02H 3/08", "H02G 1/02", "H02G 7/14", "G01R 31/62", "H01B 17/00", "G06Q 50/06"],
+    ipcOther: [
+      "H02J 3/18",
+      "H02J 13/00",
+      "H02H 3/08",
+      "H02G 1/02",
+      "H02G 7/14",
+      "G01R 31/62",
+      "H01B 17/00",
+      "G06Q 50/06",
+    ],
     subjects: [
       { zh: "输电线路覆冰监测装置", en: "icing monitoring device for transmission lines" },
       { zh: "输电线路直流融冰装置", en: "DC de-icing device for transmission lines" },
       { zh: "架空线路除冰机器人", en: "de-icing robot for overhead lines" },
       { zh: "变电站轮式巡检机器人", en: "wheeled inspection robot for substations" },
       { zh: "变压器局部放电检测装置", en: "partial discharge detection device for transformers" },
-      { zh: "气体绝缘组合电器特高频局部放电传感器", en: "ultra-high-frequency partial discharge sensor for gas-insulated switchgear" },
+      {
+        zh: "气体绝缘组合电器特高频局部放电传感器",
+        en: "ultra-high-frequency partial discharge sensor for gas-insulated switchgear",
+      },
       { zh: "变压器油中溶解气体在线监测装置", en: "online monitoring device for gases dissolved in transformer oil" },
       { zh: "变压器绕组变形检测装置", en: "winding deformation detection device for transformers" },
       { zh: "配电网故障定位系统", en: "fault location system for distribution networks" },
@@ -400,9 +560,15 @@ export const AREAS: TechArea[] = [
       { zh: "配电网柔性多状态开关", en: "soft open point for distribution networks" },
       { zh: "智能环网柜", en: "intelligent ring main unit" },
       { zh: "静止无功发生器", en: "static var generator" },
-      { zh: "高压断路器机械特性在线监测装置", en: "online monitoring device for the mechanical characteristics of high-voltage circuit breakers" },
+      {
+        zh: "高压断路器机械特性在线监测装置",
+        en: "online monitoring device for the mechanical characteristics of high-voltage circuit breakers",
+      },
       { zh: "输电杆塔倾斜监测装置", en: "tilt monitoring device for transmission towers" },
-      { zh: "配电变压器三相不平衡治理装置", en: "three-phase imbalance compensation device for distribution transformers" },
+      {
+        zh: "配电变压器三相不平衡治理装置",
+        en: "three-phase imbalance compensation device for distribution transformers",
+      },
       { zh: "高压电缆中间接头", en: "intermediate joint for high-voltage cables" },
       { zh: "线路避雷器", en: "line surge arrester" },
       { zh: "输电线路防舞动装置", en: "anti-galloping device for transmission lines" },
@@ -410,11 +576,17 @@ export const AREAS: TechArea[] = [
     methodSubjects: [
       { zh: "输电线路覆冰厚度的预测方法", en: "method for predicting ice thickness on transmission lines" },
       { zh: "变压器局部放电的模式识别方法", en: "pattern recognition method for partial discharges in transformers" },
-      { zh: "配电网单相接地故障选线方法", en: "faulty feeder selection method for single-phase grounding faults in distribution networks" },
+      {
+        zh: "配电网单相接地故障选线方法",
+        en: "faulty feeder selection method for single-phase grounding faults in distribution networks",
+      },
       { zh: "高压直流输电线路的故障定位方法", en: "fault location method for HVDC transmission lines" },
       { zh: "变压器剩余寿命的评估方法", en: "method for assessing the remaining life of transformers" },
       { zh: "电力系统暂态稳定的评估方法", en: "transient stability assessment method for power systems" },
-      { zh: "含分布式电源的配电网无功优化方法", en: "reactive power optimization method for distribution networks with distributed generation" },
+      {
+        zh: "含分布式电源的配电网无功优化方法",
+        en: "reactive power optimization method for distribution networks with distributed generation",
+      },
       { zh: "电力负荷的短期预测方法", en: "short-term power load forecasting method" },
       { zh: "继电保护定值的在线校核方法", en: "online verification method for relay protection settings" },
       { zh: "绝缘子污秽状态的检测方法", en: "method for detecting the contamination state of insulators" },
@@ -428,7 +600,10 @@ export const AREAS: TechArea[] = [
       { zh: "输电线路用超疏水防覆冰涂料", en: "superhydrophobic anti-icing coating for transmission lines" },
       { zh: "高压绝缘用硅橡胶复合材料", en: "silicone rubber composite for high-voltage insulation" },
       { zh: "耐热改性变压器绝缘纸", en: "thermally upgraded insulating paper for transformers" },
-      { zh: "室温硫化硅橡胶防污闪涂料", en: "room-temperature-vulcanized silicone rubber anti-pollution-flashover coating" },
+      {
+        zh: "室温硫化硅橡胶防污闪涂料",
+        en: "room-temperature-vulcanized silicone rubber anti-pollution-flashover coating",
+      },
     ],
     designs: [
       { zh: "配电箱", en: "distribution box" },
@@ -494,37 +669,103 @@ export const AREAS: TechArea[] = [
       { zh: "太阳能供电单元", en: "solar power supply unit" },
     ],
     problems: [
-      { zh: "输电线路覆冰后导线张力和弧垂增大，易引发断线、倒塔和冰闪事故", en: "iced transmission lines suffer increased conductor tension and sag, which easily leads to broken conductors, collapsed towers and ice flashovers" },
-      { zh: "人工观冰受地形和天气条件限制，无法及时掌握山区线路的覆冰状态", en: "manual ice observation is limited by terrain and weather, so icing on lines in mountainous areas cannot be tracked in time" },
-      { zh: "变压器局部放电信号微弱且易受现场电磁干扰，检测灵敏度低", en: "partial discharge signals in transformers are weak and easily masked by on-site electromagnetic interference, so detection sensitivity is low" },
-      { zh: "变压器故障主要依靠定期停电试验发现，难以反映设备的实时状态", en: "transformer faults are mainly found by periodic outage tests, which fail to reflect the real-time condition of the equipment" },
-      { zh: "小电流接地系统发生单相接地故障时故障电流微弱，选线准确率低", en: "single-phase grounding faults in non-effectively earthed systems produce very small fault currents, so faulty feeders are often misidentified" },
-      { zh: "分布式光伏大量接入后，配电网电压越限和双向潮流问题突出", en: "after large-scale integration of distributed photovoltaics, voltage violations and bidirectional power flows in distribution networks become pronounced" },
-      { zh: "传统继电保护采用固定定值，难以适应电网运行方式的频繁变化", en: "conventional relay protection uses fixed settings that cannot adapt to frequent changes in grid operating modes" },
-      { zh: "油纸绝缘的老化状态难以通过单一特征量准确评估", en: "the ageing state of oil-paper insulation cannot be assessed accurately from a single characteristic quantity" },
-      { zh: "输电线路故障后依靠人工巡线查找故障点，耗时长且停电时间长", en: "after a line fault the fault point is found by manual patrols, which takes a long time and prolongs the outage" },
-      { zh: "绝缘子表面积污后在潮湿天气下易发生污闪", en: "contaminated insulator surfaces are prone to pollution flashover in humid weather" },
+      {
+        zh: "输电线路覆冰后导线张力和弧垂增大，易引发断线、倒塔和冰闪事故",
+        en: "iced transmission lines suffer increased conductor tension and sag, which easily leads to broken conductors, collapsed towers and ice flashovers",
+      },
+      {
+        zh: "人工观冰受地形和天气条件限制，无法及时掌握山区线路的覆冰状态",
+        en: "manual ice observation is limited by terrain and weather, so icing on lines in mountainous areas cannot be tracked in time",
+      },
+      {
+        zh: "变压器局部放电信号微弱且易受现场电磁干扰，检测灵敏度低",
+        en: "partial discharge signals in transformers are weak and easily masked by on-site electromagnetic interference, so detection sensitivity is low",
+      },
+      {
+        zh: "变压器故障主要依靠定期停电试验发现，难以反映设备的实时状态",
+        en: "transformer faults are mainly found by periodic outage tests, which fail to reflect the real-time condition of the equipment",
+      },
+      {
+        zh: "小电流接地系统发生单相接地故障时故障电流微弱，选线准确率低",
+        en: "single-phase grounding faults in non-effectively earthed systems produce very small fault currents, so faulty feeders are often misidentified",
+      },
+      {
+        zh: "分布式光伏大量接入后，配电网电压越限和双向潮流问题突出",
+        en: "after large-scale integration of distributed photovoltaics, voltage violations and bidirectional power flows in distribution networks become pronounced",
+      },
+      {
+        zh: "传统继电保护采用固定定值，难以适应电网运行方式的频繁变化",
+        en: "conventional relay protection uses fixed settings that cannot adapt to frequent changes in grid operating modes",
+      },
+      {
+        zh: "油纸绝缘的老化状态难以通过单一特征量准确评估",
+        en: "the ageing state of oil-paper insulation cannot be assessed accurately from a single characteristic quantity",
+      },
+      {
+        zh: "输电线路故障后依靠人工巡线查找故障点，耗时长且停电时间长",
+        en: "after a line fault the fault point is found by manual patrols, which takes a long time and prolongs the outage",
+      },
+      {
+        zh: "绝缘子表面积污后在潮湿天气下易发生污闪",
+        en: "contaminated insulator surfaces are prone to pollution flashover in humid weather",
+      },
     ],
     mechanisms: [
-      { zh: "拉力传感器测量绝缘子串的轴向拉力，结合倾角和微气象数据计算导线等值覆冰厚度", en: "the tension sensor measures the axial tension of the insulator string, and the equivalent ice thickness on the conductor is calculated together with inclination and microclimate data" },
-      { zh: "直流融冰装置向覆冰导线注入短路电流，利用焦耳热使导线表面冰层融化脱落", en: "the DC de-icing device injects short-circuit current into the iced conductor, whose Joule heat melts the ice layer so that it falls off" },
-      { zh: "特高频传感器接收局部放电激发的电磁波，根据到达时间差定位放电源", en: "ultra-high-frequency sensors receive the electromagnetic waves excited by partial discharges, and the discharge source is located from the differences in arrival time" },
-      { zh: "油色谱分析单元分离并检测变压器油中的氢气、甲烷和乙炔等特征气体，依据三比值法判断故障类型", en: "the oil chromatography unit separates and measures characteristic gases in the transformer oil such as hydrogen, methane and acetylene, and the fault type is determined by the three-ratio method" },
-      { zh: "高速采集单元记录故障行波到达线路两端的时间，据此计算故障点与测量端的距离", en: "high-speed acquisition units record when the fault travelling wave reaches each end of the line, from which the distance from the measuring end to the fault is calculated" },
-      { zh: "向变压器绕组注入扫频信号，通过比较频率响应曲线的变化判断绕组是否发生变形", en: "a swept-frequency signal is injected into the transformer winding, and winding deformation is judged from changes in the frequency response curve" },
-      { zh: "选线装置提取各馈线暂态零序电流的极性和幅值特征，识别发生接地故障的线路", en: "the selection device extracts the polarity and amplitude of the transient zero-sequence current on each feeder to identify the grounded feeder" },
-      { zh: "柔性多状态开关控制相邻馈线之间的有功和无功功率交换，均衡馈线负载并抑制电压越限", en: "the soft open point controls the exchange of active and reactive power between adjacent feeders, balancing feeder loading and suppressing voltage violations" },
-      { zh: "合并单元将互感器采样值转换为数字报文，经过程层网络传送至继电保护装置", en: "the merging unit converts instrument-transformer samples into digital messages and sends them over the process-bus network to the relay protection devices" },
-      { zh: "超疏水涂层表面的微纳粗糙结构减小了水滴与导线的接触面积，使过冷水滴在冻结前滚落", en: "the micro-nano roughness of the superhydrophobic coating reduces the contact area between water droplets and the conductor, so supercooled droplets roll off before they freeze" },
+      {
+        zh: "拉力传感器测量绝缘子串的轴向拉力，结合倾角和微气象数据计算导线等值覆冰厚度",
+        en: "the tension sensor measures the axial tension of the insulator string, and the equivalent ice thickness on the conductor is calculated together with inclination and microclimate data",
+      },
+      {
+        zh: "直流融冰装置向覆冰导线注入短路电流，利用焦耳热使导线表面冰层融化脱落",
+        en: "the DC de-icing device injects short-circuit current into the iced conductor, whose Joule heat melts the ice layer so that it falls off",
+      },
+      {
+        zh: "特高频传感器接收局部放电激发的电磁波，根据到达时间差定位放电源",
+        en: "ultra-high-frequency sensors receive the electromagnetic waves excited by partial discharges, and the discharge source is located from the differences in arrival time",
+      },
+      {
+        zh: "油色谱分析单元分离并检测变压器油中的氢气、甲烷和乙炔等特征气体，依据三比值法判断故障类型",
+        en: "the oil chromatography unit separates and measures characteristic gases in the transformer oil such as hydrogen, methane and acetylene, and the fault type is determined by the three-ratio method",
+      },
+      {
+        zh: "高速采集单元记录故障行波到达线路两端的时间，据此计算故障点与测量端的距离",
+        en: "high-speed acquisition units record when the fault travelling wave reaches each end of the line, from which the distance from the measuring end to the fault is calculated",
+      },
+      {
+        zh: "向变压器绕组注入扫频信号，通过比较频率响应曲线的变化判断绕组是否发生变形",
+        en: "a swept-frequency signal is injected into the transformer winding, and winding deformation is judged from changes in the frequency response curve",
+      },
+      {
+        zh: "选线装置提取各馈线暂态零序电流的极性和幅值特征，识别发生接地故障的线路",
+        en: "the selection device extracts the polarity and amplitude of the transient zero-sequence current on each feeder to identify the grounded feeder",
+      },
+      {
+        zh: "柔性多状态开关控制相邻馈线之间的有功和无功功率交换，均衡馈线负载并抑制电压越限",
+        en: "the soft open point controls the exchange of active and reactive power between adjacent feeders, balancing feeder loading and suppressing voltage violations",
+      },
+      {
+        zh: "合并单元将互感器采样值转换为数字报文，经过程层网络传送至继电保护装置",
+        en: "the merging unit converts instrument-transformer samples into digital messages and sends them over the process-bus network to the relay protection devices",
+      },
+      {
+        zh: "超疏水涂层表面的微纳粗糙结构减小了水滴与导线的接触面积，使过冷水滴在冻结前滚落",
+        en: "the micro-nano roughness of the superhydrophobic coating reduces the contact area between water droplets and the conductor, so supercooled droplets roll off before they freeze",
+      },
     ],
     effects: [
       { zh: "提高了覆冰监测的准确性", en: "improves the accuracy of icing monitoring" },
       { zh: "缩短了线路融冰时间", en: "shortens the time needed to de-ice lines" },
       { zh: "提高了局部放电检测的灵敏度", en: "increases the sensitivity of partial discharge detection" },
-      { zh: "实现了变压器运行状态的在线评估", en: "enables online assessment of the operating condition of transformers" },
+      {
+        zh: "实现了变压器运行状态的在线评估",
+        en: "enables online assessment of the operating condition of transformers",
+      },
       { zh: "提高了故障定位精度", en: "improves fault location accuracy" },
       { zh: "缩短了用户停电时间", en: "shortens outage time for customers" },
-      { zh: "提高了配电网对分布式电源的接纳能力", en: "increases the hosting capacity of distribution networks for distributed generation" },
+      {
+        zh: "提高了配电网对分布式电源的接纳能力",
+        en: "increases the hosting capacity of distribution networks for distributed generation",
+      },
       { zh: "提高了继电保护动作的可靠性", en: "improves the reliability of relay protection operation" },
       { zh: "降低了配电网线损", en: "reduces line losses in distribution networks" },
       { zh: "延长了电力设备的使用寿命", en: "extends the service life of power equipment" },
@@ -565,7 +806,19 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 5,
     ipcMain: ["H01M 8/1004", "H01M 8/04007", "H01M 8/0258", "H01M 4/92", "H01M 8/24", "C25B 1/04"],
-    ipcOther: ["H01M 8/04298", "H01M 8/1018", "H01M 8/248", "H01M 8/12", "C25B 9/00", "C25B 11/04", "F17C 1/00", "F17C 5/06", "F17C 11/00", "B60L 50/70", "B60L 58/30"],
+    ipcOther: [
+      "H01M 8/04298",
+      "H01M 8/1018",
+      "H01M 8/248",
+      "H01M 8/12",
+      "C25B 9/00",
+      "C25B 11/04",
+      "F17C 1/00",
+      "F17C 5/06",
+      "F17C 11/00",
+      "B60L 50/70",
+      "B60L 58/30",
+    ],
     subjects: [
       { zh: "质子交换膜燃料电池电堆", en: "proton exchange membrane fuel cell stack" },
       { zh: "燃料电池膜电极组件", en: "membrane electrode assembly for fuel cells" },
@@ -603,7 +856,10 @@ export const AREAS: TechArea[] = [
       { zh: "燃料电池电堆一致性评估方法", en: "consistency evaluation method for fuel cell stacks" },
       { zh: "加氢站氢气加注控制方法", en: "hydrogen filling control method for refuelling stations" },
       { zh: "燃料电池内阻的在线测量方法", en: "online measurement method for the internal resistance of fuel cells" },
-      { zh: "储氢合金吸放氢性能的测试方法", en: "method for testing the hydrogen absorption and desorption performance of hydrogen storage alloys" },
+      {
+        zh: "储氢合金吸放氢性能的测试方法",
+        en: "method for testing the hydrogen absorption and desorption performance of hydrogen storage alloys",
+      },
       { zh: "燃料电池电堆的装配方法", en: "assembly method for fuel cell stacks" },
     ],
     preparations: [
@@ -635,7 +891,10 @@ export const AREAS: TechArea[] = [
     designPoints: [
       { zh: "整体的流线型外观", en: "the streamlined overall appearance" },
       { zh: "正面的分区布局", en: "the zoned layout of the front" },
-      { zh: "蓝白配色与氢能标识的组合", en: "the combination of a blue-and-white colour scheme with hydrogen-energy markings" },
+      {
+        zh: "蓝白配色与氢能标识的组合",
+        en: "the combination of a blue-and-white colour scheme with hydrogen-energy markings",
+      },
       { zh: "顶部与底部的比例", en: "the proportions of the top and bottom" },
       { zh: "外壳的弧面过渡", en: "the curved transitions of the housing" },
       { zh: "框架结构的线条", en: "the lines of the frame structure" },
@@ -682,39 +941,105 @@ export const AREAS: TechArea[] = [
       { zh: "燃料电池控制器", en: "fuel cell control unit" },
     ],
     problems: [
-      { zh: "燃料电池阴极催化剂铂载量高，导致膜电极成本居高不下", en: "the high platinum loading of fuel cell cathode catalysts keeps the cost of membrane electrode assemblies high" },
-      { zh: "燃料电池内部水管理不当时易发生水淹或膜干，输出电压波动大", en: "poor water management inside fuel cells easily causes flooding or membrane dry-out, so the output voltage fluctuates widely" },
-      { zh: "燃料电池在零下环境启动时生成水结冰，堵塞催化剂层和气体扩散层", en: "when fuel cells start below freezing, the product water freezes and blocks the catalyst layer and gas diffusion layer" },
-      { zh: "金属双极板在酸性湿热环境中易腐蚀，接触电阻随运行时间增大", en: "metal bipolar plates corrode easily in the acidic, hot and humid environment, and their contact resistance rises with operating time" },
-      { zh: "车用工况下频繁启停和变载加速了电堆性能衰减", en: "frequent start-stop cycles and load changes in vehicle operation accelerate stack degradation" },
-      { zh: "高压气态储氢的体积储氢密度低，且存在氢脆和泄漏风险", en: "high-pressure gaseous hydrogen storage has a low volumetric density and carries risks of hydrogen embrittlement and leakage" },
-      { zh: "加氢过程中氢气快速压缩导致气瓶温升过高，限制了加注速率", en: "rapid compression of hydrogen during refuelling overheats the cylinder and limits the filling rate" },
-      { zh: "电解槽难以适应风光发电的波动性输入，频繁变载导致效率下降和寿命缩短", en: "electrolysers cope poorly with the fluctuating input from wind and solar power, and frequent load changes reduce their efficiency and shorten their life" },
-      { zh: "电堆中各单体电压一致性差，个别单体欠压导致整堆降功率运行", en: "cell voltages within a stack are poorly matched, and undervoltage in individual cells forces the whole stack to derate" },
-      { zh: "氢气循环泵功耗大，且在低功率工况下回流量不足", en: "hydrogen recirculation pumps consume much power yet return too little hydrogen at low load" },
+      {
+        zh: "燃料电池阴极催化剂铂载量高，导致膜电极成本居高不下",
+        en: "the high platinum loading of fuel cell cathode catalysts keeps the cost of membrane electrode assemblies high",
+      },
+      {
+        zh: "燃料电池内部水管理不当时易发生水淹或膜干，输出电压波动大",
+        en: "poor water management inside fuel cells easily causes flooding or membrane dry-out, so the output voltage fluctuates widely",
+      },
+      {
+        zh: "燃料电池在零下环境启动时生成水结冰，堵塞催化剂层和气体扩散层",
+        en: "when fuel cells start below freezing, the product water freezes and blocks the catalyst layer and gas diffusion layer",
+      },
+      {
+        zh: "金属双极板在酸性湿热环境中易腐蚀，接触电阻随运行时间增大",
+        en: "metal bipolar plates corrode easily in the acidic, hot and humid environment, and their contact resistance rises with operating time",
+      },
+      {
+        zh: "车用工况下频繁启停和变载加速了电堆性能衰减",
+        en: "frequent start-stop cycles and load changes in vehicle operation accelerate stack degradation",
+      },
+      {
+        zh: "高压气态储氢的体积储氢密度低，且存在氢脆和泄漏风险",
+        en: "high-pressure gaseous hydrogen storage has a low volumetric density and carries risks of hydrogen embrittlement and leakage",
+      },
+      {
+        zh: "加氢过程中氢气快速压缩导致气瓶温升过高，限制了加注速率",
+        en: "rapid compression of hydrogen during refuelling overheats the cylinder and limits the filling rate",
+      },
+      {
+        zh: "电解槽难以适应风光发电的波动性输入，频繁变载导致效率下降和寿命缩短",
+        en: "electrolysers cope poorly with the fluctuating input from wind and solar power, and frequent load changes reduce their efficiency and shorten their life",
+      },
+      {
+        zh: "电堆中各单体电压一致性差，个别单体欠压导致整堆降功率运行",
+        en: "cell voltages within a stack are poorly matched, and undervoltage in individual cells forces the whole stack to derate",
+      },
+      {
+        zh: "氢气循环泵功耗大，且在低功率工况下回流量不足",
+        en: "hydrogen recirculation pumps consume much power yet return too little hydrogen at low load",
+      },
     ],
     mechanisms: [
-      { zh: "氢气在阳极催化剂层解离为质子和电子，质子穿过质子交换膜到达阴极，与氧气和外电路传来的电子结合生成水", en: "hydrogen dissociates into protons and electrons in the anode catalyst layer; the protons pass through the proton exchange membrane to the cathode, where they combine with oxygen and with electrons from the external circuit to form water" },
-      { zh: "引射器利用高压氢气射流的卷吸作用，将阳极出口未反应的氢气回流至电堆入口", en: "the ejector uses the entrainment of a high-pressure hydrogen jet to return unreacted hydrogen from the anode outlet to the stack inlet" },
-      { zh: "增湿器中的中空纤维膜将电堆排气中的水分传递给进入电堆的干燥空气", en: "the hollow-fibre membranes in the humidifier transfer moisture from the stack exhaust to the dry air entering the stack" },
-      { zh: "燃料电池控制器根据高频阻抗判断膜的含水状态，调节空气计量比和排氢阀的开启周期", en: "the fuel cell control unit judges the hydration of the membrane from the high-frequency impedance and adjusts the air stoichiometry and the opening cycle of the hydrogen purge valve" },
-      { zh: "冷启动时电堆以低电压运行使自身产热，在生成水结冰前将电堆温度升至冰点以上", en: "during cold start the stack is run at low voltage so that it heats itself, raising its temperature above freezing before the product water can freeze" },
-      { zh: "金属双极板表面沉积的碳基涂层隔绝腐蚀介质，同时保持较低的接触电阻", en: "the carbon-based coating deposited on the metal bipolar plate shuts out corrosive media while keeping the contact resistance low" },
-      { zh: "储氢合金在加压和冷却时吸收氢气生成金属氢化物，在加热和减压时释放氢气", en: "the hydrogen storage alloy absorbs hydrogen to form a metal hydride when pressurized and cooled, and releases the hydrogen when heated and depressurized" },
-      { zh: "能量管理策略使燃料电池工作在高效率区间，由动力电池承担车辆加速和制动回收产生的功率波动", en: "the energy management strategy keeps the fuel cell in its high-efficiency range while the traction battery absorbs the power swings of acceleration and regenerative braking" },
-      { zh: "加注系统根据环境温度和气瓶初始压力选择预冷温度与升压速率，实现快速安全加注", en: "the dispensing system chooses the precooling temperature and the pressure ramp rate from the ambient temperature and the initial cylinder pressure, so that filling is fast and safe" },
-      { zh: "阴离子交换膜传导氢氧根离子，使电解槽可在碱性环境中采用非贵金属电极高效制氢", en: "the anion exchange membrane conducts hydroxide ions, so the electrolyser can produce hydrogen efficiently with non-precious-metal electrodes in an alkaline environment" },
+      {
+        zh: "氢气在阳极催化剂层解离为质子和电子，质子穿过质子交换膜到达阴极，与氧气和外电路传来的电子结合生成水",
+        en: "hydrogen dissociates into protons and electrons in the anode catalyst layer; the protons pass through the proton exchange membrane to the cathode, where they combine with oxygen and with electrons from the external circuit to form water",
+      },
+      {
+        zh: "引射器利用高压氢气射流的卷吸作用，将阳极出口未反应的氢气回流至电堆入口",
+        en: "the ejector uses the entrainment of a high-pressure hydrogen jet to return unreacted hydrogen from the anode outlet to the stack inlet",
+      },
+      {
+        zh: "增湿器中的中空纤维膜将电堆排气中的水分传递给进入电堆的干燥空气",
+        en: "the hollow-fibre membranes in the humidifier transfer moisture from the stack exhaust to the dry air entering the stack",
+      },
+      {
+        zh: "燃料电池控制器根据高频阻抗判断膜的含水状态，调节空气计量比和排氢阀的开启周期",
+        en: "the fuel cell control unit judges the hydration of the membrane from the high-frequency impedance and adjusts the air stoichiometry and the opening cycle of the hydrogen purge valve",
+      },
+      {
+        zh: "冷启动时电堆以低电压运行使自身产热，在生成水结冰前将电堆温度升至冰点以上",
+        en: "during cold start the stack is run at low voltage so that it heats itself, raising its temperature above freezing before the product water can freeze",
+      },
+      {
+        zh: "金属双极板表面沉积的碳基涂层隔绝腐蚀介质，同时保持较低的接触电阻",
+        en: "the carbon-based coating deposited on the metal bipolar plate shuts out corrosive media while keeping the contact resistance low",
+      },
+      {
+        zh: "储氢合金在加压和冷却时吸收氢气生成金属氢化物，在加热和减压时释放氢气",
+        en: "the hydrogen storage alloy absorbs hydrogen to form a metal hydride when pressurized and cooled, and releases the hydrogen when heated and depressurized",
+      },
+      {
+        zh: "能量管理策略使燃料电池工作在高效率区间，由动力电池承担车辆加速和制动回收产生的功率波动",
+        en: "the energy management strategy keeps the fuel cell in its high-efficiency range while the traction battery absorbs the power swings of acceleration and regenerative braking",
+      },
+      {
+        zh: "加注系统根据环境温度和气瓶初始压力选择预冷温度与升压速率，实现快速安全加注",
+        en: "the dispensing system chooses the precooling temperature and the pressure ramp rate from the ambient temperature and the initial cylinder pressure, so that filling is fast and safe",
+      },
+      {
+        zh: "阴离子交换膜传导氢氧根离子，使电解槽可在碱性环境中采用非贵金属电极高效制氢",
+        en: "the anion exchange membrane conducts hydroxide ions, so the electrolyser can produce hydrogen efficiently with non-precious-metal electrodes in an alkaline environment",
+      },
     ],
     effects: [
       { zh: "降低了催化剂的铂用量", en: "reduces the platinum content of the catalyst" },
       { zh: "提高了燃料电池的功率密度", en: "increases the power density of the fuel cell" },
-      { zh: "提升了燃料电池的低温冷启动能力", en: "improves the low-temperature cold-start capability of the fuel cell" },
+      {
+        zh: "提升了燃料电池的低温冷启动能力",
+        en: "improves the low-temperature cold-start capability of the fuel cell",
+      },
       { zh: "延长了燃料电池电堆的使用寿命", en: "extends the service life of the fuel cell stack" },
       { zh: "提高了氢气利用率", en: "improves hydrogen utilization" },
       { zh: "降低了双极板的接触电阻", en: "reduces the contact resistance of the bipolar plates" },
       { zh: "提高了储氢密度", en: "increases hydrogen storage density" },
       { zh: "缩短了车辆加氢时间", en: "shortens vehicle refuelling time" },
-      { zh: "提高了电解槽在波动工况下的运行效率", en: "improves electrolyser efficiency under fluctuating operating conditions" },
+      {
+        zh: "提高了电解槽在波动工况下的运行效率",
+        en: "improves electrolyser efficiency under fluctuating operating conditions",
+      },
       { zh: "提高了电堆单体电压的一致性", en: "improves the consistency of cell voltages in the stack" },
       { zh: "降低了燃料电池系统的寄生功耗", en: "reduces the parasitic power consumption of the fuel cell system" },
     ],
@@ -753,7 +1078,16 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 4,
     ipcMain: ["H01M 10/54", "C22B 7/00", "C22B 26/12", "C22B 23/00", "C22B 3/08", "B09B 3/00"],
-    ipcOther: ["C22B 3/26", "C22B 3/44", "H01M 4/525", "H01M 4/58", "C01D 15/08", "C01G 53/00", "G01R 31/392", "H02J 7/00"],
+    ipcOther: [
+      "C22B 3/26",
+      "C22B 3/44",
+      "H01M 4/525",
+      "H01M 4/58",
+      "C01D 15/08",
+      "C01G 53/00",
+      "G01R 31/392",
+      "H02J 7/00",
+    ],
     subjects: [
       { zh: "退役动力电池自动拆解装置", en: "automatic dismantling device for retired power batteries" },
       { zh: "电池包螺栓拆卸机器人", en: "bolt removal robot for battery packs" },
@@ -762,7 +1096,10 @@ export const AREAS: TechArea[] = [
       { zh: "电池极片黑粉剥离装置", en: "black mass stripping device for electrode sheets" },
       { zh: "锂电池带电破碎惰性保护装置", en: "inert-gas protection device for crushing charged lithium batteries" },
       { zh: "废旧电池电解液回收装置", en: "electrolyte recovery device for spent batteries" },
-      { zh: "隔膜与铜铝箔气流分选装置", en: "pneumatic separation device for separators and copper and aluminium foils" },
+      {
+        zh: "隔膜与铜铝箔气流分选装置",
+        en: "pneumatic separation device for separators and copper and aluminium foils",
+      },
       { zh: "湿法冶金浸出反应釜", en: "leaching reactor for hydrometallurgy" },
       { zh: "混合澄清萃取槽", en: "mixer-settler extraction tank" },
       { zh: "废旧电池低温热解炉", en: "low-temperature pyrolysis furnace for spent batteries" },
@@ -778,19 +1115,34 @@ export const AREAS: TechArea[] = [
       { zh: "硫酸镍蒸发结晶装置", en: "evaporative crystallization device for nickel sulfate" },
     ],
     methodSubjects: [
-      { zh: "废旧三元锂电池中有价金属的回收方法", en: "method for recovering valuable metals from spent ternary lithium batteries" },
-      { zh: "废旧磷酸铁锂电池的选择性提锂方法", en: "selective lithium extraction method for spent lithium iron phosphate batteries" },
+      {
+        zh: "废旧三元锂电池中有价金属的回收方法",
+        en: "method for recovering valuable metals from spent ternary lithium batteries",
+      },
+      {
+        zh: "废旧磷酸铁锂电池的选择性提锂方法",
+        en: "selective lithium extraction method for spent lithium iron phosphate batteries",
+      },
       { zh: "退役动力电池的梯次利用分选方法", en: "method for sorting retired power batteries for second-life use" },
-      { zh: "退役电池剩余容量的快速估算方法", en: "rapid estimation method for the remaining capacity of retired batteries" },
+      {
+        zh: "退役电池剩余容量的快速估算方法",
+        en: "rapid estimation method for the remaining capacity of retired batteries",
+      },
       { zh: "废旧正极材料的直接修复再生方法", en: "direct repair and regeneration method for spent cathode materials" },
       { zh: "废旧锂电池的还原焙烧方法", en: "reduction roasting method for spent lithium batteries" },
       { zh: "锂电池黑粉的酸浸方法", en: "acid leaching method for lithium battery black mass" },
-      { zh: "浸出液中镍钴锰的萃取分离方法", en: "method for the solvent extraction and separation of nickel, cobalt and manganese from leach liquor" },
+      {
+        zh: "浸出液中镍钴锰的萃取分离方法",
+        en: "method for the solvent extraction and separation of nickel, cobalt and manganese from leach liquor",
+      },
       { zh: "废旧电池电解液的无害化处理方法", en: "method for rendering spent battery electrolyte harmless" },
       { zh: "三元前驱体的再生制备方法", en: "method for regenerating ternary precursors" },
       { zh: "废旧石墨负极的提纯再生方法", en: "purification and regeneration method for spent graphite anodes" },
       { zh: "退役电池包的自动化拆解方法", en: "automated dismantling method for retired battery packs" },
-      { zh: "梯次利用电池储能系统的均衡控制方法", en: "balancing control method for second-life battery energy storage systems" },
+      {
+        zh: "梯次利用电池储能系统的均衡控制方法",
+        en: "balancing control method for second-life battery energy storage systems",
+      },
       { zh: "电池回收过程中氟的脱除方法", en: "method for removing fluorine during battery recycling" },
     ],
     preparations: [
@@ -868,38 +1220,104 @@ export const AREAS: TechArea[] = [
       { zh: "充放电测试柜", en: "charge-discharge testing cabinet" },
     ],
     problems: [
-      { zh: "退役电池包型号繁多、结构各异，人工拆解效率低且存在触电和起火风险", en: "retired battery packs come in many models and structures, so manual dismantling is slow and carries electric-shock and fire risks" },
-      { zh: "废旧电池带电破碎时易发生短路起火，电解液挥发产生含氟有害气体", en: "crushing charged spent batteries easily causes short circuits and fires, and evaporating electrolyte releases harmful fluorine-containing gases" },
-      { zh: "正极活性物质与铝箔之间黏结牢固，机械剥离不彻底导致金属回收率低", en: "the cathode active material adheres firmly to the aluminium foil, and incomplete mechanical stripping lowers metal recovery" },
-      { zh: "传统无机酸浸出需添加大量还原剂，并产生大量含酸废水", en: "conventional inorganic-acid leaching needs large amounts of reducing agent and generates large volumes of acidic wastewater" },
-      { zh: "磷酸铁锂电池锂含量低、回收经济性差，全组分浸出工艺的试剂消耗大", en: "lithium iron phosphate batteries contain little lithium, so recycling them is barely economic, and whole-component leaching consumes large amounts of reagents" },
-      { zh: "镍、钴、锰的化学性质相近，从浸出液中分离提纯的流程长、成本高", en: "nickel, cobalt and manganese are chemically similar, so separating and purifying them from the leach liquor involves long and costly flowsheets" },
-      { zh: "退役电池一致性差，采用完整充放电测试进行分选耗时长、能耗高", en: "retired batteries are poorly matched, and sorting them by full charge-discharge testing is slow and energy-intensive" },
-      { zh: "梯次利用电池组中个别单体加速衰退，易引发过充过放和热失控", en: "individual cells in second-life battery packs degrade faster, which easily leads to overcharge, overdischarge and thermal runaway" },
-      { zh: "火法冶金回收能耗高，锂进入炉渣后难以回收", en: "pyrometallurgical recycling consumes much energy and the lithium ends up in the slag, where it is hard to recover" },
-      { zh: "废旧电池的来源和流向信息缺失，回收渠道不规范", en: "information on the origin and destination of spent batteries is missing, and recycling channels are irregular" },
+      {
+        zh: "退役电池包型号繁多、结构各异，人工拆解效率低且存在触电和起火风险",
+        en: "retired battery packs come in many models and structures, so manual dismantling is slow and carries electric-shock and fire risks",
+      },
+      {
+        zh: "废旧电池带电破碎时易发生短路起火，电解液挥发产生含氟有害气体",
+        en: "crushing charged spent batteries easily causes short circuits and fires, and evaporating electrolyte releases harmful fluorine-containing gases",
+      },
+      {
+        zh: "正极活性物质与铝箔之间黏结牢固，机械剥离不彻底导致金属回收率低",
+        en: "the cathode active material adheres firmly to the aluminium foil, and incomplete mechanical stripping lowers metal recovery",
+      },
+      {
+        zh: "传统无机酸浸出需添加大量还原剂，并产生大量含酸废水",
+        en: "conventional inorganic-acid leaching needs large amounts of reducing agent and generates large volumes of acidic wastewater",
+      },
+      {
+        zh: "磷酸铁锂电池锂含量低、回收经济性差，全组分浸出工艺的试剂消耗大",
+        en: "lithium iron phosphate batteries contain little lithium, so recycling them is barely economic, and whole-component leaching consumes large amounts of reagents",
+      },
+      {
+        zh: "镍、钴、锰的化学性质相近，从浸出液中分离提纯的流程长、成本高",
+        en: "nickel, cobalt and manganese are chemically similar, so separating and purifying them from the leach liquor involves long and costly flowsheets",
+      },
+      {
+        zh: "退役电池一致性差，采用完整充放电测试进行分选耗时长、能耗高",
+        en: "retired batteries are poorly matched, and sorting them by full charge-discharge testing is slow and energy-intensive",
+      },
+      {
+        zh: "梯次利用电池组中个别单体加速衰退，易引发过充过放和热失控",
+        en: "individual cells in second-life battery packs degrade faster, which easily leads to overcharge, overdischarge and thermal runaway",
+      },
+      {
+        zh: "火法冶金回收能耗高，锂进入炉渣后难以回收",
+        en: "pyrometallurgical recycling consumes much energy and the lithium ends up in the slag, where it is hard to recover",
+      },
+      {
+        zh: "废旧电池的来源和流向信息缺失，回收渠道不规范",
+        en: "information on the origin and destination of spent batteries is missing, and recycling channels are irregular",
+      },
     ],
     mechanisms: [
-      { zh: "视觉定位相机识别电池包螺栓和线束的位置，六轴机械臂按规划路径依次拆卸并分类放置", en: "the vision positioning camera locates the bolts and wiring harnesses of the battery pack, and the six-axis robotic arm removes them one by one along a planned path and sorts them" },
-      { zh: "电池在惰性气体保护下经撕碎机破碎，挥发的电解液经冷凝回收，尾气经碱液吸收去除氟化物", en: "the batteries are shredded under inert gas; the evaporated electrolyte is condensed and recovered, and the off-gas is scrubbed with alkali to remove fluorides" },
-      { zh: "低温热解使黏结剂聚偏氟乙烯分解，正极活性物质从铝箔上脱落，再经振动筛和气流分选得到黑粉", en: "low-temperature pyrolysis decomposes the polyvinylidene fluoride binder so that the cathode active material detaches from the aluminium foil, and black mass is then obtained by vibrating screening and air classification" },
-      { zh: "在硫酸与过氧化氢体系中，高价钴和锰被还原为可溶的二价离子，锂、镍、钴、锰同步浸出", en: "in a sulfuric acid and hydrogen peroxide system, high-valence cobalt and manganese are reduced to soluble divalent ions, so lithium, nickel, cobalt and manganese are leached together" },
-      { zh: "氧化剂将磷酸铁锂中的二价铁氧化为磷酸铁沉淀，锂以锂离子形式选择性进入溶液", en: "an oxidant converts the ferrous iron in lithium iron phosphate into an iron phosphate precipitate, while lithium selectively enters the solution as lithium ions" },
-      { zh: "浸出液经除铁铝后，采用皂化萃取剂分段萃取锰、钴和镍，反萃后得到相应的硫酸盐溶液", en: "after iron and aluminium are removed from the leach liquor, saponified extractants extract manganese, cobalt and nickel stage by stage, and stripping yields the corresponding sulfate solutions" },
-      { zh: "向除杂后的富锂溶液中加入碳酸钠，在加热条件下析出碳酸锂", en: "sodium carbonate is added to the purified lithium-rich solution, and lithium carbonate precipitates on heating" },
-      { zh: "失效正极材料与锂源混合后经高温固相烧结补充锂空位，并修复层状晶体结构", en: "the spent cathode material is mixed with a lithium source and sintered at high temperature in the solid state to fill the lithium vacancies and restore the layered crystal structure" },
-      { zh: "对退役电池施加短时脉冲电流，从电压响应中提取内阻和极化特征，快速估算健康状态并聚类分组", en: "a short current pulse is applied to each retired battery, and internal resistance and polarization features are extracted from the voltage response to estimate its state of health quickly and cluster the batteries into groups" },
-      { zh: "梯次利用储能系统的电池管理单元实时监测各单体电压和温度，对衰退较快的单体降额使用", en: "the battery management unit of the second-life storage system monitors the voltage and temperature of every cell in real time and derates the cells that degrade faster" },
+      {
+        zh: "视觉定位相机识别电池包螺栓和线束的位置，六轴机械臂按规划路径依次拆卸并分类放置",
+        en: "the vision positioning camera locates the bolts and wiring harnesses of the battery pack, and the six-axis robotic arm removes them one by one along a planned path and sorts them",
+      },
+      {
+        zh: "电池在惰性气体保护下经撕碎机破碎，挥发的电解液经冷凝回收，尾气经碱液吸收去除氟化物",
+        en: "the batteries are shredded under inert gas; the evaporated electrolyte is condensed and recovered, and the off-gas is scrubbed with alkali to remove fluorides",
+      },
+      {
+        zh: "低温热解使黏结剂聚偏氟乙烯分解，正极活性物质从铝箔上脱落，再经振动筛和气流分选得到黑粉",
+        en: "low-temperature pyrolysis decomposes the polyvinylidene fluoride binder so that the cathode active material detaches from the aluminium foil, and black mass is then obtained by vibrating screening and air classification",
+      },
+      {
+        zh: "在硫酸与过氧化氢体系中，高价钴和锰被还原为可溶的二价离子，锂、镍、钴、锰同步浸出",
+        en: "in a sulfuric acid and hydrogen peroxide system, high-valence cobalt and manganese are reduced to soluble divalent ions, so lithium, nickel, cobalt and manganese are leached together",
+      },
+      {
+        zh: "氧化剂将磷酸铁锂中的二价铁氧化为磷酸铁沉淀，锂以锂离子形式选择性进入溶液",
+        en: "an oxidant converts the ferrous iron in lithium iron phosphate into an iron phosphate precipitate, while lithium selectively enters the solution as lithium ions",
+      },
+      {
+        zh: "浸出液经除铁铝后，采用皂化萃取剂分段萃取锰、钴和镍，反萃后得到相应的硫酸盐溶液",
+        en: "after iron and aluminium are removed from the leach liquor, saponified extractants extract manganese, cobalt and nickel stage by stage, and stripping yields the corresponding sulfate solutions",
+      },
+      {
+        zh: "向除杂后的富锂溶液中加入碳酸钠，在加热条件下析出碳酸锂",
+        en: "sodium carbonate is added to the purified lithium-rich solution, and lithium carbonate precipitates on heating",
+      },
+      {
+        zh: "失效正极材料与锂源混合后经高温固相烧结补充锂空位，并修复层状晶体结构",
+        en: "the spent cathode material is mixed with a lithium source and sintered at high temperature in the solid state to fill the lithium vacancies and restore the layered crystal structure",
+      },
+      {
+        zh: "对退役电池施加短时脉冲电流，从电压响应中提取内阻和极化特征，快速估算健康状态并聚类分组",
+        en: "a short current pulse is applied to each retired battery, and internal resistance and polarization features are extracted from the voltage response to estimate its state of health quickly and cluster the batteries into groups",
+      },
+      {
+        zh: "梯次利用储能系统的电池管理单元实时监测各单体电压和温度，对衰退较快的单体降额使用",
+        en: "the battery management unit of the second-life storage system monitors the voltage and temperature of every cell in real time and derates the cells that degrade faster",
+      },
     ],
     effects: [
       { zh: "提高了锂、镍、钴的回收率", en: "increases the recovery of lithium, nickel and cobalt" },
       { zh: "降低了电池拆解过程的安全风险", en: "reduces safety risks during battery dismantling" },
       { zh: "减少了酸碱试剂消耗和废水排放", en: "cuts acid and alkali consumption and wastewater discharge" },
       { zh: "缩短了正极材料再生工艺流程", en: "shortens the cathode material regeneration process" },
-      { zh: "提高了再生正极材料的电化学性能", en: "improves the electrochemical performance of regenerated cathode materials" },
+      {
+        zh: "提高了再生正极材料的电化学性能",
+        en: "improves the electrochemical performance of regenerated cathode materials",
+      },
       { zh: "缩短了退役电池的分选检测时间", en: "shortens the sorting and testing time for retired batteries" },
       { zh: "提高了梯次利用电池组的一致性", en: "improves the consistency of second-life battery packs" },
-      { zh: "实现了电解液和隔膜的资源化利用", en: "enables the electrolyte and separators to be recovered as resources" },
+      {
+        zh: "实现了电解液和隔膜的资源化利用",
+        en: "enables the electrolyte and separators to be recovered as resources",
+      },
       { zh: "降低了电池回收的综合成本", en: "reduces the overall cost of battery recycling" },
       { zh: "避免了含氟废气造成的二次污染", en: "prevents secondary pollution by fluorine-containing off-gas" },
       { zh: "提高了电池拆解的自动化水平", en: "raises the level of automation in battery dismantling" },
@@ -939,7 +1357,16 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 4,
     ipcMain: ["E02D 17/20", "E02D 5/22", "E02D 5/80", "G08B 21/10", "G01B 11/16", "E02D 29/02"],
-    ipcOther: ["E01F 7/04", "E02B 3/12", "E02D 3/12", "E02D 33/00", "G01S 19/14", "G01S 13/90", "G01N 33/24", "G01C 15/00"],
+    ipcOther: [
+      "E01F 7/04",
+      "E02B 3/12",
+      "E02D 3/12",
+      "E02D 33/00",
+      "G01S 19/14",
+      "G01S 13/90",
+      "G01N 33/24",
+      "G01C 15/00",
+    ],
     subjects: [
       { zh: "滑坡深部位移监测装置", en: "deep displacement monitoring device for landslides" },
       { zh: "滑坡地表裂缝监测装置", en: "surface crack monitoring device for landslides" },
@@ -957,7 +1384,10 @@ export const AREAS: TechArea[] = [
       { zh: "滑坡体仰斜排水孔结构", en: "upward-inclined drainage hole structure for landslide masses" },
       { zh: "预应力锚索框架梁", en: "prestressed anchor-cable frame beam" },
       { zh: "滑坡物理模型试验装置", en: "physical model test apparatus for landslides" },
-      { zh: "库水位涨落作用下的边坡模型试验装置", en: "slope model test apparatus under reservoir water-level fluctuation" },
+      {
+        zh: "库水位涨落作用下的边坡模型试验装置",
+        en: "slope model test apparatus under reservoir water-level fluctuation",
+      },
       { zh: "落石冲击力测试装置", en: "rockfall impact force testing device" },
       { zh: "滑坡推力监测传感器", en: "landslide thrust monitoring sensor" },
       { zh: "泥石流排导槽", en: "debris flow drainage channel" },
@@ -967,12 +1397,18 @@ export const AREAS: TechArea[] = [
       { zh: "滑坡位移的预测方法", en: "landslide displacement prediction method" },
       { zh: "库岸滑坡的失稳预警方法", en: "instability early-warning method for reservoir bank landslides" },
       { zh: "区域地质灾害易发性的评价方法", en: "method for evaluating regional geological hazard susceptibility" },
-      { zh: "降雨型滑坡的临界雨量确定方法", en: "method for determining the critical rainfall for rainfall-induced landslides" },
+      {
+        zh: "降雨型滑坡的临界雨量确定方法",
+        en: "method for determining the critical rainfall for rainfall-induced landslides",
+      },
       { zh: "滑坡隐患的早期识别方法", en: "method for the early identification of potential landslides" },
       { zh: "抗滑桩的设计计算方法", en: "design calculation method for anti-slide piles" },
       { zh: "危岩崩塌的防治方法", en: "method for preventing the collapse of dangerous rock masses" },
       { zh: "泥石流冲击力的计算方法", en: "method for calculating debris flow impact force" },
-      { zh: "滑坡滑带土强度参数的反演方法", en: "back-analysis method for strength parameters of landslide slip-zone soil" },
+      {
+        zh: "滑坡滑带土强度参数的反演方法",
+        en: "back-analysis method for strength parameters of landslide slip-zone soil",
+      },
       { zh: "滑坡应急治理的施工方法", en: "construction method for emergency landslide treatment" },
       { zh: "边坡坡体的注浆加固方法", en: "grouting reinforcement method for slope bodies" },
       { zh: "滑坡涌浪的预测方法", en: "prediction method for landslide-generated waves" },
@@ -980,7 +1416,10 @@ export const AREAS: TechArea[] = [
     ],
     preparations: [
       { zh: "边坡生态修复基材", en: "ecological restoration substrate for slopes" },
-      { zh: "微生物诱导碳酸钙沉淀土体加固材料", en: "soil reinforcement material based on microbially induced calcite precipitation" },
+      {
+        zh: "微生物诱导碳酸钙沉淀土体加固材料",
+        en: "soil reinforcement material based on microbially induced calcite precipitation",
+      },
       { zh: "滑坡注浆加固浆液", en: "grouting slurry for landslide reinforcement" },
       { zh: "抗冲刷护坡材料", en: "erosion-resistant slope protection material" },
     ],
@@ -1048,35 +1487,98 @@ export const AREAS: TechArea[] = [
       { zh: "滑动面", en: "sliding surface" },
     ],
     problems: [
-      { zh: "三峡库区水位周期性涨落使库岸坡体反复浸泡并产生渗流，滑坡变形持续发展", en: "periodic water-level fluctuation in the Three Gorges reservoir repeatedly soaks the bank slopes and drives seepage, so landslide deformation keeps developing" },
-      { zh: "人工巡查和定期测量频次低，难以捕捉滑坡临滑前的加速变形", en: "manual patrols and periodic surveys are infrequent and fail to capture the accelerating deformation just before a landslide fails" },
-      { zh: "测斜管在滑坡大变形时易被剪断，导致深部位移监测中断", en: "inclinometer casings are easily sheared off when the landslide deforms heavily, interrupting deep displacement monitoring" },
-      { zh: "单一阈值预警误报率高，无法区分滑坡的蠕变阶段和失稳阶段", en: "single-threshold warnings produce many false alarms and cannot distinguish the creep stage of a landslide from its failure stage" },
-      { zh: "普通悬臂式抗滑桩在滑坡推力较大时桩身弯矩过大，材料用量多、造价高", en: "conventional cantilever anti-slide piles suffer excessive bending moments under large landslide thrust, so they use much material and cost a lot" },
-      { zh: "山区高位落石冲击能量大，刚性拦挡结构易被击穿破坏", en: "rockfalls from high positions in mountainous areas carry large impact energy and easily break through rigid barriers" },
-      { zh: "泥石流暴发突然、流速快，现有监测手段的预警时间短", en: "debris flows break out suddenly and move fast, so existing monitoring gives little warning time" },
-      { zh: "野外监测设备的供电和通信条件差，长期运行可靠性低", en: "field monitoring equipment has poor power supply and communication conditions and is unreliable in long-term operation" },
-      { zh: "隐蔽性滑坡隐患分布广、植被覆盖茂密，人工排查效率低", en: "hidden landslide hazards are widespread under dense vegetation, and manual screening is inefficient" },
-      { zh: "边坡开挖后岩土体裸露，受雨水冲刷易造成水土流失", en: "excavated slopes leave rock and soil exposed, and rainwater erosion easily causes soil and water loss" },
+      {
+        zh: "三峡库区水位周期性涨落使库岸坡体反复浸泡并产生渗流，滑坡变形持续发展",
+        en: "periodic water-level fluctuation in the Three Gorges reservoir repeatedly soaks the bank slopes and drives seepage, so landslide deformation keeps developing",
+      },
+      {
+        zh: "人工巡查和定期测量频次低，难以捕捉滑坡临滑前的加速变形",
+        en: "manual patrols and periodic surveys are infrequent and fail to capture the accelerating deformation just before a landslide fails",
+      },
+      {
+        zh: "测斜管在滑坡大变形时易被剪断，导致深部位移监测中断",
+        en: "inclinometer casings are easily sheared off when the landslide deforms heavily, interrupting deep displacement monitoring",
+      },
+      {
+        zh: "单一阈值预警误报率高，无法区分滑坡的蠕变阶段和失稳阶段",
+        en: "single-threshold warnings produce many false alarms and cannot distinguish the creep stage of a landslide from its failure stage",
+      },
+      {
+        zh: "普通悬臂式抗滑桩在滑坡推力较大时桩身弯矩过大，材料用量多、造价高",
+        en: "conventional cantilever anti-slide piles suffer excessive bending moments under large landslide thrust, so they use much material and cost a lot",
+      },
+      {
+        zh: "山区高位落石冲击能量大，刚性拦挡结构易被击穿破坏",
+        en: "rockfalls from high positions in mountainous areas carry large impact energy and easily break through rigid barriers",
+      },
+      {
+        zh: "泥石流暴发突然、流速快，现有监测手段的预警时间短",
+        en: "debris flows break out suddenly and move fast, so existing monitoring gives little warning time",
+      },
+      {
+        zh: "野外监测设备的供电和通信条件差，长期运行可靠性低",
+        en: "field monitoring equipment has poor power supply and communication conditions and is unreliable in long-term operation",
+      },
+      {
+        zh: "隐蔽性滑坡隐患分布广、植被覆盖茂密，人工排查效率低",
+        en: "hidden landslide hazards are widespread under dense vegetation, and manual screening is inefficient",
+      },
+      {
+        zh: "边坡开挖后岩土体裸露，受雨水冲刷易造成水土流失",
+        en: "excavated slopes leave rock and soil exposed, and rainwater erosion easily causes soil and water loss",
+      },
     ],
     mechanisms: [
-      { zh: "GNSS接收机与基准站组成差分定位网络，以毫米级精度连续解算位移监测点的三维位移", en: "the GNSS receivers and the reference station form a differential positioning network that continuously resolves the three-dimensional displacement of the monitoring points to millimetre accuracy" },
-      { zh: "固定式测斜探头串联布置于测斜管内，由各段倾角变化积分得到沿深度的位移曲线，进而确定滑动面位置", en: "in-place inclinometer probes are installed in series inside the inclinometer casing, and the displacement profile with depth is integrated from the tilt changes of each segment to locate the sliding surface" },
-      { zh: "预警模型根据位移速率切线角划分滑坡变形阶段，进入加速变形阶段时由声光预警终端发出警报", en: "the warning model divides landslide deformation into stages by the tangent angle of the displacement rate, and the audible and visual warning terminal raises the alarm when accelerating deformation begins" },
-      { zh: "预应力锚索将抗滑桩桩顶与稳定岩层连接，改变桩身受力状态，减小桩身弯矩和桩顶位移", en: "prestressed anchor cables tie the pile head to stable rock, changing how the pile is loaded and reducing its bending moment and head displacement" },
-      { zh: "落石撞击钢丝绳网后，减压环发生塑性变形吸收冲击能量，并将荷载传递至锚杆和支撑绳", en: "when rockfall hits the wire rope net, the energy-dissipating rings deform plastically to absorb the impact energy and pass the load on to the anchors and support ropes" },
-      { zh: "孔隙水压力计实时监测坡体地下水位变化，结合库水位和降雨数据计算边坡稳定系数", en: "piezometers monitor changes in the groundwater level of the slope in real time, and the slope safety factor is calculated together with reservoir water-level and rainfall data" },
-      { zh: "仰斜排水孔疏排滑体内的地下水，降低孔隙水压力并提高滑带土的有效应力", en: "upward-inclined drainage holes drain groundwater from the sliding mass, lowering the pore water pressure and raising the effective stress in the slip-zone soil" },
-      { zh: "泥位计与次声传感器联合识别泥石流启动信号，并通过无线网络向下游发布预警", en: "the mud level gauge and an infrasound sensor jointly identify the onset of a debris flow and issue warnings downstream over a wireless network" },
-      { zh: "合成孔径雷达干涉测量对比多期影像的相位差，反演大范围地表形变速率并圈定潜在滑坡区", en: "synthetic aperture radar interferometry compares the phase differences of multi-temporal images to derive ground deformation rates over large areas and delineate potential landslide zones" },
-      { zh: "拦挡坝拦截泥石流携带的大块石，排导槽将细颗粒浆体安全导向下游", en: "the check dam retains the boulders carried by the debris flow while the drainage channel guides the fine-grained slurry safely downstream" },
+      {
+        zh: "GNSS接收机与基准站组成差分定位网络，以毫米级精度连续解算位移监测点的三维位移",
+        en: "the GNSS receivers and the reference station form a differential positioning network that continuously resolves the three-dimensional displacement of the monitoring points to millimetre accuracy",
+      },
+      {
+        zh: "固定式测斜探头串联布置于测斜管内，由各段倾角变化积分得到沿深度的位移曲线，进而确定滑动面位置",
+        en: "in-place inclinometer probes are installed in series inside the inclinometer casing, and the displacement profile with depth is integrated from the tilt changes of each segment to locate the sliding surface",
+      },
+      {
+        zh: "预警模型根据位移速率切线角划分滑坡变形阶段，进入加速变形阶段时由声光预警终端发出警报",
+        en: "the warning model divides landslide deformation into stages by the tangent angle of the displacement rate, and the audible and visual warning terminal raises the alarm when accelerating deformation begins",
+      },
+      {
+        zh: "预应力锚索将抗滑桩桩顶与稳定岩层连接，改变桩身受力状态，减小桩身弯矩和桩顶位移",
+        en: "prestressed anchor cables tie the pile head to stable rock, changing how the pile is loaded and reducing its bending moment and head displacement",
+      },
+      {
+        zh: "落石撞击钢丝绳网后，减压环发生塑性变形吸收冲击能量，并将荷载传递至锚杆和支撑绳",
+        en: "when rockfall hits the wire rope net, the energy-dissipating rings deform plastically to absorb the impact energy and pass the load on to the anchors and support ropes",
+      },
+      {
+        zh: "孔隙水压力计实时监测坡体地下水位变化，结合库水位和降雨数据计算边坡稳定系数",
+        en: "piezometers monitor changes in the groundwater level of the slope in real time, and the slope safety factor is calculated together with reservoir water-level and rainfall data",
+      },
+      {
+        zh: "仰斜排水孔疏排滑体内的地下水，降低孔隙水压力并提高滑带土的有效应力",
+        en: "upward-inclined drainage holes drain groundwater from the sliding mass, lowering the pore water pressure and raising the effective stress in the slip-zone soil",
+      },
+      {
+        zh: "泥位计与次声传感器联合识别泥石流启动信号，并通过无线网络向下游发布预警",
+        en: "the mud level gauge and an infrasound sensor jointly identify the onset of a debris flow and issue warnings downstream over a wireless network",
+      },
+      {
+        zh: "合成孔径雷达干涉测量对比多期影像的相位差，反演大范围地表形变速率并圈定潜在滑坡区",
+        en: "synthetic aperture radar interferometry compares the phase differences of multi-temporal images to derive ground deformation rates over large areas and delineate potential landslide zones",
+      },
+      {
+        zh: "拦挡坝拦截泥石流携带的大块石，排导槽将细颗粒浆体安全导向下游",
+        en: "the check dam retains the boulders carried by the debris flow while the drainage channel guides the fine-grained slurry safely downstream",
+      },
     ],
     effects: [
       { zh: "提高了滑坡监测的精度和连续性", en: "improves the accuracy and continuity of landslide monitoring" },
       { zh: "延长了灾害预警的提前时间", en: "lengthens the lead time of hazard warnings" },
       { zh: "降低了滑坡预警的误报率", en: "reduces the false alarm rate of landslide warnings" },
       { zh: "提高了抗滑结构的承载能力", en: "increases the load-bearing capacity of anti-slide structures" },
-      { zh: "减小了抗滑桩截面尺寸并降低了工程造价", en: "reduces the cross-section of anti-slide piles and lowers construction cost" },
+      {
+        zh: "减小了抗滑桩截面尺寸并降低了工程造价",
+        en: "reduces the cross-section of anti-slide piles and lowers construction cost",
+      },
       { zh: "提高了防护网的抗冲击能力", en: "improves the impact resistance of the protection net" },
       { zh: "增强了库岸边坡的长期稳定性", en: "enhances the long-term stability of reservoir bank slopes" },
       { zh: "实现了滑坡隐患的大范围快速识别", en: "enables rapid, wide-area identification of potential landslides" },
@@ -1119,7 +1621,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 4,
     ipcMain: ["E02C 1/00", "E02C 1/06", "E02C 1/10", "E02B 3/06", "B63B 22/16", "G08G 3/00"],
-    ipcOther: ["E02C 3/00", "E02B 3/20", "E02B 3/26", "E02B 3/02", "B63B 79/00", "B63B 35/00", "B63H 21/17", "G08G 3/02", "G01C 13/00"],
+    ipcOther: [
+      "E02C 3/00",
+      "E02B 3/20",
+      "E02B 3/26",
+      "E02B 3/02",
+      "B63B 79/00",
+      "B63B 35/00",
+      "B63H 21/17",
+      "G08G 3/02",
+      "G01C 13/00",
+    ],
     subjects: [
       { zh: "船闸人字闸门", en: "mitre gate for ship locks" },
       { zh: "船闸输水系统", en: "filling and emptying system for ship locks" },
@@ -1147,7 +1659,10 @@ export const AREAS: TechArea[] = [
     methodSubjects: [
       { zh: "船闸过闸调度方法", en: "lockage scheduling method for ship locks" },
       { zh: "内河船舶航迹预测方法", en: "trajectory prediction method for inland ships" },
-      { zh: "山区河流航道通航条件的评价方法", en: "method for evaluating navigation conditions of waterways in mountain rivers" },
+      {
+        zh: "山区河流航道通航条件的评价方法",
+        en: "method for evaluating navigation conditions of waterways in mountain rivers",
+      },
       { zh: "船舶吃水的动态检测方法", en: "dynamic detection method for ship draught" },
       { zh: "内河航道水深的预报方法", en: "water depth forecasting method for inland waterways" },
       { zh: "船舶碰撞风险的评估方法", en: "ship collision risk assessment method" },
@@ -1158,7 +1673,10 @@ export const AREAS: TechArea[] = [
       { zh: "桥区水域通航安全的预警方法", en: "navigation safety early-warning method for waters near bridges" },
       { zh: "船舶过闸排档方法", en: "method for arranging ships in lock chambers" },
       { zh: "航道泥沙淤积的预测方法", en: "prediction method for sediment deposition in waterways" },
-      { zh: "内河电子航道图的生成方法", en: "method for generating electronic navigational charts for inland waterways" },
+      {
+        zh: "内河电子航道图的生成方法",
+        en: "method for generating electronic navigational charts for inland waterways",
+      },
     ],
     preparations: [],
     designs: [
@@ -1226,28 +1744,88 @@ export const AREAS: TechArea[] = [
       { zh: "门座起重机", en: "portal crane" },
     ],
     problems: [
-      { zh: "长江上游水位变幅大，传统码头在不同水位下靠泊和装卸作业困难", en: "water levels on the upper Yangtze vary widely, so berthing and cargo handling at conventional wharves are difficult at different water stages" },
-      { zh: "船闸通过能力不足，船舶待闸时间长", en: "ship lock capacity is insufficient and ships wait a long time for lockage" },
-      { zh: "超吃水船舶进入闸室后易触底，威胁船闸设施安全", en: "overdraught ships entering the lock chamber may touch bottom, threatening the safety of the lock structures" },
-      { zh: "山区河流弯曲狭窄、流态紊乱，船舶操纵困难，易发生碰撞和搁浅", en: "mountain rivers are winding and narrow with turbulent flow, so ships are hard to manoeuvre and prone to collision and grounding" },
-      { zh: "传统航标依靠人工巡检维护，故障发现不及时", en: "conventional navigation marks rely on manual patrols for maintenance, so faults are discovered late" },
-      { zh: "船闸人字闸门长期承受交变水压荷载，门体易产生疲劳裂纹和变形", en: "lock mitre gates bear alternating water pressure for long periods and develop fatigue cracks and deformation" },
-      { zh: "内河柴油动力船舶排放高、噪声大，污染水域环境", en: "diesel-powered inland ships have high emissions and are noisy, polluting the waterway environment" },
-      { zh: "航道水深测量周期长，无法及时反映枯水期浅滩水深的变化", en: "waterway depth surveys are carried out at long intervals and miss changes in shoal depths during the dry season" },
-      { zh: "桥区水域通航净空受限，船舶撞桥风险高", en: "waters near bridges have limited navigation clearance and a high risk of ships striking the bridge" },
-      { zh: "船闸输水过程中闸室水面波动大，系泊缆绳受力过大易发生断缆", en: "filling and emptying the lock causes large water-surface fluctuations in the chamber, overloading the mooring lines so that they may snap" },
+      {
+        zh: "长江上游水位变幅大，传统码头在不同水位下靠泊和装卸作业困难",
+        en: "water levels on the upper Yangtze vary widely, so berthing and cargo handling at conventional wharves are difficult at different water stages",
+      },
+      {
+        zh: "船闸通过能力不足，船舶待闸时间长",
+        en: "ship lock capacity is insufficient and ships wait a long time for lockage",
+      },
+      {
+        zh: "超吃水船舶进入闸室后易触底，威胁船闸设施安全",
+        en: "overdraught ships entering the lock chamber may touch bottom, threatening the safety of the lock structures",
+      },
+      {
+        zh: "山区河流弯曲狭窄、流态紊乱，船舶操纵困难，易发生碰撞和搁浅",
+        en: "mountain rivers are winding and narrow with turbulent flow, so ships are hard to manoeuvre and prone to collision and grounding",
+      },
+      {
+        zh: "传统航标依靠人工巡检维护，故障发现不及时",
+        en: "conventional navigation marks rely on manual patrols for maintenance, so faults are discovered late",
+      },
+      {
+        zh: "船闸人字闸门长期承受交变水压荷载，门体易产生疲劳裂纹和变形",
+        en: "lock mitre gates bear alternating water pressure for long periods and develop fatigue cracks and deformation",
+      },
+      {
+        zh: "内河柴油动力船舶排放高、噪声大，污染水域环境",
+        en: "diesel-powered inland ships have high emissions and are noisy, polluting the waterway environment",
+      },
+      {
+        zh: "航道水深测量周期长，无法及时反映枯水期浅滩水深的变化",
+        en: "waterway depth surveys are carried out at long intervals and miss changes in shoal depths during the dry season",
+      },
+      {
+        zh: "桥区水域通航净空受限，船舶撞桥风险高",
+        en: "waters near bridges have limited navigation clearance and a high risk of ships striking the bridge",
+      },
+      {
+        zh: "船闸输水过程中闸室水面波动大，系泊缆绳受力过大易发生断缆",
+        en: "filling and emptying the lock causes large water-surface fluctuations in the chamber, overloading the mooring lines so that they may snap",
+      },
     ],
     mechanisms: [
-      { zh: "浮式系船柱随闸室水位升降沿导槽自由浮动，使船舶在过闸过程中始终保持稳定系泊", en: "the floating bollard rises and falls freely along its guide slot with the chamber water level, so ships stay securely moored throughout lockage" },
-      { zh: "输水阀门按设定的开启曲线逐步开启，水流经输水廊道分散进入闸室，减小水面波动", en: "the culvert valves open gradually along a set opening curve, and water enters the chamber dispersed through the filling culverts, reducing water-surface fluctuations" },
-      { zh: "水下声呐阵列扫描进闸船舶的船底轮廓，实时计算船舶最大吃水并与门槛水深进行比较", en: "the underwater sonar array scans the hull bottom of each ship entering the lock, calculates its maximum draught in real time and compares it with the depth over the sill" },
-      { zh: "岸基监控中心融合船载AIS数据与雷达回波，计算船舶间的最近会遇距离并发出碰撞预警", en: "the shore-based monitoring centre fuses shipborne AIS data with radar echoes, calculates the closest point of approach between ships and issues collision warnings" },
-      { zh: "航标灯器内置的遥测终端定时上报位置、灯光状态和电池电量，航标偏离预定位置时自动报警", en: "the telemetry terminal built into the navigation lantern regularly reports position, light status and battery level, and raises an alarm automatically when the mark drifts off station" },
-      { zh: "多波束测深仪发射扇形声波束，结合定位与姿态数据生成航道水下地形", en: "the multibeam echo sounder emits fan-shaped acoustic beams, and the underwater topography of the waterway is generated together with positioning and attitude data" },
-      { zh: "推进电机由磷酸铁锂电池组供电驱动螺旋桨，船舶靠港时通过岸电系统补充电能", en: "the propulsion motor drives the propeller on power from a lithium iron phosphate battery pack, which is recharged from shore power while the ship is at berth" },
-      { zh: "过闸调度系统根据船舶尺度和到达时间求解闸室排档方案，使闸室面积利用率最大", en: "the lockage scheduling system works out the chamber arrangement from ship dimensions and arrival times so as to maximize the use of chamber area" },
-      { zh: "趸船随水位涨落升降，钢引桥通过活动铰支座适应趸船与岸坡之间的高差变化", en: "the pontoon rises and falls with the water level, and the steel approach bridge accommodates the changing height difference between pontoon and bank through movable hinged bearings" },
-      { zh: "丁坝束窄过水断面，增大浅滩处的流速以冲刷泥沙，维持航道设计水深", en: "groynes narrow the flow section and raise the current velocity over the shoal to scour sediment, maintaining the design depth of the channel" },
+      {
+        zh: "浮式系船柱随闸室水位升降沿导槽自由浮动，使船舶在过闸过程中始终保持稳定系泊",
+        en: "the floating bollard rises and falls freely along its guide slot with the chamber water level, so ships stay securely moored throughout lockage",
+      },
+      {
+        zh: "输水阀门按设定的开启曲线逐步开启，水流经输水廊道分散进入闸室，减小水面波动",
+        en: "the culvert valves open gradually along a set opening curve, and water enters the chamber dispersed through the filling culverts, reducing water-surface fluctuations",
+      },
+      {
+        zh: "水下声呐阵列扫描进闸船舶的船底轮廓，实时计算船舶最大吃水并与门槛水深进行比较",
+        en: "the underwater sonar array scans the hull bottom of each ship entering the lock, calculates its maximum draught in real time and compares it with the depth over the sill",
+      },
+      {
+        zh: "岸基监控中心融合船载AIS数据与雷达回波，计算船舶间的最近会遇距离并发出碰撞预警",
+        en: "the shore-based monitoring centre fuses shipborne AIS data with radar echoes, calculates the closest point of approach between ships and issues collision warnings",
+      },
+      {
+        zh: "航标灯器内置的遥测终端定时上报位置、灯光状态和电池电量，航标偏离预定位置时自动报警",
+        en: "the telemetry terminal built into the navigation lantern regularly reports position, light status and battery level, and raises an alarm automatically when the mark drifts off station",
+      },
+      {
+        zh: "多波束测深仪发射扇形声波束，结合定位与姿态数据生成航道水下地形",
+        en: "the multibeam echo sounder emits fan-shaped acoustic beams, and the underwater topography of the waterway is generated together with positioning and attitude data",
+      },
+      {
+        zh: "推进电机由磷酸铁锂电池组供电驱动螺旋桨，船舶靠港时通过岸电系统补充电能",
+        en: "the propulsion motor drives the propeller on power from a lithium iron phosphate battery pack, which is recharged from shore power while the ship is at berth",
+      },
+      {
+        zh: "过闸调度系统根据船舶尺度和到达时间求解闸室排档方案，使闸室面积利用率最大",
+        en: "the lockage scheduling system works out the chamber arrangement from ship dimensions and arrival times so as to maximize the use of chamber area",
+      },
+      {
+        zh: "趸船随水位涨落升降，钢引桥通过活动铰支座适应趸船与岸坡之间的高差变化",
+        en: "the pontoon rises and falls with the water level, and the steel approach bridge accommodates the changing height difference between pontoon and bank through movable hinged bearings",
+      },
+      {
+        zh: "丁坝束窄过水断面，增大浅滩处的流速以冲刷泥沙，维持航道设计水深",
+        en: "groynes narrow the flow section and raise the current velocity over the shoal to scour sediment, maintaining the design depth of the channel",
+      },
     ],
     effects: [
       { zh: "提高了船闸通过能力", en: "increases ship lock capacity" },
@@ -1255,7 +1833,10 @@ export const AREAS: TechArea[] = [
       { zh: "提高了内河航行安全性", en: "improves the safety of inland navigation" },
       { zh: "降低了船舶碰撞和搁浅事故率", en: "reduces the rate of collisions and groundings" },
       { zh: "减少了船舶污染物排放", en: "reduces pollutant emissions from ships" },
-      { zh: "提高了码头在大水位差条件下的装卸效率", en: "improves cargo-handling efficiency at wharves with large water-level differences" },
+      {
+        zh: "提高了码头在大水位差条件下的装卸效率",
+        en: "improves cargo-handling efficiency at wharves with large water-level differences",
+      },
       { zh: "降低了航标维护成本", en: "reduces navigation mark maintenance costs" },
       { zh: "提高了航道水深测量效率", en: "makes waterway depth surveys more efficient" },
       { zh: "增强了闸门结构的耐久性", en: "enhances the durability of lock gate structures" },

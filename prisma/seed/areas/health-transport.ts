@@ -12,7 +12,25 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A61K 39/00", "A61K 39/085", "A61K 39/12", "A61K 39/215", "A61K 39/39", "A61K 39/02"],
-    ipcOther: ["A61K 39/104", "A61K 39/145", "A61K 39/29", "A61K 39/295", "A61K 9/127", "A61K 48/00", "A61P 31/04", "A61P 31/14", "A61P 37/04", "C12N 15/62", "C12N 7/00", "A61M 5/30", "A61M 5/50", "A61M 37/0015", "B01D 15/08", "C12M 3/00", "G01N 21/90"],
+    ipcOther: [
+      "A61K 39/104",
+      "A61K 39/145",
+      "A61K 39/29",
+      "A61K 39/295",
+      "A61K 9/127",
+      "A61K 48/00",
+      "A61P 31/04",
+      "A61P 31/14",
+      "A61P 37/04",
+      "C12N 15/62",
+      "C12N 7/00",
+      "A61M 5/30",
+      "A61M 5/50",
+      "A61M 37/0015",
+      "B01D 15/08",
+      "C12M 3/00",
+      "G01N 21/90",
+    ],
     subjects: [
       { zh: "疫苗西林瓶灌装加塞机", en: "vaccine vial filling and stoppering machine" },
       { zh: "疫苗分装无菌隔离器", en: "aseptic isolator for vaccine filling" },
@@ -161,47 +179,164 @@ export const AREAS: TechArea[] = [
       { zh: "控制器", en: "controller" },
     ],
     problems: [
-      { zh: "单一抗原疫苗覆盖的菌株有限，对耐药金黄色葡萄球菌感染的保护效果不佳", en: "single-antigen vaccines cover only a limited range of strains and protect poorly against drug-resistant Staphylococcus aureus infections" },
-      { zh: "重组亚单位抗原的免疫原性弱，需要多次加强免疫才能达到保护性抗体水平", en: "recombinant subunit antigens are weakly immunogenic and need repeated booster doses to reach protective antibody levels" },
-      { zh: "传统铝佐剂主要诱导体液免疫，难以激发有效的细胞免疫应答", en: "conventional aluminium adjuvants mainly induce humoral immunity and hardly elicit effective cellular immune responses" },
-      { zh: "mRNA疫苗稳定性差，需要在超低温条件下储存和运输", en: "mRNA vaccines are unstable and must be stored and transported at ultra-low temperatures" },
-      { zh: "灭活疫苗生产中病毒灭活不彻底或抗原表位受损，影响疫苗的安全性和效力", en: "viral inactivation in the production of inactivated vaccines is either incomplete or damages antigenic epitopes, compromising vaccine safety and potency" },
-      { zh: "病毒抗原变异快，现有疫苗对新出现变异株的中和能力下降", en: "viral antigens mutate rapidly and existing vaccines neutralize emerging variants less effectively" },
-      { zh: "口服疫苗中的抗原易被胃酸和消化酶降解，难以诱导有效的黏膜免疫", en: "antigens in oral vaccines are easily degraded by gastric acid and digestive enzymes and hardly induce effective mucosal immunity" },
-      { zh: "重组抗原在大肠杆菌中多以包涵体形式表达，复性收率低", en: "recombinant antigens are mostly expressed in Escherichia coli as inclusion bodies with low refolding yields" },
-      { zh: "疫苗生产依赖贴壁细胞培养，产能低且批间差异大", en: "vaccine production relies on adherent cell culture, with low capacity and large batch-to-batch variation" },
-      { zh: "脂质纳米颗粒递送系统在注射部位引起较强的炎症反应", en: "lipid nanoparticle delivery systems cause marked inflammatory reactions at the injection site" },
-      { zh: "疫苗人工灌装加塞效率低、装量误差大，且人员操作增加了微生物污染的风险", en: "manual filling and stoppering of vaccines is slow and imprecise in fill volume, and operator handling raises the risk of microbial contamination" },
-      { zh: "冷链运输箱依靠冰排保温，箱内温度不均且无法追溯运输全程的温度，疫苗易因温度偏离而失效", en: "cold-chain boxes rely on ice packs, so the temperature inside is uneven and cannot be traced over the whole journey, and vaccines lose potency through temperature excursions" },
-      { zh: "有针注射存在针刺伤和交叉感染风险，儿童对注射的恐惧也降低了接种依从性", en: "needle injection carries risks of needlestick injury and cross-infection, and children's fear of injections lowers vaccination compliance" },
-      { zh: "疫苗灯检依赖人工目视，劳动强度大，漏检率和误检率高", en: "visual inspection of vaccines relies on inspectors' eyes, which is laborious and prone to missed and false rejections" },
-      { zh: "灭活罐内混合不均，灭活剂浓度和温度分布不一致，局部病毒灭活不彻底", en: "poor mixing in inactivation tanks leaves the inactivating agent concentration and temperature uneven, so the virus is incompletely inactivated in places" },
-      { zh: "佐剂乳化时乳滴粒径分布宽，乳剂在储存中易分层破乳", en: "adjuvant emulsification gives a broad droplet size distribution, and the emulsion tends to cream and break during storage" },
+      {
+        zh: "单一抗原疫苗覆盖的菌株有限，对耐药金黄色葡萄球菌感染的保护效果不佳",
+        en: "single-antigen vaccines cover only a limited range of strains and protect poorly against drug-resistant Staphylococcus aureus infections",
+      },
+      {
+        zh: "重组亚单位抗原的免疫原性弱，需要多次加强免疫才能达到保护性抗体水平",
+        en: "recombinant subunit antigens are weakly immunogenic and need repeated booster doses to reach protective antibody levels",
+      },
+      {
+        zh: "传统铝佐剂主要诱导体液免疫，难以激发有效的细胞免疫应答",
+        en: "conventional aluminium adjuvants mainly induce humoral immunity and hardly elicit effective cellular immune responses",
+      },
+      {
+        zh: "mRNA疫苗稳定性差，需要在超低温条件下储存和运输",
+        en: "mRNA vaccines are unstable and must be stored and transported at ultra-low temperatures",
+      },
+      {
+        zh: "灭活疫苗生产中病毒灭活不彻底或抗原表位受损，影响疫苗的安全性和效力",
+        en: "viral inactivation in the production of inactivated vaccines is either incomplete or damages antigenic epitopes, compromising vaccine safety and potency",
+      },
+      {
+        zh: "病毒抗原变异快，现有疫苗对新出现变异株的中和能力下降",
+        en: "viral antigens mutate rapidly and existing vaccines neutralize emerging variants less effectively",
+      },
+      {
+        zh: "口服疫苗中的抗原易被胃酸和消化酶降解，难以诱导有效的黏膜免疫",
+        en: "antigens in oral vaccines are easily degraded by gastric acid and digestive enzymes and hardly induce effective mucosal immunity",
+      },
+      {
+        zh: "重组抗原在大肠杆菌中多以包涵体形式表达，复性收率低",
+        en: "recombinant antigens are mostly expressed in Escherichia coli as inclusion bodies with low refolding yields",
+      },
+      {
+        zh: "疫苗生产依赖贴壁细胞培养，产能低且批间差异大",
+        en: "vaccine production relies on adherent cell culture, with low capacity and large batch-to-batch variation",
+      },
+      {
+        zh: "脂质纳米颗粒递送系统在注射部位引起较强的炎症反应",
+        en: "lipid nanoparticle delivery systems cause marked inflammatory reactions at the injection site",
+      },
+      {
+        zh: "疫苗人工灌装加塞效率低、装量误差大，且人员操作增加了微生物污染的风险",
+        en: "manual filling and stoppering of vaccines is slow and imprecise in fill volume, and operator handling raises the risk of microbial contamination",
+      },
+      {
+        zh: "冷链运输箱依靠冰排保温，箱内温度不均且无法追溯运输全程的温度，疫苗易因温度偏离而失效",
+        en: "cold-chain boxes rely on ice packs, so the temperature inside is uneven and cannot be traced over the whole journey, and vaccines lose potency through temperature excursions",
+      },
+      {
+        zh: "有针注射存在针刺伤和交叉感染风险，儿童对注射的恐惧也降低了接种依从性",
+        en: "needle injection carries risks of needlestick injury and cross-infection, and children's fear of injections lowers vaccination compliance",
+      },
+      {
+        zh: "疫苗灯检依赖人工目视，劳动强度大，漏检率和误检率高",
+        en: "visual inspection of vaccines relies on inspectors' eyes, which is laborious and prone to missed and false rejections",
+      },
+      {
+        zh: "灭活罐内混合不均，灭活剂浓度和温度分布不一致，局部病毒灭活不彻底",
+        en: "poor mixing in inactivation tanks leaves the inactivating agent concentration and temperature uneven, so the virus is incompletely inactivated in places",
+      },
+      {
+        zh: "佐剂乳化时乳滴粒径分布宽，乳剂在储存中易分层破乳",
+        en: "adjuvant emulsification gives a broad droplet size distribution, and the emulsion tends to cream and break during storage",
+      },
     ],
     mechanisms: [
-      { zh: "多种保守抗原分别靶向细菌的黏附、免疫逃逸和营养获取环节，协同诱导具有调理吞噬活性的抗体", en: "several conserved antigens target bacterial adhesion, immune evasion and nutrient acquisition and together induce antibodies with opsonophagocytic activity" },
-      { zh: "抗原与铁蛋白亚基融合表达后自组装成24聚体纳米颗粒，在颗粒表面高密度重复展示抗原表位", en: "the antigen fused to ferritin subunits self-assembles into 24-mer nanoparticles that display the epitopes densely and repetitively on their surface" },
-      { zh: "脂质纳米颗粒包载的mRNA被抗原提呈细胞摄取后在胞质中翻译出抗原蛋白，并经MHC I类和II类途径提呈", en: "mRNA encapsulated in lipid nanoparticles is taken up by antigen-presenting cells and translated into the antigen in the cytoplasm, which is presented through the MHC class I and class II pathways" },
-      { zh: "可电离脂质在酸性内体环境中质子化，与内体膜相互作用，促使mRNA逃逸至胞质", en: "the ionizable lipid becomes protonated in the acidic endosome and interacts with the endosomal membrane, releasing the mRNA into the cytoplasm" },
-      { zh: "铝佐剂吸附抗原形成储库，延长抗原在注射部位的滞留时间并激活NLRP3炎症小体", en: "the aluminium adjuvant adsorbs the antigen into a depot that prolongs antigen retention at the injection site and activates the NLRP3 inflammasome" },
-      { zh: "CpG寡核苷酸激活Toll样受体9信号通路，促进Th1型免疫应答", en: "CpG oligodeoxynucleotides activate Toll-like receptor 9 signalling and promote Th1-type immune responses" },
-      { zh: "锰离子激活cGAS-STING通路并诱导I型干扰素分泌，增强抗原特异性T细胞应答", en: "manganese ions activate the cGAS-STING pathway and induce type I interferon secretion, enhancing antigen-specific T-cell responses" },
-      { zh: "肠溶包衣保护抗原通过胃部，在肠道释放后被派尔集合淋巴结的M细胞摄取，诱导分泌型IgA", en: "an enteric coating carries the antigen through the stomach; released in the intestine, it is taken up by M cells of Peyer's patches and induces secretory IgA" },
-      { zh: "β-丙内酯使病毒核酸烷基化而丧失复制能力，同时较好地保留衣壳蛋白的抗原性", en: "β-propiolactone alkylates viral nucleic acids so that the virus cannot replicate, while largely preserving the antigenicity of the capsid proteins" },
-      { zh: "通过免疫信息学预测B细胞和T细胞优势表位，并以柔性接头串联成多表位抗原", en: "immunoinformatics predicts dominant B-cell and T-cell epitopes, which are joined in tandem by flexible linkers into a multi-epitope antigen" },
-      { zh: "冻干保护剂中的海藻糖在干燥过程中替代水分子与蛋白形成氢键，维持抗原的天然构象", en: "trehalose in the lyoprotectant replaces water molecules and hydrogen-bonds to the protein during drying, preserving the native conformation of the antigen" },
-      { zh: "灌装针在伺服电机驱动下随西林瓶同步跟踪灌装，称重传感器抽检装量并反馈修正蠕动泵的转角", en: "the servo-driven filling needles track the vials while filling, and the load cell checks sample fill weights and feeds back corrections to the peristaltic pump's rotation angle" },
-      { zh: "相变蓄冷板在2～8℃区间吸收渗入箱内的热量，温度传感器定时记录箱内温度并经无线通信模块上传至监控平台", en: "the phase-change cold-storage plates absorb heat leaking into the box within the 2–8 °C range, while the temperature sensor logs the box temperature at intervals and the wireless communication module uploads it to a monitoring platform" },
-      { zh: "驱动弹簧释放的能量推动活塞，使疫苗液经微孔喷嘴形成高速射流穿透皮肤，沉积于皮内或肌肉组织", en: "energy released by the drive spring pushes a piston that forces the vaccine through a micro-orifice nozzle as a high-speed jet, which penetrates the skin and is deposited in the dermis or muscle" },
-      { zh: "施加器的弹射机构以恒定冲击力将微针阵列压入皮肤，针体穿透角质层后将抗原递送至富含抗原提呈细胞的表皮和真皮", en: "the applicator's impact mechanism presses the microneedle array into the skin with a constant force, and the needles pass the stratum corneum to deliver the antigen to the epidermis and dermis, which are rich in antigen-presenting cells" },
-      { zh: "西林瓶高速旋转后急停，视觉检测相机连续拍摄瓶内仍在运动的液体，通过序列图像差分识别可见异物", en: "each vial is spun at high speed and stopped abruptly, and the vision inspection camera photographs the still-moving liquid in sequence so that visible particles are found by differencing the images" },
-      { zh: "油相和水相在高压均质阀的狭缝中受到高剪切和空穴作用而破碎成纳米级乳滴，经多次循环后粒径分布变窄", en: "the oil and water phases are broken into nanometre-sized droplets by high shear and cavitation in the gap of the high-pressure homogenising valve, and repeated passes narrow the size distribution" },
-      { zh: "夹套罐体内循环的冷却水维持罐内恒温，搅拌桨使灭活剂与病毒液充分混合，保证罐内各处灭活动力学一致", en: "water circulating in the jacket of the vessel keeps the tank at a constant temperature and the agitator mixes the inactivating agent thoroughly with the virus suspension, so inactivation proceeds at the same rate throughout the tank" },
-      { zh: "脂质乙醇溶液与mRNA酸性缓冲液在微流控芯片的交错人字形通道内快速混沌混合，极性骤变使脂质自组装并包载mRNA", en: "the lipid ethanol solution and the acidic mRNA buffer mix chaotically and rapidly in the staggered herringbone channels of the microfluidic chip, and the sudden change in polarity makes the lipids self-assemble around the mRNA" },
-      { zh: "病毒液平行于中空纤维膜表面切向流动，减轻膜面浓差极化，小分子杂质透过膜而病毒颗粒被截留浓缩", en: "the virus harvest flows tangentially along the surface of the hollow-fibre membranes, limiting concentration polarisation, so small-molecule impurities pass through the membrane while the virus particles are retained and concentrated" },
-      { zh: "注射完毕后推杆上的自毁锁止结构卡入针筒内壁的卡槽，活塞无法回抽，注射器因而不能重复使用", en: "after the injection, the auto-disable locking structure on the plunger rod engages a groove in the barrel wall so that the plunger cannot be drawn back and the syringe cannot be reused" },
-      { zh: "接种针在气缸驱动下同步刺入整盘鸡胚的气室端，定量注入病毒种液后退针，并对针头进行喷淋消毒", en: "pneumatically driven inoculation needles pierce the air-cell ends of a whole tray of embryonated eggs at once, inject a metered volume of seed virus, withdraw and are spray-disinfected" },
-      { zh: "雾化喷头将疫苗液雾化成粒径均一的雾滴，雏禽经呼吸道和眼结膜吸入或接触雾滴后获得免疫", en: "the atomising nozzles turn the vaccine into droplets of uniform size, and chicks are immunised when the droplets reach their respiratory tract and conjunctiva" },
+      {
+        zh: "多种保守抗原分别靶向细菌的黏附、免疫逃逸和营养获取环节，协同诱导具有调理吞噬活性的抗体",
+        en: "several conserved antigens target bacterial adhesion, immune evasion and nutrient acquisition and together induce antibodies with opsonophagocytic activity",
+      },
+      {
+        zh: "抗原与铁蛋白亚基融合表达后自组装成24聚体纳米颗粒，在颗粒表面高密度重复展示抗原表位",
+        en: "the antigen fused to ferritin subunits self-assembles into 24-mer nanoparticles that display the epitopes densely and repetitively on their surface",
+      },
+      {
+        zh: "脂质纳米颗粒包载的mRNA被抗原提呈细胞摄取后在胞质中翻译出抗原蛋白，并经MHC I类和II类途径提呈",
+        en: "mRNA encapsulated in lipid nanoparticles is taken up by antigen-presenting cells and translated into the antigen in the cytoplasm, which is presented through the MHC class I and class II pathways",
+      },
+      {
+        zh: "可电离脂质在酸性内体环境中质子化，与内体膜相互作用，促使mRNA逃逸至胞质",
+        en: "the ionizable lipid becomes protonated in the acidic endosome and interacts with the endosomal membrane, releasing the mRNA into the cytoplasm",
+      },
+      {
+        zh: "铝佐剂吸附抗原形成储库，延长抗原在注射部位的滞留时间并激活NLRP3炎症小体",
+        en: "the aluminium adjuvant adsorbs the antigen into a depot that prolongs antigen retention at the injection site and activates the NLRP3 inflammasome",
+      },
+      {
+        zh: "CpG寡核苷酸激活Toll样受体9信号通路，促进Th1型免疫应答",
+        en: "CpG oligodeoxynucleotides activate Toll-like receptor 9 signalling and promote Th1-type immune responses",
+      },
+      {
+        zh: "锰离子激活cGAS-STING通路并诱导I型干扰素分泌，增强抗原特异性T细胞应答",
+        en: "manganese ions activate the cGAS-STING pathway and induce type I interferon secretion, enhancing antigen-specific T-cell responses",
+      },
+      {
+        zh: "肠溶包衣保护抗原通过胃部，在肠道释放后被派尔集合淋巴结的M细胞摄取，诱导分泌型IgA",
+        en: "an enteric coating carries the antigen through the stomach; released in the intestine, it is taken up by M cells of Peyer's patches and induces secretory IgA",
+      },
+      {
+        zh: "β-丙内酯使病毒核酸烷基化而丧失复制能力，同时较好地保留衣壳蛋白的抗原性",
+        en: "β-propiolactone alkylates viral nucleic acids so that the virus cannot replicate, while largely preserving the antigenicity of the capsid proteins",
+      },
+      {
+        zh: "通过免疫信息学预测B细胞和T细胞优势表位，并以柔性接头串联成多表位抗原",
+        en: "immunoinformatics predicts dominant B-cell and T-cell epitopes, which are joined in tandem by flexible linkers into a multi-epitope antigen",
+      },
+      {
+        zh: "冻干保护剂中的海藻糖在干燥过程中替代水分子与蛋白形成氢键，维持抗原的天然构象",
+        en: "trehalose in the lyoprotectant replaces water molecules and hydrogen-bonds to the protein during drying, preserving the native conformation of the antigen",
+      },
+      {
+        zh: "灌装针在伺服电机驱动下随西林瓶同步跟踪灌装，称重传感器抽检装量并反馈修正蠕动泵的转角",
+        en: "the servo-driven filling needles track the vials while filling, and the load cell checks sample fill weights and feeds back corrections to the peristaltic pump's rotation angle",
+      },
+      {
+        zh: "相变蓄冷板在2～8℃区间吸收渗入箱内的热量，温度传感器定时记录箱内温度并经无线通信模块上传至监控平台",
+        en: "the phase-change cold-storage plates absorb heat leaking into the box within the 2–8 °C range, while the temperature sensor logs the box temperature at intervals and the wireless communication module uploads it to a monitoring platform",
+      },
+      {
+        zh: "驱动弹簧释放的能量推动活塞，使疫苗液经微孔喷嘴形成高速射流穿透皮肤，沉积于皮内或肌肉组织",
+        en: "energy released by the drive spring pushes a piston that forces the vaccine through a micro-orifice nozzle as a high-speed jet, which penetrates the skin and is deposited in the dermis or muscle",
+      },
+      {
+        zh: "施加器的弹射机构以恒定冲击力将微针阵列压入皮肤，针体穿透角质层后将抗原递送至富含抗原提呈细胞的表皮和真皮",
+        en: "the applicator's impact mechanism presses the microneedle array into the skin with a constant force, and the needles pass the stratum corneum to deliver the antigen to the epidermis and dermis, which are rich in antigen-presenting cells",
+      },
+      {
+        zh: "西林瓶高速旋转后急停，视觉检测相机连续拍摄瓶内仍在运动的液体，通过序列图像差分识别可见异物",
+        en: "each vial is spun at high speed and stopped abruptly, and the vision inspection camera photographs the still-moving liquid in sequence so that visible particles are found by differencing the images",
+      },
+      {
+        zh: "油相和水相在高压均质阀的狭缝中受到高剪切和空穴作用而破碎成纳米级乳滴，经多次循环后粒径分布变窄",
+        en: "the oil and water phases are broken into nanometre-sized droplets by high shear and cavitation in the gap of the high-pressure homogenising valve, and repeated passes narrow the size distribution",
+      },
+      {
+        zh: "夹套罐体内循环的冷却水维持罐内恒温，搅拌桨使灭活剂与病毒液充分混合，保证罐内各处灭活动力学一致",
+        en: "water circulating in the jacket of the vessel keeps the tank at a constant temperature and the agitator mixes the inactivating agent thoroughly with the virus suspension, so inactivation proceeds at the same rate throughout the tank",
+      },
+      {
+        zh: "脂质乙醇溶液与mRNA酸性缓冲液在微流控芯片的交错人字形通道内快速混沌混合，极性骤变使脂质自组装并包载mRNA",
+        en: "the lipid ethanol solution and the acidic mRNA buffer mix chaotically and rapidly in the staggered herringbone channels of the microfluidic chip, and the sudden change in polarity makes the lipids self-assemble around the mRNA",
+      },
+      {
+        zh: "病毒液平行于中空纤维膜表面切向流动，减轻膜面浓差极化，小分子杂质透过膜而病毒颗粒被截留浓缩",
+        en: "the virus harvest flows tangentially along the surface of the hollow-fibre membranes, limiting concentration polarisation, so small-molecule impurities pass through the membrane while the virus particles are retained and concentrated",
+      },
+      {
+        zh: "注射完毕后推杆上的自毁锁止结构卡入针筒内壁的卡槽，活塞无法回抽，注射器因而不能重复使用",
+        en: "after the injection, the auto-disable locking structure on the plunger rod engages a groove in the barrel wall so that the plunger cannot be drawn back and the syringe cannot be reused",
+      },
+      {
+        zh: "接种针在气缸驱动下同步刺入整盘鸡胚的气室端，定量注入病毒种液后退针，并对针头进行喷淋消毒",
+        en: "pneumatically driven inoculation needles pierce the air-cell ends of a whole tray of embryonated eggs at once, inject a metered volume of seed virus, withdraw and are spray-disinfected",
+      },
+      {
+        zh: "雾化喷头将疫苗液雾化成粒径均一的雾滴，雏禽经呼吸道和眼结膜吸入或接触雾滴后获得免疫",
+        en: "the atomising nozzles turn the vaccine into droplets of uniform size, and chicks are immunised when the droplets reach their respiratory tract and conjunctiva",
+      },
     ],
     effects: [
       { zh: "提高了疫苗的免疫原性", en: "improves the immunogenicity of the vaccine" },
@@ -217,7 +352,10 @@ export const AREAS: TechArea[] = [
       { zh: "增强了黏膜免疫保护效果", en: "strengthens mucosal immune protection" },
       { zh: "提高了攻毒保护率", en: "raises the protection rate against challenge" },
       { zh: "提高了灌装精度和装量一致性", en: "improves filling accuracy and fill-volume consistency" },
-      { zh: "减少了无菌生产过程中的人员干预和污染风险", en: "reduces operator intervention and contamination risk in aseptic production" },
+      {
+        zh: "减少了无菌生产过程中的人员干预和污染风险",
+        en: "reduces operator intervention and contamination risk in aseptic production",
+      },
       { zh: "实现了疫苗运输全程温度的可追溯", en: "makes vaccine temperatures traceable throughout transport" },
       { zh: "降低了疫苗灯检的漏检率", en: "reduces the rate of missed defects in vaccine inspection" },
       { zh: "避免了针刺伤和交叉感染", en: "avoids needlestick injuries and cross-infection" },
@@ -301,7 +439,10 @@ export const AREAS: TechArea[] = [
       { zh: "经颅聚焦超声的相位校正方法", en: "phase correction method for transcranial focused ultrasound" },
       { zh: "超声治疗剂量的控制方法", en: "method for controlling ultrasound therapy dose" },
       { zh: "磁共振温度成像的漂移校正方法", en: "drift correction method for MR temperature imaging" },
-      { zh: "超声引导图像与治疗坐标系的配准方法", en: "method for registering ultrasound guidance images with the treatment coordinate system" },
+      {
+        zh: "超声引导图像与治疗坐标系的配准方法",
+        en: "method for registering ultrasound guidance images with the treatment coordinate system",
+      },
     ],
     preparations: [
       { zh: "载药脂质微泡超声造影剂", en: "drug-loaded lipid microbubble ultrasound contrast agent" },
@@ -373,28 +514,88 @@ export const AREAS: TechArea[] = [
       { zh: "脂质壳膜材料", en: "lipid shell material" },
     ],
     problems: [
-      { zh: "超声消融过程中缺乏可靠的实时测温手段，容易造成过度治疗或消融不全", en: "there is no reliable real-time thermometry during ultrasound ablation, which easily leads to overtreatment or incomplete ablation" },
-      { zh: "呼吸运动使肝脏、肾脏等部位的靶区发生偏移，焦点难以持续对准病灶", en: "respiratory motion shifts targets in the liver, kidney and similar organs, so the focus can hardly stay on the lesion" },
-      { zh: "颅骨对超声的强衰减和相位畸变使焦点偏移且能量沉积不足", en: "strong attenuation and phase aberration of ultrasound by the skull shift the focus and reduce energy deposition" },
-      { zh: "单阵元换能器焦点固定，治疗大体积肿瘤时需要频繁机械移动，治疗时间长", en: "single-element transducers have a fixed focus, so large tumours require frequent mechanical movement and long treatment times" },
-      { zh: "声通道上的肠气和骨骼反射声能，导致近场皮肤烫伤", en: "bowel gas and bone in the acoustic path reflect acoustic energy and cause near-field skin burns" },
-      { zh: "换能器在大功率连续工作时发热严重，电声转换效率和寿命下降", en: "transducers heat up severely under continuous high-power operation, losing electroacoustic efficiency and service life" },
-      { zh: "治疗计划依赖医生经验手动勾画，剂量分布难以精确控制", en: "treatment planning relies on manual contouring by experienced physicians, so the dose distribution is hard to control precisely" },
-      { zh: "空化的发生具有随机性，其强度难以实时判断和控制", en: "cavitation occurs randomly and its intensity is hard to judge and control in real time" },
-      { zh: "耦合水中的溶解气体析出形成气泡，干扰声传播并降低治疗效果", en: "gas dissolved in the coupling water comes out as bubbles that disturb sound propagation and reduce treatment efficacy" },
-      { zh: "焦域声场参数缺乏便捷准确的测量手段，设备质量控制困难", en: "there is no convenient and accurate way to measure acoustic parameters in the focal region, which makes quality control of the equipment difficult" },
+      {
+        zh: "超声消融过程中缺乏可靠的实时测温手段，容易造成过度治疗或消融不全",
+        en: "there is no reliable real-time thermometry during ultrasound ablation, which easily leads to overtreatment or incomplete ablation",
+      },
+      {
+        zh: "呼吸运动使肝脏、肾脏等部位的靶区发生偏移，焦点难以持续对准病灶",
+        en: "respiratory motion shifts targets in the liver, kidney and similar organs, so the focus can hardly stay on the lesion",
+      },
+      {
+        zh: "颅骨对超声的强衰减和相位畸变使焦点偏移且能量沉积不足",
+        en: "strong attenuation and phase aberration of ultrasound by the skull shift the focus and reduce energy deposition",
+      },
+      {
+        zh: "单阵元换能器焦点固定，治疗大体积肿瘤时需要频繁机械移动，治疗时间长",
+        en: "single-element transducers have a fixed focus, so large tumours require frequent mechanical movement and long treatment times",
+      },
+      {
+        zh: "声通道上的肠气和骨骼反射声能，导致近场皮肤烫伤",
+        en: "bowel gas and bone in the acoustic path reflect acoustic energy and cause near-field skin burns",
+      },
+      {
+        zh: "换能器在大功率连续工作时发热严重，电声转换效率和寿命下降",
+        en: "transducers heat up severely under continuous high-power operation, losing electroacoustic efficiency and service life",
+      },
+      {
+        zh: "治疗计划依赖医生经验手动勾画，剂量分布难以精确控制",
+        en: "treatment planning relies on manual contouring by experienced physicians, so the dose distribution is hard to control precisely",
+      },
+      {
+        zh: "空化的发生具有随机性，其强度难以实时判断和控制",
+        en: "cavitation occurs randomly and its intensity is hard to judge and control in real time",
+      },
+      {
+        zh: "耦合水中的溶解气体析出形成气泡，干扰声传播并降低治疗效果",
+        en: "gas dissolved in the coupling water comes out as bubbles that disturb sound propagation and reduce treatment efficacy",
+      },
+      {
+        zh: "焦域声场参数缺乏便捷准确的测量手段，设备质量控制困难",
+        en: "there is no convenient and accurate way to measure acoustic parameters in the focal region, which makes quality control of the equipment difficult",
+      },
     ],
     mechanisms: [
-      { zh: "换能器发出的超声波经耦合水和体表进入人体并会聚于靶区，焦域内声能转化为热能，使组织温度在数秒内升至65℃以上而发生凝固性坏死", en: "ultrasound from the transducer passes through the coupling water and the body surface and converges on the target, where acoustic energy becomes heat that raises tissue temperature above 65 °C within seconds and causes coagulative necrosis" },
-      { zh: "相控阵换能器各阵元按计算的相位延迟激励，使焦点在三维空间内电子扫描而无需机械移动", en: "the elements of the phased-array transducer are driven with calculated phase delays so that the focus is steered electronically in three dimensions without mechanical movement" },
-      { zh: "磁共振质子共振频率偏移与温度呈线性关系，系统据此重建靶区温度分布图并调整辐照功率", en: "the proton resonance frequency shift in MR is linear in temperature, from which the system reconstructs the temperature map of the target and adjusts the sonication power" },
-      { zh: "系统分析辐照前后B超图像的灰度变化和回波时移，评估消融区的范围", en: "the system analyses grey-level changes and echo time shifts in B-mode images before and after sonication to assess the extent of the ablated zone" },
-      { zh: "根据CT重建的颅骨声学模型计算各阵元的相位补偿量，校正颅骨引起的声波畸变", en: "an acoustic skull model reconstructed from CT gives the phase compensation for each element, correcting the aberration caused by the skull" },
-      { zh: "被动空化检测探头接收次谐波和宽带噪声信号，据此实时调节发射功率以维持稳定空化", en: "the passive cavitation detector picks up subharmonic and broadband noise signals, from which the transmit power is adjusted in real time to sustain stable cavitation" },
-      { zh: "运动定位机构根据呼吸门控信号同步移动治疗头，使焦点始终跟随靶区", en: "the motion positioning mechanism moves the treatment head in step with the respiratory gating signal so that the focus follows the target" },
-      { zh: "匹配层使压电陶瓷与水之间的声阻抗逐级过渡，减少界面反射并提高声能输出", en: "the matching layer grades the acoustic impedance between the piezoelectric ceramic and water, reducing interface reflection and increasing acoustic output" },
-      { zh: "治疗计划模块在影像勾画的靶区内自动排布焦点位置和辐照顺序，并通过声场仿真预测热剂量分布", en: "the planning module lays out focal positions and the sonication sequence automatically within the contoured target and predicts the thermal dose distribution by acoustic field simulation" },
-      { zh: "脱气水循环系统持续降低耦合水的溶解氧含量，并带走换能器表面的热量", en: "the degassed-water circulation system keeps the dissolved oxygen of the coupling water low and carries heat away from the transducer surface" },
+      {
+        zh: "换能器发出的超声波经耦合水和体表进入人体并会聚于靶区，焦域内声能转化为热能，使组织温度在数秒内升至65℃以上而发生凝固性坏死",
+        en: "ultrasound from the transducer passes through the coupling water and the body surface and converges on the target, where acoustic energy becomes heat that raises tissue temperature above 65 °C within seconds and causes coagulative necrosis",
+      },
+      {
+        zh: "相控阵换能器各阵元按计算的相位延迟激励，使焦点在三维空间内电子扫描而无需机械移动",
+        en: "the elements of the phased-array transducer are driven with calculated phase delays so that the focus is steered electronically in three dimensions without mechanical movement",
+      },
+      {
+        zh: "磁共振质子共振频率偏移与温度呈线性关系，系统据此重建靶区温度分布图并调整辐照功率",
+        en: "the proton resonance frequency shift in MR is linear in temperature, from which the system reconstructs the temperature map of the target and adjusts the sonication power",
+      },
+      {
+        zh: "系统分析辐照前后B超图像的灰度变化和回波时移，评估消融区的范围",
+        en: "the system analyses grey-level changes and echo time shifts in B-mode images before and after sonication to assess the extent of the ablated zone",
+      },
+      {
+        zh: "根据CT重建的颅骨声学模型计算各阵元的相位补偿量，校正颅骨引起的声波畸变",
+        en: "an acoustic skull model reconstructed from CT gives the phase compensation for each element, correcting the aberration caused by the skull",
+      },
+      {
+        zh: "被动空化检测探头接收次谐波和宽带噪声信号，据此实时调节发射功率以维持稳定空化",
+        en: "the passive cavitation detector picks up subharmonic and broadband noise signals, from which the transmit power is adjusted in real time to sustain stable cavitation",
+      },
+      {
+        zh: "运动定位机构根据呼吸门控信号同步移动治疗头，使焦点始终跟随靶区",
+        en: "the motion positioning mechanism moves the treatment head in step with the respiratory gating signal so that the focus follows the target",
+      },
+      {
+        zh: "匹配层使压电陶瓷与水之间的声阻抗逐级过渡，减少界面反射并提高声能输出",
+        en: "the matching layer grades the acoustic impedance between the piezoelectric ceramic and water, reducing interface reflection and increasing acoustic output",
+      },
+      {
+        zh: "治疗计划模块在影像勾画的靶区内自动排布焦点位置和辐照顺序，并通过声场仿真预测热剂量分布",
+        en: "the planning module lays out focal positions and the sonication sequence automatically within the contoured target and predicts the thermal dose distribution by acoustic field simulation",
+      },
+      {
+        zh: "脱气水循环系统持续降低耦合水的溶解氧含量，并带走换能器表面的热量",
+        en: "the degassed-water circulation system keeps the dissolved oxygen of the coupling water low and carries heat away from the transducer surface",
+      },
     ],
     effects: [
       { zh: "提高了焦点定位精度", en: "improves focal positioning accuracy" },
@@ -447,7 +648,18 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A61B 17/132", "A61F 13/00", "A61L 15/28", "A61L 26/00", "A61F 5/058", "A61G 1/013"],
-    ipcOther: ["A61B 17/135", "A61B 17/12", "A61L 15/42", "A61L 15/44", "A61L 24/00", "A61P 7/04", "A61P 17/02", "A61M 1/00", "A61G 3/00", "A61B 17/64"],
+    ipcOther: [
+      "A61B 17/135",
+      "A61B 17/12",
+      "A61L 15/42",
+      "A61L 15/44",
+      "A61L 24/00",
+      "A61P 7/04",
+      "A61P 17/02",
+      "A61M 1/00",
+      "A61G 3/00",
+      "A61B 17/64",
+    ],
     subjects: [
       { zh: "旋压式止血带", en: "windlass tourniquet" },
       { zh: "交界部位止血带", en: "junctional tourniquet" },
@@ -472,7 +684,10 @@ export const AREAS: TechArea[] = [
       { zh: "伤员保温复温装置", en: "casualty warming and rewarming device" },
     ],
     methodSubjects: [
-      { zh: "止血材料止血性能的评价方法", en: "method for evaluating the haemostatic performance of haemostatic materials" },
+      {
+        zh: "止血材料止血性能的评价方法",
+        en: "method for evaluating the haemostatic performance of haemostatic materials",
+      },
       { zh: "批量伤员的检伤分类方法", en: "method for triaging mass casualties" },
       { zh: "失血性休克的早期预警方法", en: "method for early warning of haemorrhagic shock" },
       { zh: "止血带压力的自适应控制方法", en: "adaptive pressure control method for tourniquets" },
@@ -566,28 +781,88 @@ export const AREAS: TechArea[] = [
       { zh: "海藻酸钠", en: "sodium alginate" },
     ],
     problems: [
-      { zh: "肢体大出血时止血带施加的压力不足或过大，容易导致止血失败或神经肌肉损伤", en: "in major limb bleeding, tourniquets apply too little or too much pressure, leading to failed haemostasis or nerve and muscle injury" },
-      { zh: "交界部位和躯干出血无法用常规止血带压迫，缺乏有效的现场止血手段", en: "junctional and torso bleeding cannot be compressed with conventional tourniquets, leaving no effective means of haemostasis in the field" },
-      { zh: "传统纱布止血速度慢，对凝血功能障碍伤员的止血效果差", en: "conventional gauze stops bleeding slowly and works poorly for casualties with coagulopathy" },
-      { zh: "无机止血剂在止血过程中放热，可能灼伤创面组织", en: "inorganic haemostatic agents release heat during haemostasis and may burn wound tissue" },
-      { zh: "止血粉在动脉性出血的高压血流冲刷下容易流失", en: "haemostatic powders are easily washed away by high-pressure arterial bleeding" },
-      { zh: "野外环境下伤口容易受到污染，创面感染率高", en: "wounds are easily contaminated in the field, giving high wound infection rates" },
-      { zh: "现有夹板和担架体积大、重量重，不便于单兵携带和快速展开", en: "existing splints and stretchers are bulky and heavy, hard for a single soldier to carry and deploy quickly" },
-      { zh: "止血带使用时间缺乏记录和提醒，长时间绑扎导致肢体缺血坏死", en: "tourniquet time is neither recorded nor signalled, so prolonged application leads to ischaemic necrosis of the limb" },
-      { zh: "烧伤创面渗出多，普通敷料更换时与创面粘连，加重患者痛苦", en: "burn wounds exude heavily and ordinary dressings stick to them when changed, adding to the patient's pain" },
-      { zh: "伤员后送途中缺乏连续的生命体征监测，病情恶化难以及时发现", en: "casualties are not monitored continuously during evacuation, so deterioration goes unnoticed" },
+      {
+        zh: "肢体大出血时止血带施加的压力不足或过大，容易导致止血失败或神经肌肉损伤",
+        en: "in major limb bleeding, tourniquets apply too little or too much pressure, leading to failed haemostasis or nerve and muscle injury",
+      },
+      {
+        zh: "交界部位和躯干出血无法用常规止血带压迫，缺乏有效的现场止血手段",
+        en: "junctional and torso bleeding cannot be compressed with conventional tourniquets, leaving no effective means of haemostasis in the field",
+      },
+      {
+        zh: "传统纱布止血速度慢，对凝血功能障碍伤员的止血效果差",
+        en: "conventional gauze stops bleeding slowly and works poorly for casualties with coagulopathy",
+      },
+      {
+        zh: "无机止血剂在止血过程中放热，可能灼伤创面组织",
+        en: "inorganic haemostatic agents release heat during haemostasis and may burn wound tissue",
+      },
+      {
+        zh: "止血粉在动脉性出血的高压血流冲刷下容易流失",
+        en: "haemostatic powders are easily washed away by high-pressure arterial bleeding",
+      },
+      {
+        zh: "野外环境下伤口容易受到污染，创面感染率高",
+        en: "wounds are easily contaminated in the field, giving high wound infection rates",
+      },
+      {
+        zh: "现有夹板和担架体积大、重量重，不便于单兵携带和快速展开",
+        en: "existing splints and stretchers are bulky and heavy, hard for a single soldier to carry and deploy quickly",
+      },
+      {
+        zh: "止血带使用时间缺乏记录和提醒，长时间绑扎导致肢体缺血坏死",
+        en: "tourniquet time is neither recorded nor signalled, so prolonged application leads to ischaemic necrosis of the limb",
+      },
+      {
+        zh: "烧伤创面渗出多，普通敷料更换时与创面粘连，加重患者痛苦",
+        en: "burn wounds exude heavily and ordinary dressings stick to them when changed, adding to the patient's pain",
+      },
+      {
+        zh: "伤员后送途中缺乏连续的生命体征监测，病情恶化难以及时发现",
+        en: "casualties are not monitored continuously during evacuation, so deterioration goes unnoticed",
+      },
     ],
     mechanisms: [
-      { zh: "壳聚糖分子链上带正电的氨基与带负电的红细胞膜相互作用，促使红细胞聚集形成血凝块", en: "positively charged amino groups on the chitosan chains interact with negatively charged red-cell membranes and make the red cells aggregate into a clot" },
-      { zh: "多孔止血材料快速吸收血液中的水分，使凝血因子和血小板在创面局部浓缩", en: "the porous haemostatic material rapidly absorbs water from the blood and concentrates clotting factors and platelets at the wound" },
-      { zh: "高岭土激活凝血因子Ⅻ，启动内源性凝血途径并加速纤维蛋白形成", en: "kaolin activates factor XII, starting the intrinsic coagulation pathway and accelerating fibrin formation" },
-      { zh: "旋转绞棒收紧带体，在伤口近心端施加环向压力以阻断动脉血流，锁扣将绞棒固定在止血位置", en: "turning the windlass tightens the strap and applies circumferential pressure proximal to the wound to occlude arterial flow, and the clip holds the windlass in place" },
-      { zh: "压力传感器实时检测袖带压力，控制器根据肢体周长和收缩压自动调节充气量，并在达到限定时间时发出提醒", en: "the pressure sensor monitors cuff pressure in real time; the controller sets the inflation from limb circumference and systolic pressure and gives a reminder when the time limit is reached" },
-      { zh: "水凝胶中的儿茶酚基团与组织表面的氨基和巯基形成共价键和氢键，在湿润出血的创面上实现牢固粘附", en: "catechol groups in the hydrogel form covalent and hydrogen bonds with amino and thiol groups on the tissue surface and adhere firmly to wet, bleeding wounds" },
-      { zh: "负压泵通过密封敷料在创面形成持续负压，引流渗出液并促进肉芽组织生长", en: "the negative pressure pump maintains continuous negative pressure on the wound through a sealed dressing, draining exudate and promoting granulation tissue growth" },
-      { zh: "外固定支架由穿入骨折两端的固定针和连接杆构成稳定框架，维持骨折复位", en: "the external fixator forms a stable frame of pins inserted into both fragments and connecting rods, maintaining fracture reduction" },
-      { zh: "单向排气阀在呼气时排出胸腔积气，在吸气时闭合以阻止外界空气进入", en: "the one-way vent valve lets air out of the chest on expiration and closes on inspiration to keep outside air out" },
-      { zh: "夹板由铝芯与泡沫复合而成，可按伤肢轮廓弯折塑形后形成刚性支撑", en: "the splint is an aluminium core laminated with foam that can be bent to the contour of the injured limb and then provides rigid support" },
+      {
+        zh: "壳聚糖分子链上带正电的氨基与带负电的红细胞膜相互作用，促使红细胞聚集形成血凝块",
+        en: "positively charged amino groups on the chitosan chains interact with negatively charged red-cell membranes and make the red cells aggregate into a clot",
+      },
+      {
+        zh: "多孔止血材料快速吸收血液中的水分，使凝血因子和血小板在创面局部浓缩",
+        en: "the porous haemostatic material rapidly absorbs water from the blood and concentrates clotting factors and platelets at the wound",
+      },
+      {
+        zh: "高岭土激活凝血因子Ⅻ，启动内源性凝血途径并加速纤维蛋白形成",
+        en: "kaolin activates factor XII, starting the intrinsic coagulation pathway and accelerating fibrin formation",
+      },
+      {
+        zh: "旋转绞棒收紧带体，在伤口近心端施加环向压力以阻断动脉血流，锁扣将绞棒固定在止血位置",
+        en: "turning the windlass tightens the strap and applies circumferential pressure proximal to the wound to occlude arterial flow, and the clip holds the windlass in place",
+      },
+      {
+        zh: "压力传感器实时检测袖带压力，控制器根据肢体周长和收缩压自动调节充气量，并在达到限定时间时发出提醒",
+        en: "the pressure sensor monitors cuff pressure in real time; the controller sets the inflation from limb circumference and systolic pressure and gives a reminder when the time limit is reached",
+      },
+      {
+        zh: "水凝胶中的儿茶酚基团与组织表面的氨基和巯基形成共价键和氢键，在湿润出血的创面上实现牢固粘附",
+        en: "catechol groups in the hydrogel form covalent and hydrogen bonds with amino and thiol groups on the tissue surface and adhere firmly to wet, bleeding wounds",
+      },
+      {
+        zh: "负压泵通过密封敷料在创面形成持续负压，引流渗出液并促进肉芽组织生长",
+        en: "the negative pressure pump maintains continuous negative pressure on the wound through a sealed dressing, draining exudate and promoting granulation tissue growth",
+      },
+      {
+        zh: "外固定支架由穿入骨折两端的固定针和连接杆构成稳定框架，维持骨折复位",
+        en: "the external fixator forms a stable frame of pins inserted into both fragments and connecting rods, maintaining fracture reduction",
+      },
+      {
+        zh: "单向排气阀在呼气时排出胸腔积气，在吸气时闭合以阻止外界空气进入",
+        en: "the one-way vent valve lets air out of the chest on expiration and closes on inspiration to keep outside air out",
+      },
+      {
+        zh: "夹板由铝芯与泡沫复合而成，可按伤肢轮廓弯折塑形后形成刚性支撑",
+        en: "the splint is an aluminium core laminated with foam that can be bent to the contour of the injured limb and then provides rigid support",
+      },
     ],
     effects: [
       { zh: "缩短了止血时间", en: "shortens haemostasis time" },
@@ -641,7 +916,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["G06T 7/0012", "G06T 7/11", "G16H 30/40", "G16H 50/20", "A61B 6/03", "G06T 11/003"],
-    ipcOther: ["G06T 7/30", "G06T 15/08", "G06V 10/82", "G06V 10/764", "G06N 3/04", "G06N 3/08", "G16H 30/20", "A61B 5/055", "A61B 8/08"],
+    ipcOther: [
+      "G06T 7/30",
+      "G06T 15/08",
+      "G06V 10/82",
+      "G06V 10/764",
+      "G06N 3/04",
+      "G06N 3/08",
+      "G16H 30/20",
+      "A61B 5/055",
+      "A61B 8/08",
+    ],
     subjects: [
       { zh: "肺结节智能检测系统", en: "intelligent pulmonary nodule detection system" },
       { zh: "医学影像辅助诊断系统", en: "computer-aided diagnosis system for medical images" },
@@ -662,7 +947,10 @@ export const AREAS: TechArea[] = [
       { zh: "胸部X光片智能阅片系统", en: "intelligent chest radiograph reading system" },
       { zh: "手术导航影像配准装置", en: "image registration device for surgical navigation" },
       { zh: "医学影像云存储与传输系统", en: "cloud storage and transmission system for medical images" },
-      { zh: "消化内镜图像实时辅助检测装置", en: "real-time computer-aided detection device for digestive endoscopy images" },
+      {
+        zh: "消化内镜图像实时辅助检测装置",
+        en: "real-time computer-aided detection device for digestive endoscopy images",
+      },
       { zh: "影像组学特征分析系统", en: "radiomics feature analysis system" },
     ],
     methodSubjects: [
@@ -742,28 +1030,88 @@ export const AREAS: TechArea[] = [
       { zh: "三维可视化模块", en: "3D visualization module" },
     ],
     problems: [
-      { zh: "影像科医生阅片工作量大，微小病灶容易漏诊", en: "radiologists have a heavy reading workload and small lesions are easily missed" },
-      { zh: "病灶与周围组织对比度低、边界模糊，传统分割方法精度不足", en: "lesions have low contrast and blurred boundaries against the surrounding tissue, so conventional segmentation is inaccurate" },
-      { zh: "深度学习模型的训练依赖大量像素级标注数据，标注成本高", en: "training deep learning models requires large amounts of pixel-level annotation, which is costly" },
-      { zh: "不同医院和设备采集的影像差异大，模型的泛化能力差", en: "images from different hospitals and scanners vary widely, so models generalize poorly" },
-      { zh: "低剂量CT图像噪声和伪影严重，影响诊断准确性", en: "low-dose CT images suffer from heavy noise and artefacts that impair diagnostic accuracy" },
-      { zh: "磁共振成像扫描时间长，患者运动容易产生伪影", en: "MRI scans take a long time and patient motion easily causes artefacts" },
-      { zh: "深度学习模型的诊断结果缺乏可解释性，医生难以信任", en: "the output of deep learning models is not interpretable, so physicians find it hard to trust" },
-      { zh: "三维医学影像数据量大，模型推理速度慢，难以满足临床实时性要求", en: "3D medical image volumes are large and inference is slow, falling short of clinical real-time requirements" },
-      { zh: "医疗数据涉及患者隐私，多中心数据难以集中共享", en: "medical data involve patient privacy, so data from several centres can hardly be pooled" },
-      { zh: "基层医疗机构缺乏有经验的影像医生，诊断水平参差不齐", en: "primary healthcare institutions lack experienced radiologists and diagnostic quality varies widely" },
+      {
+        zh: "影像科医生阅片工作量大，微小病灶容易漏诊",
+        en: "radiologists have a heavy reading workload and small lesions are easily missed",
+      },
+      {
+        zh: "病灶与周围组织对比度低、边界模糊，传统分割方法精度不足",
+        en: "lesions have low contrast and blurred boundaries against the surrounding tissue, so conventional segmentation is inaccurate",
+      },
+      {
+        zh: "深度学习模型的训练依赖大量像素级标注数据，标注成本高",
+        en: "training deep learning models requires large amounts of pixel-level annotation, which is costly",
+      },
+      {
+        zh: "不同医院和设备采集的影像差异大，模型的泛化能力差",
+        en: "images from different hospitals and scanners vary widely, so models generalize poorly",
+      },
+      {
+        zh: "低剂量CT图像噪声和伪影严重，影响诊断准确性",
+        en: "low-dose CT images suffer from heavy noise and artefacts that impair diagnostic accuracy",
+      },
+      {
+        zh: "磁共振成像扫描时间长，患者运动容易产生伪影",
+        en: "MRI scans take a long time and patient motion easily causes artefacts",
+      },
+      {
+        zh: "深度学习模型的诊断结果缺乏可解释性，医生难以信任",
+        en: "the output of deep learning models is not interpretable, so physicians find it hard to trust",
+      },
+      {
+        zh: "三维医学影像数据量大，模型推理速度慢，难以满足临床实时性要求",
+        en: "3D medical image volumes are large and inference is slow, falling short of clinical real-time requirements",
+      },
+      {
+        zh: "医疗数据涉及患者隐私，多中心数据难以集中共享",
+        en: "medical data involve patient privacy, so data from several centres can hardly be pooled",
+      },
+      {
+        zh: "基层医疗机构缺乏有经验的影像医生，诊断水平参差不齐",
+        en: "primary healthcare institutions lack experienced radiologists and diagnostic quality varies widely",
+      },
     ],
     mechanisms: [
-      { zh: "影像编码器逐级提取多尺度特征，分割解码器通过跳跃连接融合浅层细节信息，逐像素输出病灶分割结果", en: "the image encoder extracts multi-scale features level by level, and the segmentation decoder fuses shallow detail through skip connections to output a pixel-wise lesion segmentation" },
-      { zh: "空间与通道注意力模块为与病灶相关的特征通道和空间区域分配更高权重，抑制背景干扰", en: "the spatial and channel attention module gives higher weights to the feature channels and spatial regions related to the lesion and suppresses background interference" },
-      { zh: "检测网络在三维CT体数据中生成候选结节，再由假阳性抑制模块剔除血管断面等假阳性", en: "the detection network proposes candidate nodules in the 3D CT volume, and the false-positive reduction module removes false positives such as vessel cross-sections" },
-      { zh: "生成对抗网络学习低剂量与常规剂量CT图像之间的映射关系，在保留解剖结构的同时去除噪声", en: "a generative adversarial network learns the mapping between low-dose and routine-dose CT images and removes noise while preserving anatomical structures" },
-      { zh: "重建网络将压缩感知迭代算法展开为级联网络，从欠采样的k空间数据中恢复高质量磁共振图像", en: "the reconstruction network unrolls an iterative compressed-sensing algorithm into a cascade that recovers high-quality MR images from undersampled k-space data" },
-      { zh: "从分割出的病灶区域提取形状、强度和纹理等影像组学特征，经特征筛选后输入分类模型预测其良恶性", en: "radiomics features of shape, intensity and texture are extracted from the segmented lesion and, after feature selection, fed to a classifier that predicts malignancy" },
-      { zh: "各医院在本地训练模型并仅上传模型参数，由中心服务器聚合后更新全局模型", en: "each hospital trains the model locally and uploads only its parameters, which a central server aggregates into an updated global model" },
-      { zh: "梯度加权类激活映射生成热力图，在原始影像上标示出模型判断所依据的区域", en: "gradient-weighted class activation mapping produces a heat map that marks on the original image the regions the model's decision rests on" },
-      { zh: "系统从医学影像存储与传输系统中自动调取影像，分析完成后生成结构化报告并推送至医生工作站", en: "the system retrieves images from the PACS automatically and, after analysis, generates a structured report and pushes it to the physician's workstation" },
-      { zh: "通过刚性与非刚性变换将不同模态的图像对齐到同一坐标空间，再进行像素级融合显示", en: "rigid and non-rigid transformations align images of different modalities in one coordinate space, after which they are fused and displayed pixel by pixel" },
+      {
+        zh: "影像编码器逐级提取多尺度特征，分割解码器通过跳跃连接融合浅层细节信息，逐像素输出病灶分割结果",
+        en: "the image encoder extracts multi-scale features level by level, and the segmentation decoder fuses shallow detail through skip connections to output a pixel-wise lesion segmentation",
+      },
+      {
+        zh: "空间与通道注意力模块为与病灶相关的特征通道和空间区域分配更高权重，抑制背景干扰",
+        en: "the spatial and channel attention module gives higher weights to the feature channels and spatial regions related to the lesion and suppresses background interference",
+      },
+      {
+        zh: "检测网络在三维CT体数据中生成候选结节，再由假阳性抑制模块剔除血管断面等假阳性",
+        en: "the detection network proposes candidate nodules in the 3D CT volume, and the false-positive reduction module removes false positives such as vessel cross-sections",
+      },
+      {
+        zh: "生成对抗网络学习低剂量与常规剂量CT图像之间的映射关系，在保留解剖结构的同时去除噪声",
+        en: "a generative adversarial network learns the mapping between low-dose and routine-dose CT images and removes noise while preserving anatomical structures",
+      },
+      {
+        zh: "重建网络将压缩感知迭代算法展开为级联网络，从欠采样的k空间数据中恢复高质量磁共振图像",
+        en: "the reconstruction network unrolls an iterative compressed-sensing algorithm into a cascade that recovers high-quality MR images from undersampled k-space data",
+      },
+      {
+        zh: "从分割出的病灶区域提取形状、强度和纹理等影像组学特征，经特征筛选后输入分类模型预测其良恶性",
+        en: "radiomics features of shape, intensity and texture are extracted from the segmented lesion and, after feature selection, fed to a classifier that predicts malignancy",
+      },
+      {
+        zh: "各医院在本地训练模型并仅上传模型参数，由中心服务器聚合后更新全局模型",
+        en: "each hospital trains the model locally and uploads only its parameters, which a central server aggregates into an updated global model",
+      },
+      {
+        zh: "梯度加权类激活映射生成热力图，在原始影像上标示出模型判断所依据的区域",
+        en: "gradient-weighted class activation mapping produces a heat map that marks on the original image the regions the model's decision rests on",
+      },
+      {
+        zh: "系统从医学影像存储与传输系统中自动调取影像，分析完成后生成结构化报告并推送至医生工作站",
+        en: "the system retrieves images from the PACS automatically and, after analysis, generates a structured report and pushes it to the physician's workstation",
+      },
+      {
+        zh: "通过刚性与非刚性变换将不同模态的图像对齐到同一坐标空间，再进行像素级融合显示",
+        en: "rigid and non-rigid transformations align images of different modalities in one coordinate space, after which they are fused and displayed pixel by pixel",
+      },
     ],
     effects: [
       { zh: "提高了病灶检出率", en: "raises the lesion detection rate" },
@@ -776,7 +1124,10 @@ export const AREAS: TechArea[] = [
       { zh: "增强了模型在多中心数据上的泛化能力", en: "enhances model generalization across multicentre data" },
       { zh: "提高了诊断结果的可解释性", en: "makes diagnostic results more interpretable" },
       { zh: "保护了患者隐私", en: "protects patient privacy" },
-      { zh: "提升了基层医疗机构的影像诊断水平", en: "raises the imaging diagnosis level of primary healthcare institutions" },
+      {
+        zh: "提升了基层医疗机构的影像诊断水平",
+        en: "raises the imaging diagnosis level of primary healthcare institutions",
+      },
       { zh: "提高了模型推理速度", en: "increases model inference speed" },
     ],
     applications: [
@@ -816,7 +1167,22 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 5,
     ipcMain: ["A61K 9/51", "A61K 9/127", "A61K 9/20", "A61K 9/08", "A61K 9/19", "A61K 47/69"],
-    ipcOther: ["A61K 9/107", "A61K 9/48", "A61K 9/70", "A61K 47/34", "A61K 47/36", "A61K 31/337", "A61K 31/704", "A61P 35/00", "C07D 471/04", "C07D 487/04", "A61M 5/28", "A61M 15/00", "A61M 15/009", "G01N 33/15"],
+    ipcOther: [
+      "A61K 9/107",
+      "A61K 9/48",
+      "A61K 9/70",
+      "A61K 47/34",
+      "A61K 47/36",
+      "A61K 31/337",
+      "A61K 31/704",
+      "A61P 35/00",
+      "C07D 471/04",
+      "C07D 487/04",
+      "A61M 5/28",
+      "A61M 15/00",
+      "A61M 15/009",
+      "G01N 33/15",
+    ],
     subjects: [
       { zh: "高速旋转式压片机", en: "high-speed rotary tablet press" },
       { zh: "高效薄膜包衣机", en: "high-efficiency film-coating pan" },
@@ -836,19 +1202,28 @@ export const AREAS: TechArea[] = [
       { zh: "透皮贴剂涂布机", en: "transdermal patch coating machine" },
       { zh: "胶囊型干粉吸入器", en: "capsule-based dry-powder inhaler" },
       { zh: "定量吸入气雾剂计量阀", en: "metering valve for pressurised metered-dose inhalers" },
-      { zh: "原料药连续流微通道反应装置", en: "continuous-flow microchannel reaction device for active pharmaceutical ingredients" },
+      {
+        zh: "原料药连续流微通道反应装置",
+        en: "continuous-flow microchannel reaction device for active pharmaceutical ingredients",
+      },
       { zh: "药用铝塑泡罩包装机", en: "aluminium-plastic blister packaging machine for pharmaceuticals" },
     ],
     methodSubjects: [
       { zh: "纳米粒的高压均质制备方法", en: "method for preparing nanoparticles by high-pressure homogenization" },
       { zh: "脂质体的主动载药方法", en: "active drug-loading method for liposomes" },
-      { zh: "缓释微球的乳化溶剂挥发制备方法", en: "method for preparing sustained-release microspheres by emulsion solvent evaporation" },
+      {
+        zh: "缓释微球的乳化溶剂挥发制备方法",
+        en: "method for preparing sustained-release microspheres by emulsion solvent evaporation",
+      },
       { zh: "热熔挤出制备固体分散体的方法", en: "method for preparing solid dispersions by hot-melt extrusion" },
       { zh: "原料药的连续流合成方法", en: "continuous-flow synthesis method for active pharmaceutical ingredients" },
       { zh: "手性药物中间体的不对称合成方法", en: "asymmetric synthesis method for chiral drug intermediates" },
       { zh: "药物多晶型的筛选方法", en: "method for screening drug polymorphs" },
       { zh: "注射剂的无菌灌装方法", en: "aseptic filling method for injections" },
-      { zh: "冻干制剂的冻干曲线优化方法", en: "method for optimizing the freeze-drying cycle of lyophilized formulations" },
+      {
+        zh: "冻干制剂的冻干曲线优化方法",
+        en: "method for optimizing the freeze-drying cycle of lyophilized formulations",
+      },
       { zh: "片剂的粉末直接压片方法", en: "direct powder compression method for tablets" },
       { zh: "药物溶出度的测定方法", en: "method for determining drug dissolution" },
       { zh: "有关物质的高效液相色谱检测方法", en: "HPLC method for determining related substances" },
@@ -968,47 +1343,164 @@ export const AREAS: TechArea[] = [
       { zh: "伺服电机", en: "servo motor" },
     ],
     problems: [
-      { zh: "难溶性药物水溶性差、溶出慢，口服生物利用度低", en: "poorly soluble drugs dissolve slowly in water and have low oral bioavailability" },
-      { zh: "普通片剂血药浓度波动大，需要每日多次给药，患者依从性差", en: "conventional tablets cause large swings in plasma concentration and must be taken several times a day, so compliance is poor" },
-      { zh: "化疗药物在体内分布缺乏选择性，对正常组织的毒副作用大", en: "chemotherapeutic drugs distribute non-selectively in the body and are highly toxic to normal tissue" },
-      { zh: "纳米制剂载药量低、药物易泄漏，储存过程中粒径增大", en: "nanoformulations have low drug loading and leak the drug, and their particles grow during storage" },
-      { zh: "蛋白多肽类药物口服后易被胃肠道酶降解，只能注射给药", en: "protein and peptide drugs are degraded by gastrointestinal enzymes when taken orally and can only be injected" },
-      { zh: "原料药合成路线长、总收率低，且需使用剧毒试剂", en: "syntheses of active pharmaceutical ingredients are long and low-yielding and need highly toxic reagents" },
-      { zh: "微球制剂存在明显的突释现象，释药周期难以控制", en: "microsphere formulations show a marked burst release and their release period is hard to control" },
-      { zh: "药物晶型不稳定，储存中发生转晶而影响溶出和疗效", en: "drug crystal forms are unstable and transform during storage, affecting dissolution and efficacy" },
-      { zh: "注射剂中使用的增溶剂容易引起过敏反应", en: "solubilizers used in injections easily cause allergic reactions" },
-      { zh: "儿童适用剂型缺乏，药物苦味重导致服药困难", en: "paediatric dosage forms are scarce and the bitter taste of drugs makes them hard to take" },
-      { zh: "旋转式压片机高速运行时模孔填充不均，片重差异大且易出现裂片", en: "rotary tablet presses fill the dies unevenly at high speed, giving large tablet weight variation and frequent capping" },
-      { zh: "传统包衣锅通风干燥效率低，片面易粘连且包衣厚度不均", en: "conventional coating pans dry poorly, so tablets stick together and the coating thickness is uneven" },
-      { zh: "冻干周期长、能耗高，板层温度不均导致同批产品残余水分差异大", en: "freeze-drying cycles are long and energy-intensive, and uneven shelf temperatures give large differences in residual moisture within a batch" },
-      { zh: "溶出度试验依靠人工取样，取样时间点控制不准，结果重现性差", en: "dissolution tests rely on manual sampling whose timing is imprecise, so the results reproduce poorly" },
-      { zh: "干粉吸入器在低吸气流速下药粉解聚不充分，肺部沉积率低", en: "dry-powder inhalers deagglomerate the powder poorly at low inspiratory flow rates, so little of the dose is deposited in the lungs" },
-      { zh: "药粉流动性差时胶囊填充装量差异大，易出现空囊和缺粉", en: "poorly flowing powders give large fill-weight variation in capsule filling, with empty and under-filled capsules" },
+      {
+        zh: "难溶性药物水溶性差、溶出慢，口服生物利用度低",
+        en: "poorly soluble drugs dissolve slowly in water and have low oral bioavailability",
+      },
+      {
+        zh: "普通片剂血药浓度波动大，需要每日多次给药，患者依从性差",
+        en: "conventional tablets cause large swings in plasma concentration and must be taken several times a day, so compliance is poor",
+      },
+      {
+        zh: "化疗药物在体内分布缺乏选择性，对正常组织的毒副作用大",
+        en: "chemotherapeutic drugs distribute non-selectively in the body and are highly toxic to normal tissue",
+      },
+      {
+        zh: "纳米制剂载药量低、药物易泄漏，储存过程中粒径增大",
+        en: "nanoformulations have low drug loading and leak the drug, and their particles grow during storage",
+      },
+      {
+        zh: "蛋白多肽类药物口服后易被胃肠道酶降解，只能注射给药",
+        en: "protein and peptide drugs are degraded by gastrointestinal enzymes when taken orally and can only be injected",
+      },
+      {
+        zh: "原料药合成路线长、总收率低，且需使用剧毒试剂",
+        en: "syntheses of active pharmaceutical ingredients are long and low-yielding and need highly toxic reagents",
+      },
+      {
+        zh: "微球制剂存在明显的突释现象，释药周期难以控制",
+        en: "microsphere formulations show a marked burst release and their release period is hard to control",
+      },
+      {
+        zh: "药物晶型不稳定，储存中发生转晶而影响溶出和疗效",
+        en: "drug crystal forms are unstable and transform during storage, affecting dissolution and efficacy",
+      },
+      {
+        zh: "注射剂中使用的增溶剂容易引起过敏反应",
+        en: "solubilizers used in injections easily cause allergic reactions",
+      },
+      {
+        zh: "儿童适用剂型缺乏，药物苦味重导致服药困难",
+        en: "paediatric dosage forms are scarce and the bitter taste of drugs makes them hard to take",
+      },
+      {
+        zh: "旋转式压片机高速运行时模孔填充不均，片重差异大且易出现裂片",
+        en: "rotary tablet presses fill the dies unevenly at high speed, giving large tablet weight variation and frequent capping",
+      },
+      {
+        zh: "传统包衣锅通风干燥效率低，片面易粘连且包衣厚度不均",
+        en: "conventional coating pans dry poorly, so tablets stick together and the coating thickness is uneven",
+      },
+      {
+        zh: "冻干周期长、能耗高，板层温度不均导致同批产品残余水分差异大",
+        en: "freeze-drying cycles are long and energy-intensive, and uneven shelf temperatures give large differences in residual moisture within a batch",
+      },
+      {
+        zh: "溶出度试验依靠人工取样，取样时间点控制不准，结果重现性差",
+        en: "dissolution tests rely on manual sampling whose timing is imprecise, so the results reproduce poorly",
+      },
+      {
+        zh: "干粉吸入器在低吸气流速下药粉解聚不充分，肺部沉积率低",
+        en: "dry-powder inhalers deagglomerate the powder poorly at low inspiratory flow rates, so little of the dose is deposited in the lungs",
+      },
+      {
+        zh: "药粉流动性差时胶囊填充装量差异大，易出现空囊和缺粉",
+        en: "poorly flowing powders give large fill-weight variation in capsule filling, with empty and under-filled capsules",
+      },
     ],
     mechanisms: [
-      { zh: "药物以无定形状态分散于亲水性聚合物载体中，聚合物抑制药物重结晶并维持过饱和溶出", en: "the drug is dispersed in an amorphous state in a hydrophilic polymer carrier that inhibits recrystallization and maintains supersaturated dissolution" },
-      { zh: "缓释骨架材料遇水形成凝胶层，药物通过凝胶层扩散和骨架溶蚀持续释放", en: "the sustained-release matrix forms a gel layer on contact with water, and the drug is released continuously by diffusion through the gel layer and erosion of the matrix" },
-      { zh: "纳米粒借助实体瘤的高通透性和滞留效应在肿瘤组织蓄积，表面的靶向配体进一步介导肿瘤细胞摄取", en: "the nanoparticles accumulate in tumours through the enhanced permeability and retention effect, and targeting ligands on their surface further mediate uptake by tumour cells" },
-      { zh: "脂质体膜内外形成硫酸铵梯度，弱碱性药物跨膜进入内水相后沉淀，从而获得高包封率", en: "an ammonium sulphate gradient across the liposome membrane draws the weakly basic drug into the inner aqueous phase, where it precipitates, giving high encapsulation efficiency" },
-      { zh: "聚乳酸-羟基乙酸共聚物在体内逐渐水解，微球按聚合物降解速率持续释放药物数周", en: "poly(lactic-co-glycolic acid) hydrolyses gradually in vivo, so the microspheres release the drug for weeks at the rate the polymer degrades" },
-      { zh: "渗透泵片芯吸水后产生渗透压，推动药液经激光孔以恒定速率释放", en: "the osmotic-pump core takes up water and builds osmotic pressure that pushes the drug solution out through a laser-drilled orifice at a constant rate" },
-      { zh: "微通道反应器传质传热效率高，可精确控制反应停留时间和温度，抑制副反应", en: "the microchannel reactor transfers mass and heat efficiently and controls residence time and temperature precisely, suppressing side reactions" },
-      { zh: "肠溶包衣在胃酸中保持完整，进入小肠后在较高pH下溶解并释放药物", en: "the enteric coating stays intact in gastric acid and dissolves at the higher pH of the small intestine to release the drug" },
-      { zh: "疏水药物包载于两亲性嵌段共聚物自组装形成的胶束内核中，亲水外壳提高胶束在血液中的稳定性", en: "the hydrophobic drug is loaded in the core of micelles self-assembled from amphiphilic block copolymers, whose hydrophilic shell stabilizes them in blood" },
-      { zh: "环糊精的疏水空腔包合药物分子的疏水基团，提高药物的水溶性和稳定性", en: "the hydrophobic cavity of cyclodextrin hosts the hydrophobic moiety of the drug molecule, increasing its water solubility and stability" },
-      { zh: "中模转盘旋转时上冲和下冲依次经过预压轮和主压轮，模孔内的颗粒先经预压排出空气再主压成型", en: "as the die table rotates, the upper and lower punches pass the pre-compression roller and then the main compression roller, so the granules in each die are first pre-compressed to expel air and then compressed into tablets" },
-      { zh: "包衣滚筒转动使片床连续翻滚，雾化喷枪将包衣液喷洒于片面，穿过片床的热风带走溶剂形成均匀的薄膜衣", en: "the rotating coating drum keeps the tablet bed tumbling, the atomising spray guns spray coating liquid onto the tablets, and hot air drawn through the bed removes the solvent to leave a uniform film coat" },
-      { zh: "热风经气体分布板均匀上行使粉末流化，雾化的黏合剂液滴润湿粉末使其聚结成粒并同步干燥", en: "hot air rising evenly through the air distribution plate fluidises the powder, and atomised binder droplets wet the particles so that they agglomerate into granules that dry at the same time" },
-      { zh: "计量盘上的填充杆分多次将药粉压实成定量药柱，随后推入胶囊体并与胶囊帽锁合", en: "the tamping pins compact the powder in the dosing disc in several strokes into a metered plug, which is pushed into the capsule body before the cap is locked on" },
-      { zh: "制品在冻干板层上预冻后，真空泵组将冻干箱抽至低压，板层供热使冰直接升华，水蒸气在冷阱表面凝华", en: "after the product is frozen on the freeze-drying shelves, the vacuum pump set lowers the pressure in the drying chamber, heat from the shelves makes the ice sublime, and the water vapour is deposited as ice on the cold trap" },
-      { zh: "溶出杯置于37℃恒温水浴中，溶出搅拌桨以设定转速搅拌介质，自动取样针按预设时间点取样并经紫外检测", en: "the dissolution vessels stand in a water bath held at 37 °C, the paddles stir the medium at a set speed, and an automatic sampling probe draws samples at preset times for UV measurement" },
-      { zh: "双螺杆在机筒内的输送和捏合作用使药物与聚合物在熔融状态下达到分子水平混合，经口模挤出后迅速冷却固化", en: "the conveying and kneading action of the twin screws in the barrel mixes the drug and polymer at the molecular level in the melt, and the extrudate leaving the die is cooled and solidified rapidly" },
-      { zh: "分散相在压力作用下通过孔径均一的微孔膜进入连续相，在膜面剪切作用下脱离形成大小一致的乳滴，溶剂挥发后固化为微球", en: "under pressure the dispersed phase passes through a microporous membrane with uniform pores into the continuous phase, where shear at the membrane surface detaches droplets of the same size that solidify into microspheres as the solvent evaporates" },
-      { zh: "吸气气流带动胶囊在胶囊腔内旋转振动，释放出的药粉在旋流通道中受剪切而解聚，细颗粒随气流进入肺部", en: "the inhaled airflow spins and vibrates the capsule in its chamber, the released powder is deagglomerated by shear in the swirl channel, and the fine particles are carried into the lungs" },
-      { zh: "揿压阀杆时计量室与外界连通，室内定量药液在抛射剂汽化作用下经喷孔喷出，松开后计量室重新充满药液", en: "pressing the valve stem opens the metering chamber to the outside, so the metered dose is expelled through the spray orifice as the propellant vaporises, and the chamber refills when the stem is released" },
-      { zh: "推动推杆使中间胶塞移至旁通道处，稀释液经旁通道流入前室并溶解冻干药粉", en: "pushing the plunger rod moves the middle stopper to the bypass channel, through which the diluent flows into the front chamber and dissolves the lyophilised powder" },
-      { zh: "两条胶皮在一对相向转动的滚模之间合拢，喷体同步注入定量药液，滚模上的模腔将胶皮压合并切割成软胶囊", en: "two gelatin ribbons meet between a pair of counter-rotating dies while the wedge injects a metered fill, and the die cavities seal and cut the ribbons into softgels" },
-      { zh: "研磨珠在高速转子带动下于研磨腔内相互碰撞和剪切，将药物颗粒粉碎至纳米级，稳定剂吸附于新生表面以防止聚集", en: "driven by a high-speed rotor, the grinding beads collide and shear against one another in the grinding chamber, breaking the drug particles down to the nanometre scale while stabilisers adsorb onto the fresh surfaces to prevent aggregation" },
+      {
+        zh: "药物以无定形状态分散于亲水性聚合物载体中，聚合物抑制药物重结晶并维持过饱和溶出",
+        en: "the drug is dispersed in an amorphous state in a hydrophilic polymer carrier that inhibits recrystallization and maintains supersaturated dissolution",
+      },
+      {
+        zh: "缓释骨架材料遇水形成凝胶层，药物通过凝胶层扩散和骨架溶蚀持续释放",
+        en: "the sustained-release matrix forms a gel layer on contact with water, and the drug is released continuously by diffusion through the gel layer and erosion of the matrix",
+      },
+      {
+        zh: "纳米粒借助实体瘤的高通透性和滞留效应在肿瘤组织蓄积，表面的靶向配体进一步介导肿瘤细胞摄取",
+        en: "the nanoparticles accumulate in tumours through the enhanced permeability and retention effect, and targeting ligands on their surface further mediate uptake by tumour cells",
+      },
+      {
+        zh: "脂质体膜内外形成硫酸铵梯度，弱碱性药物跨膜进入内水相后沉淀，从而获得高包封率",
+        en: "an ammonium sulphate gradient across the liposome membrane draws the weakly basic drug into the inner aqueous phase, where it precipitates, giving high encapsulation efficiency",
+      },
+      {
+        zh: "聚乳酸-羟基乙酸共聚物在体内逐渐水解，微球按聚合物降解速率持续释放药物数周",
+        en: "poly(lactic-co-glycolic acid) hydrolyses gradually in vivo, so the microspheres release the drug for weeks at the rate the polymer degrades",
+      },
+      {
+        zh: "渗透泵片芯吸水后产生渗透压，推动药液经激光孔以恒定速率释放",
+        en: "the osmotic-pump core takes up water and builds osmotic pressure that pushes the drug solution out through a laser-drilled orifice at a constant rate",
+      },
+      {
+        zh: "微通道反应器传质传热效率高，可精确控制反应停留时间和温度，抑制副反应",
+        en: "the microchannel reactor transfers mass and heat efficiently and controls residence time and temperature precisely, suppressing side reactions",
+      },
+      {
+        zh: "肠溶包衣在胃酸中保持完整，进入小肠后在较高pH下溶解并释放药物",
+        en: "the enteric coating stays intact in gastric acid and dissolves at the higher pH of the small intestine to release the drug",
+      },
+      {
+        zh: "疏水药物包载于两亲性嵌段共聚物自组装形成的胶束内核中，亲水外壳提高胶束在血液中的稳定性",
+        en: "the hydrophobic drug is loaded in the core of micelles self-assembled from amphiphilic block copolymers, whose hydrophilic shell stabilizes them in blood",
+      },
+      {
+        zh: "环糊精的疏水空腔包合药物分子的疏水基团，提高药物的水溶性和稳定性",
+        en: "the hydrophobic cavity of cyclodextrin hosts the hydrophobic moiety of the drug molecule, increasing its water solubility and stability",
+      },
+      {
+        zh: "中模转盘旋转时上冲和下冲依次经过预压轮和主压轮，模孔内的颗粒先经预压排出空气再主压成型",
+        en: "as the die table rotates, the upper and lower punches pass the pre-compression roller and then the main compression roller, so the granules in each die are first pre-compressed to expel air and then compressed into tablets",
+      },
+      {
+        zh: "包衣滚筒转动使片床连续翻滚，雾化喷枪将包衣液喷洒于片面，穿过片床的热风带走溶剂形成均匀的薄膜衣",
+        en: "the rotating coating drum keeps the tablet bed tumbling, the atomising spray guns spray coating liquid onto the tablets, and hot air drawn through the bed removes the solvent to leave a uniform film coat",
+      },
+      {
+        zh: "热风经气体分布板均匀上行使粉末流化，雾化的黏合剂液滴润湿粉末使其聚结成粒并同步干燥",
+        en: "hot air rising evenly through the air distribution plate fluidises the powder, and atomised binder droplets wet the particles so that they agglomerate into granules that dry at the same time",
+      },
+      {
+        zh: "计量盘上的填充杆分多次将药粉压实成定量药柱，随后推入胶囊体并与胶囊帽锁合",
+        en: "the tamping pins compact the powder in the dosing disc in several strokes into a metered plug, which is pushed into the capsule body before the cap is locked on",
+      },
+      {
+        zh: "制品在冻干板层上预冻后，真空泵组将冻干箱抽至低压，板层供热使冰直接升华，水蒸气在冷阱表面凝华",
+        en: "after the product is frozen on the freeze-drying shelves, the vacuum pump set lowers the pressure in the drying chamber, heat from the shelves makes the ice sublime, and the water vapour is deposited as ice on the cold trap",
+      },
+      {
+        zh: "溶出杯置于37℃恒温水浴中，溶出搅拌桨以设定转速搅拌介质，自动取样针按预设时间点取样并经紫外检测",
+        en: "the dissolution vessels stand in a water bath held at 37 °C, the paddles stir the medium at a set speed, and an automatic sampling probe draws samples at preset times for UV measurement",
+      },
+      {
+        zh: "双螺杆在机筒内的输送和捏合作用使药物与聚合物在熔融状态下达到分子水平混合，经口模挤出后迅速冷却固化",
+        en: "the conveying and kneading action of the twin screws in the barrel mixes the drug and polymer at the molecular level in the melt, and the extrudate leaving the die is cooled and solidified rapidly",
+      },
+      {
+        zh: "分散相在压力作用下通过孔径均一的微孔膜进入连续相，在膜面剪切作用下脱离形成大小一致的乳滴，溶剂挥发后固化为微球",
+        en: "under pressure the dispersed phase passes through a microporous membrane with uniform pores into the continuous phase, where shear at the membrane surface detaches droplets of the same size that solidify into microspheres as the solvent evaporates",
+      },
+      {
+        zh: "吸气气流带动胶囊在胶囊腔内旋转振动，释放出的药粉在旋流通道中受剪切而解聚，细颗粒随气流进入肺部",
+        en: "the inhaled airflow spins and vibrates the capsule in its chamber, the released powder is deagglomerated by shear in the swirl channel, and the fine particles are carried into the lungs",
+      },
+      {
+        zh: "揿压阀杆时计量室与外界连通，室内定量药液在抛射剂汽化作用下经喷孔喷出，松开后计量室重新充满药液",
+        en: "pressing the valve stem opens the metering chamber to the outside, so the metered dose is expelled through the spray orifice as the propellant vaporises, and the chamber refills when the stem is released",
+      },
+      {
+        zh: "推动推杆使中间胶塞移至旁通道处，稀释液经旁通道流入前室并溶解冻干药粉",
+        en: "pushing the plunger rod moves the middle stopper to the bypass channel, through which the diluent flows into the front chamber and dissolves the lyophilised powder",
+      },
+      {
+        zh: "两条胶皮在一对相向转动的滚模之间合拢，喷体同步注入定量药液，滚模上的模腔将胶皮压合并切割成软胶囊",
+        en: "two gelatin ribbons meet between a pair of counter-rotating dies while the wedge injects a metered fill, and the die cavities seal and cut the ribbons into softgels",
+      },
+      {
+        zh: "研磨珠在高速转子带动下于研磨腔内相互碰撞和剪切，将药物颗粒粉碎至纳米级，稳定剂吸附于新生表面以防止聚集",
+        en: "driven by a high-speed rotor, the grinding beads collide and shear against one another in the grinding chamber, breaking the drug particles down to the nanometre scale while stabilisers adsorb onto the fresh surfaces to prevent aggregation",
+      },
     ],
     effects: [
       { zh: "提高了难溶性药物的溶出度", en: "increases the dissolution of poorly soluble drugs" },
@@ -1028,7 +1520,10 @@ export const AREAS: TechArea[] = [
       { zh: "缩短了冻干周期", en: "shortens the freeze-drying cycle" },
       { zh: "提高了药物的肺部沉积率", en: "increases lung deposition of the drug" },
       { zh: "提高了溶出度测定结果的重现性", en: "improves the reproducibility of dissolution results" },
-      { zh: "提高了制剂生产的连续化和自动化水平", en: "raises the level of continuity and automation in formulation manufacturing" },
+      {
+        zh: "提高了制剂生产的连续化和自动化水平",
+        en: "raises the level of continuity and automation in formulation manufacturing",
+      },
     ],
     applications: [
       { zh: "肿瘤化疗", en: "tumour chemotherapy" },
@@ -1072,7 +1567,16 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A61H 3/04", "A61H 1/02", "A61G 7/015", "A61G 7/10", "B25J 9/0006", "A61G 5/04"],
-    ipcOther: ["A61H 3/00", "A61G 7/057", "A61G 5/14", "A61G 5/10", "A61B 5/11", "A61B 5/112", "A61F 5/01", "G08B 21/04"],
+    ipcOther: [
+      "A61H 3/00",
+      "A61G 7/057",
+      "A61G 5/14",
+      "A61G 5/10",
+      "A61B 5/11",
+      "A61B 5/112",
+      "A61F 5/01",
+      "G08B 21/04",
+    ],
     subjects: [
       { zh: "穿戴式下肢助行外骨骼", en: "wearable lower-limb walking-assist exoskeleton" },
       { zh: "手部功能康复训练手套", en: "hand function rehabilitation training glove" },
@@ -1175,28 +1679,88 @@ export const AREAS: TechArea[] = [
       { zh: "紧急呼叫模块", en: "emergency call module" },
     ],
     problems: [
-      { zh: "现有外骨骼重量大，关节与人体关节轴线不对中，穿戴舒适性差", en: "existing exoskeletons are heavy and their joints are misaligned with the human joint axes, so they are uncomfortable to wear" },
-      { zh: "康复训练模式固定，不能根据患者的主动运动能力调整助力大小", en: "rehabilitation training follows fixed modes and cannot adapt the assistance to the patient's active movement ability" },
-      { zh: "卧床老人长时间保持同一体位，容易发生压疮", en: "bedridden elderly people stay in one position for long periods and easily develop pressure ulcers" },
-      { zh: "护理人员搬运失能老人劳动强度大，且容易造成双方受伤", en: "carers moving disabled elderly people work very hard and risk injuring both themselves and the person" },
-      { zh: "基于可穿戴设备的跌倒检测需要老人长期佩戴，依从性差且误报率高", en: "wearable fall detection requires the elderly to wear a device all the time, with poor compliance and frequent false alarms" },
-      { zh: "基于摄像头的居家监护存在隐私泄露风险", en: "camera-based home monitoring risks leaking private information" },
-      { zh: "普通助行器在下坡或使用者前倾时无法及时制动，存在跌倒隐患", en: "ordinary walkers cannot brake in time on slopes or when the user leans forward, which risks falls" },
-      { zh: "康复效果依赖治疗师的主观评估，缺乏客观量化指标", en: "rehabilitation outcomes depend on therapists' subjective assessment and lack objective quantitative measures" },
-      { zh: "康复训练过程单调枯燥，患者主动参与的积极性低", en: "rehabilitation training is monotonous, so patients are reluctant to take an active part" },
-      { zh: "电动轮椅在狭窄的室内空间转向困难，操控需要较好的手部功能", en: "electric wheelchairs turn poorly in narrow indoor spaces and need good hand function to operate" },
+      {
+        zh: "现有外骨骼重量大，关节与人体关节轴线不对中，穿戴舒适性差",
+        en: "existing exoskeletons are heavy and their joints are misaligned with the human joint axes, so they are uncomfortable to wear",
+      },
+      {
+        zh: "康复训练模式固定，不能根据患者的主动运动能力调整助力大小",
+        en: "rehabilitation training follows fixed modes and cannot adapt the assistance to the patient's active movement ability",
+      },
+      {
+        zh: "卧床老人长时间保持同一体位，容易发生压疮",
+        en: "bedridden elderly people stay in one position for long periods and easily develop pressure ulcers",
+      },
+      {
+        zh: "护理人员搬运失能老人劳动强度大，且容易造成双方受伤",
+        en: "carers moving disabled elderly people work very hard and risk injuring both themselves and the person",
+      },
+      {
+        zh: "基于可穿戴设备的跌倒检测需要老人长期佩戴，依从性差且误报率高",
+        en: "wearable fall detection requires the elderly to wear a device all the time, with poor compliance and frequent false alarms",
+      },
+      {
+        zh: "基于摄像头的居家监护存在隐私泄露风险",
+        en: "camera-based home monitoring risks leaking private information",
+      },
+      {
+        zh: "普通助行器在下坡或使用者前倾时无法及时制动，存在跌倒隐患",
+        en: "ordinary walkers cannot brake in time on slopes or when the user leans forward, which risks falls",
+      },
+      {
+        zh: "康复效果依赖治疗师的主观评估，缺乏客观量化指标",
+        en: "rehabilitation outcomes depend on therapists' subjective assessment and lack objective quantitative measures",
+      },
+      {
+        zh: "康复训练过程单调枯燥，患者主动参与的积极性低",
+        en: "rehabilitation training is monotonous, so patients are reluctant to take an active part",
+      },
+      {
+        zh: "电动轮椅在狭窄的室内空间转向困难，操控需要较好的手部功能",
+        en: "electric wheelchairs turn poorly in narrow indoor spaces and need good hand function to operate",
+      },
     ],
     mechanisms: [
-      { zh: "控制器根据足底压力和关节角度信号划分步态相位，在支撑相和摆动相分别输出相应的髋膝关节助力矩", en: "the controller divides the gait into phases from plantar pressure and joint angle signals and applies the corresponding hip and knee assistive torques in the stance and swing phases" },
-      { zh: "肌电传感器采集残存肌肉的电信号，经特征提取和分类识别患者的运动意图，并触发训练装置进行辅助运动", en: "electromyography sensors pick up signals from residual muscles, whose features are classified to recognize the patient's intention and trigger assisted movement of the training device" },
-      { zh: "阻抗控制器根据人机交互力实时调节外骨骼关节的刚度和阻尼，实现从被动训练到主动训练的平滑过渡", en: "the impedance controller adjusts the stiffness and damping of the exoskeleton joints in real time from the human-robot interaction force, giving a smooth transition from passive to active training" },
-      { zh: "翻身气囊按设定周期交替充放气，使卧床者身体左右侧倾，改变受压部位", en: "the turning air cells inflate and deflate alternately in a set cycle, tilting the bedridden person from side to side and shifting the pressure points" },
-      { zh: "电动推杆驱动背板和腿板联动升降，使护理床在平躺、坐起和屈膝等体位之间转换", en: "electric actuators raise and lower the back and leg sections together so that the bed moves between lying, sitting and knee-bent positions" },
-      { zh: "毫米波雷达发射调频连续波并分析回波中的距离、速度和高度变化，在不采集图像的情况下识别跌倒动作", en: "the millimetre-wave radar emits frequency-modulated continuous waves and analyses changes in range, velocity and height in the echoes to recognize falls without capturing images" },
-      { zh: "助行器把手上的力传感器检测使用者推力的方向和大小，控制轮毂电机实现助力跟随和自动制动", en: "force sensors in the walker handles measure the direction and size of the user's push and control the hub motors for power-assisted following and automatic braking" },
-      { zh: "移位机通过吊带托起使用者，电动升降臂与万向轮配合完成床、轮椅和坐便器之间的转移", en: "the transfer lift supports the user in a sling, and its electric lifting arm and castors move the user between bed, wheelchair and toilet" },
-      { zh: "虚拟现实场景与训练装置联动，将患者的关节运动映射为游戏中的动作并给予实时反馈", en: "a virtual-reality scene is linked to the training device so that the patient's joint movements become actions in a game with real-time feedback" },
-      { zh: "惯性传感器测量各肢体节段的角速度和加速度，经姿态解算得到关节活动度和步态参数", en: "inertial sensors measure the angular velocity and acceleration of each limb segment, and attitude estimation yields joint ranges of motion and gait parameters" },
+      {
+        zh: "控制器根据足底压力和关节角度信号划分步态相位，在支撑相和摆动相分别输出相应的髋膝关节助力矩",
+        en: "the controller divides the gait into phases from plantar pressure and joint angle signals and applies the corresponding hip and knee assistive torques in the stance and swing phases",
+      },
+      {
+        zh: "肌电传感器采集残存肌肉的电信号，经特征提取和分类识别患者的运动意图，并触发训练装置进行辅助运动",
+        en: "electromyography sensors pick up signals from residual muscles, whose features are classified to recognize the patient's intention and trigger assisted movement of the training device",
+      },
+      {
+        zh: "阻抗控制器根据人机交互力实时调节外骨骼关节的刚度和阻尼，实现从被动训练到主动训练的平滑过渡",
+        en: "the impedance controller adjusts the stiffness and damping of the exoskeleton joints in real time from the human-robot interaction force, giving a smooth transition from passive to active training",
+      },
+      {
+        zh: "翻身气囊按设定周期交替充放气，使卧床者身体左右侧倾，改变受压部位",
+        en: "the turning air cells inflate and deflate alternately in a set cycle, tilting the bedridden person from side to side and shifting the pressure points",
+      },
+      {
+        zh: "电动推杆驱动背板和腿板联动升降，使护理床在平躺、坐起和屈膝等体位之间转换",
+        en: "electric actuators raise and lower the back and leg sections together so that the bed moves between lying, sitting and knee-bent positions",
+      },
+      {
+        zh: "毫米波雷达发射调频连续波并分析回波中的距离、速度和高度变化，在不采集图像的情况下识别跌倒动作",
+        en: "the millimetre-wave radar emits frequency-modulated continuous waves and analyses changes in range, velocity and height in the echoes to recognize falls without capturing images",
+      },
+      {
+        zh: "助行器把手上的力传感器检测使用者推力的方向和大小，控制轮毂电机实现助力跟随和自动制动",
+        en: "force sensors in the walker handles measure the direction and size of the user's push and control the hub motors for power-assisted following and automatic braking",
+      },
+      {
+        zh: "移位机通过吊带托起使用者，电动升降臂与万向轮配合完成床、轮椅和坐便器之间的转移",
+        en: "the transfer lift supports the user in a sling, and its electric lifting arm and castors move the user between bed, wheelchair and toilet",
+      },
+      {
+        zh: "虚拟现实场景与训练装置联动，将患者的关节运动映射为游戏中的动作并给予实时反馈",
+        en: "a virtual-reality scene is linked to the training device so that the patient's joint movements become actions in a game with real-time feedback",
+      },
+      {
+        zh: "惯性传感器测量各肢体节段的角速度和加速度，经姿态解算得到关节活动度和步态参数",
+        en: "inertial sensors measure the angular velocity and acceleration of each limb segment, and attitude estimation yields joint ranges of motion and gait parameters",
+      },
     ],
     effects: [
       { zh: "减轻了外骨骼的穿戴负担", en: "lightens the burden of wearing the exoskeleton" },
@@ -1208,7 +1772,10 @@ export const AREAS: TechArea[] = [
       { zh: "保护了老年人的隐私", en: "protects the privacy of elderly people" },
       { zh: "提高了老年人的生活自理能力", en: "improves the ability of elderly people to look after themselves" },
       { zh: "降低了行走过程中的跌倒风险", en: "reduces the risk of falls while walking" },
-      { zh: "实现了康复效果的客观量化评估", en: "enables objective quantitative assessment of rehabilitation outcomes" },
+      {
+        zh: "实现了康复效果的客观量化评估",
+        en: "enables objective quantitative assessment of rehabilitation outcomes",
+      },
       { zh: "缩短了紧急情况的响应时间", en: "shortens the response time in emergencies" },
       { zh: "降低了康复设备的使用门槛", en: "makes rehabilitation equipment easier to use" },
     ],
@@ -1250,11 +1817,24 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["G01N 33/558", "G01N 33/543", "G01N 33/569", "C12Q 1/6844", "C12Q 1/70", "B01L 3/00"],
-    ipcOther: ["G01N 33/53", "G01N 33/577", "G01N 33/574", "G01N 33/68", "G01N 21/64", "G01N 35/00", "C12Q 1/686", "C12Q 1/689", "C12Q 1/6851"],
+    ipcOther: [
+      "G01N 33/53",
+      "G01N 33/577",
+      "G01N 33/574",
+      "G01N 33/68",
+      "G01N 21/64",
+      "G01N 35/00",
+      "C12Q 1/686",
+      "C12Q 1/689",
+      "C12Q 1/6851",
+    ],
     subjects: [
       { zh: "新型冠状病毒核酸检测试剂盒", en: "SARS-CoV-2 nucleic acid detection kit" },
       { zh: "呼吸道病原体多重核酸检测试剂盒", en: "multiplex nucleic acid detection kit for respiratory pathogens" },
-      { zh: "结核分枝杆菌耐药突变检测试剂盒", en: "kit for detecting drug-resistance mutations in Mycobacterium tuberculosis" },
+      {
+        zh: "结核分枝杆菌耐药突变检测试剂盒",
+        en: "kit for detecting drug-resistance mutations in Mycobacterium tuberculosis",
+      },
       { zh: "人乳头瘤病毒分型检测试剂盒", en: "human papillomavirus genotyping kit" },
       { zh: "循环肿瘤DNA甲基化检测试剂盒", en: "circulating tumour DNA methylation detection kit" },
       { zh: "心肌肌钙蛋白I检测试剂盒", en: "cardiac troponin I detection kit" },
@@ -1275,7 +1855,10 @@ export const AREAS: TechArea[] = [
       { zh: "病毒样本采集保存管", en: "virus sample collection and preservation tube" },
     ],
     methodSubjects: [
-      { zh: "病原体核酸的等温扩增检测方法", en: "isothermal amplification method for detecting pathogen nucleic acids" },
+      {
+        zh: "病原体核酸的等温扩增检测方法",
+        en: "isothermal amplification method for detecting pathogen nucleic acids",
+      },
       { zh: "多重荧光定量PCR的引物设计方法", en: "primer design method for multiplex real-time PCR" },
       { zh: "单核苷酸多态性的分型方法", en: "genotyping method for single nucleotide polymorphisms" },
       { zh: "核酸的磁珠法提取方法", en: "magnetic-bead method for extracting nucleic acids" },
@@ -1284,7 +1867,10 @@ export const AREAS: TechArea[] = [
       { zh: "杂交瘤细胞的筛选方法", en: "method for screening hybridoma cells" },
       { zh: "循环肿瘤细胞的捕获方法", en: "method for capturing circulating tumour cells" },
       { zh: "外泌体的分离与检测方法", en: "method for isolating and detecting exosomes" },
-      { zh: "血液样本中病原菌的快速鉴定方法", en: "method for rapid identification of pathogenic bacteria in blood samples" },
+      {
+        zh: "血液样本中病原菌的快速鉴定方法",
+        en: "method for rapid identification of pathogenic bacteria in blood samples",
+      },
       { zh: "细菌药物敏感性的快速检测方法", en: "method for rapid antimicrobial susceptibility testing" },
       { zh: "病毒中和抗体的替代检测方法", en: "surrogate method for detecting virus-neutralizing antibodies" },
       { zh: "检测试剂稳定性的加速评价方法", en: "accelerated stability evaluation method for detection reagents" },
@@ -1366,28 +1952,88 @@ export const AREAS: TechArea[] = [
       { zh: "光电检测模块", en: "photoelectric detection module" },
     ],
     problems: [
-      { zh: "实时荧光定量PCR检测依赖专业实验室和大型仪器，检测周期长", en: "real-time quantitative PCR relies on professional laboratories and large instruments, with long turnaround times" },
-      { zh: "胶体金试纸条只能定性或半定量判读，灵敏度低，容易出现假阴性", en: "colloidal gold strips give only qualitative or semi-quantitative readings with low sensitivity and frequent false negatives" },
-      { zh: "核酸提取步骤繁琐，开盖操作容易造成气溶胶污染", en: "nucleic acid extraction is laborious and opening tubes easily causes aerosol contamination" },
-      { zh: "多重检测中不同引物之间相互干扰，容易产生引物二聚体和非特异性扩增", en: "in multiplex assays the primers interfere with one another and readily form primer dimers and non-specific products" },
-      { zh: "检测试剂需要冷链运输和低温储存，限制了其在基层和偏远地区的使用", en: "detection reagents need cold-chain transport and low-temperature storage, which limits their use in primary care and remote areas" },
-      { zh: "血液样本中低丰度标志物含量极低，现有方法难以准确检测", en: "low-abundance markers occur in blood at such low levels that existing methods cannot measure them accurately" },
-      { zh: "血培养鉴定病原菌需要两到三天，延误抗感染治疗", en: "identifying pathogens by blood culture takes two to three days and delays anti-infective treatment" },
-      { zh: "免疫检测中存在钩状效应和基质干扰，导致高浓度样本的结果偏低", en: "immunoassays suffer from the hook effect and matrix interference, which underestimate high-concentration samples" },
-      { zh: "不同批次试剂盒的检测结果差异较大，重复性差", en: "results differ considerably between kit batches and reproducibility is poor" },
-      { zh: "现有即时检测设备通量低、功能单一，无法同时检测多个指标", en: "existing point-of-care devices have low throughput and a single function and cannot measure several markers at once" },
+      {
+        zh: "实时荧光定量PCR检测依赖专业实验室和大型仪器，检测周期长",
+        en: "real-time quantitative PCR relies on professional laboratories and large instruments, with long turnaround times",
+      },
+      {
+        zh: "胶体金试纸条只能定性或半定量判读，灵敏度低，容易出现假阴性",
+        en: "colloidal gold strips give only qualitative or semi-quantitative readings with low sensitivity and frequent false negatives",
+      },
+      {
+        zh: "核酸提取步骤繁琐，开盖操作容易造成气溶胶污染",
+        en: "nucleic acid extraction is laborious and opening tubes easily causes aerosol contamination",
+      },
+      {
+        zh: "多重检测中不同引物之间相互干扰，容易产生引物二聚体和非特异性扩增",
+        en: "in multiplex assays the primers interfere with one another and readily form primer dimers and non-specific products",
+      },
+      {
+        zh: "检测试剂需要冷链运输和低温储存，限制了其在基层和偏远地区的使用",
+        en: "detection reagents need cold-chain transport and low-temperature storage, which limits their use in primary care and remote areas",
+      },
+      {
+        zh: "血液样本中低丰度标志物含量极低，现有方法难以准确检测",
+        en: "low-abundance markers occur in blood at such low levels that existing methods cannot measure them accurately",
+      },
+      {
+        zh: "血培养鉴定病原菌需要两到三天，延误抗感染治疗",
+        en: "identifying pathogens by blood culture takes two to three days and delays anti-infective treatment",
+      },
+      {
+        zh: "免疫检测中存在钩状效应和基质干扰，导致高浓度样本的结果偏低",
+        en: "immunoassays suffer from the hook effect and matrix interference, which underestimate high-concentration samples",
+      },
+      {
+        zh: "不同批次试剂盒的检测结果差异较大，重复性差",
+        en: "results differ considerably between kit batches and reproducibility is poor",
+      },
+      {
+        zh: "现有即时检测设备通量低、功能单一，无法同时检测多个指标",
+        en: "existing point-of-care devices have low throughput and a single function and cannot measure several markers at once",
+      },
     ],
     mechanisms: [
-      { zh: "样本中的目标抗原先与结合垫上的胶体金标记抗体结合，在毛细作用下沿硝酸纤维素膜迁移，被检测线上的捕获抗体截留后显色", en: "the target antigen in the sample binds the gold-labelled antibody on the conjugate pad, migrates along the nitrocellulose membrane by capillary action and is captured by the antibody on the test line, where colour develops" },
-      { zh: "重组酶与引物形成复合物后侵入双链模板，在37℃至42℃恒温条件下完成指数扩增，无需热循环", en: "the recombinase forms a complex with the primers that invades the double-stranded template and drives exponential amplification at a constant 37–42 °C without thermal cycling" },
-      { zh: "Cas12a蛋白在向导RNA引导下识别靶序列后激活反式切割活性，切割荧光报告探针并释放荧光信号", en: "guided by its crRNA, the Cas12a protein recognizes the target sequence and is activated to cleave in trans, cutting a fluorescent reporter probe that releases a signal" },
-      { zh: "磁珠表面的硅羟基在高盐条件下吸附核酸，经外加磁场分离、洗涤和洗脱后获得纯化的核酸", en: "silanol groups on the magnetic beads adsorb nucleic acids under high-salt conditions, and magnetic separation, washing and elution yield purified nucleic acids" },
-      { zh: "荧光读数模块激发检测线和质控线上的荧光微球，根据两者荧光强度的比值和标准曲线计算待测物浓度", en: "the fluorescence reader excites the microspheres on the test and control lines and calculates the analyte concentration from the ratio of their intensities and a standard curve" },
-      { zh: "微流控芯片内的预置试剂在离心力或气压驱动下依次释放，在封闭腔体内完成裂解、扩增和检测", en: "reagents preloaded in the microfluidic chip are released in sequence by centrifugal force or air pressure, so lysis, amplification and detection take place in sealed chambers" },
-      { zh: "吖啶酯标记物在碱性过氧化氢溶液中被氧化而发出闪光，光子计数与待测物浓度成正比", en: "the acridinium ester label is oxidized in alkaline hydrogen peroxide and emits a flash of light whose photon count is proportional to the analyte concentration" },
-      { zh: "反应体系被分割成数万个微滴，各微滴独立扩增后统计阳性微滴比例，实现核酸的绝对定量", en: "the reaction is partitioned into tens of thousands of droplets that amplify independently, and the proportion of positive droplets gives absolute quantification of the nucleic acid" },
-      { zh: "针对保守区设计的多对引物与不同荧光通道的探针配合，在单管中同时扩增并区分多种病原体", en: "several primer pairs designed on conserved regions, combined with probes in different fluorescence channels, amplify and distinguish several pathogens in a single tube" },
-      { zh: "冻干保护剂使酶和引物在干燥状态下保持活性，复溶后即可直接进行扩增反应", en: "the lyoprotectant keeps the enzymes and primers active in the dry state, so amplification can start as soon as the reagent is reconstituted" },
+      {
+        zh: "样本中的目标抗原先与结合垫上的胶体金标记抗体结合，在毛细作用下沿硝酸纤维素膜迁移，被检测线上的捕获抗体截留后显色",
+        en: "the target antigen in the sample binds the gold-labelled antibody on the conjugate pad, migrates along the nitrocellulose membrane by capillary action and is captured by the antibody on the test line, where colour develops",
+      },
+      {
+        zh: "重组酶与引物形成复合物后侵入双链模板，在37℃至42℃恒温条件下完成指数扩增，无需热循环",
+        en: "the recombinase forms a complex with the primers that invades the double-stranded template and drives exponential amplification at a constant 37–42 °C without thermal cycling",
+      },
+      {
+        zh: "Cas12a蛋白在向导RNA引导下识别靶序列后激活反式切割活性，切割荧光报告探针并释放荧光信号",
+        en: "guided by its crRNA, the Cas12a protein recognizes the target sequence and is activated to cleave in trans, cutting a fluorescent reporter probe that releases a signal",
+      },
+      {
+        zh: "磁珠表面的硅羟基在高盐条件下吸附核酸，经外加磁场分离、洗涤和洗脱后获得纯化的核酸",
+        en: "silanol groups on the magnetic beads adsorb nucleic acids under high-salt conditions, and magnetic separation, washing and elution yield purified nucleic acids",
+      },
+      {
+        zh: "荧光读数模块激发检测线和质控线上的荧光微球，根据两者荧光强度的比值和标准曲线计算待测物浓度",
+        en: "the fluorescence reader excites the microspheres on the test and control lines and calculates the analyte concentration from the ratio of their intensities and a standard curve",
+      },
+      {
+        zh: "微流控芯片内的预置试剂在离心力或气压驱动下依次释放，在封闭腔体内完成裂解、扩增和检测",
+        en: "reagents preloaded in the microfluidic chip are released in sequence by centrifugal force or air pressure, so lysis, amplification and detection take place in sealed chambers",
+      },
+      {
+        zh: "吖啶酯标记物在碱性过氧化氢溶液中被氧化而发出闪光，光子计数与待测物浓度成正比",
+        en: "the acridinium ester label is oxidized in alkaline hydrogen peroxide and emits a flash of light whose photon count is proportional to the analyte concentration",
+      },
+      {
+        zh: "反应体系被分割成数万个微滴，各微滴独立扩增后统计阳性微滴比例，实现核酸的绝对定量",
+        en: "the reaction is partitioned into tens of thousands of droplets that amplify independently, and the proportion of positive droplets gives absolute quantification of the nucleic acid",
+      },
+      {
+        zh: "针对保守区设计的多对引物与不同荧光通道的探针配合，在单管中同时扩增并区分多种病原体",
+        en: "several primer pairs designed on conserved regions, combined with probes in different fluorescence channels, amplify and distinguish several pathogens in a single tube",
+      },
+      {
+        zh: "冻干保护剂使酶和引物在干燥状态下保持活性，复溶后即可直接进行扩增反应",
+        en: "the lyoprotectant keeps the enzymes and primers active in the dry state, so amplification can start as soon as the reagent is reconstituted",
+      },
     ],
     effects: [
       { zh: "提高了检测灵敏度", en: "raises detection sensitivity" },
@@ -1441,7 +2087,19 @@ export const AREAS: TechArea[] = [
     field: "HEALTH",
     weight: 4,
     ipcMain: ["A61F 2/28", "A61F 2/38", "A61F 2/44", "A61C 8/00", "A61L 27/56", "A61L 27/58"],
-    ipcOther: ["A61F 2/32", "A61L 27/04", "A61L 27/12", "A61L 27/32", "A61L 27/54", "A61B 17/80", "A61B 17/86", "A61B 17/72", "A61C 13/00", "C22C 23/00", "C22C 14/00"],
+    ipcOther: [
+      "A61F 2/32",
+      "A61L 27/04",
+      "A61L 27/12",
+      "A61L 27/32",
+      "A61L 27/54",
+      "A61B 17/80",
+      "A61B 17/86",
+      "A61B 17/72",
+      "A61C 13/00",
+      "C22C 23/00",
+      "C22C 14/00",
+    ],
     subjects: [
       { zh: "人工膝关节假体", en: "artificial knee joint prosthesis" },
       { zh: "单髁膝关节置换假体", en: "unicompartmental knee replacement prosthesis" },
@@ -1468,11 +2126,20 @@ export const AREAS: TechArea[] = [
     ],
     methodSubjects: [
       { zh: "多孔钽植入物的增材制造方法", en: "additive manufacturing method for porous tantalum implants" },
-      { zh: "钛合金植入物表面的微弧氧化处理方法", en: "micro-arc oxidation treatment method for titanium alloy implant surfaces" },
+      {
+        zh: "钛合金植入物表面的微弧氧化处理方法",
+        en: "micro-arc oxidation treatment method for titanium alloy implant surfaces",
+      },
       { zh: "种植体表面的喷砂酸蚀处理方法", en: "sandblasting and acid-etching method for implant surfaces" },
       { zh: "羟基磷灰石涂层的电化学沉积方法", en: "electrochemical deposition method for hydroxyapatite coatings" },
-      { zh: "镁合金骨植入物降解速率的调控方法", en: "method for controlling the degradation rate of magnesium alloy bone implants" },
-      { zh: "骨组织工程支架的低温沉积成形方法", en: "low-temperature deposition forming method for bone tissue engineering scaffolds" },
+      {
+        zh: "镁合金骨植入物降解速率的调控方法",
+        en: "method for controlling the degradation rate of magnesium alloy bone implants",
+      },
+      {
+        zh: "骨组织工程支架的低温沉积成形方法",
+        en: "low-temperature deposition forming method for bone tissue engineering scaffolds",
+      },
       { zh: "个性化假体的设计方法", en: "design method for customized prostheses" },
       { zh: "骨折内固定物的有限元优化方法", en: "finite-element optimization method for fracture fixation devices" },
       { zh: "人工关节假体的磨损测试方法", en: "wear testing method for artificial joint prostheses" },
@@ -1558,29 +2225,92 @@ export const AREAS: TechArea[] = [
       { zh: "骨移植材料", en: "bone graft material" },
     ],
     problems: [
-      { zh: "金属植入物的弹性模量远高于人骨，产生应力遮挡而导致假体周围骨吸收", en: "metal implants are far stiffer than bone, and the resulting stress shielding causes bone resorption around the prosthesis" },
-      { zh: "钛合金植入物表面呈生物惰性，与骨组织结合缓慢且不牢固", en: "titanium alloy implants have a bioinert surface that bonds to bone slowly and weakly" },
-      { zh: "人工关节聚乙烯衬垫磨损产生的颗粒诱发骨溶解，导致假体无菌性松动", en: "wear particles from the polyethylene liner of artificial joints induce osteolysis and aseptic loosening of the prosthesis" },
-      { zh: "镁合金在体内降解过快并析出氢气，植入物在骨愈合前即丧失力学支撑", en: "magnesium alloys degrade too fast in vivo and release hydrogen, so the implant loses its mechanical support before the bone heals" },
-      { zh: "植入物相关感染难以根治，往往需要二次手术取出假体", en: "implant-associated infections are hard to eradicate and often require a second operation to remove the prosthesis" },
-      { zh: "标准化假体难以匹配骨肿瘤切除后形态各异的骨缺损", en: "standard prostheses can hardly fit the irregular bone defects left by tumour resection" },
-      { zh: "金属内固定物在骨折愈合后需要二次手术取出，增加了患者的痛苦和费用", en: "metal fixation devices must be removed by a second operation after the fracture heals, adding to the patient's pain and costs" },
-      { zh: "大段骨缺损的自体骨来源有限，同种异体骨存在免疫排斥和疾病传播风险", en: "autologous bone for large segmental defects is scarce, and allografts carry risks of immune rejection and disease transmission" },
-      { zh: "骨量不足患者的种植牙初期稳定性差，种植失败率高", en: "dental implants in patients with insufficient bone have poor primary stability and high failure rates" },
-      { zh: "种植体周围炎导致边缘骨吸收，影响种植修复的长期效果", en: "peri-implantitis causes marginal bone loss and impairs the long-term outcome of implant restorations" },
+      {
+        zh: "金属植入物的弹性模量远高于人骨，产生应力遮挡而导致假体周围骨吸收",
+        en: "metal implants are far stiffer than bone, and the resulting stress shielding causes bone resorption around the prosthesis",
+      },
+      {
+        zh: "钛合金植入物表面呈生物惰性，与骨组织结合缓慢且不牢固",
+        en: "titanium alloy implants have a bioinert surface that bonds to bone slowly and weakly",
+      },
+      {
+        zh: "人工关节聚乙烯衬垫磨损产生的颗粒诱发骨溶解，导致假体无菌性松动",
+        en: "wear particles from the polyethylene liner of artificial joints induce osteolysis and aseptic loosening of the prosthesis",
+      },
+      {
+        zh: "镁合金在体内降解过快并析出氢气，植入物在骨愈合前即丧失力学支撑",
+        en: "magnesium alloys degrade too fast in vivo and release hydrogen, so the implant loses its mechanical support before the bone heals",
+      },
+      {
+        zh: "植入物相关感染难以根治，往往需要二次手术取出假体",
+        en: "implant-associated infections are hard to eradicate and often require a second operation to remove the prosthesis",
+      },
+      {
+        zh: "标准化假体难以匹配骨肿瘤切除后形态各异的骨缺损",
+        en: "standard prostheses can hardly fit the irregular bone defects left by tumour resection",
+      },
+      {
+        zh: "金属内固定物在骨折愈合后需要二次手术取出，增加了患者的痛苦和费用",
+        en: "metal fixation devices must be removed by a second operation after the fracture heals, adding to the patient's pain and costs",
+      },
+      {
+        zh: "大段骨缺损的自体骨来源有限，同种异体骨存在免疫排斥和疾病传播风险",
+        en: "autologous bone for large segmental defects is scarce, and allografts carry risks of immune rejection and disease transmission",
+      },
+      {
+        zh: "骨量不足患者的种植牙初期稳定性差，种植失败率高",
+        en: "dental implants in patients with insufficient bone have poor primary stability and high failure rates",
+      },
+      {
+        zh: "种植体周围炎导致边缘骨吸收，影响种植修复的长期效果",
+        en: "peri-implantitis causes marginal bone loss and impairs the long-term outcome of implant restorations",
+      },
     ],
     mechanisms: [
-      { zh: "孔隙率由芯部向表层梯度增大，使植入物的表观弹性模量接近松质骨，从而减轻应力遮挡", en: "porosity increases in a gradient from the core to the surface so that the apparent elastic modulus of the implant approaches that of cancellous bone, reducing stress shielding" },
-      { zh: "微弧氧化在钛表面原位生长含钙磷的多孔氧化膜，提高表面粗糙度和亲水性，促进成骨细胞黏附", en: "micro-arc oxidation grows a porous calcium- and phosphorus-bearing oxide film in situ on titanium, raising surface roughness and hydrophilicity and promoting osteoblast adhesion" },
-      { zh: "羟基磷灰石涂层的成分与骨矿物相近，在植入早期即与新生骨形成化学键合", en: "the hydroxyapatite coating is close in composition to bone mineral and bonds chemically with new bone soon after implantation" },
-      { zh: "锌和钙等合金元素细化镁合金晶粒并形成稳定的腐蚀产物层，使降解速率与骨愈合进程相匹配", en: "alloying with zinc and calcium refines the grains of the magnesium alloy and forms a stable corrosion product layer, matching degradation to the progress of bone healing" },
-      { zh: "植入物降解释放的镁离子促进骨髓间充质干细胞成骨分化和局部血管生成，加速骨缺损修复", en: "magnesium ions released as the implant degrades promote osteogenic differentiation of bone marrow mesenchymal stem cells and local angiogenesis, accelerating bone defect repair" },
-      { zh: "涂层中负载的银离子或抗生素在植入初期持续释放，抑制细菌黏附和生物膜形成", en: "silver ions or antibiotics loaded in the coating are released steadily after implantation and inhibit bacterial adhesion and biofilm formation" },
-      { zh: "根据患者CT数据重建骨缺损三维模型，经拓扑优化设计假体外形与多孔结构后采用电子束熔融一体成形", en: "a 3D model of the bone defect reconstructed from the patient's CT data guides topology-optimized design of the prosthesis shape and porous structure, which is then built in one piece by electron beam melting" },
-      { zh: "高交联聚乙烯衬垫与陶瓷股骨头组成摩擦副，显著降低了关节面的磨损率", en: "a highly cross-linked polyethylene liner articulating against a ceramic femoral head forms a bearing couple with a much lower wear rate" },
-      { zh: "锁定螺钉的螺纹头部与钢板螺孔形成角度稳定结构，在骨质疏松的骨质中维持可靠固定", en: "the threaded heads of the locking screws form an angle-stable construct with the plate holes, maintaining secure fixation in osteoporotic bone" },
-      { zh: "种植体的锥形根部与变距螺纹在植入时挤压骨组织，提高骨量不足部位的初期稳定性", en: "the tapered body and variable-pitch thread of the implant compress the bone on insertion, increasing primary stability where bone is deficient" },
-      { zh: "磷酸钙骨水泥在体温下水化固化并逐渐转化为类骨磷灰石，随后被新生骨替代", en: "calcium phosphate cement sets by hydration at body temperature, gradually converts to bone-like apatite and is then replaced by new bone" },
+      {
+        zh: "孔隙率由芯部向表层梯度增大，使植入物的表观弹性模量接近松质骨，从而减轻应力遮挡",
+        en: "porosity increases in a gradient from the core to the surface so that the apparent elastic modulus of the implant approaches that of cancellous bone, reducing stress shielding",
+      },
+      {
+        zh: "微弧氧化在钛表面原位生长含钙磷的多孔氧化膜，提高表面粗糙度和亲水性，促进成骨细胞黏附",
+        en: "micro-arc oxidation grows a porous calcium- and phosphorus-bearing oxide film in situ on titanium, raising surface roughness and hydrophilicity and promoting osteoblast adhesion",
+      },
+      {
+        zh: "羟基磷灰石涂层的成分与骨矿物相近，在植入早期即与新生骨形成化学键合",
+        en: "the hydroxyapatite coating is close in composition to bone mineral and bonds chemically with new bone soon after implantation",
+      },
+      {
+        zh: "锌和钙等合金元素细化镁合金晶粒并形成稳定的腐蚀产物层，使降解速率与骨愈合进程相匹配",
+        en: "alloying with zinc and calcium refines the grains of the magnesium alloy and forms a stable corrosion product layer, matching degradation to the progress of bone healing",
+      },
+      {
+        zh: "植入物降解释放的镁离子促进骨髓间充质干细胞成骨分化和局部血管生成，加速骨缺损修复",
+        en: "magnesium ions released as the implant degrades promote osteogenic differentiation of bone marrow mesenchymal stem cells and local angiogenesis, accelerating bone defect repair",
+      },
+      {
+        zh: "涂层中负载的银离子或抗生素在植入初期持续释放，抑制细菌黏附和生物膜形成",
+        en: "silver ions or antibiotics loaded in the coating are released steadily after implantation and inhibit bacterial adhesion and biofilm formation",
+      },
+      {
+        zh: "根据患者CT数据重建骨缺损三维模型，经拓扑优化设计假体外形与多孔结构后采用电子束熔融一体成形",
+        en: "a 3D model of the bone defect reconstructed from the patient's CT data guides topology-optimized design of the prosthesis shape and porous structure, which is then built in one piece by electron beam melting",
+      },
+      {
+        zh: "高交联聚乙烯衬垫与陶瓷股骨头组成摩擦副，显著降低了关节面的磨损率",
+        en: "a highly cross-linked polyethylene liner articulating against a ceramic femoral head forms a bearing couple with a much lower wear rate",
+      },
+      {
+        zh: "锁定螺钉的螺纹头部与钢板螺孔形成角度稳定结构，在骨质疏松的骨质中维持可靠固定",
+        en: "the threaded heads of the locking screws form an angle-stable construct with the plate holes, maintaining secure fixation in osteoporotic bone",
+      },
+      {
+        zh: "种植体的锥形根部与变距螺纹在植入时挤压骨组织，提高骨量不足部位的初期稳定性",
+        en: "the tapered body and variable-pitch thread of the implant compress the bone on insertion, increasing primary stability where bone is deficient",
+      },
+      {
+        zh: "磷酸钙骨水泥在体温下水化固化并逐渐转化为类骨磷灰石，随后被新生骨替代",
+        en: "calcium phosphate cement sets by hydration at body temperature, gradually converts to bone-like apatite and is then replaced by new bone",
+      },
     ],
     effects: [
       { zh: "减轻了应力遮挡效应", en: "reduces stress shielding" },
@@ -1634,7 +2364,17 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 4,
     ipcMain: ["B61B 13/04", "B61L 27/04", "B61F 5/52", "E01B 7/00", "E01B 25/00", "B61D 17/00"],
-    ipcOther: ["B61B 1/00", "B61L 23/00", "B61L 25/02", "B61L 15/00", "B61F 5/00", "B61D 27/00", "B61D 19/02", "E01B 19/00", "G01M 17/08"],
+    ipcOther: [
+      "B61B 1/00",
+      "B61L 23/00",
+      "B61L 25/02",
+      "B61L 15/00",
+      "B61F 5/00",
+      "B61D 27/00",
+      "B61D 19/02",
+      "E01B 19/00",
+      "G01M 17/08",
+    ],
     subjects: [
       { zh: "跨座式单轨车辆转向架", en: "bogie for straddle monorail vehicles" },
       { zh: "跨座式单轨道岔", en: "straddle monorail turnout" },
@@ -1737,28 +2477,88 @@ export const AREAS: TechArea[] = [
       { zh: "浮置板", en: "floating slab" },
     ],
     problems: [
-      { zh: "跨座式单轨道岔梁体重量大、转辙时间长，影响线路通过能力", en: "the beams of straddle monorail turnouts are heavy and switch slowly, limiting line capacity" },
-      { zh: "单轨车辆的橡胶走行轮在大坡度和小半径曲线线路上磨耗快，更换频繁", en: "the rubber running tyres of monorail vehicles wear fast on steep gradients and tight curves and must be replaced often" },
-      { zh: "单轨车辆在高架轨道梁上发生故障时，乘客疏散和救援困难", en: "when a monorail vehicle breaks down on an elevated track beam, evacuating and rescuing passengers is difficult" },
-      { zh: "基于轨道电路的列车定位精度低，追踪间隔难以进一步压缩", en: "train positioning by track circuits is coarse, so headways can hardly be shortened further" },
-      { zh: "列车运行能耗高，再生制动能量未被充分利用", en: "trains consume much energy and regenerative braking energy is not fully used" },
-      { zh: "轮轨振动经轨道结构传至周边建筑，引起振动和二次结构噪声扰民", en: "wheel-rail vibration travels through the track into nearby buildings and causes vibration and ground-borne noise that disturb residents" },
-      { zh: "轨道梁预制和安装的精度要求高，线形偏差影响行车平稳性", en: "track beams demand high precision in casting and installation, and alignment deviations impair ride quality" },
-      { zh: "车辆关键部件依赖计划修，难以及时发现早期故障", en: "key vehicle components rely on scheduled maintenance, so early faults are not found in time" },
-      { zh: "高峰时段客流集中，列车满载率高而运力调配不及时", en: "passenger flow peaks at rush hour, trains run very full and capacity is not reallocated in time" },
-      { zh: "人工巡检轨道效率低，而夜间天窗时间有限", en: "manual track inspection is slow and the overnight maintenance window is short" },
+      {
+        zh: "跨座式单轨道岔梁体重量大、转辙时间长，影响线路通过能力",
+        en: "the beams of straddle monorail turnouts are heavy and switch slowly, limiting line capacity",
+      },
+      {
+        zh: "单轨车辆的橡胶走行轮在大坡度和小半径曲线线路上磨耗快，更换频繁",
+        en: "the rubber running tyres of monorail vehicles wear fast on steep gradients and tight curves and must be replaced often",
+      },
+      {
+        zh: "单轨车辆在高架轨道梁上发生故障时，乘客疏散和救援困难",
+        en: "when a monorail vehicle breaks down on an elevated track beam, evacuating and rescuing passengers is difficult",
+      },
+      {
+        zh: "基于轨道电路的列车定位精度低，追踪间隔难以进一步压缩",
+        en: "train positioning by track circuits is coarse, so headways can hardly be shortened further",
+      },
+      {
+        zh: "列车运行能耗高，再生制动能量未被充分利用",
+        en: "trains consume much energy and regenerative braking energy is not fully used",
+      },
+      {
+        zh: "轮轨振动经轨道结构传至周边建筑，引起振动和二次结构噪声扰民",
+        en: "wheel-rail vibration travels through the track into nearby buildings and causes vibration and ground-borne noise that disturb residents",
+      },
+      {
+        zh: "轨道梁预制和安装的精度要求高，线形偏差影响行车平稳性",
+        en: "track beams demand high precision in casting and installation, and alignment deviations impair ride quality",
+      },
+      {
+        zh: "车辆关键部件依赖计划修，难以及时发现早期故障",
+        en: "key vehicle components rely on scheduled maintenance, so early faults are not found in time",
+      },
+      {
+        zh: "高峰时段客流集中，列车满载率高而运力调配不及时",
+        en: "passenger flow peaks at rush hour, trains run very full and capacity is not reallocated in time",
+      },
+      {
+        zh: "人工巡检轨道效率低，而夜间天窗时间有限",
+        en: "manual track inspection is slow and the overnight maintenance window is short",
+      },
     ],
     mechanisms: [
-      { zh: "道岔梁由驱动装置带动沿滑道平移或绕转轴转动，到位后由锁定装置可靠锁闭，完成线路转换", en: "the turnout beam is driven along slideways or about a pivot and, once in position, is locked securely by the locking device to complete the route change" },
-      { zh: "导向轮和稳定轮分别夹持轨道梁的两个侧面，约束车辆横向位移并抵抗侧倾，走行轮承受车辆的垂向载荷", en: "guide wheels and stabilizing wheels grip the two side faces of the track beam to restrain lateral movement and resist rolling, while the running wheels carry the vertical load" },
-      { zh: "车载控制器根据应答器和测速传感器信息确定列车位置，通过车地无线通信与区域控制器交换数据，按移动闭塞原理计算安全制动曲线", en: "the on-board controller determines the train position from balises and speed sensors, exchanges data with the zone controller over the train-to-ground radio and computes the safe braking curve on the moving-block principle" },
-      { zh: "列车自动运行系统根据线路坡度和限速优化牵引、惰行和制动工况序列，降低运行能耗", en: "the automatic train operation system optimizes the sequence of traction, coasting and braking from gradients and speed limits to cut energy consumption" },
-      { zh: "再生制动时牵引电机工作于发电状态，能量回馈装置将直流母线上的多余电能逆变后回馈至中压电网", en: "during regenerative braking the traction motors act as generators, and the energy feedback device inverts surplus energy on the DC bus back into the medium-voltage grid" },
-      { zh: "浮置板通过钢弹簧或橡胶支座与基础隔离，形成质量-弹簧系统，衰减向下传递的振动", en: "the floating slab is isolated from its foundation by steel springs or rubber bearings, forming a mass-spring system that attenuates the vibration transmitted downward" },
-      { zh: "空气弹簧根据载荷自动调节高度，使车辆地板面与站台保持齐平并提高乘坐舒适性", en: "the air springs adjust their height to the load, keeping the vehicle floor level with the platform and improving ride comfort" },
-      { zh: "检测装置通过激光位移传感器和惯性基准测量轨道梁的高低、轨向和错台，生成线形偏差报告", en: "the inspection device measures the vertical profile, alignment and steps of the track beam with laser displacement sensors and an inertial reference and reports the alignment deviations" },
-      { zh: "车载传感器采集走行部的振动和温度数据，诊断模型据此识别轴承和齿轮箱等部件的早期故障", en: "on-board sensors collect vibration and temperature data from the running gear, from which a diagnostic model identifies early faults in bearings, gearboxes and other parts" },
-      { zh: "巡检机器人搭载线阵相机沿轨道行驶，通过图像识别检测扣件缺失和钢轨表面伤损", en: "the inspection robot travels along the track with a line-scan camera and detects missing fasteners and rail surface damage by image recognition" },
+      {
+        zh: "道岔梁由驱动装置带动沿滑道平移或绕转轴转动，到位后由锁定装置可靠锁闭，完成线路转换",
+        en: "the turnout beam is driven along slideways or about a pivot and, once in position, is locked securely by the locking device to complete the route change",
+      },
+      {
+        zh: "导向轮和稳定轮分别夹持轨道梁的两个侧面，约束车辆横向位移并抵抗侧倾，走行轮承受车辆的垂向载荷",
+        en: "guide wheels and stabilizing wheels grip the two side faces of the track beam to restrain lateral movement and resist rolling, while the running wheels carry the vertical load",
+      },
+      {
+        zh: "车载控制器根据应答器和测速传感器信息确定列车位置，通过车地无线通信与区域控制器交换数据，按移动闭塞原理计算安全制动曲线",
+        en: "the on-board controller determines the train position from balises and speed sensors, exchanges data with the zone controller over the train-to-ground radio and computes the safe braking curve on the moving-block principle",
+      },
+      {
+        zh: "列车自动运行系统根据线路坡度和限速优化牵引、惰行和制动工况序列，降低运行能耗",
+        en: "the automatic train operation system optimizes the sequence of traction, coasting and braking from gradients and speed limits to cut energy consumption",
+      },
+      {
+        zh: "再生制动时牵引电机工作于发电状态，能量回馈装置将直流母线上的多余电能逆变后回馈至中压电网",
+        en: "during regenerative braking the traction motors act as generators, and the energy feedback device inverts surplus energy on the DC bus back into the medium-voltage grid",
+      },
+      {
+        zh: "浮置板通过钢弹簧或橡胶支座与基础隔离，形成质量-弹簧系统，衰减向下传递的振动",
+        en: "the floating slab is isolated from its foundation by steel springs or rubber bearings, forming a mass-spring system that attenuates the vibration transmitted downward",
+      },
+      {
+        zh: "空气弹簧根据载荷自动调节高度，使车辆地板面与站台保持齐平并提高乘坐舒适性",
+        en: "the air springs adjust their height to the load, keeping the vehicle floor level with the platform and improving ride comfort",
+      },
+      {
+        zh: "检测装置通过激光位移传感器和惯性基准测量轨道梁的高低、轨向和错台，生成线形偏差报告",
+        en: "the inspection device measures the vertical profile, alignment and steps of the track beam with laser displacement sensors and an inertial reference and reports the alignment deviations",
+      },
+      {
+        zh: "车载传感器采集走行部的振动和温度数据，诊断模型据此识别轴承和齿轮箱等部件的早期故障",
+        en: "on-board sensors collect vibration and temperature data from the running gear, from which a diagnostic model identifies early faults in bearings, gearboxes and other parts",
+      },
+      {
+        zh: "巡检机器人搭载线阵相机沿轨道行驶，通过图像识别检测扣件缺失和钢轨表面伤损",
+        en: "the inspection robot travels along the track with a line-scan camera and detects missing fasteners and rail surface damage by image recognition",
+      },
     ],
     effects: [
       { zh: "缩短了道岔转辙时间", en: "shortens turnout switching time" },
@@ -1812,7 +2612,18 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 4,
     ipcMain: ["E01C 7/18", "E01C 11/005", "E01C 3/06", "E01C 23/01", "C08L 95/00", "C04B 26/26"],
-    ipcOther: ["E01C 7/35", "E01C 11/16", "E01C 11/22", "E01C 11/24", "E01C 19/10", "E01C 19/48", "E01C 23/06", "G01N 33/42", "E02D 3/12", "E02D 17/20"],
+    ipcOther: [
+      "E01C 7/35",
+      "E01C 11/16",
+      "E01C 11/22",
+      "E01C 11/24",
+      "E01C 19/10",
+      "E01C 19/48",
+      "E01C 23/06",
+      "G01N 33/42",
+      "E02D 3/12",
+      "E02D 17/20",
+    ],
     subjects: [
       { zh: "长寿命沥青路面结构", en: "long-life asphalt pavement structure" },
       { zh: "透水沥青路面排水系统", en: "drainage system for pervious asphalt pavement" },
@@ -1858,7 +2669,10 @@ export const AREAS: TechArea[] = [
       { zh: "废胎胶粉改性沥青", en: "crumb-rubber-modified asphalt" },
       { zh: "环氧沥青", en: "epoxy asphalt" },
       { zh: "温拌沥青混合料", en: "warm-mix asphalt mixture" },
-      { zh: "高掺量旧料厂拌热再生混合料", en: "plant-mixed hot recycled mixture with a high reclaimed-material content" },
+      {
+        zh: "高掺量旧料厂拌热再生混合料",
+        en: "plant-mixed hot recycled mixture with a high reclaimed-material content",
+      },
       { zh: "乳化沥青冷再生混合料", en: "emulsified asphalt cold recycled mixture" },
       { zh: "沥青再生剂", en: "asphalt rejuvenator" },
       { zh: "钢渣集料透水沥青混凝土", en: "pervious asphalt concrete with steel-slag aggregate" },
@@ -1932,36 +2746,102 @@ export const AREAS: TechArea[] = [
       { zh: "探地雷达", en: "ground-penetrating radar" },
     ],
     problems: [
-      { zh: "在重载交通和高温作用下沥青路面容易产生车辙", en: "asphalt pavements readily rut under heavy traffic and high temperatures" },
-      { zh: "半刚性基层收缩开裂后向上反射至沥青面层，形成反射裂缝", en: "shrinkage cracks in semi-rigid bases reflect up into the asphalt surfacing as reflective cracks" },
-      { zh: "雨水渗入路面结构后在行车荷载作用下产生动水压力，引起沥青剥落和坑槽", en: "rainwater entering the pavement produces pore-water pressure under traffic, causing stripping and potholes" },
-      { zh: "人工巡查路面病害效率低、主观性强，难以及时发现早期裂缝", en: "manual surveys of pavement distress are slow and subjective and miss early cracks" },
-      { zh: "旧沥青路面铣刨料大量堆积、利用率低，造成资源浪费和环境污染", en: "milled material from old asphalt pavements piles up and is little reused, wasting resources and polluting the environment" },
-      { zh: "老化沥青中的轻质组分减少，再生混合料的低温抗裂性能差", en: "aged asphalt has lost its light fractions, so recycled mixtures crack easily at low temperature" },
-      { zh: "热拌沥青混合料生产温度高，能耗大且排放大量沥青烟", en: "hot-mix asphalt is produced at high temperatures, consuming much energy and emitting heavy asphalt fumes" },
-      { zh: "山区公路高填方路基的工后沉降大，容易引起路面开裂", en: "high-fill subgrades on mountain highways settle considerably after construction and crack the pavement" },
-      { zh: "冬季路面积雪结冰，撒布的融雪剂腐蚀路面和桥梁结构", en: "snow and ice build up on roads in winter, and de-icing salts corrode pavements and bridge structures" },
-      { zh: "坑槽修补料与原路面黏结不良，修补后短期内再次破损", en: "pothole repair materials bond poorly to the existing pavement and fail again soon after repair" },
+      {
+        zh: "在重载交通和高温作用下沥青路面容易产生车辙",
+        en: "asphalt pavements readily rut under heavy traffic and high temperatures",
+      },
+      {
+        zh: "半刚性基层收缩开裂后向上反射至沥青面层，形成反射裂缝",
+        en: "shrinkage cracks in semi-rigid bases reflect up into the asphalt surfacing as reflective cracks",
+      },
+      {
+        zh: "雨水渗入路面结构后在行车荷载作用下产生动水压力，引起沥青剥落和坑槽",
+        en: "rainwater entering the pavement produces pore-water pressure under traffic, causing stripping and potholes",
+      },
+      {
+        zh: "人工巡查路面病害效率低、主观性强，难以及时发现早期裂缝",
+        en: "manual surveys of pavement distress are slow and subjective and miss early cracks",
+      },
+      {
+        zh: "旧沥青路面铣刨料大量堆积、利用率低，造成资源浪费和环境污染",
+        en: "milled material from old asphalt pavements piles up and is little reused, wasting resources and polluting the environment",
+      },
+      {
+        zh: "老化沥青中的轻质组分减少，再生混合料的低温抗裂性能差",
+        en: "aged asphalt has lost its light fractions, so recycled mixtures crack easily at low temperature",
+      },
+      {
+        zh: "热拌沥青混合料生产温度高，能耗大且排放大量沥青烟",
+        en: "hot-mix asphalt is produced at high temperatures, consuming much energy and emitting heavy asphalt fumes",
+      },
+      {
+        zh: "山区公路高填方路基的工后沉降大，容易引起路面开裂",
+        en: "high-fill subgrades on mountain highways settle considerably after construction and crack the pavement",
+      },
+      {
+        zh: "冬季路面积雪结冰，撒布的融雪剂腐蚀路面和桥梁结构",
+        en: "snow and ice build up on roads in winter, and de-icing salts corrode pavements and bridge structures",
+      },
+      {
+        zh: "坑槽修补料与原路面黏结不良，修补后短期内再次破损",
+        en: "pothole repair materials bond poorly to the existing pavement and fail again soon after repair",
+      },
     ],
     mechanisms: [
-      { zh: "SBS改性剂在沥青中溶胀并形成三维网络结构，提高沥青的软化点和弹性恢复能力", en: "the SBS modifier swells in the asphalt and forms a three-dimensional network that raises its softening point and elastic recovery" },
-      { zh: "再生剂补充老化沥青中损失的芳香分，恢复沥青的组分平衡和流变性能", en: "the rejuvenator replenishes the aromatics lost from aged asphalt and restores its compositional balance and rheology" },
-      { zh: "加热墙以热风循环方式将旧路面加热至120℃以上，经耙松、添加再生剂和新料拌和后重新摊铺压实", en: "heating panels raise the old pavement above 120 °C by hot-air circulation, after which it is scarified, mixed with rejuvenator and new material, and relaid and compacted" },
-      { zh: "线阵相机在车辆行驶中连续采集路面图像，深度学习模型逐像素分割裂缝并计算其长度和宽度", en: "a line-scan camera captures the road surface continuously while driving, and a deep learning model segments cracks pixel by pixel and measures their length and width" },
-      { zh: "应力吸收层利用高弹性改性沥青消散基层裂缝尖端的应力集中，延缓裂缝向面层扩展", en: "the stress-absorbing layer of highly elastic modified asphalt dissipates the stress concentration at the tips of base cracks and delays their growth into the surfacing" },
-      { zh: "大孔隙排水层使雨水快速下渗并沿横坡排入边沟，减少路表水膜和行车溅水", en: "the open-graded drainage layer lets rainwater soak away quickly and run along the cross slope into the ditch, reducing surface water films and spray" },
-      { zh: "土工格栅与填料之间的嵌锁和摩擦作用限制土体侧向变形，提高高填方路基的整体稳定性", en: "interlock and friction between the geogrid and the fill restrain lateral deformation of the soil and increase the overall stability of high fills" },
-      { zh: "温拌剂降低沥青在施工温度下的黏度，使混合料在较低温度下完成拌和与压实", en: "the warm-mix additive lowers the viscosity of the asphalt at construction temperature so that the mixture can be mixed and compacted at lower temperatures" },
-      { zh: "探地雷达向路面发射电磁波并接收各结构层界面的反射信号，据此反演层厚和内部脱空", en: "ground-penetrating radar sends electromagnetic waves into the pavement and receives reflections from the layer interfaces, from which layer thicknesses and voids are inferred" },
-      { zh: "压路机上的加速度传感器实时采集振动响应，计算压实度指标并在驾驶室显示压实遍数和欠压区域", en: "accelerometers on the roller record its vibration response in real time, from which a compaction index is calculated and the number of passes and under-compacted areas are shown in the cab" },
+      {
+        zh: "SBS改性剂在沥青中溶胀并形成三维网络结构，提高沥青的软化点和弹性恢复能力",
+        en: "the SBS modifier swells in the asphalt and forms a three-dimensional network that raises its softening point and elastic recovery",
+      },
+      {
+        zh: "再生剂补充老化沥青中损失的芳香分，恢复沥青的组分平衡和流变性能",
+        en: "the rejuvenator replenishes the aromatics lost from aged asphalt and restores its compositional balance and rheology",
+      },
+      {
+        zh: "加热墙以热风循环方式将旧路面加热至120℃以上，经耙松、添加再生剂和新料拌和后重新摊铺压实",
+        en: "heating panels raise the old pavement above 120 °C by hot-air circulation, after which it is scarified, mixed with rejuvenator and new material, and relaid and compacted",
+      },
+      {
+        zh: "线阵相机在车辆行驶中连续采集路面图像，深度学习模型逐像素分割裂缝并计算其长度和宽度",
+        en: "a line-scan camera captures the road surface continuously while driving, and a deep learning model segments cracks pixel by pixel and measures their length and width",
+      },
+      {
+        zh: "应力吸收层利用高弹性改性沥青消散基层裂缝尖端的应力集中，延缓裂缝向面层扩展",
+        en: "the stress-absorbing layer of highly elastic modified asphalt dissipates the stress concentration at the tips of base cracks and delays their growth into the surfacing",
+      },
+      {
+        zh: "大孔隙排水层使雨水快速下渗并沿横坡排入边沟，减少路表水膜和行车溅水",
+        en: "the open-graded drainage layer lets rainwater soak away quickly and run along the cross slope into the ditch, reducing surface water films and spray",
+      },
+      {
+        zh: "土工格栅与填料之间的嵌锁和摩擦作用限制土体侧向变形，提高高填方路基的整体稳定性",
+        en: "interlock and friction between the geogrid and the fill restrain lateral deformation of the soil and increase the overall stability of high fills",
+      },
+      {
+        zh: "温拌剂降低沥青在施工温度下的黏度，使混合料在较低温度下完成拌和与压实",
+        en: "the warm-mix additive lowers the viscosity of the asphalt at construction temperature so that the mixture can be mixed and compacted at lower temperatures",
+      },
+      {
+        zh: "探地雷达向路面发射电磁波并接收各结构层界面的反射信号，据此反演层厚和内部脱空",
+        en: "ground-penetrating radar sends electromagnetic waves into the pavement and receives reflections from the layer interfaces, from which layer thicknesses and voids are inferred",
+      },
+      {
+        zh: "压路机上的加速度传感器实时采集振动响应，计算压实度指标并在驾驶室显示压实遍数和欠压区域",
+        en: "accelerometers on the roller record its vibration response in real time, from which a compaction index is calculated and the number of passes and under-compacted areas are shown in the cab",
+      },
     ],
     effects: [
-      { zh: "提高了沥青路面的高温抗车辙能力", en: "improves the rutting resistance of asphalt pavement at high temperature" },
+      {
+        zh: "提高了沥青路面的高温抗车辙能力",
+        en: "improves the rutting resistance of asphalt pavement at high temperature",
+      },
       { zh: "延缓了反射裂缝的产生", en: "delays the onset of reflective cracking" },
       { zh: "提高了沥青混合料的水稳定性", en: "improves the moisture stability of asphalt mixtures" },
       { zh: "提高了旧料的利用率", en: "increases the reuse rate of reclaimed material" },
       { zh: "降低了施工能耗和沥青烟排放", en: "reduces construction energy consumption and asphalt fume emissions" },
-      { zh: "提高了路面病害检测的效率和准确率", en: "improves the efficiency and accuracy of pavement distress detection" },
+      {
+        zh: "提高了路面病害检测的效率和准确率",
+        en: "improves the efficiency and accuracy of pavement distress detection",
+      },
       { zh: "减少了路基的工后沉降", en: "reduces post-construction settlement of the subgrade" },
       { zh: "提高了路面的抗滑性能", en: "improves the skid resistance of the pavement" },
       { zh: "延长了路面的使用寿命", en: "extends the service life of the pavement" },

@@ -6,16 +6,32 @@ import type { TechArea } from "../tech-area";
 export const AREAS: TechArea[] = [
   {
     key: "traditional-chinese-medicine",
-    topic: { zh: "中药材加工、中药提取与中药制剂", en: "processing of Chinese medicinal materials, herbal extraction and traditional Chinese medicine preparations" },
+    topic: {
+      zh: "中药材加工、中药提取与中药制剂",
+      en: "processing of Chinese medicinal materials, herbal extraction and traditional Chinese medicine preparations",
+    },
     cluster: "BIOMEDICINE",
     field: "HEALTH",
     weight: 5,
     ipcMain: ["A61K 36/258", "A61K 36/481", "A61K 36/484", "A61K 36/537", "A61K 36/9066", "B01D 11/02"],
-    ipcOther: ["A61K 9/16", "A61K 9/20", "A61P 1/16", "A61P 3/10", "A61P 9/10", "A61P 29/00", "A61J 3/00", "B01D 1/00", "G01N 30/02"],
+    ipcOther: [
+      "A61K 9/16",
+      "A61K 9/20",
+      "A61P 1/16",
+      "A61P 3/10",
+      "A61P 9/10",
+      "A61P 29/00",
+      "A61J 3/00",
+      "B01D 1/00",
+      "G01N 30/02",
+    ],
     subjects: [
       { zh: "中药提取装置", en: "extraction device for traditional Chinese medicine" },
       { zh: "中药多功能提取罐", en: "multifunctional extraction tank for traditional Chinese medicine" },
-      { zh: "中药超临界二氧化碳萃取设备", en: "supercritical carbon dioxide extraction equipment for traditional Chinese medicine" },
+      {
+        zh: "中药超临界二氧化碳萃取设备",
+        en: "supercritical carbon dioxide extraction equipment for traditional Chinese medicine",
+      },
       { zh: "中药渗漉装置", en: "percolation device for traditional Chinese medicine" },
       { zh: "中药提取液减压浓缩装置", en: "vacuum concentration device for traditional Chinese medicine extracts" },
       { zh: "中药提取液醇沉装置", en: "ethanol precipitation device for traditional Chinese medicine extracts" },
@@ -28,9 +44,15 @@ export const AREAS: TechArea[] = [
       { zh: "中药材蒸制设备", en: "steaming equipment for Chinese medicinal materials" },
       { zh: "中药材超微粉碎装置", en: "ultrafine grinding device for Chinese medicinal materials" },
       { zh: "中药材筛选分级装置", en: "screening and grading device for Chinese medicinal materials" },
-      { zh: "中药饮片智能分拣装置", en: "intelligent sorting device for traditional Chinese medicine decoction pieces" },
+      {
+        zh: "中药饮片智能分拣装置",
+        en: "intelligent sorting device for traditional Chinese medicine decoction pieces",
+      },
       { zh: "中药煎煮装置", en: "decocting device for traditional Chinese medicine" },
-      { zh: "中药配方颗粒自动调剂设备", en: "automatic dispensing equipment for traditional Chinese medicine granules" },
+      {
+        zh: "中药配方颗粒自动调剂设备",
+        en: "automatic dispensing equipment for traditional Chinese medicine granules",
+      },
       { zh: "中药制丸机", en: "pill-making machine for traditional Chinese medicine" },
       { zh: "中药材近红外快速检测装置", en: "near-infrared rapid testing device for Chinese medicinal materials" },
       { zh: "中药药渣脱水装置", en: "dewatering device for spent traditional Chinese medicine residue" },
@@ -42,10 +64,16 @@ export const AREAS: TechArea[] = [
       { zh: "中药材的质量控制方法", en: "quality control method for Chinese medicinal materials" },
       { zh: "黄芪多糖的纯化方法", en: "method for purifying astragalus polysaccharide" },
       { zh: "中药滴丸的制备方法", en: "method for preparing traditional Chinese medicine dropping pills" },
-      { zh: "中药复方的微生物发酵方法", en: "method for microbial fermentation of compound traditional Chinese medicine" },
+      {
+        zh: "中药复方的微生物发酵方法",
+        en: "method for microbial fermentation of compound traditional Chinese medicine",
+      },
       { zh: "人参皂苷的生物转化方法", en: "method for biotransformation of ginsenosides" },
       { zh: "中药挥发油的提取方法", en: "method for extracting volatile oil from traditional Chinese medicine" },
-      { zh: "中药材的产地加工方法", en: "method for primary processing of Chinese medicinal materials at the place of origin" },
+      {
+        zh: "中药材的产地加工方法",
+        en: "method for primary processing of Chinese medicinal materials at the place of origin",
+      },
       { zh: "中药材真伪的鉴别方法", en: "method for authenticating Chinese medicinal materials" },
       { zh: "中药浸膏的干燥方法", en: "method for drying traditional Chinese medicine extracts" },
       { zh: "中药材农药残留的检测方法", en: "method for detecting pesticide residues in Chinese medicinal materials" },
@@ -54,7 +82,10 @@ export const AREAS: TechArea[] = [
     preparations: [
       { zh: "中药组合物", en: "traditional Chinese medicine composition" },
       { zh: "治疗慢性胃炎的中药组合物", en: "traditional Chinese medicine composition for treating chronic gastritis" },
-      { zh: "治疗类风湿关节炎的中药组合物", en: "traditional Chinese medicine composition for treating rheumatoid arthritis" },
+      {
+        zh: "治疗类风湿关节炎的中药组合物",
+        en: "traditional Chinese medicine composition for treating rheumatoid arthritis",
+      },
       { zh: "降血糖中药复方制剂", en: "hypoglycemic compound traditional Chinese medicine preparation" },
       { zh: "中药提取物", en: "traditional Chinese medicine extract" },
       { zh: "黄芪多糖提取物", en: "astragalus polysaccharide extract" },
@@ -87,7 +118,10 @@ export const AREAS: TechArea[] = [
     designPoints: [
       { zh: "整体呈长方体且四角圆弧过渡的外形", en: "a rectangular overall shape with rounded corners" },
       { zh: "正面的中式传统纹样装饰", en: "the traditional Chinese ornamental pattern on the front" },
-      { zh: "表面的草本植物图案与书法字体的组合", en: "the combination of herbal plant motifs and calligraphic lettering on the surface" },
+      {
+        zh: "表面的草本植物图案与书法字体的组合",
+        en: "the combination of herbal plant motifs and calligraphic lettering on the surface",
+      },
       { zh: "顶盖与主体之间的比例关系", en: "the proportions between the top cover and the main body" },
       { zh: "木纹色与黑色相间的配色", en: "the colour scheme alternating wood-grain tones with black" },
       { zh: "抽屉或分格的阵列式布局", en: "the array layout of drawers or compartments" },
@@ -136,30 +170,96 @@ export const AREAS: TechArea[] = [
       { zh: "高效液相色谱仪", en: "high-performance liquid chromatograph" },
     ],
     problems: [
-      { zh: "中药材传统提取工艺溶剂用量大、提取时间长，有效成分提取率低", en: "conventional extraction of Chinese medicinal materials uses large amounts of solvent and long extraction times, and the yield of active ingredients is low" },
-      { zh: "中药饮片炮制多依靠人工经验掌握火候，批次之间质量差异大", en: "the processing of decoction pieces relies on manual experience to judge the heat, so quality varies widely between batches" },
-      { zh: "高温长时间浓缩和干燥易使热敏性成分降解，并造成挥发油损失", en: "concentration and drying at high temperature for long periods degrade heat-sensitive constituents and cause loss of volatile oils" },
-      { zh: "中药复方成分复杂，仅以单一指标成分难以全面评价产品质量", en: "compound formulas contain complex constituents, and a single marker compound cannot fully reflect product quality" },
-      { zh: "部分中药有效成分水溶性差，口服生物利用度低", en: "some active ingredients of traditional Chinese medicine are poorly water-soluble and have low oral bioavailability" },
-      { zh: "中药材清洗、切制和干燥工序衔接不畅，人工劳动强度大且易造成二次污染", en: "the washing, cutting and drying of medicinal materials are poorly linked, so manual labour is heavy and secondary contamination is likely" },
-      { zh: "中药汤剂煎煮耗时且口感苦涩，患者服药依从性差", en: "herbal decoctions take a long time to prepare and taste bitter, so patients adhere poorly to treatment" },
-      { zh: "中药材重金属和农药残留超标的情况时有发生", en: "heavy-metal and pesticide residues in Chinese medicinal materials exceed the permitted limits from time to time" },
-      { zh: "中药浸膏黏度大、含糖量高，喷雾干燥时易粘壁结块", en: "herbal extracts are viscous and rich in sugars, so they stick to the chamber wall and cake during spray drying" },
-      { zh: "提取后的中药药渣含水率高，直接堆放易腐败并污染环境", en: "spent herb residue after extraction has a high moisture content and rots and pollutes the environment when simply dumped" },
+      {
+        zh: "中药材传统提取工艺溶剂用量大、提取时间长，有效成分提取率低",
+        en: "conventional extraction of Chinese medicinal materials uses large amounts of solvent and long extraction times, and the yield of active ingredients is low",
+      },
+      {
+        zh: "中药饮片炮制多依靠人工经验掌握火候，批次之间质量差异大",
+        en: "the processing of decoction pieces relies on manual experience to judge the heat, so quality varies widely between batches",
+      },
+      {
+        zh: "高温长时间浓缩和干燥易使热敏性成分降解，并造成挥发油损失",
+        en: "concentration and drying at high temperature for long periods degrade heat-sensitive constituents and cause loss of volatile oils",
+      },
+      {
+        zh: "中药复方成分复杂，仅以单一指标成分难以全面评价产品质量",
+        en: "compound formulas contain complex constituents, and a single marker compound cannot fully reflect product quality",
+      },
+      {
+        zh: "部分中药有效成分水溶性差，口服生物利用度低",
+        en: "some active ingredients of traditional Chinese medicine are poorly water-soluble and have low oral bioavailability",
+      },
+      {
+        zh: "中药材清洗、切制和干燥工序衔接不畅，人工劳动强度大且易造成二次污染",
+        en: "the washing, cutting and drying of medicinal materials are poorly linked, so manual labour is heavy and secondary contamination is likely",
+      },
+      {
+        zh: "中药汤剂煎煮耗时且口感苦涩，患者服药依从性差",
+        en: "herbal decoctions take a long time to prepare and taste bitter, so patients adhere poorly to treatment",
+      },
+      {
+        zh: "中药材重金属和农药残留超标的情况时有发生",
+        en: "heavy-metal and pesticide residues in Chinese medicinal materials exceed the permitted limits from time to time",
+      },
+      {
+        zh: "中药浸膏黏度大、含糖量高，喷雾干燥时易粘壁结块",
+        en: "herbal extracts are viscous and rich in sugars, so they stick to the chamber wall and cake during spray drying",
+      },
+      {
+        zh: "提取后的中药药渣含水率高，直接堆放易腐败并污染环境",
+        en: "spent herb residue after extraction has a high moisture content and rots and pollutes the environment when simply dumped",
+      },
     ],
     mechanisms: [
-      { zh: "黄芪多糖通过激活巨噬细胞并促进细胞因子分泌，增强机体的免疫功能", en: "astragalus polysaccharide activates macrophages and promotes cytokine secretion, thereby strengthening immune function" },
-      { zh: "丹参酮类成分抑制血小板聚集并改善微循环，减轻心肌缺血损伤", en: "tanshinones inhibit platelet aggregation and improve microcirculation, alleviating myocardial ischemic injury" },
-      { zh: "各味药材按君臣佐使配伍，协同发挥清热解毒和活血化瘀的作用", en: "the herbs are combined according to the monarch, minister, assistant and guide principle and act synergistically to clear heat, remove toxins, activate blood circulation and resolve stasis" },
-      { zh: "超临界二氧化碳兼具气体的扩散性和液体的溶解能力，选择性地萃取脂溶性有效成分", en: "supercritical carbon dioxide combines the diffusivity of a gas with the solvating power of a liquid and selectively extracts fat-soluble active ingredients" },
-      { zh: "大孔吸附树脂依据分子极性和大小的差异吸附目标成分，经梯度乙醇洗脱后实现富集纯化", en: "the macroporous adsorption resin adsorbs target components according to differences in molecular polarity and size, and gradient ethanol elution enriches and purifies them" },
-      { zh: "益生菌发酵过程中产生的糖苷酶将原型皂苷水解为稀有皂苷，使其更易被吸收", en: "glycosidases produced during probiotic fermentation hydrolyze prototype saponins into rare saponins that are more readily absorbed" },
-      { zh: "姜黄素包埋于纳米载体的疏水内核中，借助载体的亲水外壳在胃肠道中分散并被吸收", en: "curcumin is loaded in the hydrophobic core of nanocarriers whose hydrophilic shell disperses it in the gastrointestinal tract for absorption" },
-      { zh: "组合物通过抑制核因子κB信号通路，下调炎症因子的表达", en: "the composition inhibits the nuclear factor-κB signaling pathway and downregulates the expression of inflammatory cytokines" },
-      { zh: "蒸汽夹套加热提取罐内的药材与溶剂，挥发性成分经冷凝器冷凝后在油水分离器中分层收集", en: "the steam jacket heats the herbs and solvent in the extraction tank, and the volatile constituents are condensed in the condenser and collected as a separate layer in the oil-water separator" },
-      { zh: "进料输送带将药材连续送至旋转刀盘，通过调节刀盘转速与进料速度控制饮片厚度", en: "the feed conveyor belt delivers the herbs continuously to the rotary cutter disc, and the slice thickness is set by matching the disc speed to the feed rate" },
-      { zh: "热风循环烘箱内的温湿度传感器实时反馈，控制器据此调节加热功率和排湿风量", en: "temperature and humidity sensors in the hot-air circulation oven provide real-time feedback from which the controller adjusts the heating power and the exhaust air flow" },
-      { zh: "近红外光谱仪在线采集提取液光谱，经化学计量学模型实时预测有效成分含量并判定提取终点", en: "the near-infrared spectrometer records spectra of the extract online, and a chemometric model predicts the content of active ingredients in real time to determine the end point of extraction" },
+      {
+        zh: "黄芪多糖通过激活巨噬细胞并促进细胞因子分泌，增强机体的免疫功能",
+        en: "astragalus polysaccharide activates macrophages and promotes cytokine secretion, thereby strengthening immune function",
+      },
+      {
+        zh: "丹参酮类成分抑制血小板聚集并改善微循环，减轻心肌缺血损伤",
+        en: "tanshinones inhibit platelet aggregation and improve microcirculation, alleviating myocardial ischemic injury",
+      },
+      {
+        zh: "各味药材按君臣佐使配伍，协同发挥清热解毒和活血化瘀的作用",
+        en: "the herbs are combined according to the monarch, minister, assistant and guide principle and act synergistically to clear heat, remove toxins, activate blood circulation and resolve stasis",
+      },
+      {
+        zh: "超临界二氧化碳兼具气体的扩散性和液体的溶解能力，选择性地萃取脂溶性有效成分",
+        en: "supercritical carbon dioxide combines the diffusivity of a gas with the solvating power of a liquid and selectively extracts fat-soluble active ingredients",
+      },
+      {
+        zh: "大孔吸附树脂依据分子极性和大小的差异吸附目标成分，经梯度乙醇洗脱后实现富集纯化",
+        en: "the macroporous adsorption resin adsorbs target components according to differences in molecular polarity and size, and gradient ethanol elution enriches and purifies them",
+      },
+      {
+        zh: "益生菌发酵过程中产生的糖苷酶将原型皂苷水解为稀有皂苷，使其更易被吸收",
+        en: "glycosidases produced during probiotic fermentation hydrolyze prototype saponins into rare saponins that are more readily absorbed",
+      },
+      {
+        zh: "姜黄素包埋于纳米载体的疏水内核中，借助载体的亲水外壳在胃肠道中分散并被吸收",
+        en: "curcumin is loaded in the hydrophobic core of nanocarriers whose hydrophilic shell disperses it in the gastrointestinal tract for absorption",
+      },
+      {
+        zh: "组合物通过抑制核因子κB信号通路，下调炎症因子的表达",
+        en: "the composition inhibits the nuclear factor-κB signaling pathway and downregulates the expression of inflammatory cytokines",
+      },
+      {
+        zh: "蒸汽夹套加热提取罐内的药材与溶剂，挥发性成分经冷凝器冷凝后在油水分离器中分层收集",
+        en: "the steam jacket heats the herbs and solvent in the extraction tank, and the volatile constituents are condensed in the condenser and collected as a separate layer in the oil-water separator",
+      },
+      {
+        zh: "进料输送带将药材连续送至旋转刀盘，通过调节刀盘转速与进料速度控制饮片厚度",
+        en: "the feed conveyor belt delivers the herbs continuously to the rotary cutter disc, and the slice thickness is set by matching the disc speed to the feed rate",
+      },
+      {
+        zh: "热风循环烘箱内的温湿度传感器实时反馈，控制器据此调节加热功率和排湿风量",
+        en: "temperature and humidity sensors in the hot-air circulation oven provide real-time feedback from which the controller adjusts the heating power and the exhaust air flow",
+      },
+      {
+        zh: "近红外光谱仪在线采集提取液光谱，经化学计量学模型实时预测有效成分含量并判定提取终点",
+        en: "the near-infrared spectrometer records spectra of the extract online, and a chemometric model predicts the content of active ingredients in real time to determine the end point of extraction",
+      },
     ],
     effects: [
       { zh: "提高了有效成分的提取率", en: "improves the extraction yield of active ingredients" },
@@ -167,11 +267,17 @@ export const AREAS: TechArea[] = [
       { zh: "降低了重金属和农药残留", en: "reduces heavy-metal and pesticide residues" },
       { zh: "增强了临床疗效", en: "enhances clinical efficacy" },
       { zh: "降低了毒副作用", en: "reduces toxic side effects" },
-      { zh: "提高了产品质量的稳定性和批间一致性", en: "improves the stability of product quality and batch-to-batch consistency" },
+      {
+        zh: "提高了产品质量的稳定性和批间一致性",
+        en: "improves the stability of product quality and batch-to-batch consistency",
+      },
       { zh: "缩短了生产周期", en: "shortens the production cycle" },
       { zh: "改善了口感和患者依从性", en: "improves taste and patient compliance" },
       { zh: "减少了有机溶剂的用量", en: "reduces the consumption of organic solvents" },
-      { zh: "减少了挥发油等热敏性成分的损失", en: "reduces the loss of volatile oils and other heat-sensitive constituents" },
+      {
+        zh: "减少了挥发油等热敏性成分的损失",
+        en: "reduces the loss of volatile oils and other heat-sensitive constituents",
+      },
       { zh: "提高了饮片片型的均匀度", en: "improves the uniformity of slice shape of the decoction pieces" },
       { zh: "降低了中药材加工的人工劳动强度", en: "reduces the manual labour of processing medicinal materials" },
       { zh: "实现了生产过程的在线质量监控", en: "enables online quality monitoring of the production process" },
@@ -207,12 +313,26 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "medical-devices",
-    topic: { zh: "医疗器械：生命体征监护、输液、手术器械与康复设备", en: "medical devices: vital-sign monitoring, infusion, surgical instruments and rehabilitation equipment" },
+    topic: {
+      zh: "医疗器械：生命体征监护、输液、手术器械与康复设备",
+      en: "medical devices: vital-sign monitoring, infusion, surgical instruments and rehabilitation equipment",
+    },
     cluster: "BIOMEDICINE",
     field: "HEALTH",
     weight: 7,
     ipcMain: ["A61B 5/00", "A61B 17/00", "A61B 34/30", "A61F 2/82", "A61H 1/02", "A61M 5/142"],
-    ipcOther: ["A61B 5/021", "A61B 5/11", "A61B 17/072", "A61F 2/30", "A61F 2/44", "A61L 27/06", "A61L 31/16", "A61M 5/168", "A61M 5/44", "A61M 25/00"],
+    ipcOther: [
+      "A61B 5/021",
+      "A61B 5/11",
+      "A61B 17/072",
+      "A61F 2/30",
+      "A61F 2/44",
+      "A61L 27/06",
+      "A61L 31/16",
+      "A61M 5/168",
+      "A61M 5/44",
+      "A61M 25/00",
+    ],
     subjects: [
       { zh: "可穿戴心电监测装置", en: "wearable electrocardiogram monitoring device" },
       { zh: "多参数生命体征监护仪", en: "multiparameter vital-signs monitor" },
@@ -248,7 +368,10 @@ export const AREAS: TechArea[] = [
       { zh: "康复训练中的步态识别方法", en: "gait recognition method for rehabilitation training" },
       { zh: "多孔钛合金植入物的制备方法", en: "method for preparing porous titanium alloy implants" },
       { zh: "血管支架载药涂层的制备方法", en: "method for preparing a drug-loaded coating for vascular stents" },
-      { zh: "介入导管亲水涂层的制备方法", en: "method for preparing a hydrophilic coating for interventional catheters" },
+      {
+        zh: "介入导管亲水涂层的制备方法",
+        en: "method for preparing a hydrophilic coating for interventional catheters",
+      },
       { zh: "医疗器械的低温等离子体灭菌方法", en: "low-temperature plasma sterilization method for medical devices" },
     ],
     preparations: [],
@@ -269,12 +392,18 @@ export const AREAS: TechArea[] = [
     designPoints: [
       { zh: "整体简洁流畅的圆角轮廓", en: "the clean, flowing outline with rounded corners" },
       { zh: "正面显示屏与按键区的上下布局", en: "the arrangement of the display above the key area on the front" },
-      { zh: "医用白色主体与浅蓝色色块的配色", en: "the colour scheme of a medical-white body with light-blue colour blocks" },
+      {
+        zh: "医用白色主体与浅蓝色色块的配色",
+        en: "the colour scheme of a medical-white body with light-blue colour blocks",
+      },
       { zh: "主体与底座之间的比例关系", en: "the proportions between the main body and the base" },
       { zh: "手持部位符合人体工学的弧面造型", en: "the ergonomic curved surfaces of the hand-held parts" },
       { zh: "侧面散热格栅的排布", en: "the layout of the ventilation grille on the sides" },
       { zh: "正面嵌入式指示灯带的造型", en: "the form of the recessed indicator light strip on the front" },
-      { zh: "上下分体外壳及其间分色线的造型", en: "the two-part housing and the contrasting parting line between its halves" },
+      {
+        zh: "上下分体外壳及其间分色线的造型",
+        en: "the two-part housing and the contrasting parting line between its halves",
+      },
       { zh: "表面的防滑纹理", en: "the anti-slip texture of the surface" },
     ],
     features: [
@@ -322,29 +451,92 @@ export const AREAS: TechArea[] = [
       { zh: "无线通信模块", en: "wireless communication module" },
     ],
     problems: [
-      { zh: "输液过程依赖护士人工巡视，输液结束或管路回血时往往不能及时发现", en: "infusions rely on nurses' manual rounds, so the end of an infusion or blood backflow in the line often goes unnoticed" },
-      { zh: "袖带式血压计只能间断测量，反复充气加压给患者带来不适", en: "cuff sphygmomanometers measure only intermittently, and repeated cuff inflation causes patients discomfort" },
-      { zh: "动态心电记录设备体积大、导联线多，长时间佩戴舒适性差", en: "ambulatory electrocardiogram recorders are bulky and have many lead wires, making them uncomfortable to wear for long periods" },
-      { zh: "腹腔镜手术器械缺乏力觉反馈，医生难以感知组织夹持力，易造成组织损伤", en: "laparoscopic instruments lack force feedback, so surgeons cannot feel the grasping force and may injure tissue" },
-      { zh: "金属永久支架长期留存体内，易引发晚期血栓和血管再狭窄", en: "permanent metal stents remain in the body indefinitely and can cause late thrombosis and restenosis" },
-      { zh: "实心金属植入物的弹性模量远高于人体骨骼，易产生应力遮挡而导致骨吸收", en: "solid metal implants have an elastic modulus far above that of bone, causing stress shielding and bone resorption" },
-      { zh: "康复训练依赖治疗师徒手操作，训练强度和动作一致性难以保证", en: "rehabilitation training depends on therapists working by hand, so training intensity and movement consistency are hard to ensure" },
-      { zh: "吻合器击发力大且成钉不均匀，易导致吻合口出血或渗漏", en: "staplers require a high firing force and form staples unevenly, which can cause bleeding or leakage at the anastomosis" },
-      { zh: "冬季输注低温液体易引起患者寒战和体温下降", en: "infusing cold fluids in winter can make patients shiver and lower their body temperature" },
-      { zh: "留置导管固定不牢，患者活动时易发生移位或脱出", en: "indwelling catheters are poorly secured and tend to shift or slip out when patients move" },
+      {
+        zh: "输液过程依赖护士人工巡视，输液结束或管路回血时往往不能及时发现",
+        en: "infusions rely on nurses' manual rounds, so the end of an infusion or blood backflow in the line often goes unnoticed",
+      },
+      {
+        zh: "袖带式血压计只能间断测量，反复充气加压给患者带来不适",
+        en: "cuff sphygmomanometers measure only intermittently, and repeated cuff inflation causes patients discomfort",
+      },
+      {
+        zh: "动态心电记录设备体积大、导联线多，长时间佩戴舒适性差",
+        en: "ambulatory electrocardiogram recorders are bulky and have many lead wires, making them uncomfortable to wear for long periods",
+      },
+      {
+        zh: "腹腔镜手术器械缺乏力觉反馈，医生难以感知组织夹持力，易造成组织损伤",
+        en: "laparoscopic instruments lack force feedback, so surgeons cannot feel the grasping force and may injure tissue",
+      },
+      {
+        zh: "金属永久支架长期留存体内，易引发晚期血栓和血管再狭窄",
+        en: "permanent metal stents remain in the body indefinitely and can cause late thrombosis and restenosis",
+      },
+      {
+        zh: "实心金属植入物的弹性模量远高于人体骨骼，易产生应力遮挡而导致骨吸收",
+        en: "solid metal implants have an elastic modulus far above that of bone, causing stress shielding and bone resorption",
+      },
+      {
+        zh: "康复训练依赖治疗师徒手操作，训练强度和动作一致性难以保证",
+        en: "rehabilitation training depends on therapists working by hand, so training intensity and movement consistency are hard to ensure",
+      },
+      {
+        zh: "吻合器击发力大且成钉不均匀，易导致吻合口出血或渗漏",
+        en: "staplers require a high firing force and form staples unevenly, which can cause bleeding or leakage at the anastomosis",
+      },
+      {
+        zh: "冬季输注低温液体易引起患者寒战和体温下降",
+        en: "infusing cold fluids in winter can make patients shiver and lower their body temperature",
+      },
+      {
+        zh: "留置导管固定不牢，患者活动时易发生移位或脱出",
+        en: "indwelling catheters are poorly secured and tend to shift or slip out when patients move",
+      },
     ],
     mechanisms: [
-      { zh: "电极贴片采集体表心电信号，经滤波放大后由无线通信模块上传至云端进行分析", en: "the electrode patch acquires body-surface electrocardiogram signals, which are filtered, amplified and uploaded by the wireless communication module to the cloud for analysis" },
-      { zh: "力传感器实时检测末端执行器与组织之间的接触力，并将力信息反馈给操作者", en: "the force sensor measures the contact force between the end effector and tissue in real time and feeds it back to the operator" },
-      { zh: "控制器根据表面肌电信号识别患者的运动意图，驱动外骨骼关节完成助力运动", en: "the controller recognizes the patient's motion intention from surface electromyography signals and drives the exoskeleton joints to assist the movement" },
-      { zh: "多孔结构为骨组织长入提供空间，使植入物与宿主骨形成牢固的生物固定", en: "the porous structure provides space for bone ingrowth so that the implant achieves firm biological fixation with the host bone" },
-      { zh: "可降解支架在血管重塑期间提供径向支撑，随后逐步降解并被机体吸收", en: "the biodegradable stent provides radial support during vascular remodeling and is then gradually degraded and absorbed by the body" },
-      { zh: "药物涂层缓慢释放抗增殖药物，抑制血管平滑肌细胞的过度增殖", en: "the drug coating slowly releases an antiproliferative drug that inhibits excessive proliferation of vascular smooth muscle cells" },
-      { zh: "输液泵根据流量传感器的反馈闭环调节蠕动泵转速，实现精确给药", en: "the infusion pump adjusts the peristaltic pump speed in a closed loop based on flow-sensor feedback to deliver accurate doses" },
-      { zh: "气泡传感器检测到输液管路中的气泡超过设定值时，主控制器立即停泵并发出声光报警", en: "when the air-bubble sensor detects bubbles in the infusion line above a set size, the main controller stops the pump at once and raises an audible and visual alarm" },
-      { zh: "光电传感器采集指端光电容积脉搏波，结合心电信号计算脉搏波传导时间以推算连续血压", en: "the photoelectric sensor acquires the fingertip photoplethysmogram, and the pulse transit time computed against the electrocardiogram is used to estimate blood pressure continuously" },
-      { zh: "击发时推钉片将钉仓内的缝合钉依次推出，缝合钉抵靠钉砧成型，同时切割刀切开组织", en: "on firing, the staple drivers push the staples out of the cartridge one after another so that they are formed against the anvil while the knife divides the tissue" },
-      { zh: "加热模块对流经输液管路的药液恒温加热，温度传感器实时反馈以防止过热", en: "the heating module warms the fluid flowing through the infusion line to a constant temperature, with a temperature sensor providing real-time feedback to prevent overheating" },
+      {
+        zh: "电极贴片采集体表心电信号，经滤波放大后由无线通信模块上传至云端进行分析",
+        en: "the electrode patch acquires body-surface electrocardiogram signals, which are filtered, amplified and uploaded by the wireless communication module to the cloud for analysis",
+      },
+      {
+        zh: "力传感器实时检测末端执行器与组织之间的接触力，并将力信息反馈给操作者",
+        en: "the force sensor measures the contact force between the end effector and tissue in real time and feeds it back to the operator",
+      },
+      {
+        zh: "控制器根据表面肌电信号识别患者的运动意图，驱动外骨骼关节完成助力运动",
+        en: "the controller recognizes the patient's motion intention from surface electromyography signals and drives the exoskeleton joints to assist the movement",
+      },
+      {
+        zh: "多孔结构为骨组织长入提供空间，使植入物与宿主骨形成牢固的生物固定",
+        en: "the porous structure provides space for bone ingrowth so that the implant achieves firm biological fixation with the host bone",
+      },
+      {
+        zh: "可降解支架在血管重塑期间提供径向支撑，随后逐步降解并被机体吸收",
+        en: "the biodegradable stent provides radial support during vascular remodeling and is then gradually degraded and absorbed by the body",
+      },
+      {
+        zh: "药物涂层缓慢释放抗增殖药物，抑制血管平滑肌细胞的过度增殖",
+        en: "the drug coating slowly releases an antiproliferative drug that inhibits excessive proliferation of vascular smooth muscle cells",
+      },
+      {
+        zh: "输液泵根据流量传感器的反馈闭环调节蠕动泵转速，实现精确给药",
+        en: "the infusion pump adjusts the peristaltic pump speed in a closed loop based on flow-sensor feedback to deliver accurate doses",
+      },
+      {
+        zh: "气泡传感器检测到输液管路中的气泡超过设定值时，主控制器立即停泵并发出声光报警",
+        en: "when the air-bubble sensor detects bubbles in the infusion line above a set size, the main controller stops the pump at once and raises an audible and visual alarm",
+      },
+      {
+        zh: "光电传感器采集指端光电容积脉搏波，结合心电信号计算脉搏波传导时间以推算连续血压",
+        en: "the photoelectric sensor acquires the fingertip photoplethysmogram, and the pulse transit time computed against the electrocardiogram is used to estimate blood pressure continuously",
+      },
+      {
+        zh: "击发时推钉片将钉仓内的缝合钉依次推出，缝合钉抵靠钉砧成型，同时切割刀切开组织",
+        en: "on firing, the staple drivers push the staples out of the cartridge one after another so that they are formed against the anvil while the knife divides the tissue",
+      },
+      {
+        zh: "加热模块对流经输液管路的药液恒温加热，温度传感器实时反馈以防止过热",
+        en: "the heating module warms the fluid flowing through the infusion line to a constant temperature, with a temperature sensor providing real-time feedback to prevent overheating",
+      },
     ],
     effects: [
       { zh: "提高了检测精度", en: "improves detection accuracy" },
@@ -392,12 +584,27 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "biomanufacturing-fermentation",
-    topic: { zh: "生物制造：菌种改造、酶工程与发酵工程", en: "biomanufacturing: strain engineering, enzyme engineering and fermentation engineering" },
+    topic: {
+      zh: "生物制造：菌种改造、酶工程与发酵工程",
+      en: "biomanufacturing: strain engineering, enzyme engineering and fermentation engineering",
+    },
     cluster: "BIOMANUFACTURING",
     field: "HEALTH",
     weight: 4,
     ipcMain: ["C12N 1/21", "C12N 1/19", "C12N 15/52", "C12P 13/04", "C12M 1/00", "C12M 1/02"],
-    ipcOther: ["C12N 9/10", "C12N 11/14", "C12N 15/70", "C12P 7/46", "C12P 19/02", "C12M 1/16", "C12M 1/21", "C12M 1/34", "C12M 1/36", "C12M 1/40", "C12M 21/02"],
+    ipcOther: [
+      "C12N 9/10",
+      "C12N 11/14",
+      "C12N 15/70",
+      "C12P 7/46",
+      "C12P 19/02",
+      "C12M 1/16",
+      "C12M 1/21",
+      "C12M 1/34",
+      "C12M 1/36",
+      "C12M 1/40",
+      "C12M 21/02",
+    ],
     subjects: [
       { zh: "生物反应器", en: "bioreactor" },
       { zh: "光生物反应器", en: "photobioreactor" },
@@ -411,7 +618,10 @@ export const AREAS: TechArea[] = [
       { zh: "发酵尾气分析装置", en: "fermentation off-gas analysis device" },
       { zh: "发酵过程在线监测系统", en: "online monitoring system for fermentation processes" },
       { zh: "发酵用无菌空气过滤系统", en: "sterile air filtration system for fermentation" },
-      { zh: "固态发酵曲房温湿度控制系统", en: "temperature and humidity control system for solid-state fermentation koji rooms" },
+      {
+        zh: "固态发酵曲房温湿度控制系统",
+        en: "temperature and humidity control system for solid-state fermentation koji rooms",
+      },
       { zh: "固定化酶填充床反应器", en: "packed-bed reactor for immobilized enzymes" },
       { zh: "酶膜反应器", en: "enzyme membrane reactor" },
       { zh: "微生物高通量筛选装置", en: "high-throughput microbial screening device" },
@@ -435,7 +645,10 @@ export const AREAS: TechArea[] = [
       { zh: "微藻的高密度培养方法", en: "high-density cultivation method for microalgae" },
       { zh: "发酵过程的智能控制方法", en: "intelligent control method for fermentation processes" },
       { zh: "发酵罐的放大设计方法", en: "scale-up design method for fermenters" },
-      { zh: "固态发酵物料的温度控制方法", en: "method for controlling the temperature of solid-state fermentation substrates" },
+      {
+        zh: "固态发酵物料的温度控制方法",
+        en: "method for controlling the temperature of solid-state fermentation substrates",
+      },
     ],
     preparations: [
       { zh: "基因工程菌株", en: "genetically engineered strain" },
@@ -443,7 +656,10 @@ export const AREAS: TechArea[] = [
       { zh: "重组酿酒酵母", en: "recombinant Saccharomyces cerevisiae" },
       { zh: "谷氨酸棒杆菌工程菌", en: "engineered Corynebacterium glutamicum strain" },
       { zh: "聚羟基脂肪酸酯生产菌株", en: "polyhydroxyalkanoate-producing strain" },
-      { zh: "高产γ-氨基丁酸的植物乳杆菌", en: "Lactobacillus plantarum strain producing high levels of γ-aminobutyric acid" },
+      {
+        zh: "高产γ-氨基丁酸的植物乳杆菌",
+        en: "Lactobacillus plantarum strain producing high levels of γ-aminobutyric acid",
+      },
       { zh: "突变型脂肪酶", en: "mutant lipase" },
       { zh: "耐热木聚糖酶", en: "thermostable xylanase" },
       { zh: "糖基转移酶突变体", en: "glycosyltransferase mutant" },
@@ -515,30 +731,96 @@ export const AREAS: TechArea[] = [
       { zh: "膜过滤组件", en: "membrane filtration module" },
     ],
     problems: [
-      { zh: "野生菌株的目标产物产量低，代谢途径中副产物积累严重", en: "wild-type strains give low yields of the target product and accumulate large amounts of by-products along their metabolic pathways" },
-      { zh: "天然酶的热稳定性差，在工业反应条件下易失活", en: "natural enzymes have poor thermal stability and are readily inactivated under industrial reaction conditions" },
-      { zh: "游离酶难以从反应体系中回收，只能一次性使用", en: "free enzymes are hard to recover from the reaction system and can be used only once" },
-      { zh: "高密度发酵后期溶氧供应不足，限制了菌体生长和产物合成", en: "oxygen supply falls short in the late stage of high-cell-density fermentation, limiting cell growth and product synthesis" },
-      { zh: "发酵过程中泡沫大量溢出，化学消泡剂用量大且影响下游分离", en: "foam overflows heavily during fermentation, and the large doses of chemical antifoam needed hinder downstream separation" },
-      { zh: "产物在发酵液中积累后对菌体产生反馈抑制，限制了产物的终浓度", en: "product accumulating in the broth inhibits the cells and caps the final titer" },
-      { zh: "发酵参数依赖离线取样检测，检测结果滞后且取样操作易引入杂菌", en: "fermentation parameters depend on offline sampling, whose results lag behind the process and whose handling risks contamination" },
-      { zh: "传统菌株筛选依赖摇瓶和平板培养，通量低、周期长", en: "conventional strain screening relies on shake flasks and agar plates, with low throughput and long cycles" },
-      { zh: "以粮食为原料的发酵生产成本高，且存在与人争粮的问题", en: "fermentation based on grain feedstocks is costly and competes with food supply" },
-      { zh: "固态发酵床层传热性能差，局部过热导致菌体失活和产物分布不均", en: "solid-state fermentation beds transfer heat poorly, so local overheating inactivates the cells and leaves the product unevenly distributed" },
+      {
+        zh: "野生菌株的目标产物产量低，代谢途径中副产物积累严重",
+        en: "wild-type strains give low yields of the target product and accumulate large amounts of by-products along their metabolic pathways",
+      },
+      {
+        zh: "天然酶的热稳定性差，在工业反应条件下易失活",
+        en: "natural enzymes have poor thermal stability and are readily inactivated under industrial reaction conditions",
+      },
+      {
+        zh: "游离酶难以从反应体系中回收，只能一次性使用",
+        en: "free enzymes are hard to recover from the reaction system and can be used only once",
+      },
+      {
+        zh: "高密度发酵后期溶氧供应不足，限制了菌体生长和产物合成",
+        en: "oxygen supply falls short in the late stage of high-cell-density fermentation, limiting cell growth and product synthesis",
+      },
+      {
+        zh: "发酵过程中泡沫大量溢出，化学消泡剂用量大且影响下游分离",
+        en: "foam overflows heavily during fermentation, and the large doses of chemical antifoam needed hinder downstream separation",
+      },
+      {
+        zh: "产物在发酵液中积累后对菌体产生反馈抑制，限制了产物的终浓度",
+        en: "product accumulating in the broth inhibits the cells and caps the final titer",
+      },
+      {
+        zh: "发酵参数依赖离线取样检测，检测结果滞后且取样操作易引入杂菌",
+        en: "fermentation parameters depend on offline sampling, whose results lag behind the process and whose handling risks contamination",
+      },
+      {
+        zh: "传统菌株筛选依赖摇瓶和平板培养，通量低、周期长",
+        en: "conventional strain screening relies on shake flasks and agar plates, with low throughput and long cycles",
+      },
+      {
+        zh: "以粮食为原料的发酵生产成本高，且存在与人争粮的问题",
+        en: "fermentation based on grain feedstocks is costly and competes with food supply",
+      },
+      {
+        zh: "固态发酵床层传热性能差，局部过热导致菌体失活和产物分布不均",
+        en: "solid-state fermentation beds transfer heat poorly, so local overheating inactivates the cells and leaves the product unevenly distributed",
+      },
     ],
     mechanisms: [
-      { zh: "通过强启动子过表达关键限速酶，增强目标产物合成途径的代谢通量", en: "strong promoters overexpress key rate-limiting enzymes and increase the metabolic flux through the synthesis pathway of the target product" },
-      { zh: "利用基因编辑技术敲除竞争途径基因，使更多碳流流向目标产物", en: "gene editing knocks out genes of competing pathways so that more carbon flux is directed to the target product" },
-      { zh: "定点突变改变酶活性中心附近的氨基酸残基，增强酶与底物的结合能力", en: "site-directed mutagenesis alters amino acid residues near the active center and strengthens substrate binding" },
-      { zh: "补料系统根据溶氧和pH信号调节碳源流加速率，使菌体维持在高效生产状态", en: "the feeding system adjusts the carbon-source feed rate according to dissolved-oxygen and pH signals, keeping the cells in a highly productive state" },
-      { zh: "酶分子通过共价键固定于磁性载体表面，反应结束后在外加磁场作用下快速回收", en: "enzyme molecules are covalently immobilized on the surface of magnetic carriers and recovered quickly with an external magnetic field after the reaction" },
-      { zh: "全细胞催化剂在胞内完成辅因子再生，无需外源添加昂贵的辅酶", en: "the whole-cell catalyst regenerates cofactors intracellularly, so no expensive coenzymes need to be added" },
-      { zh: "原位分离装置连续移出发酵液中的产物，解除产物对菌体的反馈抑制", en: "an in situ separation unit continuously removes the product from the broth and relieves product feedback inhibition of the cells" },
-      { zh: "消泡电极检测到泡沫液位后，控制器启动机械消泡桨并按需流加消泡剂", en: "once the foam probe detects the foam level, the controller starts the mechanical foam breaker and adds antifoam only as needed" },
-      { zh: "空气分布器将无菌空气分散为细小气泡，配合搅拌桨的剪切作用提高气液传质系数", en: "the air sparger disperses sterile air into fine bubbles which, together with the shear of the agitator impeller, raise the gas-liquid mass transfer coefficient" },
-      { zh: "尾气分析仪实时测定尾气中氧气和二氧化碳的浓度，据此计算摄氧率和呼吸商以判断菌体的代谢状态", en: "the off-gas analyzer measures oxygen and carbon dioxide in the exhaust gas in real time, from which the oxygen uptake rate and respiratory quotient are calculated to judge the metabolic state of the cells" },
-      { zh: "微流控芯片将单个细胞包裹于皮升级液滴中培养，并依据荧光信号分选出高产菌株", en: "the microfluidic chip encapsulates single cells in picolitre droplets for cultivation and sorts out high-yield strains by their fluorescence signal" },
-      { zh: "经调温调湿的空气穿过固态发酵床层，带走代谢热并维持物料含水率", en: "temperature- and humidity-conditioned air flows through the solid-state fermentation bed, removing metabolic heat and keeping the substrate moisture constant" },
+      {
+        zh: "通过强启动子过表达关键限速酶，增强目标产物合成途径的代谢通量",
+        en: "strong promoters overexpress key rate-limiting enzymes and increase the metabolic flux through the synthesis pathway of the target product",
+      },
+      {
+        zh: "利用基因编辑技术敲除竞争途径基因，使更多碳流流向目标产物",
+        en: "gene editing knocks out genes of competing pathways so that more carbon flux is directed to the target product",
+      },
+      {
+        zh: "定点突变改变酶活性中心附近的氨基酸残基，增强酶与底物的结合能力",
+        en: "site-directed mutagenesis alters amino acid residues near the active center and strengthens substrate binding",
+      },
+      {
+        zh: "补料系统根据溶氧和pH信号调节碳源流加速率，使菌体维持在高效生产状态",
+        en: "the feeding system adjusts the carbon-source feed rate according to dissolved-oxygen and pH signals, keeping the cells in a highly productive state",
+      },
+      {
+        zh: "酶分子通过共价键固定于磁性载体表面，反应结束后在外加磁场作用下快速回收",
+        en: "enzyme molecules are covalently immobilized on the surface of magnetic carriers and recovered quickly with an external magnetic field after the reaction",
+      },
+      {
+        zh: "全细胞催化剂在胞内完成辅因子再生，无需外源添加昂贵的辅酶",
+        en: "the whole-cell catalyst regenerates cofactors intracellularly, so no expensive coenzymes need to be added",
+      },
+      {
+        zh: "原位分离装置连续移出发酵液中的产物，解除产物对菌体的反馈抑制",
+        en: "an in situ separation unit continuously removes the product from the broth and relieves product feedback inhibition of the cells",
+      },
+      {
+        zh: "消泡电极检测到泡沫液位后，控制器启动机械消泡桨并按需流加消泡剂",
+        en: "once the foam probe detects the foam level, the controller starts the mechanical foam breaker and adds antifoam only as needed",
+      },
+      {
+        zh: "空气分布器将无菌空气分散为细小气泡，配合搅拌桨的剪切作用提高气液传质系数",
+        en: "the air sparger disperses sterile air into fine bubbles which, together with the shear of the agitator impeller, raise the gas-liquid mass transfer coefficient",
+      },
+      {
+        zh: "尾气分析仪实时测定尾气中氧气和二氧化碳的浓度，据此计算摄氧率和呼吸商以判断菌体的代谢状态",
+        en: "the off-gas analyzer measures oxygen and carbon dioxide in the exhaust gas in real time, from which the oxygen uptake rate and respiratory quotient are calculated to judge the metabolic state of the cells",
+      },
+      {
+        zh: "微流控芯片将单个细胞包裹于皮升级液滴中培养，并依据荧光信号分选出高产菌株",
+        en: "the microfluidic chip encapsulates single cells in picolitre droplets for cultivation and sorts out high-yield strains by their fluorescence signal",
+      },
+      {
+        zh: "经调温调湿的空气穿过固态发酵床层，带走代谢热并维持物料含水率",
+        en: "temperature- and humidity-conditioned air flows through the solid-state fermentation bed, removing metabolic heat and keeping the substrate moisture constant",
+      },
     ],
     effects: [
       { zh: "提高了目标产物的产量和转化率", en: "improves the yield and conversion rate of the target product" },
@@ -585,12 +867,27 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "lithium-battery-thermal-management",
-    topic: { zh: "锂电池热管理：散热、加热与热失控防护", en: "lithium battery thermal management: cooling, heating and thermal runaway protection" },
+    topic: {
+      zh: "锂电池热管理：散热、加热与热失控防护",
+      en: "lithium battery thermal management: cooling, heating and thermal runaway protection",
+    },
     cluster: "NEW_ENERGY",
     field: "GREEN",
     weight: 8,
     ipcMain: ["H01M 10/613", "H01M 10/625", "H01M 10/6556", "H01M 10/6568", "H01M 10/659", "B60L 58/26"],
-    ipcOther: ["H01M 10/615", "H01M 10/617", "H01M 10/633", "H01M 10/486", "H01M 10/6563", "H01M 10/6572", "H01M 10/658", "H01M 50/249", "H01M 50/30", "B60L 58/27", "C09K 5/06"],
+    ipcOther: [
+      "H01M 10/615",
+      "H01M 10/617",
+      "H01M 10/633",
+      "H01M 10/486",
+      "H01M 10/6563",
+      "H01M 10/6572",
+      "H01M 10/658",
+      "H01M 50/249",
+      "H01M 50/30",
+      "B60L 58/27",
+      "C09K 5/06",
+    ],
     subjects: [
       { zh: "锂离子电池热管理装置", en: "thermal management device for lithium-ion batteries" },
       { zh: "热泵式电池热管理系统", en: "heat-pump battery thermal management system" },
@@ -622,7 +919,10 @@ export const AREAS: TechArea[] = [
       { zh: "储能电池舱的热管理方法", en: "thermal management method for energy storage battery compartments" },
       { zh: "锂电池的低温预热方法", en: "method for preheating lithium batteries at low temperatures" },
       { zh: "电池液冷板的制造方法", en: "method for manufacturing liquid cooling plates for batteries" },
-      { zh: "电池包冷却流道的优化设计方法", en: "method for optimizing the design of cooling channels in battery packs" },
+      {
+        zh: "电池包冷却流道的优化设计方法",
+        en: "method for optimizing the design of cooling channels in battery packs",
+      },
       { zh: "电池冷却回路的流量分配方法", en: "method for distributing flow in battery cooling circuits" },
       { zh: "电池液冷系统的故障诊断方法", en: "fault diagnosis method for battery liquid cooling systems" },
       { zh: "电池包热失控的仿真分析方法", en: "method for simulating thermal runaway in battery packs" },
@@ -703,35 +1003,101 @@ export const AREAS: TechArea[] = [
       { zh: "膨胀水壶", en: "expansion tank" },
     ],
     problems: [
-      { zh: "电池模组内各电芯之间温差大，导致容量衰减不一致", en: "temperature differences between the cells of a module are large, so their capacity fades unevenly" },
-      { zh: "风冷散热能力有限，难以满足大倍率快充时的散热需求", en: "air cooling has limited capacity and cannot remove the heat generated during high-rate fast charging" },
-      { zh: "锂离子电池在低温环境下可用容量骤降，充电时易发生析锂", en: "lithium-ion batteries lose much of their usable capacity at low temperatures and are prone to lithium plating when charged" },
-      { zh: "单个电芯热失控后热量迅速蔓延至相邻电芯，易引发整包起火", en: "heat from a single cell in thermal runaway spreads quickly to neighbouring cells and can set the whole pack on fire" },
-      { zh: "纯相变材料导热系数低，且熔化后容易泄漏", en: "pure phase-change materials have low thermal conductivity and tend to leak once melted" },
-      { zh: "冷却液沿液冷板流道温升明显，靠近进液口和出液口的电芯温差较大", en: "the coolant warms noticeably along the channels of the liquid cooling plate, so cells near the inlet and the outlet differ considerably in temperature" },
-      { zh: "热管理控制策略粗放，压缩机和水泵长期高负荷运行，能耗偏高", en: "thermal management control strategies are crude, leaving the compressor and pump running at high load for long periods and consuming too much energy" },
-      { zh: "电池内部温度无法直接测量，表面温度传感器难以及时反映热异常", en: "the internal temperature of a battery cannot be measured directly, and surface temperature sensors are slow to reveal thermal anomalies" },
-      { zh: "液冷管路接头密封不良，冷却液泄漏后可能造成电池短路", en: "liquid-cooling joints are poorly sealed, and leaking coolant may short-circuit the battery" },
+      {
+        zh: "电池模组内各电芯之间温差大，导致容量衰减不一致",
+        en: "temperature differences between the cells of a module are large, so their capacity fades unevenly",
+      },
+      {
+        zh: "风冷散热能力有限，难以满足大倍率快充时的散热需求",
+        en: "air cooling has limited capacity and cannot remove the heat generated during high-rate fast charging",
+      },
+      {
+        zh: "锂离子电池在低温环境下可用容量骤降，充电时易发生析锂",
+        en: "lithium-ion batteries lose much of their usable capacity at low temperatures and are prone to lithium plating when charged",
+      },
+      {
+        zh: "单个电芯热失控后热量迅速蔓延至相邻电芯，易引发整包起火",
+        en: "heat from a single cell in thermal runaway spreads quickly to neighbouring cells and can set the whole pack on fire",
+      },
+      {
+        zh: "纯相变材料导热系数低，且熔化后容易泄漏",
+        en: "pure phase-change materials have low thermal conductivity and tend to leak once melted",
+      },
+      {
+        zh: "冷却液沿液冷板流道温升明显，靠近进液口和出液口的电芯温差较大",
+        en: "the coolant warms noticeably along the channels of the liquid cooling plate, so cells near the inlet and the outlet differ considerably in temperature",
+      },
+      {
+        zh: "热管理控制策略粗放，压缩机和水泵长期高负荷运行，能耗偏高",
+        en: "thermal management control strategies are crude, leaving the compressor and pump running at high load for long periods and consuming too much energy",
+      },
+      {
+        zh: "电池内部温度无法直接测量，表面温度传感器难以及时反映热异常",
+        en: "the internal temperature of a battery cannot be measured directly, and surface temperature sensors are slow to reveal thermal anomalies",
+      },
+      {
+        zh: "液冷管路接头密封不良，冷却液泄漏后可能造成电池短路",
+        en: "liquid-cooling joints are poorly sealed, and leaking coolant may short-circuit the battery",
+      },
     ],
     mechanisms: [
-      { zh: "冷却液由进液口流入液冷板内的蛇形流道，吸收电芯产生的热量后由出液口流出，并在电池冷却器中与制冷剂换热", en: "coolant enters the serpentine channels of the liquid cooling plate through the inlet, absorbs the heat generated by the cells, leaves through the outlet and exchanges heat with the refrigerant in the battery chiller" },
-      { zh: "电池温度升高至相变温度时，相变材料熔化并吸收潜热，使电芯温度维持在适宜区间", en: "when the battery temperature reaches the phase-change temperature, the phase-change material melts and absorbs latent heat, keeping the cells within a suitable temperature range" },
-      { zh: "电池管理系统根据温度传感器采集的数据调节电子水泵转速和冷却液流量", en: "the battery management system adjusts the speed of the electric water pump and the coolant flow rate according to data from the temperature sensors" },
-      { zh: "低温环境下正温度系数加热器通电发热，通过冷却液回路对锂电池进行均匀预热", en: "at low ambient temperatures the positive temperature coefficient heater is energized and preheats the lithium battery evenly through the coolant loop" },
-      { zh: "热管蒸发段吸收电芯热量使工质汽化，蒸汽在冷凝段放热后在毛细作用下回流", en: "the evaporator section of the heat pipe absorbs heat from the cells and vaporizes the working fluid, which releases heat in the condenser section and returns by capillary action" },
-      { zh: "周期性切换冷却液的流动方向，以消除沿流动方向的温度梯度", en: "the direction of coolant flow is switched periodically to eliminate the temperature gradient along the flow path" },
-      { zh: "膨胀石墨形成连续的导热网络，将相变材料吸收的热量快速传导至散热翅片", en: "expanded graphite forms a continuous thermally conductive network that quickly conducts the heat absorbed by the phase-change material to the heat-dissipation fins" },
-      { zh: "气凝胶隔热垫阻断热失控电芯向相邻电芯的热蔓延", en: "the aerogel heat-insulating pad blocks heat propagation from a cell in thermal runaway to adjacent cells" },
-      { zh: "制冷剂在直冷板内蒸发吸热，直接带走电芯热量，省去了中间冷却液回路", en: "the refrigerant evaporates inside the direct-cooling plate and carries the heat of the cells away directly, doing away with the intermediate coolant loop" },
-      { zh: "气体传感器检测到电芯排出的特征气体后，电池管理系统切断回路并开启泄压阀，定向排出高温气体", en: "once the gas sensor detects the characteristic gases vented by a cell, the battery management system breaks the circuit and opens the pressure relief valve to discharge the hot gases in a controlled direction" },
-      { zh: "热电制冷片通电后冷端吸收电池热量、热端经散热翅片放热，改变电流方向即可切换为加热模式", en: "when energized, the cold side of the thermoelectric cooling module absorbs heat from the battery and the hot side rejects it through the fins, and reversing the current switches the module to heating" },
-      { zh: "多通阀根据工况切换冷却液回路，将电机余热引入电池回路用于加热电池", en: "the multi-way valve switches the coolant circuits according to the operating condition and routes waste heat from the motor into the battery loop to warm the battery" },
+      {
+        zh: "冷却液由进液口流入液冷板内的蛇形流道，吸收电芯产生的热量后由出液口流出，并在电池冷却器中与制冷剂换热",
+        en: "coolant enters the serpentine channels of the liquid cooling plate through the inlet, absorbs the heat generated by the cells, leaves through the outlet and exchanges heat with the refrigerant in the battery chiller",
+      },
+      {
+        zh: "电池温度升高至相变温度时，相变材料熔化并吸收潜热，使电芯温度维持在适宜区间",
+        en: "when the battery temperature reaches the phase-change temperature, the phase-change material melts and absorbs latent heat, keeping the cells within a suitable temperature range",
+      },
+      {
+        zh: "电池管理系统根据温度传感器采集的数据调节电子水泵转速和冷却液流量",
+        en: "the battery management system adjusts the speed of the electric water pump and the coolant flow rate according to data from the temperature sensors",
+      },
+      {
+        zh: "低温环境下正温度系数加热器通电发热，通过冷却液回路对锂电池进行均匀预热",
+        en: "at low ambient temperatures the positive temperature coefficient heater is energized and preheats the lithium battery evenly through the coolant loop",
+      },
+      {
+        zh: "热管蒸发段吸收电芯热量使工质汽化，蒸汽在冷凝段放热后在毛细作用下回流",
+        en: "the evaporator section of the heat pipe absorbs heat from the cells and vaporizes the working fluid, which releases heat in the condenser section and returns by capillary action",
+      },
+      {
+        zh: "周期性切换冷却液的流动方向，以消除沿流动方向的温度梯度",
+        en: "the direction of coolant flow is switched periodically to eliminate the temperature gradient along the flow path",
+      },
+      {
+        zh: "膨胀石墨形成连续的导热网络，将相变材料吸收的热量快速传导至散热翅片",
+        en: "expanded graphite forms a continuous thermally conductive network that quickly conducts the heat absorbed by the phase-change material to the heat-dissipation fins",
+      },
+      {
+        zh: "气凝胶隔热垫阻断热失控电芯向相邻电芯的热蔓延",
+        en: "the aerogel heat-insulating pad blocks heat propagation from a cell in thermal runaway to adjacent cells",
+      },
+      {
+        zh: "制冷剂在直冷板内蒸发吸热，直接带走电芯热量，省去了中间冷却液回路",
+        en: "the refrigerant evaporates inside the direct-cooling plate and carries the heat of the cells away directly, doing away with the intermediate coolant loop",
+      },
+      {
+        zh: "气体传感器检测到电芯排出的特征气体后，电池管理系统切断回路并开启泄压阀，定向排出高温气体",
+        en: "once the gas sensor detects the characteristic gases vented by a cell, the battery management system breaks the circuit and opens the pressure relief valve to discharge the hot gases in a controlled direction",
+      },
+      {
+        zh: "热电制冷片通电后冷端吸收电池热量、热端经散热翅片放热，改变电流方向即可切换为加热模式",
+        en: "when energized, the cold side of the thermoelectric cooling module absorbs heat from the battery and the hot side rejects it through the fins, and reversing the current switches the module to heating",
+      },
+      {
+        zh: "多通阀根据工况切换冷却液回路，将电机余热引入电池回路用于加热电池",
+        en: "the multi-way valve switches the coolant circuits according to the operating condition and routes waste heat from the motor into the battery loop to warm the battery",
+      },
     ],
     effects: [
       { zh: "提高了散热效率", en: "improves heat-dissipation efficiency" },
       { zh: "降低了电芯之间的最大温差", en: "reduces the maximum temperature difference between cells" },
       { zh: "延长了锂电池的循环寿命", en: "extends the cycle life of lithium batteries" },
-      { zh: "提高了电池在低温环境下的充放电性能", en: "improves the charge and discharge performance of batteries at low temperatures" },
+      {
+        zh: "提高了电池在低温环境下的充放电性能",
+        en: "improves the charge and discharge performance of batteries at low temperatures",
+      },
       { zh: "降低了热管理系统的能耗", en: "reduces the energy consumption of the thermal management system" },
       { zh: "抑制了热失控在模组内的蔓延", en: "suppresses the propagation of thermal runaway within the module" },
       { zh: "提高了电池包的能量密度", en: "increases the energy density of the battery pack" },
@@ -776,7 +1142,16 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 6,
     ipcMain: ["H02J 3/32", "H02J 3/38", "H02S 20/32", "H01M 8/18", "H01G 11/24", "F03D 7/04"],
-    ipcOther: ["H02J 7/35", "H02J 15/00", "H02S 40/10", "H02S 50/10", "H01M 4/36", "H01M 10/054", "H01G 11/32", "F03D 80/40"],
+    ipcOther: [
+      "H02J 7/35",
+      "H02J 15/00",
+      "H02S 40/10",
+      "H02S 50/10",
+      "H01M 4/36",
+      "H01M 10/054",
+      "H01G 11/32",
+      "F03D 80/40",
+    ],
     subjects: [
       { zh: "光伏发电系统", en: "photovoltaic power generation system" },
       { zh: "户用光伏储能系统", en: "residential photovoltaic energy storage system" },
@@ -811,7 +1186,10 @@ export const AREAS: TechArea[] = [
       { zh: "储能系统的能量管理方法", en: "energy management method for energy storage systems" },
       { zh: "混合储能系统的功率分配方法", en: "power allocation method for hybrid energy storage systems" },
       { zh: "储能电站的容量配置方法", en: "capacity configuration method for energy storage power stations" },
-      { zh: "储能系统参与电网调频的控制方法", en: "control method for energy storage systems participating in grid frequency regulation" },
+      {
+        zh: "储能系统参与电网调频的控制方法",
+        en: "control method for energy storage systems participating in grid frequency regulation",
+      },
       { zh: "储能电池荷电状态的估算方法", en: "method for estimating the state of charge of energy storage batteries" },
       { zh: "储能电池健康状态的评估方法", en: "method for evaluating the state of health of energy storage batteries" },
       { zh: "超级电容器电极材料的制备方法", en: "method for preparing supercapacitor electrode materials" },
@@ -843,7 +1221,10 @@ export const AREAS: TechArea[] = [
       { zh: "正面门板的分格线与把手布置", en: "the division lines and handle arrangement of the front doors" },
       { zh: "侧面的百叶式通风格栅", en: "the louvred ventilation grilles on the sides" },
       { zh: "白色主体与绿色色带的配色", en: "the colour scheme of a white body with a green band" },
-      { zh: "斜置面板与支撑杆件构成的三角形轮廓", en: "the triangular outline formed by the inclined panel and its supporting members" },
+      {
+        zh: "斜置面板与支撑杆件构成的三角形轮廓",
+        en: "the triangular outline formed by the inclined panel and its supporting members",
+      },
       { zh: "顶部遮阳檐的造型", en: "the shape of the sunshade canopy on top" },
       { zh: "表面网格状的电池片纹理", en: "the grid-like solar-cell texture of the surface" },
       { zh: "流线型的外壳轮廓", en: "the streamlined contour of the housing" },
@@ -888,33 +1269,96 @@ export const AREAS: TechArea[] = [
       { zh: "风速风向仪", en: "anemometer and wind vane" },
     ],
     problems: [
-      { zh: "光伏和风电出力受天气影响随机波动，直接并网会冲击电网的频率和电压稳定", en: "photovoltaic and wind output fluctuates randomly with the weather, and feeding it straight into the grid disturbs frequency and voltage stability" },
-      { zh: "光伏组件表面积灰和鸟粪遮挡造成发电量下降，人工清洗成本高且耗水量大", en: "dust and bird droppings on photovoltaic modules reduce power generation, while manual cleaning is expensive and uses a lot of water" },
-      { zh: "固定式光伏支架无法随太阳位置调整角度，组件接收的辐照量偏低", en: "fixed photovoltaic mounts cannot follow the sun, so the modules receive less irradiance than they could" },
-      { zh: "单一类型储能难以同时满足功率型和能量型需求，电池频繁大电流充放电导致寿命缩短", en: "a single type of storage cannot meet both power and energy needs, and frequent high-current cycling shortens battery life" },
-      { zh: "储能电站电池簇之间不一致性随运行时间增大，可用容量下降", en: "inconsistency between the battery clusters of a storage station grows with operating time and reduces usable capacity" },
-      { zh: "风电机组叶片在低温高湿环境下易覆冰，导致出力下降并引发机组停机", en: "wind turbine blades ice up in cold, humid conditions, cutting output and forcing shutdowns" },
-      { zh: "光伏组件局部遮挡时产生热斑，长期运行会烧损电池片和背板", en: "partially shaded photovoltaic modules develop hot spots that burn the cells and backsheet over time" },
-      { zh: "锂离子电池储能资源受限且存在安全隐患，难以满足长时储能需求", en: "lithium-ion storage faces resource constraints and safety risks and is ill-suited to long-duration storage" },
-      { zh: "新能源场站以电力电子设备并网，缺乏转动惯量，削弱了电网的频率支撑能力", en: "renewable plants connect to the grid through power electronics and lack rotational inertia, weakening the grid's frequency support" },
+      {
+        zh: "光伏和风电出力受天气影响随机波动，直接并网会冲击电网的频率和电压稳定",
+        en: "photovoltaic and wind output fluctuates randomly with the weather, and feeding it straight into the grid disturbs frequency and voltage stability",
+      },
+      {
+        zh: "光伏组件表面积灰和鸟粪遮挡造成发电量下降，人工清洗成本高且耗水量大",
+        en: "dust and bird droppings on photovoltaic modules reduce power generation, while manual cleaning is expensive and uses a lot of water",
+      },
+      {
+        zh: "固定式光伏支架无法随太阳位置调整角度，组件接收的辐照量偏低",
+        en: "fixed photovoltaic mounts cannot follow the sun, so the modules receive less irradiance than they could",
+      },
+      {
+        zh: "单一类型储能难以同时满足功率型和能量型需求，电池频繁大电流充放电导致寿命缩短",
+        en: "a single type of storage cannot meet both power and energy needs, and frequent high-current cycling shortens battery life",
+      },
+      {
+        zh: "储能电站电池簇之间不一致性随运行时间增大，可用容量下降",
+        en: "inconsistency between the battery clusters of a storage station grows with operating time and reduces usable capacity",
+      },
+      {
+        zh: "风电机组叶片在低温高湿环境下易覆冰，导致出力下降并引发机组停机",
+        en: "wind turbine blades ice up in cold, humid conditions, cutting output and forcing shutdowns",
+      },
+      {
+        zh: "光伏组件局部遮挡时产生热斑，长期运行会烧损电池片和背板",
+        en: "partially shaded photovoltaic modules develop hot spots that burn the cells and backsheet over time",
+      },
+      {
+        zh: "锂离子电池储能资源受限且存在安全隐患，难以满足长时储能需求",
+        en: "lithium-ion storage faces resource constraints and safety risks and is ill-suited to long-duration storage",
+      },
+      {
+        zh: "新能源场站以电力电子设备并网，缺乏转动惯量，削弱了电网的频率支撑能力",
+        en: "renewable plants connect to the grid through power electronics and lack rotational inertia, weakening the grid's frequency support",
+      },
     ],
     mechanisms: [
-      { zh: "能量管理系统根据光伏出力和负荷预测结果，优化储能电池组的充放电功率", en: "the energy management system optimizes the charging and discharging power of the energy storage battery pack based on forecasts of photovoltaic output and load" },
-      { zh: "超级电容器响应高频功率波动，储能电池承担低频功率分量，实现功率的分频分配", en: "the supercapacitor handles high-frequency power fluctuations while the battery takes the low-frequency component, so that power is allocated by frequency band" },
-      { zh: "储能变流器模拟同步发电机的惯量和阻尼特性，为电网提供频率和电压支撑", en: "the energy storage converter emulates the inertia and damping of a synchronous generator to provide frequency and voltage support to the grid" },
-      { zh: "多孔碳电极的高比表面积提供了大量双电层储能位点", en: "the high specific surface area of the porous carbon electrode provides abundant sites for electric double-layer charge storage" },
-      { zh: "跟踪支架根据太阳位置实时调整光伏组件的倾角和方位角", en: "the tracker adjusts the tilt and azimuth of the photovoltaic modules in real time according to the position of the sun" },
-      { zh: "变桨系统根据风速调节叶片桨距角，使风电机组维持在额定功率运行", en: "the pitch system adjusts the blade pitch angle according to wind speed to keep the wind turbine running at rated power" },
-      { zh: "循环泵将正负极电解液分别输送至电堆，钒离子在离子交换膜两侧发生价态变化，实现电能的存储与释放", en: "circulation pumps feed the positive and negative electrolytes to the stack, where vanadium ions change valence on either side of the ion exchange membrane to store and release electricity" },
-      { zh: "用电低谷时利用富余电能将空气压缩存入储气室，用电高峰时释放高压空气驱动膨胀机发电", en: "surplus off-peak electricity compresses air into the air storage chamber, and at peak demand the high-pressure air is released to drive an expander that generates power" },
-      { zh: "电机驱动飞轮转子在真空腔内高速旋转以储存动能，放电时电机转为发电机运行", en: "the motor spins the flywheel rotor at high speed in a vacuum chamber to store kinetic energy, and runs as a generator during discharge" },
-      { zh: "清扫机器人沿光伏组件表面往复行走，利用旋转的清扫毛刷清除积灰", en: "the cleaning robot travels back and forth across the photovoltaic modules and sweeps off dust with rotating cleaning brushes" },
-      { zh: "汇流箱汇集各光伏组串的电流并实时监测支路电流，据此识别故障组串", en: "the combiner box collects the current of each photovoltaic string and monitors the branch currents in real time to identify faulty strings" },
+      {
+        zh: "能量管理系统根据光伏出力和负荷预测结果，优化储能电池组的充放电功率",
+        en: "the energy management system optimizes the charging and discharging power of the energy storage battery pack based on forecasts of photovoltaic output and load",
+      },
+      {
+        zh: "超级电容器响应高频功率波动，储能电池承担低频功率分量，实现功率的分频分配",
+        en: "the supercapacitor handles high-frequency power fluctuations while the battery takes the low-frequency component, so that power is allocated by frequency band",
+      },
+      {
+        zh: "储能变流器模拟同步发电机的惯量和阻尼特性，为电网提供频率和电压支撑",
+        en: "the energy storage converter emulates the inertia and damping of a synchronous generator to provide frequency and voltage support to the grid",
+      },
+      {
+        zh: "多孔碳电极的高比表面积提供了大量双电层储能位点",
+        en: "the high specific surface area of the porous carbon electrode provides abundant sites for electric double-layer charge storage",
+      },
+      {
+        zh: "跟踪支架根据太阳位置实时调整光伏组件的倾角和方位角",
+        en: "the tracker adjusts the tilt and azimuth of the photovoltaic modules in real time according to the position of the sun",
+      },
+      {
+        zh: "变桨系统根据风速调节叶片桨距角，使风电机组维持在额定功率运行",
+        en: "the pitch system adjusts the blade pitch angle according to wind speed to keep the wind turbine running at rated power",
+      },
+      {
+        zh: "循环泵将正负极电解液分别输送至电堆，钒离子在离子交换膜两侧发生价态变化，实现电能的存储与释放",
+        en: "circulation pumps feed the positive and negative electrolytes to the stack, where vanadium ions change valence on either side of the ion exchange membrane to store and release electricity",
+      },
+      {
+        zh: "用电低谷时利用富余电能将空气压缩存入储气室，用电高峰时释放高压空气驱动膨胀机发电",
+        en: "surplus off-peak electricity compresses air into the air storage chamber, and at peak demand the high-pressure air is released to drive an expander that generates power",
+      },
+      {
+        zh: "电机驱动飞轮转子在真空腔内高速旋转以储存动能，放电时电机转为发电机运行",
+        en: "the motor spins the flywheel rotor at high speed in a vacuum chamber to store kinetic energy, and runs as a generator during discharge",
+      },
+      {
+        zh: "清扫机器人沿光伏组件表面往复行走，利用旋转的清扫毛刷清除积灰",
+        en: "the cleaning robot travels back and forth across the photovoltaic modules and sweeps off dust with rotating cleaning brushes",
+      },
+      {
+        zh: "汇流箱汇集各光伏组串的电流并实时监测支路电流，据此识别故障组串",
+        en: "the combiner box collects the current of each photovoltaic string and monitors the branch currents in real time to identify faulty strings",
+      },
     ],
     effects: [
       { zh: "提高了光伏发电效率", en: "improves photovoltaic power generation efficiency" },
       { zh: "平抑了新能源出力波动", en: "smooths fluctuations in renewable power output" },
-      { zh: "提高了超级电容器的比电容和循环稳定性", en: "improves the specific capacitance and cycling stability of supercapacitors" },
+      {
+        zh: "提高了超级电容器的比电容和循环稳定性",
+        en: "improves the specific capacitance and cycling stability of supercapacitors",
+      },
       { zh: "提高了电网运行的稳定性", en: "improves the operating stability of the power grid" },
       { zh: "延长了储能电池的使用寿命", en: "extends the service life of energy storage batteries" },
       { zh: "降低了弃风弃光率", en: "reduces wind and solar curtailment" },
@@ -954,12 +1398,24 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "bridges-tunnels",
-    topic: { zh: "桥梁与隧道工程：设计施工、检测与养护", en: "bridge and tunnel engineering: design, construction, inspection and maintenance" },
+    topic: {
+      zh: "桥梁与隧道工程：设计施工、检测与养护",
+      en: "bridge and tunnel engineering: design, construction, inspection and maintenance",
+    },
     cluster: null,
     field: "GREEN",
     weight: 7,
     ipcMain: ["E01D 11/04", "E01D 19/06", "E01D 19/14", "E01D 21/00", "E21D 11/08", "E21D 11/10"],
-    ipcOther: ["E01D 19/02", "E01D 19/04", "E01D 22/00", "E21D 9/06", "E21D 11/38", "E21D 21/00", "G01M 5/00", "G01N 21/88"],
+    ipcOther: [
+      "E01D 19/02",
+      "E01D 19/04",
+      "E01D 22/00",
+      "E21D 9/06",
+      "E21D 11/38",
+      "E21D 21/00",
+      "G01M 5/00",
+      "G01N 21/88",
+    ],
     subjects: [
       { zh: "斜拉桥", en: "cable-stayed bridge" },
       { zh: "斜拉索锚固结构", en: "stay-cable anchorage structure" },
@@ -987,7 +1443,10 @@ export const AREAS: TechArea[] = [
     methodSubjects: [
       { zh: "斜拉桥索力的优化方法", en: "method for optimizing cable forces of cable-stayed bridges" },
       { zh: "大跨度桥梁的悬臂施工方法", en: "cantilever construction method for long-span bridges" },
-      { zh: "钢混组合梁的顶推施工方法", en: "incremental launching construction method for steel-concrete composite girders" },
+      {
+        zh: "钢混组合梁的顶推施工方法",
+        en: "incremental launching construction method for steel-concrete composite girders",
+      },
       { zh: "桥梁的转体施工方法", en: "swivel construction method for bridges" },
       { zh: "桥梁裂缝的识别方法", en: "method for identifying cracks in bridges" },
       { zh: "桥梁承载能力的评定方法", en: "method for rating the load-carrying capacity of bridges" },
@@ -1019,7 +1478,10 @@ export const AREAS: TechArea[] = [
       { zh: "整体的拱形轮廓", en: "the arched overall contour" },
       { zh: "表面的凹凸浮雕纹样", en: "the raised relief pattern on the surface" },
       { zh: "各构件之间的比例与间距", en: "the proportions and spacing of the members" },
-      { zh: "灰白色主体与红白警示色条的配色", en: "the colour scheme of a grey-white body with red-and-white warning stripes" },
+      {
+        zh: "灰白色主体与红白警示色条的配色",
+        en: "the colour scheme of a grey-white body with red-and-white warning stripes",
+      },
       { zh: "端部的圆弧收口造型", en: "the rounded finish at the ends" },
       { zh: "面板的镂空图案", en: "the pierced pattern of the panels" },
       { zh: "模块化单元的重复排列", en: "the repetition of modular units" },
@@ -1069,30 +1531,96 @@ export const AREAS: TechArea[] = [
       { zh: "管片连接螺栓", en: "segment connecting bolt" },
     ],
     problems: [
-      { zh: "桥梁裂缝检测主要依靠人工目视和桥检车作业，效率低且存在安全风险", en: "bridge crack inspection relies mainly on visual checks from inspection vehicles, which is slow and exposes inspectors to risk" },
-      { zh: "隧道衬砌背后空洞和渗漏水病害隐蔽，难以及时发现", en: "voids behind tunnel linings and water leakage are concealed and hard to detect in time" },
-      { zh: "大跨度斜拉桥施工过程中索力和主梁线形控制难度大", en: "cable forces and girder geometry are difficult to control during the construction of long-span cable-stayed bridges" },
-      { zh: "桥梁伸缩装置在车辆反复冲击下易损坏，造成跳车和噪声", en: "bridge expansion joints are easily damaged by repeated wheel impacts, causing vehicles to jolt and generating noise" },
-      { zh: "软弱围岩隧道开挖后变形大，初期支护易开裂甚至侵入净空", en: "tunnels in weak rock deform greatly after excavation, and the primary support cracks or even intrudes into the clearance" },
-      { zh: "悬索桥主缆内部湿度高，钢丝易锈蚀而危及结构安全", en: "humidity inside the main cables of suspension bridges is high, and the corroding wires endanger the structure" },
-      { zh: "现浇桥墩施工周期长、高空作业量大，对交通和周边环境干扰明显", en: "cast-in-place piers take long to build and involve much work at height, seriously disturbing traffic and the surroundings" },
-      { zh: "盾构管片拼装误差逐环累积，易导致接缝错台和渗漏", en: "errors in shield segment erection accumulate ring by ring, leading to offset joints and leakage" },
-      { zh: "桥墩遭受船舶或车辆撞击时缺乏有效的缓冲耗能措施", en: "bridge piers lack effective cushioning and energy absorption against ship or vehicle impact" },
-      { zh: "掌子面前方的不良地质体难以提前探明，易引发突水突泥事故", en: "unfavourable geology ahead of the tunnel face is hard to detect in advance, leading to water and mud inrushes" },
+      {
+        zh: "桥梁裂缝检测主要依靠人工目视和桥检车作业，效率低且存在安全风险",
+        en: "bridge crack inspection relies mainly on visual checks from inspection vehicles, which is slow and exposes inspectors to risk",
+      },
+      {
+        zh: "隧道衬砌背后空洞和渗漏水病害隐蔽，难以及时发现",
+        en: "voids behind tunnel linings and water leakage are concealed and hard to detect in time",
+      },
+      {
+        zh: "大跨度斜拉桥施工过程中索力和主梁线形控制难度大",
+        en: "cable forces and girder geometry are difficult to control during the construction of long-span cable-stayed bridges",
+      },
+      {
+        zh: "桥梁伸缩装置在车辆反复冲击下易损坏，造成跳车和噪声",
+        en: "bridge expansion joints are easily damaged by repeated wheel impacts, causing vehicles to jolt and generating noise",
+      },
+      {
+        zh: "软弱围岩隧道开挖后变形大，初期支护易开裂甚至侵入净空",
+        en: "tunnels in weak rock deform greatly after excavation, and the primary support cracks or even intrudes into the clearance",
+      },
+      {
+        zh: "悬索桥主缆内部湿度高，钢丝易锈蚀而危及结构安全",
+        en: "humidity inside the main cables of suspension bridges is high, and the corroding wires endanger the structure",
+      },
+      {
+        zh: "现浇桥墩施工周期长、高空作业量大，对交通和周边环境干扰明显",
+        en: "cast-in-place piers take long to build and involve much work at height, seriously disturbing traffic and the surroundings",
+      },
+      {
+        zh: "盾构管片拼装误差逐环累积，易导致接缝错台和渗漏",
+        en: "errors in shield segment erection accumulate ring by ring, leading to offset joints and leakage",
+      },
+      {
+        zh: "桥墩遭受船舶或车辆撞击时缺乏有效的缓冲耗能措施",
+        en: "bridge piers lack effective cushioning and energy absorption against ship or vehicle impact",
+      },
+      {
+        zh: "掌子面前方的不良地质体难以提前探明，易引发突水突泥事故",
+        en: "unfavourable geology ahead of the tunnel face is hard to detect in advance, leading to water and mud inrushes",
+      },
     ],
     mechanisms: [
-      { zh: "斜拉索将主梁荷载传递至索塔，形成多点弹性支承，减小主梁的跨中弯矩", en: "the stay cables transfer girder loads to the pylon and form multiple elastic supports that reduce the midspan bending moment of the main girder" },
-      { zh: "剪力钉使钢梁与混凝土桥面板协同受力，充分发挥两种材料的性能", en: "shear studs make the steel girder and the concrete deck slab act together so that both materials are fully used" },
-      { zh: "超前小导管注浆加固开挖面前方的围岩，形成预支护拱", en: "advance small pipes are grouted to reinforce the surrounding rock ahead of the excavation face and form a pre-support arch" },
-      { zh: "初期支护与二次衬砌之间的防水板将地下水引入纵向排水管排出", en: "the waterproof sheet between the primary support and the secondary lining guides groundwater into longitudinal drainage pipes" },
-      { zh: "光纤光栅传感器实时采集结构的应变和温度，监测平台据此评估桥梁的健康状态", en: "fiber Bragg grating sensors record structural strain and temperature in real time, from which the monitoring platform assesses the condition of the bridge" },
-      { zh: "挂篮在已浇筑梁段上逐段前移，实现主梁的对称悬臂浇筑", en: "the form traveler advances segment by segment on the cast girder segments to cast the main girder as a balanced cantilever" },
-      { zh: "减隔震支座延长结构的自振周期并耗散地震能量，降低桥墩的地震响应", en: "seismic isolation bearings lengthen the natural period of the structure and dissipate seismic energy, reducing the seismic response of the piers" },
-      { zh: "工业相机沿桥梁底面连续采集图像，经图像处理算法识别裂缝并计算其宽度和长度", en: "the industrial camera captures images continuously along the underside of the bridge, and image-processing algorithms identify cracks and measure their width and length" },
-      { zh: "波形钢腹板承担剪力而混凝土顶底板承担弯矩，既避免了腹板开裂又减轻了结构自重", en: "the corrugated steel webs carry the shear while the concrete top and bottom slabs carry the bending moment, which prevents web cracking and lightens the structure" },
-      { zh: "除湿机组将干燥空气注入主缆并沿主缆纵向流动，带走钢丝间隙中的水汽", en: "the dehumidification unit injects dry air into the main cable, which flows along it and carries away moisture from between the wires" },
-      { zh: "防撞钢套箱在撞击时发生塑性变形并耗散撞击能量，减小传递至桥墩的撞击力", en: "the anti-collision steel jacket deforms plastically on impact and dissipates the impact energy, reducing the force transmitted to the pier" },
-      { zh: "超前地质预报装置向掌子面前方激发地震波并接收反射信号，据此推断前方断层和含水构造的位置", en: "the advance geological prediction device sends seismic waves ahead of the tunnel face and receives their reflections, from which the locations of faults and water-bearing structures ahead are inferred" },
+      {
+        zh: "斜拉索将主梁荷载传递至索塔，形成多点弹性支承，减小主梁的跨中弯矩",
+        en: "the stay cables transfer girder loads to the pylon and form multiple elastic supports that reduce the midspan bending moment of the main girder",
+      },
+      {
+        zh: "剪力钉使钢梁与混凝土桥面板协同受力，充分发挥两种材料的性能",
+        en: "shear studs make the steel girder and the concrete deck slab act together so that both materials are fully used",
+      },
+      {
+        zh: "超前小导管注浆加固开挖面前方的围岩，形成预支护拱",
+        en: "advance small pipes are grouted to reinforce the surrounding rock ahead of the excavation face and form a pre-support arch",
+      },
+      {
+        zh: "初期支护与二次衬砌之间的防水板将地下水引入纵向排水管排出",
+        en: "the waterproof sheet between the primary support and the secondary lining guides groundwater into longitudinal drainage pipes",
+      },
+      {
+        zh: "光纤光栅传感器实时采集结构的应变和温度，监测平台据此评估桥梁的健康状态",
+        en: "fiber Bragg grating sensors record structural strain and temperature in real time, from which the monitoring platform assesses the condition of the bridge",
+      },
+      {
+        zh: "挂篮在已浇筑梁段上逐段前移，实现主梁的对称悬臂浇筑",
+        en: "the form traveler advances segment by segment on the cast girder segments to cast the main girder as a balanced cantilever",
+      },
+      {
+        zh: "减隔震支座延长结构的自振周期并耗散地震能量，降低桥墩的地震响应",
+        en: "seismic isolation bearings lengthen the natural period of the structure and dissipate seismic energy, reducing the seismic response of the piers",
+      },
+      {
+        zh: "工业相机沿桥梁底面连续采集图像，经图像处理算法识别裂缝并计算其宽度和长度",
+        en: "the industrial camera captures images continuously along the underside of the bridge, and image-processing algorithms identify cracks and measure their width and length",
+      },
+      {
+        zh: "波形钢腹板承担剪力而混凝土顶底板承担弯矩，既避免了腹板开裂又减轻了结构自重",
+        en: "the corrugated steel webs carry the shear while the concrete top and bottom slabs carry the bending moment, which prevents web cracking and lightens the structure",
+      },
+      {
+        zh: "除湿机组将干燥空气注入主缆并沿主缆纵向流动，带走钢丝间隙中的水汽",
+        en: "the dehumidification unit injects dry air into the main cable, which flows along it and carries away moisture from between the wires",
+      },
+      {
+        zh: "防撞钢套箱在撞击时发生塑性变形并耗散撞击能量，减小传递至桥墩的撞击力",
+        en: "the anti-collision steel jacket deforms plastically on impact and dissipates the impact energy, reducing the force transmitted to the pier",
+      },
+      {
+        zh: "超前地质预报装置向掌子面前方激发地震波并接收反射信号，据此推断前方断层和含水构造的位置",
+        en: "the advance geological prediction device sends seismic waves ahead of the tunnel face and receives their reflections, from which the locations of faults and water-bearing structures ahead are inferred",
+      },
     ],
     effects: [
       { zh: "提高了桥梁的跨越能力", en: "improves the spanning capacity of bridges" },
@@ -1101,7 +1629,10 @@ export const AREAS: TechArea[] = [
       { zh: "降低了工程造价", en: "reduces construction costs" },
       { zh: "减少了隧道渗漏水病害", en: "reduces water leakage in tunnels" },
       { zh: "延长了桥梁的使用寿命", en: "extends the service life of bridges" },
-      { zh: "降低了施工对周边环境的扰动", en: "reduces disturbance to the surrounding environment during construction" },
+      {
+        zh: "降低了施工对周边环境的扰动",
+        en: "reduces disturbance to the surrounding environment during construction",
+      },
       { zh: "实现了结构病害的早期预警", en: "provides early warning of structural defects" },
       { zh: "提高了裂缝检测的效率和精度", en: "improves the efficiency and accuracy of crack detection" },
       { zh: "减少了现场高空作业量", en: "reduces the amount of work at height on site" },
@@ -1139,7 +1670,10 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "building-structures",
-    topic: { zh: "装配式建筑、钢结构与建筑抗震", en: "prefabricated buildings, steel structures and seismic design of buildings" },
+    topic: {
+      zh: "装配式建筑、钢结构与建筑抗震",
+      en: "prefabricated buildings, steel structures and seismic design of buildings",
+    },
     cluster: null,
     field: "GREEN",
     weight: 5,
@@ -1178,7 +1712,10 @@ export const AREAS: TechArea[] = [
       { zh: "套筒灌浆质量的检测方法", en: "method for inspecting the grouting quality of sleeves" },
       { zh: "钢结构的焊接变形控制方法", en: "method for controlling welding deformation of steel structures" },
       { zh: "高强螺栓连接节点的施工方法", en: "construction method for high-strength bolted joints" },
-      { zh: "大跨度钢结构的整体提升施工方法", en: "integral lifting construction method for long-span steel structures" },
+      {
+        zh: "大跨度钢结构的整体提升施工方法",
+        en: "integral lifting construction method for long-span steel structures",
+      },
       { zh: "高层建筑隔震层的施工方法", en: "construction method for the isolation layer of high-rise buildings" },
       { zh: "建筑结构的抗震性能评估方法", en: "method for assessing the seismic performance of building structures" },
       { zh: "既有建筑的抗震加固方法", en: "seismic retrofitting method for existing buildings" },
@@ -1252,28 +1789,88 @@ export const AREAS: TechArea[] = [
       { zh: "屈曲约束支撑内芯", en: "core of the buckling-restrained brace" },
     ],
     problems: [
-      { zh: "现浇混凝土结构湿作业多、施工周期长，并产生大量建筑垃圾", en: "cast-in-place concrete involves much wet work and long construction periods and generates large amounts of construction waste" },
-      { zh: "灌浆套筒连接的质量难以检测，存在灌浆不饱满的隐患", en: "the quality of grouted sleeve connections is hard to inspect, leaving a hidden risk of incomplete grouting" },
-      { zh: "传统抗震结构依靠主体构件的塑性变形耗能，震后损伤严重且难以修复", en: "conventional seismic structures dissipate energy through plastic deformation of their main members, leaving severe damage that is hard to repair after an earthquake" },
-      { zh: "钢结构梁柱节点现场焊接工作量大，焊接质量受环境影响明显", en: "steel beam-column joints require much on-site welding whose quality is strongly affected by site conditions" },
-      { zh: "普通支撑受压时易发生整体屈曲，滞回性能差", en: "ordinary braces buckle globally in compression and show poor hysteretic behaviour" },
-      { zh: "预制构件吊装就位依靠人工反复调整，效率低且定位精度差", en: "precast components are set in place by repeated manual adjustment during hoisting, which is slow and inaccurate" },
-      { zh: "预制外墙板拼缝处易出现渗漏和冷桥", en: "the joints between precast exterior wall panels are prone to leakage and thermal bridging" },
-      { zh: "既有砌体和框架建筑抗震能力不足，而加固施工会影响建筑的正常使用", en: "existing masonry and frame buildings lack seismic capacity, yet strengthening work disrupts their normal use" },
-      { zh: "叠合板施工需搭设大量临时支撑，周转材料用量大", en: "composite slabs need extensive temporary shoring and large quantities of reusable falsework" },
+      {
+        zh: "现浇混凝土结构湿作业多、施工周期长，并产生大量建筑垃圾",
+        en: "cast-in-place concrete involves much wet work and long construction periods and generates large amounts of construction waste",
+      },
+      {
+        zh: "灌浆套筒连接的质量难以检测，存在灌浆不饱满的隐患",
+        en: "the quality of grouted sleeve connections is hard to inspect, leaving a hidden risk of incomplete grouting",
+      },
+      {
+        zh: "传统抗震结构依靠主体构件的塑性变形耗能，震后损伤严重且难以修复",
+        en: "conventional seismic structures dissipate energy through plastic deformation of their main members, leaving severe damage that is hard to repair after an earthquake",
+      },
+      {
+        zh: "钢结构梁柱节点现场焊接工作量大，焊接质量受环境影响明显",
+        en: "steel beam-column joints require much on-site welding whose quality is strongly affected by site conditions",
+      },
+      {
+        zh: "普通支撑受压时易发生整体屈曲，滞回性能差",
+        en: "ordinary braces buckle globally in compression and show poor hysteretic behaviour",
+      },
+      {
+        zh: "预制构件吊装就位依靠人工反复调整，效率低且定位精度差",
+        en: "precast components are set in place by repeated manual adjustment during hoisting, which is slow and inaccurate",
+      },
+      {
+        zh: "预制外墙板拼缝处易出现渗漏和冷桥",
+        en: "the joints between precast exterior wall panels are prone to leakage and thermal bridging",
+      },
+      {
+        zh: "既有砌体和框架建筑抗震能力不足，而加固施工会影响建筑的正常使用",
+        en: "existing masonry and frame buildings lack seismic capacity, yet strengthening work disrupts their normal use",
+      },
+      {
+        zh: "叠合板施工需搭设大量临时支撑，周转材料用量大",
+        en: "composite slabs need extensive temporary shoring and large quantities of reusable falsework",
+      },
     ],
     mechanisms: [
-      { zh: "钢筋插入灌浆套筒后灌注高强灌浆料，实现相邻预制构件纵向受力钢筋的可靠连接", en: "reinforcing bars are inserted into the grout sleeve, which is then filled with high-strength grout to connect the longitudinal bars of adjacent precast components reliably" },
-      { zh: "隔震支座延长上部结构的自振周期，使其避开地震动的卓越周期", en: "the isolation bearings lengthen the natural period of the superstructure so that it avoids the predominant period of the ground motion" },
-      { zh: "铅芯在往复剪切变形中屈服耗能，橡胶层提供复位力", en: "the lead core yields and dissipates energy under cyclic shear deformation while the rubber layers provide the restoring force" },
-      { zh: "外套管约束内芯的整体屈曲，使内芯在受拉和受压时均能充分屈服耗能", en: "the outer tube restrains global buckling of the core so that the core yields and dissipates energy fully in both tension and compression" },
-      { zh: "地震作用下损伤集中于可更换的耗能构件，主体结构保持弹性", en: "under earthquake action, damage concentrates in the replaceable energy-dissipating members while the main structure remains elastic" },
-      { zh: "叠合板的预制底板兼作施工模板，并通过桁架钢筋与现浇层形成整体共同受力", en: "the precast bottom slab of the composite slab also serves as formwork and acts integrally with the cast-in-place topping through the lattice girder reinforcement" },
-      { zh: "钢梁通过节点连接板和高强螺栓与钢柱连接，依靠摩擦力传递剪力", en: "the steel beam is connected to the steel column through gusset plates and high-strength bolts, and shear is transferred by friction" },
-      { zh: "预应力钢绞线在结构摇摆后提供恢复力，使结构震后回到初始位置，残余变形小", en: "the prestressing strands provide a restoring force after the structure rocks, returning it to its original position after the earthquake with little residual drift" },
-      { zh: "摩擦片在地震作用下相对滑动，通过摩擦做功耗散地震能量", en: "the friction pads slide against each other under earthquake action and dissipate seismic energy through frictional work" },
-      { zh: "形状记忆合金丝利用超弹性在卸载后恢复变形，同时形成旗帜形滞回曲线耗散能量", en: "the shape memory alloy wires use their superelasticity to recover deformation on unloading while dissipating energy along a flag-shaped hysteresis loop" },
-      { zh: "压型钢板与混凝土通过压痕和抗剪键形成组合作用，施工阶段兼作永久模板", en: "the profiled steel sheet acts compositely with the concrete through its embossments and shear keys and serves as permanent formwork during construction" },
+      {
+        zh: "钢筋插入灌浆套筒后灌注高强灌浆料，实现相邻预制构件纵向受力钢筋的可靠连接",
+        en: "reinforcing bars are inserted into the grout sleeve, which is then filled with high-strength grout to connect the longitudinal bars of adjacent precast components reliably",
+      },
+      {
+        zh: "隔震支座延长上部结构的自振周期，使其避开地震动的卓越周期",
+        en: "the isolation bearings lengthen the natural period of the superstructure so that it avoids the predominant period of the ground motion",
+      },
+      {
+        zh: "铅芯在往复剪切变形中屈服耗能，橡胶层提供复位力",
+        en: "the lead core yields and dissipates energy under cyclic shear deformation while the rubber layers provide the restoring force",
+      },
+      {
+        zh: "外套管约束内芯的整体屈曲，使内芯在受拉和受压时均能充分屈服耗能",
+        en: "the outer tube restrains global buckling of the core so that the core yields and dissipates energy fully in both tension and compression",
+      },
+      {
+        zh: "地震作用下损伤集中于可更换的耗能构件，主体结构保持弹性",
+        en: "under earthquake action, damage concentrates in the replaceable energy-dissipating members while the main structure remains elastic",
+      },
+      {
+        zh: "叠合板的预制底板兼作施工模板，并通过桁架钢筋与现浇层形成整体共同受力",
+        en: "the precast bottom slab of the composite slab also serves as formwork and acts integrally with the cast-in-place topping through the lattice girder reinforcement",
+      },
+      {
+        zh: "钢梁通过节点连接板和高强螺栓与钢柱连接，依靠摩擦力传递剪力",
+        en: "the steel beam is connected to the steel column through gusset plates and high-strength bolts, and shear is transferred by friction",
+      },
+      {
+        zh: "预应力钢绞线在结构摇摆后提供恢复力，使结构震后回到初始位置，残余变形小",
+        en: "the prestressing strands provide a restoring force after the structure rocks, returning it to its original position after the earthquake with little residual drift",
+      },
+      {
+        zh: "摩擦片在地震作用下相对滑动，通过摩擦做功耗散地震能量",
+        en: "the friction pads slide against each other under earthquake action and dissipate seismic energy through frictional work",
+      },
+      {
+        zh: "形状记忆合金丝利用超弹性在卸载后恢复变形，同时形成旗帜形滞回曲线耗散能量",
+        en: "the shape memory alloy wires use their superelasticity to recover deformation on unloading while dissipating energy along a flag-shaped hysteresis loop",
+      },
+      {
+        zh: "压型钢板与混凝土通过压痕和抗剪键形成组合作用，施工阶段兼作永久模板",
+        en: "the profiled steel sheet acts compositely with the concrete through its embossments and shear keys and serves as permanent formwork during construction",
+      },
     ],
     effects: [
       { zh: "提高了结构的抗震性能", en: "improves the seismic performance of the structure" },
@@ -1287,7 +1884,10 @@ export const AREAS: TechArea[] = [
       { zh: "提高了施工安全性", en: "improves construction safety" },
       { zh: "减小了结构的震后残余变形", en: "reduces the residual deformation of the structure after earthquakes" },
       { zh: "提高了预制构件的安装精度", en: "improves the installation accuracy of precast components" },
-      { zh: "改善了外墙拼缝的防水和保温性能", en: "improves the waterproofing and thermal insulation of exterior wall joints" },
+      {
+        zh: "改善了外墙拼缝的防水和保温性能",
+        en: "improves the waterproofing and thermal insulation of exterior wall joints",
+      },
     ],
     applications: [
       { zh: "保障性住房", en: "affordable housing" },

@@ -6,12 +6,24 @@ import type { TechArea } from "../tech-area";
 export const AREAS: TechArea[] = [
   {
     key: "electric-motors-nvh",
-    topic: { zh: "电机及其降噪与减振（NVH）", en: "electric motors and their noise reduction and vibration damping (NVH)" },
+    topic: {
+      zh: "电机及其降噪与减振（NVH）",
+      en: "electric motors and their noise reduction and vibration damping (NVH)",
+    },
     cluster: "NEV",
     field: "GREEN",
     weight: 5,
     ipcMain: ["H02K 29/03", "H02K 5/24", "H02K 1/27", "H02K 21/16", "H02P 6/10", "B60K 7/00"],
-    ipcOther: ["H02P 21/05", "H02P 29/50", "H02K 1/16", "H02K 9/19", "G01H 1/00", "F16F 15/08", "G10K 11/178", "G01M 7/02"],
+    ipcOther: [
+      "H02P 21/05",
+      "H02P 29/50",
+      "H02K 1/16",
+      "H02K 9/19",
+      "G01H 1/00",
+      "F16F 15/08",
+      "G10K 11/178",
+      "G01M 7/02",
+    ],
     subjects: [
       { zh: "低噪声永磁同步电机", en: "low-noise permanent magnet synchronous motor" },
       { zh: "低噪音无刷直流电机", en: "low-noise brushless DC motor" },
@@ -37,7 +49,10 @@ export const AREAS: TechArea[] = [
     ],
     methodSubjects: [
       { zh: "电机降噪方法", en: "noise reduction method for motors" },
-      { zh: "永磁同步电机电磁噪声抑制方法", en: "method for suppressing the electromagnetic noise of permanent magnet synchronous motors" },
+      {
+        zh: "永磁同步电机电磁噪声抑制方法",
+        en: "method for suppressing the electromagnetic noise of permanent magnet synchronous motors",
+      },
       { zh: "轮毂电机振动抑制方法", en: "vibration suppression method for in-wheel motors" },
       { zh: "电机齿槽转矩削弱方法", en: "method for reducing the cogging torque of motors" },
       { zh: "电机转矩脉动抑制方法", en: "method for suppressing the torque ripple of motors" },
@@ -47,7 +62,10 @@ export const AREAS: TechArea[] = [
       { zh: "电机噪声源识别方法", en: "method for identifying the noise sources of motors" },
       { zh: "电机声品质评价方法", en: "method for evaluating the sound quality of motors" },
       { zh: "电机气隙偏心故障诊断方法", en: "method for diagnosing air-gap eccentricity faults in motors" },
-      { zh: "永磁电机转子磁极优化设计方法", en: "optimal design method for the rotor poles of permanent magnet motors" },
+      {
+        zh: "永磁电机转子磁极优化设计方法",
+        en: "optimal design method for the rotor poles of permanent magnet motors",
+      },
       { zh: "电驱动系统啸叫控制方法", en: "method for controlling the whine of electric drive systems" },
       { zh: "电机径向电磁力计算方法", en: "method for calculating the radial electromagnetic force in motors" },
     ],
@@ -71,8 +89,14 @@ export const AREAS: TechArea[] = [
       { zh: "整体呈圆柱形的造型", en: "the overall cylindrical form" },
       { zh: "端盖的圆形轮廓与中心凸台", en: "the circular contour of the end cover and its central boss" },
       { zh: "接线盒的形状及其在机壳上的位置", en: "the shape of the terminal box and its position on the housing" },
-      { zh: "安装法兰的形状与安装孔的布置", en: "the shape of the mounting flange and the layout of its mounting holes" },
-      { zh: "出轴端的形状及其长度与直径的比例", en: "the shape of the shaft end and the ratio of its length to its diameter" },
+      {
+        zh: "安装法兰的形状与安装孔的布置",
+        en: "the shape of the mounting flange and the layout of its mounting holes",
+      },
+      {
+        zh: "出轴端的形状及其长度与直径的比例",
+        en: "the shape of the shaft end and the ratio of its length to its diameter",
+      },
       { zh: "壳体的轮廓线条与倒角", en: "the contour lines and chamfers of the housing" },
       { zh: "机身与端盖的颜色分块", en: "the colour blocks of the body and the end covers" },
       { zh: "通风孔的形状与环形排列", en: "the shape and annular arrangement of the ventilation holes" },
@@ -117,16 +141,46 @@ export const AREAS: TechArea[] = [
       { zh: "冷却水道", en: "cooling water channel" },
     ],
     problems: [
-      { zh: "电机在高转速下电磁噪声大，影响乘坐舒适性", en: "motors produce loud electromagnetic noise at high speed, which impairs ride comfort" },
-      { zh: "永磁电机齿槽转矩较大，低速运行时转矩脉动明显，振动加剧", en: "permanent magnet motors have a large cogging torque, so torque ripple is marked and vibration intensifies at low speed" },
-      { zh: "轮毂电机直接安装在车轮内，增加了簧下质量，路面激励引起的振动难以衰减", en: "in-wheel motors mounted directly inside the wheel add unsprung mass, so vibration excited by the road surface is hard to attenuate" },
-      { zh: "逆变器开关频率附近的电流谐波引起高频啸叫，噪音刺耳", en: "current harmonics around the inverter switching frequency cause a high-frequency whine, and the noise is harsh" },
-      { zh: "径向电磁力波的频率与定子模态频率接近时容易发生共振", en: "resonance readily occurs when the frequency of the radial electromagnetic force waves lies close to the modal frequencies of the stator" },
-      { zh: "采用转子斜极降低噪声的同时会使电机输出转矩明显下降", en: "skewing the rotor to reduce noise noticeably lowers the output torque of the motor" },
-      { zh: "电机噪声源难以准确定位，降噪措施往往依赖反复试制", en: "the noise sources of a motor are hard to locate accurately, so noise-reduction measures depend on repeated prototyping" },
-      { zh: "电机壳体与车身刚性连接，振动经悬置直接传递至车内", en: "the motor housing is rigidly connected to the vehicle body, so vibration passes through the mounts straight into the cabin" },
-      { zh: "转子偏心产生不平衡磁拉力，导致轴承磨损并产生异常噪音", en: "rotor eccentricity produces an unbalanced magnetic pull, which wears the bearings and causes abnormal noise" },
-      { zh: "被动吸声隔声材料增加了重量，且对低频噪声的抑制效果有限", en: "passive sound-absorbing and sound-insulating materials add weight and do little against low-frequency noise" },
+      {
+        zh: "电机在高转速下电磁噪声大，影响乘坐舒适性",
+        en: "motors produce loud electromagnetic noise at high speed, which impairs ride comfort",
+      },
+      {
+        zh: "永磁电机齿槽转矩较大，低速运行时转矩脉动明显，振动加剧",
+        en: "permanent magnet motors have a large cogging torque, so torque ripple is marked and vibration intensifies at low speed",
+      },
+      {
+        zh: "轮毂电机直接安装在车轮内，增加了簧下质量，路面激励引起的振动难以衰减",
+        en: "in-wheel motors mounted directly inside the wheel add unsprung mass, so vibration excited by the road surface is hard to attenuate",
+      },
+      {
+        zh: "逆变器开关频率附近的电流谐波引起高频啸叫，噪音刺耳",
+        en: "current harmonics around the inverter switching frequency cause a high-frequency whine, and the noise is harsh",
+      },
+      {
+        zh: "径向电磁力波的频率与定子模态频率接近时容易发生共振",
+        en: "resonance readily occurs when the frequency of the radial electromagnetic force waves lies close to the modal frequencies of the stator",
+      },
+      {
+        zh: "采用转子斜极降低噪声的同时会使电机输出转矩明显下降",
+        en: "skewing the rotor to reduce noise noticeably lowers the output torque of the motor",
+      },
+      {
+        zh: "电机噪声源难以准确定位，降噪措施往往依赖反复试制",
+        en: "the noise sources of a motor are hard to locate accurately, so noise-reduction measures depend on repeated prototyping",
+      },
+      {
+        zh: "电机壳体与车身刚性连接，振动经悬置直接传递至车内",
+        en: "the motor housing is rigidly connected to the vehicle body, so vibration passes through the mounts straight into the cabin",
+      },
+      {
+        zh: "转子偏心产生不平衡磁拉力，导致轴承磨损并产生异常噪音",
+        en: "rotor eccentricity produces an unbalanced magnetic pull, which wears the bearings and causes abnormal noise",
+      },
+      {
+        zh: "被动吸声隔声材料增加了重量，且对低频噪声的抑制效果有限",
+        en: "passive sound-absorbing and sound-insulating materials add weight and do little against low-frequency noise",
+      },
     ],
     mechanisms: [
       {
@@ -221,7 +275,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["F16H 1/32", "F16H 49/00", "F16H 1/46", "F16H 55/08", "F16H 1/28", "B25J 9/102"],
-    ipcOther: ["F16H 55/17", "F16H 55/06", "F16H 57/01", "F16H 57/021", "F16H 57/04", "F16H 57/12", "G01M 13/021", "G01M 13/028", "G06F 30/17"],
+    ipcOther: [
+      "F16H 55/17",
+      "F16H 55/06",
+      "F16H 57/01",
+      "F16H 57/021",
+      "F16H 57/04",
+      "F16H 57/12",
+      "G01M 13/021",
+      "G01M 13/028",
+      "G06F 30/17",
+    ],
     subjects: [
       { zh: "RV减速器", en: "RV reducer" },
       { zh: "谐波减速器", en: "harmonic reducer" },
@@ -248,7 +312,10 @@ export const AREAS: TechArea[] = [
     ],
     methodSubjects: [
       { zh: "斜齿轮拓扑修形方法", en: "topological modification method for helical gears" },
-      { zh: "RV减速器摆线轮齿廓修形方法", en: "tooth profile modification method for the cycloidal discs of RV reducers" },
+      {
+        zh: "RV减速器摆线轮齿廓修形方法",
+        en: "tooth profile modification method for the cycloidal discs of RV reducers",
+      },
       { zh: "谐波减速器柔轮齿形设计方法", en: "tooth profile design method for the flexspline of harmonic reducers" },
       { zh: "齿轮传动系统动力学建模方法", en: "dynamic modelling method for gear transmission systems" },
       { zh: "行星齿轮箱故障诊断方法", en: "fault diagnosis method for planetary gearboxes" },
@@ -278,11 +345,17 @@ export const AREAS: TechArea[] = [
       { zh: "回转减速机", en: "slewing drive" },
     ],
     designPoints: [
-      { zh: "箱体的方形轮廓与加强筋布局", en: "the square contour of the casing and the layout of its stiffening ribs" },
+      {
+        zh: "箱体的方形轮廓与加强筋布局",
+        en: "the square contour of the casing and the layout of its stiffening ribs",
+      },
       { zh: "输入端与输出端法兰的形状", en: "the shape of the input and output flanges" },
       { zh: "整体的圆柱形外形与台阶式过渡", en: "the overall cylindrical shape with stepped transitions" },
       { zh: "轮齿的排列方式与齿形", en: "the arrangement and profile of the teeth" },
-      { zh: "安装底座的形状与安装孔的位置", en: "the shape of the mounting base and the position of its mounting holes" },
+      {
+        zh: "安装底座的形状与安装孔的位置",
+        en: "the shape of the mounting base and the position of its mounting holes",
+      },
       { zh: "壳体表面散热筋的形状", en: "the shape of the cooling fins on the casing surface" },
       { zh: "端面螺纹孔的分布", en: "the distribution of threaded holes on the end face" },
       { zh: "输出轴的键槽与轴肩造型", en: "the keyway and shoulder of the output shaft" },
@@ -329,16 +402,46 @@ export const AREAS: TechArea[] = [
       { zh: "油封", en: "oil seal" },
     ],
     problems: [
-      { zh: "摆线轮齿廓加工误差导致RV减速器回差增大、传动精度下降", en: "machining errors in the cycloidal tooth profile increase the lost motion of RV reducers and degrade their transmission accuracy" },
-      { zh: "谐波减速器柔轮在交变应力作用下容易发生疲劳断裂", en: "the flexspline of harmonic reducers is prone to fatigue fracture under alternating stress" },
-      { zh: "齿轮啮合过程中的时变啮合刚度激起振动，传动噪声大", en: "time-varying mesh stiffness excites vibration as the gears mesh, making the transmission noisy" },
-      { zh: "行星轮系中各行星轮载荷分配不均，部分齿面过早出现点蚀", en: "the load is shared unevenly among the planet gears, so some tooth flanks pit prematurely" },
-      { zh: "精密减速器精度保持性差，长期运行后精度衰退快", en: "precision reducers retain their accuracy poorly and lose precision quickly in long-term operation" },
-      { zh: "齿轮在重载和偏载工况下出现齿端接触和边缘应力集中", en: "under heavy and off-centre loads the gears show end contact and stress concentration at the tooth edges" },
-      { zh: "减速器零件公差要求严格，装配一致性差", en: "reducer parts must meet tight tolerances and assembly consistency is poor" },
-      { zh: "减速器体积和重量大，难以满足机器人关节的轻量化要求", en: "reducers are bulky and heavy and cannot meet the lightweight requirements of robot joints" },
-      { zh: "齿轮箱早期故障特征微弱，难以从强背景噪声中提取", en: "the early fault features of gearboxes are weak and hard to extract from strong background noise" },
-      { zh: "蜗杆传动啮合处相对滑动速度大，传动效率低且发热严重", en: "the relative sliding velocity at the worm mesh is high, so transmission efficiency is low and heating is severe" },
+      {
+        zh: "摆线轮齿廓加工误差导致RV减速器回差增大、传动精度下降",
+        en: "machining errors in the cycloidal tooth profile increase the lost motion of RV reducers and degrade their transmission accuracy",
+      },
+      {
+        zh: "谐波减速器柔轮在交变应力作用下容易发生疲劳断裂",
+        en: "the flexspline of harmonic reducers is prone to fatigue fracture under alternating stress",
+      },
+      {
+        zh: "齿轮啮合过程中的时变啮合刚度激起振动，传动噪声大",
+        en: "time-varying mesh stiffness excites vibration as the gears mesh, making the transmission noisy",
+      },
+      {
+        zh: "行星轮系中各行星轮载荷分配不均，部分齿面过早出现点蚀",
+        en: "the load is shared unevenly among the planet gears, so some tooth flanks pit prematurely",
+      },
+      {
+        zh: "精密减速器精度保持性差，长期运行后精度衰退快",
+        en: "precision reducers retain their accuracy poorly and lose precision quickly in long-term operation",
+      },
+      {
+        zh: "齿轮在重载和偏载工况下出现齿端接触和边缘应力集中",
+        en: "under heavy and off-centre loads the gears show end contact and stress concentration at the tooth edges",
+      },
+      {
+        zh: "减速器零件公差要求严格，装配一致性差",
+        en: "reducer parts must meet tight tolerances and assembly consistency is poor",
+      },
+      {
+        zh: "减速器体积和重量大，难以满足机器人关节的轻量化要求",
+        en: "reducers are bulky and heavy and cannot meet the lightweight requirements of robot joints",
+      },
+      {
+        zh: "齿轮箱早期故障特征微弱，难以从强背景噪声中提取",
+        en: "the early fault features of gearboxes are weak and hard to extract from strong background noise",
+      },
+      {
+        zh: "蜗杆传动啮合处相对滑动速度大，传动效率低且发热严重",
+        en: "the relative sliding velocity at the worm mesh is high, so transmission efficiency is low and heating is severe",
+      },
     ],
     mechanisms: [
       {
@@ -429,12 +532,24 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "cnc-machine-tools",
-    topic: { zh: "数控机床及其热误差补偿与颤振抑制", en: "CNC machine tools, thermal error compensation and chatter suppression" },
+    topic: {
+      zh: "数控机床及其热误差补偿与颤振抑制",
+      en: "CNC machine tools, thermal error compensation and chatter suppression",
+    },
     cluster: "SMART_EQUIPMENT",
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["B23Q 15/18", "B23Q 11/0003", "B23Q 11/0032", "B23Q 17/09", "B23B 19/02", "G05B 19/404"],
-    ipcOther: ["B23Q 17/12", "B23Q 3/155", "B23Q 1/01", "B23Q 11/10", "G05B 19/4065", "B24B 41/04", "B24B 49/00", "B23F 23/00"],
+    ipcOther: [
+      "B23Q 17/12",
+      "B23Q 3/155",
+      "B23Q 1/01",
+      "B23Q 11/10",
+      "G05B 19/4065",
+      "B24B 41/04",
+      "B24B 49/00",
+      "B23F 23/00",
+    ],
     subjects: [
       { zh: "数控滚齿机", en: "CNC gear hobbing machine" },
       { zh: "数控蜗杆砂轮磨齿机", en: "CNC threaded-wheel gear grinding machine" },
@@ -463,15 +578,24 @@ export const AREAS: TechArea[] = [
       { zh: "电主轴热伸长误差建模方法", en: "modelling method for the thermal elongation error of motorised spindles" },
       { zh: "铣削颤振在线识别方法", en: "online chatter identification method for milling" },
       { zh: "切削稳定性叶瓣图预测方法", en: "method for predicting the stability lobe diagram of cutting" },
-      { zh: "五轴机床旋转轴几何误差辨识方法", en: "method for identifying the geometric errors of the rotary axes of five-axis machine tools" },
-      { zh: "高速干切滚齿工艺参数优化方法", en: "method for optimising process parameters of high-speed dry gear hobbing" },
+      {
+        zh: "五轴机床旋转轴几何误差辨识方法",
+        en: "method for identifying the geometric errors of the rotary axes of five-axis machine tools",
+      },
+      {
+        zh: "高速干切滚齿工艺参数优化方法",
+        en: "method for optimising process parameters of high-speed dry gear hobbing",
+      },
       { zh: "成形砂轮的数控修整方法", en: "CNC dressing method for form grinding wheels" },
       { zh: "刀具破损在线检测方法", en: "online detection method for tool breakage" },
       { zh: "数控机床可靠性评估方法", en: "reliability assessment method for CNC machine tools" },
       { zh: "机床加工能耗预测方法", en: "method for predicting the machining energy consumption of machine tools" },
       { zh: "数控加工刀具轨迹平滑方法", en: "toolpath smoothing method for CNC machining" },
       { zh: "进给系统摩擦误差补偿方法", en: "friction error compensation method for feed systems" },
-      { zh: "机床整机动态特性分析方法", en: "method for analysing the dynamic characteristics of a complete machine tool" },
+      {
+        zh: "机床整机动态特性分析方法",
+        en: "method for analysing the dynamic characteristics of a complete machine tool",
+      },
       { zh: "磨齿烧伤检测方法", en: "method for detecting grinding burn on gear teeth" },
     ],
     preparations: [],
@@ -540,16 +664,46 @@ export const AREAS: TechArea[] = [
       { zh: "节流器", en: "flow restrictor" },
     ],
     problems: [
-      { zh: "主轴和丝杠发热引起的热变形是数控机床加工误差的主要来源", en: "thermal deformation caused by heating of the spindle and screws is the main source of machining error in CNC machine tools" },
-      { zh: "切削过程中容易发生再生颤振，导致工件表面出现振纹和刀具崩刃", en: "regenerative chatter readily occurs during cutting, leaving chatter marks on the workpiece surface and chipping the tool" },
-      { zh: "热误差模型的鲁棒性差，工况改变后补偿效果明显下降", en: "thermal error models lack robustness, and their compensation deteriorates markedly when the working conditions change" },
-      { zh: "成形砂轮修整精度低，磨齿后的齿形误差较大", en: "form grinding wheels are dressed inaccurately, leaving large profile errors after gear grinding" },
-      { zh: "刀具磨损和破损依赖操作人员判断，容易造成批量废品", en: "tool wear and breakage are judged by the operators, which easily results in batches of scrap" },
-      { zh: "五轴机床旋转轴的几何误差项多且相互耦合，难以快速辨识", en: "the rotary axes of five-axis machine tools have many coupled geometric error terms that are hard to identify quickly" },
-      { zh: "湿式滚齿需要大量切削液，既增加成本又污染环境", en: "wet gear hobbing uses large amounts of cutting fluid, which raises cost and pollutes the environment" },
-      { zh: "铸铁床身阻尼低，难以抑制高速加工中的振动", en: "cast iron beds have low damping and do little to suppress vibration in high-speed machining" },
-      { zh: "数控机床可靠性不足，平均无故障工作时间短", en: "CNC machine tools are insufficiently reliable and their mean time between failures is short" },
-      { zh: "小线段刀具轨迹导致进给速度波动大，影响表面质量和加工效率", en: "toolpaths made of short line segments cause large feed-rate fluctuations, impairing surface quality and machining efficiency" },
+      {
+        zh: "主轴和丝杠发热引起的热变形是数控机床加工误差的主要来源",
+        en: "thermal deformation caused by heating of the spindle and screws is the main source of machining error in CNC machine tools",
+      },
+      {
+        zh: "切削过程中容易发生再生颤振，导致工件表面出现振纹和刀具崩刃",
+        en: "regenerative chatter readily occurs during cutting, leaving chatter marks on the workpiece surface and chipping the tool",
+      },
+      {
+        zh: "热误差模型的鲁棒性差，工况改变后补偿效果明显下降",
+        en: "thermal error models lack robustness, and their compensation deteriorates markedly when the working conditions change",
+      },
+      {
+        zh: "成形砂轮修整精度低，磨齿后的齿形误差较大",
+        en: "form grinding wheels are dressed inaccurately, leaving large profile errors after gear grinding",
+      },
+      {
+        zh: "刀具磨损和破损依赖操作人员判断，容易造成批量废品",
+        en: "tool wear and breakage are judged by the operators, which easily results in batches of scrap",
+      },
+      {
+        zh: "五轴机床旋转轴的几何误差项多且相互耦合，难以快速辨识",
+        en: "the rotary axes of five-axis machine tools have many coupled geometric error terms that are hard to identify quickly",
+      },
+      {
+        zh: "湿式滚齿需要大量切削液，既增加成本又污染环境",
+        en: "wet gear hobbing uses large amounts of cutting fluid, which raises cost and pollutes the environment",
+      },
+      {
+        zh: "铸铁床身阻尼低，难以抑制高速加工中的振动",
+        en: "cast iron beds have low damping and do little to suppress vibration in high-speed machining",
+      },
+      {
+        zh: "数控机床可靠性不足，平均无故障工作时间短",
+        en: "CNC machine tools are insufficiently reliable and their mean time between failures is short",
+      },
+      {
+        zh: "小线段刀具轨迹导致进给速度波动大，影响表面质量和加工效率",
+        en: "toolpaths made of short line segments cause large feed-rate fluctuations, impairing surface quality and machining efficiency",
+      },
     ],
     mechanisms: [
       {
@@ -647,7 +801,16 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["B23K 26/21", "B23K 20/122", "B23K 9/127", "B23K 9/095", "B23K 37/04", "B23K 26/348"],
-    ipcOther: ["B23K 9/173", "B23K 37/02", "B23K 26/03", "B23K 31/02", "B23K 31/12", "B23K 11/11", "B23K 35/30", "B23K 35/362"],
+    ipcOther: [
+      "B23K 9/173",
+      "B23K 37/02",
+      "B23K 26/03",
+      "B23K 31/02",
+      "B23K 31/12",
+      "B23K 11/11",
+      "B23K 35/30",
+      "B23K 35/362",
+    ],
     subjects: [
       { zh: "激光焊接头", en: "laser welding head" },
       { zh: "激光-电弧复合焊接装置", en: "laser-arc hybrid welding device" },
@@ -758,15 +921,42 @@ export const AREAS: TechArea[] = [
       { zh: "冷却水箱", en: "cooling water tank" },
     ],
     problems: [
-      { zh: "铝合金熔化焊时容易产生气孔和热裂纹，接头强度系数低", en: "fusion welding of aluminium alloys readily produces porosity and hot cracks, giving a low joint strength coefficient" },
-      { zh: "薄板焊接热输入大，焊后变形严重，需要大量矫形工作", en: "welding thin sheets puts in too much heat and leaves severe distortion that requires extensive straightening" },
-      { zh: "工件装配误差和热变形使焊缝位置偏离示教轨迹，机器人焊接出现焊偏", en: "fit-up errors and thermal deformation move the seam away from the taught path, so robot welds run off the seam" },
-      { zh: "强烈的弧光和飞溅干扰视觉传感器，焊缝特征提取不准确", en: "intense arc light and spatter disturb the vision sensor, so seam features are extracted inaccurately" },
-      { zh: "铝与钢焊接时界面生成脆性金属间化合物，接头容易脆断", en: "welding aluminium to steel forms brittle intermetallic compounds at the interface, so the joint fractures easily" },
-      { zh: "搅拌摩擦焊焊缝末端留有匙孔，且焊接时需要刚性背部支撑", en: "friction stir welding leaves a keyhole at the end of the weld and needs rigid backing support during welding" },
-      { zh: "厚板多层多道焊的焊接效率低，层间容易出现未熔合", en: "multi-pass welding of thick plates is slow and prone to lack of fusion between passes" },
-      { zh: "激光焊对接头间隙敏感，间隙稍大即出现焊缝塌陷和未焊透", en: "laser welding is sensitive to the joint gap, and a slightly wide gap causes weld sagging and incomplete penetration" },
-      { zh: "焊接质量依赖焊工经验，焊后检测滞后", en: "weld quality depends on the welder's experience and inspection only follows after welding" },
+      {
+        zh: "铝合金熔化焊时容易产生气孔和热裂纹，接头强度系数低",
+        en: "fusion welding of aluminium alloys readily produces porosity and hot cracks, giving a low joint strength coefficient",
+      },
+      {
+        zh: "薄板焊接热输入大，焊后变形严重，需要大量矫形工作",
+        en: "welding thin sheets puts in too much heat and leaves severe distortion that requires extensive straightening",
+      },
+      {
+        zh: "工件装配误差和热变形使焊缝位置偏离示教轨迹，机器人焊接出现焊偏",
+        en: "fit-up errors and thermal deformation move the seam away from the taught path, so robot welds run off the seam",
+      },
+      {
+        zh: "强烈的弧光和飞溅干扰视觉传感器，焊缝特征提取不准确",
+        en: "intense arc light and spatter disturb the vision sensor, so seam features are extracted inaccurately",
+      },
+      {
+        zh: "铝与钢焊接时界面生成脆性金属间化合物，接头容易脆断",
+        en: "welding aluminium to steel forms brittle intermetallic compounds at the interface, so the joint fractures easily",
+      },
+      {
+        zh: "搅拌摩擦焊焊缝末端留有匙孔，且焊接时需要刚性背部支撑",
+        en: "friction stir welding leaves a keyhole at the end of the weld and needs rigid backing support during welding",
+      },
+      {
+        zh: "厚板多层多道焊的焊接效率低，层间容易出现未熔合",
+        en: "multi-pass welding of thick plates is slow and prone to lack of fusion between passes",
+      },
+      {
+        zh: "激光焊对接头间隙敏感，间隙稍大即出现焊缝塌陷和未焊透",
+        en: "laser welding is sensitive to the joint gap, and a slightly wide gap causes weld sagging and incomplete penetration",
+      },
+      {
+        zh: "焊接质量依赖焊工经验，焊后检测滞后",
+        en: "weld quality depends on the welder's experience and inspection only follows after welding",
+      },
       { zh: "焊接烟尘危害操作人员健康", en: "welding fumes endanger the health of operators" },
     ],
     mechanisms: [
@@ -866,7 +1056,17 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 4,
     ipcMain: ["B33Y 10/00", "B33Y 30/00", "B22F 10/28", "B22F 10/25", "B23K 9/04", "B29C 64/153"],
-    ipcOther: ["B33Y 70/00", "B33Y 50/02", "B33Y 80/00", "B22F 9/082", "B22F 12/00", "B29C 64/118", "B29C 64/209", "B29C 64/393", "C22C 1/04"],
+    ipcOther: [
+      "B33Y 70/00",
+      "B33Y 50/02",
+      "B33Y 80/00",
+      "B22F 9/082",
+      "B22F 12/00",
+      "B29C 64/118",
+      "B29C 64/209",
+      "B29C 64/393",
+      "C22C 1/04",
+    ],
     subjects: [
       { zh: "选区激光熔化设备", en: "selective laser melting equipment" },
       { zh: "电子束选区熔化设备", en: "selective electron beam melting equipment" },
@@ -893,12 +1093,18 @@ export const AREAS: TechArea[] = [
     methodSubjects: [
       { zh: "钛合金选区激光熔化成形方法", en: "selective laser melting method for titanium alloys" },
       { zh: "电弧增材制造路径规划方法", en: "path planning method for wire arc additive manufacturing" },
-      { zh: "增材制造构件残余应力调控方法", en: "method for controlling residual stress in additively manufactured components" },
+      {
+        zh: "增材制造构件残余应力调控方法",
+        en: "method for controlling residual stress in additively manufactured components",
+      },
       { zh: "打印层间缺陷在线检测方法", en: "online detection method for interlayer defects during printing" },
       { zh: "增材制造工艺参数优化方法", en: "process parameter optimisation method for additive manufacturing" },
       { zh: "三维模型自适应切片方法", en: "adaptive slicing method for three-dimensional models" },
       { zh: "支撑结构自动生成方法", en: "automatic generation method for support structures" },
-      { zh: "增材制造零件热等静压后处理方法", en: "hot isostatic pressing post-treatment method for additively manufactured parts" },
+      {
+        zh: "增材制造零件热等静压后处理方法",
+        en: "hot isostatic pressing post-treatment method for additively manufactured parts",
+      },
       { zh: "镍基高温合金零件激光熔覆修复方法", en: "laser cladding repair method for nickel-based superalloy parts" },
       { zh: "熔池温度闭环控制方法", en: "closed-loop control method for melt pool temperature" },
       { zh: "拓扑优化结构的增材制造方法", en: "additive manufacturing method for topology-optimised structures" },
@@ -979,16 +1185,46 @@ export const AREAS: TechArea[] = [
       { zh: "多轴运动平台", en: "multi-axis motion platform" },
     ],
     problems: [
-      { zh: "选区激光熔化成形件内部存在气孔和未熔合缺陷，致密度不足", en: "parts made by selective laser melting contain pores and lack-of-fusion defects and are not fully dense" },
-      { zh: "快速加热和冷却产生较大残余应力，导致零件翘曲变形甚至开裂", en: "rapid heating and cooling produce high residual stress, causing the part to warp or even crack" },
-      { zh: "电弧增材制造成形精度低、表面波纹大，需要大量后续机加工", en: "wire arc additive manufacturing has low forming accuracy and a wavy surface, requiring much subsequent machining" },
-      { zh: "金属粉末球形度差、卫星粉多、含氧量高，影响铺粉质量", en: "metal powders have poor sphericity, many satellite particles and a high oxygen content, impairing the quality of powder spreading" },
-      { zh: "打印过程缺乏在线监测手段，缺陷只能在打印完成后发现", en: "the printing process lacks in-process monitoring, so defects are found only after the build is finished" },
-      { zh: "成形尺寸受成形缸限制，难以制造大型构件", en: "the build size is limited by the build cylinder, so large components are hard to make" },
-      { zh: "熔融沉积打印件层间结合强度低，力学性能呈明显各向异性", en: "parts printed by fused deposition have weak interlayer bonding and markedly anisotropic mechanical properties" },
-      { zh: "悬垂结构需要大量支撑，去除支撑费时且损伤零件表面", en: "overhangs need many supports, whose removal is time-consuming and damages the part surface" },
-      { zh: "未熔化粉末在回收过程中容易氧化和混入杂质", en: "unmelted powder easily oxidises and picks up contaminants during recovery" },
-      { zh: "沉积层组织为粗大柱状晶，力学性能不均匀", en: "the deposited layers consist of coarse columnar grains and have non-uniform mechanical properties" },
+      {
+        zh: "选区激光熔化成形件内部存在气孔和未熔合缺陷，致密度不足",
+        en: "parts made by selective laser melting contain pores and lack-of-fusion defects and are not fully dense",
+      },
+      {
+        zh: "快速加热和冷却产生较大残余应力，导致零件翘曲变形甚至开裂",
+        en: "rapid heating and cooling produce high residual stress, causing the part to warp or even crack",
+      },
+      {
+        zh: "电弧增材制造成形精度低、表面波纹大，需要大量后续机加工",
+        en: "wire arc additive manufacturing has low forming accuracy and a wavy surface, requiring much subsequent machining",
+      },
+      {
+        zh: "金属粉末球形度差、卫星粉多、含氧量高，影响铺粉质量",
+        en: "metal powders have poor sphericity, many satellite particles and a high oxygen content, impairing the quality of powder spreading",
+      },
+      {
+        zh: "打印过程缺乏在线监测手段，缺陷只能在打印完成后发现",
+        en: "the printing process lacks in-process monitoring, so defects are found only after the build is finished",
+      },
+      {
+        zh: "成形尺寸受成形缸限制，难以制造大型构件",
+        en: "the build size is limited by the build cylinder, so large components are hard to make",
+      },
+      {
+        zh: "熔融沉积打印件层间结合强度低，力学性能呈明显各向异性",
+        en: "parts printed by fused deposition have weak interlayer bonding and markedly anisotropic mechanical properties",
+      },
+      {
+        zh: "悬垂结构需要大量支撑，去除支撑费时且损伤零件表面",
+        en: "overhangs need many supports, whose removal is time-consuming and damages the part surface",
+      },
+      {
+        zh: "未熔化粉末在回收过程中容易氧化和混入杂质",
+        en: "unmelted powder easily oxidises and picks up contaminants during recovery",
+      },
+      {
+        zh: "沉积层组织为粗大柱状晶，力学性能不均匀",
+        en: "the deposited layers consist of coarse columnar grains and have non-uniform mechanical properties",
+      },
     ],
     mechanisms: [
       {
@@ -1087,7 +1323,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["H04L 12/28", "E05B 47/00", "F24F 11/64", "D06F 37/20", "A47L 11/40", "A47J 27/004"],
-    ipcOther: ["F24F 11/58", "F24F 11/79", "D06F 34/18", "A47L 11/24", "A47J 43/04", "F25D 29/00", "G07C 9/37", "G05B 15/02", "H05B 47/19"],
+    ipcOther: [
+      "F24F 11/58",
+      "F24F 11/79",
+      "D06F 34/18",
+      "A47L 11/24",
+      "A47J 43/04",
+      "F25D 29/00",
+      "G07C 9/37",
+      "G05B 15/02",
+      "H05B 47/19",
+    ],
     subjects: [
       { zh: "智能门锁电子离合机构", en: "electronic clutch mechanism for smart door locks" },
       { zh: "空调室内机导风结构", en: "air guide structure for air-conditioner indoor units" },
@@ -1196,16 +1442,46 @@ export const AREAS: TechArea[] = [
       { zh: "四通阀", en: "four-way valve" },
     ],
     problems: [
-      { zh: "空调出风直吹人体，造成体感不适", en: "air from the air conditioner blows straight onto people, causing discomfort" },
-      { zh: "洗衣机高速脱水时衣物偏心引起剧烈振动和噪音", en: "during high-speed spinning, unbalanced laundry makes the washing machine vibrate violently and noisily" },
-      { zh: "扫地机器人容易被家具底部和线缆卡住，漏扫区域多", en: "robotic vacuum cleaners easily get stuck under furniture or on cables and miss many areas" },
-      { zh: "不同品牌家电的通信协议不统一，难以实现互联互通", en: "appliances of different brands use different communication protocols and cannot interoperate" },
-      { zh: "智能门锁的指纹和密码容易被复制或偷窥，存在安全隐患", en: "the fingerprints and passwords of smart door locks can be copied or spied on, which is a security risk" },
-      { zh: "家电配网步骤繁琐，老年用户难以操作", en: "connecting appliances to the network is cumbersome and hard for elderly users" },
-      { zh: "吸油烟机叶轮和油网积油后吸力下降，且清洗困难", en: "grease building up on the impeller and filter of range hoods reduces suction and is hard to clean" },
-      { zh: "冰箱内食材的种类和保质期依赖用户记忆，容易造成食物浪费", en: "users must remember the kinds and shelf lives of the food in the refrigerator, which leads to food waste" },
-      { zh: "传统家电只能被动响应用户指令，无法根据使用习惯自动调节", en: "conventional appliances only respond passively to commands and cannot adjust themselves to usage habits" },
-      { zh: "空调低温制热时室外机结霜，制热能力衰减", en: "when heating at low outdoor temperatures the outdoor unit frosts up and heating capacity falls" },
+      {
+        zh: "空调出风直吹人体，造成体感不适",
+        en: "air from the air conditioner blows straight onto people, causing discomfort",
+      },
+      {
+        zh: "洗衣机高速脱水时衣物偏心引起剧烈振动和噪音",
+        en: "during high-speed spinning, unbalanced laundry makes the washing machine vibrate violently and noisily",
+      },
+      {
+        zh: "扫地机器人容易被家具底部和线缆卡住，漏扫区域多",
+        en: "robotic vacuum cleaners easily get stuck under furniture or on cables and miss many areas",
+      },
+      {
+        zh: "不同品牌家电的通信协议不统一，难以实现互联互通",
+        en: "appliances of different brands use different communication protocols and cannot interoperate",
+      },
+      {
+        zh: "智能门锁的指纹和密码容易被复制或偷窥，存在安全隐患",
+        en: "the fingerprints and passwords of smart door locks can be copied or spied on, which is a security risk",
+      },
+      {
+        zh: "家电配网步骤繁琐，老年用户难以操作",
+        en: "connecting appliances to the network is cumbersome and hard for elderly users",
+      },
+      {
+        zh: "吸油烟机叶轮和油网积油后吸力下降，且清洗困难",
+        en: "grease building up on the impeller and filter of range hoods reduces suction and is hard to clean",
+      },
+      {
+        zh: "冰箱内食材的种类和保质期依赖用户记忆，容易造成食物浪费",
+        en: "users must remember the kinds and shelf lives of the food in the refrigerator, which leads to food waste",
+      },
+      {
+        zh: "传统家电只能被动响应用户指令，无法根据使用习惯自动调节",
+        en: "conventional appliances only respond passively to commands and cannot adjust themselves to usage habits",
+      },
+      {
+        zh: "空调低温制热时室外机结霜，制热能力衰减",
+        en: "when heating at low outdoor temperatures the outdoor unit frosts up and heating capacity falls",
+      },
     ],
     mechanisms: [
       {
@@ -1255,7 +1531,10 @@ export const AREAS: TechArea[] = [
     ],
     effects: [
       { zh: "改善了室内热舒适性", en: "improves indoor thermal comfort" },
-      { zh: "降低了洗衣机脱水时的振动和噪音", en: "reduces the vibration and noise of the washing machine during spinning" },
+      {
+        zh: "降低了洗衣机脱水时的振动和噪音",
+        en: "reduces the vibration and noise of the washing machine during spinning",
+      },
       { zh: "提高了清扫覆盖率", en: "increases cleaning coverage" },
       { zh: "实现了不同品牌家电的互联互通", en: "achieves interoperability between appliances of different brands" },
       { zh: "提高了门锁的安全性", en: "improves the security of the door lock" },
@@ -1303,7 +1582,16 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 5,
     ipcMain: ["G16Y 40/10", "G16Y 10/35", "G08G 1/14", "G01D 4/00", "H04L 67/12", "H04W 4/38"],
-    ipcOther: ["G16Y 40/35", "G16Y 20/10", "G01R 22/06", "H04L 67/10", "H04W 4/70", "H04Q 9/00", "G06Q 50/26", "G08B 21/18"],
+    ipcOther: [
+      "G16Y 40/35",
+      "G16Y 20/10",
+      "G01R 22/06",
+      "H04L 67/10",
+      "H04W 4/70",
+      "H04Q 9/00",
+      "G06Q 50/26",
+      "G08B 21/18",
+    ],
     subjects: [
       { zh: "NB-IoT智能水表", en: "NB-IoT smart water meter" },
       { zh: "智能燃气表阀控装置", en: "valve control device for smart gas meters" },
@@ -1410,16 +1698,46 @@ export const AREAS: TechArea[] = [
       { zh: "泊位诱导屏", en: "parking guidance sign" },
     ],
     problems: [
-      { zh: "人工抄表效率低、误差大，且无法实时掌握用水用电情况", en: "manual meter reading is slow and error-prone and cannot track water and electricity use in real time" },
-      { zh: "电池供电的物联网终端功耗较高，需要频繁更换电池", en: "battery-powered IoT terminals consume too much power and need frequent battery changes" },
-      { zh: "地下车库和检查井等场景信号覆盖差，数据上报成功率低", en: "signal coverage is poor in places such as underground car parks and inspection wells, so the data upload success rate is low" },
-      { zh: "单一地磁检测容易受相邻车辆和外界磁场干扰，车位状态误判率高", en: "geomagnetic detection alone is easily disturbed by adjacent vehicles and external magnetic fields, so parking space status is often misjudged" },
-      { zh: "海量终端数据全部上传云端，造成网络拥塞和响应延迟", en: "uploading all data from huge numbers of terminals to the cloud congests the network and delays responses" },
-      { zh: "城市各部门的感知系统相互独立，数据孤岛问题突出", en: "the sensing systems of city departments are independent of each other, leaving serious data silos" },
-      { zh: "物联网终端计算资源有限，难以运行复杂的加密认证算法", en: "IoT terminals have limited computing resources and cannot run complex encryption and authentication algorithms" },
-      { zh: "城市停车信息不透明，驾驶员寻找车位耗时长", en: "urban parking information is opaque and drivers spend a long time looking for spaces" },
-      { zh: "地下管网泄漏和井盖位移等安全隐患难以及时发现", en: "safety hazards such as underground pipeline leaks and displaced manhole covers are hard to detect in time" },
-      { zh: "路灯按固定时间开关，夜间车流稀少时段能源浪费严重", en: "streetlights switch on and off on a fixed schedule, wasting much energy late at night when traffic is light" },
+      {
+        zh: "人工抄表效率低、误差大，且无法实时掌握用水用电情况",
+        en: "manual meter reading is slow and error-prone and cannot track water and electricity use in real time",
+      },
+      {
+        zh: "电池供电的物联网终端功耗较高，需要频繁更换电池",
+        en: "battery-powered IoT terminals consume too much power and need frequent battery changes",
+      },
+      {
+        zh: "地下车库和检查井等场景信号覆盖差，数据上报成功率低",
+        en: "signal coverage is poor in places such as underground car parks and inspection wells, so the data upload success rate is low",
+      },
+      {
+        zh: "单一地磁检测容易受相邻车辆和外界磁场干扰，车位状态误判率高",
+        en: "geomagnetic detection alone is easily disturbed by adjacent vehicles and external magnetic fields, so parking space status is often misjudged",
+      },
+      {
+        zh: "海量终端数据全部上传云端，造成网络拥塞和响应延迟",
+        en: "uploading all data from huge numbers of terminals to the cloud congests the network and delays responses",
+      },
+      {
+        zh: "城市各部门的感知系统相互独立，数据孤岛问题突出",
+        en: "the sensing systems of city departments are independent of each other, leaving serious data silos",
+      },
+      {
+        zh: "物联网终端计算资源有限，难以运行复杂的加密认证算法",
+        en: "IoT terminals have limited computing resources and cannot run complex encryption and authentication algorithms",
+      },
+      {
+        zh: "城市停车信息不透明，驾驶员寻找车位耗时长",
+        en: "urban parking information is opaque and drivers spend a long time looking for spaces",
+      },
+      {
+        zh: "地下管网泄漏和井盖位移等安全隐患难以及时发现",
+        en: "safety hazards such as underground pipeline leaks and displaced manhole covers are hard to detect in time",
+      },
+      {
+        zh: "路灯按固定时间开关，夜间车流稀少时段能源浪费严重",
+        en: "streetlights switch on and off on a fixed schedule, wasting much energy late at night when traffic is light",
+      },
     ],
     mechanisms: [
       {
@@ -1478,7 +1796,10 @@ export const AREAS: TechArea[] = [
       { zh: "提高了物联网终端的安全性", en: "improves the security of IoT terminals" },
       { zh: "实现了城市安全隐患的早期预警", en: "provides early warning of urban safety hazards" },
       { zh: "降低了路灯能耗", en: "reduces the energy consumption of streetlights" },
-      { zh: "降低了市政设施的巡检和运维成本", en: "reduces the inspection, operation and maintenance costs of municipal facilities" },
+      {
+        zh: "降低了市政设施的巡检和运维成本",
+        en: "reduces the inspection, operation and maintenance costs of municipal facilities",
+      },
       { zh: "提高了城市管理的精细化水平", en: "makes urban management more precise" },
     ],
     applications: [
@@ -1512,12 +1833,25 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "optical-fibre-communication",
-    topic: { zh: "光纤通信、光纤传感与硅光子", en: "optical fibre communication, fibre-optic sensing and silicon photonics" },
+    topic: {
+      zh: "光纤通信、光纤传感与硅光子",
+      en: "optical fibre communication, fibre-optic sensing and silicon photonics",
+    },
     cluster: "ELECTRONICS",
     field: "DIGITAL",
     weight: 4,
     ipcMain: ["H04B 10/25", "H04B 10/40", "G02B 6/42", "G02B 6/12", "G02B 6/02", "G01D 5/353"],
-    ipcOther: ["H04B 10/61", "H04B 10/071", "H04B 10/2575", "H04J 14/02", "G02F 1/225", "H01S 3/067", "G01K 11/32", "G01L 1/24", "G02B 6/44"],
+    ipcOther: [
+      "H04B 10/61",
+      "H04B 10/071",
+      "H04B 10/2575",
+      "H04J 14/02",
+      "G02F 1/225",
+      "H01S 3/067",
+      "G01K 11/32",
+      "G01L 1/24",
+      "G02B 6/44",
+    ],
     subjects: [
       { zh: "高速光收发模块", en: "high-speed optical transceiver module" },
       { zh: "硅光调制器芯片", en: "silicon photonic modulator chip" },
@@ -1548,13 +1882,19 @@ export const AREAS: TechArea[] = [
       { zh: "相干光通信载波相位恢复方法", en: "carrier phase recovery method for coherent optical communication" },
       { zh: "光纤非线性损伤补偿方法", en: "compensation method for fibre nonlinear impairments" },
       { zh: "光模块温度补偿方法", en: "temperature compensation method for optical modules" },
-      { zh: "分布式光纤振动事件识别方法", en: "event recognition method for distributed fibre-optic vibration sensing" },
+      {
+        zh: "分布式光纤振动事件识别方法",
+        en: "event recognition method for distributed fibre-optic vibration sensing",
+      },
       { zh: "光网络故障定位方法", en: "fault localisation method for optical networks" },
       { zh: "硅光芯片与光纤的耦合对准方法", en: "alignment method for coupling silicon photonic chips to fibres" },
       { zh: "光纤链路色散补偿方法", en: "dispersion compensation method for fibre links" },
       { zh: "弹性光网络路由与频谱分配方法", en: "routing and spectrum allocation method for elastic optical networks" },
       { zh: "光信号调制格式识别方法", en: "modulation format identification method for optical signals" },
-      { zh: "光纤传感温度应变交叉敏感解耦方法", en: "method for decoupling temperature-strain cross-sensitivity in fibre-optic sensing" },
+      {
+        zh: "光纤传感温度应变交叉敏感解耦方法",
+        en: "method for decoupling temperature-strain cross-sensitivity in fibre-optic sensing",
+      },
       { zh: "光纤激光器被动锁模方法", en: "passive mode-locking method for fibre lasers" },
       { zh: "光模块气密封装方法", en: "hermetic packaging method for optical modules" },
     ],
@@ -1624,16 +1964,46 @@ export const AREAS: TechArea[] = [
       { zh: "陶瓷插芯", en: "ceramic ferrule" },
     ],
     problems: [
-      { zh: "光模块速率提升后功耗和发热急剧增加，散热困难", en: "as the data rate of optical modules rises, power consumption and heat increase sharply and heat dissipation becomes difficult" },
-      { zh: "硅波导与单模光纤的模场尺寸严重失配，耦合损耗大", en: "the mode field sizes of silicon waveguides and single-mode fibres are badly mismatched, causing high coupling loss" },
-      { zh: "光纤光栅同时对温度和应变敏感，测量结果存在交叉干扰", en: "fibre Bragg gratings respond to both temperature and strain, so the measurements interfere with each other" },
-      { zh: "分布式光纤振动传感系统对不同入侵事件的识别准确率低，误报率高", en: "distributed fibre-optic vibration sensing systems identify different intrusion events poorly and raise many false alarms" },
-      { zh: "长距离传输中光纤色散和非线性效应导致信号严重失真", en: "fibre dispersion and nonlinear effects severely distort signals over long distances" },
-      { zh: "单模光纤的传输容量逐渐逼近香农极限", en: "the transmission capacity of single-mode fibre is approaching the Shannon limit" },
-      { zh: "传统电光调制器带宽有限且驱动电压高", en: "conventional electro-optic modulators have limited bandwidth and a high drive voltage" },
-      { zh: "光网络故障定位依赖人工逐段排查，耗时长", en: "fault location in optical networks relies on manual section-by-section checks and takes a long time" },
-      { zh: "电类传感器在强电磁干扰和易燃易爆环境中难以可靠工作", en: "electrical sensors cannot work reliably under strong electromagnetic interference or in flammable and explosive environments" },
-      { zh: "光器件封装需要高精度主动对准，生产效率低、成本高", en: "packaging optical devices requires high-precision active alignment, which is slow and costly" },
+      {
+        zh: "光模块速率提升后功耗和发热急剧增加，散热困难",
+        en: "as the data rate of optical modules rises, power consumption and heat increase sharply and heat dissipation becomes difficult",
+      },
+      {
+        zh: "硅波导与单模光纤的模场尺寸严重失配，耦合损耗大",
+        en: "the mode field sizes of silicon waveguides and single-mode fibres are badly mismatched, causing high coupling loss",
+      },
+      {
+        zh: "光纤光栅同时对温度和应变敏感，测量结果存在交叉干扰",
+        en: "fibre Bragg gratings respond to both temperature and strain, so the measurements interfere with each other",
+      },
+      {
+        zh: "分布式光纤振动传感系统对不同入侵事件的识别准确率低，误报率高",
+        en: "distributed fibre-optic vibration sensing systems identify different intrusion events poorly and raise many false alarms",
+      },
+      {
+        zh: "长距离传输中光纤色散和非线性效应导致信号严重失真",
+        en: "fibre dispersion and nonlinear effects severely distort signals over long distances",
+      },
+      {
+        zh: "单模光纤的传输容量逐渐逼近香农极限",
+        en: "the transmission capacity of single-mode fibre is approaching the Shannon limit",
+      },
+      {
+        zh: "传统电光调制器带宽有限且驱动电压高",
+        en: "conventional electro-optic modulators have limited bandwidth and a high drive voltage",
+      },
+      {
+        zh: "光网络故障定位依赖人工逐段排查，耗时长",
+        en: "fault location in optical networks relies on manual section-by-section checks and takes a long time",
+      },
+      {
+        zh: "电类传感器在强电磁干扰和易燃易爆环境中难以可靠工作",
+        en: "electrical sensors cannot work reliably under strong electromagnetic interference or in flammable and explosive environments",
+      },
+      {
+        zh: "光器件封装需要高精度主动对准，生产效率低、成本高",
+        en: "packaging optical devices requires high-precision active alignment, which is slow and costly",
+      },
     ],
     mechanisms: [
       {

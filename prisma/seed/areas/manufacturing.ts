@@ -9,7 +9,18 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 6,
     ipcMain: ["C08L 63/00", "C08L 23/12", "C08K 3/04", "C09D 163/00", "C09D 5/08", "B32B 27/08"],
-    ipcOther: ["C08K 7/14", "C08K 3/36", "C08K 9/06", "C09D 7/61", "C08L 77/00", "C09D 5/16", "B29C 70/52", "B29C 70/32", "B29C 70/44", "B32B 5/02"],
+    ipcOther: [
+      "C08K 7/14",
+      "C08K 3/36",
+      "C08K 9/06",
+      "C09D 7/61",
+      "C08L 77/00",
+      "C09D 5/16",
+      "B29C 70/52",
+      "B29C 70/32",
+      "B29C 70/44",
+      "B32B 5/02",
+    ],
     subjects: [
       { zh: "纤维增强复合层合板", en: "fibre-reinforced composite laminate" },
       { zh: "耐磨复合板材", en: "wear-resistant composite board" },
@@ -134,29 +145,92 @@ export const AREAS: TechArea[] = [
       { zh: "真空袋膜", en: "vacuum bagging film" },
     ],
     problems: [
-      { zh: "环氧树脂固化后交联密度高、脆性大，受冲击时易开裂", en: "cured epoxy resin has a high crosslink density and is brittle, so it cracks easily under impact" },
-      { zh: "纳米填料比表面积大、易团聚，在树脂基体中难以均匀分散", en: "nanofillers have a large specific surface area and agglomerate easily, so they are hard to disperse evenly in the resin matrix" },
-      { zh: "无机填料与聚合物基体相容性差、界面结合弱，导致复合材料力学性能下降", en: "inorganic fillers are poorly compatible with the polymer matrix and bond weakly at the interface, which lowers the mechanical properties of the composite" },
-      { zh: "溶剂型防腐涂料挥发性有机物含量高，施工时污染环境", en: "solvent-borne anticorrosive coatings contain large amounts of volatile organic compounds and pollute the environment during application" },
-      { zh: "含卤阻燃剂燃烧时释放有毒烟气和腐蚀性气体", en: "halogenated flame retardants release toxic smoke and corrosive gases when burning" },
-      { zh: "涂层在海洋大气和盐雾环境中易起泡、剥落，防护寿命短", en: "coatings blister and peel easily in marine atmospheres and salt-spray environments, giving a short protection life" },
-      { zh: "热压罐成型设备投资大、能耗高，难以用于大尺寸构件的低成本制造", en: "autoclave moulding requires a large investment and consumes much energy, making low-cost manufacture of large components difficult" },
-      { zh: "拉挤成型过程中纤维浸渍不充分，制品内部易出现干纱和孔隙", en: "fibres are insufficiently impregnated during pultrusion, leaving dry strands and voids inside the product" },
-      { zh: "热固性复合材料固化后不能重新熔融，废弃后难以回收利用", en: "thermoset composites cannot be remelted once cured and are difficult to recycle after disposal" },
-      { zh: "高填充导热复合材料熔体黏度大，加工流动性差且力学性能下降明显", en: "highly filled thermally conductive composites have a high melt viscosity, flow poorly during processing and lose much of their mechanical strength" },
+      {
+        zh: "环氧树脂固化后交联密度高、脆性大，受冲击时易开裂",
+        en: "cured epoxy resin has a high crosslink density and is brittle, so it cracks easily under impact",
+      },
+      {
+        zh: "纳米填料比表面积大、易团聚，在树脂基体中难以均匀分散",
+        en: "nanofillers have a large specific surface area and agglomerate easily, so they are hard to disperse evenly in the resin matrix",
+      },
+      {
+        zh: "无机填料与聚合物基体相容性差、界面结合弱，导致复合材料力学性能下降",
+        en: "inorganic fillers are poorly compatible with the polymer matrix and bond weakly at the interface, which lowers the mechanical properties of the composite",
+      },
+      {
+        zh: "溶剂型防腐涂料挥发性有机物含量高，施工时污染环境",
+        en: "solvent-borne anticorrosive coatings contain large amounts of volatile organic compounds and pollute the environment during application",
+      },
+      {
+        zh: "含卤阻燃剂燃烧时释放有毒烟气和腐蚀性气体",
+        en: "halogenated flame retardants release toxic smoke and corrosive gases when burning",
+      },
+      {
+        zh: "涂层在海洋大气和盐雾环境中易起泡、剥落，防护寿命短",
+        en: "coatings blister and peel easily in marine atmospheres and salt-spray environments, giving a short protection life",
+      },
+      {
+        zh: "热压罐成型设备投资大、能耗高，难以用于大尺寸构件的低成本制造",
+        en: "autoclave moulding requires a large investment and consumes much energy, making low-cost manufacture of large components difficult",
+      },
+      {
+        zh: "拉挤成型过程中纤维浸渍不充分，制品内部易出现干纱和孔隙",
+        en: "fibres are insufficiently impregnated during pultrusion, leaving dry strands and voids inside the product",
+      },
+      {
+        zh: "热固性复合材料固化后不能重新熔融，废弃后难以回收利用",
+        en: "thermoset composites cannot be remelted once cured and are difficult to recycle after disposal",
+      },
+      {
+        zh: "高填充导热复合材料熔体黏度大，加工流动性差且力学性能下降明显",
+        en: "highly filled thermally conductive composites have a high melt viscosity, flow poorly during processing and lose much of their mechanical strength",
+      },
     ],
     mechanisms: [
-      { zh: "石墨烯片层在树脂基体中相互搭接，形成连续的导热网络，降低了界面热阻", en: "graphene sheets overlap in the resin matrix to form a continuous thermally conductive network that lowers the interfacial thermal resistance" },
-      { zh: "硅烷偶联剂在填料表面形成化学键合层，改善了填料与树脂基体的界面结合", en: "the silane coupling agent forms a chemically bonded layer on the filler surface and improves the interfacial bonding between the filler and the resin matrix" },
-      { zh: "片状填料在涂层中平行排列，延长了腐蚀介质的渗透路径", en: "flake fillers align in parallel within the coating and lengthen the permeation path of corrosive media" },
-      { zh: "微胶囊在涂层开裂时破裂并释放修复剂，使裂纹自主愈合", en: "microcapsules rupture when the coating cracks and release a healing agent that closes the crack autonomously" },
-      { zh: "阻燃剂受热分解形成致密炭层，阻隔热量和氧气的传递", en: "the flame retardant decomposes on heating into a dense char layer that blocks the transfer of heat and oxygen" },
-      { zh: "微纳粗糙结构与低表面能物质协同作用，使涂层表面的水接触角大于150°", en: "micro-nano rough structures act together with low-surface-energy substances so that the water contact angle of the coating exceeds 150°" },
-      { zh: "碳纤维承担主要载荷，树脂基体在纤维之间传递应力", en: "the carbon fibres carry the main load while the resin matrix transfers stress between the fibres" },
-      { zh: "导电填料在基体中相互接触形成导电通路，对电磁波产生反射和吸收损耗", en: "conductive fillers touch one another in the matrix to form conductive paths that reflect and absorb electromagnetic waves" },
-      { zh: "纤维束在浸胶槽中充分浸渍树脂后，由牵引装置连续拉过加热的成型模具，树脂在模腔内固化定型", en: "the fibre bundles are fully impregnated with resin in the resin bath and drawn continuously by the puller through the heated forming die, where the resin cures into shape" },
-      { zh: "真空袋膜在负压作用下将树脂吸入纤维预成型体并排出气泡，热压罐再施加温度和压力使层合板致密固化", en: "under vacuum the bagging film draws resin into the fibre preform and expels air bubbles, after which the autoclave applies heat and pressure to consolidate and cure the laminate" },
-      { zh: "导丝头按预设线型往复运动，使浸胶纤维以设定的缠绕角均匀缠绕在旋转的芯模上", en: "the fibre guide traverses along a preset path so that the resin-impregnated fibres are wound evenly onto the rotating mandrel at the set winding angle" },
+      {
+        zh: "石墨烯片层在树脂基体中相互搭接，形成连续的导热网络，降低了界面热阻",
+        en: "graphene sheets overlap in the resin matrix to form a continuous thermally conductive network that lowers the interfacial thermal resistance",
+      },
+      {
+        zh: "硅烷偶联剂在填料表面形成化学键合层，改善了填料与树脂基体的界面结合",
+        en: "the silane coupling agent forms a chemically bonded layer on the filler surface and improves the interfacial bonding between the filler and the resin matrix",
+      },
+      {
+        zh: "片状填料在涂层中平行排列，延长了腐蚀介质的渗透路径",
+        en: "flake fillers align in parallel within the coating and lengthen the permeation path of corrosive media",
+      },
+      {
+        zh: "微胶囊在涂层开裂时破裂并释放修复剂，使裂纹自主愈合",
+        en: "microcapsules rupture when the coating cracks and release a healing agent that closes the crack autonomously",
+      },
+      {
+        zh: "阻燃剂受热分解形成致密炭层，阻隔热量和氧气的传递",
+        en: "the flame retardant decomposes on heating into a dense char layer that blocks the transfer of heat and oxygen",
+      },
+      {
+        zh: "微纳粗糙结构与低表面能物质协同作用，使涂层表面的水接触角大于150°",
+        en: "micro-nano rough structures act together with low-surface-energy substances so that the water contact angle of the coating exceeds 150°",
+      },
+      {
+        zh: "碳纤维承担主要载荷，树脂基体在纤维之间传递应力",
+        en: "the carbon fibres carry the main load while the resin matrix transfers stress between the fibres",
+      },
+      {
+        zh: "导电填料在基体中相互接触形成导电通路，对电磁波产生反射和吸收损耗",
+        en: "conductive fillers touch one another in the matrix to form conductive paths that reflect and absorb electromagnetic waves",
+      },
+      {
+        zh: "纤维束在浸胶槽中充分浸渍树脂后，由牵引装置连续拉过加热的成型模具，树脂在模腔内固化定型",
+        en: "the fibre bundles are fully impregnated with resin in the resin bath and drawn continuously by the puller through the heated forming die, where the resin cures into shape",
+      },
+      {
+        zh: "真空袋膜在负压作用下将树脂吸入纤维预成型体并排出气泡，热压罐再施加温度和压力使层合板致密固化",
+        en: "under vacuum the bagging film draws resin into the fibre preform and expels air bubbles, after which the autoclave applies heat and pressure to consolidate and cure the laminate",
+      },
+      {
+        zh: "导丝头按预设线型往复运动，使浸胶纤维以设定的缠绕角均匀缠绕在旋转的芯模上",
+        en: "the fibre guide traverses along a preset path so that the resin-impregnated fibres are wound evenly onto the rotating mandrel at the set winding angle",
+      },
     ],
     effects: [
       { zh: "提高了复合材料的拉伸强度", en: "improves the tensile strength of the composite" },
@@ -210,7 +284,20 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 5,
     ipcMain: ["C04B 28/04", "C04B 24/26", "C04B 28/00", "C04B 35/10", "C04B 38/00"],
-    ipcOther: ["C04B 18/08", "C04B 40/00", "C04B 14/48", "C04B 16/06", "C04B 35/622", "C04B 7/02", "C04B 7/44", "C04B 35/64", "B28B 3/02", "B28B 1/00", "E04C 1/00", "G01N 33/38"],
+    ipcOther: [
+      "C04B 18/08",
+      "C04B 40/00",
+      "C04B 14/48",
+      "C04B 16/06",
+      "C04B 35/622",
+      "C04B 7/02",
+      "C04B 7/44",
+      "C04B 35/64",
+      "B28B 3/02",
+      "B28B 1/00",
+      "E04C 1/00",
+      "G01N 33/38",
+    ],
     subjects: [
       { zh: "混凝土搅拌装置", en: "concrete mixing device" },
       { zh: "混凝土外加剂计量投料装置", en: "metering and feeding device for concrete admixtures" },
@@ -335,28 +422,88 @@ export const AREAS: TechArea[] = [
       { zh: "振动台", en: "vibrating table" },
     ],
     problems: [
-      { zh: "普通混凝土抗拉强度低、脆性大，在荷载和温度作用下易产生裂缝", en: "ordinary concrete has low tensile strength and high brittleness and cracks readily under load and temperature changes" },
-      { zh: "水泥生产中石灰石分解和燃料燃烧排放大量二氧化碳", en: "cement production emits large amounts of carbon dioxide from the decomposition of limestone and the burning of fuel" },
-      { zh: "大体积混凝土水化热集中释放，内外温差大，易产生温度裂缝", en: "the heat of hydration in mass concrete is released all at once, creating large temperature differences between core and surface that cause thermal cracks" },
-      { zh: "粉煤灰、钢渣等工业固废活性低，在混凝土中的掺量受限，大量堆存占用土地", en: "industrial solid wastes such as fly ash and steel slag have low reactivity, so little can be added to concrete and large stockpiles occupy land" },
-      { zh: "聚羧酸减水剂对含泥量高的机制砂敏感，拌合物坍落度损失快", en: "polycarboxylate superplasticisers are sensitive to manufactured sand with a high clay content, so the fresh mix loses slump quickly" },
-      { zh: "再生骨料表面附着旧砂浆，吸水率高、强度低，导致再生混凝土性能波动大", en: "recycled aggregate carries adhered old mortar, absorbs much water and is weak, so the properties of recycled concrete vary widely" },
-      { zh: "先进陶瓷烧结温度高、致密化困难，且断裂韧性低", en: "advanced ceramics need high sintering temperatures, densify with difficulty and have low fracture toughness" },
-      { zh: "泡沫混凝土中的泡沫稳定性差，硬化后孔结构不均匀、连通孔多", en: "the foam in foamed concrete is unstable, so the hardened material has an uneven pore structure with many interconnected pores" },
-      { zh: "混凝土在氯盐和硫酸盐环境中易受侵蚀，钢筋锈蚀导致结构耐久性下降", en: "concrete is easily attacked in chloride and sulphate environments, and corrosion of the reinforcement reduces the durability of the structure" },
+      {
+        zh: "普通混凝土抗拉强度低、脆性大，在荷载和温度作用下易产生裂缝",
+        en: "ordinary concrete has low tensile strength and high brittleness and cracks readily under load and temperature changes",
+      },
+      {
+        zh: "水泥生产中石灰石分解和燃料燃烧排放大量二氧化碳",
+        en: "cement production emits large amounts of carbon dioxide from the decomposition of limestone and the burning of fuel",
+      },
+      {
+        zh: "大体积混凝土水化热集中释放，内外温差大，易产生温度裂缝",
+        en: "the heat of hydration in mass concrete is released all at once, creating large temperature differences between core and surface that cause thermal cracks",
+      },
+      {
+        zh: "粉煤灰、钢渣等工业固废活性低，在混凝土中的掺量受限，大量堆存占用土地",
+        en: "industrial solid wastes such as fly ash and steel slag have low reactivity, so little can be added to concrete and large stockpiles occupy land",
+      },
+      {
+        zh: "聚羧酸减水剂对含泥量高的机制砂敏感，拌合物坍落度损失快",
+        en: "polycarboxylate superplasticisers are sensitive to manufactured sand with a high clay content, so the fresh mix loses slump quickly",
+      },
+      {
+        zh: "再生骨料表面附着旧砂浆，吸水率高、强度低，导致再生混凝土性能波动大",
+        en: "recycled aggregate carries adhered old mortar, absorbs much water and is weak, so the properties of recycled concrete vary widely",
+      },
+      {
+        zh: "先进陶瓷烧结温度高、致密化困难，且断裂韧性低",
+        en: "advanced ceramics need high sintering temperatures, densify with difficulty and have low fracture toughness",
+      },
+      {
+        zh: "泡沫混凝土中的泡沫稳定性差，硬化后孔结构不均匀、连通孔多",
+        en: "the foam in foamed concrete is unstable, so the hardened material has an uneven pore structure with many interconnected pores",
+      },
+      {
+        zh: "混凝土在氯盐和硫酸盐环境中易受侵蚀，钢筋锈蚀导致结构耐久性下降",
+        en: "concrete is easily attacked in chloride and sulphate environments, and corrosion of the reinforcement reduces the durability of the structure",
+      },
     ],
     mechanisms: [
-      { zh: "硅灰和粉煤灰与水泥水化生成的氢氧化钙发生火山灰反应，生成更多的水化硅酸钙凝胶", en: "silica fume and fly ash undergo a pozzolanic reaction with the calcium hydroxide released by cement hydration and form additional calcium silicate hydrate gel" },
-      { zh: "聚羧酸减水剂的侧链在水泥颗粒表面产生空间位阻效应，使水泥颗粒保持分散", en: "the side chains of the polycarboxylate superplasticiser produce steric hindrance on the surfaces of cement particles and keep the particles dispersed" },
-      { zh: "钢纤维在基体中乱向分布并桥接微裂缝，抑制了裂缝的扩展", en: "randomly distributed steel fibres bridge microcracks in the matrix and restrain crack propagation" },
-      { zh: "碱激发剂溶出矿渣粉和粉煤灰中的活性硅铝组分，缩聚形成具有三维网络结构的凝胶", en: "the alkali activator dissolves the reactive silica and alumina in the slag and fly ash, which polycondense into a gel with a three-dimensional network structure" },
-      { zh: "膨胀剂水化生成钙矾石，补偿混凝土的收缩变形", en: "the expansive agent hydrates to form ettringite, which compensates for the shrinkage of the concrete" },
-      { zh: "烧结助剂在高温下形成液相，促进颗粒重排和致密化", en: "the sintering aid forms a liquid phase at high temperature, which promotes particle rearrangement and densification" },
-      { zh: "各级颗粒按最紧密堆积原理级配，减小了基体的孔隙率", en: "particles of different sizes are graded for the densest packing, which reduces the porosity of the matrix" },
-      { zh: "发泡剂产生的稳定气泡在浆体中均匀分布，硬化后形成封闭孔结构", en: "stable bubbles produced by the foaming agent are evenly distributed in the slurry and form closed pores after hardening" },
-      { zh: "二氧化碳在养护过程中与水泥基材料中的含钙相反应生成碳酸钙，既填充孔隙又将二氧化碳永久固化", en: "during curing, carbon dioxide reacts with the calcium-bearing phases of the cementitious material to form calcium carbonate, which fills the pores and binds the carbon dioxide permanently" },
-      { zh: "双卧轴上的搅拌叶片使物料在搅拌筒内形成对流和剪切，使胶凝材料与骨料快速均匀混合", en: "the blades on the twin horizontal shafts create convection and shear in the mixing drum so that binder and aggregate mix quickly and uniformly" },
-      { zh: "挤出打印头按分层路径挤出具有触变性的砂浆，下层材料在上层自重作用下保持形状稳定", en: "the extrusion print head deposits thixotropic mortar layer by layer along the printing path, and each lower layer keeps its shape under the weight of the layers above" },
+      {
+        zh: "硅灰和粉煤灰与水泥水化生成的氢氧化钙发生火山灰反应，生成更多的水化硅酸钙凝胶",
+        en: "silica fume and fly ash undergo a pozzolanic reaction with the calcium hydroxide released by cement hydration and form additional calcium silicate hydrate gel",
+      },
+      {
+        zh: "聚羧酸减水剂的侧链在水泥颗粒表面产生空间位阻效应，使水泥颗粒保持分散",
+        en: "the side chains of the polycarboxylate superplasticiser produce steric hindrance on the surfaces of cement particles and keep the particles dispersed",
+      },
+      {
+        zh: "钢纤维在基体中乱向分布并桥接微裂缝，抑制了裂缝的扩展",
+        en: "randomly distributed steel fibres bridge microcracks in the matrix and restrain crack propagation",
+      },
+      {
+        zh: "碱激发剂溶出矿渣粉和粉煤灰中的活性硅铝组分，缩聚形成具有三维网络结构的凝胶",
+        en: "the alkali activator dissolves the reactive silica and alumina in the slag and fly ash, which polycondense into a gel with a three-dimensional network structure",
+      },
+      {
+        zh: "膨胀剂水化生成钙矾石，补偿混凝土的收缩变形",
+        en: "the expansive agent hydrates to form ettringite, which compensates for the shrinkage of the concrete",
+      },
+      {
+        zh: "烧结助剂在高温下形成液相，促进颗粒重排和致密化",
+        en: "the sintering aid forms a liquid phase at high temperature, which promotes particle rearrangement and densification",
+      },
+      {
+        zh: "各级颗粒按最紧密堆积原理级配，减小了基体的孔隙率",
+        en: "particles of different sizes are graded for the densest packing, which reduces the porosity of the matrix",
+      },
+      {
+        zh: "发泡剂产生的稳定气泡在浆体中均匀分布，硬化后形成封闭孔结构",
+        en: "stable bubbles produced by the foaming agent are evenly distributed in the slurry and form closed pores after hardening",
+      },
+      {
+        zh: "二氧化碳在养护过程中与水泥基材料中的含钙相反应生成碳酸钙，既填充孔隙又将二氧化碳永久固化",
+        en: "during curing, carbon dioxide reacts with the calcium-bearing phases of the cementitious material to form calcium carbonate, which fills the pores and binds the carbon dioxide permanently",
+      },
+      {
+        zh: "双卧轴上的搅拌叶片使物料在搅拌筒内形成对流和剪切，使胶凝材料与骨料快速均匀混合",
+        en: "the blades on the twin horizontal shafts create convection and shear in the mixing drum so that binder and aggregate mix quickly and uniformly",
+      },
+      {
+        zh: "挤出打印头按分层路径挤出具有触变性的砂浆，下层材料在上层自重作用下保持形状稳定",
+        en: "the extrusion print head deposits thixotropic mortar layer by layer along the printing path, and each lower layer keeps its shape under the weight of the layers above",
+      },
     ],
     effects: [
       { zh: "提高了混凝土的抗压强度", en: "increases the compressive strength of the concrete" },
@@ -410,7 +557,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 8,
     ipcMain: ["B25J 9/16", "B25J 15/00", "B25J 9/10", "B25J 17/02", "B25J 15/08", "B25J 11/00"],
-    ipcOther: ["B25J 13/08", "B25J 19/02", "B25J 15/06", "B25J 9/12", "G05B 19/418", "G05B 13/04", "B25J 5/02", "B25J 19/00", "B62D 57/032"],
+    ipcOther: [
+      "B25J 13/08",
+      "B25J 19/02",
+      "B25J 15/06",
+      "B25J 9/12",
+      "G05B 19/418",
+      "G05B 13/04",
+      "B25J 5/02",
+      "B25J 19/00",
+      "B62D 57/032",
+    ],
     subjects: [
       { zh: "六自由度工业机器人", en: "six-degree-of-freedom industrial robot" },
       { zh: "协作机器人关节模组", en: "collaborative robot joint module" },
@@ -518,27 +675,84 @@ export const AREAS: TechArea[] = [
       { zh: "伺服驱动器", en: "servo drive" },
     ],
     problems: [
-      { zh: "传统工业机器人需要人工逐点示教编程，换产调试周期长", en: "conventional industrial robots must be taught point by point by hand, so changeover and commissioning take a long time" },
-      { zh: "机器人关节采用外置线缆，运动时线缆易缠绕和磨损", en: "robot joints are wired with external cables that tangle and wear as the robot moves" },
-      { zh: "刚性夹爪难以抓取形状不规则或易损的工件，抓取时易造成工件损伤", en: "rigid grippers have difficulty holding irregular or fragile workpieces and easily damage them" },
-      { zh: "机器人与人共享作业空间时缺乏可靠的碰撞感知手段，存在安全隐患", en: "robots that share a workspace with people lack reliable collision sensing, which is a safety hazard" },
-      { zh: "减速器背隙和连杆柔性导致机器人末端的绝对定位精度低", en: "reducer backlash and link flexibility give the robot end effector a low absolute positioning accuracy" },
-      { zh: "机械臂高速启停时末端残余振动大，影响作业节拍和精度", en: "the end of the robotic arm vibrates strongly after fast starts and stops, which limits cycle time and accuracy" },
-      { zh: "打磨、装配等接触作业中接触力波动大，加工质量一致性差", en: "contact forces fluctuate strongly in contact tasks such as grinding and assembly, so quality is inconsistent" },
-      { zh: "更换末端工具需要停机人工拆装，降低了产线的柔性", en: "changing the end tool requires stopping the line and dismounting it by hand, which reduces the flexibility of the production line" },
-      { zh: "关节模组集成度低、体积大，限制了机器人的负载自重比", en: "joint modules are poorly integrated and bulky, which limits the payload-to-weight ratio of the robot" },
+      {
+        zh: "传统工业机器人需要人工逐点示教编程，换产调试周期长",
+        en: "conventional industrial robots must be taught point by point by hand, so changeover and commissioning take a long time",
+      },
+      {
+        zh: "机器人关节采用外置线缆，运动时线缆易缠绕和磨损",
+        en: "robot joints are wired with external cables that tangle and wear as the robot moves",
+      },
+      {
+        zh: "刚性夹爪难以抓取形状不规则或易损的工件，抓取时易造成工件损伤",
+        en: "rigid grippers have difficulty holding irregular or fragile workpieces and easily damage them",
+      },
+      {
+        zh: "机器人与人共享作业空间时缺乏可靠的碰撞感知手段，存在安全隐患",
+        en: "robots that share a workspace with people lack reliable collision sensing, which is a safety hazard",
+      },
+      {
+        zh: "减速器背隙和连杆柔性导致机器人末端的绝对定位精度低",
+        en: "reducer backlash and link flexibility give the robot end effector a low absolute positioning accuracy",
+      },
+      {
+        zh: "机械臂高速启停时末端残余振动大，影响作业节拍和精度",
+        en: "the end of the robotic arm vibrates strongly after fast starts and stops, which limits cycle time and accuracy",
+      },
+      {
+        zh: "打磨、装配等接触作业中接触力波动大，加工质量一致性差",
+        en: "contact forces fluctuate strongly in contact tasks such as grinding and assembly, so quality is inconsistent",
+      },
+      {
+        zh: "更换末端工具需要停机人工拆装，降低了产线的柔性",
+        en: "changing the end tool requires stopping the line and dismounting it by hand, which reduces the flexibility of the production line",
+      },
+      {
+        zh: "关节模组集成度低、体积大，限制了机器人的负载自重比",
+        en: "joint modules are poorly integrated and bulky, which limits the payload-to-weight ratio of the robot",
+      },
     ],
     mechanisms: [
-      { zh: "视觉相机获取目标物体的位姿信息，控制器据此规划机械臂的运动轨迹", en: "the vision camera acquires the pose of the target object and the controller plans the trajectory of the robotic arm accordingly" },
-      { zh: "六维力传感器实时检测末端接触力，控制器根据阻抗模型调整机器人的位置指令", en: "the six-axis force sensor measures the contact force at the end effector in real time and the controller adjusts the position commands of the robot according to an impedance model" },
-      { zh: "伺服电机经谐波减速器减速后驱动关节转动，编码器反馈关节角度，形成闭环控制", en: "the servo motor drives the joint through the harmonic reducer, and the encoder feeds back the joint angle to close the control loop" },
-      { zh: "夹爪手指在驱动机构的带动下包络被抓取物体，实现对不同形状工件的自适应抓取", en: "driven by the actuating mechanism, the gripper fingers envelop the object and adapt to workpieces of different shapes" },
-      { zh: "控制器根据关节电流的变化识别碰撞，并在检测到碰撞时使机器人停止或反向运动", en: "the controller recognises collisions from changes in joint current and stops or reverses the robot when a collision is detected" },
-      { zh: "快换接头通过气动锁紧机构连接末端执行器，使机器人在不同工序之间自动更换工具", en: "the quick-change connector locks the end effector pneumatically, so that the robot changes tools automatically between operations" },
-      { zh: "强化学习算法在仿真环境中训练抓取策略，再将所述策略迁移到实体机器人上", en: "a reinforcement learning algorithm trains the grasping policy in simulation, and the policy is then transferred to the physical robot" },
-      { zh: "断电时电磁制动器内的弹簧压紧摩擦片，使机械臂保持当前位姿", en: "when power is lost, springs in the electromagnetic brake clamp the friction disc so that the arm holds its current pose" },
-      { zh: "操作者手持末端拖动机械臂时，控制器根据关节力矩传感器的信号进行重力和摩擦补偿，使机械臂柔顺跟随并记录轨迹", en: "when the operator drags the arm by its end, the controller compensates for gravity and friction using the joint torque sensor signals so that the arm follows compliantly and records the path" },
-      { zh: "控制器根据辨识出的结构模态对运动指令进行输入整形，抑制机械臂末端的残余振动", en: "the controller shapes the motion commands according to the identified structural modes and suppresses residual vibration at the end of the arm" },
+      {
+        zh: "视觉相机获取目标物体的位姿信息，控制器据此规划机械臂的运动轨迹",
+        en: "the vision camera acquires the pose of the target object and the controller plans the trajectory of the robotic arm accordingly",
+      },
+      {
+        zh: "六维力传感器实时检测末端接触力，控制器根据阻抗模型调整机器人的位置指令",
+        en: "the six-axis force sensor measures the contact force at the end effector in real time and the controller adjusts the position commands of the robot according to an impedance model",
+      },
+      {
+        zh: "伺服电机经谐波减速器减速后驱动关节转动，编码器反馈关节角度，形成闭环控制",
+        en: "the servo motor drives the joint through the harmonic reducer, and the encoder feeds back the joint angle to close the control loop",
+      },
+      {
+        zh: "夹爪手指在驱动机构的带动下包络被抓取物体，实现对不同形状工件的自适应抓取",
+        en: "driven by the actuating mechanism, the gripper fingers envelop the object and adapt to workpieces of different shapes",
+      },
+      {
+        zh: "控制器根据关节电流的变化识别碰撞，并在检测到碰撞时使机器人停止或反向运动",
+        en: "the controller recognises collisions from changes in joint current and stops or reverses the robot when a collision is detected",
+      },
+      {
+        zh: "快换接头通过气动锁紧机构连接末端执行器，使机器人在不同工序之间自动更换工具",
+        en: "the quick-change connector locks the end effector pneumatically, so that the robot changes tools automatically between operations",
+      },
+      {
+        zh: "强化学习算法在仿真环境中训练抓取策略，再将所述策略迁移到实体机器人上",
+        en: "a reinforcement learning algorithm trains the grasping policy in simulation, and the policy is then transferred to the physical robot",
+      },
+      {
+        zh: "断电时电磁制动器内的弹簧压紧摩擦片，使机械臂保持当前位姿",
+        en: "when power is lost, springs in the electromagnetic brake clamp the friction disc so that the arm holds its current pose",
+      },
+      {
+        zh: "操作者手持末端拖动机械臂时，控制器根据关节力矩传感器的信号进行重力和摩擦补偿，使机械臂柔顺跟随并记录轨迹",
+        en: "when the operator drags the arm by its end, the controller compensates for gravity and friction using the joint torque sensor signals so that the arm follows compliantly and records the path",
+      },
+      {
+        zh: "控制器根据辨识出的结构模态对运动指令进行输入整形，抑制机械臂末端的残余振动",
+        en: "the controller shapes the motion commands according to the identified structural modes and suppresses residual vibration at the end of the arm",
+      },
     ],
     effects: [
       { zh: "提高了机器人的定位精度", en: "improves the positioning accuracy of the robot" },
@@ -590,7 +804,17 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 6,
     ipcMain: ["G06T 7/0004", "G06V 10/82", "G06V 10/764", "G06N 3/08", "G06T 7/00"],
-    ipcOther: ["G06N 3/04", "G06N 3/0464", "G06V 10/44", "G06V 10/774", "G06T 7/11", "G06T 5/00", "G06V 40/16", "G01B 11/25", "B07C 5/342"],
+    ipcOther: [
+      "G06N 3/04",
+      "G06N 3/0464",
+      "G06V 10/44",
+      "G06V 10/774",
+      "G06T 7/11",
+      "G06T 5/00",
+      "G06V 40/16",
+      "G01B 11/25",
+      "B07C 5/342",
+    ],
     subjects: [
       { zh: "表面缺陷检测系统", en: "surface defect detection system" },
       { zh: "图像识别装置", en: "image recognition device" },
@@ -695,27 +919,84 @@ export const AREAS: TechArea[] = [
       { zh: "剔除机构", en: "reject mechanism" },
     ],
     problems: [
-      { zh: "人工目检劳动强度大、效率低，漏检率随检验员疲劳程度波动", en: "manual visual inspection is labour-intensive and slow, and its miss rate varies with inspector fatigue" },
-      { zh: "工业现场缺陷样本稀少且类别分布极不均衡，深度学习模型难以充分训练", en: "defect samples on the shop floor are scarce and highly imbalanced across classes, so deep learning models cannot be trained adequately" },
-      { zh: "传统阈值分割算法对光照变化敏感，在复杂背景下误检率高", en: "conventional threshold segmentation is sensitive to lighting changes and gives high false-detection rates against complex backgrounds" },
-      { zh: "深度神经网络参数量大、推理耗时长，难以部署在算力有限的嵌入式设备上", en: "deep neural networks have many parameters and long inference times, so they are hard to deploy on embedded devices with limited computing power" },
-      { zh: "微小缺陷在图像中仅占少量像素，在特征提取过程中容易丢失", en: "tiny defects occupy only a few pixels of the image and are easily lost during feature extraction" },
-      { zh: "高反光金属表面和透明物体成像时易出现过曝和伪影", en: "highly reflective metal surfaces and transparent objects are prone to overexposure and artefacts when imaged" },
-      { zh: "目标被遮挡或外观相似时，跟踪过程中容易发生身份切换", en: "when objects are occluded or look alike, identity switches easily occur during tracking" },
-      { zh: "单目视觉无法直接获取深度信息，三维测量精度不足", en: "monocular vision cannot obtain depth directly, so 3D measurements are not accurate enough" },
-      { zh: "高速产线上的运动模糊使图像质量下降，影响检测的可靠性", en: "motion blur on high-speed lines degrades image quality and undermines the reliability of inspection" },
+      {
+        zh: "人工目检劳动强度大、效率低，漏检率随检验员疲劳程度波动",
+        en: "manual visual inspection is labour-intensive and slow, and its miss rate varies with inspector fatigue",
+      },
+      {
+        zh: "工业现场缺陷样本稀少且类别分布极不均衡，深度学习模型难以充分训练",
+        en: "defect samples on the shop floor are scarce and highly imbalanced across classes, so deep learning models cannot be trained adequately",
+      },
+      {
+        zh: "传统阈值分割算法对光照变化敏感，在复杂背景下误检率高",
+        en: "conventional threshold segmentation is sensitive to lighting changes and gives high false-detection rates against complex backgrounds",
+      },
+      {
+        zh: "深度神经网络参数量大、推理耗时长，难以部署在算力有限的嵌入式设备上",
+        en: "deep neural networks have many parameters and long inference times, so they are hard to deploy on embedded devices with limited computing power",
+      },
+      {
+        zh: "微小缺陷在图像中仅占少量像素，在特征提取过程中容易丢失",
+        en: "tiny defects occupy only a few pixels of the image and are easily lost during feature extraction",
+      },
+      {
+        zh: "高反光金属表面和透明物体成像时易出现过曝和伪影",
+        en: "highly reflective metal surfaces and transparent objects are prone to overexposure and artefacts when imaged",
+      },
+      {
+        zh: "目标被遮挡或外观相似时，跟踪过程中容易发生身份切换",
+        en: "when objects are occluded or look alike, identity switches easily occur during tracking",
+      },
+      {
+        zh: "单目视觉无法直接获取深度信息，三维测量精度不足",
+        en: "monocular vision cannot obtain depth directly, so 3D measurements are not accurate enough",
+      },
+      {
+        zh: "高速产线上的运动模糊使图像质量下降，影响检测的可靠性",
+        en: "motion blur on high-speed lines degrades image quality and undermines the reliability of inspection",
+      },
     ],
     mechanisms: [
-      { zh: "骨干网络提取输入图像的多层特征，特征金字塔网络对不同尺度的特征进行融合", en: "the backbone network extracts multi-level features from the input image and the feature pyramid network fuses features of different scales" },
-      { zh: "注意力模块为特征图的通道和空间位置分配权重，突出缺陷区域的特征", en: "the attention module weights the channels and spatial positions of the feature map and highlights the features of defect regions" },
-      { zh: "生成对抗网络生成缺陷样本以扩充训练数据集，缓解了样本不均衡问题", en: "a generative adversarial network synthesises defect samples to enlarge the training dataset and alleviate class imbalance" },
-      { zh: "教师网络的输出作为软标签指导学生网络的训练，在压缩模型规模的同时保持识别精度", en: "the outputs of a teacher network serve as soft labels for training a student network, which shrinks the model while preserving recognition accuracy" },
-      { zh: "检测头对每个候选区域输出类别置信度和边界框坐标，经非极大值抑制后得到检测结果", en: "the detection head outputs class confidences and bounding-box coordinates for each candidate region, and non-maximum suppression yields the detection results" },
-      { zh: "模型部署在边缘计算单元上，在产线端完成图像推理，仅将检测结果上传至服务器", en: "the model is deployed on the edge computing unit, which runs inference on the production line and uploads only the detection results to the server" },
-      { zh: "光源以特定角度照射工件表面，使划痕、凹坑等缺陷在图像中形成明显的灰度对比", en: "the light source illuminates the workpiece surface at a specific angle so that scratches, pits and other defects show clear grey-level contrast in the image" },
-      { zh: "结构光投射器向物体表面投射编码条纹，相机拍摄变形条纹后经相位解算得到物体表面的三维点云", en: "the structured light projector casts coded fringes onto the object, and the camera captures the deformed fringes, from which phase unwrapping yields a 3D point cloud of the surface" },
-      { zh: "线阵相机在编码器触发下逐行采集运动中的带材图像，拼接得到连续且无畸变的表面图像", en: "triggered by an encoder, the line-scan camera captures the moving strip line by line, and the lines are stitched into a continuous, undistorted surface image" },
-      { zh: "工件被判定为不合格时，控制器在其到达剔除工位时驱动剔除机构将其推离输送线", en: "when a part is judged defective, the controller drives the reject mechanism to push it off the conveyor line as it reaches the reject station" },
+      {
+        zh: "骨干网络提取输入图像的多层特征，特征金字塔网络对不同尺度的特征进行融合",
+        en: "the backbone network extracts multi-level features from the input image and the feature pyramid network fuses features of different scales",
+      },
+      {
+        zh: "注意力模块为特征图的通道和空间位置分配权重，突出缺陷区域的特征",
+        en: "the attention module weights the channels and spatial positions of the feature map and highlights the features of defect regions",
+      },
+      {
+        zh: "生成对抗网络生成缺陷样本以扩充训练数据集，缓解了样本不均衡问题",
+        en: "a generative adversarial network synthesises defect samples to enlarge the training dataset and alleviate class imbalance",
+      },
+      {
+        zh: "教师网络的输出作为软标签指导学生网络的训练，在压缩模型规模的同时保持识别精度",
+        en: "the outputs of a teacher network serve as soft labels for training a student network, which shrinks the model while preserving recognition accuracy",
+      },
+      {
+        zh: "检测头对每个候选区域输出类别置信度和边界框坐标，经非极大值抑制后得到检测结果",
+        en: "the detection head outputs class confidences and bounding-box coordinates for each candidate region, and non-maximum suppression yields the detection results",
+      },
+      {
+        zh: "模型部署在边缘计算单元上，在产线端完成图像推理，仅将检测结果上传至服务器",
+        en: "the model is deployed on the edge computing unit, which runs inference on the production line and uploads only the detection results to the server",
+      },
+      {
+        zh: "光源以特定角度照射工件表面，使划痕、凹坑等缺陷在图像中形成明显的灰度对比",
+        en: "the light source illuminates the workpiece surface at a specific angle so that scratches, pits and other defects show clear grey-level contrast in the image",
+      },
+      {
+        zh: "结构光投射器向物体表面投射编码条纹，相机拍摄变形条纹后经相位解算得到物体表面的三维点云",
+        en: "the structured light projector casts coded fringes onto the object, and the camera captures the deformed fringes, from which phase unwrapping yields a 3D point cloud of the surface",
+      },
+      {
+        zh: "线阵相机在编码器触发下逐行采集运动中的带材图像，拼接得到连续且无畸变的表面图像",
+        en: "triggered by an encoder, the line-scan camera captures the moving strip line by line, and the lines are stitched into a continuous, undistorted surface image",
+      },
+      {
+        zh: "工件被判定为不合格时，控制器在其到达剔除工位时驱动剔除机构将其推离输送线",
+        en: "when a part is judged defective, the controller drives the reject mechanism to push it off the conveyor line as it reaches the reject station",
+      },
     ],
     effects: [
       { zh: "提高了缺陷检测的准确率", en: "improves the accuracy of defect detection" },
@@ -769,7 +1050,16 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 7,
     ipcMain: ["B23Q 15/00", "B23K 37/00", "B23K 26/38", "B23Q 3/06", "F16H 1/28", "B23P 15/00"],
-    ipcOther: ["B23K 9/095", "B23Q 17/09", "B23Q 11/10", "F16H 57/02", "F16H 25/22", "B23P 19/04", "B23K 20/12", "B24B 1/00"],
+    ipcOther: [
+      "B23K 9/095",
+      "B23Q 17/09",
+      "B23Q 11/10",
+      "F16H 57/02",
+      "F16H 25/22",
+      "B23P 19/04",
+      "B23K 20/12",
+      "B24B 1/00",
+    ],
     subjects: [
       { zh: "数控机床", en: "CNC machine tool" },
       { zh: "五轴联动加工中心", en: "five-axis machining centre" },
@@ -803,9 +1093,15 @@ export const AREAS: TechArea[] = [
       { zh: "齿轮修形方法", en: "gear tooth modification method" },
       { zh: "切削参数优化方法", en: "cutting parameter optimisation method" },
       { zh: "薄壁件装夹变形的控制方法", en: "method for controlling the clamping deformation of thin-walled parts" },
-      { zh: "难加工材料的超声辅助铣削方法", en: "ultrasonic-assisted milling method for difficult-to-machine materials" },
+      {
+        zh: "难加工材料的超声辅助铣削方法",
+        en: "ultrasonic-assisted milling method for difficult-to-machine materials",
+      },
       { zh: "零件表面粗糙度的在线预测方法", en: "online prediction method for the surface roughness of parts" },
-      { zh: "电火花加工的电极损耗补偿方法", en: "electrode wear compensation method for electrical discharge machining" },
+      {
+        zh: "电火花加工的电极损耗补偿方法",
+        en: "electrode wear compensation method for electrical discharge machining",
+      },
       { zh: "滚珠丝杠副预紧力的检测方法", en: "method for detecting the preload of ball screw assemblies" },
     ],
     preparations: [],
@@ -878,30 +1174,96 @@ export const AREAS: TechArea[] = [
       { zh: "防护罩", en: "protective guard" },
     ],
     problems: [
-      { zh: "机床主轴高速运转时发热引起热变形，使加工尺寸精度下降", en: "the spindle heats up at high speed and the resulting thermal deformation degrades dimensional accuracy" },
-      { zh: "薄壁零件刚度低，切削过程中易振动和变形，加工精度难以保证", en: "thin-walled parts have low rigidity and vibrate and deform during cutting, so the required accuracy is hard to achieve" },
-      { zh: "钛合金和高温合金等难加工材料切削力大、刀具磨损快", en: "difficult-to-machine materials such as titanium alloys and superalloys generate high cutting forces and wear tools quickly" },
-      { zh: "刀具磨损依靠人工经验判断，换刀过早造成浪费，过晚则导致工件报废", en: "tool wear is judged by experience, so tools are changed too early, which is wasteful, or too late, which scraps workpieces" },
-      { zh: "零件加工后残留的毛刺依靠人工去除，效率低且一致性差", en: "burrs left on machined parts are removed by hand, which is slow and inconsistent" },
-      { zh: "电火花加工中电极损耗使放电间隙变化，加工型腔尺寸精度下降", en: "electrode wear in electrical discharge machining changes the spark gap and degrades the dimensional accuracy of the cavity" },
-      { zh: "夹具每次更换工件都需要重新找正，辅助时间长", en: "fixtures must be realigned every time the workpiece changes, which makes set-up slow" },
-      { zh: "齿轮传动存在啮合冲击和侧隙，导致传动噪声大、回程误差大", en: "meshing impacts and backlash in gear drives cause loud transmission noise and large lost motion" },
-      { zh: "焊接热输入不均匀，导致构件焊后变形和残余应力大", en: "uneven heat input during welding leaves the structure with large distortion and residual stress" },
-      { zh: "浇注式冷却切削液用量大，废液处理成本高且污染环境", en: "flood cooling consumes large amounts of cutting fluid, and disposing of the waste fluid is costly and polluting" },
+      {
+        zh: "机床主轴高速运转时发热引起热变形，使加工尺寸精度下降",
+        en: "the spindle heats up at high speed and the resulting thermal deformation degrades dimensional accuracy",
+      },
+      {
+        zh: "薄壁零件刚度低，切削过程中易振动和变形，加工精度难以保证",
+        en: "thin-walled parts have low rigidity and vibrate and deform during cutting, so the required accuracy is hard to achieve",
+      },
+      {
+        zh: "钛合金和高温合金等难加工材料切削力大、刀具磨损快",
+        en: "difficult-to-machine materials such as titanium alloys and superalloys generate high cutting forces and wear tools quickly",
+      },
+      {
+        zh: "刀具磨损依靠人工经验判断，换刀过早造成浪费，过晚则导致工件报废",
+        en: "tool wear is judged by experience, so tools are changed too early, which is wasteful, or too late, which scraps workpieces",
+      },
+      {
+        zh: "零件加工后残留的毛刺依靠人工去除，效率低且一致性差",
+        en: "burrs left on machined parts are removed by hand, which is slow and inconsistent",
+      },
+      {
+        zh: "电火花加工中电极损耗使放电间隙变化，加工型腔尺寸精度下降",
+        en: "electrode wear in electrical discharge machining changes the spark gap and degrades the dimensional accuracy of the cavity",
+      },
+      {
+        zh: "夹具每次更换工件都需要重新找正，辅助时间长",
+        en: "fixtures must be realigned every time the workpiece changes, which makes set-up slow",
+      },
+      {
+        zh: "齿轮传动存在啮合冲击和侧隙，导致传动噪声大、回程误差大",
+        en: "meshing impacts and backlash in gear drives cause loud transmission noise and large lost motion",
+      },
+      {
+        zh: "焊接热输入不均匀，导致构件焊后变形和残余应力大",
+        en: "uneven heat input during welding leaves the structure with large distortion and residual stress",
+      },
+      {
+        zh: "浇注式冷却切削液用量大，废液处理成本高且污染环境",
+        en: "flood cooling consumes large amounts of cutting fluid, and disposing of the waste fluid is costly and polluting",
+      },
     ],
     mechanisms: [
-      { zh: "伺服电机通过滚珠丝杠驱动工作台沿直线导轨移动，实现进给运动", en: "the servo motor drives the worktable along the linear guide through the ball screw to produce the feed motion" },
-      { zh: "温度传感器采集机床关键部位的温度，数控系统根据热误差模型实时补偿刀具位置", en: "temperature sensors measure key points of the machine tool and the CNC system compensates the tool position in real time using a thermal error model" },
-      { zh: "液压缸推动压板压紧工件，定位销限制工件的自由度", en: "the hydraulic cylinder pushes the clamping plate against the workpiece while the locating pins restrict its degrees of freedom" },
-      { zh: "太阳轮驱动多个行星轮沿内齿圈公转，由行星架输出减速后的转矩", en: "the sun gear drives several planet gears around the ring gear and the planet carrier outputs the torque at reduced speed" },
-      { zh: "振动传感器采集切削过程中的振动信号，通过特征分析识别刀具的磨损状态", en: "the vibration sensor captures vibration signals during cutting, whose features are analysed to identify the wear state of the tool" },
-      { zh: "激光与电弧共同作用于熔池，增大了熔深并稳定了焊接过程", en: "the laser and the arc act together on the weld pool, increasing the penetration depth and stabilising the welding process" },
-      { zh: "搅拌头高速旋转并与工件摩擦产热，使材料塑化并在固态下形成焊缝", en: "the stir tool rotates at high speed and generates frictional heat with the workpiece, plasticising the material and forming the weld in the solid state" },
-      { zh: "数控系统根据刀具路径控制多轴联动，使刀具始终保持最佳切削姿态", en: "the CNC system coordinates the axes along the tool path so that the tool always keeps the optimal cutting attitude" },
-      { zh: "变幅杆将超声换能器产生的高频振动放大后传递给刀具，使刀具与工件周期性分离，降低了切削力", en: "the horn amplifies the high-frequency vibration of the ultrasonic transducer and passes it to the tool, which separates periodically from the workpiece and cuts with less force" },
-      { zh: "电极丝与工件之间施加脉冲电压，击穿工作液形成火花放电，局部高温使工件材料熔化蚀除", en: "pulsed voltage between the electrode wire and the workpiece breaks down the dielectric fluid in sparks whose local heat melts and erodes the workpiece material" },
-      { zh: "浮动主轴带动毛刷盘沿零件轮廓运动，恒定的接触压力使毛刷均匀去除棱边毛刺", en: "a floating spindle moves the brush disc along the part contour, and the constant contact pressure lets the brushes remove edge burrs evenly" },
-      { zh: "零点定位器通过钢球锁紧拉钉，使托盘在不同机床之间转换时实现重复定位", en: "the zero-point locator clamps the retention knob with steel balls, so that the pallet is repeatably positioned when moved between machines" },
+      {
+        zh: "伺服电机通过滚珠丝杠驱动工作台沿直线导轨移动，实现进给运动",
+        en: "the servo motor drives the worktable along the linear guide through the ball screw to produce the feed motion",
+      },
+      {
+        zh: "温度传感器采集机床关键部位的温度，数控系统根据热误差模型实时补偿刀具位置",
+        en: "temperature sensors measure key points of the machine tool and the CNC system compensates the tool position in real time using a thermal error model",
+      },
+      {
+        zh: "液压缸推动压板压紧工件，定位销限制工件的自由度",
+        en: "the hydraulic cylinder pushes the clamping plate against the workpiece while the locating pins restrict its degrees of freedom",
+      },
+      {
+        zh: "太阳轮驱动多个行星轮沿内齿圈公转，由行星架输出减速后的转矩",
+        en: "the sun gear drives several planet gears around the ring gear and the planet carrier outputs the torque at reduced speed",
+      },
+      {
+        zh: "振动传感器采集切削过程中的振动信号，通过特征分析识别刀具的磨损状态",
+        en: "the vibration sensor captures vibration signals during cutting, whose features are analysed to identify the wear state of the tool",
+      },
+      {
+        zh: "激光与电弧共同作用于熔池，增大了熔深并稳定了焊接过程",
+        en: "the laser and the arc act together on the weld pool, increasing the penetration depth and stabilising the welding process",
+      },
+      {
+        zh: "搅拌头高速旋转并与工件摩擦产热，使材料塑化并在固态下形成焊缝",
+        en: "the stir tool rotates at high speed and generates frictional heat with the workpiece, plasticising the material and forming the weld in the solid state",
+      },
+      {
+        zh: "数控系统根据刀具路径控制多轴联动，使刀具始终保持最佳切削姿态",
+        en: "the CNC system coordinates the axes along the tool path so that the tool always keeps the optimal cutting attitude",
+      },
+      {
+        zh: "变幅杆将超声换能器产生的高频振动放大后传递给刀具，使刀具与工件周期性分离，降低了切削力",
+        en: "the horn amplifies the high-frequency vibration of the ultrasonic transducer and passes it to the tool, which separates periodically from the workpiece and cuts with less force",
+      },
+      {
+        zh: "电极丝与工件之间施加脉冲电压，击穿工作液形成火花放电，局部高温使工件材料熔化蚀除",
+        en: "pulsed voltage between the electrode wire and the workpiece breaks down the dielectric fluid in sparks whose local heat melts and erodes the workpiece material",
+      },
+      {
+        zh: "浮动主轴带动毛刷盘沿零件轮廓运动，恒定的接触压力使毛刷均匀去除棱边毛刺",
+        en: "a floating spindle moves the brush disc along the part contour, and the constant contact pressure lets the brushes remove edge burrs evenly",
+      },
+      {
+        zh: "零点定位器通过钢球锁紧拉钉，使托盘在不同机床之间转换时实现重复定位",
+        en: "the zero-point locator clamps the retention knob with steel balls, so that the pallet is repeatably positioned when moved between machines",
+      },
     ],
     effects: [
       { zh: "提高了加工精度", en: "improves machining accuracy" },
@@ -949,12 +1311,27 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "nondestructive-testing",
-    topic: { zh: "无损检测、振动测试与结构健康监测", en: "non-destructive testing, vibration testing and structural health monitoring" },
+    topic: {
+      zh: "无损检测、振动测试与结构健康监测",
+      en: "non-destructive testing, vibration testing and structural health monitoring",
+    },
     cluster: "SMART_EQUIPMENT",
     field: "DIGITAL",
     weight: 4,
     ipcMain: ["G01N 29/04", "G01N 21/88", "G01N 27/90", "G01M 5/00", "G01M 7/02"],
-    ipcOther: ["G01N 29/44", "G01N 23/04", "G01N 3/08", "G01M 13/045", "G01N 33/38", "G01N 21/95", "G01N 27/83", "G01N 25/72", "G01N 23/18", "G01N 29/06", "G01N 29/265"],
+    ipcOther: [
+      "G01N 29/44",
+      "G01N 23/04",
+      "G01N 3/08",
+      "G01M 13/045",
+      "G01N 33/38",
+      "G01N 21/95",
+      "G01N 27/83",
+      "G01N 25/72",
+      "G01N 23/18",
+      "G01N 29/06",
+      "G01N 29/265",
+    ],
     subjects: [
       { zh: "超声波探伤装置", en: "ultrasonic flaw detection device" },
       { zh: "相控阵超声检测装置", en: "phased array ultrasonic testing device" },
@@ -987,7 +1364,10 @@ export const AREAS: TechArea[] = [
       { zh: "桥梁承载能力评估方法", en: "method for assessing the load-bearing capacity of bridges" },
       { zh: "混凝土内部缺陷检测方法", en: "method for detecting internal defects in concrete" },
       { zh: "管道腐蚀缺陷的漏磁检测方法", en: "magnetic flux leakage detection method for pipeline corrosion defects" },
-      { zh: "复合材料分层缺陷的红外热成像检测方法", en: "infrared thermographic detection method for delamination in composites" },
+      {
+        zh: "复合材料分层缺陷的红外热成像检测方法",
+        en: "infrared thermographic detection method for delamination in composites",
+      },
       { zh: "超声全聚焦成像方法", en: "ultrasonic total focusing imaging method" },
       { zh: "声发射源定位方法", en: "acoustic emission source localisation method" },
       { zh: "结构剩余疲劳寿命预测方法", en: "method for predicting the remaining fatigue life of structures" },
@@ -1059,28 +1439,88 @@ export const AREAS: TechArea[] = [
       { zh: "永磁吸附轮", en: "permanent-magnet adhesion wheel" },
     ],
     problems: [
-      { zh: "人工手持探头检测效率低，检测结果依赖操作人员的经验", en: "manual inspection with hand-held probes is slow and its results depend on the operator's experience" },
-      { zh: "常规超声检测难以在复杂曲面构件上可靠耦合，近表面缺陷存在检测盲区", en: "conventional ultrasonic testing cannot couple reliably to complex curved parts and has a dead zone for near-surface defects" },
-      { zh: "结构健康监测现场布线复杂，传感器供电和维护困难", en: "structural health monitoring needs complex field wiring, and the sensors are hard to power and maintain" },
-      { zh: "环境噪声和温度变化会掩盖结构早期损伤引起的微弱信号变化", en: "ambient noise and temperature changes mask the faint signal changes caused by early structural damage" },
-      { zh: "射线检测存在电离辐射风险，且需要从两侧接近被检工件", en: "radiographic testing carries ionising radiation risks and requires access to both sides of the workpiece" },
-      { zh: "带保温层的管道和储罐底板难以直接检测腐蚀减薄", en: "corrosion thinning of insulated pipes and tank floors is hard to inspect directly" },
-      { zh: "滚动轴承故障诊断依赖人工设定特征阈值，在变转速工况下误判率高", en: "rolling bearing diagnosis relies on manually set feature thresholds and misjudges faults when the speed varies" },
-      { zh: "高空及受限空间检测需要搭设脚手架，作业风险高、成本高", en: "inspection at height or in confined spaces needs scaffolding, which is risky and costly" },
-      { zh: "复合材料内部的分层和脱粘缺陷隐蔽，目视和敲击检测难以发现", en: "delaminations and disbonds inside composites are hidden and hard to find by visual or tap testing" },
+      {
+        zh: "人工手持探头检测效率低，检测结果依赖操作人员的经验",
+        en: "manual inspection with hand-held probes is slow and its results depend on the operator's experience",
+      },
+      {
+        zh: "常规超声检测难以在复杂曲面构件上可靠耦合，近表面缺陷存在检测盲区",
+        en: "conventional ultrasonic testing cannot couple reliably to complex curved parts and has a dead zone for near-surface defects",
+      },
+      {
+        zh: "结构健康监测现场布线复杂，传感器供电和维护困难",
+        en: "structural health monitoring needs complex field wiring, and the sensors are hard to power and maintain",
+      },
+      {
+        zh: "环境噪声和温度变化会掩盖结构早期损伤引起的微弱信号变化",
+        en: "ambient noise and temperature changes mask the faint signal changes caused by early structural damage",
+      },
+      {
+        zh: "射线检测存在电离辐射风险，且需要从两侧接近被检工件",
+        en: "radiographic testing carries ionising radiation risks and requires access to both sides of the workpiece",
+      },
+      {
+        zh: "带保温层的管道和储罐底板难以直接检测腐蚀减薄",
+        en: "corrosion thinning of insulated pipes and tank floors is hard to inspect directly",
+      },
+      {
+        zh: "滚动轴承故障诊断依赖人工设定特征阈值，在变转速工况下误判率高",
+        en: "rolling bearing diagnosis relies on manually set feature thresholds and misjudges faults when the speed varies",
+      },
+      {
+        zh: "高空及受限空间检测需要搭设脚手架，作业风险高、成本高",
+        en: "inspection at height or in confined spaces needs scaffolding, which is risky and costly",
+      },
+      {
+        zh: "复合材料内部的分层和脱粘缺陷隐蔽，目视和敲击检测难以发现",
+        en: "delaminations and disbonds inside composites are hidden and hard to find by visual or tap testing",
+      },
     ],
     mechanisms: [
-      { zh: "超声换能器向被测工件发射超声波，根据缺陷反射回波的时间和幅值确定缺陷的位置和大小", en: "the ultrasonic transducer emits ultrasonic waves into the workpiece, and the time and amplitude of the echoes reflected by a defect give its position and size" },
-      { zh: "涡流线圈在导电材料中感应出涡流，缺陷引起的涡流变化使线圈阻抗发生改变", en: "the eddy current coil induces eddy currents in the conductive material, and the change in eddy currents caused by a defect alters the coil impedance" },
-      { zh: "加速度传感器采集结构在环境激励下的振动响应，通过识别模态参数的变化判断结构损伤", en: "accelerometers record the vibration response of the structure under ambient excitation, and changes in the identified modal parameters reveal structural damage" },
-      { zh: "光纤光栅的中心波长随应变和温度变化而漂移，光纤光栅解调仪据此计算结构的应变", en: "the centre wavelength of the fibre Bragg grating shifts with strain and temperature, from which the interrogator calculates the strain in the structure" },
-      { zh: "激振器按预设频率激励试件，数据采集仪同步记录响应信号，得到频响函数", en: "the vibration exciter drives the specimen at preset frequencies while the data acquisition instrument records the response synchronously to obtain the frequency response function" },
-      { zh: "声发射传感器接收材料内部裂纹扩展释放的弹性波，根据到达时差确定声源位置", en: "acoustic emission sensors pick up the elastic waves released by crack growth inside the material, and the source is located from the differences in arrival time" },
-      { zh: "红外热像仪记录工件表面受热后的温度场分布，内部缺陷处的热传导异常形成温度差异", en: "the infrared thermal imager records the surface temperature field after heating, and anomalous heat conduction at internal defects produces temperature differences" },
-      { zh: "磁化器将钢制构件磁化至近饱和状态，缺陷处的漏磁场由霍尔传感器阵列检测并转换为电信号", en: "the magnetiser magnetises the steel part close to saturation, and the leakage field at a defect is picked up by the Hall sensor array and converted into an electrical signal" },
-      { zh: "相控阵探头的各阵元按延时法则依次激发，合成声束在工件内偏转和聚焦，对焊缝截面进行扇形扫查", en: "the elements of the phased-array probe fire in turn according to delay laws so that the combined beam steers and focuses inside the workpiece and sweeps a sector across the weld section" },
-      { zh: "爬壁机器人依靠永磁吸附轮吸附在钢结构表面行走，并搭载检测探头完成高空扫查", en: "the wall-climbing robot travels over the steel surface held by permanent-magnet adhesion wheels and carries the probe to scan at height" },
-      { zh: "射线源发出的射线穿透工件后由平板探测器接收，缺陷处的衰减差异在数字图像中形成灰度对比", en: "radiation from the source passes through the workpiece to the flat-panel detector, and differences in attenuation at defects create grey-level contrast in the digital image" },
+      {
+        zh: "超声换能器向被测工件发射超声波，根据缺陷反射回波的时间和幅值确定缺陷的位置和大小",
+        en: "the ultrasonic transducer emits ultrasonic waves into the workpiece, and the time and amplitude of the echoes reflected by a defect give its position and size",
+      },
+      {
+        zh: "涡流线圈在导电材料中感应出涡流，缺陷引起的涡流变化使线圈阻抗发生改变",
+        en: "the eddy current coil induces eddy currents in the conductive material, and the change in eddy currents caused by a defect alters the coil impedance",
+      },
+      {
+        zh: "加速度传感器采集结构在环境激励下的振动响应，通过识别模态参数的变化判断结构损伤",
+        en: "accelerometers record the vibration response of the structure under ambient excitation, and changes in the identified modal parameters reveal structural damage",
+      },
+      {
+        zh: "光纤光栅的中心波长随应变和温度变化而漂移，光纤光栅解调仪据此计算结构的应变",
+        en: "the centre wavelength of the fibre Bragg grating shifts with strain and temperature, from which the interrogator calculates the strain in the structure",
+      },
+      {
+        zh: "激振器按预设频率激励试件，数据采集仪同步记录响应信号，得到频响函数",
+        en: "the vibration exciter drives the specimen at preset frequencies while the data acquisition instrument records the response synchronously to obtain the frequency response function",
+      },
+      {
+        zh: "声发射传感器接收材料内部裂纹扩展释放的弹性波，根据到达时差确定声源位置",
+        en: "acoustic emission sensors pick up the elastic waves released by crack growth inside the material, and the source is located from the differences in arrival time",
+      },
+      {
+        zh: "红外热像仪记录工件表面受热后的温度场分布，内部缺陷处的热传导异常形成温度差异",
+        en: "the infrared thermal imager records the surface temperature field after heating, and anomalous heat conduction at internal defects produces temperature differences",
+      },
+      {
+        zh: "磁化器将钢制构件磁化至近饱和状态，缺陷处的漏磁场由霍尔传感器阵列检测并转换为电信号",
+        en: "the magnetiser magnetises the steel part close to saturation, and the leakage field at a defect is picked up by the Hall sensor array and converted into an electrical signal",
+      },
+      {
+        zh: "相控阵探头的各阵元按延时法则依次激发，合成声束在工件内偏转和聚焦，对焊缝截面进行扇形扫查",
+        en: "the elements of the phased-array probe fire in turn according to delay laws so that the combined beam steers and focuses inside the workpiece and sweeps a sector across the weld section",
+      },
+      {
+        zh: "爬壁机器人依靠永磁吸附轮吸附在钢结构表面行走，并搭载检测探头完成高空扫查",
+        en: "the wall-climbing robot travels over the steel surface held by permanent-magnet adhesion wheels and carries the probe to scan at height",
+      },
+      {
+        zh: "射线源发出的射线穿透工件后由平板探测器接收，缺陷处的衰减差异在数字图像中形成灰度对比",
+        en: "radiation from the source passes through the workpiece to the flat-panel detector, and differences in attenuation at defects create grey-level contrast in the digital image",
+      },
     ],
     effects: [
       { zh: "提高了缺陷检出率", en: "increases the defect detection rate" },
@@ -1094,7 +1534,10 @@ export const AREAS: TechArea[] = [
       { zh: "消除了近表面检测盲区", en: "eliminates the near-surface dead zone" },
       { zh: "实现了不停机在线检测", en: "enables online inspection without shutdown" },
       { zh: "减少了传感器布线工作量", en: "reduces the wiring work for sensors" },
-      { zh: "降低了环境温度对监测结果的影响", en: "reduces the influence of ambient temperature on the monitoring results" },
+      {
+        zh: "降低了环境温度对监测结果的影响",
+        en: "reduces the influence of ambient temperature on the monitoring results",
+      },
     ],
     applications: [
       { zh: "桥梁检测", en: "bridge inspection" },
@@ -1133,7 +1576,18 @@ export const AREAS: TechArea[] = [
     field: "DIGITAL",
     weight: 6,
     ipcMain: ["B64U 10/13", "B64U 10/14", "B64C 29/00", "B64C 27/08", "B64C 39/02", "G05D 1/10"],
-    ipcOther: ["B64D 47/08", "B64D 27/24", "B64D 1/18", "B64U 20/87", "B64U 50/19", "B64U 70/00", "B64C 27/20", "B64D 17/80", "B64U 70/80", "G08G 5/00"],
+    ipcOther: [
+      "B64D 47/08",
+      "B64D 27/24",
+      "B64D 1/18",
+      "B64U 20/87",
+      "B64U 50/19",
+      "B64U 70/00",
+      "B64C 27/20",
+      "B64D 17/80",
+      "B64U 70/80",
+      "G08G 5/00",
+    ],
     subjects: [
       { zh: "多旋翼无人机", en: "multirotor unmanned aerial vehicle" },
       { zh: "垂直起降固定翼无人机", en: "vertical take-off and landing fixed-wing unmanned aerial vehicle" },
@@ -1238,28 +1692,88 @@ export const AREAS: TechArea[] = [
       { zh: "降落伞", en: "parachute" },
     ],
     problems: [
-      { zh: "多旋翼无人机受电池能量密度限制，续航时间普遍不足30分钟", en: "multirotor UAVs are limited by battery energy density, and their endurance is generally under 30 minutes" },
-      { zh: "旋翼无人机巡航效率低，而固定翼无人机需要跑道起降，场地适应性差", en: "rotorcraft cruise inefficiently, while fixed-wing UAVs need runways and adapt poorly to the terrain" },
-      { zh: "无人机在强风和阵风扰动下姿态波动大，悬停精度差", en: "UAVs suffer large attitude fluctuations in strong winds and gusts and hover imprecisely" },
-      { zh: "城市楼宇间和山区环境中卫星信号易被遮挡，无人机定位精度下降", en: "satellite signals are easily blocked among city buildings and in mountains, degrading UAV positioning" },
-      { zh: "无人机更换电池需人工操作，难以长时间连续作业", en: "batteries must be changed by hand, which prevents long continuous operation" },
-      { zh: "无人机发生动力故障时缺乏应急保护手段，坠落易造成人员伤亡和财产损失", en: "UAVs lack emergency protection when power fails, and a crash can injure people and damage property" },
-      { zh: "低空飞行器数量增多，飞行冲突和非法闯入的风险随之增大", en: "as more aircraft use low-altitude airspace, the risks of flight conflicts and unauthorised intrusion grow" },
-      { zh: "无人机机体尺寸大，不便于携带和运输", en: "UAV airframes are bulky and inconvenient to carry and transport" },
-      { zh: "旋翼高速旋转产生的气动噪声大，干扰城市居民", en: "rotors spinning at high speed make loud aerodynamic noise that disturbs city residents" },
+      {
+        zh: "多旋翼无人机受电池能量密度限制，续航时间普遍不足30分钟",
+        en: "multirotor UAVs are limited by battery energy density, and their endurance is generally under 30 minutes",
+      },
+      {
+        zh: "旋翼无人机巡航效率低，而固定翼无人机需要跑道起降，场地适应性差",
+        en: "rotorcraft cruise inefficiently, while fixed-wing UAVs need runways and adapt poorly to the terrain",
+      },
+      {
+        zh: "无人机在强风和阵风扰动下姿态波动大，悬停精度差",
+        en: "UAVs suffer large attitude fluctuations in strong winds and gusts and hover imprecisely",
+      },
+      {
+        zh: "城市楼宇间和山区环境中卫星信号易被遮挡，无人机定位精度下降",
+        en: "satellite signals are easily blocked among city buildings and in mountains, degrading UAV positioning",
+      },
+      {
+        zh: "无人机更换电池需人工操作，难以长时间连续作业",
+        en: "batteries must be changed by hand, which prevents long continuous operation",
+      },
+      {
+        zh: "无人机发生动力故障时缺乏应急保护手段，坠落易造成人员伤亡和财产损失",
+        en: "UAVs lack emergency protection when power fails, and a crash can injure people and damage property",
+      },
+      {
+        zh: "低空飞行器数量增多，飞行冲突和非法闯入的风险随之增大",
+        en: "as more aircraft use low-altitude airspace, the risks of flight conflicts and unauthorised intrusion grow",
+      },
+      {
+        zh: "无人机机体尺寸大，不便于携带和运输",
+        en: "UAV airframes are bulky and inconvenient to carry and transport",
+      },
+      {
+        zh: "旋翼高速旋转产生的气动噪声大，干扰城市居民",
+        en: "rotors spinning at high speed make loud aerodynamic noise that disturbs city residents",
+      },
     ],
     mechanisms: [
-      { zh: "飞行控制器融合惯性测量单元和北斗定位模块的数据，解算无人机的位置和姿态", en: "the flight controller fuses data from the inertial measurement unit and the BeiDou positioning module to estimate the position and attitude of the UAV" },
-      { zh: "倾转机构在起降阶段使旋翼轴线保持竖直，在巡航阶段使旋翼向前倾转以提供推力", en: "the tilting mechanism keeps the rotor axes vertical during take-off and landing and tilts the rotors forward to provide thrust in cruise" },
-      { zh: "电子调速器根据飞行控制器的指令调节各无刷电机的转速，改变旋翼升力以控制飞行姿态", en: "the electronic speed controllers adjust the speed of each brushless motor on command from the flight controller, changing the rotor lift to control the flight attitude" },
-      { zh: "机载相机识别降落平台上的视觉标识，引导无人机精确降落", en: "the onboard camera recognises the visual marker on the landing platform and guides the unmanned aerial vehicle to a precise landing" },
-      { zh: "激光雷达实时扫描周围环境，飞行控制器根据点云数据规划避障航线", en: "the LiDAR scans the surroundings in real time and the flight controller plans an obstacle-avoiding route from the point cloud" },
-      { zh: "机臂通过锁止机构在展开位置和折叠位置之间切换，便于无人机的收纳和运输", en: "the arms switch between the deployed and folded positions by means of a locking mechanism, which makes the UAV easier to store and transport" },
-      { zh: "集群中的各无人机通过数传电台共享位置信息，并按一致性算法保持编队队形", en: "the unmanned aerial vehicles in the swarm share their positions over data transmission radios and keep formation with a consensus algorithm" },
-      { zh: "云台通过三轴增稳补偿机身晃动，使机载相机获得稳定的图像", en: "the gimbal compensates for fuselage shake with three-axis stabilisation so that the onboard camera captures stable images" },
-      { zh: "发电机组将油箱中燃油的化学能转换为电能，为无刷电机供电并为锂电池组充电，锂电池组在起飞爬升阶段补充峰值功率", en: "the generator set converts the fuel in the tank into electricity that drives the brushless motors and charges the lithium battery pack, which supplies peak power during take-off and climb" },
-      { zh: "飞行控制器检测到姿态失控或动力丧失时，立即切断电机并弹射降落伞，降低无人机的下降速度", en: "when the flight controller detects loss of attitude control or power, it cuts the motors and ejects the parachute to slow the UAV's descent" },
-      { zh: "涵道环绕旋翼，减小了桨尖涡损失并遮挡部分气动噪声", en: "the duct surrounds the rotor, reducing tip-vortex losses and screening part of the aerodynamic noise" },
+      {
+        zh: "飞行控制器融合惯性测量单元和北斗定位模块的数据，解算无人机的位置和姿态",
+        en: "the flight controller fuses data from the inertial measurement unit and the BeiDou positioning module to estimate the position and attitude of the UAV",
+      },
+      {
+        zh: "倾转机构在起降阶段使旋翼轴线保持竖直，在巡航阶段使旋翼向前倾转以提供推力",
+        en: "the tilting mechanism keeps the rotor axes vertical during take-off and landing and tilts the rotors forward to provide thrust in cruise",
+      },
+      {
+        zh: "电子调速器根据飞行控制器的指令调节各无刷电机的转速，改变旋翼升力以控制飞行姿态",
+        en: "the electronic speed controllers adjust the speed of each brushless motor on command from the flight controller, changing the rotor lift to control the flight attitude",
+      },
+      {
+        zh: "机载相机识别降落平台上的视觉标识，引导无人机精确降落",
+        en: "the onboard camera recognises the visual marker on the landing platform and guides the unmanned aerial vehicle to a precise landing",
+      },
+      {
+        zh: "激光雷达实时扫描周围环境，飞行控制器根据点云数据规划避障航线",
+        en: "the LiDAR scans the surroundings in real time and the flight controller plans an obstacle-avoiding route from the point cloud",
+      },
+      {
+        zh: "机臂通过锁止机构在展开位置和折叠位置之间切换，便于无人机的收纳和运输",
+        en: "the arms switch between the deployed and folded positions by means of a locking mechanism, which makes the UAV easier to store and transport",
+      },
+      {
+        zh: "集群中的各无人机通过数传电台共享位置信息，并按一致性算法保持编队队形",
+        en: "the unmanned aerial vehicles in the swarm share their positions over data transmission radios and keep formation with a consensus algorithm",
+      },
+      {
+        zh: "云台通过三轴增稳补偿机身晃动，使机载相机获得稳定的图像",
+        en: "the gimbal compensates for fuselage shake with three-axis stabilisation so that the onboard camera captures stable images",
+      },
+      {
+        zh: "发电机组将油箱中燃油的化学能转换为电能，为无刷电机供电并为锂电池组充电，锂电池组在起飞爬升阶段补充峰值功率",
+        en: "the generator set converts the fuel in the tank into electricity that drives the brushless motors and charges the lithium battery pack, which supplies peak power during take-off and climb",
+      },
+      {
+        zh: "飞行控制器检测到姿态失控或动力丧失时，立即切断电机并弹射降落伞，降低无人机的下降速度",
+        en: "when the flight controller detects loss of attitude control or power, it cuts the motors and ejects the parachute to slow the UAV's descent",
+      },
+      {
+        zh: "涵道环绕旋翼，减小了桨尖涡损失并遮挡部分气动噪声",
+        en: "the duct surrounds the rotor, reducing tip-vortex losses and screening part of the aerodynamic noise",
+      },
     ],
     effects: [
       { zh: "延长了无人机的续航时间", en: "extends the flight endurance of the UAV" },

@@ -72,7 +72,10 @@ export const AREAS: TechArea[] = [
       { zh: "圆角矩形的主体造型", en: "the rounded-rectangular form of the main body" },
       { zh: "前脸灯带与传感器开孔的组合", en: "the combination of the front light strip and the sensor openings" },
       { zh: "壳体表面散热格栅的排列", en: "the arrangement of the cooling grilles on the housing" },
-      { zh: "黑色视窗与浅色壳体形成的色块分区", en: "the colour blocking of the black window against the light-coloured shell" },
+      {
+        zh: "黑色视窗与浅色壳体形成的色块分区",
+        en: "the colour blocking of the black window against the light-coloured shell",
+      },
       { zh: "侧面线条与底部安装座的衔接方式", en: "the way the side lines run into the base mount" },
     ],
     features: [
@@ -235,7 +238,10 @@ export const AREAS: TechArea[] = [
   },
   {
     key: "power-battery-management",
-    topic: { zh: "动力电池管理与电动汽车充换电", en: "power battery management and electric vehicle charging and battery swapping" },
+    topic: {
+      zh: "动力电池管理与电动汽车充换电",
+      en: "power battery management and electric vehicle charging and battery swapping",
+    },
     cluster: "NEV",
     field: "GREEN",
     weight: 8,
@@ -478,7 +484,16 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 5,
     ipcMain: ["B62D 21/15", "B62D 25/20", "B62D 5/04", "B60G 17/015", "B60T 8/17", "B60T 13/74"],
-    ipcOther: ["B62D 25/08", "B62D 29/00", "B62D 6/00", "B60G 7/00", "B60G 17/0165", "B60T 8/1755", "C21D 9/46", "F16F 9/53"],
+    ipcOther: [
+      "B62D 25/08",
+      "B62D 29/00",
+      "B62D 6/00",
+      "B60G 7/00",
+      "B60G 17/0165",
+      "B60T 8/1755",
+      "C21D 9/46",
+      "F16F 9/53",
+    ],
     subjects: [
       { zh: "轻量化车身结构", en: "lightweight vehicle body structure" },
       { zh: "铝合金前纵梁", en: "aluminium alloy front longitudinal beam" },
@@ -512,12 +527,18 @@ export const AREAS: TechArea[] = [
       { zh: "异种材料车身连接方法", en: "method for joining dissimilar materials in vehicle bodies" },
       { zh: "热成形钢车身零件制造方法", en: "method for manufacturing hot-formed steel body parts" },
       { zh: "车身结构耐撞性优化方法", en: "crashworthiness optimization method for vehicle body structures" },
-      { zh: "电动助力转向系统的回正控制方法", en: "return-to-centre control method for electric power steering systems" },
+      {
+        zh: "电动助力转向系统的回正控制方法",
+        en: "return-to-centre control method for electric power steering systems",
+      },
       { zh: "空气悬架车身高度控制方法", en: "ride-height control method for air suspensions" },
       { zh: "四轮转向车辆的协调控制方法", en: "coordinated control method for four-wheel-steering vehicles" },
       { zh: "路面附着系数估计方法", en: "method for estimating the tyre-road friction coefficient" },
       { zh: "铝合金车身自冲铆接方法", en: "self-piercing riveting method for aluminium alloy vehicle bodies" },
-      { zh: "线控制动系统失效冗余控制方法", en: "fail-operational redundancy control method for brake-by-wire systems" },
+      {
+        zh: "线控制动系统失效冗余控制方法",
+        en: "fail-operational redundancy control method for brake-by-wire systems",
+      },
     ],
     preparations: [
       { zh: "汽车用热成形钢", en: "hot-stamping steel for automobiles" },
@@ -713,7 +734,18 @@ export const AREAS: TechArea[] = [
     field: "GREEN",
     weight: 4,
     ipcMain: ["F02B 61/02", "F02B 75/16", "F02M 51/06", "F01N 3/28", "B62K 11/04"],
-    ipcOther: ["F02M 35/10", "F02M 25/08", "F01N 3/10", "F01N 13/08", "B62K 25/28", "B62J 35/00", "B60T 8/1706", "F16H 61/662", "F16D 69/02", "B01J 23/44"],
+    ipcOther: [
+      "F02M 35/10",
+      "F02M 25/08",
+      "F01N 3/10",
+      "F01N 13/08",
+      "B62K 25/28",
+      "B62J 35/00",
+      "B60T 8/1706",
+      "F16H 61/662",
+      "F16D 69/02",
+      "B01J 23/44",
+    ],
     subjects: [
       { zh: "摩托车发动机", en: "motorcycle engine" },
       { zh: "单缸四冲程发动机", en: "single-cylinder four-stroke engine" },
@@ -750,7 +782,10 @@ export const AREAS: TechArea[] = [
       { zh: "摩托车曲轴箱压铸方法", en: "die casting method for motorcycle crankcases" },
       { zh: "摩托车牵引力控制方法", en: "traction control method for motorcycles" },
       { zh: "摩托车整车噪声测试方法", en: "vehicle noise testing method for motorcycles" },
-      { zh: "摩托车无级变速器速比控制方法", en: "ratio control method for motorcycle continuously variable transmissions" },
+      {
+        zh: "摩托车无级变速器速比控制方法",
+        en: "ratio control method for motorcycle continuously variable transmissions",
+      },
     ],
     preparations: [
       { zh: "摩托车尾气净化催化剂", en: "exhaust purification catalyst for motorcycles" },
@@ -919,7 +954,10 @@ export const AREAS: TechArea[] = [
       { zh: "减轻了整车质量", en: "reduces vehicle mass" },
       { zh: "延长了催化转化器的使用寿命", en: "extends the service life of the catalytic converter" },
       { zh: "提高了紧急制动时的行驶稳定性", en: "improves riding stability under emergency braking" },
-      { zh: "提高了无级变速器的传动效率", en: "improves the transmission efficiency of the continuously variable transmission" },
+      {
+        zh: "提高了无级变速器的传动效率",
+        en: "improves the transmission efficiency of the continuously variable transmission",
+      },
     ],
     applications: [
       { zh: "跨骑式摩托车", en: "straddle-type motorcycles" },
@@ -993,7 +1031,10 @@ export const AREAS: TechArea[] = [
       { zh: "镁合金废料回收再生方法", en: "method for recycling magnesium alloy scrap" },
       { zh: "镁合金薄板温冲压成形方法", en: "warm stamping method for thin magnesium alloy sheets" },
       { zh: "镁合金铸件缺陷补焊修复方法", en: "repair welding method for defects in magnesium alloy castings" },
-      { zh: "镁合金熔体夹杂物含量的检测方法", en: "method for determining the inclusion content of magnesium alloy melts" },
+      {
+        zh: "镁合金熔体夹杂物含量的检测方法",
+        en: "method for determining the inclusion content of magnesium alloy melts",
+      },
     ],
     preparations: [
       { zh: "高强韧镁合金", en: "high-strength and high-toughness magnesium alloy" },
@@ -1166,7 +1207,10 @@ export const AREAS: TechArea[] = [
       { zh: "提高了镁合金的室温强度", en: "increases the room-temperature strength of the magnesium alloy" },
       { zh: "改善了镁合金的塑性", en: "improves the ductility of the magnesium alloy" },
       { zh: "提高了镁合金的耐腐蚀性能", en: "improves the corrosion resistance of the magnesium alloy" },
-      { zh: "提高了镁合金的高温抗蠕变性能", en: "improves the high-temperature creep resistance of the magnesium alloy" },
+      {
+        zh: "提高了镁合金的高温抗蠕变性能",
+        en: "improves the high-temperature creep resistance of the magnesium alloy",
+      },
       { zh: "提高了镁合金的起燃温度", en: "raises the ignition temperature of the magnesium alloy" },
       { zh: "细化了铸态晶粒", en: "refines the as-cast grains" },
       { zh: "降低了铸件的气孔率", en: "reduces the porosity of castings" },
@@ -1210,7 +1254,16 @@ export const AREAS: TechArea[] = [
     field: "MATERIALS",
     weight: 5,
     ipcMain: ["C22C 21/02", "C22C 21/08", "C22C 21/10", "C22F 1/05", "C22F 1/053", "B21C 23/00"],
-    ipcOther: ["C22F 1/04", "B21C 23/002", "B21C 25/02", "B21C 29/00", "C21D 1/62", "C21D 9/00", "B22D 18/04", "B22D 17/14"],
+    ipcOther: [
+      "C22F 1/04",
+      "B21C 23/002",
+      "B21C 25/02",
+      "B21C 29/00",
+      "C21D 1/62",
+      "C21D 9/00",
+      "B22D 18/04",
+      "B22D 17/14",
+    ],
     subjects: [
       { zh: "铝合金空心型材分流组合模", en: "porthole die for hollow aluminium alloy profiles" },
       { zh: "一体化压铸后地板", en: "integrally die-cast rear floor" },
@@ -1282,7 +1335,10 @@ export const AREAS: TechArea[] = [
       { zh: "边框的倒角与圆角处理", en: "the chamfers and fillets of the frame edges" },
       { zh: "卡槽与安装槽的分布", en: "the distribution of the slots and mounting grooves" },
       { zh: "镂空图案的几何排列", en: "the geometric arrangement of the cut-out pattern" },
-      { zh: "阳极氧化色与亮面车削形成的双色效果", en: "the two-tone effect of anodized colour against diamond-cut bright faces" },
+      {
+        zh: "阳极氧化色与亮面车削形成的双色效果",
+        en: "the two-tone effect of anodized colour against diamond-cut bright faces",
+      },
       { zh: "整体的长条形比例与端部造型", en: "the elongated proportions and the shape of the ends" },
       { zh: "防滑纹的形状与排布", en: "the shape and layout of the anti-slip ridges" },
     ],
