@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
-import { useState, type ReactNode } from "react";
+import { useState } from "react";
 import { Field, FormError, SubmitButton } from "~/components/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
@@ -298,67 +298,5 @@ export function SignInToTake() {
         {t("ol.signInToTake")}
       </Link>
     </p>
-  );
-}
-
-/** A company asks the owner for an ordinary, sole or exclusive license or an assignment. */
-/** A negotiation's opening terms: a company's request on a patent page, or a university's proposal for a need
- * (with the patents it proposes as `children`). */
-export function DealRequestForm({
-  errors,
-  intent = "deal",
-  submitLabel,
-  children,
-}: {
-  errors: Errors;
-  intent?: string;
-  submitLabel?: string;
-  children?: ReactNode;
-}) {
-  const { t, language } = useLanguage();
-  const busy = useNavigation().state === "submitting";
-  return (
-    <Form method="post" className="space-y-3" noValidate>
-      <input type="hidden" name="intent" value={intent} />
-      <FormError error={errors.form} />
-      {children}
-      <div className="space-y-1">
-        <label htmlFor="field-kind" className="block text-sm font-medium">
-          {t("deal.kind")}
-        </label>
-        <select id="field-kind" name="kind" className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
-          {(["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const).map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`deal.kind.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field name="price" type="number" min={1} step="any" label={t("deal.price")} error={errors.price} required />
-      <Field
-        name="licenseTermMonths"
-        type="number"
-        min={1}
-        max={240}
-        defaultValue="36"
-        label={t("ol.termMonths")}
-        error={errors.licenseTermMonths}
-        required
-      />
-      <div className="space-y-1">
-        <label htmlFor="field-message" className="block text-sm font-medium">
-          {t("deal.message")}
-        </label>
-        <textarea
-          id="field-message"
-          name="message"
-          rows={3}
-          maxLength={4000}
-          className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
-        />
-        {errors.message && <p className="text-sm text-red-700">{messageIn(language, errors.message)}</p>}
-      </div>
-      <SubmitButton busy={busy}>{submitLabel ?? t("deal.send")}</SubmitButton>
-    </Form>
   );
 }

@@ -361,7 +361,6 @@ export const en: Record<MessageKey, string> = {
   "deal.kind.SOLE": "Sole license",
   "deal.kind.EXCLUSIVE": "Exclusive license",
   "deal.kind.ASSIGNMENT": "Assignment",
-  "deal.price": "Price offered (CNY)",
   "deal.message": "Message",
   "deal.send": "Send the request",
   "deal.title": "Negotiation: {patent}",

@@ -348,7 +348,6 @@ export const zh = {
   "deal.kind.SOLE": "排他许可",
   "deal.kind.EXCLUSIVE": "独占许可",
   "deal.kind.ASSIGNMENT": "专利权转让",
-  "deal.price": "报价（元）",
   "deal.message": "留言",
   "deal.send": "发送申请",
   "deal.title": "协商：{patent}",
