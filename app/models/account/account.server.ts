@@ -73,26 +73,35 @@ const newToken = () => randomBytes(32).toString("base64url");
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /**
+ * The seconds an address must wait before asking again when it made `limit` requests of this kind (its audit action)
+ * in the last `windowMinutes`, or null when it may ask now.
+ */
+async function addressWaitSeconds(
+  action: string,
+  ip: string,
+  limit: number,
+  windowMinutes: number,
+  now: number,
+): Promise<number | null> {
+  const recent = await prisma.auditEvent.findMany({
+    where: { action, ip, at: { gte: new Date(now - windowMinutes * 60_000) } },
+    select: { at: true },
+    orderBy: { at: "asc" },
+    take: limit,
+  });
+  return recent.length >= limit ? (recent[0].at.getTime() + windowMinutes * 60_000 - now) / 1000 : null;
+}
+
+/**
  * An SME asks to register itself and its enterprise. The answer never depends on whether the email or the credit
  * code is registered: a new address gets a link that creates the account (confirmRegistration); the owner of a
  * registered address, or of a registered enterprise's code, is told so by mail. Rate-limited per address.
  */
 export async function requestRegistration(input: Registration, ip: string | null): Promise<void> {
   if (ip) {
-    const since = new Date(Date.now() - REGISTRATION_LIMITS.windowMinutes * 60_000);
-    const recent = await prisma.auditEvent.findMany({
-      where: { action: "REGISTRATION_REQUESTED", ip, at: { gte: since } },
-      select: { at: true },
-      orderBy: { at: "asc" },
-      take: REGISTRATION_LIMITS.perAddress,
-    });
-    if (recent.length >= REGISTRATION_LIMITS.perAddress) {
-      throw new TryLaterError(
-        "TOO_MANY_REGISTRATIONS",
-        "join.tooMany",
-        (recent[0].at.getTime() + REGISTRATION_LIMITS.windowMinutes * 60_000 - Date.now()) / 1000,
-      );
-    }
+    const { perAddress, windowMinutes } = REGISTRATION_LIMITS;
+    const wait = await addressWaitSeconds("REGISTRATION_REQUESTED", ip, perAddress, windowMinutes, Date.now());
+    if (wait !== null) throw new TryLaterError("TOO_MANY_REGISTRATIONS", "join.tooMany", wait);
   }
   // Hashed whatever happens next, so every answer takes as long.
   const passwordHash = await hashPassword(input.password);
@@ -408,19 +417,15 @@ export async function requestPasswordReset(email: string, ip: string | null): Pr
   const now = new Date();
   const since = new Date(now.getTime() - RESET_LIMITS.windowMinutes * 60_000);
   if (ip) {
-    const recent = await prisma.auditEvent.findMany({
-      where: { action: "PASSWORD_RESET_REQUESTED", ip, at: { gte: since } },
-      select: { at: true },
-      orderBy: { at: "asc" },
-      take: RESET_LIMITS.requestsPerAddress,
-    });
-    if (recent.length >= RESET_LIMITS.requestsPerAddress) {
-      throw new TryLaterError(
-        "TOO_MANY_RESETS",
-        "reset.tooMany",
-        (recent[0].at.getTime() + RESET_LIMITS.windowMinutes * 60_000 - now.getTime()) / 1000,
-      );
-    }
+    const { requestsPerAddress, windowMinutes } = RESET_LIMITS;
+    const wait = await addressWaitSeconds(
+      "PASSWORD_RESET_REQUESTED",
+      ip,
+      requestsPerAddress,
+      windowMinutes,
+      now.getTime(),
+    );
+    if (wait !== null) throw new TryLaterError("TOO_MANY_RESETS", "reset.tooMany", wait);
   }
   const user = await prisma.user.findUnique({ where: { email } });
   const known = Boolean(user && !user.deactivatedAt);
