@@ -143,18 +143,9 @@ export async function loadSearchItems(
 }
 
 /** A patent's active open-license declaration as its card and its page show it (dates as YYYY-MM-DD). */
-export function openLicenseSummary(declaration: {
-  id: string;
-  version: number;
-  feeModel: string;
-  lumpSumFen: number | null;
-  entryFeeFen: number | null;
-  royaltyBasisPoints: number | null;
-  perUnitFen: number | null;
-  paymentSchedule: string;
-  licenseTermMonths: number;
-  declaredAt: Date;
-}): OpenLicenseSummary {
+export function openLicenseSummary(
+  declaration: Omit<OpenLicenseSummary, "declaredAt"> & { declaredAt: Date },
+): OpenLicenseSummary {
   return {
     id: declaration.id,
     version: declaration.version,
