@@ -7,6 +7,7 @@ import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { parseApplicationNumber } from "~/models/patent/identifiers";
+import { TRANSFER_PROFILE_FIELDS } from "~/models/patent/vocabulary";
 import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
@@ -63,15 +64,7 @@ const COLUMNS = [
   "publicationDate",
   "grantDate",
   "expiresOn",
-  "legalStatus",
-  "cluster",
-  "field",
-  "keywords",
-  "keywordsEn",
-  "transferable",
-  "transferableNote",
-  "valueScore",
-  "maturity",
+  ...TRANSFER_PROFILE_FIELDS,
   "assessedAt",
   "hasEvaluationReport",
   "familyId",

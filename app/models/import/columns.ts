@@ -1,7 +1,7 @@
 // The columns of a patent-database export and how their values become a patent: header recognition (Chinese
 // and English names as exports write them) and the parsing of one row, with every problem named.
 import { applicationCheckCharacter, parseApplicationNumber } from "~/models/patent/identifiers";
-import { termYears, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import { termYears, TRANSFER_PROFILE_FIELDS, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export const IMPORT_TARGETS = [
@@ -21,15 +21,7 @@ export const IMPORT_TARGETS = [
   "ipcMain",
   "ipcOthers",
   "inventors",
-  "legalStatus",
-  "cluster",
-  "field",
-  "keywords",
-  "keywordsEn",
-  "transferable",
-  "transferableNote",
-  "valueScore",
-  "maturity",
+  ...TRANSFER_PROFILE_FIELDS,
   "hasEvaluationReport",
 ] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];

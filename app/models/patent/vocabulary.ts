@@ -73,3 +73,17 @@ export function ipcParts(code: string): { section: string; class: string; subcla
 }
 
 export const IPC_CODE = /^[A-H]\d{2}[A-Z] ?\d{1,4}\/\d{2,6}$/;
+
+/** A patent's legal status, classification and transfer assessment as a university keeps them: the fields that an
+ * import file fills and the patent store writes, in this order. */
+export const TRANSFER_PROFILE_FIELDS = [
+  "legalStatus",
+  "cluster",
+  "field",
+  "keywords",
+  "keywordsEn",
+  "transferable",
+  "transferableNote",
+  "valueScore",
+  "maturity",
+] as const;
