@@ -37,6 +37,18 @@ export function patentOrder(
   return [column, { id: "asc" }];
 }
 
+/** The facts a patent's row shows in the university's lists and the comparison: its number, titles, type, status, dates. */
+export const PATENT_ROW_SELECT = {
+  id: true,
+  applicationNumber: true,
+  title: true,
+  titleEn: true,
+  type: true,
+  legalStatus: true,
+  filingDate: true,
+  expiresOn: true,
+} as const satisfies Prisma.PatentSelect;
+
 export async function listUniversityPatentsPage(
   universityId: string,
   query: ListQuery<UniversityPatentSort> & {
@@ -69,15 +81,8 @@ export async function listUniversityPatentsPage(
         orderBy: patentOrder(query.sort, query.dir),
         ...window,
         select: {
-          id: true,
-          applicationNumber: true,
-          title: true,
-          titleEn: true,
-          type: true,
-          legalStatus: true,
+          ...PATENT_ROW_SELECT,
           transferable: true,
-          filingDate: true,
-          expiresOn: true,
           declarations: { where: { status: "ACTIVE" }, select: { id: true, version: true } },
         },
       }),

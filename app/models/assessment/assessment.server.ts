@@ -8,7 +8,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
-import { patentOrder, patentWordsWhere } from "~/models/university-patents.server";
+import { PATENT_ROW_SELECT, patentOrder, patentWordsWhere } from "~/models/university-patents.server";
 import type { AssessmentFilter } from "./filters";
 
 const DAY_MS = 86_400_000;
@@ -132,14 +132,7 @@ export async function listForAssessment(
       skip: window.skip,
       take: window.take,
       select: {
-        id: true,
-        applicationNumber: true,
-        title: true,
-        titleEn: true,
-        type: true,
-        legalStatus: true,
-        filingDate: true,
-        expiresOn: true,
+        ...PATENT_ROW_SELECT,
         ipcOthers: true,
         cluster: true,
         transferable: true,

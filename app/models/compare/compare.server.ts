@@ -5,6 +5,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
 import { type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import { PATENT_ROW_SELECT } from "~/models/university-patents.server";
 import { MAX_COMPARED } from "./compare-params";
 
 const YEAR_MS = 365.2425 * 86_400_000;
@@ -53,14 +54,7 @@ export async function comparePatents(ids: readonly number[], now = new Date()): 
   const patents = await prisma.patent.findMany({
     where: { id: { in: [...ids] } },
     select: {
-      id: true,
-      applicationNumber: true,
-      title: true,
-      titleEn: true,
-      type: true,
-      legalStatus: true,
-      filingDate: true,
-      expiresOn: true,
+      ...PATENT_ROW_SELECT,
       owner: { select: { id: true, name: true, nameEn: true } },
       coOwners: {
         select: { organization: { select: { id: true, name: true, nameEn: true } } },
