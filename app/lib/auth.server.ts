@@ -15,6 +15,16 @@ export interface CurrentUser {
   organization: { id: string; name: string; nameEn: string | null; kind: string; verifiedAt: Date | null } | null;
 }
 
+/** A user's account as the session and the admin's list of users read it. */
+export const ACCOUNT_SELECT = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  canInvite: true,
+  deactivatedAt: true,
+} as const;
+
 /** The signed-in user, or null: a cookie whose session has ended (signed out, expired, a new password, the
  * account deactivated) is void. */
 export async function getUser(request: Request): Promise<CurrentUser | null> {
@@ -23,12 +33,7 @@ export async function getUser(request: Request): Promise<CurrentUser | null> {
   const user = await prisma.user.findUnique({
     where: { id: session.userId },
     select: {
-      id: true,
-      email: true,
-      name: true,
-      role: true,
-      canInvite: true,
-      deactivatedAt: true,
+      ...ACCOUNT_SELECT,
       organization: { select: { id: true, name: true, nameEn: true, kind: true, verifiedAt: true } },
     },
   });

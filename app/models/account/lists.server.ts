@@ -1,5 +1,6 @@
 // What administrators list about accounts: the invitations sent and the accounts (organisations: ../organization).
 import type { Prisma, Role } from "~/generated/prisma/client";
+import { ACCOUNT_SELECT } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
@@ -61,12 +62,7 @@ export async function listUsersPage(
         orderBy: [orderBy, { id: "asc" }],
         ...window,
         select: {
-          id: true,
-          email: true,
-          name: true,
-          role: true,
-          canInvite: true,
-          deactivatedAt: true,
+          ...ACCOUNT_SELECT,
           lastSignInAt: true,
           createdAt: true,
           organization: { select: { name: true, nameEn: true } },
