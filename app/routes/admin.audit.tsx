@@ -1,17 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  DataTable,
-  FilterDate,
-  FilterSelect,
-  ListToolbar,
-  Pager,
-  shownDay,
-  shownMinute,
-  sortOptionsOf,
-  type Column,
-} from "~/components/ui/list";
+import { type Column, FilterDate, FilterSelect, ListSection, shownDay, shownMinute } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { localized, type MessageKey } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
@@ -92,40 +82,31 @@ export default function Audit() {
     },
   ];
   return (
-    <section aria-labelledby="audit-heading" className="space-y-3">
-      <h2 id="audit-heading" className="text-lg font-semibold">
-        {t("admin.audit")}
-      </h2>
-      <ListToolbar
-        id="audit"
-        label={t("auditLog.search")}
-        q={query.q}
-        total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-      >
-        <FilterSelect
-          name="action"
-          label={t("auditLog.event")}
-          value={query.action}
-          allLabel={t("list.all")}
-          options={AUDIT_ACTIONS.map((action) => ({ value: action, label: eventName(action) }))}
-        />
-        <FilterDate name="from" label={t("list.from")} value={query.from} />
-        <FilterDate name="to" label={t("list.to")} value={query.to} />
-      </ListToolbar>
-      <DataTable
-        caption={t("admin.audit")}
-        columns={columns}
-        rows={events}
-        rowKey={(e) => e.id}
-        sort={query.sort}
-        dir={query.dir}
-        empty={t("list.none")}
-      />
-      <Pager page={page} pages={pages} />
-    </section>
+    <ListSection
+      id="audit"
+      title={t("admin.audit")}
+      searchLabel={t("auditLog.search")}
+      filters={
+        <>
+          <FilterSelect
+            name="action"
+            label={t("auditLog.event")}
+            value={query.action}
+            allLabel={t("list.all")}
+            options={AUDIT_ACTIONS.map((action) => ({ value: action, label: eventName(action) }))}
+          />
+          <FilterDate name="from" label={t("list.from")} value={query.from} />
+          <FilterDate name="to" label={t("list.to")} value={query.to} />
+        </>
+      }
+      query={query}
+      total={total}
+      page={page}
+      pages={pages}
+      columns={columns}
+      rows={events}
+      rowKey={(e) => e.id}
+    />
   );
 }
 

@@ -3,15 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, useFormReply } from "~/components/form";
-import {
-  DataTable,
-  FilterSelect,
-  ListToolbar,
-  Pager,
-  shownDay,
-  sortOptionsOf,
-  type Column,
-} from "~/components/ui/list";
+import { type Column, FilterSelect, ListSection, shownDay } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
@@ -115,49 +107,40 @@ export default function Organizations() {
     },
   ];
   return (
-    <section aria-labelledby="organizations-heading" className="space-y-3">
-      <h2 id="organizations-heading" className="text-lg font-semibold">
-        {t("admin.organizations")}
-      </h2>
-      <ListToolbar
-        id="organizations"
-        label={t("admin.orgs.search")}
-        q={query.q}
-        total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-      >
-        <FilterSelect
-          name="kind"
-          label={t("admin.kind")}
-          value={query.kind}
-          allLabel={t("list.all")}
-          options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
-        />
-        <FilterSelect
-          name="verification"
-          label={t("admin.verification")}
-          value={query.verification}
-          allLabel={t("list.all")}
-          options={[
-            { value: "unverified", label: t("admin.unverified") },
-            { value: "verified", label: t("admin.verified") },
-          ]}
-        />
-      </ListToolbar>
-      <FormError error={formError} />
-      <DataTable
-        caption={t("admin.organizations")}
-        columns={columns}
-        rows={organizations}
-        rowKey={(o) => o.id}
-        sort={query.sort}
-        dir={query.dir}
-        empty={t("list.none")}
-      />
-      <Pager page={page} pages={pages} />
-    </section>
+    <ListSection
+      id="organizations"
+      title={t("admin.organizations")}
+      searchLabel={t("admin.orgs.search")}
+      filters={
+        <>
+          <FilterSelect
+            name="kind"
+            label={t("admin.kind")}
+            value={query.kind}
+            allLabel={t("list.all")}
+            options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
+          />
+          <FilterSelect
+            name="verification"
+            label={t("admin.verification")}
+            value={query.verification}
+            allLabel={t("list.all")}
+            options={[
+              { value: "unverified", label: t("admin.unverified") },
+              { value: "verified", label: t("admin.verified") },
+            ]}
+          />
+        </>
+      }
+      notice={<FormError error={formError} />}
+      query={query}
+      total={total}
+      page={page}
+      pages={pages}
+      columns={columns}
+      rows={organizations}
+      rowKey={(o) => o.id}
+    />
   );
 }
 

@@ -3,15 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, useFormReply } from "~/components/form";
-import {
-  DataTable,
-  FilterSelect,
-  ListToolbar,
-  Pager,
-  shownMinute,
-  sortOptionsOf,
-  type Column,
-} from "~/components/ui/list";
+import { type Column, FilterSelect, ListSection, shownMinute } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
@@ -133,49 +125,40 @@ export default function Users() {
     },
   ];
   return (
-    <section aria-labelledby="users-heading" className="space-y-3">
-      <h2 id="users-heading" className="text-lg font-semibold">
-        {t("admin.users")}
-      </h2>
-      <ListToolbar
-        id="users"
-        label={t("admin.users.search")}
-        q={query.q}
-        total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-      >
-        <FilterSelect
-          name="role"
-          label={t("admin.role")}
-          value={query.role}
-          allLabel={t("list.all")}
-          options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
-        />
-        <FilterSelect
-          name="state"
-          label={t("admin.accountStatus")}
-          value={query.state}
-          allLabel={t("list.all")}
-          options={[
-            { value: "active", label: t("admin.active") },
-            { value: "deactivated", label: t("admin.deactivated") },
-          ]}
-        />
-      </ListToolbar>
-      <FormError error={formError ?? fields.intent.errors?.[0]} />
-      <DataTable
-        caption={t("admin.users")}
-        columns={columns}
-        rows={users}
-        rowKey={(u) => u.id}
-        sort={query.sort}
-        dir={query.dir}
-        empty={t("list.none")}
-      />
-      <Pager page={page} pages={pages} />
-    </section>
+    <ListSection
+      id="users"
+      title={t("admin.users")}
+      searchLabel={t("admin.users.search")}
+      filters={
+        <>
+          <FilterSelect
+            name="role"
+            label={t("admin.role")}
+            value={query.role}
+            allLabel={t("list.all")}
+            options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
+          />
+          <FilterSelect
+            name="state"
+            label={t("admin.accountStatus")}
+            value={query.state}
+            allLabel={t("list.all")}
+            options={[
+              { value: "active", label: t("admin.active") },
+              { value: "deactivated", label: t("admin.deactivated") },
+            ]}
+          />
+        </>
+      }
+      notice={<FormError error={formError ?? fields.intent.errors?.[0]} />}
+      query={query}
+      total={total}
+      page={page}
+      pages={pages}
+      columns={columns}
+      rows={users}
+      rowKey={(u) => u.id}
+    />
   );
 }
 

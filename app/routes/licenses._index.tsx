@@ -3,14 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { cell, Table } from "~/components/table";
 import {
-  DataTable,
+  type Column,
   FilterDate,
   FilterSelect,
   ListToolbar,
-  Pager,
+  PagedTable,
   shownDay,
   sortOptionsOf,
-  type Column,
 } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
@@ -158,20 +157,20 @@ export default function Licenses() {
         <FilterDate name="from" label={`${t("licenses.signedAt")} ${t("list.from")}`} value={query.from} />
         <FilterDate name="to" label={`${t("licenses.signedAt")} ${t("list.to")}`} value={query.to} />
       </ListToolbar>
-      <DataTable
+      <PagedTable
         caption={title}
         columns={columns}
         rows={licenses}
         rowKey={(l) => l.id}
-        sort={query.sort}
-        dir={query.dir}
+        query={query}
+        page={page}
+        pages={pages}
         empty={
           total === 0 && !query.q && !query.status && !query.kind && !query.from && !query.to
             ? t("licenses.none")
             : t("list.none")
         }
       />
-      <Pager page={page} pages={pages} />
       {deals.length > 0 && (
         <>
           <h2 className="pt-4 text-xl font-semibold">

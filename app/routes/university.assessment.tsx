@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice, useFormReply } from "~/components/form";
-import { DataTable, ListToolbar, Pager, shownDay, sortOptionsOf, type Column } from "~/components/ui/list";
+import { type Column, ListToolbar, PagedTable, shownDay, sortOptionsOf } from "~/components/ui/list";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
@@ -205,16 +205,16 @@ export default function Assessment() {
       {assessed > 0 && <Notice>{t("assess.done", { count: assessed })}</Notice>}
       <FormError error={formError ?? fields.patentId.errors?.[0]} />
       <Form method="post" className="space-y-4">
-        <DataTable
+        <PagedTable
           caption={t("assess.title")}
           columns={columns}
           rows={patents}
           rowKey={(p) => p.id}
-          sort={query.sort}
-          dir={query.dir}
+          query={query}
+          page={page}
+          pages={pages}
           empty={t("list.none")}
         />
-        <Pager page={page} pages={pages} />
 
         <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-2">
           <legend className="px-1 font-semibold">{t("assess.bulk")}</legend>

@@ -300,5 +300,109 @@ export function Pager({ page, pages }: { page: number; pages: number }) {
   );
 }
 
+/** What a list's URL says about its order. */
+interface ListOrder {
+  sort: string;
+  dir: "asc" | "desc";
+}
+
+/** A list's table in the URL's order, and its pager. */
+export function PagedTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  query,
+  page,
+  pages,
+  empty,
+}: {
+  caption: string;
+  columns: Array<Column<Row>>;
+  rows: Row[];
+  rowKey: (row: Row) => string | number;
+  query: ListOrder;
+  page: number;
+  pages: number;
+  empty: string;
+}) {
+  return (
+    <>
+      <DataTable
+        caption={caption}
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+        sort={query.sort}
+        dir={query.dir}
+        empty={empty}
+      />
+      <Pager page={page} pages={pages} />
+    </>
+  );
+}
+
+/** An administrator's list as a section of its page: the heading, the search bar with the list's filters, a notice
+ * (the last action's error), the table (captioned with the heading) and the pager. */
+export function ListSection<Row>({
+  id,
+  title,
+  searchLabel,
+  filters,
+  notice,
+  query,
+  total,
+  page,
+  pages,
+  columns,
+  rows,
+  rowKey,
+}: {
+  /** the section's id: its heading is `${id}-heading`, its search box `${id}-q` */
+  id: string;
+  title: string;
+  searchLabel: string;
+  filters: ReactNode;
+  notice?: ReactNode;
+  query: ListOrder & { q: string };
+  total: number;
+  page: number;
+  pages: number;
+  columns: Array<Column<Row>>;
+  rows: Row[];
+  rowKey: (row: Row) => string | number;
+}) {
+  const { t } = useLanguage();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="space-y-3">
+      <h2 id={`${id}-heading`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <ListToolbar
+        id={id}
+        label={searchLabel}
+        q={query.q}
+        total={total}
+        sort={query.sort}
+        dir={query.dir}
+        sortOptions={sortOptionsOf(columns)}
+      >
+        {filters}
+      </ListToolbar>
+      {notice}
+      <PagedTable
+        caption={title}
+        columns={columns}
+        rows={rows}
+        rowKey={rowKey}
+        query={query}
+        page={page}
+        pages={pages}
+        empty={t("list.none")}
+      />
+    </section>
+  );
+}
+
 // The lists show days and moments on China's calendar (their pages import them from here).
 export { chinaDay as shownDay, chinaMinute as shownMinute } from "~/lib/calendar-date";
