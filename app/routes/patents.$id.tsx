@@ -1,6 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { isbot } from "isbot";
+import { z } from "zod";
 import { DealRequestTermsForm } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
@@ -13,16 +14,16 @@ import {
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
 import { getUser, requireUser } from "~/lib/auth.server";
-import { DomainError } from "~/lib/errors";
+import { answerForm } from "~/lib/form-action.server";
 import { formatCount, remainingYears } from "~/lib/format";
-import { formToObject, validate } from "~/lib/forms";
+import { replyErrors } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { parsePatentId } from "~/lib/route-params";
 import { isWatching, unwatchPatent, watchPatent } from "~/models/alerts.server";
 import { requestDeal } from "~/models/deal/deal.server";
-import { readDealRequestForm } from "~/models/deal/terms-form";
+import { DealRequestFormSchema } from "~/models/deal/terms-form";
 import { exclusiveLicenseOf } from "~/models/license/exclusivity.server";
 import { markReadFor } from "~/models/notification.server";
 import { feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
@@ -32,12 +33,7 @@ import {
   openLicenseViewer,
   withdrawOpenLicense,
 } from "~/models/open-license/open-license.server";
-import {
-  AcceptOpenLicenseSchema,
-  DeclareFormSchema,
-  FORM_FIELD_OF,
-  declareFormField,
-} from "~/models/open-license/schemas";
+import { AcceptOpenLicenseSchema, DeclareFormSchema, onDeclareForm } from "~/models/open-license/schemas";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import { shortIpcTitle } from "~/models/patent/ipc-short-title";
 import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
@@ -80,69 +76,52 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// `values`: what the declaration form sent, to show it again with its errors (also without JavaScript).
-type ActionResult = {
-  intent: string;
-  fieldErrors: Record<string, string>;
-  done?: string;
-  values?: Record<string, unknown>;
-};
-
-/** Declare, withdraw (staff of the owning university) or take (a verified company) the open license. */
+/** Declare, withdraw (staff of the owning university) or take (a verified company) the open license; request a deal;
+ * watch the patent. Every answer carries the form's reply, whose `intent` says which form was sent. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireUser(request);
   const patentId = parsePatentId(params.id);
   if (patentId === null) throw new Response("No patent with this id", { status: 404 });
-  const intent = String(form.get("intent"));
-  const fail = (fieldErrors: Record<string, string>, status: number) =>
-    data<ActionResult>({ intent, fieldErrors }, { status });
-  try {
-    if (intent === "declare") {
-      const values = formToObject(form);
-      const refuse = (fieldErrors: Record<string, string>, status: number) =>
-        data<ActionResult>({ intent, fieldErrors, values }, { status });
-      const result = validate(DeclareFormSchema, values);
-      if (!result.ok)
-        return refuse(
-          Object.fromEntries(
-            Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
-          ),
-          400,
-        );
-      try {
-        await declareOpenLicense(user, patentId, result.data);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return refuse({ [declareFormField(error.path, values, result.data.consents)]: error.message }, error.status);
-      }
-      return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.declared" });
-    }
+  const intent = form.get("intent");
+  if (intent === "declare") {
+    const answer = await answerForm(form, DeclareFormSchema, (declaration) =>
+      declareOpenLicense(user, patentId, declaration).catch((error: unknown) => {
+        throw onDeclareForm(error, form);
+      }),
+    );
+    if (!answer.ok) return answer.refusal;
+    return { result: answer.reply(), done: "ol.declared" as const };
+  }
+  if (intent === "deal") {
+    const answer = await answerForm(form, DealRequestFormSchema, ({ message, terms }) =>
+      requestDeal(user, patentId, { message, terms }),
+    );
+    if (!answer.ok) return answer.refusal;
+    return redirect(`/deals/${answer.done.id}`);
+  }
+  if (intent === "accept") {
+    const answer = await answerForm(
+      form,
+      AcceptOpenLicenseSchema,
+      (signature) => acceptOpenLicense(user, String(form.get("declarationId") ?? ""), signature),
+      { checkboxes: ["agree"] },
+    );
+    if (!answer.ok) return answer.refusal;
+    return redirect(`/licenses/${answer.done.license.id}`);
+  }
+  if (intent !== "withdraw" && intent !== "watch" && intent !== "unwatch")
+    throw new Response("Unknown intent.", { status: 400 });
+  const answer = await answerForm(form, z.object({}), async () => {
     if (intent === "withdraw") {
       await withdrawOpenLicense(user, String(form.get("declarationId") ?? ""));
-      return data<ActionResult>({ intent, fieldErrors: {}, done: "ol.withdrawn" });
+      return "ol.withdrawn" as const;
     }
-    if (intent === "deal") {
-      const request = readDealRequestForm(formToObject(form));
-      if (!request.ok) return fail(request.fieldErrors, 400);
-      const deal = await requestDeal(user, patentId, { message: request.message, terms: request.terms });
-      return redirect(`/deals/${deal.id}`);
-    }
-    if (intent === "watch" || intent === "unwatch") {
-      await (intent === "watch" ? watchPatent(user, patentId) : unwatchPatent(user, patentId));
-      return data<ActionResult>({ intent, fieldErrors: {}, done: intent === "watch" ? "watch.watching" : undefined });
-    }
-    if (intent === "accept") {
-      const result = validate(AcceptOpenLicenseSchema, formToObject(form, ["agree"]));
-      if (!result.ok) return fail(result.fieldErrors, 400);
-      const { license } = await acceptOpenLicense(user, String(form.get("declarationId") ?? ""), result.data);
-      return redirect(`/licenses/${license.id}`);
-    }
-    return fail({ form: "unknown action" }, 400);
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return fail({ [error.path ? (FORM_FIELD_OF[error.path] ?? error.path) : "form"]: error.message }, error.status);
-  }
+    await (intent === "watch" ? watchPatent(user, patentId) : unwatchPatent(user, patentId));
+    return intent === "watch" ? ("watch.watching" as const) : undefined;
+  });
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply(), done: answer.done };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -189,7 +168,11 @@ export default function PatentPage() {
   const { patent, similar, viewer, alsoLicensed, watching, mayWatch, exclusive, feeGuidance } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors = actionData?.fieldErrors ?? {};
+  // Which form was sent: its reply's `intent` (errors show in that form only).
+  const sent = actionData?.result.initialValue ?? {};
+  const intent = sent.intent;
+  const replied = replyErrors(actionData?.result);
+  const errors: Record<string, string | undefined> = { ...replied, form: replied[""] };
   const { t, language } = useLanguage();
   // The results page passes its query string, so "back" returns to the same search.
   const backTo = (useLocation().state as { search?: string } | null)?.search ?? "";
@@ -351,12 +334,12 @@ export default function PatentPage() {
                 </Link>
               </p>
             )}
-            {actionData?.done && (
+            {actionData && "done" in actionData && actionData.done && (
               <div className="mt-3">
-                <Notice>{t(actionData.done as "ol.declared")}</Notice>
+                <Notice>{t(actionData.done)}</Notice>
               </div>
             )}
-            {actionData?.intent === "withdraw" && (
+            {intent === "withdraw" && (
               <div className="mt-3">
                 <FormError error={errors.form} />
               </div>
@@ -384,7 +367,7 @@ export default function PatentPage() {
                 ) : viewer.verified ? (
                   <TakeOpenLicenseForm
                     declarationId={patent.openLicense.id}
-                    errors={actionData?.intent === "accept" ? errors : {}}
+                    errors={intent === "accept" ? errors : {}}
                   />
                 ) : (
                   <p className="text-sm text-amber-800">{t("ol.unverified")}</p>
@@ -398,7 +381,7 @@ export default function PatentPage() {
                 {t("deal.request")}
               </h2>
               <DealRequestTermsForm
-                errors={actionData?.intent === "deal" ? errors : {}}
+                errors={intent === "deal" ? errors : {}}
                 kinds={exclusive ? ["ORDINARY", "ASSIGNMENT"] : undefined}
               />
             </section>
@@ -412,8 +395,8 @@ export default function PatentPage() {
                 {patent.openLicense ? t("ol.newVersion") : t("ol.declare")}
               </h2>
               <DeclareOpenLicenseForm
-                errors={actionData?.intent === "declare" ? errors : {}}
-                values={actionData?.intent === "declare" ? actionData.values : undefined}
+                errors={intent === "declare" ? errors : {}}
+                values={intent === "declare" && !(actionData && "done" in actionData) ? sent : undefined}
                 hasActive={Boolean(patent.openLicense)}
                 coOwners={patent.coOwners}
               />

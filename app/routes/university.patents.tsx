@@ -1,5 +1,6 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
@@ -13,13 +14,14 @@ import {
   type Column,
 } from "~/components/ui/list";
 import { requireRole, universityFor } from "~/lib/auth.server";
-import { formToObject, validate } from "~/lib/forms";
+import { answerForm } from "~/lib/form-action.server";
+import { replyErrors } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { declareOpenLicenses } from "~/models/open-license/open-license.server";
-import { DeclareFormSchema, FORM_FIELD_OF } from "~/models/open-license/schemas";
+import { DeclareFormSchema } from "~/models/open-license/schemas";
 import { listUniversities } from "~/models/organization/organization.server";
 import {
   LEGAL_STATUS_CODES,
@@ -53,36 +55,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { universities, universityId, query, ...(await listUniversityPatentsPage(universityId, query)) };
 }
 
+/** The declaration form with the patents ticked in the list (at most 500 at once). */
+const DeclareForPatentsSchema = z
+  .intersection(
+    z.object({
+      patentId: z
+        .union([z.string(), z.array(z.string())])
+        .default([])
+        .transform((ids) =>
+          [ids]
+            .flat()
+            .map(Number)
+            .filter((id) => Number.isInteger(id) && id > 0)
+            .slice(0, 500),
+        ),
+    }),
+    DeclareFormSchema,
+  )
+  .superRefine(({ patentId }, context) => {
+    if (patentId.length === 0) context.addIssue({ code: "custom", path: [], message: "validation.choosePatents" });
+  });
+
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const patentIds = form
-    .getAll("patentId")
-    .map(Number)
-    .filter((id) => Number.isInteger(id) && id > 0);
-  const result = validate(DeclareFormSchema, formToObject(form));
-  if (!result.ok || patentIds.length === 0) {
-    const fieldErrors = result.ok
-      ? {}
-      : Object.fromEntries(
-          Object.entries(result.fieldErrors).map(([path, message]) => [FORM_FIELD_OF[path] ?? path, message]),
-        );
-    return data(
-      {
-        fieldErrors: {
-          ...fieldErrors,
-          ...(patentIds.length === 0 ? { form: "validation.choosePatents" } : {}),
-        } as Record<string, string>,
-        outcome: null,
-      },
-      { status: 400 },
-    );
-  }
   // The model checks, patent by patent, that the user may manage it and that the law allows it.
-  return {
-    fieldErrors: {} as Record<string, string>,
-    outcome: await declareOpenLicenses(user, patentIds.slice(0, 500), result.data),
-  };
+  const answer = await answerForm(form, DeclareForPatentsSchema, ({ patentId, ...declaration }) =>
+    declareOpenLicenses(user, patentId, declaration),
+  );
+  if (!answer.ok) return answer.refusal;
+  return { result: answer.reply(), outcome: answer.done };
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["patents"][number];
@@ -91,7 +93,9 @@ export default function UniversityPatents() {
   const { universities, universityId, query, total, page, pages, patents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, language } = useLanguage();
-  const outcome = actionData?.outcome;
+  const outcome = actionData && "outcome" in actionData ? actionData.outcome : undefined;
+  const sent = replyErrors(actionData?.result);
+  const errors: Record<string, string | undefined> = { ...sent, form: sent[""] };
   const columns: Array<Column<Row>> = [
     {
       key: "select",
@@ -250,7 +254,7 @@ export default function UniversityPatents() {
               ]}
             />
           </ListToolbar>
-          <DeclareOpenLicenseForm errors={actionData?.fieldErrors ?? {}} hasActive={false}>
+          <DeclareOpenLicenseForm errors={errors} hasActive={false}>
             <DataTable
               caption={t("up.title")}
               columns={columns}
@@ -264,7 +268,7 @@ export default function UniversityPatents() {
           </DeclareOpenLicenseForm>
         </>
       )}
-      <FormError error={!universityId && actionData?.fieldErrors.form ? actionData.fieldErrors.form : undefined} />
+      <FormError error={universityId ? undefined : errors.form} />
     </section>
   );
 }

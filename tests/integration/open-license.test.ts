@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { replyErrors, type FormReply } from "~/lib/form-action.server";
 import { messageIn } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
@@ -749,11 +750,11 @@ describe("a co-owned patent (Patent Law art. 14)", () => {
         request: new Request(url, { method: "POST", headers: await headers(), body: form }),
         params: { id: String(target.id) },
         context: {},
-      })) as unknown as {
-        init: { status: number } | null;
-        data: { fieldErrors: Record<string, string>; values?: Record<string, unknown>; done?: string };
-      };
-      return { status: result.init?.status ?? 200, ...result.data };
+      })) as unknown as
+        { init: { status: number }; data: { result: FormReply } } | { result: FormReply; done?: string };
+      const { status, reply } =
+        "data" in result ? { status: result.init.status, reply: result.data } : { status: 200, reply: result };
+      return { status, ...reply, fieldErrors: replyErrors(reply.result), values: reply.result.initialValue };
     };
     const typed = {
       "coOwners.0.consented": "yes",

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getUser, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
+import { replyErrors, type FormReply } from "~/lib/form-action.server";
 import { messageIn } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
@@ -107,9 +108,9 @@ describe("a patent under an exclusive or sole license", () => {
       }),
       params: { id: String(patent.id) },
       context: {},
-    })) as unknown as { init: { status: number }; data: { fieldErrors: Record<string, string> } };
+    })) as unknown as { init: { status: number }; data: { result: FormReply } };
     expect(refused.init.status).toBe(409);
-    const message = Object.values(refused.data.fieldErrors)[0];
+    const message = Object.values(replyErrors(refused.data.result))[0];
     expect(messageIn("zh", message)).toMatch(/独占|排他/);
     expect(messageIn("en", message)).toMatch(/exclusive or sole license/i);
     expect(await prisma.openLicenseDeclaration.count({ where: { patentId: patent.id } })).toBe(0);

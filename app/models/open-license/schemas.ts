@@ -1,6 +1,7 @@
 // The terms of an open-license declaration, as the page form and the JSON API send them.
 import { z } from "zod";
 import { calendarDate, fromToday } from "~/lib/calendar-date";
+import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
 import { MAX_AMOUNT_FEN, yuanToFen } from "~/lib/money";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
@@ -167,18 +168,36 @@ const ConsentFieldsetSchema = z.object({
   reference: z.string().default(""),
 });
 
-/** The consents of the ticked fieldsets, if any. */
-function consentsOf(coOwners: Record<string, z.infer<typeof ConsentFieldsetSchema>>): {
-  consents?: Array<{ organizationId: string; consentedOn: string; reference: string }>;
-} {
-  const consents = Object.values(coOwners)
-    .filter((fieldset) => fieldset.consented !== undefined)
-    .map(({ organizationId, consentedOn, reference }) => ({ organizationId, consentedOn, reference }));
-  return consents.length ? { consents } : {};
+/** The keys of the ticked co-owner fieldsets, in the form's order: the declaration's consents, one each. */
+function tickedKeys(coOwners: Record<string, { consented?: unknown }>): string[] {
+  return Object.keys(coOwners)
+    .filter((key) => coOwners[key]?.consented !== undefined)
+    .sort((a, b) => Number(a) - Number(b));
+}
+
+// The form's names for the declaration's amounts (yuan and percent, as people write them).
+const FORM_NAME_OF_AMOUNT: Record<string, string> = {
+  lumpSumFen: "lumpSum",
+  entryFeeFen: "entryFee",
+  royaltyBasisPoints: "royaltyPercent",
+  perUnitFen: "perUnit",
+};
+
+/** Where the declaration form shows an issue or a refusal of the declaration (its path): an amount under the form's
+ * name for it, the n-th consent's field in the n-th ticked co-owner fieldset, anything else under its own name. */
+function declareFormPath(path: readonly PropertyKey[], ticked: string[]): Array<string | number> {
+  const [head, index, ...rest] = path.map((key) => (typeof key === "symbol" ? String(key) : key));
+  if (head === "consents" && index !== undefined) {
+    const key = ticked[Number(index)];
+    return key === undefined ? [] : ["coOwners", key, ...rest];
+  }
+  if (head === undefined) return [];
+  return [FORM_NAME_OF_AMOUNT[String(head)] ?? head, ...(index === undefined ? [] : [index]), ...rest];
 }
 
 /** The declaration form: amounts in yuan and the royalty in percent, as people write them; on a co-owned patent,
- * one fieldset per co-owner (`coOwners.<n>.…`). */
+ * one fieldset per co-owner (`coOwners.<n>.…`) whose consent counts only when its box is ticked. Every issue is
+ * named after the form's field. */
 export const DeclareFormSchema = z
   .object({
     feeModel: z.enum(FEE_MODEL_CODES),
@@ -201,38 +220,40 @@ export const DeclareFormSchema = z
           context.addIssue({ code: "custom", path: ["coOwners", key, ...issue.path], message: issue.message });
     }
   })
-  .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, coOwners, ...rest }) => ({
-    ...rest,
-    ...(lumpSum === undefined ? {} : { lumpSumFen: yuanToFen(lumpSum) }),
-    ...(entryFee === undefined ? {} : { entryFeeFen: yuanToFen(entryFee) }),
-    ...(royaltyPercent === undefined ? {} : { royaltyBasisPoints: Math.round(royaltyPercent * 100) }),
-    ...(perUnit === undefined ? {} : { perUnitFen: yuanToFen(perUnit) }),
-    ...(territory ? { territory } : {}),
-    ...(fieldOfUse ? { fieldOfUse } : {}),
-    ...consentsOf(coOwners),
-  }))
-  .pipe(OpenLicenseDeclarationSchema);
+  .transform(({ lumpSum, entryFee, royaltyPercent, perUnit, fieldOfUse, territory, coOwners, ...rest }, context) => {
+    const ticked = tickedKeys(coOwners);
+    const declaration = OpenLicenseDeclarationSchema.safeParse({
+      ...rest,
+      ...(lumpSum === undefined ? {} : { lumpSumFen: yuanToFen(lumpSum) }),
+      ...(entryFee === undefined ? {} : { entryFeeFen: yuanToFen(entryFee) }),
+      ...(royaltyPercent === undefined ? {} : { royaltyBasisPoints: Math.round(royaltyPercent * 100) }),
+      ...(perUnit === undefined ? {} : { perUnitFen: yuanToFen(perUnit) }),
+      ...(territory ? { territory } : {}),
+      ...(fieldOfUse ? { fieldOfUse } : {}),
+      ...(ticked.length
+        ? {
+            consents: ticked.map((key) => {
+              const { organizationId, consentedOn, reference } = coOwners[key];
+              return { organizationId, consentedOn, reference };
+            }),
+          }
+        : {}),
+    });
+    if (declaration.success) return declaration.data;
+    for (const issue of declaration.error.issues)
+      context.addIssue({ code: "custom", path: declareFormPath(issue.path, ticked), message: issue.message });
+    return z.NEVER;
+  });
 
-/** Where the form shows an error about an amount: the terms' field names map back to the form's. */
-export const FORM_FIELD_OF: Record<string, string> = {
-  lumpSumFen: "lumpSum",
-  entryFeeFen: "entryFee",
-  royaltyBasisPoints: "royaltyPercent",
-  perUnitFen: "perUnit",
-};
-
-/** Where the declaration form shows a refusal: an amount under the form's name for it, a consent's field in its
- * co-owner's fieldset, anything else at the top. */
-export function declareFormField(
-  path: string | undefined,
-  form: Record<string, unknown>,
-  consents: Array<{ organizationId: string }>,
-): string {
-  if (!path) return "form";
-  const consent = /^consents\.(\d+)\.(\w+)$/.exec(path);
-  if (!consent) return FORM_FIELD_OF[path] ?? path;
-  const organizationId = consents[Number(consent[1])]?.organizationId;
-  const fieldsets = (form.coOwners ?? {}) as Record<string, { organizationId?: unknown }>;
-  const key = Object.keys(fieldsets).find((name) => fieldsets[name]?.organizationId === organizationId);
-  return key === undefined ? "form" : `coOwners.${key}.${consent[2]}`;
+/** A refusal of the model (app/models/open-license/open-license.server.ts) of a declaration the form sent, its path
+ * (`consents.<n>.…`, an amount) named after the form's field like the schema's issues. */
+export function onDeclareForm(error: unknown, form: FormData): unknown {
+  if (!(error instanceof DomainError) || !error.path) return error;
+  const ticked = [...form.keys()]
+    .map((name) => /^coOwners\.(\d{1,2})\.consented$/.exec(name)?.[1])
+    .filter((key): key is string => key !== undefined)
+    .sort((a, b) => Number(a) - Number(b));
+  const path = declareFormPath(error.path.split("."), ticked).join(".");
+  const { code, message, status } = error;
+  return new DomainError(code, message, { status, path: path || undefined, cause: error });
 }
