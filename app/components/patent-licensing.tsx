@@ -1,5 +1,6 @@
 // On a patent's page: the exclusive or sole license in force (with its end), and the pricing guide beside the
 // open-license declaration form.
+import { SmallTable } from "~/components/ui/table";
 import { isoDay } from "~/lib/calendar-date";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { useLanguage } from "~/lib/language";
@@ -50,42 +51,25 @@ export function FeeGuidancePanel({ guidance }: { guidance: FeeGuidance }) {
           <p className="mt-1">
             {t("guide.count", { count: guidance.declarations, taken: guidance.taken, licenses: guidance.licenses })}
           </p>
-          <div className="mt-2 overflow-x-auto">
-            <table className="w-full text-left">
-              <thead>
-                <tr>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("guide.measure")}
+          <SmallTable
+            headers={[t("guide.measure"), t("guide.median"), t("guide.range"), t("guide.declarations")]}
+            compact
+          >
+            {rows
+              .filter(([, figures]) => figures)
+              .map(([label, figures, format]) => (
+                <tr key={label} className="border-t border-slate-200">
+                  <th scope="row" className="py-1 pr-2 font-normal">
+                    {label}
                   </th>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("guide.median")}
-                  </th>
-                  <th scope="col" className="py-1 pr-2">
-                    {t("guide.range")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("guide.declarations")}
-                  </th>
+                  <td className="py-1 pr-2 font-medium">{format(figures!.median)}</td>
+                  <td className="py-1 pr-2">
+                    {format(figures!.min)} – {format(figures!.max)}
+                  </td>
+                  <td className="py-1">{figures!.count}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {rows
-                  .filter(([, figures]) => figures)
-                  .map(([label, figures, format]) => (
-                    <tr key={label} className="border-t border-slate-200">
-                      <th scope="row" className="py-1 pr-2 font-normal">
-                        {label}
-                      </th>
-                      <td className="py-1 pr-2 font-medium">{format(figures!.median)}</td>
-                      <td className="py-1 pr-2">
-                        {format(figures!.min)} – {format(figures!.max)}
-                      </td>
-                      <td className="py-1">{figures!.count}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </SmallTable>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice, useFormReply } from "~/components/form";
+import { SmallTable } from "~/components/ui/table";
 import { requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { DomainError, orErrorPage } from "~/lib/errors";
@@ -127,32 +128,15 @@ export default function PaymentPage() {
         {payment.receipts.length === 0 ? (
           <p className="text-sm text-slate-600">{t("pay.receipts.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pay.receivedOn")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pay.amount")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("pay.reference")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {payment.receipts.map((receipt) => (
-                  <tr key={receipt.id} className="border-t border-slate-200">
-                    <td className="py-1 pr-3">{receipt.receivedOn}</td>
-                    <td className="py-1 pr-3">{money(receipt.amountFen)}</td>
-                    <td className="break-all py-1 font-mono">{receipt.reference}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SmallTable headers={[t("pay.receivedOn"), t("pay.amount"), t("pay.reference")]}>
+            {payment.receipts.map((receipt) => (
+              <tr key={receipt.id} className="border-t border-slate-200">
+                <td className="py-1 pr-3">{receipt.receivedOn}</td>
+                <td className="py-1 pr-3">{money(receipt.amountFen)}</td>
+                <td className="break-all py-1 font-mono">{receipt.reference}</td>
+              </tr>
+            ))}
+          </SmallTable>
         )}
       </section>
       {payment.mayConfirm && (

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, Notice, useFormReply } from "~/components/form";
+import { SmallTable } from "~/components/ui/table";
 import { requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
@@ -135,44 +136,24 @@ export default function RoyaltiesPage() {
         {reports.length === 0 ? (
           <p className="text-sm text-slate-600">{t("royalty.none")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("royalty.period")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pay.revenue")}
-                  </th>
-                  <th scope="col" className="py-1 pr-3">
-                    {t("pay.units")}
-                  </th>
-                  <th scope="col" className="py-1">
-                    {t("royalty.due")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.map((report) => (
-                  <tr key={report.id} className="border-t border-slate-200">
-                    <td className="py-1 pr-3">{report.period}</td>
-                    <td className="py-1 pr-3">{formatFen(report.revenueFen, language)}</td>
-                    <td className="py-1 pr-3">{report.units}</td>
-                    <td className="py-1">
-                      {report.payment ? (
-                        <Link to={`/payments/${report.payment.id}`} className="text-brand-700 underline">
-                          {formatFen(report.payment.amountFen, language)}
-                        </Link>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SmallTable headers={[t("royalty.period"), t("pay.revenue"), t("pay.units"), t("royalty.due")]}>
+            {reports.map((report) => (
+              <tr key={report.id} className="border-t border-slate-200">
+                <td className="py-1 pr-3">{report.period}</td>
+                <td className="py-1 pr-3">{formatFen(report.revenueFen, language)}</td>
+                <td className="py-1 pr-3">{report.units}</td>
+                <td className="py-1">
+                  {report.payment ? (
+                    <Link to={`/payments/${report.payment.id}`} className="text-brand-700 underline">
+                      {formatFen(report.payment.amountFen, language)}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </SmallTable>
         )}
       </section>
     </article>
