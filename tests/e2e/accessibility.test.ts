@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { launchBrowser, signIn } from "../helpers/browser";
 
+// Axe analyses eight pages in one test: seconds each on two shared cores, so a minute is not enough.
+const PAGES_TIMEOUT_MS = 180_000;
+
 const baseUrl = inject("baseUrl");
 let browser: BrowserContext;
 let close: () => Promise<void>;
@@ -44,46 +47,54 @@ describe.each(["zh", "en"])("in %s", (language) => {
   });
 });
 
-it("administration pages have no WCAG A/AA violations", async () => {
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  await signIn(page, baseUrl, "admin@patentbridge.test", DEMO_PASSWORD);
-  for (const path of [
-    "/admin/stats",
-    "/admin/stats?from=2024-07-01&to=2025-06-30&cluster=NEV",
-    "/admin/organizations",
-    "/admin/users",
-    "/admin/invitations",
-    "/admin/audit",
-    "/admin/outbox",
-    "/account",
-  ]) {
-    await page.goto(`${baseUrl}${path}`);
-    expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
-  }
-  await page.close();
-});
+it(
+  "administration pages have no WCAG A/AA violations",
+  async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await signIn(page, baseUrl, "admin@patentbridge.test", DEMO_PASSWORD);
+    for (const path of [
+      "/admin/stats",
+      "/admin/stats?from=2024-07-01&to=2025-06-30&cluster=NEV",
+      "/admin/organizations",
+      "/admin/users",
+      "/admin/invitations",
+      "/admin/audit",
+      "/admin/outbox",
+      "/account",
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
+    }
+    await page.close();
+  },
+  PAGES_TIMEOUT_MS,
+);
 
-it("university staff pages have no WCAG A/AA violations", async () => {
-  await browser.clearCookies();
-  const page = await browser.newPage();
-  await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
-  await page.goto(`${baseUrl}/licenses`);
-  const first = page.locator("table a").first();
-  const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
-  for (const path of [
-    "/university/patents",
-    "/university/import",
-    "/university/assessment",
-    "/university/stats",
-    "/licenses",
-    ...(licensePath ? [licensePath] : []),
-  ]) {
-    await page.goto(`${baseUrl}${path}`);
-    expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
-  }
-  await page.close();
-});
+it(
+  "university staff pages have no WCAG A/AA violations",
+  async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/licenses`);
+    const first = page.locator("table a").first();
+    const licensePath = (await first.count()) > 0 ? await first.getAttribute("href") : null;
+    for (const path of [
+      "/university/patents",
+      "/university/import",
+      "/university/assessment",
+      "/university/stats",
+      "/licenses",
+      ...(licensePath ? [licensePath] : []),
+    ]) {
+      await page.goto(`${baseUrl}${path}`);
+      expect({ path, violations: await violations(page) }).toEqual({ path, violations: [] });
+    }
+    await page.close();
+  },
+  PAGES_TIMEOUT_MS,
+);
 
 it("can be searched and filtered with the keyboard alone", async () => {
   await browser.clearCookies();
