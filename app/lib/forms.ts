@@ -1,24 +1,10 @@
-// Form posts validated with the same zod schemas as the JSON API: field errors for the page, never a 500.
+// Reading validation results by field: a URL's prefill checked with its schema, a form reply's errors by name.
 import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors };
-
-/** Nested names use dots (organization.creditCode); a checkbox is true when present. */
-export function formToObject(form: FormData, booleans: string[] = []): Record<string, unknown> {
-  const result: Record<string, unknown> = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const path = name.split(".");
-    let target = result;
-    for (const key of path.slice(0, -1)) target = (target[key] ??= {}) as Record<string, unknown>;
-    target[path[path.length - 1]] = value;
-  }
-  for (const name of booleans) result[name] = form.has(name);
-  return result;
-}
 
 export function validate<T extends z.ZodType>(schema: T, input: unknown): FormResult<z.infer<T>> {
   const parsed = schema.safeParse(input);
