@@ -2,6 +2,7 @@
 // organisation's creation and verification are in ../organization). Every change of who may do what is written to the
 // audit log.
 import { createHash, randomBytes } from "node:crypto";
+import type { Prisma } from "~/generated/prisma/client";
 import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError, TryLaterError } from "~/lib/errors";
@@ -71,6 +72,23 @@ const publicUser = (user: {
 
 const newToken = () => randomBytes(32).toString("base64url");
 export const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/** Audits a new SME account (with its enterprise) and answers it. */
+async function registered(
+  tx: Prisma.TransactionClient,
+  user: Parameters<typeof publicUser>[0],
+  organizationId: string,
+  ip: string | null,
+): Promise<AccountUser> {
+  await recordAudit(tx, {
+    action: "REGISTERED",
+    actorId: user.id,
+    subject: user.email,
+    ip,
+    detail: { organizationId },
+  });
+  return publicUser(user);
+}
 
 /**
  * The seconds an address must wait before asking again when it made `limit` requests of this kind (its audit action)
@@ -192,14 +210,7 @@ export async function confirmRegistration(token: string, ip: string | null): Pro
         organizationId: organization.id,
       },
     });
-    await recordAudit(tx, {
-      action: "REGISTERED",
-      actorId: user.id,
-      subject: user.email,
-      ip,
-      detail: { organizationId: organization.id },
-    });
-    return publicUser(user);
+    return registered(tx, user, organization.id, ip);
   });
 }
 
@@ -214,14 +225,7 @@ export async function registerSme(input: Registration, ip: string | null): Promi
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, passwordHash, role: "SME", organizationId: organization.id },
     });
-    await recordAudit(tx, {
-      action: "REGISTERED",
-      actorId: user.id,
-      subject: user.email,
-      ip,
-      detail: { organizationId: organization.id },
-    });
-    return publicUser(user);
+    return registered(tx, user, organization.id, ip);
   });
 }
 
