@@ -58,8 +58,9 @@ export default defineConfig([
     rules: {
       // TypeScript checks props; React's runtime prop-types are not used.
       "react/prop-types": "off",
-      // A scrolling <pre> (a contract's text) takes focus so that a keyboard can scroll it (axe: scrollable-region-focusable).
-      "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: ["pre"], roles: ["tabpanel"] }],
+      // A scrolling <pre> (a contract's text) or a table's scrolling region (named by its caption) takes focus so
+      // that a keyboard can scroll it (axe: scrollable-region-focusable).
+      "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: ["pre"], roles: ["tabpanel", "region"] }],
     },
   },
   prettier,

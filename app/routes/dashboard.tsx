@@ -130,7 +130,8 @@ function FiguresTable<F extends PeriodFigures>({
   const { t, language } = useLanguage();
   const cell = "px-2 py-1.5 text-right tabular-nums";
   return (
-    <div className="mt-2 overflow-x-auto">
+    // A keyboard can scroll it when a phone is too narrow for the figures (axe: scrollable-region-focusable).
+    <div className="mt-2 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
