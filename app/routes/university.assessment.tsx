@@ -10,9 +10,14 @@ import { readForm } from "~/lib/http.server";
 import { localized, messageIn, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
-import { assessPatents, ASSESSMENT_SORTS, listForAssessment } from "~/models/assessment/assessment.server";
+import {
+  assessPatents,
+  ASSESSMENT_SORTS,
+  classifyPatents,
+  listForAssessment,
+} from "~/models/assessment/assessment.server";
 import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
-import { AssessFormSchema, assessmentInput } from "~/models/assessment/schemas";
+import { AssessFormSchema, assessmentInput, ClassifyFormSchema, classifyInput } from "~/models/assessment/schemas";
 import { listUniversities } from "~/models/organization/organization.server";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 
@@ -20,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => [
   { title: translator(languageFromMatches(matches))("assess.title") },
 ];
 
-/** GET /university/assessment[?university=][&filter=due|unassessed|all|transferable|excluded][&q=][&sort=][&dir=][&page=]:
+/** GET /university/assessment[?university=][&filter=due|unassessed|unclassified|all|transferable|excluded][&q=][&sort=][&dir=][&page=]:
  * without a filter, the patents that need an assessment (or all, when none does). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
@@ -41,6 +46,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
+  if (form.get("intent") === "classify") {
+    const classified = await answerForm(form, ClassifyFormSchema, (value) =>
+      classifyPatents(user, classifyInput(value)),
+    );
+    if (!classified.ok) return classified.refusal;
+    return { result: classified.reply({ resetForm: true }), classified: classified.done.classified };
+  }
   const answer = await answerForm(form, AssessFormSchema, (value) =>
     assessPatents(user, value.patentId, assessmentInput(value)),
   );
@@ -56,8 +68,17 @@ export default function Assessment() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, language } = useLanguage();
-  const { fields, formError } = useFormReply(actionData?.result);
-  const assessed = actionData && "assessed" in actionData ? actionData.assessed : 0;
+  // Two forms answer here: the assessment of the ticked patents, and the main classifications typed in the list.
+  const reply = actionData?.result;
+  const classifyReply =
+    (actionData && "classified" in actionData) || reply?.initialValue?.intent === "classify" ? reply : undefined;
+  const { fields, formError } = useFormReply(classifyReply ? undefined : reply);
+  const assessed = (actionData && "assessed" in actionData && actionData.assessed) || 0;
+  const classified = (actionData && "classified" in actionData && actionData.classified) || 0;
+  const typedIpc = (classifyReply?.initialValue?.ipc ?? {}) as Record<string, string | undefined>;
+  const ipcError = (patentId: number) => classifyReply?.error?.[`ipc.${patentId}`]?.[0];
+  const classifyError = classifyReply?.error?.[""]?.[0] ?? classifyReply?.error?.ipc?.[0];
+  const unclassified = patents.some((patent) => !patent.ipcMain);
   // What was sent before a refusal, shown again (without JavaScript too).
   const sent = (name: keyof typeof fields) =>
     [fields[name].initialValue]
@@ -105,6 +126,34 @@ export default function Assessment() {
       sort: "legalStatus",
       nowrap: true,
       cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language],
+    },
+    {
+      key: "ipcMain",
+      header: t("patent.ipcMain"),
+      nowrap: true,
+      cell: (patent) =>
+        patent.ipcMain ? (
+          <span className="font-mono text-xs">{patent.ipcMain}</span>
+        ) : (
+          <span className="flex flex-col">
+            <input
+              form="classify"
+              name={`ipc.${patent.id}`}
+              defaultValue={typedIpc[patent.id] ?? ""}
+              placeholder="H01M 10/052"
+              maxLength={40}
+              aria-label={t("assess.ipc.for", { title: localized(language, patent.title, patent.titleEn) })}
+              aria-invalid={Boolean(ipcError(patent.id))}
+              aria-describedby={ipcError(patent.id) ? `ipc-error-${patent.id}` : undefined}
+              className="w-32 rounded border border-amber-400 px-2 py-1 font-mono text-xs"
+            />
+            {ipcError(patent.id) && (
+              <span id={`ipc-error-${patent.id}`} className="whitespace-normal text-xs text-red-700">
+                {messageIn(language, ipcError(patent.id)!)}
+              </span>
+            )}
+          </span>
+        ),
     },
     {
       key: "suggested",
@@ -203,6 +252,7 @@ export default function Assessment() {
         {noneDue ? t("assess.allAssessed") : filter === "due" ? t("assess.dueHelp") : null}
       </p>
       {assessed > 0 && <Notice>{t("assess.done", { count: assessed })}</Notice>}
+      {classified > 0 && <Notice>{t("assess.ipc.done", { count: classified })}</Notice>}
       <FormError error={formError ?? fields.patentId.errors?.[0]} />
       <Form method="post" className="space-y-4">
         <PagedTable
@@ -313,6 +363,29 @@ export default function Assessment() {
           </div>
         </fieldset>
       </Form>
+
+      {unclassified && (
+        <Form
+          method="post"
+          id="classify"
+          aria-labelledby="classify-heading"
+          className="space-y-2 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-300"
+        >
+          <h2 id="classify-heading" className="font-semibold">
+            {t("assess.ipc.title")}
+          </h2>
+          <p className="max-w-3xl text-sm text-slate-700">{t("assess.ipc.help")}</p>
+          <FormError error={classifyError} />
+          <input type="hidden" name="intent" value="classify" />
+          <button
+            type="submit"
+            disabled={navigation.state === "submitting"}
+            className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60"
+          >
+            {t("assess.ipc.submit")}
+          </button>
+        </Form>
+      )}
     </section>
   );
 }

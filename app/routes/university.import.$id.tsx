@@ -254,6 +254,17 @@ export default function ImportPage() {
           {t(record.status === "DONE" ? "import.withoutIpcDone" : "import.withoutIpc", {
             count: count(record.withoutIpc),
           })}
+          {record.status === "DONE" && (
+            <>
+              {" "}
+              <Link
+                to={`/university/assessment?filter=unclassified&university=${record.organizationId}`}
+                className="text-brand-700 underline"
+              >
+                {t("import.toClassify")}
+              </Link>
+            </>
+          )}
         </p>
       )}
 

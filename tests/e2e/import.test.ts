@@ -128,13 +128,52 @@ describe("importing patents", () => {
       })
       .toBe(1);
     expect(await page.getByText("其中 2 件新专利没有主分类号（未分类）").count()).toBe(1);
+
+    // The assessment asks for what the file lacked: a refused code stays typed beside its message.
+    await page.getByRole("link", { name: "去补主分类号" }).click();
+    await page.waitForURL((url) => url.pathname === "/university/assessment");
+    const bridge = page.getByLabel("一种按列对应导入的桥梁索力监测装置 的主分类号");
+    const tunnel = page.getByLabel("一种按列对应导入的隧道渗水报警装置 的主分类号");
+    await bridge.fill("桥梁");
+    await tunnel.fill("e21d11/38");
+    if (phone) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole("button", { name: "保存主分类号" }).click();
+    await expect.poll(() => page.getByText("“桥梁”不是 IPC 分类号").count(), { timeout: 20_000 }).toBe(1);
+    expect([await bridge.inputValue(), await tunnel.inputValue()]).toEqual(["桥梁", "e21d11/38"]);
+    await bridge.fill("E01D 19/10");
+    await page.getByRole("button", { name: "保存主分类号" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "已为 2 件专利补上主分类号。" }).count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    // Assessed as transferable, it joins the pool, and search files it under its class.
+    await page.goto(
+      `${baseUrl}/university/assessment?filter=unassessed&q=${encodeURIComponent("按列对应导入的隧道渗水报警装置")}`,
+    );
+    await page.getByLabel("选择 一种按列对应导入的隧道渗水报警装置").check();
+    await page.getByRole("group", { name: "是否可转化" }).getByLabel("是").check();
+    await page.getByRole("button", { name: "保存评估" }).click();
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "已评估 1 件专利。" }).count(), { timeout: 20_000 })
+      .toBe(1);
+    const inClass = `${baseUrl}/patents?class=E21&q=${encodeURIComponent("按列对应导入的隧道渗水报警装置")}`;
+    await expect
+      .poll(
+        async () => {
+          await page.goto(inClass);
+          return page.getByRole("link", { name: "一种按列对应导入的隧道渗水报警装置" }).count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBeGreaterThan(0);
   }
 
-  it("staff download the template and import a three-column file by choosing its columns (desktop)", async () => {
+  it("staff download the template and import a three-column file by choosing its columns, then add the main IPC it lacked (desktop)", async () => {
     await importThreeColumnsByMapping(["90011", "90012"], false);
   });
 
-  it("staff download the template and import a three-column file by choosing its columns (phone, 390 px)", async () => {
+  it("staff download the template and import a three-column file by choosing its columns, then add the main IPC it lacked (phone, 390 px)", async () => {
     await importThreeColumnsByMapping(["90021", "90022"], true);
   });
 });

@@ -340,7 +340,7 @@ export const en: Record<MessageKey, string> = {
   "up.openLicense.none": "Not declared",
   "assess.filter.due": "Needs assessment",
   "assess.dueHelp":
-    "Needs assessment: never assessed, assessed over a year ago, without a value score or readiness level, or in the transferable pool though no longer in force.",
+    "Needs assessment: never assessed, assessed over a year ago, without a value score, readiness level or main IPC, or in the transferable pool though no longer in force.",
   "assess.allAssessed":
     "No patent needs an assessment: all patents are listed below, the longest since assessed first.",
   "assess.col.assessedAt": "Assessed on",
@@ -1102,6 +1102,19 @@ export const en: Record<MessageKey, string> = {
   "assess.filter": "Show",
   "assess.filter.unassessed": "Not yet assessed",
   "assess.filter.all": "All",
+  "assess.filter.unclassified": "Without a main IPC",
+  "assess.ipc.for": "Main IPC of {title}",
+  "assess.ipc.title": "Add the main IPC",
+  "assess.ipc.help":
+    "The patents with a box in the table were imported without a main IPC, so search's IPC filters cannot find them. Type it as an IPC group (e.g. H01M 10/052); every code typed is saved at once, and empty boxes are left as they are.",
+  "assess.ipc.submit": "Save main IPCs",
+  "assess.ipc.done": "Main IPC added to {count, plural, one {# patent} other {# patents}}.",
+  "assess.ipc.none": "Type at least one main IPC",
+  "assess.ipc.tooMany": "At most {most} main IPCs can be saved at once",
+  "assess.ipc.invalid": "“{code}” is not an IPC group: write it like H01M 10/052",
+  "assess.ipc.invalidShape": "An IPC code has at most 40 characters",
+  "assess.ipc.already": "This patent already has the main IPC {code}: reload the page",
+  "import.toClassify": "Add the main IPCs",
   "assess.filter.transferable": "Transferable",
   "assess.filter.excluded": "Left out",
   "assess.col.suggested": "Suggested",
@@ -1223,9 +1236,9 @@ export const en: Record<MessageKey, string> = {
   "import.assign.badColumn": "Choose a column of the file for every required field",
   "import.assign.sameColumn": "One column cannot fill two fields",
   "import.withoutIpc":
-    "{count} of the new patents have no main IPC and will be imported unclassified: search's IPC filters will not find them. Add a main IPC column to the file and import it again to complete them.",
+    "{count} of the new patents have no main IPC and will be imported unclassified: until they have one, search's IPC filters will not find them. After the import, add each one in the patent assessment, or add a main IPC column to the file and import it again.",
   "import.withoutIpcDone":
-    "{count} of the new patents have no main IPC (unclassified). Add a main IPC column to the file and import it again to complete them.",
+    "{count} of the new patents have no main IPC (unclassified). Add each one in the patent assessment, or add a main IPC column to the file and import it again.",
   "nav.needs": "Technology needs",
   "need.title": "Technology needs",
   "need.lead":

@@ -7,9 +7,11 @@ import { canManageFor } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { pageWindow, type ListQuery } from "~/lib/paging";
+import { normalizeIpc } from "~/models/patent/identifiers";
 import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
 import { PATENT_ROW_SELECT, patentOrder, patentWordsWhere } from "~/models/university-patents.server";
 import type { AssessmentFilter } from "./filters";
+import { MOST_CLASSIFIED_AT_ONCE } from "./schemas";
 
 const DAY_MS = 86_400_000;
 const DEMAND_YEARS = 3;
@@ -80,7 +82,8 @@ export type AssessmentSort = (typeof ASSESSMENT_SORTS)[number];
 const REASSESS_AFTER_DAYS = 365;
 
 /** What each filter shows; "due" is what needs an assessment: never assessed, assessed over a year ago,
- * without a score or readiness level, or still in the transferable pool though no longer in force. */
+ * without a score, readiness level or main IPC (imported without one), or still in the transferable pool though
+ * no longer in force. */
 export function assessmentFilterWhere(filter: AssessmentFilter, now = new Date()): Prisma.PatentWhereInput {
   switch (filter) {
     case "due":
@@ -90,11 +93,14 @@ export function assessmentFilterWhere(filter: AssessmentFilter, now = new Date()
           { assessedAt: { lt: new Date(now.getTime() - REASSESS_AFTER_DAYS * DAY_MS) } },
           { valueScore: null },
           { maturity: null },
+          { ipcMain: "" },
           { transferable: true, legalStatus: { notIn: [...POOL_LEGAL_STATUSES] } },
         ],
       };
     case "unassessed":
       return { assessedAt: null };
+    case "unclassified":
+      return { ipcMain: "" };
     case "transferable":
       return { transferable: true };
     case "excluded":
@@ -133,6 +139,7 @@ export async function listForAssessment(
       take: window.take,
       select: {
         ...PATENT_ROW_SELECT,
+        ipcMain: true,
         ipcOthers: true,
         cluster: true,
         transferable: true,
@@ -212,4 +219,51 @@ export async function assessPatents(user: CurrentUser, patentIds: number[], inpu
     ),
   );
   return { assessed: patents.length };
+}
+
+/** Gives patents imported without a main IPC their main classification, all or none, so that search files them
+ * under it. Codes are keyed by patent id; each patent must be the user's university's and still unclassified
+ * (a classification is the patent record's own, corrected by a new import, not here). */
+export async function classifyPatents(user: CurrentUser, codes: ReadonlyMap<number, string>) {
+  const typed = [...codes].filter(([, code]) => code.trim());
+  if (!typed.length) throw new DomainError("NO_IPC", "assess.ipc.none", { status: 400 });
+  if (typed.length > MOST_CLASSIFIED_AT_ONCE)
+    throw new DomainError("TOO_MANY", "assess.ipc.tooMany", { status: 400, values: { most: MOST_CLASSIFIED_AT_ONCE } });
+  const normalized = typed.map(([patentId, code]) => {
+    const ipc = normalizeIpc(code);
+    if (!ipc)
+      throw new DomainError("IPC_INVALID", "assess.ipc.invalid", {
+        status: 400,
+        path: `ipc.${patentId}`,
+        values: { code: code.trim().slice(0, 40) },
+      });
+    return { patentId, ipc };
+  });
+  return prisma.$transaction(async (tx) => {
+    const patents = await tx.patent.findMany({
+      where: { id: { in: normalized.map((entry) => entry.patentId) } },
+      select: { id: true, ownerId: true, ipcMain: true, ipcOthers: true },
+    });
+    const byId = new Map(patents.map((patent) => [patent.id, patent]));
+    for (const { patentId } of normalized) {
+      const patent = byId.get(patentId);
+      if (!patent || user.role === "SME" || !canManageFor(user, patent.ownerId))
+        throw new DomainError("NOT_YOURS", "assess.notYours", { status: 403 });
+      if (patent.ipcMain)
+        throw new DomainError("CLASSIFIED", "assess.ipc.already", {
+          status: 409,
+          path: `ipc.${patentId}`,
+          values: { code: patent.ipcMain },
+        });
+    }
+    for (const { patentId, ipc } of normalized) {
+      const others = byId
+        .get(patentId)!
+        .ipcOthers.split(";")
+        .map((code) => code.trim())
+        .filter((code) => code && code !== ipc);
+      await tx.patent.update({ where: { id: patentId }, data: { ipcMain: ipc, ipcOthers: others.join("; ") } });
+    }
+    return { classified: normalized.length };
+  });
 }

@@ -36,3 +36,19 @@ export function assessmentInput(form: z.infer<typeof AssessFormSchema>): Assessm
     maturity: form.maturity ? Number(form.maturity) : undefined,
   };
 }
+
+/** The most main classifications one form gives (a page of the list holds 25 patents). */
+export const MOST_CLASSIFIED_AT_ONCE = 100;
+
+/** The main classifications typed in the list (`ipc.<patent id>`) for patents imported without one. */
+export const ClassifyFormSchema = z.object({
+  intent: z.literal("classify"),
+  ipc: z
+    .record(z.string().regex(/^\d{1,9}$/), z.string().trim().max(40, "assess.ipc.invalidShape").optional())
+    .default({})
+    .refine((codes) => Object.keys(codes).length <= MOST_CLASSIFIED_AT_ONCE, "assess.ipc.tooMany"),
+});
+
+export function classifyInput(form: z.infer<typeof ClassifyFormSchema>): Map<number, string> {
+  return new Map(Object.entries(form.ipc).map(([id, code]) => [Number(id), code ?? ""]));
+}

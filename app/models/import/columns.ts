@@ -1,6 +1,6 @@
 // The columns of a patent-database export and how their values become a patent: header recognition (Chinese
 // and English names as exports write them) and the parsing of one row, with every problem named.
-import { applicationCheckCharacter, parseApplicationNumber } from "~/models/patent/identifiers";
+import { applicationCheckCharacter, normalizeIpc, parseApplicationNumber } from "~/models/patent/identifiers";
 import { termYears, TRANSFER_PROFILE_FIELDS, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
@@ -203,12 +203,6 @@ export function parseDate(value: string): Date | null | "invalid" {
   )
     return "invalid";
   return date;
-}
-
-/** "H01M10/052", "h01m 10/052" → "H01M 10/052"; null when it is not an IPC group. */
-export function normalizeIpc(value: string): string | null {
-  const match = /^([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*\/\s*(\d{1,6})$/.exec(value.trim().toUpperCase());
-  return match ? `${match[1]} ${Number(match[2])}/${match[3]}` : null;
 }
 
 /** Application numbers as exports write them; 12 digits without a check character (Lens: "CN 200410080367 A")

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messageIn } from "~/lib/i18n";
-import { applicationCheckCharacter, isPublicationNumber, parseApplicationNumber } from "./identifiers";
+import { applicationCheckCharacter, isPublicationNumber, normalizeIpc, parseApplicationNumber } from "./identifiers";
 
 describe("application numbers", () => {
   it("accepts the real numbers of the sample export in every written form", () => {
@@ -49,4 +49,12 @@ it("recognises publication numbers by their kind code", () => {
   expect(isPublicationNumber("CN218751475U")).toBe(true);
   expect(isPublicationNumber("CN113123456A")).toBe(true);
   expect(isPublicationNumber("CN11312345A")).toBe(false);
+});
+
+it("writes IPC groups one way and refuses what is not a group", () => {
+  expect(normalizeIpc("h01m10/052")).toBe("H01M 10/052");
+  expect(normalizeIpc(" G06F 16/00 ")).toBe("G06F 16/00");
+  expect(normalizeIpc("A01B 001/02")).toBe("A01B 1/02");
+  expect(normalizeIpc("H01M")).toBeNull();
+  expect(normalizeIpc("Z01M 10/052")).toBeNull();
 });

@@ -56,3 +56,9 @@ export function formatApplicationNumber(normalized: string): string {
 export function isPublicationNumber(input: string): boolean {
   return /^CN\d{9}[ABUS]\d?$/.test(input.trim().toUpperCase());
 }
+
+/** "H01M10/052", "h01m 10/052" → "H01M 10/052"; null when it is not an IPC group. */
+export function normalizeIpc(value: string): string | null {
+  const match = /^([A-H]\d{2}[A-Z])\s*(\d{1,4})\s*\/\s*(\d{1,6})$/.exec(value.trim().toUpperCase());
+  return match ? `${match[1]} ${Number(match[2])}/${match[3]}` : null;
+}
