@@ -9,6 +9,7 @@ import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { currentMatchCount } from "./alerts.server";
+import { awaiting } from "./deal/deal.server";
 import { licenseStatus, type LicenseStatus } from "./license/status";
 import { notificationValues } from "./notification.server";
 import { isOverdue } from "./payment/payment.server";
@@ -227,17 +228,6 @@ const dealSelect = {
   requester: { select: { name: true, nameEn: true } },
   owner: { select: { name: true, nameEn: true } },
 } satisfies Prisma.DealSelect;
-
-/** The deals that wait for this side: terms the other side put on the table, or agreed terms it has not signed. */
-function awaiting(side: "REQUESTER" | "OWNER"): Prisma.DealWhereInput {
-  const other = side === "OWNER" ? "REQUESTER" : "OWNER";
-  return {
-    OR: [
-      { status: "NEGOTIATING", termsBy: other },
-      { status: "AGREED", ...(side === "OWNER" ? { ownerSignedAt: null } : { requesterSignedAt: null }) },
-    ],
-  };
-}
 
 function dealItem(deal: Prisma.DealGetPayload<{ select: typeof dealSelect }>, side: "REQUESTER" | "OWNER"): DealItem {
   const signed = side === "OWNER" ? deal.ownerSignedAt : deal.requesterSignedAt;

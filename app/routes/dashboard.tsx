@@ -186,7 +186,7 @@ function StaffView({ dashboard }: { dashboard: StaffDashboard }) {
         id="dash-deals"
         title={t("dash.staff.deals")}
         count={dealsAwaiting.total}
-        all="/licenses"
+        all="/deals?status=yours"
         empty={t("dash.staff.dealsEmpty")}
       >
         {dealsAwaiting.items.map((deal) => (
@@ -400,7 +400,7 @@ function CompanyView({ dashboard }: { dashboard: CompanyDashboard }) {
         id="dash-negotiations"
         title={t("dash.company.negotiations")}
         count={negotiations.total}
-        all="/licenses"
+        all="/deals"
         note={
           negotiations.yourMove > 0 && (
             <Badge tone="amber">{t("dash.company.yourMove", { count: negotiations.yourMove })}</Badge>

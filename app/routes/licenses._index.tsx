@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { cell, Table } from "~/components/table";
 import {
   type Column,
   FilterDate,
@@ -16,7 +15,7 @@ import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
 import { parsePatentId } from "~/lib/route-params";
-import { listDealsFor } from "~/models/deal/deal.server";
+import { countDeals } from "~/models/deal/deal.server";
 import { LICENSE_SORTS, listLicensesPage } from "~/models/license/read.server";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
 
@@ -40,12 +39,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam },
   });
   if (query.from && query.to && query.to < query.from) throw new Response("list.err.range", { status: 400 });
-  const [list, deals] = await Promise.all([
-    listLicensesPage(user, { ...query, patentId }),
-    listDealsFor(user, patentId),
-  ]);
+  const [list, deals] = await Promise.all([listLicensesPage(user, { ...query, patentId }), countDeals(user, patentId)]);
   return {
     isCompany: user.role === "SME",
+    role: user.role,
     patentId: patentId ?? null,
     query: { ...query, from: query.from ? shownDay(query.from) : null, to: query.to ? shownDay(query.to) : null },
     ...list,
@@ -56,7 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 type Row = ReturnType<typeof useLoaderData<typeof loader>>["licenses"][number];
 
 export default function Licenses() {
-  const { isCompany, patentId, query, licenses, total, page, pages, deals } = useLoaderData<typeof loader>();
+  const { isCompany, role, patentId, query, licenses, total, page, pages, deals } = useLoaderData<typeof loader>();
   const { t, language } = useLanguage();
   const title = isCompany ? t("licenses.title") : t("licenses.deals");
   const columns: Array<Column<Row>> = [
@@ -171,33 +168,21 @@ export default function Licenses() {
             : t("list.none")
         }
       />
-      {deals.length > 0 && (
-        <>
-          <h2 className="pt-4 text-xl font-semibold">
-            {t("deal.negotiations")} ({deals.length})
+      {deals.total > 0 && (
+        <section aria-labelledby="negotiations-heading" className="space-y-1 pt-4">
+          <h2 id="negotiations-heading" className="text-xl font-semibold">
+            {t("deal.negotiations")}
           </h2>
-          <Table
-            caption={t("deal.negotiations")}
-            headers={[t("licenses.patent"), t("deal.kind"), t("licenses.counterparty"), t("licenses.status")]}
-          >
-            {deals.map((deal) => (
-              <tr key={deal.id}>
-                <td className={cell}>
-                  <Link to={`/deals/${deal.id}`} className="text-brand-700 underline">
-                    {localized(language, deal.patent.title, deal.patent.titleEn)}
-                  </Link>
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>{t(`deal.kind.${deal.kind as "ORDINARY"}`)}</td>
-                <td className={cell}>
-                  {isCompany
-                    ? localized(language, deal.owner.name, deal.owner.nameEn)
-                    : localized(language, deal.requester.name, deal.requester.nameEn)}
-                </td>
-                <td className={cell}>{t(`deal.status.${deal.status as "NEGOTIATING"}`)}</td>
-              </tr>
-            ))}
-          </Table>
-        </>
+          <p className="text-sm">
+            {t(role === "ADMIN" ? "deals.count" : "deals.countYours", { count: deals.total, yours: deals.yours })}{" "}
+            <Link
+              to={patentId ? `/deals?patent=${patentId}` : deals.yours > 0 ? "/deals?status=yours" : "/deals"}
+              className="text-brand-700 underline"
+            >
+              {t(deals.yours > 0 ? "deals.openYours" : "deals.openAll")}
+            </Link>
+          </p>
+        </section>
       )}
     </section>
   );

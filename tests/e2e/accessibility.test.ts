@@ -86,6 +86,7 @@ it(
       "/university/assessment",
       "/university/stats",
       "/licenses",
+      "/deals",
       ...(licensePath ? [licensePath] : []),
     ]) {
       await page.goto(`${baseUrl}${path}`);

@@ -1,12 +1,16 @@
 // Every list a staff member or an administrator works through: searched, paged and sorted in the browser, at
 // desktop width (headers sort) and at a phone's 390 px (cards, a sort control, no sideways scrolling).
 import type { Locator, Page } from "playwright-core";
-import { describe, expect, it, inject } from "vitest";
+import { afterAll, describe, expect, it, inject } from "vitest";
+import { createPrismaClient } from "../../app/lib/db.server";
 import { translator } from "../../app/lib/i18n";
 import { DEMO_PASSWORD } from "../../prisma/seed/write";
 import { freshPagePerTest, signIn } from "../helpers/browser";
+import { negotiation } from "../helpers/e2e-data";
 
 const baseUrl = inject("baseUrl");
+const database = createPrismaClient(inject("databaseUrl"));
+afterAll(() => database.$disconnect());
 // Several browser suites may share the machine: give a page time to answer.
 const slow = { timeout: 30_000 };
 const t = translator("zh");
@@ -42,6 +46,17 @@ const LISTS: ListCase[] = [
     searchColumn: 0,
     paged: false,
     label: t("licenses.contract"),
+  },
+  {
+    name: "negotiations",
+    account: "admin",
+    path: "/deals",
+    caption: t("deal.negotiations"),
+    sortHeader: t("deals.createdAt"),
+    sort: "createdAt",
+    searchColumn: 2,
+    paged: true,
+    label: t("deal.kind"),
   },
   {
     name: "the university's patents",
@@ -230,6 +245,32 @@ describe("what the lists show", () => {
     expect(await first.innerText()).toContain("平台管理员");
     expect(await first.innerText()).not.toContain("::ffff:");
     expect(await table(t("admin.audit")).innerText()).not.toMatch(/\bSIGN_IN\b|\bc[a-z0-9]{20,}\b/);
+  });
+
+  it("staff follow the deals page's count of negotiations waiting for them to exactly those, each marked", async () => {
+    // A company's request waits for the university, whatever else the suite left.
+    await negotiation(database, {
+      companyEmail: "sme1@patentbridge.test",
+      universityEmail: "cqu@patentbridge.test",
+      termsBy: "REQUESTER",
+      notifyCompany: false,
+      marker: "lists-waiting",
+    });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, baseUrl, "cqu@patentbridge.test", DEMO_PASSWORD);
+    await page.goto(`${baseUrl}/licenses`);
+    const summary = page.getByRole("region", { name: t("deal.negotiations") });
+    const [, all, waiting] = /共 (\d+) 项协商，其中 (\d+) 项待您处理/.exec(await summary.innerText()) ?? [];
+    expect(Number(all)).toBeGreaterThanOrEqual(Number(waiting));
+    expect(Number(waiting)).toBeGreaterThan(0);
+    await summary.getByRole("link", { name: t("deals.openYours") }).click();
+    await page.waitForURL((url) => url.pathname === "/deals" && url.searchParams.get("status") === "yours");
+    await expect.poll(total, slow).toBe(Number(waiting));
+    const shown = await rows(t("deal.negotiations")).allInnerTexts();
+    expect(shown.length).toBe(Math.min(25, Number(waiting)));
+    expect(shown.every((text) => text.includes(t("deals.yourTurn")))).toBe(true);
+    await rows(t("deal.negotiations")).first().getByRole("link").click();
+    await page.waitForURL(/\/deals\/[a-z0-9]+$/);
   });
 
   it("the assessment opens on patents, never an empty table, and the total reads in English with its plural", async () => {

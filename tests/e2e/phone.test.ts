@@ -37,6 +37,7 @@ const PAGES: Record<string, Array<[string, () => Locator]>> = {
   ],
   cqu: [
     ["/licenses", searchBox],
+    ["/deals", searchBox],
     ["/university/patents", searchBox],
     ["/university/assessment", searchBox],
     ["/university/import", () => page.locator("main input[type=file]").first()],
@@ -54,6 +55,7 @@ const PAGES: Record<string, Array<[string, () => Locator]>> = {
   ],
   sme1: [
     ["/licenses", searchBox],
+    ["/deals", searchBox],
     ["/saved-searches", firstHeading],
     ["/needs/new", () => page.locator("main form input:not([type=hidden]), main form textarea").first()],
   ],

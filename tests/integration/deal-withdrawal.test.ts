@@ -6,7 +6,7 @@ import { prisma } from "~/lib/db.server";
 import { messageIn, messageKey, type MessageKey } from "~/lib/i18n";
 import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
-import { advanceDeal, getDealFor, listDealsFor, requestDeal } from "~/models/deal/deal.server";
+import { advanceDeal, getDealFor, listDealsPage, requestDeal } from "~/models/deal/deal.server";
 import type { DealTerms } from "~/models/deal/terms";
 import { notificationValues } from "~/models/notification.server";
 import { action as dealPageAction } from "~/routes/deals.$id";
@@ -71,8 +71,8 @@ describe("withdrawing a request", () => {
       "申请方撤回",
       "Withdrawn by the requester",
     ]);
-    const listed = await listDealsFor(staff);
-    expect(listed.find((d) => d.id === deal.id)?.status).toBe("WITHDRAWN");
+    const listed = await listDealsPage(staff, { page: 1, q: "撤回测试", sort: "updatedAt", dir: "desc" });
+    expect(listed.deals.map((d) => [d.id, d.status, d.yourTurn])).toEqual([[deal.id, "WITHDRAWN", false]]);
     expect([messageIn("zh", "deal.status.WITHDRAWN"), messageIn("en", "deal.status.WITHDRAWN")]).toEqual([
       "已撤回",
       "Withdrawn",

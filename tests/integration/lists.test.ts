@@ -8,6 +8,7 @@ import type { ListQuery } from "~/lib/paging";
 import { listUsersPage } from "~/models/account/lists.server";
 import { listForAssessment } from "~/models/assessment/assessment.server";
 import { listAuditEventsPage, recordAudit } from "~/models/audit/audit.server";
+import { countDeals, listDealsPage } from "~/models/deal/deal.server";
 import { listLicensesPage } from "~/models/license/read.server";
 import { licenseStatus } from "~/models/license/status";
 import { listOrganizationsPage } from "~/models/organization/organization.server";
@@ -198,6 +199,105 @@ describe("licenses", () => {
     expect(byNumber).toEqual([...byNumber].sort());
     const byPatent = (await listLicensesPage(x(), base("patent", "desc"), NOW, 50)).licenses.map((l) => l.patent.title);
     expect(byPatent).toEqual([...byPatent].sort().reverse());
+  });
+});
+
+describe("negotiations", () => {
+  const NEGOTIATIONS = 30;
+  beforeAll(async () => {
+    // 30 deals on A's patents: 27 from X, 3 from Y; in turn negotiating (X's terms on the table, then A's), agreed
+    // (A signed or not), signed, declined and withdrawn; the kinds in turn.
+    const states = [
+      { status: "NEGOTIATING", termsBy: "REQUESTER" },
+      { status: "NEGOTIATING", termsBy: "OWNER" },
+      { status: "AGREED", termsBy: "OWNER", ownerSignedAt: NOW },
+      { status: "AGREED", termsBy: "REQUESTER" },
+      { status: "SIGNED", termsBy: "OWNER" },
+      { status: "DECLINED", termsBy: "REQUESTER" },
+      { status: "WITHDRAWN", termsBy: "REQUESTER" },
+    ];
+    const kinds = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"];
+    for (let i = 0; i < NEGOTIATIONS; i++)
+      await prisma.deal.create({
+        data: {
+          patentId: patentsA[i].id,
+          requesterId: i < 27 ? companyX.id : companyY.id,
+          ownerId: uniA.id,
+          kind: kinds[i % 4],
+          terms: "{}",
+          ...states[i % states.length],
+          createdAt: new Date(NOW.getTime() - (NEGOTIATIONS - i) * DAY),
+        },
+      });
+  });
+  const query = (extra: Partial<Parameters<typeof listDealsPage>[1]> = {}) => ({
+    page: 1,
+    q: "",
+    sort: "updatedAt" as const,
+    dir: "desc" as const,
+    ...extra,
+  });
+  const staffA = () => person("UNIVERSITY_STAFF", uniA);
+
+  it("pages each side's own negotiations 25 at a time with the total; administrators see all", async () => {
+    const first = await listDealsPage(staffA(), query());
+    expect([first.total, first.pages, first.deals.length]).toEqual([30, 2, 25]);
+    const second = await listDealsPage(staffA(), query({ page: 2 }));
+    expect(second.deals.map((d) => d.id)).not.toContain(first.deals[0].id);
+    expect(second.deals).toHaveLength(5);
+    expect((await listDealsPage(person("SME", companyX), query())).total).toBe(27);
+    expect((await listDealsPage(person("SME", companyY), query())).total).toBe(3);
+    expect((await listDealsPage(person("UNIVERSITY_STAFF", uniB), query())).total).toBe(0);
+    expect((await listDealsPage(person("ADMIN", null), query())).total).toBeGreaterThanOrEqual(30);
+  });
+
+  it("finds negotiations by patent title or number and by the other side's name, in either language", async () => {
+    expect((await listDealsPage(staffA(), query({ q: "锂电池" }))).total).toBe(10);
+    expect(
+      (await listDealsPage(staffA(), query({ q: patentsA[4].applicationNumber }))).deals.map((d) => d.patent.id),
+    ).toEqual([patentsA[4].id]);
+    expect((await listDealsPage(staffA(), query({ q: "远山" }))).total).toBe(3);
+    expect((await listDealsPage(staffA(), query({ q: "xinghe battery" }))).total).toBe(27);
+    // A company searches the owner's name, not its own.
+    expect((await listDealsPage(person("SME", companyX), query({ q: "星河" }))).total).toBe(0);
+    expect((await listDealsPage(person("SME", companyX), query({ q: "List University" }))).total).toBe(27);
+    // An administrator may name either side.
+    expect((await listDealsPage(person("ADMIN", null), query({ q: "远山" }))).total).toBe(3);
+    expect((await listDealsPage(person("ADMIN", null), query({ q: "重庆列表大学" }))).total).toBe(30);
+  });
+
+  it("filters by status and kind, and shows what waits for each side, as the counts on /licenses do", async () => {
+    expect((await listDealsPage(staffA(), query({ status: "AGREED" }))).total).toBe(8);
+    expect((await listDealsPage(staffA(), query({ kind: "ASSIGNMENT" }))).total).toBe(7);
+    // The owner's turn: the requester's terms on the table (0, 7, …: 5) or agreed and not yet signed by it (3, 10, …: 4).
+    const ownersTurn = await listDealsPage(staffA(), query({ waiting: true }));
+    expect(ownersTurn.total).toBe(9);
+    expect(ownersTurn.deals.every((d) => d.yourTurn)).toBe(true);
+    expect((await listDealsPage(staffA(), query())).deals.filter((d) => d.yourTurn).length).toBeLessThanOrEqual(9);
+    expect(await countDeals(staffA())).toEqual({ total: 30, yours: 9 });
+    expect(await countDeals(staffA(), patentsA[0].id)).toEqual({ total: 1, yours: 1 });
+    // X's turn: A's terms on the table (1, 8, …: 4) or agreed (2, 3, 9, 10, …: 8) where X has not signed.
+    const companysTurn = await listDealsPage(person("SME", companyX), query({ waiting: true }));
+    expect(companysTurn.total).toBe((await countDeals(person("SME", companyX))).yours);
+    expect(companysTurn.deals.every((d) => d.yourTurn)).toBe(true);
+    // Administrators take no side: nothing waits for them.
+    const all = await listDealsPage(person("ADMIN", null), query({ waiting: true }));
+    expect(all.deals.some((d) => d.yourTurn)).toBe(false);
+  });
+
+  it("sorts by patent, the other side, kind, status and dates, both ways", async () => {
+    for (const sort of ["patent", "counterparty", "kind", "status", "createdAt", "updatedAt"] as const) {
+      const up = await listDealsPage(staffA(), query({ sort, dir: "asc" }));
+      const down = await listDealsPage(staffA(), query({ sort, dir: "desc" }));
+      expect(up.total).toBe(30);
+      expect(down.total).toBe(30);
+    }
+    const byCreated = await listDealsPage(staffA(), query({ sort: "createdAt", dir: "asc" }));
+    const days = byCreated.deals.map((d) => d.createdAt.getTime());
+    expect(days).toEqual([...days].sort((a, b) => a - b));
+    const byPatent = await listDealsPage(staffA(), query({ sort: "patent", dir: "desc" }));
+    const titles = byPatent.deals.map((d) => d.patent.title);
+    expect(titles).toEqual([...titles].sort().reverse());
   });
 });
 

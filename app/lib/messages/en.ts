@@ -382,6 +382,24 @@ export const en: Record<MessageKey, string> = {
   "deal.sign": "Sign the contract",
   "deal.signed": "Signed for the {side}: {name}",
   "deal.negotiations": "Negotiations",
+  "deals.search": "Search by patent title, application number or the other side",
+  "deals.parties": "Requester and owner",
+  "deals.withOwner": "with {owner}",
+  "deals.yourTurn": "Waiting for you",
+  "deals.createdAt": "Requested on",
+  "deals.updatedAt": "Latest activity",
+  "deals.none":
+    "No negotiations yet. When a company asks for an ordinary, sole or exclusive license or an assignment on a patent's page, the negotiation is here.",
+  "deals.leadCompany":
+    "The ordinary, sole and exclusive licenses and assignments your company asked for, from the request to the signatures. Signed ones are in",
+  "deals.leadUniversity":
+    "The ordinary, sole and exclusive licenses and assignments companies asked your university for, from the request to the signatures. Signed ones are in",
+  "deals.leadAdmin":
+    "Every license and assignment negotiation on the platform, from the request to the signatures. Signed ones are in",
+  "deals.count": "{count, plural, one {# negotiation} other {# negotiations}}.",
+  "deals.countYours": "{count, plural, one {# negotiation} other {# negotiations}}, {yours} waiting for you.",
+  "deals.openYours": "Open those waiting for you",
+  "deals.openAll": "See all negotiations",
   "deal.agree": "I have read and accept these terms and sign for my organisation",
   "deal.licenseCreated": "Contract concluded:",
   "msg.PROPOSAL": "Request",

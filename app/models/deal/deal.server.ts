@@ -7,7 +7,9 @@ import type { Prisma } from "~/generated/prisma/client";
 import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { readPage, type ListQuery } from "~/lib/paging";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
+import { containsText, searchWords } from "~/lib/text-match.server";
 import {
   assignmentContractText,
   contractText,
@@ -23,6 +25,7 @@ import {
   withKind,
   type CostSummary,
   type DealKind,
+  type DealStatus,
   type DealTerms,
   type ReceivingAccount,
 } from "~/models/deal/terms";
@@ -492,26 +495,125 @@ export async function getDealFor(user: CurrentUser, dealId: string) {
   };
 }
 
-export async function listDealsFor(user: CurrentUser, patentId?: number) {
-  const side: Prisma.DealWhereInput =
+export const DEAL_SORTS = ["updatedAt", "createdAt", "patent", "counterparty", "kind", "status"] as const;
+export type DealSort = (typeof DEAL_SORTS)[number];
+export interface DealListQuery extends ListQuery<DealSort> {
+  status?: DealStatus;
+  /** only the deals waiting for the user's side (not for administrators) */
+  waiting?: boolean;
+  kind?: DealKind;
+  patentId?: number;
+}
+
+/** The deals that wait for this side: terms the other side put on the table, or agreed terms it has not signed. */
+export function awaiting(side: "REQUESTER" | "OWNER"): Prisma.DealWhereInput {
+  const other = side === "OWNER" ? "REQUESTER" : "OWNER";
+  return {
+    OR: [
+      { status: "NEGOTIATING", termsBy: other },
+      { status: "AGREED", ...(side === "OWNER" ? { ownerSignedAt: null } : { requesterSignedAt: null }) },
+    ],
+  };
+}
+
+/** The side of a deal the user's organisation takes (none for administrators, who see all) and its deals. */
+function dealsOf(user: CurrentUser): { mySide: Side | null; side: Prisma.DealWhereInput } {
+  if (user.role === "ADMIN") return { mySide: null, side: {} };
+  const organizationId = user.organization?.id ?? "-";
+  return user.role === "SME"
+    ? { mySide: "REQUESTER", side: { requesterId: organizationId } }
+    : { mySide: "OWNER", side: { ownerId: organizationId } };
+}
+
+/** How many negotiations the user's organisation has (on one patent, if given), and how many wait for it. */
+export async function countDeals(user: CurrentUser, patentId?: number) {
+  const { mySide, side } = dealsOf(user);
+  const where: Prisma.DealWhereInput = { ...side, ...(patentId ? { patentId } : {}) };
+  const [total, yours] = await Promise.all([
+    prisma.deal.count({ where }),
+    mySide ? prisma.deal.count({ where: { AND: [where, awaiting(mySide)] } }) : 0,
+  ]);
+  return { total, yours };
+}
+
+/** One page of the negotiations the user's organisation is a side of (all, for administrators), latest activity
+ * first, with the total that match: searched by patent title or number and by the other side's name. */
+export async function listDealsPage(user: CurrentUser, query: DealListQuery, pageSize?: number) {
+  const { mySide, side } = dealsOf(user);
+  // An administrator sees both sides: either may be the name searched for.
+  const counterparties =
     user.role === "ADMIN"
-      ? {}
+      ? (["requester", "owner"] as const)
       : user.role === "SME"
-        ? { requesterId: user.organization?.id ?? "-" }
-        : { ownerId: user.organization?.id ?? "-" };
-  const where = { ...side, ...(patentId ? { patentId } : {}) };
-  return prisma.deal.findMany({
-    where,
-    orderBy: { updatedAt: "desc" },
-    take: 200,
-    select: {
-      id: true,
-      kind: true,
-      status: true,
-      updatedAt: true,
-      patent: { select: { id: true, title: true, titleEn: true } },
-      requester: { select: { name: true, nameEn: true } },
-      owner: { select: { name: true, nameEn: true } },
-    },
-  });
+        ? (["owner"] as const)
+        : (["requester"] as const);
+  const words = searchWords(query.q).map((word): Prisma.DealWhereInput => ({
+    OR: [
+      {
+        patent: {
+          OR: [
+            { title: containsText(word) },
+            { titleEn: containsText(word) },
+            { applicationNumber: containsText(word) },
+          ],
+        },
+      },
+      ...counterparties.map((party) => ({
+        [party]: { OR: [{ name: containsText(word) }, { nameEn: containsText(word) }] },
+      })),
+    ],
+  }));
+  const where: Prisma.DealWhereInput = {
+    AND: [
+      side,
+      ...words,
+      query.patentId ? { patentId: query.patentId } : {},
+      query.kind ? { kind: query.kind } : {},
+      query.status ? { status: query.status } : {},
+      query.waiting && mySide ? awaiting(mySide) : {},
+    ],
+  };
+  const direction = query.dir;
+  const orderBy: Prisma.DealOrderByWithRelationInput =
+    query.sort === "patent"
+      ? { patent: { title: direction } }
+      : query.sort === "counterparty"
+        ? { [counterparties[0]]: { name: direction } }
+        : { [query.sort]: direction };
+  const { rows: deals, ...paging } = await readPage(
+    query.page,
+    pageSize,
+    () => prisma.deal.count({ where }),
+    (window) =>
+      prisma.deal.findMany({
+        where,
+        // The id last: rows never swap places between two pages.
+        orderBy: [orderBy, { id: "asc" }],
+        ...window,
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          termsBy: true,
+          requesterSignedAt: true,
+          ownerSignedAt: true,
+          createdAt: true,
+          updatedAt: true,
+          patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } },
+          requester: { select: { name: true, nameEn: true } },
+          owner: { select: { name: true, nameEn: true } },
+        },
+      }),
+  );
+  return {
+    ...paging,
+    deals: deals.map(({ requesterSignedAt, ownerSignedAt, termsBy, ...deal }) => ({
+      ...deal,
+      // What awaiting() selects, for one deal: whether the next step is the user's side's.
+      yourTurn:
+        mySide !== null &&
+        ((deal.status === "NEGOTIATING" && termsBy !== mySide) ||
+          (deal.status === "AGREED" && (mySide === "OWNER" ? ownerSignedAt : requesterSignedAt) === null)),
+    })),
+  };
 }

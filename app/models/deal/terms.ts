@@ -7,6 +7,9 @@ import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } fr
 
 export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
 export type DealKind = (typeof DEAL_KINDS)[number];
+/** A deal's states, from the request to its end (the list's filter offers them in this order). */
+export const DEAL_STATUSES = ["NEGOTIATING", "AGREED", "SIGNED", "DECLINED", "WITHDRAWN"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
 
 /** The largest amount a deal may name (app/lib/money.ts). */
 export const MAX_DEAL_FEN = MAX_AMOUNT_FEN;
