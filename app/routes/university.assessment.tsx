@@ -254,6 +254,12 @@ export default function Assessment() {
       {assessed > 0 && <Notice>{t("assess.done", { count: assessed })}</Notice>}
       {classified > 0 && <Notice>{t("assess.ipc.done", { count: classified })}</Notice>}
       <FormError error={formError ?? fields.patentId.errors?.[0]} />
+      {/* The main IPCs typed in the table (inputs and button name this form) are sent apart from the assessment. */}
+      {unclassified && (
+        <Form method="post" id="classify">
+          <input type="hidden" name="intent" value="classify" />
+        </Form>
+      )}
       <Form method="post" className="space-y-4">
         <PagedTable
           caption={t("assess.title")}
@@ -265,6 +271,27 @@ export default function Assessment() {
           pages={pages}
           empty={t("list.none")}
         />
+
+        {unclassified && (
+          <section
+            aria-labelledby="classify-heading"
+            className="space-y-2 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-300"
+          >
+            <h2 id="classify-heading" className="font-semibold">
+              {t("assess.ipc.title")}
+            </h2>
+            <p className="max-w-3xl text-sm text-slate-700">{t("assess.ipc.help")}</p>
+            <FormError error={classifyError} />
+            <button
+              type="submit"
+              form="classify"
+              disabled={navigation.state === "submitting"}
+              className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60"
+            >
+              {t("assess.ipc.submit")}
+            </button>
+          </section>
+        )}
 
         <fieldset className="grid gap-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 md:grid-cols-2">
           <legend className="px-1 font-semibold">{t("assess.bulk")}</legend>
@@ -363,29 +390,6 @@ export default function Assessment() {
           </div>
         </fieldset>
       </Form>
-
-      {unclassified && (
-        <Form
-          method="post"
-          id="classify"
-          aria-labelledby="classify-heading"
-          className="space-y-2 rounded-lg bg-amber-50 p-4 ring-1 ring-amber-300"
-        >
-          <h2 id="classify-heading" className="font-semibold">
-            {t("assess.ipc.title")}
-          </h2>
-          <p className="max-w-3xl text-sm text-slate-700">{t("assess.ipc.help")}</p>
-          <FormError error={classifyError} />
-          <input type="hidden" name="intent" value="classify" />
-          <button
-            type="submit"
-            disabled={navigation.state === "submitting"}
-            className="rounded bg-brand-700 px-4 py-2 text-sm text-white hover:bg-brand-900 disabled:opacity-60"
-          >
-            {t("assess.ipc.submit")}
-          </button>
-        </Form>
-      )}
     </section>
   );
 }
