@@ -9,7 +9,7 @@ import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { currentMatchCount } from "./alerts.server";
-import { awaiting } from "./deal/deal.server";
+import { awaiting, LISTED_DEAL, nextMoveOf, type DealMove } from "./deal/deal.server";
 import { licenseStatus, type LicenseStatus } from "./license/status";
 import { notificationValues } from "./notification.server";
 import { isOverdue } from "./payment/payment.server";
@@ -30,7 +30,6 @@ export interface Block<T> {
 }
 
 /** Whose move a deal waits for, and which step. */
-export type DealMove = "ANSWER" | "SIGN";
 
 export interface DealItem {
   id: string;
@@ -216,32 +215,12 @@ async function patentCounts(
   };
 }
 
-const dealSelect = {
-  id: true,
-  kind: true,
-  status: true,
-  termsBy: true,
-  requesterSignedAt: true,
-  ownerSignedAt: true,
-  updatedAt: true,
-  patent: { select: { id: true, title: true, titleEn: true } },
-  requester: { select: { name: true, nameEn: true } },
-  owner: { select: { name: true, nameEn: true } },
-} satisfies Prisma.DealSelect;
-
-function dealItem(deal: Prisma.DealGetPayload<{ select: typeof dealSelect }>, side: "REQUESTER" | "OWNER"): DealItem {
-  const signed = side === "OWNER" ? deal.ownerSignedAt : deal.requesterSignedAt;
-  const move: DealMove | null =
-    deal.status === "NEGOTIATING" && deal.termsBy !== side
-      ? "ANSWER"
-      : deal.status === "AGREED" && !signed
-        ? "SIGN"
-        : null;
+function dealItem(deal: Prisma.DealGetPayload<{ select: typeof LISTED_DEAL }>, side: "REQUESTER" | "OWNER"): DealItem {
   return {
     id: deal.id,
     kind: deal.kind,
     status: deal.status,
-    move,
+    move: nextMoveOf(deal, side),
     patent: deal.patent,
     updatedAt: deal.updatedAt,
     counterparty: side === "OWNER" ? deal.requester : deal.owner,
@@ -266,7 +245,7 @@ export async function staffDashboard(user: CurrentUser, now = new Date()): Promi
         where: dealsWhere,
         orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
         take: BLOCK_ITEMS,
-        select: dealSelect,
+        select: LISTED_DEAL,
       }),
       prisma.payment.findMany({
         where: unpaid,
@@ -414,7 +393,7 @@ export async function companyDashboard(user: CurrentUser, now = new Date()): Pro
       where: negotiationsWhere,
       orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
       take: 50,
-      select: dealSelect,
+      select: LISTED_DEAL,
     }),
     prisma.payment.findMany({
       where: dueWhere,

@@ -5,6 +5,7 @@ import {
   type Column,
   FilterSelect,
   ListToolbar,
+  OnePatentNote,
   PagedTable,
   shownDay,
   shownMinute,
@@ -134,17 +135,7 @@ export default function Deals() {
           {isCompany ? t("licenses.title") : t("licenses.deals")}
         </Link>
       </p>
-      {patentId && (
-        <p className="text-sm">
-          <Link to={`/patents/${patentId}`} className="text-brand-700 underline">
-            {t("licenses.patent")} #{patentId}
-          </Link>{" "}
-          ·{" "}
-          <Link to="/deals" className="text-brand-700 underline">
-            {t("licenses.all")}
-          </Link>
-        </p>
-      )}
+      {patentId && <OnePatentNote patentId={patentId} all="/deals" />}
       <ListToolbar
         id="deals"
         label={t("deals.search")}

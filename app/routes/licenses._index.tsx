@@ -6,6 +6,7 @@ import {
   FilterDate,
   FilterSelect,
   ListToolbar,
+  OnePatentNote,
   PagedTable,
   shownDay,
   sortOptionsOf,
@@ -116,17 +117,7 @@ export default function Licenses() {
       <h1 id="licenses-heading" className="text-2xl font-bold">
         {title}
       </h1>
-      {patentId && (
-        <p className="text-sm">
-          <Link to={`/patents/${patentId}`} className="text-brand-700 underline">
-            {t("licenses.patent")} #{patentId}
-          </Link>{" "}
-          ·{" "}
-          <Link to="/licenses" className="text-brand-700 underline">
-            {t("licenses.all")}
-          </Link>
-        </p>
-      )}
+      {patentId && <OnePatentNote patentId={patentId} all="/licenses" />}
       <ListToolbar
         id="licenses"
         label={t("licenses.search")}

@@ -406,3 +406,19 @@ export function ListSection<Row>({
 
 // The lists show days and moments on China's calendar (their pages import them from here).
 export { chinaDay as shownDay, chinaMinute as shownMinute } from "~/lib/calendar-date";
+
+/** "Patent #id · All": a list narrowed to one patent (?patent=), and the way back to the whole list. */
+export function OnePatentNote({ patentId, all }: { patentId: number; all: string }) {
+  const { t } = useLanguage();
+  return (
+    <p className="text-sm">
+      <Link to={`/patents/${patentId}`} className="text-brand-700 underline">
+        {t("licenses.patent")} #{patentId}
+      </Link>{" "}
+      ·{" "}
+      <Link to={all} className="text-brand-700 underline">
+        {t("licenses.all")}
+      </Link>
+    </p>
+  );
+}

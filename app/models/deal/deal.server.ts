@@ -536,6 +536,32 @@ export async function countDeals(user: CurrentUser, patentId?: number) {
   return { total, yours };
 }
 
+/** The step a deal waits for from this side, if any: what awaiting() selects, for one deal read. */
+export type DealMove = "ANSWER" | "SIGN";
+export function nextMoveOf(
+  deal: { status: string; termsBy: string; ownerSignedAt: Date | null; requesterSignedAt: Date | null },
+  side: Side,
+): DealMove | null {
+  if (deal.status === "NEGOTIATING" && deal.termsBy !== side) return "ANSWER";
+  if (deal.status === "AGREED" && !(side === "OWNER" ? deal.ownerSignedAt : deal.requesterSignedAt)) return "SIGN";
+  return null;
+}
+
+/** What a list shows of a deal (the workspace's too). */
+export const LISTED_DEAL = {
+  id: true,
+  kind: true,
+  status: true,
+  termsBy: true,
+  requesterSignedAt: true,
+  ownerSignedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } },
+  requester: { select: { name: true, nameEn: true } },
+  owner: { select: { name: true, nameEn: true } },
+} satisfies Prisma.DealSelect;
+
 /** One page of the negotiations the user's organisation is a side of (all, for administrators), latest activity
  * first, with the total that match: searched by patent title or number and by the other side's name. */
 export async function listDealsPage(user: CurrentUser, query: DealListQuery, pageSize?: number) {
@@ -590,30 +616,14 @@ export async function listDealsPage(user: CurrentUser, query: DealListQuery, pag
         // The id last: rows never swap places between two pages.
         orderBy: [orderBy, { id: "asc" }],
         ...window,
-        select: {
-          id: true,
-          kind: true,
-          status: true,
-          termsBy: true,
-          requesterSignedAt: true,
-          ownerSignedAt: true,
-          createdAt: true,
-          updatedAt: true,
-          patent: { select: { id: true, title: true, titleEn: true, applicationNumber: true } },
-          requester: { select: { name: true, nameEn: true } },
-          owner: { select: { name: true, nameEn: true } },
-        },
+        select: LISTED_DEAL,
       }),
   );
   return {
     ...paging,
     deals: deals.map(({ requesterSignedAt, ownerSignedAt, termsBy, ...deal }) => ({
       ...deal,
-      // What awaiting() selects, for one deal: whether the next step is the user's side's.
-      yourTurn:
-        mySide !== null &&
-        ((deal.status === "NEGOTIATING" && termsBy !== mySide) ||
-          (deal.status === "AGREED" && (mySide === "OWNER" ? ownerSignedAt : requesterSignedAt) === null)),
+      yourTurn: mySide !== null && nextMoveOf({ ...deal, termsBy, requesterSignedAt, ownerSignedAt }, mySide) !== null,
     })),
   };
 }
