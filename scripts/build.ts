@@ -34,6 +34,11 @@ export function buildIfNeeded(): void {
     console.log("build is current");
     return;
   }
+  buildApp();
+}
+
+/** The client and server bundles (remix vite:build), then the production server script beside them. */
+export function buildApp(): void {
   console.log("building the app…");
   // Under Vitest (the browser tests' setup) VITEST is set, which would leave the Remix plugin out.
   const env = { ...process.env };
