@@ -245,7 +245,7 @@ describe("a request the company takes back", () => {
     await signOut();
 
     await signIn("cqu@patentbridge.test");
-    await page.goto(`${baseUrl}/licenses`);
+    await page.goto(`${baseUrl}/deals?status=WITHDRAWN&q=${encodeURIComponent(patent.title)}`);
     const row = page.getByRole("row").filter({ hasText: patent.title });
     await expect.poll(() => row.first().innerText(), PATIENTLY).toContain("已撤回");
     await page.goto(dealUrl);

@@ -74,6 +74,7 @@ const MATRIX: Row[] = [
   ["GET", "contracts.$number", [200, 200, 200, 200, 200]],
   ["POST", "patents.$id", [302, 400, 400, 400, 400]],
   ["GET", "licenses._index", [302, 200, 200, 200, 200]],
+  ["GET", "deals._index", [302, 200, 200, 200, 200]],
   ["GET", "licenses.$id", [302, 200, 200, 404, 200]],
   ["GET", "api.v1.licenses", [401, 200, 200, 200, 200]],
   ["GET", "university.patents", [302, 403, 200, 200, 200]],
