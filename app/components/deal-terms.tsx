@@ -18,7 +18,7 @@ import {
   type TermRow,
 } from "~/models/deal/terms";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel } from "~/models/patent/vocabulary";
-import { Field, SubmitButton } from "./form";
+import { Field, SubmitButton } from "./ui/form";
 
 /** The value of one row of the terms table, in the reader's language. */
 export function termValue(

@@ -1,6 +1,6 @@
 import { Form, Link, useLocation, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { Field, FormError, SubmitButton } from "~/components/form";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";

@@ -2,7 +2,7 @@
 import { Form, useSubmit } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { BarChart, FunnelChart, StackedColumnChart } from "~/components/charts";
-import { cell, Table } from "~/components/table";
+import { cell, Table } from "~/components/ui/table";
 import { formatCount, formatPercent } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";

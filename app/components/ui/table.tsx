@@ -1,5 +1,6 @@
-// A small table of facts (a payment's receipts, a license's royalty reports, a price guide): it scrolls sideways
-// in its own box on a narrow screen, its column headers pad all but the last column, and its rows are the children.
+// The shared data tables. SmallTable: a small table of facts (a payment's receipts, a license's royalty reports, a
+// price guide) that scrolls sideways in its own box on a narrow screen, its column headers padding all but the last
+// column, its rows the children. Table: a data table with a caption for screen readers and scoped column headers.
 import type { ReactNode } from "react";
 
 export function SmallTable({
@@ -31,3 +32,26 @@ export function SmallTable({
     </div>
   );
 }
+
+/** A data table with a caption for screen readers and headers that scope their columns. */
+export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100 text-left">
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" className="px-3 py-2 font-semibold">
+                {header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export const cell = "px-3 py-2 align-top";
