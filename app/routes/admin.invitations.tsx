@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
+import { cell, Table } from "~/components/ui/table";
 import { requireUser, type CurrentUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { answerForm } from "~/lib/form-action.server";

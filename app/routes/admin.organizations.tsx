@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/nod
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, useFormReply } from "~/components/form";
+import { FormError, useFormReply } from "~/components/ui/form";
 import { type Column, FilterSelect, ListSection, shownDay } from "~/components/ui/list";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, Notice } from "~/components/form";
+import { Field, FormError, Notice } from "~/components/ui/form";
 import { isoDay } from "~/lib/calendar-date";
 import { localized } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";

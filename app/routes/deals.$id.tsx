@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { DealTermsFields, TermsTable } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, SubmitButton } from "~/components/form";
+import { Field, FormError, SubmitButton } from "~/components/ui/form";
 import { requireUser } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/form";
+import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";

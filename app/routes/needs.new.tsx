@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, SubmitButton, useFormReply } from "~/components/form";
+import { Field, FormError, SubmitButton, useFormReply } from "~/components/ui/form";
 import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { validate } from "~/lib/forms";

@@ -4,7 +4,6 @@ import { isbot } from "isbot";
 import { z } from "zod";
 import { DealRequestTermsForm } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, Notice } from "~/components/form";
 import {
   DeclareOpenLicenseForm,
   SignInToTake,
@@ -13,6 +12,7 @@ import {
 } from "~/components/open-license-forms";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
+import { FormError, Notice } from "~/components/ui/form";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { formatCount, remainingYears } from "~/lib/format";

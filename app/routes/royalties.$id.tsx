@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Field, FormError, Notice, useFormReply } from "~/components/form";
+import { Field, FormError, Notice, useFormReply } from "~/components/ui/form";
 import { SmallTable } from "~/components/ui/table";
 import { requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, Notice } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { FormError, Notice } from "~/components/ui/form";
+import { cell, Table } from "~/components/ui/table";
 import { requireUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { replyErrors } from "~/lib/forms";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, Notice, useFormReply } from "~/components/form";
+import { FormError, Notice, useFormReply } from "~/components/ui/form";
 import { type Column, ListToolbar, PagedTable, shownDay, sortOptionsOf } from "~/components/ui/list";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, Notice, useFormReply } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { FormError, Notice, useFormReply } from "~/components/ui/form";
+import { cell, Table } from "~/components/ui/table";
 import { requireRole } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";

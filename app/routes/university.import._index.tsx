@@ -16,8 +16,8 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError } from "~/components/form";
-import { cell, Table } from "~/components/table";
+import { FormError } from "~/components/ui/form";
+import { cell, Table } from "~/components/ui/table";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";

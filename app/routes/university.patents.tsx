@@ -2,8 +2,8 @@ import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } f
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormError, Notice } from "~/components/form";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
+import { FormError, Notice } from "~/components/ui/form";
 import {
   DataTable,
   FilterSelect,
