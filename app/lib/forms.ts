@@ -1,6 +1,21 @@
 // Reading validation results by field: a URL's prefill checked with its schema, a form reply's errors by name.
 import type { SubmissionResult } from "@conform-to/react";
-import type { z } from "zod";
+import { z } from "zod";
+
+/** A list's ticked boxes of one name (none, one as a string, or several) as record ids: what is not an id is
+ * dropped and only the first `most` count, so a tampered form chooses nothing it could not tick. */
+export function tickedIds(most: number) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .default([])
+    .transform((ids) =>
+      [ids]
+        .flat()
+        .map(Number)
+        .filter((id) => Number.isInteger(id) && id > 0)
+        .slice(0, most),
+    );
+}
 
 export type FieldErrors = Record<string, string>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCalendarDate } from "./calendar-date";
+import { parsePatentId } from "./route-params";
 
 const PageSchema = z.coerce.number().int().min(1).max(100_000);
 
@@ -66,6 +67,20 @@ export function parseListQuery<Sort extends string, Filters extends FilterShape>
 export function oneOf<const T extends string>(values: readonly [T, ...T[]]) {
   return z.enum(values, { error: "list.err.filter" }).optional();
 }
+
+/** An optional ?patent= that narrows a list to one patent: its id. */
+export const patentParam = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (value === undefined) return undefined;
+    const id = parsePatentId(value);
+    if (id === null) {
+      context.addIssue({ code: "custom", message: "list.err.patent" });
+      return z.NEVER;
+    }
+    return id;
+  });
 
 /** An optional YYYY-MM-DD day of a date range filter, as its UTC midnight. */
 export const dayParam = z

@@ -12,6 +12,7 @@ import { currentMatchCount } from "./alerts.server";
 import { awaiting, LISTED_DEAL, nextMoveOf, type DealMove } from "./deal/deal.server";
 import { licenseStatus, type LicenseStatus } from "./license/status";
 import { notificationValues } from "./notification.server";
+import { LISTED_ORGANIZATION } from "./organization/organization.server";
 import { isOverdue } from "./payment/payment.server";
 
 /** How many items a block lists; its count and link lead to the rest. */
@@ -558,15 +559,7 @@ export async function adminDashboard(user: CurrentUser, now = new Date()): Promi
       where: toVerifyWhere,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: BLOCK_ITEMS,
-      select: {
-        id: true,
-        kind: true,
-        name: true,
-        nameEn: true,
-        creditCode: true,
-        createdAt: true,
-        _count: { select: { members: true } },
-      },
+      select: LISTED_ORGANIZATION,
     }),
     prisma.auditEvent.groupBy({
       by: ["subject"],

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, Field, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
+import { Card, Field, NewPasswordField, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
 import { requireUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -89,15 +89,7 @@ export default function Account() {
             required
             maxLength={200}
           />
-          <Field
-            field={fields.password}
-            type="password"
-            autoComplete="new-password"
-            label={t("reset.password")}
-            hint={t("join.passwordHint")}
-            required
-            maxLength={200}
-          />
+          <NewPasswordField field={fields.password} label={t("reset.password")} />
           <SubmitButton busy={busy}>{t("account.changePassword")}</SubmitButton>
         </Form>
       </section>

@@ -92,7 +92,6 @@ export default function Audit() {
             name="action"
             label={t("auditLog.event")}
             value={query.action}
-            allLabel={t("list.all")}
             options={AUDIT_ACTIONS.map((action) => ({ value: action, label: eventName(action) }))}
           />
           <FilterDate name="from" label={t("list.from")} value={query.from} />

@@ -117,14 +117,12 @@ export default function Organizations() {
             name="kind"
             label={t("admin.kind")}
             value={query.kind}
-            allLabel={t("list.all")}
             options={(["UNIVERSITY", "ENTERPRISE"] as const).map((kind) => ({ value: kind, label: t(`kind.${kind}`) }))}
           />
           <FilterSelect
             name="verification"
             label={t("admin.verification")}
             value={query.verification}
-            allLabel={t("list.all")}
             options={[
               { value: "unverified", label: t("admin.unverified") },
               { value: "verified", label: t("admin.verified") },

@@ -135,14 +135,12 @@ export default function Users() {
             name="role"
             label={t("admin.role")}
             value={query.role}
-            allLabel={t("list.all")}
             options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
           />
           <FilterSelect
             name="state"
             label={t("admin.accountStatus")}
             value={query.state}
-            allLabel={t("list.all")}
             options={[
               { value: "active", label: t("admin.active") },
               { value: "deactivated", label: t("admin.deactivated") },

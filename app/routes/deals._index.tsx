@@ -1,21 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  type Column,
-  FilterSelect,
-  ListToolbar,
-  OnePatentNote,
-  PagedTable,
-  shownDay,
-  shownMinute,
-  sortOptionsOf,
-} from "~/components/ui/list";
+import { type Column, FilterSelect, ListToolbar, PagedTable, shownDay, shownMinute } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { oneOf, parseListQuery } from "~/lib/paging";
-import { parsePatentId } from "~/lib/route-params";
+import { oneOf, parseListQuery, patentParam } from "~/lib/paging";
 import { DEAL_SORTS, listDealsPage } from "~/models/deal/deal.server";
 import { DEAL_KINDS, DEAL_STATUSES } from "~/models/deal/terms";
 
@@ -31,14 +21,12 @@ const VIEWS = [...DEAL_STATUSES, YOURS] as const;
  * GET /deals[?q=][&status=NEGOTIATING|AGREED|SIGNED|DECLINED|WITHDRAWN|yours][&kind=][&patent=][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const search = new URL(request.url).searchParams;
-  const patentId = search.has("patent") ? parsePatentId(search.get("patent") ?? "") : undefined;
-  if (patentId === null) throw new Response("patent must be a patent id", { status: 400 });
   const query = parseListQuery(request, {
     sorts: DEAL_SORTS,
     defaultSort: "updatedAt",
-    filters: { status: oneOf(VIEWS), kind: oneOf(DEAL_KINDS) },
+    filters: { status: oneOf(VIEWS), kind: oneOf(DEAL_KINDS), patent: patentParam },
   });
+  const patentId = query.patent;
   const isAdmin = user.role === "ADMIN";
   const waiting = query.status === YOURS && !isAdmin;
   const list = await listDealsPage(user, {
@@ -135,29 +123,19 @@ export default function Deals() {
           {isCompany ? t("licenses.title") : t("licenses.deals")}
         </Link>
       </p>
-      {patentId && <OnePatentNote patentId={patentId} all="/deals" />}
       <ListToolbar
         id="deals"
         label={t("deals.search")}
-        q={query.q}
+        query={query}
         total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-        keep={{ patent: patentId ? String(patentId) : null }}
+        columns={columns}
+        onePatent={{ patentId, all: "/deals" }}
       >
-        <FilterSelect
-          name="status"
-          label={t("licenses.status")}
-          value={query.status}
-          allLabel={t("licenses.all")}
-          options={statusOptions}
-        />
+        <FilterSelect name="status" label={t("licenses.status")} value={query.status} options={statusOptions} />
         <FilterSelect
           name="kind"
           label={t("deal.kind")}
           value={query.kind}
-          allLabel={t("licenses.all")}
           options={DEAL_KINDS.map((kind) => ({ value: kind, label: t(`deal.kind.${kind}`) }))}
         />
       </ListToolbar>

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/ui/form";
+import { Card, Field, NewPasswordField, FormError, SubmitButton, useFormReply } from "~/components/ui/form";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
@@ -49,15 +49,7 @@ export default function AcceptInvitation() {
         {/* The address is the invitation's, not a field: a refusal about it is the form's. */}
         <FormError error={formError ?? fields.email.errors?.[0]} />
         <Field field={fields.name} label={t("join.name")} autoComplete="name" maxLength={100} required />
-        <Field
-          field={fields.password}
-          type="password"
-          autoComplete="new-password"
-          label={t("login.password")}
-          hint={t("join.passwordHint")}
-          maxLength={200}
-          required
-        />
+        <NewPasswordField field={fields.password} label={t("login.password")} />
         <SubmitButton busy={busy}>{t("invitation.submit")}</SubmitButton>
       </Form>
     </Card>

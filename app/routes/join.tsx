@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, Field, FormError, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
+import { Card, Field, NewPasswordField, FormError, Notice, SubmitButton, useFormReply } from "~/components/ui/form";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { messageIn, translator } from "~/lib/i18n";
@@ -54,15 +54,7 @@ export default function Join() {
             maxLength={254}
             required
           />
-          <Field
-            field={fields.password}
-            type="password"
-            label={t("login.password")}
-            autoComplete="new-password"
-            hint={t("join.passwordHint")}
-            maxLength={200}
-            required
-          />
+          <NewPasswordField field={fields.password} label={t("login.password")} />
         </fieldset>
         <fieldset className="space-y-3">
           <legend className="mb-2 font-semibold">{t("join.enterprise")}</legend>

@@ -1,21 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import {
-  type Column,
-  FilterDate,
-  FilterSelect,
-  ListToolbar,
-  OnePatentNote,
-  PagedTable,
-  shownDay,
-  sortOptionsOf,
-} from "~/components/ui/list";
+import { type Column, FilterDate, FilterSelect, ListToolbar, PagedTable, shownDay } from "~/components/ui/list";
 import { requireUser } from "~/lib/auth.server";
 import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
-import { dayParam, oneOf, parseListQuery } from "~/lib/paging";
-import { parsePatentId } from "~/lib/route-params";
+import { dayParam, oneOf, parseListQuery, patentParam } from "~/lib/paging";
 import { countDeals } from "~/models/deal/deal.server";
 import { LICENSE_SORTS, listLicensesPage } from "~/models/license/read.server";
 import { LICENSE_KINDS, type LicenseKind } from "~/models/patent/vocabulary";
@@ -31,14 +21,12 @@ export const meta: MetaFunction = ({ matches }) => [
  * GET /licenses[?q=][&status=][&kind=][&from=][&to=][&patent=][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const search = new URL(request.url).searchParams;
-  const patentId = search.has("patent") ? parsePatentId(search.get("patent") ?? "") : undefined;
-  if (patentId === null) throw new Response("patent must be a patent id", { status: 400 });
   const query = parseListQuery(request, {
     sorts: LICENSE_SORTS,
     defaultSort: "signedAt",
-    filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam },
+    filters: { status: oneOf(STATUSES), kind: oneOf(KINDS), from: dayParam, to: dayParam, patent: patentParam },
   });
+  const patentId = query.patent;
   if (query.from && query.to && query.to < query.from) throw new Response("list.err.range", { status: 400 });
   const [list, deals] = await Promise.all([listLicensesPage(user, { ...query, patentId }), countDeals(user, patentId)]);
   return {
@@ -117,29 +105,24 @@ export default function Licenses() {
       <h1 id="licenses-heading" className="text-2xl font-bold">
         {title}
       </h1>
-      {patentId && <OnePatentNote patentId={patentId} all="/licenses" />}
       <ListToolbar
         id="licenses"
         label={t("licenses.search")}
-        q={query.q}
+        query={query}
         total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-        keep={{ patent: patentId ? String(patentId) : null }}
+        columns={columns}
+        onePatent={{ patentId, all: "/licenses" }}
       >
         <FilterSelect
           name="status"
           label={t("licenses.status")}
           value={query.status}
-          allLabel={t("licenses.all")}
           options={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
         />
         <FilterSelect
           name="kind"
           label={t("licenses.kindFilter")}
           value={query.kind}
-          allLabel={t("licenses.all")}
           options={KINDS.map((k) => ({ value: k, label: LICENSE_KINDS[k][language] }))}
         />
         <FilterDate name="from" label={`${t("licenses.signedAt")} ${t("list.from")}`} value={query.from} />

@@ -4,13 +4,14 @@ import { z } from "zod";
 import { DealRequestTermsForm } from "~/components/deal-terms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { feeSummary } from "~/components/open-license-terms";
+import { BackLink } from "~/components/ui/back-link";
 import { FormError, Notice } from "~/components/ui/form";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { formatFen } from "~/lib/format";
-import { replyErrors } from "~/lib/forms";
+import { replyErrors, tickedIds } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
 import { localized, translator, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
@@ -44,16 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ProposalFormSchema = z
   .intersection(
     z.object({
-      patentId: z
-        .union([z.string(), z.array(z.string())])
-        .default([])
-        .transform((ids) =>
-          [ids]
-            .flat()
-            .map(Number)
-            .filter((id) => Number.isInteger(id) && id > 0)
-            .slice(0, 20),
-        ),
+      patentId: tickedIds(20),
     }),
     DealRequestFormSchema,
   )
@@ -103,11 +95,7 @@ export default function NeedPage() {
   const errors: Record<string, string | undefined> = { ...sent, form: sent[""] };
   return (
     <article aria-labelledby="need-heading" className="space-y-6">
-      <p className="text-sm">
-        <Link to="/needs" className="text-brand-700 underline">
-          ← {t("need.title")}
-        </Link>
-      </p>
+      <BackLink to="/needs">{t("need.title")}</BackLink>
       <header className="space-y-2">
         <h1 id="need-heading" className="text-2xl font-bold">
           {need.title}

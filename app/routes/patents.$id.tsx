@@ -12,6 +12,7 @@ import {
 } from "~/components/open-license-forms";
 import { OpenLicenseTerms, feeSummary } from "~/components/open-license-terms";
 import { ExclusiveLicenseNotice, FeeGuidancePanel } from "~/components/patent-licensing";
+import { BackLink } from "~/components/ui/back-link";
 import { FormError, Notice } from "~/components/ui/form";
 import { getUser, requireUser } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
@@ -239,11 +240,7 @@ export default function PatentPage() {
   ];
   return (
     <article className={`space-y-6 ${actionLinks.length ? "pb-20 lg:pb-0" : ""}`}>
-      <p>
-        <Link to={`/patents${backTo}`} className="text-sm text-brand-700 underline">
-          ← {t("patent.back")}
-        </Link>
-      </p>
+      <BackLink to={`/patents${backTo}`}>{t("patent.back")}</BackLink>
       <header>
         <h1 className="text-2xl font-bold leading-tight">{localized(language, patent.title, patent.titleEn)}</h1>
         {patent.titleEn && (

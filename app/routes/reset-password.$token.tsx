@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Card, Field, FormError, SubmitButton, useFormReply } from "~/components/ui/form";
+import { Card, NewPasswordField, FormError, SubmitButton, useFormReply } from "~/components/ui/form";
 import { answerForm } from "~/lib/form-action.server";
 import { clientIp, readForm } from "~/lib/http.server";
 import { translator } from "~/lib/i18n";
@@ -32,14 +32,7 @@ export default function ResetPassword() {
             {t("forgot.title")}
           </Link>
         )}
-        <Field
-          field={fields.password}
-          type="password"
-          autoComplete="new-password"
-          label={t("reset.password")}
-          hint={t("join.passwordHint")}
-          required
-        />
+        <NewPasswordField field={fields.password} label={t("reset.password")} />
         <SubmitButton busy={busy}>{t("reset.submit")}</SubmitButton>
       </Form>
     </Card>

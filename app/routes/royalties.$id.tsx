@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink } from "~/components/ui/back-link";
 import { Field, FormError, Notice, useFormReply } from "~/components/ui/form";
 import { SmallTable } from "~/components/ui/table";
 import { requireUser } from "~/lib/auth.server";
@@ -58,11 +59,7 @@ export default function RoyaltiesPage() {
     .join(" + ");
   return (
     <article className="mx-auto max-w-3xl space-y-4">
-      <p className="text-sm">
-        <Link to={`/licenses/${license.id}`} className="text-brand-700 underline">
-          ← {license.contractNumber}
-        </Link>
-      </p>
+      <BackLink to={`/licenses/${license.id}`}>{license.contractNumber}</BackLink>
       <h1 className="text-2xl font-bold">{t("royalty.title")}</h1>
       <p className="text-sm">
         <Link to={`/patents/${license.patent.id}`} className="text-brand-700 underline">

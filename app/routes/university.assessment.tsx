@@ -1,9 +1,11 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { tickAndTitleColumns } from "~/components/patent-columns";
 import { FormError, Notice, useFormReply } from "~/components/ui/form";
-import { type Column, ListToolbar, PagedTable, shownDay, sortOptionsOf } from "~/components/ui/list";
-import { requireRole, universityFor } from "~/lib/auth.server";
+import { type Column, ListToolbar, PagedTable, shownDay } from "~/components/ui/list";
+import { UniversitySelect } from "~/components/university-select";
+import { requireRole } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { readForm } from "~/lib/http.server";
@@ -18,7 +20,7 @@ import {
 } from "~/models/assessment/assessment.server";
 import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
 import { AssessFormSchema, assessmentInput, ClassifyFormSchema, classifyInput } from "~/models/assessment/schemas";
-import { listUniversities } from "~/models/organization/organization.server";
+import { chooseUniversity } from "~/models/organization/organization.server";
 import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -30,9 +32,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const url = new URL(request.url);
-  const universities = user.role === "ADMIN" ? await listUniversities() : [];
-  const universityId = universityFor(user, url.searchParams.get("university") ?? universities[0]?.id ?? null);
-  if (!universityId) throw new Response("validation.university", { status: 400 });
+  const { universities, universityId } = await chooseUniversity(user, url.searchParams.get("university"));
   const query = parseListQuery(request, {
     sorts: ASSESSMENT_SORTS,
     defaultSort: "assessedAt",
@@ -89,31 +89,7 @@ export default function Assessment() {
   const noteError = fields.note.errors?.[0];
   const scoreError = fields.score.errors?.[0];
   const columns: Array<Column<Row>> = [
-    {
-      key: "select",
-      header: t("up.select"),
-      nowrap: true,
-      cell: (patent) => (
-        <input
-          type="checkbox"
-          name="patentId"
-          value={patent.id}
-          defaultChecked={ticked.has(String(patent.id))}
-          aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`}
-        />
-      ),
-    },
-    {
-      key: "title",
-      header: t("licenses.patent"),
-      sort: "title",
-      primary: true,
-      cell: (patent) => (
-        <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">
-          {localized(language, patent.title, patent.titleEn)}
-        </Link>
-      ),
-    },
+    ...tickAndTitleColumns<Row>(t, language, ticked),
     {
       key: "type",
       header: t("patent.type"),
@@ -208,31 +184,8 @@ export default function Assessment() {
         {t("assess.title")}
       </h1>
       <p className="max-w-3xl text-sm text-slate-700">{t("assess.lead")}</p>
-      <ListToolbar
-        id="assess"
-        label={t("assess.search")}
-        q={query.q}
-        total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-      >
-        {universities.length > 0 && (
-          <label className="flex flex-col">
-            <span>{t("import.university")}</span>
-            <select
-              name="university"
-              defaultValue={universityId}
-              className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
-            >
-              {universities.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {localized(language, u.name, u.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+      <ListToolbar id="assess" label={t("assess.search")} query={query} total={total} columns={columns}>
+        <UniversitySelect universities={universities} value={universityId} label={t("import.university")} />
         <label className="flex flex-col">
           <span>{t("assess.filter")}</span>
           <select

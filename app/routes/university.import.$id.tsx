@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useRevalidator } from "@remix
 import { useEffect } from "react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { BackLink } from "~/components/ui/back-link";
 import { FormError, Notice, useFormReply } from "~/components/ui/form";
 import { cell, Table } from "~/components/ui/table";
 import { requireRole } from "~/lib/auth.server";
@@ -99,11 +100,7 @@ export default function ImportPage() {
 
   return (
     <section aria-labelledby="import-heading" className="space-y-6">
-      <p className="text-sm">
-        <Link to="/university/import" className="text-brand-700 underline">
-          ← {t("import.history")}
-        </Link>
-      </p>
+      <BackLink to="/university/import">{t("import.history")}</BackLink>
       <h1 id="import-heading" className="text-2xl font-bold">
         {t("import.preview", { file: record.fileName })}
       </h1>

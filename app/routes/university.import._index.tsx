@@ -18,10 +18,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormError } from "~/components/ui/form";
 import { cell, Table } from "~/components/ui/table";
+import { UniversitySelect } from "~/components/university-select";
 import { requireRole, universityFor } from "~/lib/auth.server";
 import { orErrorPage } from "~/lib/errors";
 import { assertSameOrigin } from "~/lib/http.server";
-import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
+import { translator, type Language, type MessageKey } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import {
   createImport,
@@ -31,7 +32,7 @@ import {
   startAnalysis,
 } from "~/models/import/patent-import.server";
 import { TEMPLATE_COLUMNS, type TemplateColumn } from "~/models/import/template";
-import { listUniversities } from "~/models/organization/organization.server";
+import { chooseUniversity } from "~/models/organization/organization.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: translator(languageFromMatches(matches))("import.title") },
@@ -45,12 +46,11 @@ class UploadRefused extends Error {}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const universities = user.role === "ADMIN" ? await listUniversities() : [];
-  const universityId = universityFor(
+  const { universities, universityId } = await chooseUniversity(
     user,
-    new URL(request.url).searchParams.get("university") ?? universities[0]?.id ?? null,
+    new URL(request.url).searchParams.get("university"),
   );
-  const imports = universityId ? await orErrorPage(listImports(user, universityId)) : [];
+  const imports = await orErrorPage(listImports(user, universityId));
   return { universities, universityId, imports, maxMb: MAX_MB };
 }
 
@@ -119,7 +119,7 @@ export default function ImportIndex() {
   const { universities, universityId, imports, maxMb } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, language } = useLanguage();
+  const { t } = useLanguage();
   const uploading = navigation.state === "submitting";
   return (
     <section aria-labelledby="import-heading" className="space-y-6">
@@ -144,22 +144,7 @@ export default function ImportIndex() {
         encType="multipart/form-data"
         className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
       >
-        {universities.length > 0 && (
-          <label className="flex flex-col text-sm">
-            {t("import.university")}
-            <select
-              name="university"
-              defaultValue={universityId ?? ""}
-              className="mt-1 max-w-md rounded border border-slate-300 px-2 py-1.5"
-            >
-              {universities.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {localized(language, u.name, u.nameEn)}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        <UniversitySelect universities={universities} value={universityId} label={t("import.university")} />
         <label className="flex flex-col text-sm">
           {t("import.file")}
           <input

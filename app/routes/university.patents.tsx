@@ -3,26 +3,20 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { DeclareOpenLicenseForm } from "~/components/open-license-forms";
-import { FormError, Notice } from "~/components/ui/form";
-import {
-  DataTable,
-  FilterSelect,
-  ListToolbar,
-  Pager,
-  shownDay,
-  sortOptionsOf,
-  type Column,
-} from "~/components/ui/list";
-import { requireRole, universityFor } from "~/lib/auth.server";
+import { tickAndTitleColumns } from "~/components/patent-columns";
+import { Notice } from "~/components/ui/form";
+import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
+import { UniversitySelect } from "~/components/university-select";
+import { requireRole } from "~/lib/auth.server";
 import { answerForm } from "~/lib/form-action.server";
-import { replyErrors } from "~/lib/forms";
+import { replyErrors, tickedIds } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
-import { localized, messageIn, translator } from "~/lib/i18n";
+import { messageIn, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { declareOpenLicenses } from "~/models/open-license/open-license.server";
 import { DeclareFormSchema } from "~/models/open-license/schemas";
-import { listUniversities } from "~/models/organization/organization.server";
+import { chooseUniversity } from "~/models/organization/organization.server";
 import {
   LEGAL_STATUS_CODES,
   LEGAL_STATUSES,
@@ -38,8 +32,10 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 /** GET /university/patents[?university=][&q=][&type=][&legalStatus=][&openLicense=declared|none][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const universityId = universityFor(user, new URL(request.url).searchParams.get("university"));
-  const universities = user.role === "ADMIN" ? await listUniversities() : [];
+  const { universities, universityId } = await chooseUniversity(
+    user,
+    new URL(request.url).searchParams.get("university"),
+  );
   const query = parseListQuery(request, {
     sorts: UNIVERSITY_PATENT_SORTS,
     defaultSort: "filingDate",
@@ -49,9 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       openLicense: oneOf(["declared", "none"]),
     },
   });
-  if (!universityId) return { universities, universityId: null, query, total: 0, page: 1, pages: 1, patents: [] };
-  if (user.role === "ADMIN" && !universities.some((u) => u.id === universityId))
-    throw new Response("validation.university", { status: 400 });
   return { universities, universityId, query, ...(await listUniversityPatentsPage(universityId, query)) };
 }
 
@@ -59,16 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const DeclareForPatentsSchema = z
   .intersection(
     z.object({
-      patentId: z
-        .union([z.string(), z.array(z.string())])
-        .default([])
-        .transform((ids) =>
-          [ids]
-            .flat()
-            .map(Number)
-            .filter((id) => Number.isInteger(id) && id > 0)
-            .slice(0, 500),
-        ),
+      patentId: tickedIds(500),
     }),
     DeclareFormSchema,
   )
@@ -97,30 +81,7 @@ export default function UniversityPatents() {
   const sent = replyErrors(actionData?.result);
   const errors: Record<string, string | undefined> = { ...sent, form: sent[""] };
   const columns: Array<Column<Row>> = [
-    {
-      key: "select",
-      header: t("up.select"),
-      nowrap: true,
-      cell: (patent) => (
-        <input
-          type="checkbox"
-          name="patentId"
-          value={patent.id}
-          aria-label={`${t("up.select")} ${localized(language, patent.title, patent.titleEn)}`}
-        />
-      ),
-    },
-    {
-      key: "title",
-      header: t("licenses.patent"),
-      sort: "title",
-      primary: true,
-      cell: (patent) => (
-        <Link to={`/patents/${patent.id}`} className="text-brand-700 underline">
-          {localized(language, patent.title, patent.titleEn)}
-        </Link>
-      ),
-    },
+    ...tickAndTitleColumns<Row>(t, language),
     {
       key: "applicationNumber",
       header: t("patent.applicationNumber"),
@@ -162,26 +123,6 @@ export default function UniversityPatents() {
         {t("up.title")}
       </h1>
       <p className="text-sm text-slate-700">{t("up.lead")}</p>
-      {universities.length > 0 && !universityId && (
-        <form method="get" className="flex flex-wrap items-center gap-2 text-sm">
-          <label htmlFor="university-choice">{t("up.chooseUniversity")}</label>
-          <select
-            id="university-choice"
-            name="university"
-            defaultValue=""
-            className="max-w-full rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            {universities.map((u) => (
-              <option key={u.id} value={u.id}>
-                {localized(language, u.name, u.nameEn)}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="rounded px-3 py-1 ring-1 ring-slate-300">
-            OK
-          </button>
-        </form>
-      )}
       {outcome && (
         <div className="space-y-2">
           <Notice>{t("up.declared", { count: outcome.declared.length })}</Notice>
@@ -202,73 +143,42 @@ export default function UniversityPatents() {
           )}
         </div>
       )}
-      {universityId && (
-        <>
-          <ListToolbar
-            id="up"
-            label={t("up.search")}
-            q={query.q}
-            total={total}
-            sort={query.sort}
-            dir={query.dir}
-            sortOptions={sortOptionsOf(columns)}
-          >
-            {universities.length > 0 && (
-              <label className="flex flex-col">
-                <span>{t("up.chooseUniversity")}</span>
-                <select
-                  name="university"
-                  defaultValue={universityId}
-                  className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
-                >
-                  {universities.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {localized(language, u.name, u.nameEn)}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <FilterSelect
-              name="type"
-              label={t("patent.type")}
-              value={query.type}
-              allLabel={t("list.all")}
-              options={PATENT_TYPE_CODES.map((code) => ({ value: code, label: PATENT_TYPES[code][language] }))}
-            />
-            <FilterSelect
-              name="legalStatus"
-              label={t("patent.legalStatus")}
-              value={query.legalStatus}
-              allLabel={t("list.all")}
-              options={LEGAL_STATUS_CODES.map((code) => ({ value: code, label: LEGAL_STATUSES[code][language] }))}
-            />
-            <FilterSelect
-              name="openLicense"
-              label={t("up.openLicenseFilter")}
-              value={query.openLicense}
-              allLabel={t("list.all")}
-              options={[
-                { value: "declared", label: t("up.openLicense.declared") },
-                { value: "none", label: t("up.openLicense.none") },
-              ]}
-            />
-          </ListToolbar>
-          <DeclareOpenLicenseForm errors={errors} hasActive={false}>
-            <DataTable
-              caption={t("up.title")}
-              columns={columns}
-              rows={patents}
-              rowKey={(p) => p.id}
-              sort={query.sort}
-              dir={query.dir}
-              empty={t("list.none")}
-            />
-            <Pager page={page} pages={pages} />
-          </DeclareOpenLicenseForm>
-        </>
-      )}
-      <FormError error={universityId ? undefined : errors.form} />
+      <ListToolbar id="up" label={t("up.search")} query={query} total={total} columns={columns}>
+        <UniversitySelect universities={universities} value={universityId} label={t("up.chooseUniversity")} />
+        <FilterSelect
+          name="type"
+          label={t("patent.type")}
+          value={query.type}
+          options={PATENT_TYPE_CODES.map((code) => ({ value: code, label: PATENT_TYPES[code][language] }))}
+        />
+        <FilterSelect
+          name="legalStatus"
+          label={t("patent.legalStatus")}
+          value={query.legalStatus}
+          options={LEGAL_STATUS_CODES.map((code) => ({ value: code, label: LEGAL_STATUSES[code][language] }))}
+        />
+        <FilterSelect
+          name="openLicense"
+          label={t("up.openLicenseFilter")}
+          value={query.openLicense}
+          options={[
+            { value: "declared", label: t("up.openLicense.declared") },
+            { value: "none", label: t("up.openLicense.none") },
+          ]}
+        />
+      </ListToolbar>
+      <DeclareOpenLicenseForm errors={errors} hasActive={false}>
+        <DataTable
+          caption={t("up.title")}
+          columns={columns}
+          rows={patents}
+          rowKey={(p) => p.id}
+          sort={query.sort}
+          dir={query.dir}
+          empty={t("list.none")}
+        />
+        <Pager page={page} pages={pages} />
+      </DeclareOpenLicenseForm>
     </section>
   );
 }

@@ -74,6 +74,23 @@ export function Field({
   );
 }
 
+/** A new password (joining, an invitation, a reset, a change): the browser may offer a strong one, and the rule is
+ * said under the box. */
+export function NewPasswordField({ field, label }: { field: FieldState; label: string }) {
+  const { t } = useLanguage();
+  return (
+    <Field
+      field={field}
+      type="password"
+      autoComplete="new-password"
+      label={label}
+      hint={t("join.passwordHint")}
+      maxLength={200}
+      required
+    />
+  );
+}
+
 export function FormError({ error }: { error?: string }) {
   const { language } = useLanguage();
   if (!error) return null;

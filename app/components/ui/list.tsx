@@ -25,91 +25,94 @@ export function withParams(search: string, changes: Record<string, string | unde
 
 /** The search box, the list's filters (children) and the total, as one GET form; sort and kept parameters
  * ride along as hidden fields, and any change starts again from page 1. */
-export function ListToolbar({
+export function ListToolbar<Row>({
   id,
   label,
-  q,
+  query: { q, sort, dir },
   placeholder,
   total,
-  sort,
-  dir,
-  sortOptions,
+  columns,
+  onePatent,
   keep = {},
   children,
 }: {
   id: string;
   label: string;
-  q: string;
+  query: ListOrder & { q: string };
   placeholder?: string;
   total: number;
-  sort: string;
-  dir: "asc" | "desc";
-  /** the sortable columns (sortOptionsOf): chosen here on a phone, where the column headers are not shown */
-  sortOptions: Array<{ value: string; label: string }>;
-  /** parameters the form must carry (university, patent …) */
+  /** the table's columns: the sortable ones are chosen here on a phone, where the column headers are not shown */
+  columns: Array<Column<Row>>;
+  /** a list narrowed to one patent (?patent=): said above the bar, with the way back to the whole list */
+  onePatent?: { patentId: number | null; all: string };
+  /** parameters the form must carry (university …) */
   keep?: Record<string, string | null | undefined>;
   children?: ReactNode;
 }) {
   const { t, language } = useLanguage();
+  const fields = onePatent?.patentId ? { ...keep, patent: String(onePatent.patentId) } : keep;
   return (
-    <Form
-      method="get"
-      role="search"
-      aria-label={label}
-      onChange={(event) => {
-        // Selects and boxes apply at once; typed words wait for Enter or the button.
-        if ((event.target as HTMLElement).tagName !== "INPUT" || (event.target as HTMLInputElement).type !== "search")
-          event.currentTarget.requestSubmit();
-      }}
-      className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
-    >
-      <label className="flex min-w-0 flex-1 basis-56 flex-col">
-        <span>{label}</span>
-        <input
-          type="search"
-          name="q"
-          id={`${id}-q`}
-          defaultValue={q}
-          placeholder={placeholder}
-          maxLength={100}
-          className="mt-1 w-full min-w-0 rounded border border-slate-300 px-2 py-1"
-        />
-      </label>
-      {children}
-      {/* Hidden from md up, where the headers sort; still sent, so the order holds when a filter changes. */}
-      <div className="flex gap-3 md:hidden">
-        <label className="flex flex-col">
-          <span>{t("list.sortBy")}</span>
-          <select
-            name="sort"
-            defaultValue={sort}
-            className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
-          >
-            {sortOptions.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
+    <>
+      {onePatent?.patentId ? <OnePatentNote patentId={onePatent.patentId} all={onePatent.all} /> : null}
+      <Form
+        method="get"
+        role="search"
+        aria-label={label}
+        onChange={(event) => {
+          // Selects and boxes apply at once; typed words wait for Enter or the button.
+          if ((event.target as HTMLElement).tagName !== "INPUT" || (event.target as HTMLInputElement).type !== "search")
+            event.currentTarget.requestSubmit();
+        }}
+        className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-3 text-sm shadow-sm ring-1 ring-slate-200"
+      >
+        <label className="flex min-w-0 flex-1 basis-56 flex-col">
+          <span>{label}</span>
+          <input
+            type="search"
+            name="q"
+            id={`${id}-q`}
+            defaultValue={q}
+            placeholder={placeholder}
+            maxLength={100}
+            className="mt-1 w-full min-w-0 rounded border border-slate-300 px-2 py-1"
+          />
         </label>
-        <label className="flex flex-col">
-          <span>{t("list.order")}</span>
-          <select name="dir" defaultValue={dir} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1">
-            <option value="asc">{t("list.asc")}</option>
-            <option value="desc">{t("list.desc")}</option>
-          </select>
-        </label>
-      </div>
-      {Object.entries(keep).map(([name, value]) =>
-        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
-      )}
-      <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">
-        {t("list.search")}
-      </button>
-      <p className="w-full text-slate-700" aria-live="polite" data-testid="list-total">
-        {resultCount(t, language, total)}
-      </p>
-    </Form>
+        {children}
+        {/* Hidden from md up, where the headers sort; still sent, so the order holds when a filter changes. */}
+        <div className="flex gap-3 md:hidden">
+          <label className="flex flex-col">
+            <span>{t("list.sortBy")}</span>
+            <select
+              name="sort"
+              defaultValue={sort}
+              className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
+            >
+              {sortOptionsOf(columns).map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col">
+            <span>{t("list.order")}</span>
+            <select name="dir" defaultValue={dir} className="mt-1 rounded border border-slate-300 bg-white px-2 py-1">
+              <option value="asc">{t("list.asc")}</option>
+              <option value="desc">{t("list.desc")}</option>
+            </select>
+          </label>
+        </div>
+        {Object.entries(fields).map(([name, value]) =>
+          value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+        )}
+        <button type="submit" className="rounded bg-brand-700 px-3 py-1.5 text-white hover:bg-brand-900">
+          {t("list.search")}
+        </button>
+        <p className="w-full text-slate-700" aria-live="polite" data-testid="list-total">
+          {resultCount(t, language, total)}
+        </p>
+      </Form>
+    </>
   );
 }
 
@@ -119,14 +122,13 @@ export function FilterSelect({
   label,
   value,
   options,
-  allLabel,
 }: {
   name: string;
   label: string;
   value: string | null | undefined;
   options: Array<{ value: string; label: string }>;
-  allLabel: string;
 }) {
+  const { t } = useLanguage();
   return (
     <label className="flex flex-col">
       <span>{label}</span>
@@ -135,7 +137,7 @@ export function FilterSelect({
         defaultValue={value ?? ""}
         className="mt-1 max-w-full rounded border border-slate-300 bg-white px-2 py-1"
       >
-        <option value="">{allLabel}</option>
+        <option value="">{t("list.all")}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -162,7 +164,7 @@ export function FilterDate({ name, label, value }: { name: string; label: string
 }
 
 /** The sortable columns of a table, as the phone's sort choices. */
-export function sortOptionsOf<Row>(columns: Array<Column<Row>>): Array<{ value: string; label: string }> {
+function sortOptionsOf<Row>(columns: Array<Column<Row>>): Array<{ value: string; label: string }> {
   return columns.filter((column) => column.sort).map((column) => ({ value: column.sort!, label: column.header }));
 }
 
@@ -378,15 +380,7 @@ export function ListSection<Row>({
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {title}
       </h2>
-      <ListToolbar
-        id={id}
-        label={searchLabel}
-        q={query.q}
-        total={total}
-        sort={query.sort}
-        dir={query.dir}
-        sortOptions={sortOptionsOf(columns)}
-      >
+      <ListToolbar id={id} label={searchLabel} query={query} total={total} columns={columns}>
         {filters}
       </ListToolbar>
       {notice}
@@ -408,7 +402,7 @@ export function ListSection<Row>({
 export { chinaDay as shownDay, chinaMinute as shownMinute } from "~/lib/calendar-date";
 
 /** "Patent #id · All": a list narrowed to one patent (?patent=), and the way back to the whole list. */
-export function OnePatentNote({ patentId, all }: { patentId: number; all: string }) {
+function OnePatentNote({ patentId, all }: { patentId: number; all: string }) {
   const { t } = useLanguage();
   return (
     <p className="text-sm">

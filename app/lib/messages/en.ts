@@ -306,6 +306,7 @@ export const en: Record<MessageKey, string> = {
   "list.err.filter": "There is no such filter value",
   "list.err.date": "Dates are written YYYY-MM-DD",
   "list.err.range": "The range ends before it starts",
+  "list.err.patent": "A patent is given by its number, a whole number from 1",
   "licenses.search": "Search contract number, patent or counterparty",
   "licenses.kindFilter": "License kind",
   "licenses.endsOn": "Ends on",

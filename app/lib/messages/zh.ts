@@ -295,6 +295,7 @@ export const zh = {
   "list.err.filter": "没有这个筛选条件",
   "list.err.date": "日期应写作 YYYY-MM-DD",
   "list.err.range": "截止日期早于起始日期",
+  "list.err.patent": "专利应以编号指定（从 1 起的整数）",
   "licenses.search": "搜索合同号、专利或对方",
   "licenses.kindFilter": "许可类型",
   "licenses.endsOn": "到期日",

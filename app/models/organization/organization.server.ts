@@ -1,6 +1,7 @@
 // Organisations (universities, enterprises, the operation centre): their creation, verification and the lists
 // administrators and staff read.
 import type { Prisma } from "~/generated/prisma/client";
+import { universityFor, type CurrentUser } from "~/lib/auth.server";
 import { prisma, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { readPage, type ListQuery } from "~/lib/paging";
@@ -79,6 +80,29 @@ export async function listUniversities(onlyId?: string) {
   });
 }
 
+/** The university a staff page works on: staff their own; administrators the one they chose, or else the first
+ * of the list they choose from. An administrator's unknown choice is refused. */
+export async function chooseUniversity(user: CurrentUser, chosen: string | null) {
+  const universities = user.role === "ADMIN" ? await listUniversities() : [];
+  const universityId = universityFor(user, chosen || (universities[0]?.id ?? null));
+  if (!universityId || (user.role === "ADMIN" && !universities.some((u) => u.id === universityId)))
+    throw new Response("validation.university", { status: 400 });
+  return { universities, universityId };
+}
+
+/** An organisation as the administrators' lists show it (with how many members it has). */
+export const LISTED_ORGANIZATION = {
+  id: true,
+  kind: true,
+  name: true,
+  nameEn: true,
+  creditCode: true,
+  region: true,
+  verifiedAt: true,
+  createdAt: true,
+  _count: { select: { members: true } },
+} satisfies Prisma.OrganizationSelect;
+
 export const ORGANIZATION_SORTS = ["createdAt", "name", "kind", "creditCode", "members", "verifiedAt"] as const;
 export type OrganizationSort = (typeof ORGANIZATION_SORTS)[number];
 
@@ -122,17 +146,7 @@ export async function listOrganizationsPage(
         // Then newest first: among those awaiting verification, the latest request on top.
         orderBy: [orderBy, { createdAt: "desc" }, { id: "asc" }],
         ...window,
-        select: {
-          id: true,
-          kind: true,
-          name: true,
-          nameEn: true,
-          creditCode: true,
-          region: true,
-          verifiedAt: true,
-          createdAt: true,
-          _count: { select: { members: true } },
-        },
+        select: LISTED_ORGANIZATION,
       }),
   );
   return { ...paging, organizations };
