@@ -103,6 +103,16 @@ export function languageOf(request: Request): Language {
 }
 
 /** Picks the field in the UI's language, falling back to the other one. */
+/** A code's name in both languages, as contracts and recordal forms print it ("普通许可 / Ordinary license"); a code
+ * the names do not know (an old snapshot) is printed as it is, and no code as "". */
+export function inBothLanguages(
+  names: { readonly [code: string]: { readonly zh: string; readonly en: string } },
+  code: string | null | undefined,
+): string {
+  if (!code) return "";
+  return Object.hasOwn(names, code) ? `${names[code].zh} / ${names[code].en}` : code;
+}
+
 export function localized(
   language: Language,
   zhText: string | null | undefined,

@@ -201,6 +201,14 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
     const { params } = canonicalSearch(saved.query);
     const matching = await search.matchingAmong(params, changed, now.getTime(), textCache);
     const fresh: number[] = [];
+    const notifyChange = (patentId: number, change: Change) =>
+      notifications.push({
+        organizationId: saved.organizationId,
+        userId: saved.userId,
+        kind: "notify.alertChanged",
+        link: `/patents/${patentId}`,
+        values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change },
+      });
     for (const patentId of changed) {
       const hit = known.get(`${saved.id}:${patentId}`);
       // A patent older than the search, without a hit, was known to it then without an open license (saveSearch).
@@ -219,24 +227,11 @@ export async function runAlerts(now = new Date()): Promise<{ changedPatents: num
           patentId,
           openLicenseVersion: version,
         });
-        notifications.push({
-          organizationId: saved.organizationId,
-          userId: saved.userId,
-          kind: "notify.alertChanged",
-          link: `/patents/${patentId}`,
-          values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change },
-        });
+        notifyChange(patentId, change);
       } else if (hit !== undefined) {
         goneHits.push({ savedSearchId: saved.id, patentId });
         const change = changeOf(hit, version);
-        if (change === "withdrawn")
-          notifications.push({
-            organizationId: saved.organizationId,
-            userId: saved.userId,
-            kind: "notify.alertChanged",
-            link: `/patents/${patentId}`,
-            values: { search: saved.name, patent: titleOf.get(patentId) ?? "", change },
-          });
+        if (change === "withdrawn") notifyChange(patentId, change);
       }
     }
     if (fresh.length > 0) {

@@ -7,7 +7,7 @@ import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { parseApplicationNumber } from "~/models/patent/identifiers";
-import { TRANSFER_PROFILE_FIELDS } from "~/models/patent/vocabulary";
+import { PATENT_TEXT_FIELDS, TRANSFER_PROFILE_FIELDS } from "~/models/patent/vocabulary";
 import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
@@ -50,12 +50,7 @@ const COLUMNS = [
   "publicationNumber",
   "grantNumber",
   "type",
-  "title",
-  "titleEn",
-  "abstract",
-  "abstractEn",
-  "firstClaim",
-  "firstClaimEn",
+  ...PATENT_TEXT_FIELDS,
   "ipcMain",
   "ipcOthers",
   "inventors",

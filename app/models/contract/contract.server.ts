@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { OpenLicenseDeclaration, Prisma } from "~/generated/prisma/client";
 import { chinaMinute, isoDay } from "~/lib/calendar-date";
 import { formatBasisPoints, formatFen } from "~/lib/format";
+import { inBothLanguages } from "~/lib/i18n";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import {
   foldFreeText,
@@ -25,9 +26,7 @@ import {
   PATENT_TYPES,
   PAYMENT_SCHEDULES,
   type FeeModel,
-  type LegalStatus,
   type LicenseKind,
-  type PatentType,
   type PaymentSchedule,
 } from "~/models/patent/vocabulary";
 
@@ -161,20 +160,17 @@ const party = (organization: { name: string; creditCode: string }) =>
 const money = (fen: number) => `${formatFen(fen, "zh")} / ${formatFen(fen, "en")}`;
 
 function patentArticle(number: [zh: string, en: string], patent: ContractPatent, asOf: Date | null): string[] {
-  const type = patent.type && patent.type in PATENT_TYPES ? PATENT_TYPES[patent.type as PatentType] : null;
-  const status =
-    patent.legalStatus && patent.legalStatus in LEGAL_STATUSES
-      ? LEGAL_STATUSES[patent.legalStatus as LegalStatus]
-      : null;
+  const type = inBothLanguages(PATENT_TYPES, patent.type);
+  const status = inBothLanguages(LEGAL_STATUSES, patent.legalStatus);
   return [
     `${number[0]} 专利及其法律状态 / ${number[1]} The patent and its legal status`,
     `专利名称 / Title: ${quoted(patent.title)}${patent.titleEn ? ` / ${quoted(patent.titleEn)}` : ""}`,
-    `申请号 / Application number: ${formatApplicationNumber(patent.applicationNumber)}${type ? `；专利类型 / type: ${type.zh} / ${type.en}` : ""}`,
+    `申请号 / Application number: ${formatApplicationNumber(patent.applicationNumber)}${type ? `；专利类型 / type: ${type}` : ""}`,
     patent.filingDate
       ? `申请日 / Filing date: ${isoDay(patent.filingDate)}${patent.grantDate ? `；授权公告日 / grant date: ${isoDay(patent.grantDate)}` : ""}${patent.expiresOn ? `；专利权期限届满日 / term ends: ${isoDay(patent.expiresOn)}` : ""}`
       : null,
     status
-      ? `法律状态 / Legal status${asOf ? `（${isoDay(asOf)}）` : ""}: ${status.zh} / ${status.en}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.`
+      ? `法律状态 / Legal status${asOf ? `（${isoDay(asOf)}）` : ""}: ${status}。许可人保证其为本专利的合法权利人，本专利不存在权属争议、质押或保全。 / The licensor warrants that it owns the patent, free of ownership disputes, pledges and preservation.`
       : null,
   ].filter((line): line is string => line !== null);
 }
@@ -182,7 +178,7 @@ function patentArticle(number: [zh: string, en: string], patent: ContractPatent,
 function feeLines(terms: ContractTerms): string[] {
   const base = ROYALTY_BASES[terms.royaltyBase ?? "NET_SALES"];
   const schedule = PAYMENT_SCHEDULES[terms.paymentSchedule];
-  const lines = [`计费方式 / Fee model: ${FEE_MODELS[terms.feeModel].zh} / ${FEE_MODELS[terms.feeModel].en}`];
+  const lines = [`计费方式 / Fee model: ${inBothLanguages(FEE_MODELS, terms.feeModel)}`];
   if (terms.lumpSumFen)
     lines.push(
       `一次性许可费 / Lump sum: ${money(terms.lumpSumFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`,
@@ -208,7 +204,7 @@ function feeLines(terms: ContractTerms): string[] {
       `结算 / Reporting: ${schedule.zh}；被许可人于每期结束后30日内提交销售报告并支付当期提成，许可人每年可核查一次账簿 / ${schedule.en}: the licensee reports each period's sales and pays its royalty within 30 days of the period's end; the licensor may audit the books once a year`,
     );
   } else {
-    lines.push(`支付方式 / Payment: ${schedule.zh} / ${schedule.en}`);
+    lines.push(`支付方式 / Payment: ${inBothLanguages(PAYMENT_SCHEDULES, terms.paymentSchedule)}`);
   }
   return lines;
 }
@@ -239,7 +235,6 @@ const COMMON_TAIL = {
 /** The contract of a license: an open license taken on published terms, or a negotiated one signed by both. */
 export function contractText(contract: ContractParties): string {
   const { terms } = contract;
-  const kind = LICENSE_KINDS[contract.kind];
   const negotiated = contract.kind !== "OPEN";
   const startsOn = contract.startsOn ? isoDay(contract.startsOn) : PENDING_AT_SIGNATURE;
   const endsOn = contract.endsOn ? isoDay(contract.endsOn) : PENDING_AT_SIGNATURE;
@@ -258,7 +253,7 @@ export function contractText(contract: ContractParties): string {
     patentArticle(["第二条", "Article 2"], contract.patent, contract.signedAt),
     [
       "第三条 许可种类与范围 / Article 3 Kind and scope of the license",
-      `许可种类 / Kind: ${kind.zh} / ${kind.en}。${scope}`,
+      `许可种类 / Kind: ${inBothLanguages(LICENSE_KINDS, contract.kind)}。${scope}`,
       ...(contract.kind === "OPEN"
         ? [
             `本合同依据专利权人公告的开放许可声明（第${terms.version ?? 1}版）订立（《专利法》第五十条、第五十一条），被许可人以本合同作为书面通知；开放许可均为普通许可。 / This contract is concluded under the patentee's published open-license declaration (version ${terms.version ?? 1}; Patent Law arts. 50–51); the licensee gives its written notice by this contract; every open license is non-exclusive.`,
@@ -333,15 +328,11 @@ export function contractText(contract: ContractParties): string {
 
 /** The contract of an assignment (专利权转让合同), signed by both. */
 export function assignmentContractText(contract: AssignmentParties): string {
-  const schedule = PAYMENT_SCHEDULES[contract.paymentSchedule];
   const passes = OWNERSHIP_PASSES[contract.ownershipPasses];
   const effective = contract.signedAt ? isoDay(contract.signedAt) : PENDING_AT_SIGNATURE;
   const licenses = contract.existingLicenses.length
     ? contract.existingLicenses
-        .map(
-          (license) =>
-            `${license.contractNumber}（${LICENSE_KINDS[license.kind as LicenseKind]?.zh ?? license.kind} / ${LICENSE_KINDS[license.kind as LicenseKind]?.en ?? license.kind}）`,
-        )
+        .map((license) => `${license.contractNumber}（${inBothLanguages(LICENSE_KINDS, license.kind)}）`)
         .join("；")
     : "无 / none";
   return [
@@ -358,7 +349,7 @@ export function assignmentContractText(contract: AssignmentParties): string {
     `${passes.zh}（《专利法》第十条）。 / ${passes.en} (Patent Law art. 10).`,
     "第五条 转让价款及支付方式 / Article 5 Price and payment",
     `转让价款 / Price: ${money(contract.priceFen)}，于合同生效之日起30日内支付 / payable within 30 days of the contract taking effect`,
-    `支付方式 / Payment: ${schedule.zh} / ${schedule.en}`,
+    `支付方式 / Payment: ${inBothLanguages(PAYMENT_SCHEDULES, contract.paymentSchedule)}`,
     accountLine(contract.receivingAccount, "转让人"),
     "逾期付款的，受让人每日按逾期金额的万分之五支付违约金。 / Late payment bears a penalty of 0.05 % of the amount overdue per day.",
     "第六条 技术资料及交付 / Article 6 Technical documents and delivery",

@@ -7,13 +7,8 @@ import { canManageFor } from "~/lib/auth.server";
 import { addMonths, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
-import {
-  foldFreeText,
-  OWNERSHIP_PASSES,
-  ROYALTY_BASES,
-  type OwnershipPasses,
-  type RoyaltyBase,
-} from "~/models/deal/terms";
+import { inBothLanguages } from "~/lib/i18n";
+import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES } from "~/models/deal/terms";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import {
   FEE_MODELS,
@@ -21,9 +16,6 @@ import {
   LICENSE_KINDS,
   PATENT_TYPES,
   PAYMENT_SCHEDULES,
-  type FeeModel,
-  type LegalStatus,
-  type PatentType,
   type PaymentSchedule,
 } from "~/models/patent/vocabulary";
 import type { ContractTerms } from "./contract.server";
@@ -54,16 +46,14 @@ function patentRows(patent: {
   expiresOn: Date;
   legalStatus: string;
 }): Row[] {
-  const type = PATENT_TYPES[patent.type as PatentType];
-  const status = LEGAL_STATUSES[patent.legalStatus as LegalStatus];
   return [
     ["专利号（申请号）", "Patent (application) number", formatApplicationNumber(patent.applicationNumber)],
     ["专利名称", "Title", patent.title],
-    ["专利类型", "Type", type ? `${type.zh} / ${type.en}` : patent.type],
+    ["专利类型", "Type", inBothLanguages(PATENT_TYPES, patent.type)],
     ["申请日", "Filing date", day(patent.filingDate)],
     ["授权公告日", "Grant date", day(patent.grantDate)],
     ["专利权期限届满日", "Term ends", day(patent.expiresOn)],
-    ["法律状态", "Legal status", status ? `${status.zh} / ${status.en}` : patent.legalStatus],
+    ["法律状态", "Legal status", inBothLanguages(LEGAL_STATUSES, patent.legalStatus)],
   ];
 }
 
@@ -86,9 +76,6 @@ export async function licenseRecordal(
     (user.role === "ADMIN" || user.organization?.id === license.licenseeId || canManageFor(user, license.licensorId));
   if (!license || !party) throw new DomainError("NOT_FOUND", "deal.licenseNotFound", { status: 404 });
   const terms = JSON.parse(license.termsSnapshot) as Partial<ContractTerms>;
-  const kind = LICENSE_KINDS[license.kind];
-  const fee = terms.feeModel ? FEE_MODELS[terms.feeModel as FeeModel] : null;
-  const schedule = terms.paymentSchedule ? PAYMENT_SCHEDULES[terms.paymentSchedule as PaymentSchedule] : null;
   const rows: Row[] = [
     ["备案类型", "Recordal", "专利实施许可合同备案 / patent license contract recordal"],
     ["合同编号", "Contract number", license.contractNumber],
@@ -99,7 +86,7 @@ export async function licenseRecordal(
     ["被许可人", "Licensee", license.licensee.name],
     ["被许可人统一社会信用代码", "Licensee's credit code", license.licensee.creditCode],
     ["被许可人所在地", "Licensee's region", license.licensee.region ? `重庆市${license.licensee.region}` : ""],
-    ["许可种类", "Kind of license", kind ? `${kind.zh} / ${kind.en}` : license.kind],
+    ["许可种类", "Kind of license", inBothLanguages(LICENSE_KINDS, license.kind)],
     [
       "是否开放许可",
       "Open license",
@@ -113,20 +100,18 @@ export async function licenseRecordal(
     ["许可期限终止日", "Term ends", day(license.endsOn)],
     ["合同签订日", "Signed on", day(license.signedAt)],
     ["合同生效日", "Takes effect", day(license.startsOn)],
-    ["使用费计费方式", "Fee model", fee ? `${fee.zh} / ${fee.en}` : ""],
+    ["使用费计费方式", "Fee model", inBothLanguages(FEE_MODELS, terms.feeModel)],
     ["一次性许可费（元）", "Lump sum (CNY)", yuan(terms.lumpSumFen)],
     ["入门费（元）", "Entry fee (CNY)", yuan(terms.entryFeeFen)],
     ["提成比例（%）", "Royalty rate (%)", terms.royaltyBasisPoints ? (terms.royaltyBasisPoints / 100).toFixed(2) : ""],
     [
       "提成基数",
       "Royalty base",
-      terms.royaltyBasisPoints
-        ? `${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].zh} / ${ROYALTY_BASES[(terms.royaltyBase ?? "NET_SALES") as RoyaltyBase].en}`
-        : "",
+      terms.royaltyBasisPoints ? inBothLanguages(ROYALTY_BASES, terms.royaltyBase ?? "NET_SALES") : "",
     ],
     ["每件费用（元）", "Per unit (CNY)", yuan(terms.perUnitFen)],
     ["最低年提成（元）", "Minimum annual royalty (CNY)", yuan(terms.minimumAnnualRoyaltyFen)],
-    ["支付方式", "Payment schedule", schedule ? `${schedule.zh} / ${schedule.en}` : ""],
+    ["支付方式", "Payment schedule", inBothLanguages(PAYMENT_SCHEDULES, terms.paymentSchedule)],
     ["合同金额（元，固定部分）", "Contract value (CNY, fixed part)", yuan(license.valueFen) || "0.00"],
     [
       "许可人签署人",
@@ -170,7 +155,6 @@ export async function transferRecordal(
     (user.role === "ADMIN" || user.organization?.id === transfer.assigneeId || canManageFor(user, transfer.assignorId));
   if (!transfer || !party) throw new DomainError("NOT_FOUND", "deal.notFound", { status: 404 });
   const terms = JSON.parse(transfer.termsSnapshot) as { paymentSchedule?: PaymentSchedule };
-  const passes = OWNERSHIP_PASSES[transfer.ownershipPasses as OwnershipPasses];
   const rows: Row[] = [
     [
       "备案类型",
@@ -185,14 +169,8 @@ export async function transferRecordal(
     ["变更后（受让人）", "After (assignee)", transfer.assignee.name],
     ["受让人统一社会信用代码", "Assignee's credit code", transfer.assignee.creditCode],
     ["转让价款（元）", "Price (CNY)", yuan(transfer.priceFen) || "0.00"],
-    [
-      "支付方式",
-      "Payment schedule",
-      terms.paymentSchedule
-        ? `${PAYMENT_SCHEDULES[terms.paymentSchedule].zh} / ${PAYMENT_SCHEDULES[terms.paymentSchedule].en}`
-        : "",
-    ],
-    ["权属转移", "When ownership passes", passes ? `${passes.zh} / ${passes.en}` : transfer.ownershipPasses],
+    ["支付方式", "Payment schedule", inBothLanguages(PAYMENT_SCHEDULES, terms.paymentSchedule)],
+    ["权属转移", "When ownership passes", inBothLanguages(OWNERSHIP_PASSES, transfer.ownershipPasses)],
     ["合同签订日", "Signed on", day(transfer.signedAt)],
     [
       "转让人签署人",

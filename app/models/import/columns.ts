@@ -1,17 +1,19 @@
 // The columns of a patent-database export and how their values become a patent: header recognition (Chinese
 // and English names as exports write them) and the parsing of one row, with every problem named.
 import { applicationCheckCharacter, normalizeIpc, parseApplicationNumber } from "~/models/patent/identifiers";
-import { termYears, TRANSFER_PROFILE_FIELDS, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import {
+  PATENT_TEXT_FIELDS,
+  termYears,
+  TRANSFER_PROFILE_FIELDS,
+  type LegalStatus,
+  type PatentType,
+} from "~/models/patent/vocabulary";
+import type { NewPatent } from "~/models/patent-store.server";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 
 export const IMPORT_TARGETS = [
   "applicationNumber",
-  "title",
-  "titleEn",
-  "abstract",
-  "abstractEn",
-  "firstClaim",
-  "firstClaimEn",
+  ...PATENT_TEXT_FIELDS,
   "filingDate",
   "publicationNumber",
   "publicationDate",
@@ -128,32 +130,24 @@ export interface ImportedPatent {
   expiresOn: Date;
   /** For a new patent when the file has no legal status: granted means in force until the term ends. */
   defaultLegalStatus: LegalStatus;
-  /** Only the fields the file gives (an update leaves the others as they are). */
-  fields: Partial<{
-    title: string;
-    titleEn: string | null;
-    abstract: string;
-    abstractEn: string | null;
-    firstClaim: string;
-    firstClaimEn: string | null;
-    publicationNumber: string | null;
-    publicationDate: Date | null;
-    grantNumber: string | null;
-    grantDate: Date | null;
-    ipcMain: string;
-    ipcOthers: string;
-    inventors: string;
-    legalStatus: LegalStatus;
-    cluster: string | null;
-    field: string | null;
-    keywords: string;
-    keywordsEn: string;
-    transferable: boolean;
-    transferableNote: string | null;
-    valueScore: number | null;
-    maturity: number | null;
-    hasEvaluationReport: boolean;
-  }>;
+  /** Only the fields the file gives (an update leaves the others as they are); the rest of a stored patent's
+   * columns come from the import (owner, dates, assessment). */
+  fields: Partial<
+    Omit<
+      NewPatent,
+      | "id"
+      | "applicationNumber"
+      | "type"
+      | "ownerId"
+      | "filingDate"
+      | "expiresOn"
+      | "assessedAt"
+      | "familyId"
+      | "legalStatus"
+    > & {
+      legalStatus: LegalStatus;
+    }
+  >;
 }
 
 export type ParsedRow = { ok: true; patent: ImportedPatent } | { ok: false; problems: RowProblem[] };

@@ -12,7 +12,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { reservePatentIds, sqlDialect } from "~/lib/sql-dialect.server";
 import { insertPatents, type NewPatent } from "~/models/patent-store.server";
-import { indexPatentText } from "~/models/search/patent-index.server";
+import { INDEXED_TEXT, indexPatentText } from "~/models/search/patent-index.server";
 import {
   IMPORT_TARGETS,
   missingTargets,
@@ -471,17 +471,7 @@ export async function commitImport(importId: string): Promise<void> {
           if (updated.length > 0) {
             const texts = await tx.patent.findMany({
               where: { id: { in: updated.map((row) => row.existingId!) } },
-              select: {
-                id: true,
-                title: true,
-                titleEn: true,
-                abstract: true,
-                abstractEn: true,
-                firstClaim: true,
-                firstClaimEn: true,
-                keywords: true,
-                keywordsEn: true,
-              },
+              select: INDEXED_TEXT,
             });
             await indexPatentText(tx, texts);
           }

@@ -149,24 +149,6 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
   };
 }
 
-/** What anyone may check about a contract they were shown: parties, patent, dates, fingerprint. */
-export async function publicContract(contractNumber: string) {
-  return prisma.license.findUnique({
-    where: { contractNumber },
-    select: {
-      contractNumber: true,
-      kind: true,
-      signedAt: true,
-      startsOn: true,
-      endsOn: true,
-      contractSha256: true,
-      patent: { select: { id: true, applicationNumber: true, title: true, titleEn: true } },
-      licensor: { select: { name: true, nameEn: true } },
-      licensee: { select: { name: true, nameEn: true } },
-    },
-  });
-}
-
 /** The licenses a user's organisation holds (an SME) or granted (a university); all for administrators. */
 export async function listLicensesFor(
   user: CurrentUser,

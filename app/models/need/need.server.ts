@@ -9,6 +9,7 @@ import type { DealTerms } from "~/models/deal/terms";
 import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify } from "~/models/notification.server";
 import { openLicenseSummary } from "~/models/search/items.server";
+import { INDEXED_TEXT } from "~/models/search/patent-index.server";
 import { compoundHead, subjectWords, wordFinder, type QueryWord } from "~/models/search/query.server";
 import { patentSearch } from "~/models/search/service.server";
 import { compileQuery } from "~/models/search/text-search";
@@ -154,13 +155,10 @@ export async function matchNeed(
   const rows = await prisma.patent.findMany({
     where: { id: { in: best.map((candidate) => candidate.id) } },
     select: {
-      id: true,
-      title: true,
-      titleEn: true,
-      abstract: true,
-      abstractEn: true,
-      keywords: true,
-      keywordsEn: true,
+      // The text the words were found in, but the claim: a word only found there is named as the need wrote it.
+      ...INDEXED_TEXT,
+      firstClaim: false,
+      firstClaimEn: false,
       applicationNumber: true,
       ownerId: true,
       cluster: true,

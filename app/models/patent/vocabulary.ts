@@ -76,6 +76,9 @@ export const IPC_CODE = /^[A-H]\d{2}[A-Z] ?\d{1,4}\/\d{2,6}$/;
 
 /** A patent's legal status, classification and transfer assessment as a university keeps them: the fields that an
  * import file fills and the patent store writes, in this order. */
+/** A patent's own text, each in Chinese and (when the record has it) English. */
+export const PATENT_TEXT_FIELDS = ["title", "titleEn", "abstract", "abstractEn", "firstClaim", "firstClaimEn"] as const;
+
 export const TRANSFER_PROFILE_FIELDS = [
   "legalStatus",
   "cluster",

@@ -158,6 +158,17 @@ export async function confirmPayment(
   });
 }
 
+/** A payment's license as its page and its overdue mail name it: contract, patent and both parties. */
+const PAYMENT_LICENSE = {
+  id: true,
+  contractNumber: true,
+  licensorId: true,
+  licenseeId: true,
+  patent: { select: { id: true, title: true, titleEn: true } },
+  licensor: { select: { name: true, nameEn: true } },
+  licensee: { select: { name: true, nameEn: true } },
+} satisfies Prisma.LicenseSelect;
+
 /** A payment for its license's parties: its receipts, what is still due, and whether this user may confirm. */
 export async function getPaymentFor(user: CurrentUser, paymentId: string, now = new Date()) {
   const payment = await prisma.payment.findUnique({
@@ -165,17 +176,7 @@ export async function getPaymentFor(user: CurrentUser, paymentId: string, now = 
     include: {
       receipts: { orderBy: { createdAt: "asc" } },
       salesReport: { select: { period: true, revenueFen: true, units: true } },
-      license: {
-        select: {
-          id: true,
-          contractNumber: true,
-          licensorId: true,
-          licenseeId: true,
-          patent: { select: { id: true, title: true, titleEn: true } },
-          licensor: { select: { name: true, nameEn: true } },
-          licensee: { select: { name: true, nameEn: true } },
-        },
-      },
+      license: { select: PAYMENT_LICENSE },
     },
   });
   if (!payment || !isParty(user, payment.license))
@@ -465,17 +466,7 @@ export async function mailOverduePayments(now = new Date(), limit = 200): Promis
     take: limit,
     include: {
       receipts: { select: { amountFen: true } },
-      license: {
-        select: {
-          id: true,
-          contractNumber: true,
-          licensorId: true,
-          licenseeId: true,
-          patent: { select: { title: true, titleEn: true } },
-          licensor: { select: { name: true, nameEn: true } },
-          licensee: { select: { name: true, nameEn: true } },
-        },
-      },
+      license: { select: PAYMENT_LICENSE },
     },
   });
   let announced = 0;

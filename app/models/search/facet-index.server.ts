@@ -15,6 +15,7 @@ import {
   type LegalStatus,
 } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
+import { MULTI_VALUE_KEYS } from "./search-url";
 
 const YEAR_MS = 365.2425 * 86_400_000;
 const CATCH_UP_LIMIT = 5000;
@@ -22,20 +23,9 @@ const FULL_LOAD_PAGE = 4000;
 /** A change-log entry for patent 0 means "reload everything" (written after bulk rewrites such as the seed). */
 export const RELOAD_ALL = 0;
 
-export type Dimension =
-  "university" | "type" | "section" | "class" | "cluster" | "field" | "status" | "open" | "fee" | "term";
-export const DIMENSIONS: Dimension[] = [
-  "university",
-  "type",
-  "section",
-  "class",
-  "cluster",
-  "field",
-  "status",
-  "open",
-  "fee",
-  "term",
-];
+/** The filters a search can narrow by, each counted on the results page: the URL's lists, and open-license-only. */
+export type Dimension = (typeof MULTI_VALUE_KEYS)[number] | "open";
+export const DIMENSIONS: Dimension[] = [...MULTI_VALUE_KEYS, "open"];
 
 /** A growing list of distinct values, each known by its small integer index. */
 class Dictionary {

@@ -14,6 +14,19 @@ export type IndexablePatentText = Pick<
   id: number;
 };
 
+/** The columns the index is built from, as a select of "Patent". */
+export const INDEXED_TEXT = {
+  id: true,
+  title: true,
+  titleEn: true,
+  abstract: true,
+  abstractEn: true,
+  firstClaim: true,
+  firstClaimEn: true,
+  keywords: true,
+  keywordsEn: true,
+} satisfies Prisma.PatentSelect;
+
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const BATCH = 400; // 5 parameters a row, well under SQLite's 32,766 variables
