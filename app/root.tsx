@@ -17,7 +17,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { getUser } from "~/lib/auth.server";
-import { languageOf, messageIn, translator, type Language } from "~/lib/i18n";
+import { languageOf, MESSAGES_ELEMENT_ID, messageIn, messagesForDocument, translator, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { useNonce } from "~/lib/nonce";
 import { unreadCount } from "~/models/notification.server";
@@ -183,6 +183,13 @@ export function Layout({ children }: { children: ReactNode }) {
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
         {children}
         <ScrollRestoration nonce={nonce} />
+        {/* The page's language's texts, read by entry.client before it hydrates (before <Scripts>, so they are
+            parsed by the time the app's module runs): no second request on the way to an interactive page. */}
+        <script
+          id={MESSAGES_ELEMENT_ID}
+          type="application/json"
+          dangerouslySetInnerHTML={{ __html: messagesForDocument(language) }}
+        />
         <Scripts nonce={nonce} />
       </body>
     </html>

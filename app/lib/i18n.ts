@@ -1,5 +1,5 @@
 // The i18n machinery. The UI strings live one file per language in ./messages and are added here: the server adds
-// both (./messages/all), a browser only the page's language (entry.client), so a page ships one language's texts.
+// both (./messages/all), a browser only the page's language (in the document: root.tsx, entry.client).
 import type { MessageKey } from "./messages/zh";
 
 export type { MessageKey };
@@ -13,6 +13,18 @@ const dictionaries: Partial<Record<Language, Messages>> = {};
 
 export function addMessages(language: Language, messages: Messages): void {
   dictionaries[language] = messages;
+}
+
+const serialized: Partial<Record<Language, string>> = {};
+
+/** The id of the document's script element holding its language's texts. */
+export const MESSAGES_ELEMENT_ID = "pb-messages";
+
+/** A language's texts as the document carries them (root.tsx, read by entry.client before hydrating): JSON with
+ * every "<" escaped, so that no text can close the script element that holds it. The same string on the server
+ * and in the browser, so hydration finds what the server rendered. */
+export function messagesForDocument(language: Language): string {
+  return (serialized[language] ??= JSON.stringify(messagesOf(language)).replace(/</g, "\\u003c"));
 }
 
 function messagesOf(language: Language): Messages {

@@ -152,15 +152,17 @@ describe("reading a patent", () => {
 
 describe("language", () => {
   it("ships only the page's language: a Chinese page loads no English texts, an English one no Chinese", async () => {
-    const scripts: string[] = [];
+    // The texts come in the document (root.tsx), the code in scripts: neither carries the other language.
+    const responses: Response[] = [];
     const collect = (response: Response) => {
-      if (response.url().endsWith(".js")) scripts.push(response.url());
+      if (["document", "script"].includes(response.request().resourceType())) responses.push(response);
     };
     page.on("response", collect);
     await page.goto(`${baseUrl}/patents?q=${encodeURIComponent("芯片")}`);
     await page.waitForLoadState("networkidle");
     page.off("response", collect);
-    const bodies = await Promise.all(scripts.map((url) => fetch(url).then((response) => response.text())));
+    const bodies = await Promise.all(responses.map((response) => response.text()));
+    expect(responses.filter((response) => response.request().resourceType() === "document")).toHaveLength(1);
     expect(bodies.some((body) => body.includes("切换到英文界面"))).toBe(true);
     expect(bodies.some((body) => body.includes("Switch the interface to Chinese"))).toBe(false);
   });

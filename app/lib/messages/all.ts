@@ -1,4 +1,4 @@
-// Every language's texts, for the server, scripts and tests (a browser loads only its page's language: ./load).
+// Every language's texts, for the server, scripts and tests (a browser gets only its page's language, in the document).
 import { addMessages } from "../i18n";
 import { en } from "./en";
 import { zh } from "./zh";
