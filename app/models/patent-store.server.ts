@@ -7,7 +7,7 @@ import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { parseApplicationNumber } from "~/models/patent/identifiers";
-import { PATENT_TEXT_FIELDS, TRANSFER_PROFILE_FIELDS } from "~/models/patent/vocabulary";
+import { PATENT_TEXT_FIELDS, TRANSFER_PROFILE_FIELDS, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
@@ -15,7 +15,7 @@ export interface NewPatent {
   applicationNumber: string;
   publicationNumber: string | null;
   grantNumber: string | null;
-  type: string;
+  type: PatentType;
   title: string;
   titleEn: string | null;
   abstract: string;
@@ -30,7 +30,7 @@ export interface NewPatent {
   publicationDate: Date | null;
   grantDate: Date | null;
   expiresOn: Date;
-  legalStatus: string;
+  legalStatus: LegalStatus;
   cluster: string | null;
   field: string | null;
   keywords: string;

@@ -21,7 +21,7 @@ import {
 import { ASSESSMENT_FILTERS } from "~/models/assessment/filters";
 import { AssessFormSchema, assessmentInput, ClassifyFormSchema, classifyInput } from "~/models/assessment/schemas";
 import { chooseUniversity } from "~/models/organization/organization.server";
-import { LEGAL_STATUSES, PATENT_TYPES, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import { LEGAL_STATUSES, PATENT_TYPES } from "~/models/patent/vocabulary";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: translator(languageFromMatches(matches))("assess.title") },
@@ -94,14 +94,14 @@ export default function Assessment() {
       key: "type",
       header: t("patent.type"),
       nowrap: true,
-      cell: (patent) => PATENT_TYPES[patent.type as PatentType][language],
+      cell: (patent) => PATENT_TYPES[patent.type][language],
     },
     {
       key: "legalStatus",
       header: t("patent.legalStatus"),
       sort: "legalStatus",
       nowrap: true,
-      cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language],
+      cell: (patent) => LEGAL_STATUSES[patent.legalStatus][language],
     },
     {
       key: "ipcMain",

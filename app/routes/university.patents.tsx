@@ -94,7 +94,7 @@ export default function UniversityPatents() {
       header: t("patent.type"),
       sort: "type",
       nowrap: true,
-      cell: (patent) => PATENT_TYPES[patent.type as PatentType][language],
+      cell: (patent) => PATENT_TYPES[patent.type][language],
     },
     {
       key: "filingDate",
@@ -108,7 +108,7 @@ export default function UniversityPatents() {
       header: t("patent.legalStatus"),
       sort: "legalStatus",
       nowrap: true,
-      cell: (patent) => LEGAL_STATUSES[patent.legalStatus as LegalStatus][language],
+      cell: (patent) => LEGAL_STATUSES[patent.legalStatus][language],
     },
     {
       key: "openLicense",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { suggestValueScore } from "./assessment.server";
 
 const NOW = new Date("2026-01-01T00:00:00Z");
-const patent = {
+const patent: Parameters<typeof suggestValueScore>[0] = {
   type: "INVENTION",
   filingDate: new Date("2021-01-01T00:00:00Z"),
   expiresOn: new Date("2041-01-01T00:00:00Z"),

@@ -8,7 +8,7 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { pageWindow, type ListQuery } from "~/lib/paging";
 import { normalizeIpc } from "~/models/patent/identifiers";
-import { POOL_LEGAL_STATUSES, termYears, type PatentType } from "~/models/patent/vocabulary";
+import { POOL_LEGAL_STATUSES, termYears, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
 import { PATENT_ROW_SELECT, patentOrder, patentWordsWhere } from "~/models/university-patents.server";
 import type { AssessmentFilter } from "./filters";
 import { MOST_CLASSIFIED_AT_ONCE } from "./schemas";
@@ -22,24 +22,27 @@ export interface ScoreFactor {
   max: number;
 }
 
+/** Points of the status factor: a patent in force, or an application that may still become one. */
+const STATUS_POINTS: Partial<Record<LegalStatus, number>> = { VALID: 20, PENDING: 10 };
+
 /** 0–100 from five factors: the kind of right (an invention protects most), the share of its term left, whether
  * it is in force, its breadth (IPC groups it spans) and how many deals its 33618 cluster drew lately. */
 export function suggestValueScore(
   patent: {
-    type: string;
+    type: PatentType;
     filingDate: Date;
     expiresOn: Date;
-    legalStatus: string;
+    legalStatus: LegalStatus;
     ipcOthers: string;
     cluster: string | null;
   },
   clusterDemand: ReadonlyMap<string, number>,
   now = new Date(),
 ): { score: number; factors: ScoreFactor[] } {
-  const typePoints = { INVENTION: 30, UTILITY_MODEL: 15, DESIGN: 8 }[patent.type as PatentType] ?? 0;
-  const totalDays = termYears(patent.type as PatentType, patent.filingDate) * 365.25;
+  const typePoints = { INVENTION: 30, UTILITY_MODEL: 15, DESIGN: 8 }[patent.type] ?? 0;
+  const totalDays = termYears(patent.type, patent.filingDate) * 365.25;
   const leftShare = Math.max(0, Math.min(1, (patent.expiresOn.getTime() - now.getTime()) / DAY_MS / totalDays));
-  const statusPoints = { VALID: 20, PENDING: 10 }[patent.legalStatus] ?? 0;
+  const statusPoints = STATUS_POINTS[patent.legalStatus] ?? 0;
   const groups = 1 + patent.ipcOthers.split(";").filter((code) => code.trim()).length;
   const factors: ScoreFactor[] = [
     { factor: "type", points: typePoints, max: 30 },

@@ -83,8 +83,8 @@ export async function comparePatents(ids: readonly number[], now = new Date()): 
         applicationNumber: patent.applicationNumber,
         title: patent.title,
         titleEn: patent.titleEn,
-        type: patent.type as PatentType,
-        legalStatus: patent.legalStatus as LegalStatus,
+        type: patent.type,
+        legalStatus: patent.legalStatus,
         owners: [
           patent.owner,
           ...patent.coOwners

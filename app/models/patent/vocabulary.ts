@@ -1,12 +1,13 @@
 // Controlled vocabularies of patent records, with the labels exports use (Chinese) and the UI's English.
-import type { LicenseKind } from "~/generated/prisma/enums";
+import type { LegalStatus, LicenseKind, PatentType } from "~/generated/prisma/enums";
 
 export const PATENT_TYPES = {
   INVENTION: { zh: "发明", en: "Invention", termYears: 20, kindCodes: ["A", "B"] },
   UTILITY_MODEL: { zh: "实用新型", en: "Utility model", termYears: 10, kindCodes: ["U"] },
   DESIGN: { zh: "外观设计", en: "Design", termYears: 15, kindCodes: ["S"] },
-} as const;
-export type PatentType = keyof typeof PATENT_TYPES;
+} as const satisfies Record<PatentType, { zh: string; en: string; termYears: number; kindCodes: readonly string[] }>;
+/** The schema's enum PatentType. */
+export type { PatentType };
 export const PATENT_TYPE_CODES = Object.keys(PATENT_TYPES) as PatentType[];
 
 /** Designs filed before the 2021 Patent Law amendment (in force 2021-06-01) keep a 10-year term. */
@@ -23,8 +24,9 @@ export const LEGAL_STATUSES = {
   TERMINATED: { zh: "权利终止", en: "Terminated (fees unpaid)", inForce: false },
   REJECTED: { zh: "驳回", en: "Rejected", inForce: false },
   WITHDRAWN: { zh: "撤回", en: "Withdrawn", inForce: false },
-} as const;
-export type LegalStatus = keyof typeof LEGAL_STATUSES;
+} as const satisfies Record<LegalStatus, { zh: string; en: string; inForce: boolean }>;
+/** The schema's enum LegalStatus. */
+export type { LegalStatus };
 /** The pool shown to companies: transferable patents in force, or applications still pending (their rights
  * can be assigned and licensed already; 6,609 of Chongqing's 27,500 are such applications in the demo). */
 export const POOL_LEGAL_STATUSES: readonly LegalStatus[] = ["VALID", "PENDING"];

@@ -13,6 +13,7 @@ import {
   REMAINING_TERM_CODES,
   ipcParts,
   type LegalStatus,
+  type PatentType,
 } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 import { MULTI_VALUE_KEYS } from "./search-url";
@@ -51,11 +52,11 @@ class Dictionary {
 interface PatentFacetRow {
   id: number;
   ownerId: string;
-  type: string;
+  type: PatentType;
   ipcMain: string;
   cluster: string | null;
   field: string | null;
-  legalStatus: string;
+  legalStatus: LegalStatus;
   expiresOn: Date;
   filingDate: Date;
   transferable: boolean;
@@ -183,7 +184,7 @@ export class FacetIndex {
     this.columns.field[position] = this.dictionaries.field.index(row.field ?? "");
     this.columns.status[position] = this.dictionaries.status.index(row.legalStatus);
     this.columns.open[position] = row.open ? 1 : 0;
-    this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus as LegalStatus) ? 1 : 0;
+    this.inPool[position] = row.transferable && POOL_LEGAL_STATUSES.includes(row.legalStatus) ? 1 : 0;
     this.expires[position] = row.expiresOn.getTime();
     this.filed[position] = row.filingDate.getTime();
     this.titles[position] = titleKey(row.title);

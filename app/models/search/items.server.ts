@@ -45,11 +45,11 @@ interface ItemRow {
   applicationNumber: string;
   title: string;
   titleEn: string | null;
-  type: string;
+  type: PatentType;
   ipcMain: string;
   cluster: string | null;
   field: string | null;
-  legalStatus: string;
+  legalStatus: LegalStatus;
   filingDate: Date;
   expiresOn: Date;
   abstract: string;
@@ -93,7 +93,7 @@ export async function loadSearchItems(
   const relatives =
     familyIds.length === 0
       ? []
-      : await db.$queryRaw<Array<{ id: number; applicationNumber: string; type: string; familyId: string }>>`
+      : await db.$queryRaw<Array<{ id: number; applicationNumber: string; type: PatentType; familyId: string }>>`
     SELECT "id", "applicationNumber", "type", "familyId" FROM "Patent" WHERE "familyId" IN (${Prisma.join(familyIds)}) ORDER BY "id"`;
   return ids.flatMap((id, i) => {
     const row = byId.get(id);
@@ -104,12 +104,12 @@ export async function loadSearchItems(
         applicationNumber: row.applicationNumber,
         title: row.title,
         titleEn: row.titleEn,
-        type: row.type as PatentType,
+        type: row.type,
         university: { id: row.ownerId, name: row.ownerName, nameEn: row.ownerNameEn },
         ipcMain: row.ipcMain,
         cluster: row.cluster,
         field: row.field,
-        legalStatus: row.legalStatus as LegalStatus,
+        legalStatus: row.legalStatus,
         filingDate: isoDay(row.filingDate),
         expiresOn: isoDay(row.expiresOn),
         openLicense: row.declarationId
@@ -135,7 +135,7 @@ export async function loadSearchItems(
           .map((other) => ({
             id: Number(other.id),
             applicationNumber: other.applicationNumber,
-            type: other.type as PatentType,
+            type: other.type,
           })),
       },
     ];

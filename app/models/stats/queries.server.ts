@@ -8,6 +8,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { isoDay } from "~/lib/calendar-date";
 import { readPrisma } from "~/lib/db.server";
 import { daysBetween, yearOf } from "~/lib/sql-dialect.server";
+import type { PatentType } from "~/models/patent/vocabulary";
 
 export const DEAL_KINDS = ["OPEN", "ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
 export type DealKindCode = (typeof DEAL_KINDS)[number];
@@ -105,8 +106,8 @@ export function industrialisationByUniversity(
 }
 
 /** The pool as it stands now, by patent type: patents assessed and patents transferable. */
-export function poolByType(scope: Scope): Promise<Array<{ type: string; assessed: Count; transferable: Count }>> {
-  return readPrisma.$queryRaw<Array<{ type: string; assessed: Count; transferable: Count }>>`
+export function poolByType(scope: Scope): Promise<Array<{ type: PatentType; assessed: Count; transferable: Count }>> {
+  return readPrisma.$queryRaw<Array<{ type: PatentType; assessed: Count; transferable: Count }>>`
     SELECT p."type", COUNT(p."assessedAt") AS "assessed", SUM(${oneIf(Prisma.sql`p."transferable"`)}) AS "transferable"
     FROM "Patent" p LEFT JOIN (${FIRST_ASSIGNOR}) ft ON ft."patentId" = p."id"
     WHERE ${universityMatches(scope.universityId, Prisma.sql`COALESCE(ft."assignorId", p."ownerId")`)} AND ${clusterMatches(scope.cluster)}
@@ -119,8 +120,8 @@ export function declarationsByType(
   scope: Scope,
   start: string,
   end: string,
-): Promise<Array<{ type: string; underOpenLicense: Count; declared: Count; withdrawn: Count }>> {
-  return readPrisma.$queryRaw<Array<{ type: string; underOpenLicense: Count; declared: Count; withdrawn: Count }>>`
+): Promise<Array<{ type: PatentType; underOpenLicense: Count; declared: Count; withdrawn: Count }>> {
+  return readPrisma.$queryRaw<Array<{ type: PatentType; underOpenLicense: Count; declared: Count; withdrawn: Count }>>`
     SELECT p."type",
       COUNT(DISTINCT CASE WHEN d."declaredAt" < ${end} AND (d."withdrawnAt" IS NULL OR d."withdrawnAt" >= ${end})
         AND NOT EXISTS (SELECT 1 FROM "OpenLicenseDeclaration" n WHERE n."patentId" = d."patentId" AND n."version" > d."version" AND n."declaredAt" < ${end})

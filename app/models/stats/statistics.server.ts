@@ -6,6 +6,7 @@ import { isoDay } from "~/lib/calendar-date";
 import { readPrisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { listUniversities } from "~/models/organization/organization.server";
+import type { PatentType } from "~/models/patent/vocabulary";
 import type { ClusterCode } from "~/models/taxonomy";
 import {
   comparisonOf,
@@ -80,7 +81,7 @@ export interface TransferStatistics {
   };
   /** The pool as it stands now; declarations as of the period. */
   pool: Array<{
-    type: string;
+    type: PatentType;
     assessed: number;
     transferable: number;
     underOpenLicense: number;

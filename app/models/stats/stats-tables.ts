@@ -2,7 +2,7 @@
 // them, so what users see and what they export cannot differ.
 import { formatCount, formatPercent } from "~/lib/format";
 import { localized, translator, type Language, type MessageKey } from "~/lib/i18n";
-import { LICENSE_KINDS, PATENT_TYPES, type PatentType } from "~/models/patent/vocabulary";
+import { LICENSE_KINDS, PATENT_TYPES } from "~/models/patent/vocabulary";
 import { CLUSTERS, FIELDS } from "~/models/taxonomy";
 import type { TransferStatistics } from "./statistics.server";
 
@@ -91,7 +91,7 @@ export function buildStatsTables(stats: Statistics, language: Language): Record<
       ],
       rows: [
         ...stats.pool.map((row) => [
-          localized(language, PATENT_TYPES[row.type as PatentType].zh, PATENT_TYPES[row.type as PatentType].en),
+          localized(language, PATENT_TYPES[row.type].zh, PATENT_TYPES[row.type].en),
           row.assessed,
           row.transferable,
           row.underOpenLicense,
