@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createPrismaClient } from "../../app/lib/db.server";
+import { MESSAGES_ELEMENT_ID } from "../../app/lib/i18n";
 import { DEFAULT_SEED } from "../../prisma/seed/demo-pool";
 import { seedDemoPool } from "../../prisma/seed/write";
 import { buildIfNeeded, SERVER_SCRIPT } from "../../scripts/build";
@@ -81,4 +82,10 @@ export default async function setup(project: TestProject) {
     if (server.pid) process.kill(-server.pid, "SIGTERM");
     fs.rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/** A document's HTML without the texts it carries for the browser (root.tsx's data block of every message of its
+ * language): what the page shows, for a test that looks for a message in the HTML. */
+export function shownHtml(html: string): string {
+  return html.replace(new RegExp(`<script id="${MESSAGES_ELEMENT_ID}"[^>]*>[^<]*</script>`), "");
 }
