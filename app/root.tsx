@@ -67,7 +67,7 @@ function Header() {
           <span className="text-lg font-bold">{t("app.name")}</span>
           <span className="hidden text-xs text-brand-100 sm:inline">{t("app.tagline")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="flex gap-1">
+        <nav aria-label={t("nav.main")} className="flex flex-wrap gap-1">
           <NavLink to="/" end className={navLink}>
             {t("nav.home")}
           </NavLink>

@@ -188,7 +188,7 @@ export function StatsDashboard({
           className="flex flex-wrap items-end gap-3"
           key={`${stats.period.from}/${stats.period.to}/${stats.scope.universityId}/${stats.scope.cluster}`}
         >
-          <label className="flex flex-col text-sm">
+          <label className="flex min-w-0 max-w-full flex-col text-sm">
             {t("stats.period")}
             <select
               name="period"
@@ -208,7 +208,7 @@ export function StatsDashboard({
           {(choice === "range" || !hydrated) && (
             <fieldset className="flex flex-wrap items-end gap-3">
               <legend className="sr-only">{t("stats.period.rangeOption")}</legend>
-              <label className="flex flex-col text-sm">
+              <label className="flex min-w-0 max-w-full flex-col text-sm">
                 {t("stats.from")}
                 <input
                   type="date"
@@ -217,7 +217,7 @@ export function StatsDashboard({
                   className="mt-1 rounded border border-slate-300 px-2 py-1"
                 />
               </label>
-              <label className="flex flex-col text-sm">
+              <label className="flex min-w-0 max-w-full flex-col text-sm">
                 {t("stats.to")}
                 <input
                   type="date"
@@ -231,7 +231,7 @@ export function StatsDashboard({
           {sortedUniversities && (
             <div className="flex flex-wrap items-end gap-2">
               {hydrated && (
-                <label className="flex flex-col text-sm">
+                <label className="flex min-w-0 max-w-full flex-col text-sm">
                   {t("stats.filterUniversities")}
                   <input
                     type="search"
@@ -242,7 +242,7 @@ export function StatsDashboard({
                   />
                 </label>
               )}
-              <div className="flex flex-col text-sm">
+              <div className="flex min-w-0 max-w-full flex-col text-sm">
                 <label htmlFor="stats-university">{t("stats.university")}</label>
                 <select
                   id="stats-university"
@@ -265,7 +265,7 @@ export function StatsDashboard({
               )}
             </div>
           )}
-          <label className="flex flex-col text-sm">
+          <label className="flex min-w-0 max-w-full flex-col text-sm">
             {t("stats.cluster")}
             <select
               name="cluster"
@@ -344,7 +344,7 @@ export function StatsDashboard({
         <p className="text-sm text-slate-600">
           {t("stats.dealsNote", { compared })} {t("stats.moneyNote")}
         </p>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <StackedColumnChart
             title={t("stats.chart.byYear")}
             summary={stats.byYear.map((y) => `${y.year}: ${y.deals}`).join(", ")}
@@ -374,7 +374,7 @@ export function StatsDashboard({
         <h2 id="stats-rankings" className="text-xl font-semibold">
           {t("stats.section.rankings")}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <BarChart
             title={t("stats.chart.clusters")}
             summary={stats.clusters.map((c) => `${clusterName(c.code)}: ${c.deals}`).join(", ")}
@@ -396,7 +396,7 @@ export function StatsDashboard({
         {stats.funnel.viewsSince && (
           <p className="text-sm text-amber-800">{t("stats.funnel.viewsSince", { since: stats.funnel.viewsSince })}</p>
         )}
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <FunnelChart
             title={t("stats.chart.funnel")}
             summary={tables.funnel.rows.map((r) => `${r[0]}: ${r[1]}`).join(", ")}

@@ -14,7 +14,7 @@ export function UniversitySelect({
   const { language } = useLanguage();
   if (universities.length === 0) return null;
   return (
-    <label className="flex flex-col text-sm">
+    <label className="flex min-w-0 max-w-full flex-col text-sm">
       <span>{label}</span>
       <select
         name="university"

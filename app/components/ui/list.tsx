@@ -130,7 +130,7 @@ export function FilterSelect({
 }) {
   const { t } = useLanguage();
   return (
-    <label className="flex flex-col">
+    <label className="flex min-w-0 max-w-full flex-col">
       <span>{label}</span>
       <select
         name={name}
@@ -173,7 +173,7 @@ export interface Column<Row> {
   header: string;
   /** the ?sort= value this column sorts by, if it sorts */
   sort?: string;
-  /** dates, codes, amounts: never broken over lines */
+  /** dates, codes, amounts: never broken over lines in the table (a phone's card may wrap them) */
   nowrap?: boolean;
   align?: "right";
   /** the column that names the row: the card's title on a phone */
@@ -253,7 +253,8 @@ export function DataTable<Row>({
                   className={[
                     "flex gap-2 py-0.5 md:table-cell md:px-3 md:py-2 md:align-top",
                     column.primary ? "text-base font-medium md:text-sm md:font-normal" : "",
-                    column.nowrap ? "whitespace-nowrap" : "break-words",
+                    // On a phone a card has the whole width: a value wraps there rather than push the page sideways.
+                    column.nowrap ? "md:whitespace-nowrap" : "break-words",
                     column.align === "right" ? "md:text-right" : "",
                   ].join(" ")}
                 >
