@@ -32,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
   const url = new URL(request.url);
-  const { universities, universityId } = await chooseUniversity(user, url.searchParams.get("university"));
+  const { universities, universityId } = await orErrorPage(chooseUniversity(user, url.searchParams.get("university")));
   const query = parseListQuery(request, {
     sorts: ASSESSMENT_SORTS,
     defaultSort: "assessedAt",

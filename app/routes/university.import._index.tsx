@@ -46,9 +46,8 @@ class UploadRefused extends Error {}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const { universities, universityId } = await chooseUniversity(
-    user,
-    new URL(request.url).searchParams.get("university"),
+  const { universities, universityId } = await orErrorPage(
+    chooseUniversity(user, new URL(request.url).searchParams.get("university")),
   );
   const imports = await orErrorPage(listImports(user, universityId));
   return { universities, universityId, imports, maxMb: MAX_MB };

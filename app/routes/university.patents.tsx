@@ -8,6 +8,7 @@ import { Notice } from "~/components/ui/form";
 import { DataTable, FilterSelect, ListToolbar, Pager, shownDay, type Column } from "~/components/ui/list";
 import { UniversitySelect } from "~/components/university-select";
 import { requireRole } from "~/lib/auth.server";
+import { orErrorPage } from "~/lib/errors";
 import { answerForm } from "~/lib/form-action.server";
 import { replyErrors, tickedIds } from "~/lib/forms";
 import { readForm } from "~/lib/http.server";
@@ -32,9 +33,8 @@ export const meta: MetaFunction = ({ matches }) => [{ title: translator(language
 /** GET /university/patents[?university=][&q=][&type=][&legalStatus=][&openLicense=declared|none][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-  const { universities, universityId } = await chooseUniversity(
-    user,
-    new URL(request.url).searchParams.get("university"),
+  const { universities, universityId } = await orErrorPage(
+    chooseUniversity(user, new URL(request.url).searchParams.get("university")),
   );
   const query = parseListQuery(request, {
     sorts: UNIVERSITY_PATENT_SORTS,

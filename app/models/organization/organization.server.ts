@@ -86,7 +86,7 @@ export async function chooseUniversity(user: CurrentUser, chosen: string | null)
   const universities = user.role === "ADMIN" ? await listUniversities() : [];
   const universityId = universityFor(user, chosen || (universities[0]?.id ?? null));
   if (!universityId || (user.role === "ADMIN" && !universities.some((u) => u.id === universityId)))
-    throw new Response("validation.university", { status: 400 });
+    throw new DomainError("UNKNOWN_UNIVERSITY", "validation.university", { status: 400 });
   return { universities, universityId };
 }
 
