@@ -7,7 +7,12 @@ import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
 import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
 import { parseApplicationNumber } from "~/models/patent/identifiers";
-import { PATENT_TEXT_FIELDS, TRANSFER_PROFILE_FIELDS, type LegalStatus, type PatentType } from "~/models/patent/vocabulary";
+import {
+  PATENT_TEXT_FIELDS,
+  TRANSFER_PROFILE_FIELDS,
+  type LegalStatus,
+  type PatentType,
+} from "~/models/patent/vocabulary";
 import { indexPatentText } from "./search/patent-index.server";
 
 export interface NewPatent {
