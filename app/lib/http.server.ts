@@ -82,3 +82,20 @@ export async function readForm(request: Request): Promise<FormData> {
 export function clientIp(context: AppLoadContext): string | null {
   return context.clientIp ?? null;
 }
+
+/** A value JSON can carry: no bigint anywhere inside (JSON.stringify throws on one, a 500 at run time). */
+type WithoutBigInt<T> = T extends bigint
+  ? never
+  : T extends Date
+    ? T
+    : T extends ReadonlyArray<infer Item>
+      ? ReadonlyArray<WithoutBigInt<Item>>
+      : T extends object
+        ? { [K in keyof T]: WithoutBigInt<T[K]> }
+        : T;
+
+/** An API answer as JSON. Money columns are BIGINT, which Prisma reads as bigint: the type refuses a body that
+ * still carries one, so a model forgetting to convert its amounts (`fenOf`) fails to compile, not in production. */
+export function jsonAnswer<T>(body: T & WithoutBigInt<T>, init?: ResponseInit): Response {
+  return Response.json(body, init);
+}

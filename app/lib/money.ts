@@ -2,10 +2,20 @@ import type { Language } from "./i18n";
 
 const FEN_PER_WAN = 1_000_000;
 
-/** The largest amount a declaration, a deal, a sales report or a receipt may name: ¥20,000,000.00. Amounts are
- * integer fen in 32-bit columns on PostgreSQL (2,147,483,647), so the cap keeps every amount, and every sum a
- * column holds, storable; a larger one is refused with its rule, never an overflow (ADR 017). */
-export const MAX_AMOUNT_FEN = 2_000_000_000;
+/** The largest amount a declaration, a deal, a sales report or a receipt may name: ¥1,000,000,000.00 (10 亿元), above
+ * any single university patent deal on record. Amounts are integer fen in 64-bit columns (BIGINT on both databases);
+ * the cap keeps each amount, and any sum the statistics add up, exact as a JavaScript number (below 2^53), and a
+ * larger one is refused with its rule, never an overflow (ADR 017). */
+export const MAX_AMOUNT_FEN = 100_000_000_000;
+
+/** A money column's value as the integer fen the domain computes with. Prisma reads BIGINT columns as bigint
+ * (which JSON cannot carry; a raw query's driver may give a number); every stored amount is capped far below
+ * 2^53, so the number is exact. */
+export function fenOf(stored: bigint | number): number;
+export function fenOf(stored: bigint | number | null): number | null;
+export function fenOf(stored: bigint | number | null): number | null {
+  return stored === null ? null : Number(stored);
+}
 
 /** One money format for a whole block or table, so that amounts compare at a glance: 万元 with two decimals in
  * Chinese ("12.50 万元"), yuan with two decimals in English ("CNY 125,000.00"). A sum too small to show in 万元

@@ -8,12 +8,13 @@ import type { CurrentUser } from "~/lib/auth.server";
 import { isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { fenOf } from "~/lib/money";
 import { currentMatchCount } from "./alerts.server";
 import { awaiting, LISTED_DEAL, nextMoveOf, type DealMove } from "./deal/deal.server";
 import { licenseStatus, type LicenseStatus } from "./license/status";
 import { notificationValues } from "./notification.server";
 import { LISTED_ORGANIZATION } from "./organization/organization.server";
-import { isOverdue } from "./payment/payment.server";
+import { isOverdue, outstandingFen } from "./payment/payment.server";
 
 /** How many items a block lists; its count and link lead to the rest. */
 export const BLOCK_ITEMS = 5;
@@ -151,10 +152,6 @@ export interface MonthFigures extends PeriodFigures {
 
 export type Dashboard = StaffDashboard | CompanyDashboard | AdminDashboard;
 
-/** What is still owed on a payment: its amount less the parts the licensor has already recorded as received. */
-const outstandingFen = (payment: { amountFen: number; receipts: Array<{ amountFen: number }> }) =>
-  Math.max(0, payment.amountFen - payment.receipts.reduce((sum, receipt) => sum + receipt.amountFen, 0));
-
 /** A calendar year (UTC) as a range, cut at `now` when it is still running. */
 function yearRange(year: number, now: Date) {
   const from = new Date(Date.UTC(year, 0, 1));
@@ -193,7 +190,7 @@ async function dealFigures(
     complete: range.complete,
     licenses: licenses._count._all,
     transfers: transfers._count._all,
-    valueFen: (licenses._sum.valueFen ?? 0) + (transfers._sum.priceFen ?? 0),
+    valueFen: fenOf(licenses._sum.valueFen ?? 0n) + fenOf(transfers._sum.priceFen ?? 0n),
   };
 }
 

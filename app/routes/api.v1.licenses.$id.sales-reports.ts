@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { readJson } from "~/lib/http.server";
+import { readJson, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { listSalesReports, reportSales } from "~/models/payment/payment.server";
 import { SalesReportJson } from "~/models/payment/schemas";
@@ -11,7 +11,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireUser(request);
     const { license, terms, reports } = await listSalesReports(user, recordId(params.id));
-    return Response.json({
+    return jsonAnswer({
       license: {
         id: license.id,
         contractNumber: license.contractNumber,
@@ -31,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
     const user = await requireUser(request);
     const payment = await reportSales(user, recordId(params.id), await readJson(request, SalesReportJson));
-    return Response.json(
+    return jsonAnswer(
       {
         id: payment.id,
         kind: payment.kind,

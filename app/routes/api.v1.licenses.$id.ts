@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { getLicenseFor } from "~/models/license/read.server";
 
@@ -8,6 +9,6 @@ import { getLicenseFor } from "~/models/license/read.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireUser(request);
-    return Response.json(await getLicenseFor(user, recordId(params.id)));
+    return jsonAnswer(await getLicenseFor(user, recordId(params.id)));
   });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { messageIn } from "~/lib/i18n";
 import { listLicensesFor } from "~/models/license/read.server";
 import type { LicenseStatus } from "~/models/license/status";
@@ -18,6 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
         error: `status is one of ${STATUSES.join(", ")}`,
         issues: [{ path: "status", message: messageIn("en", "licenses.err.status") }],
       });
-    return Response.json({ items: await listLicensesFor(user, { status }) });
+    return jsonAnswer({ items: await listLicensesFor(user, { status }) });
   });
 }

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { getNeedFor, matchNeed } from "~/models/need/need.server";
 
@@ -8,6 +9,6 @@ import { getNeedFor, matchNeed } from "~/models/need/need.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const need = await getNeedFor(await getUser(request), recordId(params.id));
-    return Response.json({ need, matches: await matchNeed(need) });
+    return jsonAnswer({ need, matches: await matchNeed(need) });
   });
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { readJson } from "~/lib/http.server";
+import { readJson, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { acceptOpenLicense } from "~/models/open-license/open-license.server";
 import { AcceptOpenLicenseSchema } from "~/models/open-license/schemas";
@@ -14,7 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const user = await requireRole(request, "SME");
     const acceptance = await readJson(request, AcceptOpenLicenseSchema);
     const { license, created, status } = await acceptOpenLicense(user, recordId(params.id), acceptance);
-    return Response.json(
+    return jsonAnswer(
       { id: license.id, status, contractNumber: license.contractNumber, fingerprint: license.contractSha256 },
       { status: created ? 201 : 200 },
     );

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { assertSameOrigin } from "~/lib/http.server";
+import { assertSameOrigin, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { withdrawOpenLicense } from "~/models/open-license/open-license.server";
 
@@ -11,7 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "DELETE") return methodNotAllowed(["DELETE"]);
     assertSameOrigin(request);
     const user = await requireRole(request, "UNIVERSITY_STAFF", "ADMIN");
-    return Response.json(await withdrawOpenLicense(user, recordId(params.id)));
+    return jsonAnswer(await withdrawOpenLicense(user, recordId(params.id)));
   });
 }
 

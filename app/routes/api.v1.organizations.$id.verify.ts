@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { assertSameOrigin } from "~/lib/http.server";
+import { assertSameOrigin, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { verifyOrganization } from "~/models/organization/organization.server";
 
@@ -12,7 +12,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     assertSameOrigin(request);
     const admin = await requireRole(request, "ADMIN");
     const organization = await verifyOrganization(admin.id, recordId(params.id));
-    return Response.json({ organization });
+    return jsonAnswer({ organization });
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
-import { readJson } from "~/lib/http.server";
+import { readJson, jsonAnswer } from "~/lib/http.server";
 import { parsePatentId } from "~/lib/route-params";
 import { requestDeal } from "~/models/deal/deal.server";
 import { DealRequestSchema } from "~/models/deal/steps";
@@ -15,7 +15,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const patentId = parsePatentId(params.id);
     if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
     const input = await readJson(request, DealRequestSchema);
-    return Response.json(await requestDeal(user, patentId, input), { status: 201 });
+    return jsonAnswer(await requestDeal(user, patentId, input), { status: 201 });
   });
 }
 

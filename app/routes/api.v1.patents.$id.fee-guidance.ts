@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { errorResponse } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { parsePatentId } from "~/lib/route-params";
 import { exclusiveLicenseOf } from "~/models/license/exclusivity.server";
 import { feeGuidanceFor } from "~/models/open-license/fee-guidance.server";
@@ -14,5 +15,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const id = parsePatentId(params.id);
   const guidance = id === null ? null : await feeGuidanceFor(id);
   if (id === null || !guidance) return errorResponse(404, { error: "No patent with this id" });
-  return Response.json({ ...guidance, exclusiveLicense: await exclusiveLicenseOf(id) });
+  return jsonAnswer({ ...guidance, exclusiveLicense: await exclusiveLicenseOf(id) });
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
-import { readJson } from "~/lib/http.server";
+import { readJson, jsonAnswer } from "~/lib/http.server";
 import { parsePatentId } from "~/lib/route-params";
 import { declareOpenLicense, patentManagedBy } from "~/models/open-license/open-license.server";
 import { ApiOpenLicenseSchema } from "~/models/open-license/schemas";
@@ -17,7 +17,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
     await patentManagedBy(user, patentId);
     const declaration = await readJson(request, ApiOpenLicenseSchema);
-    return Response.json(await declareOpenLicense(user, patentId, declaration), { status: 201 });
+    return jsonAnswer(await declareOpenLicense(user, patentId, declaration), { status: 201 });
   });
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { errorResponse } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { parsePatentId } from "~/lib/route-params";
 import { getPatentDetail } from "~/models/patent.server";
 import { patentSearch } from "~/models/search/service.server";
@@ -11,5 +12,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const patent = await getPatentDetail(id);
   if (!patent) return errorResponse(404, { error: "No patent with this id" });
   const similar = await patentSearch().similar(id);
-  return Response.json({ ...patent, similar: similar.map(({ highlights: _h, ...item }) => item) });
+  return jsonAnswer({ ...patent, similar: similar.map(({ highlights: _h, ...item }) => item) });
 }

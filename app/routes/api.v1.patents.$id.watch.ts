@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, errorResponse, methodNotAllowed } from "~/lib/errors";
-import { assertSameOrigin } from "~/lib/http.server";
+import { assertSameOrigin, jsonAnswer } from "~/lib/http.server";
 import { parsePatentId } from "~/lib/route-params";
 import { unwatchPatent, watchPatent } from "~/models/alerts.server";
 
@@ -14,7 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const patentId = parsePatentId(params.id);
     if (patentId === null) return errorResponse(404, { error: "No patent with this id." });
     await (request.method === "POST" ? watchPatent(user, patentId) : unwatchPatent(user, patentId));
-    return Response.json({ watching: request.method === "POST" });
+    return jsonAnswer({ watching: request.method === "POST" });
   });
 }
 

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { domainErrorResponse, errorResponse } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { parseSearchParams } from "~/models/search/search-params";
 import { patentSearch } from "~/models/search/service.server";
 
@@ -8,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = parseSearchParams(new URL(request.url).searchParams);
   if (!parsed.ok) return errorResponse(400, { error: "Invalid search parameters", issues: parsed.issues });
   try {
-    return Response.json(await patentSearch().search(parsed.params));
+    return jsonAnswer(await patentSearch().search(parsed.params));
   } catch (error) {
     return domainErrorResponse(error);
   }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { readJson } from "~/lib/http.server";
+import { readJson, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { confirmPayment } from "~/models/payment/payment.server";
 import { PaymentReceiptJson } from "~/models/payment/schemas";
@@ -17,6 +17,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const user = await requireUser(request);
     const receipt = await readJson(request, PaymentReceiptJson);
-    return Response.json(await confirmPayment(user, recordId(params.id), receipt), { status: 201 });
+    return jsonAnswer(await confirmPayment(user, recordId(params.id), receipt), { status: 201 });
   });
 }

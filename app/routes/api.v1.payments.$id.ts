@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { getPaymentFor } from "~/models/payment/payment.server";
 
@@ -9,7 +10,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return apiHandler(async () => {
     const user = await requireUser(request);
     const payment = await getPaymentFor(user, recordId(params.id));
-    return Response.json({
+    return jsonAnswer({
       id: payment.id,
       licenseId: payment.licenseId,
       contractNumber: payment.license.contractNumber,

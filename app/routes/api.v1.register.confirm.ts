@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { clientIp, readJson } from "~/lib/http.server";
+import { clientIp, readJson, jsonAnswer } from "~/lib/http.server";
 import { startSession } from "~/lib/session.server";
 import { confirmRegistration } from "~/models/account/account.server";
 
@@ -16,7 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const { token } = await readJson(request, ConfirmSchema);
     const user = await confirmRegistration(token, clientIp(context));
-    return Response.json({ user }, { status: 201, headers: { "Set-Cookie": await startSession(user.id) } });
+    return jsonAnswer({ user }, { status: 201, headers: { "Set-Cookie": await startSession(user.id) } });
   });
 }
 

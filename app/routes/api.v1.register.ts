@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { clientIp, readJson } from "~/lib/http.server";
+import { clientIp, readJson, jsonAnswer } from "~/lib/http.server";
 import { messageIn } from "~/lib/i18n";
 import { requestRegistration } from "~/models/account/account.server";
 import { RegisterSchema } from "~/models/account/schemas";
@@ -12,7 +12,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method !== "POST") return methodNotAllowed(["POST"]);
     const input = await readJson(request, RegisterSchema);
     await requestRegistration(input, clientIp(context));
-    return Response.json({ ok: true, message: messageIn("en", "account.registrationMailSent") }, { status: 202 });
+    return jsonAnswer({ ok: true, message: messageIn("en", "account.registrationMailSent") }, { status: 202 });
   });
 }
 

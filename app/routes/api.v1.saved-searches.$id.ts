@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { assertSameOrigin } from "~/lib/http.server";
+import { assertSameOrigin, jsonAnswer } from "~/lib/http.server";
 import { recordId } from "~/lib/route-params";
 import { deleteSavedSearch } from "~/models/alerts.server";
 
@@ -11,7 +11,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (request.method !== "DELETE") return methodNotAllowed(["DELETE"]);
     assertSameOrigin(request);
     await deleteSavedSearch(await requireUser(request), recordId(params.id));
-    return Response.json({ ok: true });
+    return jsonAnswer({ ok: true });
   });
 }
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getUser } from "~/lib/auth.server";
 import { apiHandler, methodNotAllowed } from "~/lib/errors";
-import { clientIp, readJson } from "~/lib/http.server";
+import { clientIp, readJson, jsonAnswer } from "~/lib/http.server";
 import { endSession, startSession } from "~/lib/session.server";
 import { authenticate, recordSignOut } from "~/models/account/account.server";
 import { SignInSchema } from "~/models/account/schemas";
@@ -12,12 +12,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (request.method === "DELETE") {
       const user = await getUser(request);
       if (user) await recordSignOut(user, clientIp(context));
-      return Response.json({ ok: true }, { headers: { "Set-Cookie": await endSession(request) } });
+      return jsonAnswer({ ok: true }, { headers: { "Set-Cookie": await endSession(request) } });
     }
     if (request.method !== "POST") return methodNotAllowed(["POST", "DELETE"]);
     const { email, password } = await readJson(request, SignInSchema);
     const { sessionVersion, ...user } = await authenticate(email, password, clientIp(context));
-    return Response.json({ user }, { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
+    return jsonAnswer({ user }, { headers: { "Set-Cookie": await startSession(user.id, sessionVersion) } });
   });
 }
 

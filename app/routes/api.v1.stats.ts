@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireRole } from "~/lib/auth.server";
 import { apiHandler, errorResponse } from "~/lib/errors";
+import { jsonAnswer } from "~/lib/http.server";
 import { messageIn } from "~/lib/i18n";
 import { statisticsFor } from "~/models/stats/statistics.server";
 import { parseStatsParams } from "~/models/stats/stats-params";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const issues = parsed.issues.map((issue) => ({ path: issue.path, message: messageIn("en", issue.message) }));
       return errorResponse(400, { error: issues[0].message, issues });
     }
-    return Response.json(await statisticsFor(user, parsed.request), {
+    return jsonAnswer(await statisticsFor(user, parsed.request), {
       headers: { "Cache-Control": "private, no-store" },
     });
   });

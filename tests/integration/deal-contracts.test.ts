@@ -140,7 +140,7 @@ describe("agreed == contract", () => {
         expect(JSON.parse(license.termsSnapshot)).toEqual(contractTermsOf(agreed, 2));
         expect(license).toMatchObject({
           kind,
-          valueFen: (agreed.lumpSumFen ?? 0) + (agreed.entryFeeFen ?? 0),
+          valueFen: BigInt((agreed.lumpSumFen ?? 0) + (agreed.entryFeeFen ?? 0)),
           signatoryName: "李四",
           signatoryTitle: "总经理",
           licensorSignatory: "王五",
@@ -191,7 +191,7 @@ describe("agreed == contract", () => {
       const transfer = await prisma.transfer.findUniqueOrThrow({ where: { id: concluded.transferId! } });
       expect(JSON.parse(transfer.termsSnapshot)).toEqual({ ...agreed, version: 2 });
       expect(transfer).toMatchObject({
-        priceFen: 188_000_000,
+        priceFen: 188_000_000n,
         ownershipPasses,
         assigneeSignatory: "李四",
         assignorSignatory: "王五",

@@ -125,7 +125,7 @@ describe("negotiated deals", () => {
     expect(signed).toMatchObject({
       kind: "EXCLUSIVE",
       licenseeId: buyer.organization!.id,
-      valueFen: 50_000_000,
+      valueFen: 50_000_000n,
       signatoryName: "甲公司代表",
       signatoryTitle: "总经理",
       licensorSignatory: "学校代表",
@@ -215,7 +215,7 @@ describe("negotiated deals", () => {
     const transfer = await prisma.transfer.findUniqueOrThrow({ where: { id: concluded.transferId! } });
     expect(transfer).toMatchObject({
       assigneeId: buyer.organization!.id,
-      priceFen: 30_000_000,
+      priceFen: 30_000_000n,
       assignorSignatory: "学校代表",
       assignorSignatoryTitle: "副校长",
       assigneeSignatory: "企业代表",

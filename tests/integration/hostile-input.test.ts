@@ -106,7 +106,11 @@ async function fingerprintOfOthers(): Promise<string> {
     prisma.openLicenseDeclaration.findMany({ where: { declarantId: otherUniversityId }, orderBy: { id: "asc" } }),
     prisma.user.findMany({ where: { organizationId: otherUniversityId }, orderBy: { id: "asc" } }),
   ]);
-  return createHash("sha256").update(JSON.stringify({ patents, declarations, users })).digest("hex");
+  // Amounts are BIGINT, read as bigint, which JSON.stringify refuses: written as their digits.
+  const text = JSON.stringify({ patents, declarations, users }, (_key, value: unknown) =>
+    typeof value === "bigint" ? value.toString() : value,
+  );
+  return createHash("sha256").update(text).digest("hex");
 }
 
 beforeAll(async () => {

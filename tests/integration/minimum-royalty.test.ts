@@ -94,7 +94,7 @@ describe("the minimum annual royalty", () => {
     const settled = await scheduleMinimumRoyalties(day("2027-02-01"), license.id);
     expect(settled).toMatchObject([{ year: 1, amountFen: 700_000 }]);
     // Settled 30 days after the year's end (2027-01-31), due 30 days after that.
-    expect(await shortfalls(license.id)).toEqual([{ amountFen: 700_000, dueOn: day("2027-03-02") }]);
+    expect(await shortfalls(license.id)).toEqual([{ amountFen: 700_000n, dueOn: day("2027-03-02") }]);
     const event = await prisma.dealEvent.findFirstOrThrow({
       where: { licenseId: license.id, kind: "MINIMUM_ROYALTY_DUE" },
     });
@@ -132,8 +132,8 @@ describe("the minimum annual royalty", () => {
       [3, 1_000_000],
     ]);
     expect(await shortfalls(license.id)).toEqual([
-      { amountFen: 600_000, dueOn: day("2028-03-01") },
-      { amountFen: 1_000_000, dueOn: day("2028-08-30") },
+      { amountFen: 600_000n, dueOn: day("2028-03-01") },
+      { amountFen: 1_000_000n, dueOn: day("2028-08-30") },
     ]);
   });
 

@@ -12,7 +12,7 @@ import { getLicenseFor } from "~/models/license/read.server";
 import { acceptOpenLicense, declareOpenLicense } from "~/models/open-license/open-license.server";
 import { verifyOrganization } from "~/models/organization/organization.server";
 import { confirmPayment, getPaymentFor, mailOverduePayments, reportSales } from "~/models/payment/payment.server";
-import { SalesReportForm } from "~/models/payment/schemas";
+import { MAX_AMOUNT_FEN, SalesReportForm } from "~/models/payment/schemas";
 import { action as salesReportsApi, loader as salesReportsApiLoader } from "~/routes/api.v1.licenses.$id.sales-reports";
 import { loader as paymentApi } from "~/routes/api.v1.payments.$id";
 import { action as receiptsApi } from "~/routes/api.v1.payments.$id.receipts";
@@ -186,12 +186,12 @@ describe("sales reports", () => {
   });
 
   it("answers 400, never 500, when a per-unit fee at the maximum times 100,000 units or a revenue above the cap would overflow", async () => {
-    // ¥20,000,000 a unit: the largest amount a negotiated deal may carry (MAX_DEAL_FEN) and a 32-bit column holds.
+    // ¥1,000,000,000 a unit: the largest amount a declaration or a deal may carry (MAX_AMOUNT_FEN).
     const license = await licenseOn(
       "一种按件提成装置",
       {
         feeModel: "PER_UNIT",
-        perUnitFen: 2_000_000_000,
+        perUnitFen: MAX_AMOUNT_FEN,
         paymentSchedule: "YEARLY",
         licenseTermMonths: 60,
         territory: "中国大陆",
@@ -400,7 +400,7 @@ describe("confirming a payment", () => {
     });
     expect(
       await prisma.paymentReceipt.aggregate({ where: { paymentId: upFront.id }, _sum: { amountFen: true } }),
-    ).toMatchObject({ _sum: { amountFen: 2_000_000 } });
+    ).toMatchObject({ _sum: { amountFen: 2_000_000n } });
   });
 
   it("takes a confirmation step on the page: review writes nothing, confirm records the receipt", async () => {
@@ -514,6 +514,60 @@ describe("confirming a payment", () => {
       context: {},
     });
     expect(hidden.status).toBe(404);
+  });
+});
+
+describe("amounts above 32 bits", () => {
+  it("are stored, paid in part and read back exactly, as 64-bit integers on either database", async () => {
+    // ¥500,000,000.00: 50,000,000,000 fen, 23 times what a 32-bit integer column holds.
+    const lumpSumFen = 50_000_000_000;
+    const license = await licenseOn("一种大额许可装置", {
+      feeModel: "LUMP_SUM",
+      lumpSumFen,
+      paymentSchedule: "ONCE",
+      licenseTermMonths: 60,
+      territory: "中国大陆",
+    });
+    expect(await prisma.license.findUniqueOrThrow({ where: { id: license.id } })).toMatchObject({
+      valueFen: 50_000_000_000n,
+    });
+    const now = new Date("2026-03-10T00:00:00Z");
+    const [upFront] = (await getLicenseFor(staff, license.id, now)).payments;
+    expect(upFront.amountFen).toBe(lumpSumFen);
+    const created = await receiptsApi({
+      request: await jsonRequest(`/api/v1/payments/${upFront.id}/receipts`, staff, {
+        amountFen: 30_000_000_001,
+        receivedOn: "2026-03-04",
+        reference: "V-BIG-1",
+      }),
+      params: { id: upFront.id },
+      context: {},
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ receivedFen: 30_000_000_001, outstandingFen: 19_999_999_999 });
+    const read = await paymentApi({
+      request: new Request(`http://localhost/api/v1/payments/${upFront.id}`, {
+        headers: { Cookie: await cookieOf(sme.id) },
+      }),
+      params: { id: upFront.id },
+      context: {},
+    });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({
+      amountFen: 50_000_000_000,
+      outstandingFen: 19_999_999_999,
+      receipts: [{ amountFen: 30_000_000_001, reference: "V-BIG-1" }],
+    });
+    const paid = await confirmPayment(
+      staff,
+      upFront.id,
+      { amountFen: 19_999_999_999, receivedOn: new Date("2026-03-09T00:00:00Z"), reference: "V-BIG-2" },
+      now,
+    );
+    expect(paid).toMatchObject({ receivedFen: 50_000_000_000, outstandingFen: 0, paid: true });
+    expect(
+      await prisma.paymentReceipt.aggregate({ where: { paymentId: upFront.id }, _sum: { amountFen: true } }),
+    ).toMatchObject({ _sum: { amountFen: 50_000_000_000n } });
   });
 });
 

@@ -9,6 +9,7 @@ import type { OpenLicenseDeclaration, Prisma } from "~/generated/prisma/client";
 import { chinaMinute, isoDay } from "~/lib/calendar-date";
 import { formatBasisPoints, formatFen } from "~/lib/format";
 import { inBothLanguages } from "~/lib/i18n";
+import { fenOf } from "~/lib/money";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
 import {
   foldFreeText,
@@ -83,10 +84,10 @@ type PublishedTerms = Pick<
 export function declaredTerms(declaration: PublishedTerms): Omit<ContractTerms, "version"> {
   return {
     feeModel: declaration.feeModel as FeeModel,
-    lumpSumFen: declaration.lumpSumFen,
-    entryFeeFen: declaration.entryFeeFen,
+    lumpSumFen: fenOf(declaration.lumpSumFen),
+    entryFeeFen: fenOf(declaration.entryFeeFen),
     royaltyBasisPoints: declaration.royaltyBasisPoints,
-    perUnitFen: declaration.perUnitFen,
+    perUnitFen: fenOf(declaration.perUnitFen),
     paymentSchedule: declaration.paymentSchedule as PaymentSchedule,
     licenseTermMonths: declaration.licenseTermMonths,
     territory: declaration.territory,

@@ -8,6 +8,7 @@ import { addMonths, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { inBothLanguages } from "~/lib/i18n";
+import { fenOf } from "~/lib/money";
 import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES } from "~/models/deal/terms";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import {
@@ -112,7 +113,7 @@ export async function licenseRecordal(
     ["每件费用（元）", "Per unit (CNY)", yuan(terms.perUnitFen)],
     ["最低年提成（元）", "Minimum annual royalty (CNY)", yuan(terms.minimumAnnualRoyaltyFen)],
     ["支付方式", "Payment schedule", inBothLanguages(PAYMENT_SCHEDULES, terms.paymentSchedule)],
-    ["合同金额（元，固定部分）", "Contract value (CNY, fixed part)", yuan(license.valueFen) || "0.00"],
+    ["合同金额（元，固定部分）", "Contract value (CNY, fixed part)", yuan(fenOf(license.valueFen)) || "0.00"],
     [
       "许可人签署人",
       "Licensor's signatory",
@@ -168,7 +169,7 @@ export async function transferRecordal(
     ["转让人统一社会信用代码", "Assignor's credit code", transfer.assignor.creditCode],
     ["变更后（受让人）", "After (assignee)", transfer.assignee.name],
     ["受让人统一社会信用代码", "Assignee's credit code", transfer.assignee.creditCode],
-    ["转让价款（元）", "Price (CNY)", yuan(transfer.priceFen) || "0.00"],
+    ["转让价款（元）", "Price (CNY)", yuan(fenOf(transfer.priceFen)) || "0.00"],
     ["支付方式", "Payment schedule", inBothLanguages(PAYMENT_SCHEDULES, terms.paymentSchedule)],
     ["权属转移", "When ownership passes", inBothLanguages(OWNERSHIP_PASSES, transfer.ownershipPasses)],
     ["合同签订日", "Signed on", day(transfer.signedAt)],

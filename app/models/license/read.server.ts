@@ -5,6 +5,7 @@ import type { LicenseKind, Prisma } from "~/generated/prisma/client";
 import type { CurrentUser } from "~/lib/auth.server";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { fenOf } from "~/lib/money";
 import { dayAfter, readPage, type ListQuery } from "~/lib/paging";
 import { containsText, searchWords } from "~/lib/text-match.server";
 import type { ContractTerms } from "~/models/contract/contract.server";
@@ -47,12 +48,16 @@ const LISTED = {
 } as const;
 
 /** A listed license with its status and whether a payment is overdue, read from its payments. */
-function withStatus<T extends { endsOn: Date; payments: Array<{ kind: string; paidAt: Date | null; dueOn: Date }> }>(
-  { payments, ...license }: T,
-  now: Date,
-) {
+function withStatus<
+  T extends { endsOn: Date; valueFen: bigint; payments: Array<{ kind: string; paidAt: Date | null; dueOn: Date }> },
+>({ payments, valueFen, ...license }: T, now: Date) {
   const status = licenseStatus({ endsOn: license.endsOn, payments }, now);
-  return { ...license, status, overdue: payments.some((payment) => isOverdue(payment, now)) };
+  return {
+    ...license,
+    valueFen: fenOf(valueFen),
+    status,
+    overdue: payments.some((payment) => isOverdue(payment, now)),
+  };
 }
 
 /** One page of the licenses the user may see, with the total that match. */
@@ -134,11 +139,17 @@ export async function getLicenseFor(user: CurrentUser, licenseId: string, now = 
       user.organization?.id === license.licenseeId ||
       user.organization?.id === license.licensorId);
   if (!license || !isParty) throw new DomainError("NOT_FOUND", "license.err.notFound", { status: 404 });
-  const { contractText: text, events, termsSnapshot, payments, ...rest } = license;
+  const { contractText: text, events, termsSnapshot, payments, valueFen, ...rest } = license;
   return {
     ...rest,
+    valueFen: fenOf(valueFen),
     status: licenseStatus(license, now),
-    payments: payments.map((payment) => ({ ...payment, overdue: isOverdue(payment, now) })),
+    payments: payments.map(({ amountFen, salesReport, ...payment }) => ({
+      ...payment,
+      amountFen: fenOf(amountFen),
+      salesReport: salesReport && { ...salesReport, revenueFen: fenOf(salesReport.revenueFen) },
+      overdue: isOverdue(payment, now),
+    })),
     terms: JSON.parse(termsSnapshot) as ContractTerms,
     contractText: text,
     history: events.map((event) => ({

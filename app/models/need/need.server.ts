@@ -4,6 +4,7 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { addMonths } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { fenOf } from "~/lib/money";
 import { readPage } from "~/lib/paging";
 import type { DealTerms } from "~/models/deal/terms";
 import { assertKindAllowed } from "~/models/license/exclusivity.server";
@@ -21,9 +22,16 @@ const CANDIDATES = 100;
 export async function createNeed(user: CurrentUser, input: NeedInput) {
   if (user.role !== "SME" || !user.organization) throw new DomainError("FORBIDDEN", "auth.forbidden", { status: 403 });
   if (!user.organization.verifiedAt) throw new DomainError("NOT_VERIFIED", "need.notVerified", { status: 403 });
-  return prisma.technologyNeed.create({
-    data: { ...input, organizationId: user.organization.id, createdById: user.id },
-  });
+  return withBudget(
+    await prisma.technologyNeed.create({
+      data: { ...input, organizationId: user.organization.id, createdById: user.id },
+    }),
+  );
+}
+
+/** A need with its budget as the fen the pages and the API show (the columns are BIGINT, read as bigint). */
+function withBudget<T extends { budgetMinFen: bigint | null; budgetMaxFen: bigint | null }>(need: T) {
+  return { ...need, budgetMinFen: fenOf(need.budgetMinFen), budgetMaxFen: fenOf(need.budgetMaxFen) };
 }
 
 /** Public needs for everyone; needs for universities only to university staff and administrators; a company's
@@ -58,7 +66,7 @@ export async function listNeeds(user: CurrentUser | null, { page = 1, pageSize =
         },
       }),
   );
-  return { ...paging, needs };
+  return { ...paging, needs: needs.map(withBudget) };
 }
 
 export async function getNeedFor(user: CurrentUser | null, needId: string) {
@@ -85,7 +93,7 @@ export async function getNeedFor(user: CurrentUser | null, needId: string) {
   const isOwner = user?.organization?.id === need.organizationId;
   // A university sees its own proposals; the company and administrators see them all.
   const proposals = need.proposals.filter((proposal) => isOwner || (user && canManageFor(user, proposal.universityId)));
-  return { ...need, proposals, isOwner };
+  return { ...withBudget(need), proposals, isOwner };
 }
 
 export type MatchReason =

@@ -1,5 +1,6 @@
 // For the university pricing a declaration: the pool's comparable open licenses, their fees and how many were taken.
 import { prisma } from "~/lib/db.server";
+import { fenOf } from "~/lib/money";
 
 export interface FigureRange {
   count: number;
@@ -82,9 +83,9 @@ export async function feeGuidanceFor(patentId: number): Promise<FeeGuidance | nu
     declarations: declarations.length,
     taken: declarations.filter((d) => d._count.licenses > 0).length,
     licenses: declarations.reduce((sum, d) => sum + d._count.licenses, 0),
-    lumpSumFen: range(values((d) => d.lumpSumFen)),
-    entryFeeFen: range(values((d) => d.entryFeeFen)),
+    lumpSumFen: range(values((d) => fenOf(d.lumpSumFen))),
+    entryFeeFen: range(values((d) => fenOf(d.entryFeeFen))),
     royaltyBasisPoints: range(values((d) => d.royaltyBasisPoints)),
-    perUnitFen: range(values((d) => d.perUnitFen)),
+    perUnitFen: range(values((d) => fenOf(d.perUnitFen))),
   };
 }

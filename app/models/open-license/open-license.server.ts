@@ -5,6 +5,7 @@ import { canManageFor, type CurrentUser } from "~/lib/auth.server";
 import { addMonths, chinaDay, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
+import { fenOf } from "~/lib/money";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import { declaredTerms, type ContractTerms } from "~/models/contract/contract.server";
 import { assertVerifiedCompany, concludeLicense } from "~/models/license/conclude.server";
@@ -107,7 +108,7 @@ export async function declareOpenLicense(
     });
     // New terms publish a new version; licenses already concluded keep the terms they signed.
     if (current) await tx.openLicenseDeclaration.update({ where: { id: current.id }, data: { status: "SUPERSEDED" } });
-    return tx.openLicenseDeclaration.create({
+    const declared = await tx.openLicenseDeclaration.create({
       data: {
         patentId,
         declarantId: patent.ownerId,
@@ -132,7 +133,18 @@ export async function declareOpenLicense(
         },
       },
     });
+    return withAmounts(declared);
   });
+}
+
+/** A declaration with its amounts as the fen the pages and the API show (BIGINT columns are read as bigint). */
+function withAmounts<T extends Record<"lumpSumFen" | "entryFeeFen" | "perUnitFen", bigint | null>>(declaration: T) {
+  return {
+    ...declaration,
+    lumpSumFen: fenOf(declaration.lumpSumFen),
+    entryFeeFen: fenOf(declaration.entryFeeFen),
+    perUnitFen: fenOf(declaration.perUnitFen),
+  };
 }
 
 /** Withdraws a declaration: new takers are refused; licenses already concluded stay valid (art. 52). */
@@ -149,7 +161,7 @@ export async function withdrawOpenLicense(user: CurrentUser, declarationId: stri
     data: { status: "WITHDRAWN", withdrawnAt: now },
   });
   if (withdrawn.count === 0) throw new DomainError("NOT_ACTIVE", "openLicense.err.notActive", { status: 409 });
-  return prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declarationId } });
+  return withAmounts(await prisma.openLicenseDeclaration.findUniqueOrThrow({ where: { id: declarationId } }));
 }
 
 export interface Acceptance {

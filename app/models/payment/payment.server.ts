@@ -7,6 +7,7 @@ import { addMonths, chinaToday, isoDay } from "~/lib/calendar-date";
 import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { formatFen } from "~/lib/format";
+import { fenOf } from "~/lib/money";
 import { publicUrl } from "~/lib/public-url.server";
 import { patentTurn, takeTurn } from "~/lib/sql-dialect.server";
 import { sendMail } from "~/models/mail.server";
@@ -40,6 +41,15 @@ export async function scheduleUpFront(
       detail: JSON.stringify({ amountFen, dueOn: isoDay(dueAfter(now)) }),
     },
   });
+}
+
+/** What is still owed on a payment: its amount less the parts the licensor has already recorded as received. */
+export function outstandingFen(payment: { amountFen: bigint; receipts: Array<{ amountFen: bigint }> }): number {
+  return Math.max(0, fenOf(payment.amountFen) - receivedFen(payment.receipts));
+}
+
+function receivedFen(receipts: Array<{ amountFen: bigint }>): number {
+  return receipts.reduce((sum, receipt) => sum + fenOf(receipt.amountFen), 0);
 }
 
 export function isOverdue(payment: { paidAt: Date | null; dueOn: Date }, now = new Date()): boolean {
@@ -101,8 +111,8 @@ export async function confirmPayment(
     if (!canManageFor(user, payment.license.licensorId))
       throw new DomainError("FORBIDDEN", "pay.err.licensorOnly", { status: 403 });
     if (!input) throw new DomainError("RECEIPT_REQUIRED", "pay.err.receiptRequired", { status: 400, path: "amount" });
-    const received = payment.receipts.reduce((sum, r) => sum + r.amountFen, 0);
-    const outstanding = payment.amountFen - received;
+    const received = receivedFen(payment.receipts);
+    const outstanding = outstandingFen(payment);
     if (payment.paidAt || outstanding <= 0)
       throw new DomainError("ALREADY_PAID", "pay.err.alreadyPaid", { status: 409 });
     if (input.amountFen > outstanding)
@@ -181,18 +191,20 @@ export async function getPaymentFor(user: CurrentUser, paymentId: string, now = 
   });
   if (!payment || !isParty(user, payment.license))
     throw new DomainError("NOT_FOUND", "pay.err.notFound", { status: 404 });
-  const receivedFen = payment.receipts.reduce((sum, r) => sum + r.amountFen, 0);
+  const { amountFen, salesReport, ...rest } = payment;
   return {
-    ...payment,
+    ...rest,
+    amountFen: fenOf(amountFen),
+    salesReport: salesReport && { ...salesReport, revenueFen: fenOf(salesReport.revenueFen) },
     receipts: payment.receipts.map((r) => ({
       id: r.id,
-      amountFen: r.amountFen,
+      amountFen: fenOf(r.amountFen),
       receivedOn: isoDay(r.receivedOn),
       reference: r.reference,
       createdAt: r.createdAt,
     })),
-    receivedFen,
-    outstandingFen: Math.max(0, payment.amountFen - receivedFen),
+    receivedFen: receivedFen(payment.receipts),
+    outstandingFen: outstandingFen(payment),
     overdue: isOverdue(payment, now),
     mayConfirm: !payment.paidAt && canManageFor(user, payment.license.licensorId),
   };
@@ -292,7 +304,7 @@ export async function reportSales(user: CurrentUser, licenseId: string, report: 
         contract: license.contractNumber,
         period: input.period,
       });
-      return payment;
+      return { ...payment, amountFen };
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002")
@@ -344,16 +356,16 @@ export async function listSalesReports(user: CurrentUser, licenseId: string) {
       minimumAnnualRoyaltyFen: terms.minimumAnnualRoyaltyFen ?? null,
     },
     /** the minimum royalty's shortfalls scheduled so far, one per contract year that fell short */
-    shortfalls,
+    shortfalls: shortfalls.map((shortfall) => ({ ...shortfall, amountFen: fenOf(shortfall.amountFen) })),
     hasRoyalty: Boolean(terms.royaltyBasisPoints || terms.perUnitFen),
     mayReport: user.organization?.id === license.licenseeId,
     reports: reports.map((r) => ({
       id: r.id,
       period: r.period,
-      revenueFen: r.revenueFen,
+      revenueFen: fenOf(r.revenueFen),
       units: r.units,
       createdAt: r.createdAt,
-      payment: r.payment,
+      payment: r.payment && { ...r.payment, amountFen: fenOf(r.payment.amountFen) },
     })),
   };
 }
@@ -419,7 +431,7 @@ export async function scheduleMinimumRoyalties(now = new Date(), licenseId?: str
         const reportedFen = reports.reduce((sum, report) => {
           const days = periodDays(report.period, schedule);
           const lastDay = days ? new Date(days.end.getTime() - DAY_MS) : null;
-          return lastDay && lastDay >= start && lastDay < end ? sum + (report.payment?.amountFen ?? 0) : sum;
+          return lastDay && lastDay >= start && lastDay < end ? sum + fenOf(report.payment?.amountFen ?? 0n) : sum;
         }, 0);
         const shortfallFen = minimumFen - reportedFen;
         // A year whose royalties reached the minimum owes nothing more; the row is not written, so a later run checks again.
@@ -478,7 +490,7 @@ export async function mailOverduePayments(now = new Date(), limit = 200): Promis
       });
       if (claimed.count === 0) return false;
       const { license } = payment;
-      const outstandingFen = payment.amountFen - payment.receipts.reduce((sum, r) => sum + r.amountFen, 0);
+      const stillDueFen = outstandingFen(payment);
       const members = await tx.user.findMany({
         where: { organizationId: { in: [license.licensorId, license.licenseeId] }, deactivatedAt: null },
         select: { email: true },
@@ -488,12 +500,12 @@ export async function mailOverduePayments(now = new Date(), limit = 200): Promis
       const body = [
         `合同 ${license.contractNumber}（${license.patent.title}）项下的一笔付款已逾期。`,
         `许可人：${license.licensor.name}；被许可人：${license.licensee.name}`,
-        `应付 ${formatFen(payment.amountFen, "zh")}，尚欠 ${formatFen(outstandingFen, "zh")}，到期日 ${isoDay(payment.dueOn)}。`,
+        `应付 ${formatFen(fenOf(payment.amountFen), "zh")}，尚欠 ${formatFen(stillDueFen, "zh")}，到期日 ${isoDay(payment.dueOn)}。`,
         `被许可人请尽快付款；许可人收到款项后请在平台确认收款（金额、日期、凭证号）：${link}`,
         "",
         `A payment under contract ${license.contractNumber} (${license.patent.titleEn ?? license.patent.title}) is overdue.`,
         `Licensor: ${license.licensor.nameEn ?? license.licensor.name}; licensee: ${license.licensee.nameEn ?? license.licensee.name}`,
-        `Amount ${formatFen(payment.amountFen, "en")}, still due ${formatFen(outstandingFen, "en")}, due on ${isoDay(payment.dueOn)}.`,
+        `Amount ${formatFen(fenOf(payment.amountFen), "en")}, still due ${formatFen(stillDueFen, "en")}, due on ${isoDay(payment.dueOn)}.`,
         `The licensee should pay it; once the licensor has received it, it confirms the receipt (amount, day, voucher) on the platform: ${link}`,
       ].join("\n");
       for (const { email } of members) await sendMail(tx, { to: email, subject, body });
@@ -502,7 +514,7 @@ export async function mailOverduePayments(now = new Date(), limit = 200): Promis
           licenseId: license.id,
           kind: "OVERDUE_NOTICE",
           at: now,
-          detail: JSON.stringify({ paymentId: payment.id, amountFen: outstandingFen, recipients: members.length }),
+          detail: JSON.stringify({ paymentId: payment.id, amountFen: stillDueFen, recipients: members.length }),
         },
       });
       return true;

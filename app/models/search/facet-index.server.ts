@@ -3,6 +3,7 @@
 // whichever process writes, so it never serves stale filters for long.
 import { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
+import { fenOf } from "~/lib/money";
 import {
   FEE_MODEL_CODES,
   IPC_SECTIONS,
@@ -125,8 +126,8 @@ export class FacetIndex {
     fee: new Dictionary(["", ...FEE_MODEL_CODES]),
   };
   /** The open license's upfront amount in fen: the lump sum (LUMP_SUM) or the entry fee (ENTRY_PLUS_ROYALTY,
-   * ROYALTY as 0); -1 without one. */
-  upfrontFen = new Int32Array(0);
+   * ROYALTY as 0); -1 without one. Float64 holds every amount exactly: they are 64-bit and capped below 2^53. */
+  upfrontFen = new Float64Array(0);
   /** The open license's royalty in basis points, 0 without one. */
   royaltyBasisPoints = new Uint16Array(0);
   universities = new Map<string, University>();
@@ -336,8 +337,8 @@ async function facetRows(db: PrismaClient, where: Prisma.Sql): Promise<PatentFac
     filingDate: new Date(row.filingDate),
     transferable: Number(row.transferable) === 1 || row.transferable === true,
     open: Number(row.open) === 1,
-    lumpSumFen: row.lumpSumFen === null ? null : Number(row.lumpSumFen),
-    entryFeeFen: row.entryFeeFen === null ? null : Number(row.entryFeeFen),
+    lumpSumFen: fenOf(row.lumpSumFen),
+    entryFeeFen: fenOf(row.entryFeeFen),
     royaltyBasisPoints: row.royaltyBasisPoints === null ? null : Number(row.royaltyBasisPoints),
   }));
 }

@@ -3,6 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { isoDay } from "~/lib/calendar-date";
 import type { PrismaClient } from "~/lib/db.server";
+import { fenOf } from "~/lib/money";
 import type { LegalStatus, PatentType } from "~/models/patent/vocabulary";
 import { highlight, snippet, type HighlightTerm, type TextSegment } from "./text-search";
 
@@ -18,6 +19,9 @@ export interface OpenLicenseSummary {
   licenseTermMonths: number;
   declaredAt: string;
 }
+
+/** A declaration's amounts, stored as BIGINT: bigint from Prisma, bigint or number from a raw query. */
+type StoredAmount = "lumpSumFen" | "entryFeeFen" | "perUnitFen";
 
 export interface SearchItem {
   id: number;
@@ -61,10 +65,10 @@ interface ItemRow {
   declarationId: string | null;
   version: number | null;
   feeModel: string | null;
-  lumpSumFen: number | null;
-  entryFeeFen: number | null;
+  lumpSumFen: bigint | number | null;
+  entryFeeFen: bigint | number | null;
   royaltyBasisPoints: number | null;
-  perUnitFen: number | null;
+  perUnitFen: bigint | number | null;
   paymentSchedule: string | null;
   licenseTermMonths: number | null;
   declaredAt: Date | null;
@@ -144,16 +148,19 @@ export async function loadSearchItems(
 
 /** A patent's active open-license declaration as its card and its page show it (dates as YYYY-MM-DD). */
 export function openLicenseSummary(
-  declaration: Omit<OpenLicenseSummary, "declaredAt"> & { declaredAt: Date },
+  declaration: Omit<OpenLicenseSummary, "declaredAt" | StoredAmount> & { declaredAt: Date } & Record<
+      StoredAmount,
+      bigint | number | null
+    >,
 ): OpenLicenseSummary {
   return {
     id: declaration.id,
     version: declaration.version,
     feeModel: declaration.feeModel,
-    lumpSumFen: declaration.lumpSumFen,
-    entryFeeFen: declaration.entryFeeFen,
+    lumpSumFen: fenOf(declaration.lumpSumFen),
+    entryFeeFen: fenOf(declaration.entryFeeFen),
     royaltyBasisPoints: declaration.royaltyBasisPoints,
-    perUnitFen: declaration.perUnitFen,
+    perUnitFen: fenOf(declaration.perUnitFen),
     paymentSchedule: declaration.paymentSchedule,
     licenseTermMonths: declaration.licenseTermMonths,
     declaredAt: isoDay(declaration.declaredAt),

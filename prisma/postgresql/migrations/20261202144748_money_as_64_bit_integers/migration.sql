@@ -1,0 +1,24 @@
+-- AlterTable
+ALTER TABLE "OpenLicenseDeclaration" ALTER COLUMN "lumpSumFen" SET DATA TYPE BIGINT,
+ALTER COLUMN "entryFeeFen" SET DATA TYPE BIGINT,
+ALTER COLUMN "perUnitFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "License" ALTER COLUMN "valueFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "Transfer" ALTER COLUMN "priceFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "Payment" ALTER COLUMN "amountFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "PaymentReceipt" ALTER COLUMN "amountFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "SalesReport" ALTER COLUMN "revenueFen" SET DATA TYPE BIGINT;
+
+-- AlterTable
+ALTER TABLE "TechnologyNeed" ALTER COLUMN "budgetMinFen" SET DATA TYPE BIGINT,
+ALTER COLUMN "budgetMaxFen" SET DATA TYPE BIGINT;
+
