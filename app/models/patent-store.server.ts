@@ -1,11 +1,11 @@
 // Bulk writes of patents (the demo pool now, imports later). One multi-row INSERT per batch through
 // $executeRaw is four times faster than createMany here (docs/decisions/005-bulk-patent-writes.md); the
 // FTS index is written in the same transaction.
-import { Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
 import type { PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { messageKey } from "~/lib/i18n";
-import { advancePatentIdSequence } from "~/lib/sql-dialect.server";
+import { advancePatentIdSequence, rowsToInsert } from "~/lib/sql-dialect.server";
 import { parseApplicationNumber } from "~/models/patent/identifiers";
 import {
   PATENT_TEXT_FIELDS,
@@ -70,7 +70,7 @@ const COLUMNS = [
   "familyId",
 ] as const satisfies ReadonlyArray<keyof NewPatent>;
 
-const BATCH = 250; // 33 parameters a row: well under SQLite's 32,766 variables
+const BATCH = 250; // on PostgreSQL 33 parameters a row: well under its 65,535
 
 /** Inserts patents with explicit ids and indexes their text; refuses the whole batch if an application
  * number is not normalised or its check character is wrong. Run it inside a transaction. */
@@ -90,14 +90,12 @@ export async function insertPatents(
       });
     }
   }
-  const columnList = Prisma.raw(["id", ...COLUMNS, "updatedAt"].map((column) => `"${column}"`).join(", "));
   const now = new Date();
   for (let start = 0; start < patents.length; start += BATCH) {
-    const batch = patents.slice(start, start + BATCH);
-    const rows = batch.map(
-      (patent) => Prisma.sql`(${patent.id}, ${Prisma.join(COLUMNS.map((column) => patent[column] ?? null))}, ${now})`,
-    );
-    await db.$executeRaw`INSERT INTO "Patent" (${columnList}) VALUES ${Prisma.join(rows)}`;
+    const rows = patents
+      .slice(start, start + BATCH)
+      .map((patent) => [patent.id, ...COLUMNS.map((column) => patent[column] ?? null), now]);
+    await db.$executeRaw`INSERT INTO "Patent" ${rowsToInsert(["id", ...COLUMNS, "updatedAt"], rows)}`;
   }
   await advancePatentIdSequence(db);
   await indexPatentText(db, patents);
