@@ -273,11 +273,18 @@ describe("hostile input through the API", () => {
     ["class=XYZ", "class.0"],
     ["open=yes", "open"],
     ["university=%3Cscript%3E", "university.0"],
-  ])("answers the unknown filter value %s with a 400 naming %s", async (query, path) => {
+  ])("answers the unknown filter value %s with a 400 naming %s, in words", async (query, path) => {
     const response = await get(query);
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.issues.map((i: { path: string }) => i.path)).toContain(path);
+    // A message, not a key such as "search.err.size {…}".
+    for (const issue of body.issues as Array<{ message: string }>) expect(issue.message).not.toMatch(/\berr\.|[{}]/);
+  });
+
+  it("says which page sizes there are", async () => {
+    const response = await get("size=1000");
+    expect((await response.json()).issues).toEqual([{ path: "size", message: "size is one of 10, 20, 50" }]);
   });
 
   it("answers a well-formed but unknown university with a 400", async () => {
