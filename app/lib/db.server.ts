@@ -5,6 +5,7 @@ import { PrismaClient } from "~/generated/prisma/client";
 import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/client";
 import { databaseKind, databaseUrl } from "./database-url";
 import { INDEX_SQL_FUNCTIONS } from "./index-text";
+import { STAGING_SQL_FUNCTIONS } from "./sql-dialect.server";
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   if (databaseKind(url) === "postgresql") {
@@ -33,6 +34,7 @@ class SQLiteWithIndexFunctions extends PrismaBetterSQLite3 {
       );
     for (const [name, run] of Object.entries(INDEX_SQL_FUNCTIONS))
       connection.function(name, { deterministic: true }, run);
+    for (const [name, run] of Object.entries(STAGING_SQL_FUNCTIONS)) connection.function(name, run);
     return adapter;
   }
 }

@@ -95,4 +95,20 @@ describe("bulk writes check identifiers", () => {
     const params = (parseSearchParams(new URLSearchParams("q=镁合金")) as { params: SearchParams }).params;
     expect((await patentSearch().search(params)).total).toBe(2);
   });
+
+  it("writes none of a batch the database refuses, and the next batch goes in whole", async () => {
+    await insertPatents(prisma, [patent(11, "000011")]);
+    const twice = patent(13, "000011", { title: "一种镁合金轮毂" }); // the application number of patent 11
+    await expect(prisma.$transaction((tx) => insertPatents(tx, [patent(12, "000012"), twice]))).rejects.toThrow(
+      /Unique constraint|UNIQUE constraint|duplicate key/,
+    );
+    expect(
+      (await prisma.patent.findMany({ select: { id: true }, orderBy: { id: "asc" } })).map((row) => row.id),
+    ).toEqual([1, 2, 11]);
+
+    await insertPatents(prisma, [patent(12, "000012", { grantDate: null, transferable: false })]);
+    const written = await prisma.patent.findUniqueOrThrow({ where: { id: 12 } });
+    expect(written).toMatchObject({ transferable: false, grantDate: null, title: "一种镁合金压铸件" });
+    expect(written.filingDate.toISOString()).toBe("2021-03-01T00:00:00.000Z");
+  });
 });
