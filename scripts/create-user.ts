@@ -8,7 +8,8 @@ import { prisma } from "../app/lib/db.server";
 import { DomainError } from "../app/lib/errors";
 import { messageIn } from "../app/lib/i18n";
 import { createUser } from "../app/models/account/account.server";
-import { EmailSchema, ROLES } from "../app/models/account/schemas";
+import { ROLES } from "../app/models/account/roles";
+import { EmailSchema } from "../app/models/account/schemas";
 import "../app/lib/messages/all"; // the texts of mails, reports and refusals, both languages
 
 const { values } = parseArgs({

@@ -6,6 +6,7 @@ import { formatBasisPoints, formatFen } from "~/lib/format";
 import { messageIn, type Language } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
 import { fenToYuan } from "~/lib/money";
+import { type DealTerms } from "~/models/deal/terms";
 import {
   changedTerms,
   DEAL_KINDS,
@@ -14,9 +15,8 @@ import {
   ROYALTY_BASES,
   TERM_ROWS,
   type DealKind,
-  type DealTerms,
   type TermRow,
-} from "~/models/deal/terms";
+} from "~/models/deal/vocabulary";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel } from "~/models/patent/vocabulary";
 import { Field, SubmitButton } from "./ui/form";
 

@@ -6,8 +6,8 @@ import { cell, Table } from "~/components/ui/table";
 import { formatCount, formatPercent } from "~/lib/format";
 import { localized, messageIn } from "~/lib/i18n";
 import { useLanguage } from "~/lib/language";
+import { isWholeYear, statsQuery } from "~/models/stats/period";
 import type { statisticsFor } from "~/models/stats/statistics.server";
-import { isWholeYear, statsQuery } from "~/models/stats/stats-params";
 import {
   buildStatsTables,
   columnHeader,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
-import { ROLES } from "~/models/account/schemas";
+import { ROLES } from "~/models/account/roles";
 import {
   FEE_MODELS,
   LEGAL_STATUSES,

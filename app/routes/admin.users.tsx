@@ -12,7 +12,7 @@ import { useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery } from "~/lib/paging";
 import { deactivateUser, setCanInvite } from "~/models/account/account.server";
 import { listUsersPage, USER_SORTS } from "~/models/account/lists.server";
-import { ROLES } from "~/models/account/schemas";
+import { ROLES } from "~/models/account/roles";
 
 /** GET /admin/users[?q=][&role=][&state=active|deactivated][&sort=][&dir=][&page=] */
 export async function loader({ request }: LoaderFunctionArgs) {

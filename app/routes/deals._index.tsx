@@ -7,7 +7,7 @@ import { localized, translator } from "~/lib/i18n";
 import { languageFromMatches, useLanguage } from "~/lib/language";
 import { oneOf, parseListQuery, patentParam } from "~/lib/paging";
 import { DEAL_SORTS, listDealsPage } from "~/models/deal/deal.server";
-import { DEAL_KINDS, DEAL_STATUSES } from "~/models/deal/terms";
+import { DEAL_KINDS, DEAL_STATUSES } from "~/models/deal/vocabulary";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: translator(languageFromMatches(matches))("deal.negotiations") },

@@ -4,8 +4,8 @@
 // no abstract sentence shared by more than 1 % of the pool; enough patents in every technology topic; each
 // institution's leading areas as its row of the ADR says; and the seed's headline figures.
 import type { PrismaClient } from "../../app/lib/db.server";
+import { yearPeriod } from "../../app/models/stats/period";
 import { getTransferStatistics } from "../../app/models/stats/statistics.server";
-import { yearPeriod } from "../../app/models/stats/stats-params";
 import { INSTITUTIONS } from "./institutions";
 import { TECH_AREAS } from "./tech-areas";
 

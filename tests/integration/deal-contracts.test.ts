@@ -9,7 +9,8 @@ import { startSession } from "~/lib/session.server";
 import { createUser } from "~/models/account/account.server";
 import { fingerprint } from "~/models/contract/contract.server";
 import { advanceDeal, contractTermsOf, getDealFor, requestDeal } from "~/models/deal/deal.server";
-import { DealTermsSchema, OWNERSHIP_PASSES, ROYALTY_BASES, type DealTerms } from "~/models/deal/terms";
+import { DealTermsSchema, type DealTerms } from "~/models/deal/terms";
+import { OWNERSHIP_PASSES, ROYALTY_BASES } from "~/models/deal/vocabulary";
 import { FEE_MODELS, LICENSE_KINDS, PAYMENT_SCHEDULES } from "~/models/patent/vocabulary";
 import { createEnterprise, createPatent, createUniversity } from "../helpers/fixtures";
 

@@ -11,7 +11,8 @@ import { publicUrl } from "~/lib/public-url.server";
 import { recordAudit } from "~/models/audit/audit.server";
 import { bilingualMail, sendMail } from "~/models/mail.server";
 import { createEnterprise } from "~/models/organization/organization.server";
-import type { Registration, Role } from "./schemas";
+import type { Role } from "./roles";
+import type { Registration } from "./schemas";
 
 const INVITATION_DAYS = 7;
 const RESET_MINUTES = 60;

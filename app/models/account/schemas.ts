@@ -1,14 +1,8 @@
 // Validation of account input, shared by the pages and the JSON API. Messages are UI message keys; the API
 // answers them in English (messageIn), the pages in the user's language.
 import { z } from "zod";
-import { Role } from "~/generated/prisma/enums";
 import { parseCreditCode } from "~/models/organization/credit-code";
 import { CLUSTERS } from "~/models/taxonomy";
-
-/** The roles are the schema's enum Role; pages list them in this order. */
-export { Role };
-const ROLE_ORDER: Record<Role, number> = { SME: 0, UNIVERSITY_STAFF: 1, ADMIN: 2 };
-export const ROLES = Object.values(Role).sort((a, b) => ROLE_ORDER[a] - ROLE_ORDER[b]) as [Role, ...Role[]];
 
 export const EmailSchema = z
   .string({ message: "validation.required" })

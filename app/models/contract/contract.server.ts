@@ -11,14 +11,8 @@ import { formatBasisPoints, formatFen } from "~/lib/format";
 import { inBothLanguages } from "~/lib/i18n";
 import { fenOf } from "~/lib/money";
 import { CONTRACT_REGISTER_TURN, takeTurn } from "~/lib/sql-dialect.server";
-import {
-  foldFreeText,
-  OWNERSHIP_PASSES,
-  ROYALTY_BASES,
-  type OwnershipPasses,
-  type ReceivingAccount,
-  type RoyaltyBase,
-} from "~/models/deal/terms";
+import { foldFreeText, type ReceivingAccount } from "~/models/deal/terms";
+import { OWNERSHIP_PASSES, ROYALTY_BASES, type OwnershipPasses, type RoyaltyBase } from "~/models/deal/vocabulary";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import {
   FEE_MODELS,

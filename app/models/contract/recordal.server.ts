@@ -9,7 +9,8 @@ import { prisma } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { inBothLanguages } from "~/lib/i18n";
 import { fenOf } from "~/lib/money";
-import { foldFreeText, OWNERSHIP_PASSES, ROYALTY_BASES } from "~/models/deal/terms";
+import { foldFreeText } from "~/models/deal/terms";
+import { OWNERSHIP_PASSES, ROYALTY_BASES } from "~/models/deal/vocabulary";
 import { formatApplicationNumber } from "~/models/patent/identifiers";
 import {
   FEE_MODELS,

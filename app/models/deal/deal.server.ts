@@ -24,11 +24,10 @@ import {
   DealTermsSchema,
   withKind,
   type CostSummary,
-  type DealKind,
-  type DealStatus,
   type DealTerms,
   type ReceivingAccount,
 } from "~/models/deal/terms";
+import { type DealKind, type DealStatus } from "~/models/deal/vocabulary";
 import { assertVerifiedCompany, concludeLicense, licenseEndsOn } from "~/models/license/conclude.server";
 import { assertKindAllowed } from "~/models/license/exclusivity.server";
 import { notify, type NotificationKind } from "~/models/notification.server";

@@ -1,14 +1,7 @@
 // What the negotiation pages and the JSON API send: a request, and each step of a deal. One schema for both.
 import { z } from "zod";
-import {
-  DEAL_KINDS,
-  DealTermsSchema,
-  ReceivingAccountSchema,
-  signatoryText,
-  withKind,
-  type DealKind,
-  type DealTerms,
-} from "./terms";
+import { DealTermsSchema, ReceivingAccountSchema, signatoryText, withKind, type DealTerms } from "./terms";
+import { DEAL_KINDS, type DealKind } from "./vocabulary";
 
 const message = z.string().trim().max(4000, "validation.tooLong").default("");
 

@@ -6,7 +6,8 @@ import type { FieldErrors } from "~/lib/forms";
 import { parseYuan } from "~/lib/money";
 import type { FeeModel } from "~/models/patent/vocabulary";
 import { DealStepSchema } from "./steps";
-import { DealTermsSchema, REQUIRED_AMOUNTS, type DealTerms } from "./terms";
+import { DealTermsSchema, type DealTerms } from "./terms";
+import { REQUIRED_AMOUNTS } from "./vocabulary";
 
 /** The form's field for each term (where its error is shown). */
 export const TERM_FIELD: Record<string, string> = {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SignatureSchema } from "./steps";
-import { changedTerms, costSummary, DealTermsSchema, foldFreeText, MAX_DEAL_FEN, withKind } from "./terms";
+import { costSummary, DealTermsSchema, foldFreeText, MAX_DEAL_FEN, withKind } from "./terms";
 import { dealTermsFromForm } from "./terms-form";
+import { changedTerms } from "./vocabulary";
 
 const entryPlusRoyalty = {
   kind: "EXCLUSIVE",

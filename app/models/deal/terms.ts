@@ -1,39 +1,23 @@
 // The full terms of a negotiated deal, as a request and every counter-offer carry them, and the checks on
-// the words people type into a contract. Shared by the page (the terms table, its highlighted changes) and
-// the server (validation, the contract). Money is integer fen; rates are basis points (ADR 004).
+// the words people type into a contract: the server's validation and the contract's figures. What pages show
+// of terms without validating them is in vocabulary.ts. Money is integer fen; rates are basis points (ADR 004).
 import { z } from "zod";
 import { MAX_AMOUNT_FEN } from "~/lib/money";
 import { FEE_MODELS, PAYMENT_SCHEDULES, type FeeModel, type PaymentSchedule } from "~/models/patent/vocabulary";
-
-export const DEAL_KINDS = ["ORDINARY", "SOLE", "EXCLUSIVE", "ASSIGNMENT"] as const;
-export type DealKind = (typeof DEAL_KINDS)[number];
-/** A deal's states, from the request to its end (the list's filter offers them in this order). */
-export const DEAL_STATUSES = ["NEGOTIATING", "AGREED", "SIGNED", "DECLINED", "WITHDRAWN"] as const;
-export type DealStatus = (typeof DEAL_STATUSES)[number];
+import {
+  AMOUNTS,
+  DEAL_KINDS,
+  OWNERSHIP_PASSES,
+  REQUIRED_AMOUNTS,
+  ROYALTY_BASES,
+  type DealKind,
+  type OwnershipPasses,
+  type RoyaltyBase,
+} from "./vocabulary";
 
 /** The largest amount a deal may name (app/lib/money.ts). */
 export const MAX_DEAL_FEN = MAX_AMOUNT_FEN;
 export const MAX_ROYALTY_BASIS_POINTS = 5_000;
-
-export const ROYALTY_BASES = {
-  NET_SALES: { zh: "净销售额", en: "net sales revenue" },
-  GROSS_SALES: { zh: "销售总额", en: "gross sales revenue" },
-} as const;
-export type RoyaltyBase = keyof typeof ROYALTY_BASES;
-
-/** When ownership passes under an assignment. The transfer itself takes effect on CNIPA's registration
- * (Patent Law art. 10); the parties agree when the assignor files it. */
-export const OWNERSHIP_PASSES = {
-  ON_SIGNATURE: {
-    zh: "合同生效后即办理转让登记，专利权自国家知识产权局登记之日起转移",
-    en: "registration filed once the contract takes effect; ownership passes on CNIPA's registration",
-  },
-  ON_FULL_PAYMENT: {
-    zh: "转让价款付清后办理转让登记，专利权自国家知识产权局登记之日起转移",
-    en: "registration filed once the price is paid in full; ownership passes on CNIPA's registration",
-  },
-} as const;
-export type OwnershipPasses = keyof typeof OWNERSHIP_PASSES;
 
 const FEE_MODEL_CODES = Object.keys(FEE_MODELS) as [FeeModel, ...FeeModel[]];
 const SCHEDULE_CODES = Object.keys(PAYMENT_SCHEDULES) as [PaymentSchedule, ...PaymentSchedule[]];
@@ -71,17 +55,6 @@ const fen = z
   .int("deal.terms.wholeFen")
   .min(1, "deal.terms.positive")
   .max(MAX_DEAL_FEN, "deal.terms.amountCap");
-
-const AMOUNTS = ["lumpSumFen", "entryFeeFen", "royaltyBasisPoints", "perUnitFen"] as const;
-type Amount = (typeof AMOUNTS)[number];
-
-/** Which amounts each fee model needs (and allows). */
-export const REQUIRED_AMOUNTS: Record<FeeModel, Amount[]> = {
-  LUMP_SUM: ["lumpSumFen"],
-  ROYALTY: ["royaltyBasisPoints"],
-  PER_UNIT: ["perUnitFen"],
-  ENTRY_PLUS_ROYALTY: ["entryFeeFen", "royaltyBasisPoints"],
-};
 
 const DealTermsShape = z.object({
   kind: z.enum(DEAL_KINDS, { message: "deal.terms.kind" }),
@@ -177,34 +150,6 @@ export function withKind(kind: DealKind, terms: Record<string, unknown>): Record
     paymentSchedule: rest.paymentSchedule === "QUARTERLY" ? "ONCE" : rest.paymentSchedule,
     kind,
   };
-}
-
-/** The rows a terms table shows, in order; a row is absent when it does not apply to the terms. */
-export const TERM_ROWS = [
-  "kind",
-  "feeModel",
-  "priceFen",
-  "lumpSumFen",
-  "entryFeeFen",
-  "royaltyBasisPoints",
-  "royaltyBase",
-  "perUnitFen",
-  "minimumAnnualRoyaltyFen",
-  "paymentSchedule",
-  "licenseTermMonths",
-  "territory",
-  "fieldOfUse",
-  "ownershipPasses",
-] as const;
-export type TermRow = (typeof TERM_ROWS)[number];
-
-/** The rows whose value differs from the previous offer (all rows for the first offer). */
-export function changedTerms(previous: Partial<DealTerms> | null, next: Partial<DealTerms>): Set<TermRow> {
-  const changed = new Set<TermRow>();
-  for (const row of TERM_ROWS) {
-    if (!previous ? next[row] !== undefined : previous[row] !== next[row]) changed.add(row);
-  }
-  return changed;
 }
 
 /** The fixed sums a deal names and when they fall due, for the preview and the contract. Running royalties

@@ -1,7 +1,7 @@
 // Statistics arithmetic: which period a period is compared with, growth, ranks and medians. Plain functions of
 // days as "YYYY-MM-DD" strings and of numbers.
 import { isoDay } from "~/lib/calendar-date";
-import { isWholeYear, yearPeriod, type StatsPeriod } from "./stats-params";
+import { isWholeYear, yearPeriod, type StatsPeriod } from "./period";
 
 const DAY_MS = 86_400_000;
 

@@ -19,6 +19,7 @@ import {
   upToToday,
   type Comparison,
 } from "./arithmetic";
+import type { StatsPeriod, StatsRequest } from "./period";
 import {
   DEAL_KINDS,
   dealsByKind,
@@ -33,7 +34,6 @@ import {
   type DealKindCode,
   type Grouped,
 } from "./queries.server";
-import type { StatsPeriod, StatsRequest } from "./stats-params";
 
 const PATENT_TYPES = ["INVENTION", "UTILITY_MODEL", "DESIGN"] as const;
 /** Years shown in the deals-per-year trend, ending with the period's last year. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseStatsParams, statsQuery } from "./stats-params";
+import { statsQuery } from "./period";
+import { parseStatsParams } from "./stats-params";
 
 const parse = (query: string) => parseStatsParams(new URLSearchParams(query));
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isoDay } from "~/lib/calendar-date";
 import type { ValidationIssue } from "~/models/search/search-params";
 import { CLUSTERS, type ClusterCode } from "~/models/taxonomy";
+import { yearPeriod, yearToDate, type StatsPeriod, type StatsRequest } from "./period";
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_SPAN_YEARS = 30;
@@ -56,34 +57,7 @@ export const StatsParamsSchema = z
     path: ["to"],
   });
 
-/** A period of whole days: `from` and `to` are both included. */
-export interface StatsPeriod {
-  from: string;
-  to: string;
-}
-
-export interface StatsRequest {
-  /** null: the default period (the last complete year), decided by the model. */
-  period: StatsPeriod | null;
-  university: string | null;
-  cluster: ClusterCode | null;
-}
-
 export type ParsedStatsParams = { ok: true; request: StatsRequest } | { ok: false; issues: ValidationIssue[] };
-
-export function yearPeriod(year: number): StatsPeriod {
-  return { from: `${year}-01-01`, to: `${year}-12-31` };
-}
-
-/** This year from 1 January to today (UTC). */
-export function yearToDate(today: Date = new Date()): StatsPeriod {
-  const day = isoDay(today);
-  return { from: `${day.slice(0, 4)}-01-01`, to: day };
-}
-
-export function isWholeYear(period: StatsPeriod): boolean {
-  return period.from.endsWith("-01-01") && period.to === `${period.from.slice(0, 4)}-12-31`;
-}
 
 export function parseStatsParams(url: URLSearchParams, today: Date = new Date()): ParsedStatsParams {
   const raw: Record<string, string> = {};
@@ -111,20 +85,4 @@ export function parseStatsParams(url: URLSearchParams, today: Date = new Date())
   else if (from || to) period = { from: from ?? `${to!.slice(0, 4)}-01-01`, to: to ?? isoDay(today) };
   if (period && period.from > period.to) return { ok: false, issues: [{ path: "to", message: "stats.err.reversed" }] };
   return { ok: true, request: { period, university: university ?? null, cluster: cluster ?? null } };
-}
-
-/** The query string for a period and scope (the page's links, the CSV links, the API). */
-export function statsQuery(
-  period: StatsPeriod,
-  scope: { university?: string | null; cluster?: string | null },
-): string {
-  const params = new URLSearchParams();
-  if (isWholeYear(period)) params.set("year", period.from.slice(0, 4));
-  else {
-    params.set("from", period.from);
-    params.set("to", period.to);
-  }
-  if (scope.university) params.set("university", scope.university);
-  if (scope.cluster) params.set("cluster", scope.cluster);
-  return params.toString();
 }
