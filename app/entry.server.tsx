@@ -22,6 +22,22 @@ publicUrl();
 const ABORT_DELAY = 5_000;
 
 /**
+ * The page's JavaScript modules, as `Link` header entries: Remix lists them at the end of the document (with
+ * <Scripts>), so a browser would only start fetching them once the whole page had arrived. Announced in the
+ * response's headers, they load while the browser reads the document.
+ */
+function modulePreloadLinks({ manifest, staticHandlerContext }: EntryContext): string[] {
+  const modules = new Set([manifest.entry.module, ...manifest.entry.imports]);
+  for (const match of staticHandlerContext.matches) {
+    const route = manifest.routes[match.route.id];
+    if (!route) continue;
+    modules.add(route.module);
+    for (const module of route.imports ?? []) modules.add(module);
+  }
+  return [...modules].map((module) => `<${module}>; rel=modulepreload`);
+}
+
+/**
  * React 18's stream writer (react-dom-server.node, writeStringChunk) sends its whole 2 KB buffer when the next
  * character does not fit at its end, so a page could carry one or two NUL bytes inside Chinese text (无法把文件读
  * NUL 成表格). UTF-8 has no 0 byte but U+0000, which no page text holds: they are dropped on the way out.
@@ -57,6 +73,7 @@ export default function handleRequest(
           shellRendered = true;
           const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          for (const link of modulePreloadLinks(remixContext)) responseHeaders.append("Link", link);
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -150,6 +150,32 @@ describe("reading a patent", () => {
   });
 });
 
+describe("what a page loads", () => {
+  it("announces a page's modules in its headers, and ships no validation library to the browser", async () => {
+    await page.goto(`${baseUrl}/patents?open=1`);
+    const href = await page.locator("ol > li h2 a").first().getAttribute("href");
+    const scripts: Response[] = [];
+    const collect = (response: Response) => {
+      if (response.request().resourceType() === "script") scripts.push(response);
+    };
+    page.on("response", collect);
+    const document = await page.goto(`${baseUrl}${href}`);
+    await page.waitForLoadState("networkidle");
+    page.off("response", collect);
+    // Remix lists the modules at the end of the document; the header lets the browser fetch them while it reads.
+    const announced = [...(document?.headers().link ?? "").matchAll(/<([^>]+)>; rel=modulepreload/g)].map(
+      (link) => link[1],
+    );
+    const loaded = scripts.map((response) => new URL(response.url()).pathname);
+    expect(announced.some((module) => /entry\.client/.test(module))).toBe(true);
+    expect(announced.some((module) => /patents\._id/.test(module))).toBe(true);
+    expect(loaded.filter((module) => !announced.includes(module))).toEqual([]);
+    // Forms are validated on the server (answerForm): zod stays there.
+    const bodies = await Promise.all(scripts.map((response) => response.text()));
+    expect(bodies.filter((body) => body.includes("ZodError"))).toEqual([]);
+  });
+});
+
 describe("language", () => {
   it("ships only the page's language: a Chinese page loads no English texts, an English one no Chinese", async () => {
     // The texts come in the document (root.tsx), the code in scripts: neither carries the other language.
