@@ -277,31 +277,31 @@ const VIEW_ROWS_PER_INSERT = 3000; // on PostgreSQL 3 parameters a row: well und
 
 /** The ~96,000 view rows through multi-row INSERTs, as insertPatents writes patents (ADR 005): createMany spent
  * 6.0 s on them in Prisma's query layer, bound parameters 1.3 s (bench:seed); on SQLite a batch now reaches
- * SQLite as JSON beside Prisma (insertRows). */
-async function insertViewDays(tx: Prisma.TransactionClient, rows: ReturnType<typeof demoViews>) {
-  for (let start = 0; start < rows.length; start += VIEW_ROWS_PER_INSERT) {
-    const batch = rows.slice(start, start + VIEW_ROWS_PER_INSERT).map((row) => [row.patentId, row.day, row.views]);
-    await insertRows(tx, "PatentViewDay", ["patentId", "day", "views"], batch);
+ * SQLite as JSON beside Prisma (insertRows). Written as they are generated: at scale 36 the 3.4 million rows held
+ * at once ran the seed out of memory. */
+async function insertViewDays(tx: Prisma.TransactionClient, rows: Iterable<[number, Date, number]>) {
+  let batch: Array<[number, Date, number]> = [];
+  for (const row of rows) {
+    batch.push(row);
+    if (batch.length === VIEW_ROWS_PER_INSERT) {
+      await insertRows(tx, "PatentViewDay", ["patentId", "day", "views"], batch);
+      batch = [];
+    }
   }
+  if (batch.length > 0) await insertRows(tx, "PatentViewDay", ["patentId", "day", "views"], batch);
 }
 
-/** Dated page views: each patent's yearly views, growing over the pool's last three years, on random days. */
-function demoViews(pool: DemoPool, seed: string) {
+/** Dated page views (patent, day, views): each patent's yearly views, growing over the pool's last three years,
+ * on random days. */
+function* demoViews(pool: DemoPool, seed: string): Generator<[number, Date, number]> {
   const rng = new Random(`${seed}:views`);
   const lastYear = DEMO_AS_OF.getUTCFullYear();
-  const rows: Array<{ patentId: number; day: Date; views: number }> = [];
   for (const patent of pool.patents) {
-    [0.45, 0.7, 1].forEach((share, i) => {
+    for (const [i, share] of [0.45, 0.7, 1].entries()) {
       const views = Math.round(patent.yearlyViews * share);
-      if (views > 0)
-        rows.push({
-          patentId: patent.id,
-          day: new Date(Date.UTC(lastYear - 2 + i, 0, 1) + rng.int(0, 364) * DAY),
-          views,
-        });
-    });
+      if (views > 0) yield [patent.id, new Date(Date.UTC(lastYear - 2 + i, 0, 1) + rng.int(0, 364) * DAY), views];
+    }
   }
-  return rows;
 }
 
 export async function seedDemoPool(
