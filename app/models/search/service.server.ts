@@ -76,11 +76,11 @@ async function searchPatents(
   if (costIssue) throw new DomainError("QUERY_TOO_COSTLY", costIssue.key, { path: "q", values: costIssue.values });
   const started = performance.now();
   // Past half the budget after finding the matches, the optional work is left out: partial matches, and
-  // bm25, whose cost grows with the query's terms and their frequency in the whole pool. Only in a pool larger
-  // than the ranking's exact bound: a smaller one searches well within the budget (the demo pool's slowest
-  // search took 23.5 ms), and its answers must not depend on how busy the machine is.
+  // bm25, whose cost grows with the query's terms and their frequency in the whole pool. Only in a large pool
+  // (RankingBounds): a smaller one searches well within the budget (the demo pool's slowest search took
+  // 23.5 ms), and its answers must not depend on how busy the machine is.
   const overBudget = () =>
-    timeBudgetMs !== undefined && facetIndex.size > ranking.exactUpTo && performance.now() - started > timeBudgetMs / 2;
+    timeBudgetMs !== undefined && facetIndex.size > ranking.largePool && performance.now() - started > timeBudgetMs / 2;
   const filters = filtersFor(params, facetIndex, now);
   let sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
   let candidates: Int32Array;
