@@ -348,7 +348,7 @@ describe("a search's cost budget (issue 17)", () => {
     const parsed = parseSearchParams(new URLSearchParams("q=电池"));
     if (!parsed.ok) throw new Error("bad query");
     // Bounds of one patent make this pool a large one, where the budget applies.
-    const large = { largePool: 1, exactUpTo: 1, newest: 1, newestResults: 1 };
+    const large = { largePool: 1, exactUpTo: 1, newest: 1, newestResults: 1, bestFewNewest: 1 };
     const hurried = await createPatentSearch(prisma, { remember: false, ranking: large, timeBudgetMs: 0 }).search(
       parsed.params,
     );
@@ -398,8 +398,8 @@ describe("relevance of very broad queries", () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     return createPatentSearch(prisma, { remember: false, ranking }).search(parsed.params);
   };
-  const exact = { largePool: 1000, exactUpTo: 1000, newest: 1000, newestResults: 1 };
-  const approximate = { largePool: 3, exactUpTo: 3, newest: 2, newestResults: 1 };
+  const exact = { largePool: 1000, exactUpTo: 1000, newest: 1000, newestResults: 1, bestFewNewest: 1000 };
+  const approximate = { largePool: 3, exactUpTo: 3, newest: 2, newestResults: 1, bestFewNewest: 2 };
   const order: Record<string, number> = {};
 
   beforeAll(async () => {
@@ -446,7 +446,7 @@ describe("relevance of very broad queries", () => {
 
   it("widens the newest part until it holds enough of a filtered result", async () => {
     // The newest match (weakNew) is another university's: the part grows to the next two of cqu's.
-    const widening = { largePool: 3, exactUpTo: 3, newest: 1, newestResults: 2 };
+    const widening = { largePool: 3, exactUpTo: 3, newest: 1, newestResults: 2, bestFewNewest: 1 };
     const query = `q=钠离子&university=${cqu.id}`;
     const bounded = await searchWith(widening, query);
     expect(bounded.items.map((i) => i.id)).toEqual([order.strongNew, order.weakOld, order.strongOld]);

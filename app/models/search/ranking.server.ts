@@ -22,10 +22,20 @@ export interface RankingBounds {
    * this many of the result, rather than ranking every match (159 ms against 35 ms). The first page's worth:
    * its order is read 2 × 20 + 10 deep. */
   newestResults: number;
+  /** Similar patents and a need's candidates need only their best few: in a pool larger than `largePool` (fewer
+   * for a query of many terms) they rank this many of the newest matches (windowFor). */
+  bestFewNewest: number;
 }
 /** At 1,152,000 patents, 10,000 / 5,000 (from 50,000 / 20,000) ranked the judged set's pages as well (precision
- * @10 0.968 against 0.969; bench:search p50 68 → 45 ms). The demo pool (32,000) is ranked exactly. */
-export const RANKING_BOUNDS: RankingBounds = { largePool: 50_000, exactUpTo: 10_000, newest: 5_000, newestResults: 50 };
+ * @10 0.968 against 0.969; bench:search p50 68 → 45 ms). The demo pool (32,000) is searched exactly; similar
+ * patents and needs keep their window of before. */
+export const RANKING_BOUNDS: RankingBounds = {
+  largePool: 50_000,
+  exactUpTo: 10_000,
+  newest: 5_000,
+  newestResults: 50,
+  bestFewNewest: 20_000,
+};
 /**
  * The bounds hold for a query of up to this many index terms. bm25 reads every term's positions in every
  * match it scores, and a thesaurus-expanded query has many (如何降低电机噪音: 16), so such a query ranks
@@ -35,14 +45,19 @@ const TERMS_AT_FULL_BOUNDS = 3;
 
 /** The ranking bounds for one query: narrower as it has more terms. */
 export function boundsFor(ranking: RankingBounds, query: ParsedQuery): RankingBounds {
-  const terms = (query.match?.match(/"[^"]*"/g) ?? []).reduce((sum, phrase) => sum + phrase.split(" ").length, 0);
-  const share = Math.min(1, TERMS_AT_FULL_BOUNDS / Math.max(1, terms));
+  const share = termShare(query);
   return {
-    largePool: ranking.largePool,
-    newestResults: ranking.newestResults,
+    ...ranking,
     exactUpTo: Math.max(1, Math.floor(ranking.exactUpTo * share)),
     newest: Math.max(1, Math.floor(ranking.newest * share)),
+    bestFewNewest: Math.max(1, Math.floor(ranking.bestFewNewest * share)),
   };
+}
+
+/** 1 for a query of up to TERMS_AT_FULL_BOUNDS index terms, less in proportion beyond. */
+function termShare(query: ParsedQuery): number {
+  const terms = (query.match?.match(/"[^"]*"/g) ?? []).reduce((sum, phrase) => sum + phrase.split(" ").length, 0);
+  return Math.min(1, TERMS_AT_FULL_BOUNDS / Math.max(1, terms));
 }
 
 /** At least the `limit` best matches of a text query by relevance, best first (more when more were read
@@ -267,10 +282,9 @@ async function bestInResult(
 }
 
 /** How many of the newest matches a query that only needs its best few ranks (similar patents, a need's
- * candidates): in a pool of up to `ranking.largePool` patents every match, in a larger one the `newest`, so a
- * patent page or a need never scores every patent sharing a common word (at a million patents a patent's
- * keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
+ * candidates): in a pool of up to `ranking.largePool` patents (fewer for a query of many terms) every match, in
+ * a larger one the `bestFewNewest`, so a patent page or a need never scores every patent sharing a common word
+ * (at a million patents a patent's keywords match 260,000 of them: 125 ms ranked in full, 65 ms in the window). */
 export function windowFor(facetIndex: FacetIndex, ranking: RankingBounds, query: ParsedQuery): number | undefined {
-  const bounds = boundsFor(ranking, query);
-  return facetIndex.size <= ranking.largePool ? undefined : bounds.newest;
+  return facetIndex.size <= ranking.largePool * termShare(query) ? undefined : boundsFor(ranking, query).bestFewNewest;
 }
