@@ -6,6 +6,14 @@ import { PrismaClient as PostgresPrismaClient } from "~/generated/prisma-pg/clie
 import { databaseKind, databaseUrl } from "./database-url";
 import { INDEX_SQL_FUNCTIONS } from "./index-text";
 import { STAGING_SQL_FUNCTIONS } from "./sql-dialect.server";
+import { sqliteReader, type SqliteReader } from "./sqlite-reader.server";
+
+/** How long a SQLite connection waits for a writer's lock instead of failing at once (better-sqlite3's busy
+ * timeout). */
+const BUSY_TIMEOUT_MS = 10_000;
+/** Each SQLite client's file, for its side reader. */
+const sqliteFiles = new WeakMap<object, string>();
+const sideReaders = new WeakMap<object, SqliteReader>();
 
 export function createPrismaClient(url = databaseUrl()): PrismaClient {
   if (databaseKind(url) === "postgresql") {
@@ -14,8 +22,22 @@ export function createPrismaClient(url = databaseUrl()): PrismaClient {
       adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
     }) as unknown as PrismaClient;
   }
-  // timeout: wait for a writer's lock instead of failing at once (better-sqlite3's busy timeout, ms).
-  return new PrismaClient({ adapter: new SQLiteWithIndexFunctions({ url, timeout: 10_000 }) });
+  const client = new PrismaClient({ adapter: new SQLiteWithIndexFunctions({ url, timeout: BUSY_TIMEOUT_MS }) });
+  sqliteFiles.set(client, url.slice("file:".length).split("?")[0]!);
+  return client;
+}
+
+/**
+ * A read-only connection to a SQLite client's file on a worker thread (./sqlite-reader.server.ts), for a read
+ * that may run beside the client's own; one per client, started on first use. null on PostgreSQL, whose pool
+ * already runs a client's queries side by side.
+ */
+export function sideReaderOf(db: PrismaClient): SqliteReader | null {
+  const file = sqliteFiles.get(db);
+  if (file === undefined) return null;
+  let reader = sideReaders.get(db);
+  if (!reader) sideReaders.set(db, (reader = sqliteReader(file, BUSY_TIMEOUT_MS)));
+  return reader;
 }
 
 /**

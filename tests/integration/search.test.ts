@@ -1,5 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { prisma } from "~/lib/db.server";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { prisma, sideReaderOf } from "~/lib/db.server";
 import { indexPatentText } from "~/models/search/patent-index.server";
 import type { RankingBounds } from "~/models/search/ranking.server";
 import { parseSearchParams, type SearchParams } from "~/models/search/search-params";
@@ -7,6 +7,7 @@ import { createPatentSearch, patentSearch } from "~/models/search/service.server
 import { loader as apiSearch } from "~/routes/api.v1.patents";
 import { loader as apiPatent } from "~/routes/api.v1.patents.$id";
 import { createPatent, createUniversity, declareOpenLicense } from "../helpers/fixtures";
+import { firstRead } from "../helpers/side-reader";
 
 const search = (query: string) => {
   const parsed = parseSearchParams(new URLSearchParams(query));
@@ -450,6 +451,20 @@ describe("relevance of very broad queries", () => {
     const query = `q=钠离子&university=${cqu.id}`;
     const bounded = await searchWith(widening, query);
     expect(bounded.items.map((i) => i.id)).toEqual([order.strongNew, order.weakOld, order.strongOld]);
+  });
+
+  it("ranks the same when the ranking ran beside the match list, on a connection of its own", async () => {
+    // SQLite: once the side reader has opened the file, the ranking of the newest two matches is read there.
+    // PostgreSQL: on another connection of the pool.
+    const reader = sideReaderOf(prisma);
+    const reads = reader && vi.spyOn(reader, "get");
+    if (reader) await firstRead(reader, "SELECT 1", []);
+    const bounded = await searchWith(approximate, "q=钠离子");
+    expect(bounded.items.map((i) => i.id)).toEqual([order.strongNew, order.weakNew, order.strongOld, order.weakOld]);
+    if (reads) expect(reads).toHaveBeenLastCalledWith(expect.stringContaining("bm25"), [expect.any(String), 2, 2000]);
+    const filtered = await searchWith(approximate, `q=钠离子&university=${cqu.id}`);
+    expect(filtered.items.map((i) => i.id)).toEqual([order.strongNew, order.strongOld, order.weakOld]);
+    reads?.mockRestore();
   });
 
   // Last: its source patent is one more match of 钠离子.

@@ -1,7 +1,7 @@
 // Full-text queries over "PatentSearch" (./patent-index.server.ts): FTS5 with bm25 on SQLite, tsvector with
 // ts_rank on PostgreSQL. Both take the same parsed query (./query.server.ts, rendered by ./text-search.ts).
 import { Prisma } from "~/generated/prisma/client";
-import type { PrismaClient } from "~/lib/db.server";
+import { sideReaderOf, type PrismaClient } from "~/lib/db.server";
 import { DomainError } from "~/lib/errors";
 import { sqlDialect } from "~/lib/sql-dialect.server";
 import type { ParsedQuery } from "./text-search";
@@ -11,9 +11,18 @@ type Db = PrismaClient | Prisma.TransactionClient;
 /** Column weights for bm25: title, abstract, claim, keywords. The title and the claim say what is protected;
  * an abstract is mostly boilerplate (本发明公开了…, 立体图), and keywords are a loose list that repeats a
  * subject's synonyms (柑橘; 柑桔; 脐橙), each of which the thesaurus searches: both weigh least (ADR 013). */
-const BM25_WEIGHTS = Prisma.raw("10.0, 2.0, 3.0, 2.0");
+const BM25_WEIGHTS = "10.0, 2.0, 3.0, 2.0";
 /** The same weights for ts_rank, in its order D (claim), C (abstract), B (keywords), A (title), scaled to 1. */
 const TS_RANK_WEIGHTS = Prisma.raw("'{0.3, 0.2, 0.2, 1.0}'");
+
+/** SQLite's ranking among the newest matches; parameters: the MATCH expression, how many of the newest, how many
+ * of their best. A statement of its own so that the side reader (rankedAlongside) can run it too. */
+const SQLITE_RANKED_NEWEST = `
+  WITH newest AS MATERIALIZED (
+    SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score FROM "PatentSearch" WHERE "PatentSearch" MATCH ?
+    ORDER BY rowid DESC LIMIT ?),
+  ranked AS MATERIALIZED (SELECT id FROM newest ORDER BY score, id LIMIT ?)
+  SELECT group_concat(id) AS hits FROM ranked`;
 
 /** The ids of a comma-separated list, parsed by hand: `split(",").map(Number)` takes ten times as long on
  * the hundreds of thousands of ids a common word matches. */
@@ -69,14 +78,9 @@ export async function rankedFullTextMatches(
         ? await db.$queryRaw<Array<{ hits: string | null }>>`
             WITH ranked AS MATERIALIZED (
               SELECT rowid AS id FROM "PatentSearch" WHERE "PatentSearch" MATCH ${query.match}
-              ORDER BY bm25("PatentSearch", ${BM25_WEIGHTS}), rowid LIMIT ${limit})
+              ORDER BY bm25("PatentSearch", ${Prisma.raw(BM25_WEIGHTS)}), rowid LIMIT ${limit})
             SELECT group_concat(id) AS hits FROM ranked`
-        : await db.$queryRaw<Array<{ hits: string | null }>>`
-            WITH newest AS MATERIALIZED (
-              SELECT rowid AS id, bm25("PatentSearch", ${BM25_WEIGHTS}) AS score FROM "PatentSearch" WHERE "PatentSearch" MATCH ${query.match}
-              ORDER BY rowid DESC LIMIT ${newest}),
-            ranked AS MATERIALIZED (SELECT id FROM newest ORDER BY score, id LIMIT ${limit})
-            SELECT group_concat(id) AS hits FROM ranked`;
+        : await db.$queryRawUnsafe<Array<{ hits: string | null }>>(SQLITE_RANKED_NEWEST, query.match, newest, limit);
   return Array.from(parseIdList(row?.hits));
 }
 
@@ -87,12 +91,22 @@ export interface TextIndex {
   /** The `limit` best matches by relevance, best first; with `newest`, among the `newest` most recently added
    * matches only. */
   ranked(query: ParsedQuery, limit: number, newest?: number): Promise<number[]>;
+  /** `ranked` on a connection of its own, to run while this one finds the matches: SQLite's side reader or
+   * another of PostgreSQL's pooled connections. null when none is ready: the caller ranks afterwards instead.
+   * Its errors are the driver's own (the caller that needs the ranking asks `ranked` again). */
+  rankedAlongside(query: ParsedQuery, limit: number, newest: number): Promise<number[]> | null;
 }
 
-export function textIndexOf(db: Db): TextIndex {
+export function textIndexOf(db: PrismaClient): TextIndex {
   return {
     matches: (query) => refusingUnparsable(() => fullTextMatches(db, query)),
     ranked: (query, limit, newest) => refusingUnparsable(() => rankedFullTextMatches(db, query, limit, newest)),
+    rankedAlongside: (query, limit, newest) => {
+      if (!query.match) return null;
+      if (sqlDialect() === "postgresql") return rankedFullTextMatches(db, query, limit, newest);
+      const row = sideReaderOf(db)?.get(SQLITE_RANKED_NEWEST, [query.match, newest, limit]);
+      return row ? row.then((found) => Array.from(parseIdList(found?.hits as string | null | undefined))) : null;
+    },
   };
 }
 

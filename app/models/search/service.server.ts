@@ -13,7 +13,14 @@ import { loadSearchItems, type SearchItem } from "./items.server";
 import { bitCount, tiersOf } from "./ordering.server";
 import { missingWords, relaxedResult, RELAX_BELOW, type Coverage } from "./partial-matches.server";
 import { queryCostIssue, searchQuery, understandQuery } from "./query.server";
-import { pageOfResult, RANKING_BOUNDS, type RankingBounds } from "./ranking.server";
+import {
+  pageOfResult,
+  RANKING_BOUNDS,
+  rankEarly,
+  withEarlyRanking,
+  type EarlyRanking,
+  type RankingBounds,
+} from "./ranking.server";
 import { RecentOutcomes } from "./recent-outcomes.server";
 import type { SearchParams } from "./search-params";
 import { bestMatches, byWordWeight, similarPatents } from "./similar.server";
@@ -85,7 +92,9 @@ async function searchPatents(
   let sort = params.sort === "relevance" && !query.match ? "newest" : params.sort;
   let candidates: Int32Array;
   let matchIds: Int32Array = new Int32Array(0);
+  let early: EarlyRanking | null = null;
   if (query.match) {
+    if (sort === "relevance") early = rankEarly(facetIndex, ranking, text, query);
     matchIds = await text.matches(query);
     candidates = facetIndex.poolPositionsOf(matchIds);
   } else {
@@ -117,7 +126,8 @@ async function searchPatents(
   const tiers = tiersOf(matched, tiered ? tierOf : null, (missing) =>
     missing === 0 ? { query, matchIds } : { query: understanding.any, matchIds: coverage!.anyIds },
   );
-  const pagePositions = await pageOfResult(facetIndex, ranking, text.ranked, {
+  const ranked = withEarlyRanking(text.ranked, early, matchIds.length);
+  const pagePositions = await pageOfResult(facetIndex, ranking, ranked, {
     tiers,
     sort,
     total: matched.length,
