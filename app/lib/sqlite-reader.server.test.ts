@@ -19,7 +19,7 @@ afterAll(() => {
 
 describe("the side reader", () => {
   it("declines reads until its worker is ready, then reads on the worker, committed rows included", async () => {
-    const reader = sqliteReader(file);
+    const reader = sqliteReader(file, 1_000);
     expect(reader.get("SELECT count(*) AS n FROM note", [])).toBeNull();
     expect(await firstRead(reader, "SELECT count(*) AS n FROM note", [])).toEqual({ n: 2 });
     writer.prepare("INSERT INTO note (text) VALUES (?)").run("三");
@@ -31,7 +31,7 @@ describe("the side reader", () => {
   });
 
   it("reports SQLite's refusal of a statement, and cannot write", async () => {
-    const reader = sqliteReader(file);
+    const reader = sqliteReader(file, 1_000);
     await expect(firstRead(reader, "SELECT missing_column FROM note", [])).rejects.toThrow(
       /no such column: missing_column/,
     );
@@ -41,7 +41,7 @@ describe("the side reader", () => {
   });
 
   it("starts again after its worker stopped", async () => {
-    const reader = sqliteReader(file);
+    const reader = sqliteReader(file, 1_000);
     await firstRead(reader, "SELECT 1 AS one", []);
     await reader.close();
     expect(reader.get("SELECT 1 AS one", [])).toBeNull();

@@ -38,7 +38,7 @@ export interface SqliteReader {
   close(): Promise<void>;
 }
 
-export function sqliteReader(file: string, busyTimeoutMs = 10_000): SqliteReader {
+export function sqliteReader(file: string, busyTimeoutMs: number): SqliteReader {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   let worker: Worker | null = null;
   // Read without waiting for the event loop: a caller that runs search after search may not yield to it.
